@@ -1,0 +1,1 @@
+"""Dock panel and widgets (they run Processing algorithms and never compute)."""

@@ -1,0 +1,173 @@
+"""Read QGIS feature sources into frames, write frames into feature sinks."""
+
+from __future__ import annotations
+
+import math
+
+from qgis.core import (
+    Qgis,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessingException,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..toolbelt.i18n import tr
+
+_BATCH = 10000
+
+# Our column kinds -> QVariant types (QgsField(name, QMetaType) exists only from 3.38).
+_KINDS = {"string": QVariant.String, "double": QVariant.Double, "int": QVariant.LongLong}
+
+
+def make_field(name, kind):
+    """A ``QgsField`` of kind ``string``, ``double`` or ``int`` on every QGIS version."""
+    if Qgis.QGIS_VERSION_INT >= 33800:
+        from qgis.PyQt.QtCore import QMetaType
+
+        metatypes = {"string": QMetaType.QString, "double": QMetaType.Double, "int": QMetaType.LongLong}
+        return QgsField(name, metatypes[kind])
+    return QgsField(name, _KINDS[kind])
+
+
+def kind_of(dtype):
+    """Field kind of a pandas dtype."""
+    if dtype.kind in "iub":
+        return "int"
+    if dtype.kind == "f":
+        return "double"
+    return "string"
+
+
+def fields_for(frame, kinds=None):
+    """``QgsFields`` for the columns of ``frame`` (kinds from dtypes unless given)."""
+    kinds = kinds or {}
+    fields = QgsFields()
+    for column in frame.columns:
+        fields.append(make_field(str(column), kinds.get(column, kind_of(frame[column].dtype))))
+    return fields
+
+
+def _is_null(value):
+    return value is None or isinstance(value, QVariant)
+
+
+def _progress(feedback, done, total):
+    if feedback is None:
+        return
+    if feedback.isCanceled():
+        raise QgsProcessingException(tr("Canceled."))
+    if total:
+        feedback.setProgress(100.0 * done / total)
+
+
+def read_attributes(source, names, feedback=None, *, index_name="feature id"):
+    """The attributes ``names`` of every feature of ``source`` as a frame.
+
+    The index holds the feature ids (named ``index_name``) so that messages can
+    point at rows; QGIS NULL values become None.
+    """
+    import pandas as pd
+
+    fields = source.fields()
+    positions = []
+    for name in names:
+        position = fields.lookupField(name)
+        if position < 0:
+            raise QgsProcessingException(
+                tr("The field '{name}' is not in the layer; its fields are: {fields}.").format(
+                    name=name, fields=", ".join(fields.names())))
+        positions.append(position)
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    request.setSubsetOfAttributes(positions)
+    total = source.featureCount()
+    fids, rows = [], []
+    for count, feature in enumerate(source.getFeatures(request)):
+        attributes = feature.attributes()
+        rows.append([None if _is_null(attributes[p]) else attributes[p] for p in positions])
+        fids.append(feature.id())
+        if count % _BATCH == 0:
+            _progress(feedback, count, total)
+    frame = pd.DataFrame(rows, columns=list(names), index=pd.Index(fids, name=index_name))
+    return frame
+
+
+def read_geometries(source, names, feedback=None):
+    """Attributes ``names``, shapely geometries (column ``geometry``) and all attributes.
+
+    Returns ``(frame, attributes)``: ``frame`` indexed by feature id with the
+    requested columns and ``geometry`` (None for NULL geometries), and the full
+    attribute lists in source order, to be written back unchanged.
+    """
+    import pandas as pd
+    import shapely
+
+    fields = source.fields()
+    positions = [fields.lookupField(name) for name in names]
+    total = source.featureCount()
+    fids, rows, wkbs, attributes = [], [], [], []
+    for count, feature in enumerate(source.getFeatures()):
+        values = feature.attributes()
+        attributes.append(values)
+        rows.append([None if _is_null(values[p]) else values[p] for p in positions])
+        geometry = feature.geometry()
+        wkbs.append(None if geometry.isNull() else bytes(geometry.asWkb()))
+        fids.append(feature.id())
+        if count % _BATCH == 0:
+            _progress(feedback, count, total)
+    frame = pd.DataFrame(rows, columns=list(names), index=pd.Index(fids, name="feature id"))
+    frame["geometry"] = shapely.from_wkb(wkbs) if wkbs else []
+    return frame, attributes
+
+
+def python_values(series):
+    """Column values as Python objects, NaN and NA as None (QGIS NULL)."""
+    import pandas as pd
+
+    values = series.astype(object).where(pd.notna(series), None).tolist()
+    return [v.item() if hasattr(v, "item") else v for v in values]
+
+
+def write_features(sink, fields, columns, geometries=None, feedback=None, prefix_attributes=None):
+    """Add one feature per row to ``sink``.
+
+    ``columns`` are lists of Python values (see :func:`python_values`), aligned;
+    ``geometries`` shapely objects or None; ``prefix_attributes`` lists of
+    attributes written before ``columns`` (the input's own fields).
+    """
+    import shapely
+
+    count = len(columns[0]) if columns else len(geometries)
+    wkbs = shapely.to_wkb(geometries) if geometries is not None else None
+    batch = []
+    for row in range(count):
+        feature = QgsFeature(fields)
+        values = [column[row] for column in columns]
+        if prefix_attributes is not None:
+            values = list(prefix_attributes[row]) + values
+        feature.setAttributes(values)
+        if wkbs is not None and wkbs[row] is not None:
+            geometry = QgsGeometry()
+            geometry.fromWkb(wkbs[row])
+            feature.setGeometry(geometry)
+        batch.append(feature)
+        if len(batch) >= _BATCH:
+            _flush(sink, batch)
+            batch = []
+            _progress(feedback, row, count)
+    _flush(sink, batch)
+
+
+def _flush(sink, batch):
+    if batch and not sink.addFeatures(batch, QgsFeatureSink.FastInsert):
+        message = sink.lastError() if hasattr(sink, "lastError") else ""
+        raise QgsProcessingException(tr("Could not write features: {error}").format(error=message))
+
+
+def finite_or_none(value):
+    """A float for a numeric output, None when it is not finite."""
+    return float(value) if value is not None and math.isfinite(value) else None

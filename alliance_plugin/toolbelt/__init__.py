@@ -1,0 +1,1 @@
+"""Small helpers shared by the glue: dependencies, translation, resource paths."""

@@ -1,0 +1,42 @@
+"""The Processing provider "Alliance of Territories" (id ``alliance``)."""
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtGui import QIcon
+
+from ..alliance_plugin.toolbelt.i18n import tr
+from ..alliance_plugin.toolbelt.resources import icon_path
+from .flow_dependencies import FlowDependencies
+
+VERSION = "0.1.0"
+
+
+class AllianceProvider(QgsProcessingProvider):
+    """Lists every algorithm, whether or not its Python libraries are installed.
+
+    Each algorithm's ``canExecute()`` says what is missing, so the toolbox
+    always shows the whole plugin.
+    """
+
+    ALGORITHMS = (FlowDependencies,)
+
+    def id(self):
+        return "alliance"
+
+    def name(self):
+        return tr("Alliance of Territories")
+
+    def longName(self):
+        return tr("Alliance of Territories: territorial intelligence")
+
+    def icon(self):
+        return QIcon(str(icon_path("alliance")))
+
+    def svgIconPath(self):
+        return str(icon_path("alliance"))
+
+    def versionInfo(self):
+        return VERSION
+
+    def loadAlgorithms(self):
+        for algorithm in self.ALGORITHMS:
+            self.addAlgorithm(algorithm())
