@@ -114,7 +114,7 @@ def _indicators(o, d, v, ids, threshold, commuting):
     main_share = _safe_ratio(partner_flow, outflow)
     ext = ~self_pair & (v > 0)
     share_ext = v[ext] / ext_out[o[ext]]
-    hhi = np.bincount(o[ext], weights=share_ext ** 2, minlength=n)
+    hhi = np.bincount(o[ext], weights=share_ext ** 2, minlength=n).astype(float)
     hhi[ext_out <= 0] = np.nan
     n_partners = np.bincount(o[ext], minlength=n)
     dependent = np.nan_to_num(main_share, nan=0.0) >= threshold
