@@ -1,0 +1,72 @@
+"""QGIS tier: a real headless QgsApplication with Processing and our provider registered."""
+
+import sys
+
+import pytest
+
+
+@pytest.fixture(scope="session")
+def qgis_app():
+    from qgis.core import QgsApplication
+    from qgis.testing import start_app
+
+    app = start_app()
+    sys.path.append(QgsApplication.pkgDataPath() + "/python/plugins")
+    from processing.core.Processing import Processing
+
+    Processing.initialize()
+    return app
+
+
+@pytest.fixture(scope="session")
+def plugin(qgis_app):
+    import alliance_territories
+
+    instance = alliance_territories.classFactory(None)
+    instance.initProcessing()
+    yield instance
+    instance.unload()
+
+
+@pytest.fixture()
+def run_alg(plugin):
+    """Run an algorithm by id through the registry; returns (results, feedback messages)."""
+    from qgis import processing
+    from qgis.core import QgsFeatureRequest, QgsProcessingContext, QgsProcessingFeedback, QgsProject
+
+    class Recorder(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.messages = []
+
+        def pushInfo(self, text):
+            self.messages.append(text)
+
+        def pushWarning(self, text):
+            self.messages.append(text)
+
+        def reportError(self, text, fatalError=False):
+            self.messages.append(text)
+
+    def run(alg_id, parameters, invalid=QgsFeatureRequest.GeometryNoCheck):
+        context = QgsProcessingContext()
+        context.setProject(QgsProject.instance())
+        context.setInvalidGeometryCheck(invalid)
+        feedback = Recorder()
+        results = processing.run(alg_id, parameters, context=context, feedback=feedback)
+        run.context = context
+        return results, feedback.messages
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def h(qgis_app):
+    """The helpers module (tests/qgis is not on sys.path, by design)."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location("alliance_test_helpers", Path(__file__).with_name("helpers.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

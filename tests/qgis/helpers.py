@@ -1,0 +1,36 @@
+"""Small builders of real QGIS layers for the tests."""
+
+from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+
+
+def memory_layer(uri, rows, name="layer"):
+    """A memory layer from a URI and rows of (wkt or None, attribute list)."""
+    layer = QgsVectorLayer(uri, name, "memory")
+    assert layer.isValid(), uri
+    features = []
+    for wkt, attributes in rows:
+        feature = QgsFeature(layer.fields())
+        if wkt:
+            feature.setGeometry(QgsGeometry.fromWkt(wkt))
+        feature.setAttributes(list(attributes))
+        features.append(feature)
+    assert layer.dataProvider().addFeatures(features)
+    return layer
+
+
+def square(x, y, size=1000):
+    return f"POLYGON(({x} {y},{x + size} {y},{x + size} {y + size},{x} {y + size},{x} {y}))"
+
+
+def features_by(layer, field):
+    """{value of field: {name: value}} for every feature of a layer or layer path."""
+    if isinstance(layer, str):
+        layer = QgsVectorLayer(layer, "out", "ogr")
+    out = {}
+    for feature in layer.getFeatures():
+        attrs = feature.attributes()
+        values = {name: (None if attrs[i] is None or str(type(attrs[i])).endswith("QVariant'>") else attrs[i])
+                  for i, name in enumerate(layer.fields().names())}
+        values["_geometry"] = feature.geometry()
+        out.setdefault(values[field], values)
+    return out
