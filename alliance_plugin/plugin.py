@@ -16,8 +16,10 @@ class AlliancePlugin:
         from ..processing.provider import AllianceProvider
 
         install_translator()
-        self.provider = AllianceProvider()
-        QgsApplication.processingRegistry().addProvider(self.provider)
+        provider = AllianceProvider()
+        # On failure (a provider "alliance" is already registered) the registry deletes ours.
+        if QgsApplication.processingRegistry().addProvider(provider):
+            self.provider = provider
 
     def initGui(self):
         self.initProcessing()

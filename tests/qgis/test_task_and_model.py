@@ -1,0 +1,101 @@
+"""The algorithm on a worker thread (as in Desktop) and inside a Processing model."""
+
+import time
+
+import pytest
+from qgis.core import (
+    QgsApplication,
+    QgsProcessingAlgRunnerTask,
+    QgsProcessingContext,
+    QgsProcessingFeedback,
+    QgsProcessingModelAlgorithm,
+    QgsProcessingModelChildAlgorithm,
+    QgsProcessingModelChildParameterSource,
+    QgsProcessingModelOutput,
+    QgsProcessingModelParameter,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProject,
+)
+
+ALG = "alliance:flowdependencies"
+
+
+def test_runs_in_a_task_on_a_worker_thread(plugin, data_dir, tmp_path):
+    alg = QgsApplication.processingRegistry().createAlgorithmById(ALG)
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    feedback = QgsProcessingFeedback()
+    parameters = {"INPUT": str(data_dir / "canada" / "ca_provinces.gpkg"), "ID_FIELD": "code",
+                  "FLOWS": str(data_dir / "canada" / "ca_migration_od.csv"),
+                  "OUTPUT": str(tmp_path / "t.gpkg"), "OUTPUT_LINES": str(tmp_path / "l.gpkg")}
+    task = QgsProcessingAlgRunnerTask(alg, parameters, context, feedback)
+    outcome = {}
+    task.executed.connect(lambda ok, results: outcome.update(ok=ok, results=results))
+    QgsApplication.taskManager().addTask(task)
+    deadline = time.monotonic() + 60
+    while "ok" not in outcome and time.monotonic() < deadline:
+        QgsApplication.processEvents()
+        time.sleep(0.01)
+    assert outcome.get("ok") is True
+    assert outcome["results"]["PAIRS_USED"] == 90 and outcome["results"]["LINES_WRITTEN"] == 90
+
+
+def build_model():
+    """Territories + flow file -> flowdependencies -> only the dependent territories."""
+    model = QgsProcessingModelAlgorithm("Dependent territories", "alliance tests")
+    for name, definition in (
+            ("territories", QgsProcessingParameterFeatureSource("territories", "Territories")),
+            ("code", QgsProcessingParameterField("code", "Code", parentLayerParameterName="territories")),
+            ("flows", QgsProcessingParameterFile("flows", "Flows", extension="csv"))):
+        model.addModelParameter(definition, QgsProcessingModelParameter(name))
+    deps = QgsProcessingModelChildAlgorithm(ALG)
+    deps.setChildId("deps")
+    deps.addParameterSources("INPUT", [QgsProcessingModelChildParameterSource.fromModelParameter("territories")])
+    deps.addParameterSources("ID_FIELD", [QgsProcessingModelChildParameterSource.fromModelParameter("code")])
+    deps.addParameterSources("FLOWS", [QgsProcessingModelChildParameterSource.fromModelParameter("flows")])
+    deps.addParameterSources("THRESHOLD", [QgsProcessingModelChildParameterSource.fromStaticValue(15)])
+    # As the modeler does when a child is added: every other parameter at its default.
+    for definition in QgsApplication.processingRegistry().algorithmById(ALG).parameterDefinitions():
+        if definition.name() not in deps.parameterSources() and not definition.isDestination():
+            deps.addParameterSources(definition.name(), [
+                QgsProcessingModelChildParameterSource.fromStaticValue(definition.defaultValue())])
+    lines = QgsProcessingModelOutput("lines", "Flow lines")
+    lines.setChildOutputName("OUTPUT_LINES")
+    deps.setModelOutputs({"lines": lines})
+    model.addChildAlgorithm(deps)
+    extract = QgsProcessingModelChildAlgorithm("native:extractbyattribute")
+    extract.setChildId("extract")
+    extract.addParameterSources("INPUT", [QgsProcessingModelChildParameterSource.fromChildOutput("deps", "OUTPUT")])
+    for key, value in (("FIELD", "role"), ("OPERATOR", 0), ("VALUE", "dependent")):
+        extract.addParameterSources(key, [QgsProcessingModelChildParameterSource.fromStaticValue(value)])
+    dependent = QgsProcessingModelOutput("dependent", "Dependent territories")
+    dependent.setChildOutputName("OUTPUT")
+    extract.setModelOutputs({"dependent": dependent})
+    model.addChildAlgorithm(extract)
+    return model
+
+
+def test_inside_a_processing_model(plugin, data_dir, tmp_path, h):
+    from qgis import processing
+
+    model = build_model()
+    assert model.validate()[0], model.validate()[1]
+    results = processing.run(model, {
+        "territories": str(data_dir / "austria" / "at_nuts2_regions.gpkg"), "code": "nuts2",
+        "flows": str(data_dir / "austria" / "at_migration_od.csv"),
+        "extract:dependent": str(tmp_path / "dependent.gpkg"), "deps:lines": str(tmp_path / "lines.gpkg")})
+    dependent = h.features_by(results["extract:dependent"], "nuts2")
+    assert h.features_by(results["deps:lines"], "origin")  # the model's second output is written
+    alone = processing.run(ALG, {"INPUT": str(data_dir / "austria" / "at_nuts2_regions.gpkg"),
+                                 "ID_FIELD": "nuts2", "FLOWS": str(data_dir / "austria" / "at_migration_od.csv"),
+                                 "OUTPUT": str(tmp_path / "alone.gpkg"), "OUTPUT_LINES": "memory:"})
+    expected = {code for code, f in h.features_by(alone["OUTPUT"], "nuts2").items() if f["role"] == "dependent"}
+    assert expected and set(dependent) == expected
+
+
+@pytest.fixture(autouse=True)
+def _clean_project():
+    yield
+    QgsProject.instance().clear()
