@@ -58,76 +58,104 @@ def type_prefix(flow_type):
 
 
 def _positions(codes, ids):
-    pos = ids.get_indexer(codes)
+    """Positions of the codes in ids; categorical codes are looked up once per category."""
+    if isinstance(getattr(codes, "dtype", None), pd.CategoricalDtype):
+        lookup = np.append(ids.get_indexer(codes.cat.categories), -1)
+        pos = lookup[codes.cat.codes.to_numpy()]
+    else:
+        pos = ids.get_indexer(np.asarray(codes, dtype=object))
     if (pos < 0).any():
         raise ValueError("flows hold codes that are not territories: call match_territories first")
     return pos
 
 
 def _safe_ratio(num, den, scale=1.0):
+    """``scale * num / den``, NaN where ``den`` is not positive (never inf)."""
     num = np.asarray(num, dtype=float)
     den = np.asarray(den, dtype=float)
-    out = np.full(num.shape, np.nan)
-    ok = den > 0
-    out[ok] = scale * num[ok] / den[ok]
-    return out
+    out = np.divide(num, den, out=np.full(num.shape, np.nan), where=den > 0)
+    return out * scale if scale != 1.0 else out
 
 
-def _sum_pairs(o, d, v, n):
-    """Sum values per (o, d) pair; return unique o, d and their totals."""
-    key = o.astype(np.int64) * n + d
-    uniq, inverse = np.unique(key, return_inverse=True)
-    total = np.bincount(inverse, weights=v, minlength=len(uniq))
-    return uniq // n, uniq % n, total
+class _Pairs:
+    """Flows summed per (origin, destination), with the orderings every indicator needs.
 
+    ``o``, ``d`` and ``v`` are sorted by pair key; ``order`` sorts the flows
+    between different territories by origin, decreasing volume, then
+    destination code position: the first of each origin is its main partner
+    and the position in its run gives the rank.
+    """
 
-def _main_partners(o, d, v, n):
-    """Position of the largest outflow partner (j != i) of each origin, and its flow."""
-    ext = (o != d) & (v > 0)
-    o, d, v = o[ext], d[ext], v[ext]
-    partner = np.full(n, -1, dtype=np.int64)
-    flow = np.zeros(n)
-    if len(o):
-        order = np.lexsort((d, -v, o))
-        o, d, v = o[order], d[order], v[order]
+    def __init__(self, o, d, v, n):
+        key = o.astype(np.int64) * n + d
+        self.key, inverse = np.unique(key, return_inverse=True)
+        self.v = np.bincount(inverse, weights=v, minlength=len(self.key)).astype(float)
+        self.o, self.d, self.n = self.key // n, self.key % n, n
+        self.outflow = np.bincount(self.o, weights=self.v, minlength=n).astype(float)
+        self.inflow = np.bincount(self.d, weights=self.v, minlength=n).astype(float)
+        self.external = self.o != self.d
+        self.internal = np.bincount(self.o[~self.external], weights=self.v[~self.external],
+                                    minlength=n).astype(float)
+        ext = np.flatnonzero(self.external)
+        by_volume = ext[np.argsort(-self.v[ext], kind="stable")]  # ties keep the code order
+        # A stable sort of small unsigned integers is a radix sort: linear time.
+        origin = self.o[by_volume].astype(np.uint16 if n <= np.iinfo(np.uint16).max else np.int64)
+        self.order = by_volume[np.argsort(origin, kind="stable")]
+
+    def reverse(self):
+        """``T_ji`` for every pair (0 when nothing flows back)."""
+        found = pd.Index(self.key).get_indexer(self.d * self.n + self.o)
+        return np.where(found >= 0, self.v[np.maximum(found, 0)], 0.0)
+
+    def ranks(self):
+        """Rank of each external flow within its origin, 1 for the largest; ties share the best."""
+        o, v = self.o[self.order], self.v[self.order]
+        position = np.arange(len(o))
+        new_origin = np.ones(len(o), dtype=bool)
+        new_origin[1:] = o[1:] != o[:-1]
+        new_value = new_origin.copy()
+        new_value[1:] |= v[1:] != v[:-1]
+        origin_start = np.maximum.accumulate(np.where(new_origin, position, 0))
+        value_start = np.maximum.accumulate(np.where(new_value, position, 0))
+        rank = np.zeros(len(self.key), dtype=np.int64)
+        rank[self.order] = value_start - origin_start + 1
+        return rank
+
+    def main_partners(self):
+        """Position of each origin's largest partner (-1 if none) and the flow to it."""
+        positive = self.order[self.v[self.order] > 0]
+        o = self.o[positive]
         first = np.ones(len(o), dtype=bool)
         first[1:] = o[1:] != o[:-1]
-        partner[o[first]] = d[first]
-        flow[o[first]] = v[first]
-    return partner, flow
+        partner = np.full(self.n, -1, dtype=np.int64)
+        flow = np.zeros(self.n)
+        partner[o[first]] = self.d[positive[first]]
+        flow[o[first]] = self.v[positive[first]]
+        return partner, flow
 
 
-def _pair_lookup(o, d, n):
-    return pd.Index(o.astype(np.int64) * n + d)
-
-
-def _indicators(o, d, v, ids, threshold, commuting):
-    """All per-territory indicators for one set of pairs (positions into ids)."""
+def _indicators(pairs, ids, threshold, commuting):
+    """All per-territory indicators for one set of flows."""
     n = len(ids)
-    outflow = np.bincount(o, weights=v, minlength=n)
-    inflow = np.bincount(d, weights=v, minlength=n)
-    self_pair = o == d
-    internal = np.bincount(o[self_pair], weights=v[self_pair], minlength=n)
+    outflow, inflow, internal = pairs.outflow, pairs.inflow, pairs.internal
     ext_out = outflow - internal
     ext_in = inflow - internal
-    partner, partner_flow = _main_partners(o, d, v, n)
+    partner, partner_flow = pairs.main_partners()
     main_share = _safe_ratio(partner_flow, outflow)
-    ext = ~self_pair & (v > 0)
-    share_ext = v[ext] / ext_out[o[ext]]
-    hhi = np.bincount(o[ext], weights=share_ext ** 2, minlength=n).astype(float)
+    ext = pairs.external & (pairs.v > 0)
+    o_ext = pairs.o[ext]
+    share_ext = pairs.v[ext] / ext_out[o_ext]
+    hhi = np.bincount(o_ext, weights=share_ext ** 2, minlength=n).astype(float)
     hhi[ext_out <= 0] = np.nan
-    n_partners = np.bincount(o[ext], minlength=n)
+    n_partners = np.bincount(o_ext, minlength=n)
     dependent = np.nan_to_num(main_share, nan=0.0) >= threshold
     n_dependents = np.bincount(partner[dependent], minlength=n)
     # T_ji / O_j for j the main partner of i: does the partner depend on i in return?
     has_partner = partner >= 0
     back = np.zeros(n)
-    lookup = _pair_lookup(o, d, n)
-    rev_keys = partner[has_partner] * n + np.flatnonzero(has_partner)
-    found = lookup.get_indexer(rev_keys)
-    back_flow = np.where(found >= 0, v[np.maximum(found, 0)], 0.0)
-    back[has_partner] = _safe_ratio(back_flow, outflow[partner[has_partner]])
-    back = np.nan_to_num(back, nan=0.0)
+    found = pd.Index(pairs.key).get_indexer(partner[has_partner] * n + np.flatnonzero(has_partner))
+    back_flow = np.where(found >= 0, pairs.v[np.maximum(found, 0)], 0.0)
+    back[has_partner] = np.nan_to_num(_safe_ratio(back_flow, outflow[partner[has_partner]]), nan=0.0)
     isolated = (ext_out <= 0) & (ext_in <= 0)
     mutual = dependent & (back >= threshold)
     role = np.select(
@@ -149,6 +177,22 @@ def _indicators(o, d, v, ids, threshold, commuting):
     return frame
 
 
+def _pair_frame(pairs, ids, kind):
+    ext = pairs.external
+    o, d, v = pairs.o[ext], pairs.d[ext], pairs.v[ext]
+    reverse = pairs.reverse()[ext]
+    share_origin = _safe_ratio(v, pairs.outflow[o])
+    return pd.DataFrame({
+        "origin": pd.Categorical.from_codes(o, categories=ids),
+        "destination": pd.Categorical.from_codes(d, categories=ids),
+        "flow_type": kind, "volume": v, "share_origin": share_origin,
+        "share_destination": _safe_ratio(v, pairs.inflow[d]), "reverse": reverse,
+        "asymmetry": _safe_ratio(v - reverse, v + reverse),
+        "reciprocity": np.fmin(share_origin, _safe_ratio(reverse, pairs.outflow[d])),
+        "rank": pairs.ranks()[ext],
+    })
+
+
 def _coupling(main_by_type, index):
     """Cross-type coupling: one partner ranks first for two or more flow types."""
     stacked = main_by_type.stack()
@@ -164,6 +208,59 @@ def _coupling(main_by_type, index):
     coupled.loc[counts.index, "coupled_partner"] = counts["partner"].to_numpy()
     coupled.loc[counts.index, "coupled_types"] = counts["k"].to_numpy()
     return coupled
+
+
+def _prepare(flows, territory_ids):
+    ids = pd.Index(territory_ids, dtype=object)
+    if ids.has_duplicates:
+        dup = ids[ids.duplicated()].unique().tolist()[:5]
+        raise EmptyInputError(f"Territory ids must be unique; repeated: {', '.join(map(str, dup))}.")
+    o = _positions(flows["origin"], ids)
+    d = _positions(flows["destination"], ids)
+    v = flows["value"].to_numpy(dtype=float)
+    kinds = np.asarray(flows["flow_type"], dtype=object)
+    types = sorted(pd.unique(kinds))
+    total = _Pairs(o, d, v, len(ids))
+    if len(types) <= 1:
+        return ids, types, total, {t: total for t in types}
+    return ids, types, total, {t: _Pairs(o[kinds == t], d[kinds == t], v[kinds == t], len(ids)) for t in types}
+
+
+def _territory_frame(ids, types, total, per_type, threshold, commuting_types):
+    if not 0 <= threshold <= 1:
+        raise ValueError("threshold is a share between 0 and 1")
+    is_commuting = {t: str(t).lower() in commuting_types for t in types}
+    frame = _indicators(total, ids, threshold, commuting=bool(types) and all(is_commuting.values()))
+    if len(types) <= 1:
+        return frame
+    parts, mains = [frame], {}
+    for kind in types:
+        one = _indicators(per_type[kind], ids, threshold, is_commuting[kind])
+        mains[kind] = one["main_partner"]
+        parts.append(one.add_prefix(type_prefix(kind) + "_"))
+    parts.append(_coupling(pd.DataFrame(mains, index=ids), ids))
+    return pd.concat(parts, axis=1)
+
+
+def _pairs_frame(ids, types, per_type):
+    frames = [_pair_frame(per_type[kind], ids, kind) for kind in types]
+    if not frames:
+        return _pair_frame(_Pairs(np.zeros(0, int), np.zeros(0, int), np.zeros(0), len(ids)), ids, "")
+    return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+
+
+def flow_dependencies(flows, territory_ids, *, threshold=0.15, commuting_types=COMMUTING_TYPES):
+    """Territory and pair indicators in one pass (see :func:`territory_indicators`
+    and :func:`pair_indicators`): the pair sums and orderings are computed once.
+
+    Returns
+    -------
+    (pandas.DataFrame, pandas.DataFrame)
+        The territories (indexed by id) and the pairs.
+    """
+    ids, types, total, per_type = _prepare(flows, territory_ids)
+    return (_territory_frame(ids, types, total, per_type, threshold, commuting_types),
+            _pairs_frame(ids, types, per_type))
 
 
 def territory_indicators(flows, territory_ids, *, threshold=0.15, commuting_types=COMMUTING_TYPES):
@@ -198,30 +295,8 @@ def territory_indicators(flows, territory_ids, *, threshold=0.15, commuting_type
     >>> out[["main_partner", "main_share", "jci", "role"]].values.tolist()
     [['B', 0.4, 60.0, 'dependent'], [nan, 0.0, 200.0, 'pole'], ['B', 1.0, 0.0, 'dependent']]
     """
-    ids = pd.Index(territory_ids, dtype=object)
-    if ids.has_duplicates:
-        dup = ids[ids.duplicated()].unique().tolist()[:5]
-        raise EmptyInputError(f"Territory ids must be unique; repeated: {', '.join(map(str, dup))}.")
-    if not 0 <= threshold <= 1:
-        raise ValueError("threshold is a share between 0 and 1")
-    o = _positions(flows["origin"].to_numpy(), ids)
-    d = _positions(flows["destination"].to_numpy(), ids)
-    v = flows["value"].to_numpy(dtype=float)
-    kinds = flows["flow_type"].to_numpy()
-    types = sorted(pd.unique(kinds))
-    is_commuting = [str(t).lower() in commuting_types for t in types]
-    uo, ud, uv = _sum_pairs(o, d, v, len(ids))
-    total = _indicators(uo, ud, uv, ids, threshold, commuting=bool(types) and all(is_commuting))
-    if len(types) <= 1:
-        return total
-    parts, mains = [total], {}
-    for kind, commuting in zip(types, is_commuting):
-        mask = kinds == kind
-        one = _indicators(o[mask], d[mask], v[mask], ids, threshold, commuting)
-        mains[kind] = one["main_partner"]
-        parts.append(one.add_prefix(type_prefix(kind) + "_"))
-    parts.append(_coupling(pd.DataFrame(mains, index=ids), ids))
-    return pd.concat(parts, axis=1)
+    ids, types, total, per_type = _prepare(flows, territory_ids)
+    return _territory_frame(ids, types, total, per_type, threshold, commuting_types)
 
 
 def pair_indicators(flows, territory_ids):
@@ -241,34 +316,8 @@ def pair_indicators(flows, territory_ids):
     >>> pair_indicators(flows, ["A", "B"])[["origin", "share_origin", "reverse", "reciprocity"]].values.tolist()
     [['A', 0.3, 10.0, 0.3], ['B', 1.0, 30.0, 0.3]]
     """
-    ids = pd.Index(territory_ids, dtype=object)
-    n = len(ids)
-    frames = []
-    for kind, group in flows.groupby("flow_type", sort=True):
-        o = _positions(group["origin"].to_numpy(), ids)
-        d = _positions(group["destination"].to_numpy(), ids)
-        o, d, v = _sum_pairs(o, d, group["value"].to_numpy(dtype=float), n)
-        outflow = np.bincount(o, weights=v, minlength=n)
-        inflow = np.bincount(d, weights=v, minlength=n)
-        lookup = _pair_lookup(o, d, n)
-        found = lookup.get_indexer(d * n + o)
-        reverse = np.where(found >= 0, v[np.maximum(found, 0)], 0.0)
-        ext = o != d
-        o, d, v, reverse = o[ext], d[ext], v[ext], reverse[ext]
-        frame = pd.DataFrame({
-            "origin": ids.to_numpy()[o], "destination": ids.to_numpy()[d], "flow_type": kind,
-            "volume": v, "share_origin": _safe_ratio(v, outflow[o]),
-            "share_destination": _safe_ratio(v, inflow[d]), "reverse": reverse,
-            "asymmetry": _safe_ratio(v - reverse, v + reverse),
-            "reciprocity": np.fmin(_safe_ratio(v, outflow[o]), _safe_ratio(reverse, outflow[d])),
-        })
-        frame["rank"] = (frame.groupby("origin", sort=False)["volume"]
-                         .rank(method="min", ascending=False).astype(np.int64))
-        frames.append(frame)
-    if not frames:
-        return pd.DataFrame(columns=["origin", "destination", "flow_type", "volume", "share_origin",
-                                     "share_destination", "reverse", "asymmetry", "reciprocity", "rank"])
-    return pd.concat(frames, ignore_index=True)
+    ids, types, _, per_type = _prepare(flows, territory_ids)
+    return _pairs_frame(ids, types, per_type)
 
 
 def select_pairs(pairs, *, min_share=0.0, min_volume=0.0, top_n=0):

@@ -172,21 +172,40 @@ def sniff_csv(path, *, sample_bytes=1 << 16):
     return CsvFormat(encoding=encoding, delimiter=delimiter, decimal=".")
 
 
+_DECIMAL_COMMA = re.compile(r"^\s*-?[\d\s\u00a0\u202f]*\d,\d+\s*$")
+
+
+def _decimal_of(sample):
+    """``,`` when some volumes of the sample are written with a decimal comma."""
+    values = sample.dropna().astype(str)
+    return "," if len(values) and values.str.match(_DECIMAL_COMMA).any() else "."
+
+
 def read_flow_csv(path, *, origin=None, destination=None, volume=None, flow_type=None):
     """Read the flow columns of a CSV file, codes as text.
 
-    Returns the raw table (only the flow columns, all as text, index = line
-    number in the file), the detected :class:`FlowColumns` and the
-    :class:`CsvFormat`. Volumes stay text here: :func:`validate_flows` parses
-    them, decimal commas included.
+    Returns the raw table (only the flow columns, index = line number in the
+    file), the detected :class:`FlowColumns` and the :class:`CsvFormat`. Codes
+    are read as text; volumes as numbers when the whole column parses (decimal
+    comma included), otherwise as text, so that :func:`validate_flows` names the
+    offending rows.
     """
     fmt = sniff_csv(path)
-    header = pd.read_csv(path, sep=fmt.delimiter, encoding=fmt.encoding, nrows=0)
+    options = dict(sep=fmt.delimiter, encoding=fmt.encoding, engine="c")
+    header = pd.read_csv(path, nrows=0, **options)
     columns = detect_flow_columns([str(c) for c in header.columns], origin=origin,
                                   destination=destination, volume=volume, flow_type=flow_type)
-    wanted = [c for c in (columns.origin, columns.destination, columns.volume, columns.flow_type) if c]
-    table = pd.read_csv(path, sep=fmt.delimiter, encoding=fmt.encoding, usecols=wanted,
-                        dtype=str, keep_default_na=False, na_values=[""], engine="c")
+    text_columns = [c for c in (columns.origin, columns.destination, columns.flow_type) if c]
+    wanted = list(dict.fromkeys(text_columns + [columns.volume]))
+    sample = pd.read_csv(path, nrows=2000, usecols=[columns.volume], dtype=str, **options)
+    decimal = _decimal_of(sample[columns.volume]) if fmt.delimiter != "," else "."
+    fmt = CsvFormat(fmt.encoding, fmt.delimiter, decimal)
+    dtypes = {c: str for c in text_columns}
+    try:
+        table = pd.read_csv(path, usecols=wanted, dtype={**dtypes, columns.volume: "float64"},
+                            decimal=decimal, keep_default_na=False, na_values=[""], **options)
+    except ValueError:  # some volume is not a number: read it as text and let validation say where
+        table = pd.read_csv(path, usecols=wanted, dtype=str, keep_default_na=False, na_values=[""], **options)
     if table.empty:
         raise EmptyInputError(f"The flow file {path} has a header but no rows.")
     table.index = pd.RangeIndex(2, len(table) + 2, name="line")
@@ -252,6 +271,26 @@ def parse_volumes(values):
     return numbers.astype(float)
 
 
+def codes_as_categories(values):
+    """Codes as a ``pandas.Categorical`` of text, cleaned once per distinct code.
+
+    National tables repeat 35,000 codes a million times: factorising first and
+    cleaning the distinct values (:func:`codes_as_text`) is what keeps reading
+    fast. Missing codes have the code -1.
+
+    Examples
+    --------
+    >>> codes_as_categories(pd.Series(["01004", " 01004", None, "2A004"])).tolist()
+    ['01004', '01004', nan, '2A004']
+    """
+    positions, uniques = pd.factorize(pd.Series(values, copy=False), use_na_sentinel=True)
+    cleaned = codes_as_text(pd.Series(np.asarray(uniques, dtype=object)))
+    categories, remap = pd.factorize(cleaned, use_na_sentinel=True)
+    remap = np.asarray(remap, dtype=object)
+    lookup = np.append(categories, -1)  # positions of -1 (missing) map to -1
+    return pd.Categorical.from_codes(lookup[positions], categories=pd.Index(remap, dtype=object))
+
+
 def _row_list(index, mask):
     label = index.name or "row"
     return f"{label} {first_labels(index[mask])}"
@@ -292,65 +331,77 @@ def validate_flows(raw, columns, *, default_type=DEFAULT_FLOW_TYPE, min_volume=0
     if raw is None or len(raw) == 0:
         raise EmptyInputError("The flow table has no rows.")
     result = ValidFlows(table=None, rows_read=len(raw))
-    origin = codes_as_text(raw[columns.origin])
-    destination = codes_as_text(raw[columns.destination])
+    origin = codes_as_categories(raw[columns.origin])
+    destination = codes_as_categories(raw[columns.destination])
     for role, codes in (("origin", origin), ("destination", destination)):
-        missing = codes.isna().to_numpy()
+        missing = codes.codes < 0
         if missing.any():
             raise InvalidValueError(
                 f"{missing.sum()} rows have no {role} code in '{getattr(columns, role)}' "
                 f"({_row_list(raw.index, missing)})."
             )
-    value = parse_volumes(raw[columns.volume])
-    missing = value.isna().to_numpy()
+    value = parse_volumes(raw[columns.volume]).to_numpy()
+    missing = np.isnan(value)
     if missing.any():
         raise InvalidValueError(
             f"{missing.sum()} rows have a missing or non-numeric volume in '{columns.volume}' "
             f"({_row_list(raw.index, missing)})."
         )
-    negative = (value < 0).to_numpy()
+    negative = value < 0
     if negative.any():
         raise InvalidValueError(
             f"{negative.sum()} rows have a negative volume in '{columns.volume}' "
             f"({_row_list(raw.index, negative)})."
         )
-    if not np.isfinite(value.to_numpy()).all():
+    if not np.isfinite(value).all():
         raise InvalidValueError(f"Some volumes in '{columns.volume}' are infinite.")
     if columns.flow_type:
-        kind = codes_as_text(raw[columns.flow_type]).fillna(default_type)
+        kind = codes_as_categories(raw[columns.flow_type])
+        if (kind.codes < 0).any():
+            kind = kind.add_categories([default_type]) if default_type not in kind.categories else kind
+            kind = kind.fillna(default_type)
     else:
-        kind = pd.Series(default_type, index=raw.index, dtype=object)
-    table = pd.DataFrame({"origin": origin.to_numpy(), "destination": destination.to_numpy(),
-                          "flow_type": kind.to_numpy(), "value": value.to_numpy()}, index=raw.index)
+        kind = pd.Categorical.from_codes(np.zeros(len(raw), dtype=np.int8),
+                                         categories=pd.Index([default_type], dtype=object))
+    keep = np.ones(len(raw), dtype=bool)
     if keep_types:
-        keep = {str(t).strip() for t in keep_types if str(t).strip()}
-        present = set(table["flow_type"].unique())
-        if not keep & present:
+        wanted = {str(t).strip() for t in keep_types if str(t).strip()}
+        present = set(kind.categories[np.unique(kind.codes)])
+        if not wanted & present:
             raise InvalidValueError(
-                f"None of the flow types to keep ({first_labels(sorted(keep))}) is in the table; "
+                f"None of the flow types to keep ({first_labels(sorted(wanted))}) is in the table; "
                 f"its types are {first_labels(sorted(present), 12)}."
             )
-        mask = table["flow_type"].isin(keep).to_numpy()
-        result.rows_of_other_types = int((~mask).sum())
-        table = table[mask]
+        keep = np.asarray(kind.isin(list(wanted)))
+        result.rows_of_other_types = int((~keep).sum())
     if min_volume and min_volume > 0:
-        below = (table["value"] < min_volume).to_numpy()
+        below = keep & (value < min_volume)
         result.rows_below_minimum = int(below.sum())
-        table = table[~below]
-        if table.empty:
+        keep &= ~below
+        if not keep.any():
             raise EmptyInputError(
                 f"No flow reaches the minimum volume {min_volume:g}: lower the minimum volume."
             )
-    keys = ["origin", "destination", "flow_type"]
-    duplicated = table.duplicated(keys, keep="first").to_numpy()
+    o, d, t = origin.codes[keep], destination.codes[keep], kind.codes[keep]
+    value, index = value[keep], raw.index[keep]
+    key = (o.astype(np.int64) * len(destination.categories) + d) * len(kind.categories) + t
+    duplicated = pd.Series(key).duplicated(keep="first").to_numpy()
     result.duplicate_rows = int(duplicated.sum())
     if result.duplicate_rows:
         result.warnings.append(
             f"{result.duplicate_rows} rows repeat an (origin, destination, type) already seen "
-            f"({_row_list(table.index, duplicated)}): their volumes were summed."
+            f"({_row_list(index, duplicated)}): their volumes were summed."
         )
-        table = table.groupby(keys, sort=False, as_index=False)["value"].sum()
-    result.table = table.reset_index(drop=True)
+        group, _ = pd.factorize(key)  # groups numbered in order of first appearance
+        value = np.bincount(group, weights=value)
+        keep_first = ~duplicated
+        o, d, t = o[keep_first], d[keep_first], t[keep_first]
+    result.table = pd.DataFrame({
+        "origin": pd.Categorical.from_codes(o, categories=origin.categories),
+        "destination": pd.Categorical.from_codes(d, categories=destination.categories),
+        "flow_type": pd.Categorical.from_codes(t, categories=kind.categories),
+        "value": value,
+    })
     return result
 
 
@@ -386,12 +437,12 @@ def match_territories(flows, territory_ids):
     (1, 1, ['1004'])
     """
     known = pd.Index(territory_ids)
-    ok_origin = flows["origin"].isin(known).to_numpy()
-    ok_destination = flows["destination"].isin(known).to_numpy()
+    ok_origin = _known(flows["origin"], known)
+    ok_destination = _known(flows["destination"], known)
     ok = ok_origin & ok_destination
-    bad = flows[~ok]
-    if bad.empty:
+    if ok.all():
         return flows, Unmatched(0, 0.0, [])
+    bad = flows[~ok].astype({"origin": object, "destination": object})
     volume_by_code = pd.concat([
         bad.loc[~ok_origin[~ok], ["origin", "value"]].rename(columns={"origin": "code"}),
         bad.loc[~ok_destination[~ok], ["destination", "value"]].rename(columns={"destination": "code"}),
@@ -403,4 +454,12 @@ def match_territories(flows, territory_ids):
     if padded & set(known.astype(str)) - set(codes):
         hint = ("Some codes look like numbers that lost their leading zero (read the codes as text, "
                 "for example 01004 and not 1004).")
-    return flows[ok], Unmatched(int(len(bad)), float(bad["value"].sum()), codes, hint)
+    return flows[ok].reset_index(drop=True), Unmatched(int(len(bad)), float(bad["value"].sum()), codes, hint)
+
+
+def _known(column, known):
+    """Rows whose code is in ``known``; per distinct code for categorical columns."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        codes = column.cat.codes.to_numpy()
+        return np.append(column.cat.categories.isin(known), False)[codes]
+    return column.isin(known).to_numpy()
