@@ -1,6 +1,20 @@
 """Shared shape of every algorithm: naming, help, dependencies, error handling."""
 
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+import os
+import re
+
+from qgis.core import (
+    QgsProcessingAlgorithm,
+    QgsProcessingDestinationParameter,
+    QgsProcessingException,
+    QgsProcessingFeatureSourceDefinition,
+    QgsProcessingOutputLayerDefinition,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterVectorLayer,
+    QgsProcessingUtils,
+    QgsProviderRegistry,
+)
 from qgis.PyQt.QtGui import QIcon
 
 from ..alliance_plugin.core.errors import AllianceError
@@ -52,6 +66,26 @@ class AllianceAlgorithm(QgsProcessingAlgorithm):
                 problems="\n".join(f"- {p}" for p in problems),
                 command=dependencies.install_hint(self.REQUIRES))
 
+    def checkParameterValues(self, parameters, context):
+        ok, message = super().checkParameterValues(parameters, context)
+        if not ok:
+            return ok, message
+        inputs = {}
+        for definition in self.parameterDefinitions():
+            if isinstance(definition, (QgsProcessingParameterFeatureSource, QgsProcessingParameterFile,
+                                       QgsProcessingParameterVectorLayer)):
+                path, layer = _input_location(parameters.get(definition.name()), context)
+                if path:
+                    inputs[path] = (definition.description(), layer)
+        for definition in self.destinationParameterDefinitions():
+            path, table = _output_location(parameters.get(definition.name()))
+            clash = inputs.get(path)
+            if clash and (table is None or clash[1] in (None, table)):
+                return False, self.tr("The output '{output}' would overwrite the input '{input}' ({path}): "
+                                      "choose another file.").format(
+                                          output=definition.description(), input=clash[0], path=path)
+        return True, ""
+
     def processAlgorithm(self, parameters, context, feedback):
         ready, message = self.canExecute()
         if not ready:
@@ -63,3 +97,39 @@ class AllianceAlgorithm(QgsProcessingAlgorithm):
 
     def compute(self, parameters, context, feedback):
         raise NotImplementedError
+
+
+def _normalised(path):
+    return os.path.normcase(os.path.realpath(path)) if path and os.path.exists(path) else None
+
+
+def _input_location(value, context):
+    """(real file path, layer name or None) of an input, when it is a file."""
+    if isinstance(value, QgsProcessingFeatureSourceDefinition):
+        value = value.source.staticValue()
+    if not isinstance(value, str) or not value:
+        return None, None
+    layer = QgsProcessingUtils.mapLayerFromString(value, context, True)
+    source = layer.source() if layer is not None else value
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", source)
+    name = parts.get("layerName") or None
+    if name is None and layer is not None and layer.providerType() == "ogr":
+        sublayers = layer.dataProvider().subLayers()
+        if len(sublayers) == 1:  # "id!!::!!name!!::!!..." in 3.22
+            name = sublayers[0].split(layer.dataProvider().sublayerSeparator())[1]
+    return _normalised(parts.get("path") or source), name
+
+
+_OGR_URI = re.compile(r"""^ogr:dbname='?(?P<path>[^']+?)'?\s+table="?(?P<table>[^"\s]+)"?""")
+
+
+def _output_location(value):
+    """(real file path, table name or None) of a destination, when it is an existing file."""
+    if isinstance(value, QgsProcessingOutputLayerDefinition):
+        value = value.sink.staticValue()
+    if not isinstance(value, str) or not value:
+        return None, None
+    match = _OGR_URI.match(value)
+    if match:
+        return _normalised(match.group("path")), match.group("table")
+    return _normalised(value.split("|")[0]), None

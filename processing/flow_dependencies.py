@@ -191,8 +191,7 @@ class FlowDependencies(AllianceAlgorithm):
                 "No flow row matches the territory codes of '{field}' (for example {ids}; the flows "
                 "hold {codes}): check the code fields.").format(
                     field=id_field, ids=", ".join(ids[:3]), codes=", ".join(unmatched.codes[:3])))
-        indicators = dep.territory_indicators(flows, ids, threshold=threshold)
-        pairs = dep.pair_indicators(flows, ids)
+        indicators, pairs = dep.flow_dependencies(flows, ids, threshold=threshold)
         drawn = dep.select_pairs(
             pairs, min_share=self.parameterAsDouble(parameters, self.LINE_MIN_SHARE, context) / 100.0,
             min_volume=self.parameterAsDouble(parameters, self.LINE_MIN_VOLUME, context),

@@ -4,7 +4,7 @@ import csv
 from collections import defaultdict
 
 import pytest
-from qgis.core import QgsProcessingException, QgsProject, QgsVectorLayer
+from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingException, QgsProject, QgsVectorLayer
 
 ALG = "alliance:flowdependencies"
 
@@ -204,3 +204,23 @@ def test_loaded_outputs_are_styled(plugin, data_dir, tmp_path):
     assert arrow.layerType() == "ArrowLine"
     assert lines.name() == "Flow lines"
     QgsProject.instance().clear()
+
+
+def test_output_over_an_input_is_refused(run_alg, data_dir, tmp_path):
+    import shutil
+
+    territories = tmp_path / "regions.gpkg"
+    shutil.copy(data_dir / "austria" / "at_nuts2_regions.gpkg", territories)
+    before = territories.read_bytes()
+    parameters = {"INPUT": str(territories), "ID_FIELD": "nuts2",
+                  "FLOWS": str(data_dir / "austria" / "at_migration_od.csv"), "OUTPUT_LINES": "memory:"}
+    with pytest.raises(QgsProcessingException, match="would overwrite the input"):
+        run_alg(ALG, {**parameters, "OUTPUT": str(territories)})
+    with pytest.raises(QgsProcessingException, match="would overwrite the input"):
+        run_alg(ALG, {**parameters, "OUTPUT": f"ogr:dbname='{territories}' table=\"regions\" (geom)"})
+    assert territories.read_bytes() == before
+    # Another table of the same GeoPackage passes the check (the input layer is not overwritten).
+    alg = QgsApplication.processingRegistry().algorithmById(ALG)
+    ok, message = alg.checkParameterValues(
+        {**parameters, "OUTPUT": f"ogr:dbname='{territories}' table=\"deps\" (geom)"}, QgsProcessingContext())
+    assert ok, message
