@@ -18,8 +18,10 @@ Targets: (2) within 3 x (1); (3) under 60 s and 2 GB.
 """
 
 import argparse
+import atexit
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -36,6 +38,7 @@ def plugin_import_path():
     """Import the core as QGIS would: through a plugins folder, never the repository root."""
     folder = Path(tempfile.mkdtemp(prefix="alliance-bench-"))
     (folder / "alliance_territories").symlink_to(ROOT, target_is_directory=True)
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
     sys.path.insert(0, str(folder))
     return folder
 

@@ -7,8 +7,10 @@ The repository root itself must never be on ``sys.path``: our ``processing/``
 package would hide QGIS's. A guard stops the session loudly if it ever is.
 """
 
+import atexit
 import importlib.util
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -19,6 +21,7 @@ REPO = Path(__file__).resolve().parents[1]
 PLUGIN_NAME = "alliance_territories"
 PLUGINS_DIR = Path(tempfile.mkdtemp(prefix="alliance-plugins-"))
 (PLUGINS_DIR / PLUGIN_NAME).symlink_to(REPO, target_is_directory=True)
+atexit.register(shutil.rmtree, PLUGINS_DIR, ignore_errors=True)
 sys.path.insert(0, str(PLUGINS_DIR))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
