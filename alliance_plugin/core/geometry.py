@@ -98,3 +98,41 @@ def points_by_code(codes, geometries):
                                                      kind="stable").drop_duplicates("code")
     points = representative_points(geoms[table["row"].to_numpy()])
     return pd.Series(points, index=pd.Index(table["code"].to_numpy(), dtype=object), dtype=object)
+
+
+def contiguity(codes, geometries):
+    """Pairs of territories whose polygons share at least a boundary point (queen contiguity).
+
+    Parameters
+    ----------
+    codes : sequence of str
+        Territory code of each geometry; several geometries may share a code
+        (the territory's parts), missing codes are ignored.
+    geometries : sequence of shapely geometries or None
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``a`` and ``b`` (codes), each unordered pair once with ``a < b``.
+
+    Examples
+    --------
+    >>> import shapely
+    >>> boxes = [shapely.box(0, 0, 1, 1), shapely.box(1, 0, 2, 1), shapely.box(5, 5, 6, 6)]
+    >>> contiguity(["A", "B", "C"], boxes).values.tolist()
+    [['A', 'B']]
+    """
+    import shapely
+
+    geoms = repair(geometries)
+    codes = pd.Series(codes, dtype=object).to_numpy()
+    usable = ~shapely.is_missing(geoms) & pd.notna(codes)
+    rows = np.flatnonzero(usable)
+    if len(rows) == 0:
+        return pd.DataFrame({"a": pd.Series(dtype=object), "b": pd.Series(dtype=object)})
+    tree = shapely.STRtree(geoms[rows])
+    left, right = tree.query(geoms[rows], predicate="intersects")
+    a, b = codes[rows[left]], codes[rows[right]]
+    keep = a < b
+    pairs = pd.DataFrame({"a": a[keep], "b": b[keep]}).drop_duplicates()
+    return pairs.sort_values(["a", "b"], kind="stable").reset_index(drop=True)
