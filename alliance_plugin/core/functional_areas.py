@@ -1,0 +1,367 @@
+"""Functional areas from commuting flows (methods.md, section 2).
+
+Two methods on local units (communes) with commuting flows ``T_ij`` (employed
+residents of i working in j; ``O_i`` includes those working in i):
+
+EU-OECD functional urban areas (Dijkstra, Poelman and Veneri 2019):
+
+1. *Cities* are the units marked as cities by the caller (a field), or whose
+   share of population in an urban centre reaches ``city_share`` (0.5). City
+   units that touch each other form one city (our reading of "units of the
+   same urban centre" when the centre itself is not given); without
+   contiguity each city unit is a city of its own.
+2. *Polycentric cities*: when at least ``polycentric`` (15 %) of the employed
+   residents of one city work in another, both are one destination; merging is
+   repeated until no pair qualifies.
+3. *Commuting zone*: every other unit sending at least ``commuting`` (15 %) of
+   its employed residents to a city (``T_iC / O_i``, summed over the city's
+   units) belongs to that city's FUA; a unit qualifying for several joins the
+   one it sends most to (ties: the larger city by population, then the code).
+4. *Contiguity* (when neighbour pairs are given): commuting-zone units not
+   connected to their city through units of the same FUA (exclaves) are
+   removed; units outside every FUA whose neighbours all belong to one FUA
+   (enclaves) are added.
+
+INSEE aires d'attraction des villes (2020): poles are the candidate units
+(a field marking dense units, or every unit) with at least ``min_jobs`` jobs
+(``D_i``); touching poles form one pole; a pole sending at least 15 % of its
+workers to a larger pole is attached to it as a secondary pole; the crown is the
+units outside poles sending at least 15 % of their workers to the pole (its
+main and attached poles); attraction is not recursive (flows to the crown do
+not count). The commune-centre is the most populated unit of the main pole.
+
+Area ids are the code of the most populated unit of the (main) city or pole.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .errors import AllianceError
+
+ROLE_CORE = "city core"
+ROLE_ZONE = "commuting zone"
+ROLE_OUTSIDE = "outside"
+ROLE_POLE = "pole"
+ROLE_SECONDARY = "secondary pole"
+ROLE_CROWN = "crown"
+
+
+class _UnionFind:
+    def __init__(self, n):
+        self.parent = np.arange(n)
+
+    def find(self, i):
+        root = i
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[i] != root:
+            self.parent[i], i = root, self.parent[i]
+        return root
+
+    def union(self, a, b):
+        a, b = self.find(a), self.find(b)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+
+def _matrix(flows, ids):
+    """Sparse unit x unit commuting matrix (CSR) and the outflow / inflow totals."""
+    from scipy import sparse
+
+    from .dependencies import _positions
+
+    o = _positions(flows["origin"], ids)
+    d = _positions(flows["destination"], ids)
+    v = flows["value"].to_numpy(dtype=float)
+    n = len(ids)
+    matrix = sparse.csr_matrix((v, (o, d)), shape=(n, n))
+    matrix.sum_duplicates()
+    return matrix, np.asarray(matrix.sum(axis=1)).ravel(), np.asarray(matrix.sum(axis=0)).ravel()
+
+
+def _components(members, pairs, n):
+    """Group the units ``members`` (boolean) that touch each other; returns a group per unit (-1 outside)."""
+    union = _UnionFind(n)
+    if pairs is not None and len(pairs):
+        a, b = pairs
+        both = members[a] & members[b]
+        for i, j in zip(a[both], b[both]):
+            union.union(i, j)
+    group = np.full(n, -1)
+    idx = np.flatnonzero(members)
+    group[idx] = [union.find(i) for i in idx]
+    return group
+
+
+def _neighbour_positions(neighbours, ids):
+    if neighbours is None or len(neighbours) == 0:
+        return None
+    a = ids.get_indexer(np.asarray(neighbours.iloc[:, 0], dtype=object))
+    b = ids.get_indexer(np.asarray(neighbours.iloc[:, 1], dtype=object))
+    keep = (a >= 0) & (b >= 0)
+    return a[keep], b[keep]
+
+
+def _share_to_groups(matrix, outflow, group, n_groups):
+    """``T_iG / O_i`` for every unit i and group G (dense n x k, k = number of groups)."""
+    from scipy import sparse
+
+    members = np.flatnonzero(group >= 0)
+    assign = sparse.csr_matrix((np.ones(len(members)), (members, group[members])), shape=(matrix.shape[0], n_groups))
+    to_groups = (matrix @ assign).toarray() if n_groups else np.zeros((matrix.shape[0], 0))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(outflow[:, None] > 0, to_groups / outflow[:, None], 0.0)
+
+
+def _relabel(group):
+    """Groups renumbered 0..k-1 (-1 stays)."""
+    labels = np.full(len(group), -1)
+    present = group >= 0
+    _, labels[present] = np.unique(group[present], return_inverse=True)
+    return labels, int(labels.max() + 1) if present.any() else 0
+
+
+def _best_group(shares, threshold, group_size):
+    """For each unit, the group it sends most to if the share reaches the threshold, else -1."""
+    if shares.shape[1] == 0:
+        return np.full(shares.shape[0], -1), np.zeros(shares.shape[0])
+    # Ties: larger group (by population), then the smaller group number.
+    tie = group_size / (group_size.max() + 1.0) * 1e-12
+    best = np.argmax(shares + tie[None, :], axis=1)
+    share = shares[np.arange(len(best)), best]
+    return np.where(share >= threshold, best, -1), share
+
+
+def _fix_contiguity(area, core, pairs, n):
+    """Remove commuting-zone exclaves, then add enclaves; returns the new area per unit."""
+    if pairs is None:
+        return area
+    a, b = pairs
+    area = area.copy()
+    same = area[a] == area[b]
+    union = _UnionFind(n)
+    for i, j in zip(a[same & (area[a] >= 0)], b[same & (area[a] >= 0)]):
+        union.union(i, j)
+    roots = np.array([union.find(i) for i in range(n)])
+    for fua in np.unique(area[area >= 0]):
+        core_roots = set(roots[(area == fua) & core])
+        exclave = (area == fua) & ~core & ~np.isin(roots, list(core_roots))
+        area[exclave] = -1
+    neighbours = pd.DataFrame({"u": np.r_[a, b], "v": np.r_[b, a]})
+    neighbours["area"] = area[neighbours["v"].to_numpy()]
+    outside = area < 0
+    ring = neighbours[outside[neighbours["u"].to_numpy()]]
+    if not ring.empty:
+        summary = ring.groupby("u")["area"].agg(["min", "max"])
+        enclave = summary[(summary["min"] == summary["max"]) & (summary["min"] >= 0)]
+        area[enclave.index.to_numpy()] = enclave["min"].to_numpy()
+    return area
+
+
+def functional_urban_areas(flows, territory_ids, population, *, city=None, urban_centre_share=None,
+                           city_share=0.5, commuting=0.15, polycentric=0.15, neighbours=None):
+    """EU-OECD functional urban areas from commuting flows.
+
+    Parameters
+    ----------
+    flows : pandas.DataFrame
+        Canonical commuting flows whose codes are all territories.
+    territory_ids : sequence of str
+    population : pandas.Series
+        Population per territory id (missing = 0).
+    city : pandas.Series of bool, optional
+        Units that are cities. Either this or ``urban_centre_share``.
+    urban_centre_share : pandas.Series, optional
+        Share (0-1) of each unit's population living in an urban centre; a unit
+        is a city when it reaches ``city_share``.
+    commuting, polycentric : float
+        The 15 % thresholds of the method.
+    neighbours : pandas.DataFrame, optional
+        Contiguity pairs (two columns of codes); enables enclaves and exclaves.
+
+    Returns
+    -------
+    units : pandas.DataFrame
+        Indexed by id: ``fua_id`` (None outside), ``city_id``, ``fua_role``
+        (city core, commuting zone, outside), ``share_to_core`` (share of the
+        unit's workers working in its FUA's city, or in the nearest-qualifying
+        city for units outside).
+    areas : pandas.DataFrame
+        Indexed by ``fua_id``: ``population``, ``units``, ``core_units``,
+        ``internal``, ``outflow``, ``inflow``, ``sc_supply``, ``sc_demand``.
+
+    Examples
+    --------
+    >>> flows = pd.DataFrame({"origin": ["C", "S", "S", "R"], "destination": ["C", "C", "S", "R"],
+    ...                       "flow_type": "commuting", "value": [100.0, 30.0, 70.0, 50.0]})
+    >>> units, areas = functional_urban_areas(flows, ["C", "S", "R"], pd.Series({"C": 1e5, "S": 5e3, "R": 800}),
+    ...                                       city=pd.Series({"C": True, "S": False, "R": False}))
+    >>> units["fua_role"].tolist(), units["fua_id"].fillna("-").tolist()
+    (['city core', 'commuting zone', 'outside'], ['C', 'C', '-'])
+    """
+    ids = pd.Index(territory_ids, dtype=object)
+    n = len(ids)
+    pop = pd.Series(population).reindex(ids).fillna(0).to_numpy(dtype=float)
+    if city is not None:
+        is_city = pd.Series(city).reindex(ids).fillna(False).astype(bool).to_numpy()
+    elif urban_centre_share is not None:
+        share = pd.Series(urban_centre_share).reindex(ids).astype(float).fillna(0).to_numpy()
+        is_city = share >= city_share
+    else:
+        raise AllianceError("Say which units are cities: a city field, or the share of population "
+                            "in an urban centre.")
+    matrix, outflow, inflow = _matrix(flows, ids)
+    pairs = _neighbour_positions(neighbours, ids)
+    group, k = _relabel(_components(is_city, pairs, n))
+    # Polycentric cities: merge while one city sends >= polycentric of its workers to another.
+    while k > 1:
+        city_out = np.bincount(group[group >= 0], weights=outflow[group >= 0], minlength=k)
+        to_cities = _share_to_groups(matrix, outflow, group, k)
+        flows_between = np.zeros((k, k))
+        np.add.at(flows_between, group[group >= 0], (to_cities * outflow[:, None])[group >= 0])
+        with np.errstate(divide="ignore", invalid="ignore"):
+            share = np.where(city_out[:, None] > 0, flows_between / city_out[:, None], 0.0)
+        np.fill_diagonal(share, 0.0)
+        linked = np.argwhere(share >= polycentric)
+        if len(linked) == 0:
+            break
+        union = _UnionFind(k)
+        for a, b in linked:
+            union.union(a, b)
+        merged = np.array([union.find(g) for g in range(k)])
+        group = np.where(group >= 0, merged[np.maximum(group, 0)], -1)
+        group, k = _relabel(group)
+    city_pop = np.bincount(group[group >= 0], weights=pop[group >= 0], minlength=k)
+    shares = _share_to_groups(matrix, outflow, group, k)
+    best, best_share = _best_group(shares, commuting, city_pop)
+    area = np.where(is_city, group, np.where(best >= 0, best, -1))
+    area = _fix_contiguity(area, is_city, pairs, n)
+    return _fua_tables(ids, pop, area, group, is_city, shares, best_share, matrix, outflow, inflow, k)
+
+
+def _area_codes(ids, pop, area, core, k):
+    """Code of each area: its most populated core unit (ties: smallest code)."""
+    codes = np.full(k, None, dtype=object)
+    order = np.lexsort((np.asarray(ids, dtype=object).astype(str), -pop))
+    for i in order:
+        if core[i] and area[i] >= 0 and codes[area[i]] is None:
+            codes[area[i]] = ids[i]
+    return codes
+
+
+def _code_of(codes, index):
+    """``codes[index]`` with None where ``index`` is -1 (works when there is no code at all)."""
+    out = np.full(len(index), None, dtype=object)
+    ok = index >= 0
+    out[ok] = codes[index[ok]]
+    return out
+
+
+def _area_stats(ids_of_area, pop, core, matrix, outflow, inflow):
+    labels, uniques = pd.factorize(pd.Series(ids_of_area, dtype=object), use_na_sentinel=True)
+    k = len(uniques)
+    frame = pd.DataFrame(index=pd.Index([], dtype=object, name="area_id"))
+    if k == 0:
+        return frame.assign(population=[], units=[], core_units=[], internal=[], outflow=[], inflow=[],
+                            sc_supply=[], sc_demand=[])
+    from scipy import sparse
+
+    members = np.flatnonzero(labels >= 0)
+    assign = sparse.csr_matrix((np.ones(len(members)), (members, labels[members])), shape=(matrix.shape[0], k))
+    internal = np.asarray((assign.T @ matrix @ assign).diagonal()).ravel()
+    out = assign.T @ outflow
+    inn = assign.T @ inflow
+    with np.errstate(divide="ignore", invalid="ignore"):
+        frame = pd.DataFrame({
+            "population": assign.T @ pop, "units": np.bincount(labels[members], minlength=k),
+            "core_units": np.bincount(labels[members], weights=core[members].astype(float), minlength=k).astype(int),
+            "internal": internal, "outflow": out, "inflow": inn,
+            "sc_supply": np.where(out > 0, internal / out, np.nan),
+            "sc_demand": np.where(inn > 0, internal / inn, np.nan),
+        }, index=pd.Index(np.asarray(uniques, dtype=object), dtype=object, name="area_id"))
+    return frame.sort_values("population", ascending=False, kind="stable")
+
+
+def _fua_tables(ids, pop, area, group, is_city, shares, best_share, matrix, outflow, inflow, k):
+    codes = _area_codes(ids, pop, area, is_city, k)
+    fua = _code_of(codes, area)
+    city_id = _code_of(codes, group)
+    role = np.where(is_city, ROLE_CORE, np.where(area >= 0, ROLE_ZONE, ROLE_OUTSIDE))
+    own = np.where(area >= 0, shares[np.arange(len(ids)), np.maximum(area, 0)] if k else 0.0, best_share)
+    units = pd.DataFrame({"fua_id": fua, "city_id": city_id, "fua_role": role.astype(object),
+                          "share_to_core": np.where(outflow > 0, own, np.nan)}, index=ids)
+    areas = _area_stats(np.asarray(fua, dtype=object), pop, is_city, matrix, outflow, inflow)
+    return units, areas
+
+
+def attraction_areas(flows, territory_ids, population, *, pole_candidate=None, min_jobs=1500.0,
+                     commuting=0.15, neighbours=None):
+    """INSEE-style aires d'attraction des villes from commuting flows.
+
+    Parameters
+    ----------
+    flows, territory_ids, population
+        As in :func:`functional_urban_areas`.
+    pole_candidate : pandas.Series of bool, optional
+        Units that may be poles (INSEE: dense or intermediate-density urban
+        units); every unit when omitted.
+    min_jobs : float
+        Minimum number of jobs (``D_i``, inflow including internal) of a pole.
+    commuting : float
+        The 15 % threshold, for secondary poles and for the crown.
+    neighbours : pandas.DataFrame, optional
+        Contiguity pairs: touching poles form one pole.
+
+    Returns
+    -------
+    units, areas
+        As in :func:`functional_urban_areas`, with ``aav_id``, ``pole_id``,
+        ``aav_role`` (pole, secondary pole, crown, outside) and
+        ``share_to_pole``.
+    """
+    ids = pd.Index(territory_ids, dtype=object)
+    n = len(ids)
+    pop = pd.Series(population).reindex(ids).fillna(0).to_numpy(dtype=float)
+    matrix, outflow, inflow = _matrix(flows, ids)
+    candidate = (np.ones(n, dtype=bool) if pole_candidate is None
+                 else pd.Series(pole_candidate).reindex(ids).fillna(False).astype(bool).to_numpy())
+    is_pole = candidate & (inflow >= min_jobs)
+    pole, k = _relabel(_components(is_pole, _neighbour_positions(neighbours, ids), n))
+    pole_jobs = np.bincount(pole[pole >= 0], weights=inflow[pole >= 0], minlength=k)
+    # Secondary poles: a pole sending >= commuting of its workers to a larger pole joins it.
+    main = np.arange(k)
+    if k > 1:
+        shares = _share_to_groups(matrix, outflow, pole, k)
+        pole_out = np.bincount(pole[pole >= 0], weights=outflow[pole >= 0], minlength=k)
+        between = np.zeros((k, k))
+        np.add.at(between, pole[pole >= 0], (shares * outflow[:, None])[pole >= 0])
+        with np.errstate(divide="ignore", invalid="ignore"):
+            share = np.where(pole_out[:, None] > 0, between / pole_out[:, None], 0.0)
+        np.fill_diagonal(share, 0.0)
+        larger = pole_jobs[None, :] > pole_jobs[:, None]
+        share = np.where(larger, share, 0.0)
+        target, target_share = _best_group(share, commuting, pole_jobs)
+        main = np.where(target >= 0, target, main)
+        for _ in range(k):  # follow chains of attachment to the top pole
+            main = main[main]
+    area = np.where(pole >= 0, main[np.maximum(pole, 0)], -1)
+    area, k_area = _relabel(area)
+    shares = _share_to_groups(matrix, outflow, np.where(is_pole, area, -1), k_area)
+    area_jobs = np.bincount(area[area >= 0], weights=inflow[area >= 0], minlength=k_area)
+    best, best_share = _best_group(shares, commuting, area_jobs)
+    area = np.where(is_pole, area, best)
+    main_pole = np.zeros(n, dtype=bool)
+    main_pole[is_pole] = main[pole[is_pole]] == pole[is_pole]
+    codes = _area_codes(ids, pop, area, main_pole, k_area)
+    aav = _code_of(codes, area)
+    role = np.where(main_pole, ROLE_POLE, np.where(is_pole, ROLE_SECONDARY,
+                                                   np.where(area >= 0, ROLE_CROWN, ROLE_OUTSIDE)))
+    own = np.where(area >= 0, shares[np.arange(n), np.maximum(area, 0)] if k_area else 0.0, best_share)
+    pole_codes = _area_codes(ids, pop, pole, is_pole, k)
+    units = pd.DataFrame({"aav_id": aav, "pole_id": _code_of(pole_codes, pole),
+                          "aav_role": role.astype(object),
+                          "share_to_pole": np.where(outflow > 0, own, np.nan)}, index=ids)
+    areas = _area_stats(np.asarray(aav, dtype=object), pop, is_pole, matrix, outflow, inflow)
+    return units, areas
