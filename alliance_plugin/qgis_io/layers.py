@@ -124,12 +124,28 @@ def read_geometries(source, names, feedback=None):
     return frame, attributes
 
 
-def python_values(series):
-    """Column values as Python objects, NaN and NA as None (QGIS NULL)."""
+def kinds_by_name(columns, int_columns=(), text_columns=()):
+    """Field kinds: names in (or ending with ``_`` + a name in) the integer or text lists, else double."""
+    kinds = {}
+    for column in columns:
+        def matches(names):
+            return any(column == name or column.endswith("_" + name) for name in names)
+        kinds[column] = "int" if matches(int_columns) else "string" if matches(text_columns) else "double"
+    return kinds
+
+
+def typed_values(frame, kinds):
+    """Lists of Python values per column, typed for QGIS fields (NaN and NA become NULL)."""
     import pandas as pd
 
-    values = series.astype(object).where(pd.notna(series), None).tolist()
-    return [v.item() if hasattr(v, "item") else v for v in values]
+    casts = {"int": int, "double": float, "string": str}
+    out = []
+    for column in frame.columns:
+        series = frame[column]
+        cast = casts[kinds[column]]
+        values = series.astype(object).where(pd.notna(series), None).tolist()
+        out.append([None if v is None else cast(v) for v in values])
+    return out
 
 
 def write_features(sink, fields, columns, geometries=None, feedback=None, prefix_attributes=None):

@@ -1,0 +1,157 @@
+"""Inputs shared by every flow algorithm: territories, flows, field detection, validation.
+
+Every flow algorithm takes the same territories and flows, with the same CSV
+support and field detection as ``alliance:flowdependencies``.
+"""
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingUtils,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+)
+
+from ..alliance_plugin.qgis_io.flows import read_flow_input
+from ..alliance_plugin.qgis_io.layers import fields_for, kinds_by_name, read_geometries, typed_values, write_features
+from .base import AllianceAlgorithm
+
+FLOW_HELP = """<p><b>Flows</b>: a table or layer loaded in QGIS, or a CSV file (delimiter, UTF-8/BOM/cp1252 and decimal commas detected; codes always read as text, so 01004 keeps its zero). Fields are detected from their names when left empty, including INSEE's commuting files (CODGEO/DCLT/NBFLUX_C20_ACTOCC15P, or COMMUNE/DCLT/IPONDI summed per pair). Rows repeating a pair and type are summed with a warning; missing or negative volumes stop the run and name the rows; codes that match no territory are counted, listed and left out.</p>"""
+
+
+class FlowAlgorithm(AllianceAlgorithm):
+    """An algorithm reading territories (polygons with a code) and an origin-destination table."""
+
+    INPUT = "INPUT"
+    ID_FIELD = "ID_FIELD"
+    FLOWS = "FLOWS"
+    ORIGIN_FIELD = "ORIGIN_FIELD"
+    DESTINATION_FIELD = "DESTINATION_FIELD"
+    VOLUME_FIELD = "VOLUME_FIELD"
+    FLOW_TYPE_FIELD = "FLOW_TYPE_FIELD"
+    FLOW_TYPES = "FLOW_TYPES"
+    DEFAULT_FLOW_TYPE = "DEFAULT_FLOW_TYPE"
+    MIN_VOLUME = "MIN_VOLUME"
+
+    REQUIRES = ("numpy", "pandas", "shapely")
+
+    def addTerritoryParameters(self, geometry_types=(QgsProcessing.TypeVectorPolygon,)):
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.INPUT, self.tr("Territories"), list(geometry_types)))
+        self.addParameter(QgsProcessingParameterField(
+            self.ID_FIELD, self.tr("Territory code field"), parentLayerParameterName=self.INPUT))
+
+    def addFlowParameters(self):
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.FLOWS, self.tr("Flows (table, layer or CSV file)"), [QgsProcessing.TypeVector]))
+        for key, label in ((self.ORIGIN_FIELD, "Origin code field"),
+                           (self.DESTINATION_FIELD, "Destination code field"),
+                           (self.VOLUME_FIELD, "Volume field"),
+                           (self.FLOW_TYPE_FIELD, "Flow type field")):
+            self.addParameter(QgsProcessingParameterField(
+                key, self.tr(label) + " " + self.tr("[optional: detected from the names]"),
+                parentLayerParameterName=self.FLOWS, optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.FLOW_TYPES, self.tr("Flow types to keep, comma-separated [optional: all]"), optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.DEFAULT_FLOW_TYPE, self.tr("Flow type when there is no type field "
+                                            "[optional: commuting for INSEE files, else flow]"),
+            optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.MIN_VOLUME, self.tr("Minimum volume of a flow row (smaller rows are ignored)"),
+            QgsProcessingParameterNumber.Double, 0.0, minValue=0.0))
+
+    def readFlows(self, parameters, context, feedback):
+        """The validated canonical flows (see core.flow_table.validate_flows)."""
+        from ..alliance_plugin.core import flow_table as ft
+
+        names = {role: self.parameterAsString(parameters, key, context).strip() or None
+                 for role, key in (("origin", self.ORIGIN_FIELD), ("destination", self.DESTINATION_FIELD),
+                                   ("volume", self.VOLUME_FIELD), ("flow_type", self.FLOW_TYPE_FIELD))}
+        raw, columns, described = read_flow_input(self, parameters, context, feedback, names=names)
+        feedback.pushInfo(self.tr("Flows: {source}; origin '{o}', destination '{d}', volume '{v}', type '{t}'.")
+                          .format(source=described, o=columns.origin, d=columns.destination,
+                                  v=columns.volume, t=columns.flow_type or "-"))
+        default_type = (self.parameterAsString(parameters, self.DEFAULT_FLOW_TYPE, context).strip()
+                        or (ft.COMMUTING if columns.insee_commuting else ft.DEFAULT_FLOW_TYPE))
+        keep = [t for t in self.parameterAsString(parameters, self.FLOW_TYPES, context).split(",") if t.strip()]
+        valid = ft.validate_flows(raw, columns, default_type=default_type, keep_types=keep or None,
+                                  min_volume=self.parameterAsDouble(parameters, self.MIN_VOLUME, context))
+        for warning in valid.warnings:
+            feedback.pushWarning(warning)
+        if valid.rows_below_minimum or valid.rows_of_other_types:
+            feedback.pushInfo(self.tr("{below} rows below the minimum volume and {other} rows of other "
+                                      "flow types were left out.").format(
+                                          below=valid.rows_below_minimum, other=valid.rows_of_other_types))
+        return valid
+
+    def readTerritories(self, parameters, context, feedback, fields=()):
+        """Territories: (source, frame with the code and ``fields`` and geometry, attributes, codes, ids)."""
+        from ..alliance_plugin.core.flow_table import codes_as_text
+
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        if source.featureCount() == 0:
+            raise QgsProcessingException(self.tr("The territories layer is empty."))
+        id_field = self.parameterAsString(parameters, self.ID_FIELD, context)
+        names = list(dict.fromkeys([id_field, *[f for f in fields if f]]))
+        frame, attributes = read_geometries(source, names, feedback)
+        codes = codes_as_text(frame[id_field])
+        return source, frame, attributes, codes, self._territory_ids(codes, feedback)
+
+    def matchFlows(self, valid, ids, feedback, id_field):
+        """Flows between known territories; unknown codes counted and reported, never silently dropped."""
+        from ..alliance_plugin.core.flow_table import match_territories
+
+        flows, unmatched = match_territories(valid.table, ids)
+        if unmatched.rows:
+            feedback.pushWarning(unmatched.message())
+        if flows.empty:
+            raise QgsProcessingException(self.tr(
+                "No flow row matches the territory codes of '{field}' (for example {ids}; the flows "
+                "hold {codes}): check the code fields.").format(
+                    field=id_field, ids=", ".join(ids[:3]), codes=", ".join(unmatched.codes[:3])))
+        return flows, unmatched
+
+    def _territory_ids(self, codes, feedback):
+        missing = int(codes.isna().sum())
+        if missing:
+            feedback.pushWarning(self.tr("{n} territories have no code: their indicators are NULL.")
+                                 .format(n=missing))
+        present = codes.dropna()
+        repeated = int(present.duplicated().sum())
+        if repeated:
+            feedback.pushWarning(self.tr(
+                "{n} features repeat a territory code ({codes}): they are treated as parts of one "
+                "territory and share its indicators.").format(
+                    n=repeated, codes=", ".join(present[present.duplicated()].unique()[:5])))
+        ids = present.unique().tolist()
+        if not ids:
+            raise QgsProcessingException(self.tr("No territory has a code in the chosen field."))
+        return ids
+
+    def writeFrame(self, parameters, key, context, frame, geometries, wkb_type, crs, feedback,
+                   int_columns=(), text_columns=()):
+        """Write ``frame`` (one feature per row) with ``geometries`` to the sink ``key``."""
+        kinds = kinds_by_name(frame.columns, int_columns, text_columns)
+        fields = fields_for(frame, kinds)
+        sink, dest = self.parameterAsSink(parameters, key, context, fields, wkb_type, crs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, key))
+        write_features(sink, fields, typed_values(frame, kinds), geometries, feedback)
+        return dest
+
+    def writeTerritories(self, parameters, key, context, source, frame, attributes, per_feature, feedback,
+                         int_columns=(), text_columns=()):
+        """The input territories, their own fields kept, with the columns of ``per_feature`` added."""
+        kinds = kinds_by_name(per_feature.columns, int_columns, text_columns)
+        fields = QgsProcessingUtils.combineFields(source.fields(), fields_for(per_feature, kinds))
+        sink, dest = self.parameterAsSink(parameters, key, context, fields, source.wkbType(), source.sourceCrs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, key))
+        write_features(sink, fields, typed_values(per_feature, kinds), frame["geometry"].to_numpy(),
+                       feedback, prefix_attributes=attributes)
+        return dest
