@@ -6,6 +6,7 @@ from qgis.PyQt.QtGui import QIcon
 from ..alliance_plugin.toolbelt.i18n import tr
 from ..alliance_plugin.toolbelt.resources import icon_path
 from .flow_dependencies import FlowDependencies
+from .functional_areas import FunctionalAreas
 
 VERSION = "0.1.0"
 
@@ -17,7 +18,7 @@ class AllianceProvider(QgsProcessingProvider):
     always shows the whole plugin.
     """
 
-    ALGORITHMS = (FlowDependencies,)
+    ALGORITHMS = (FlowDependencies, FunctionalAreas)
 
     def id(self):
         return "alliance"

@@ -346,7 +346,8 @@ def attraction_areas(flows, territory_ids, population, *, pole_candidate=None, m
         main = np.where(target >= 0, target, main)
         for _ in range(k):  # follow chains of attachment to the top pole
             main = main[main]
-    area = np.where(pole >= 0, main[np.maximum(pole, 0)], -1)
+    area = np.full(n, -1)
+    area[pole >= 0] = main[pole[pole >= 0]]
     area, k_area = _relabel(area)
     shares = _share_to_groups(matrix, outflow, np.where(is_pole, area, -1), k_area)
     area_jobs = np.bincount(area[area >= 0], weights=inflow[area >= 0], minlength=k_area)

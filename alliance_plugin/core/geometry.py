@@ -136,3 +136,27 @@ def contiguity(codes, geometries):
     keep = a < b
     pairs = pd.DataFrame({"a": a[keep], "b": b[keep]}).drop_duplicates()
     return pairs.sort_values(["a", "b"], kind="stable").reset_index(drop=True)
+
+
+def dissolve(keys, geometries):
+    """Union of the geometries sharing a key (None keys are left out).
+
+    Returns
+    -------
+    pandas.Series
+        Shapely geometries indexed by key, in order of first appearance.
+
+    Examples
+    --------
+    >>> import shapely
+    >>> parts = dissolve(["A", "A", None], [shapely.box(0, 0, 1, 1), shapely.box(1, 0, 2, 1), shapely.box(5, 5, 6, 6)])
+    >>> parts.index.tolist(), parts["A"].area
+    (['A'], 2.0)
+    """
+    import shapely
+
+    geoms = repair(geometries)
+    keys = pd.Series(keys, dtype=object)
+    present = keys.notna().to_numpy() & ~shapely.is_missing(geoms)
+    groups = pd.Series(np.flatnonzero(present)).groupby(keys[present].to_numpy(), sort=False)
+    return pd.Series({key: shapely.union_all(geoms[rows.to_numpy()]) for key, rows in groups}, dtype=object)

@@ -110,3 +110,8 @@ def test_random_case_shares_match_a_plain_computation():
         assert units.loc[code, "fua_role"] == expected_role
         if expected_role == "commuting zone":
             assert units.loc[code, "share_to_core"] == pytest.approx(best.max())
+
+
+def test_no_pole_gives_an_empty_result():
+    units, areas = fa.attraction_areas(FLOWS, IDS, POP, min_jobs=1e9)
+    assert set(units["aav_role"]) == {"outside"} and areas.empty
