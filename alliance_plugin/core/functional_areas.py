@@ -16,7 +16,8 @@ EU-OECD functional urban areas (Dijkstra, Poelman and Veneri 2019):
 3. *Commuting zone*: every other unit sending at least ``commuting`` (15 %) of
    its employed residents to a city (``T_iC / O_i``, summed over the city's
    units) belongs to that city's FUA; a unit qualifying for several joins the
-   one it sends most to (ties: the larger city by population, then the code).
+   one it sends most to (ties: the larger city by population, then the first in
+   the territories' order).
 4. *Contiguity* (when neighbour pairs are given): commuting-zone units not
    connected to their city through units of the same FUA (exclaves) are
    removed; units outside every FUA whose neighbours all belong to one FUA
@@ -104,34 +105,72 @@ def _neighbour_positions(neighbours, ids):
     return a[keep], b[keep]
 
 
-def _share_to_groups(matrix, outflow, group, n_groups):
-    """``T_iG / O_i`` for every unit i and group G (dense n x k, k = number of groups)."""
+def _assignment(group, n_groups):
+    """Sparse n x k matrix with a 1 where unit i belongs to group g."""
     from scipy import sparse
 
     members = np.flatnonzero(group >= 0)
-    assign = sparse.csr_matrix((np.ones(len(members)), (members, group[members])), shape=(matrix.shape[0], n_groups))
-    to_groups = (matrix @ assign).toarray() if n_groups else np.zeros((matrix.shape[0], 0))
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(outflow[:, None] > 0, to_groups / outflow[:, None], 0.0)
+    return sparse.csr_matrix((np.ones(len(members)), (members, group[members])), shape=(len(group), n_groups))
 
 
-def _relabel(group):
-    """Groups renumbered 0..k-1 (-1 stays)."""
+def _row_shares(counts, totals):
+    """Sparse rows divided by their totals (rows with a zero total stay empty)."""
+    from scipy import sparse
+
+    inverse = np.divide(1.0, totals, out=np.zeros(len(totals)), where=totals > 0)
+    return (sparse.diags(inverse) @ counts).tocsr()
+
+
+def _share_to_groups(matrix, outflow, group, n_groups):
+    """Sparse n x k matrix of ``T_iG / O_i`` for every unit i and group G."""
+    return _row_shares(matrix @ _assignment(group, n_groups), outflow)
+
+
+def _group_shares(matrix, outflow, group, n_groups):
+    """Sparse k x k matrix of the share of group A's workers working in group B (diagonal removed)."""
+    assign = _assignment(group, n_groups)
+    shares = _row_shares((assign.T @ matrix @ assign).tocsr(), assign.T @ outflow)
+    shares.setdiag(0.0)
+    shares.eliminate_zeros()
+    return shares
+
+
+def _relabel(group, weight=None):
+    """Groups renumbered 0..k-1 (-1 stays), by decreasing total ``weight`` then first member."""
     labels = np.full(len(group), -1)
     present = group >= 0
-    _, labels[present] = np.unique(group[present], return_inverse=True)
-    return labels, int(labels.max() + 1) if present.any() else 0
+    if not present.any():
+        return labels, 0
+    uniques, inverse = np.unique(group[present], return_inverse=True)
+    total = np.bincount(inverse, weights=None if weight is None else weight[present])
+    first = np.full(len(uniques), len(group))
+    np.minimum.at(first, inverse, np.flatnonzero(present))
+    rank = np.empty(len(uniques), dtype=int)
+    rank[np.lexsort((first, -total))] = np.arange(len(uniques))
+    labels[present] = rank[inverse]
+    return labels, len(uniques)
 
 
-def _best_group(shares, threshold, group_size):
-    """For each unit, the group it sends most to if the share reaches the threshold, else -1."""
-    if shares.shape[1] == 0:
-        return np.full(shares.shape[0], -1), np.zeros(shares.shape[0])
-    # Ties: larger group (by population), then the smaller group number.
-    tie = group_size / (group_size.max() + 1.0) * 1e-12
-    best = np.argmax(shares + tie[None, :], axis=1)
-    share = shares[np.arange(len(best)), best]
-    return np.where(share >= threshold, best, -1), share
+def _best_group(shares, threshold):
+    """For each row, the column it sends most to when the share reaches the threshold, else -1.
+
+    Ties go to the smallest column number, that is the largest group (see :func:`_relabel`).
+    """
+    rows = shares.shape[0]
+    if shares.shape[1] == 0 or shares.nnz == 0:
+        return np.full(rows, -1), np.zeros(rows)
+    best = np.asarray(shares.argmax(axis=1)).ravel()
+    share = np.asarray(shares.max(axis=1).todense()).ravel()
+    return np.where((share >= threshold) & (share > 0), best, -1), share
+
+
+def _own_share(shares, area, fallback):
+    """Share of each unit's workers going to its own area (``fallback`` outside any area)."""
+    out = np.asarray(fallback, dtype=float).copy()
+    inside = np.flatnonzero(area >= 0)
+    if len(inside):
+        out[inside] = np.asarray(shares[inside, area[inside]]).ravel()
+    return out
 
 
 def _fix_contiguity(area, core, pairs, n):
@@ -214,28 +253,19 @@ def functional_urban_areas(flows, territory_ids, population, *, city=None, urban
                             "in an urban centre.")
     matrix, outflow, inflow = _matrix(flows, ids)
     pairs = _neighbour_positions(neighbours, ids)
-    group, k = _relabel(_components(is_city, pairs, n))
+    group, k = _relabel(_components(is_city, pairs, n), pop)
     # Polycentric cities: merge while one city sends >= polycentric of its workers to another.
     while k > 1:
-        city_out = np.bincount(group[group >= 0], weights=outflow[group >= 0], minlength=k)
-        to_cities = _share_to_groups(matrix, outflow, group, k)
-        flows_between = np.zeros((k, k))
-        np.add.at(flows_between, group[group >= 0], (to_cities * outflow[:, None])[group >= 0])
-        with np.errstate(divide="ignore", invalid="ignore"):
-            share = np.where(city_out[:, None] > 0, flows_between / city_out[:, None], 0.0)
-        np.fill_diagonal(share, 0.0)
-        linked = np.argwhere(share >= polycentric)
-        if len(linked) == 0:
+        linked = _group_shares(matrix, outflow, group, k) >= polycentric
+        if linked.nnz == 0:
             break
         union = _UnionFind(k)
-        for a, b in linked:
+        for a, b in zip(*linked.nonzero()):
             union.union(a, b)
         merged = np.array([union.find(g) for g in range(k)])
-        group = np.where(group >= 0, merged[np.maximum(group, 0)], -1)
-        group, k = _relabel(group)
-    city_pop = np.bincount(group[group >= 0], weights=pop[group >= 0], minlength=k)
+        group, k = _relabel(np.where(group >= 0, merged[np.maximum(group, 0)], -1), pop)
     shares = _share_to_groups(matrix, outflow, group, k)
-    best, best_share = _best_group(shares, commuting, city_pop)
+    best, best_share = _best_group(shares, commuting)
     area = np.where(is_city, group, np.where(best >= 0, best, -1))
     area = _fix_contiguity(area, is_city, pairs, n)
     return _fua_tables(ids, pop, area, group, is_city, shares, best_share, matrix, outflow, inflow, k)
@@ -289,7 +319,7 @@ def _fua_tables(ids, pop, area, group, is_city, shares, best_share, matrix, outf
     fua = _code_of(codes, area)
     city_id = _code_of(codes, group)
     role = np.where(is_city, ROLE_CORE, np.where(area >= 0, ROLE_ZONE, ROLE_OUTSIDE))
-    own = np.where(area >= 0, shares[np.arange(len(ids)), np.maximum(area, 0)] if k else 0.0, best_share)
+    own = _own_share(shares, area, best_share)
     units = pd.DataFrame({"fua_id": fua, "city_id": city_id, "fua_role": role.astype(object),
                           "share_to_core": np.where(outflow > 0, own, np.nan)}, index=ids)
     areas = _area_stats(np.asarray(fua, dtype=object), pop, is_city, matrix, outflow, inflow)
@@ -328,30 +358,26 @@ def attraction_areas(flows, territory_ids, population, *, pole_candidate=None, m
     candidate = (np.ones(n, dtype=bool) if pole_candidate is None
                  else pd.Series(pole_candidate).reindex(ids).fillna(False).astype(bool).to_numpy())
     is_pole = candidate & (inflow >= min_jobs)
-    pole, k = _relabel(_components(is_pole, _neighbour_positions(neighbours, ids), n))
-    pole_jobs = np.bincount(pole[pole >= 0], weights=inflow[pole >= 0], minlength=k)
-    # Secondary poles: a pole sending >= commuting of its workers to a larger pole joins it.
+    pole, k = _relabel(_components(is_pole, _neighbour_positions(neighbours, ids), n), inflow)
+    # Secondary poles: a pole sending >= commuting of its workers to a pole with more jobs joins it.
+    # Poles are numbered by decreasing jobs, so "more jobs" is "smaller number".
     main = np.arange(k)
     if k > 1:
-        shares = _share_to_groups(matrix, outflow, pole, k)
-        pole_out = np.bincount(pole[pole >= 0], weights=outflow[pole >= 0], minlength=k)
-        between = np.zeros((k, k))
-        np.add.at(between, pole[pole >= 0], (shares * outflow[:, None])[pole >= 0])
-        with np.errstate(divide="ignore", invalid="ignore"):
-            share = np.where(pole_out[:, None] > 0, between / pole_out[:, None], 0.0)
-        np.fill_diagonal(share, 0.0)
-        larger = pole_jobs[None, :] > pole_jobs[:, None]
-        share = np.where(larger, share, 0.0)
-        target, target_share = _best_group(share, commuting, pole_jobs)
+        between = _group_shares(matrix, outflow, pole, k).tocoo()
+        larger = between.col < between.row
+        from scipy import sparse
+
+        towards_larger = sparse.csr_matrix((between.data[larger], (between.row[larger], between.col[larger])),
+                                           shape=(k, k))
+        target, _ = _best_group(towards_larger, commuting)
         main = np.where(target >= 0, target, main)
         for _ in range(k):  # follow chains of attachment to the top pole
             main = main[main]
     area = np.full(n, -1)
     area[pole >= 0] = main[pole[pole >= 0]]
-    area, k_area = _relabel(area)
+    area, k_area = _relabel(area, inflow)
     shares = _share_to_groups(matrix, outflow, np.where(is_pole, area, -1), k_area)
-    area_jobs = np.bincount(area[area >= 0], weights=inflow[area >= 0], minlength=k_area)
-    best, best_share = _best_group(shares, commuting, area_jobs)
+    best, best_share = _best_group(shares, commuting)
     area = np.where(is_pole, area, best)
     main_pole = np.zeros(n, dtype=bool)
     main_pole[is_pole] = main[pole[is_pole]] == pole[is_pole]
@@ -359,7 +385,7 @@ def attraction_areas(flows, territory_ids, population, *, pole_candidate=None, m
     aav = _code_of(codes, area)
     role = np.where(main_pole, ROLE_POLE, np.where(is_pole, ROLE_SECONDARY,
                                                    np.where(area >= 0, ROLE_CROWN, ROLE_OUTSIDE)))
-    own = np.where(area >= 0, shares[np.arange(n), np.maximum(area, 0)] if k_area else 0.0, best_share)
+    own = _own_share(shares, area, best_share)
     pole_codes = _area_codes(ids, pop, pole, is_pole, k)
     units = pd.DataFrame({"aav_id": aav, "pole_id": _code_of(pole_codes, pole),
                           "aav_role": role.astype(object),
