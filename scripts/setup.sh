@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 
-APT_PACKAGES=(qgis python3-qgis qgis-providers python3-venv python3-dev build-essential
+APT_PACKAGES=(qgis python3-qgis qgis-providers python3-venv python3-dev build-essential pkg-config
               libgeos-dev libproj-dev proj-bin libgdal-dev)
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
@@ -62,8 +62,15 @@ install_venv() {
         say "installing the pinned Python libraries (first time: a few minutes, shapely/pyproj/pyogrio compile)"
         # Wheels of shapely, pyproj and pyogrio bundle their own GEOS/PROJ/GDAL, which clash with
         # QGIS's inside qgis_process and QGIS Desktop: build them against the system libraries.
+        # pyproj first, alone, with the Cython it needs (see scripts/build-constraints.txt).
+        local pyproj
+        pyproj=$(grep -E '^pyproj==' requirements.txt)
+        PIP_CONSTRAINT="$ROOT/scripts/build-constraints.txt" MAKEFLAGS="-j$(nproc)" \
+            .venv/bin/pip install --quiet --disable-pip-version-check --no-binary pyproj "$pyproj"
         MAKEFLAGS="-j$(nproc)" .venv/bin/pip install --quiet --disable-pip-version-check \
             --no-binary shapely,pyproj,pyogrio -r requirements.txt
+        .venv/bin/python -c "import pyproj; pyproj.CRS('EPSG:2154')" \
+            || { echo "pyproj does not work: see scripts/build-constraints.txt" >&2; exit 1; }
         echo "$stamp" > .venv/.requirements.sha256
     fi
 }
