@@ -13,6 +13,7 @@ from qgis.core import (
 )
 
 from .flow_inputs import FLOW_HELP, FlowAlgorithm
+from .styling import style_on_load
 
 TRUE_WORDS = {"1", "true", "t", "yes", "y", "oui", "o", "x", "vrai"}
 INT_COLUMNS = ("units", "core_units")
@@ -163,6 +164,7 @@ class FunctionalAreas(FlowAlgorithm):
         area_dest = self.writeFrame(parameters, self.OUTPUT_AREAS, context, table,
                                     shapes.reindex(table["area_id"]).to_numpy(), QgsWkbTypes.MultiPolygon,
                                     source.sourceCrs(), steps, INT_COLUMNS, TEXT_COLUMNS)
+        style_on_load(context, dest, "roles", role_column)
         inside = int((units[role_column] != fa.ROLE_OUTSIDE).sum())
         steps.pushInfo(self.tr("{areas} functional areas holding {units} of {total} territories.").format(
             areas=len(areas), units=inside, total=len(units)))

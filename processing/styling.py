@@ -2,6 +2,8 @@
 
 from qgis.core import (
     QgsArrowSymbolLayer,
+    QgsCategorizedSymbolRenderer,
+    QgsRendererCategory,
     QgsClassificationRange,
     QgsGraduatedSymbolRenderer,
     QgsLineSymbol,
@@ -56,6 +58,22 @@ def lines_renderer(max_volume):
     return renderer
 
 
+ROLE_COLOURS = {
+    "city core": "#08306b", "pole": "#08306b", "secondary pole": "#2171b5",
+    "commuting zone": "#6baed6", "crown": "#6baed6", "outside": "#f0f0f0",
+}
+
+
+def roles_renderer(field):
+    """Categories of a role field (city core / pole, commuting zone / crown, outside)."""
+    categories = []
+    for value, colour in ROLE_COLOURS.items():
+        symbol = QgsSymbol.defaultSymbol(QgsWkbTypes.PolygonGeometry)
+        symbol.setColor(QColor(colour))
+        categories.append(QgsRendererCategory(value, symbol, tr(value)))
+    return QgsCategorizedSymbolRenderer(field, categories)
+
+
 class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
     """Applies a renderer and a layer name once the output is loaded."""
 
@@ -77,6 +95,8 @@ class StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
     def postProcessLayer(self, layer, context, feedback):
         if self.kind == "territories":
             layer.setRenderer(territories_renderer(self.value))
+        elif self.kind == "roles":
+            layer.setRenderer(roles_renderer(self.value))
         else:
             layer.setRenderer(lines_renderer(self.value))
         layer.triggerRepaint()

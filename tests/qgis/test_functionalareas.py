@@ -65,3 +65,18 @@ def test_no_city_rule_is_a_clear_error(run_alg, h, tmp_path):
     with pytest.raises(QgsProcessingException, match="which units are cities"):
         run_alg(ALG, {"INPUT": communes(h), "ID_FIELD": "code", "POPULATION_FIELD": "pop",
                       "FLOWS": flows_csv(tmp_path), "OUTPUT": "memory:", "OUTPUT_AREAS": "memory:"})
+
+
+def test_loaded_territories_are_styled_by_role(plugin, h, tmp_path):
+    from qgis import processing
+    from qgis.core import QgsCategorizedSymbolRenderer, QgsProject
+
+    QgsProject.instance().clear()
+    processing.runAndLoadResults(ALG, {
+        "INPUT": communes(h), "ID_FIELD": "code", "POPULATION_FIELD": "pop", "FLOWS": flows_csv(tmp_path),
+        "CITY_FIELD": "ville", "OUTPUT": str(tmp_path / "units.gpkg"), "OUTPUT_AREAS": str(tmp_path / "areas.gpkg")})
+    renderers = [layer.renderer() for layer in QgsProject.instance().mapLayers().values()]
+    roles = [r for r in renderers if isinstance(r, QgsCategorizedSymbolRenderer)]
+    assert len(roles) == 1 and roles[0].classAttribute() == "fua_role"
+    assert {c.value() for c in roles[0].categories()} >= {"city core", "commuting zone", "outside"}
+    QgsProject.instance().clear()
