@@ -158,23 +158,22 @@ def write_features(sink, fields, columns, geometries=None, feedback=None, prefix
     import shapely
 
     count = len(columns[0]) if columns else len(geometries)
-    wkbs = shapely.to_wkb(geometries) if geometries is not None else None
+    rows = zip(*columns) if columns else ((),) * count
+    wkbs = shapely.to_wkb(geometries) if geometries is not None else (None,) * count
+    prefixes = prefix_attributes if prefix_attributes is not None else ((),) * count
     batch = []
-    for row in range(count):
+    for done, (prefix, row, wkb) in enumerate(zip(prefixes, rows, wkbs), start=1):
         feature = QgsFeature(fields)
-        values = [column[row] for column in columns]
-        if prefix_attributes is not None:
-            values = list(prefix_attributes[row]) + values
-        feature.setAttributes(values)
-        if wkbs is not None and wkbs[row] is not None:
+        feature.setAttributes([*prefix, *row])
+        if wkb is not None:
             geometry = QgsGeometry()
-            geometry.fromWkb(wkbs[row])
+            geometry.fromWkb(wkb)
             feature.setGeometry(geometry)
         batch.append(feature)
         if len(batch) >= _BATCH:
             _flush(sink, batch)
             batch = []
-            _progress(feedback, row, count)
+            _progress(feedback, done, count)
     _flush(sink, batch)
 
 
