@@ -43,9 +43,10 @@ class FlowAlgorithm(AllianceAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             self.ID_FIELD, self.tr("Territory code field"), parentLayerParameterName=self.INPUT))
 
-    def addFlowParameters(self):
+    def addFlowParameters(self, optional=False):
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.FLOWS, self.tr("Flows (table, layer or CSV file)"), [QgsProcessing.TypeVector]))
+            self.FLOWS, self.tr("Flows (table, layer or CSV file)") + (
+                " " + self.tr("[optional]") if optional else ""), [QgsProcessing.TypeVector], optional=optional))
         for key, label in ((self.ORIGIN_FIELD, "Origin code field"),
                            (self.DESTINATION_FIELD, "Destination code field"),
                            (self.VOLUME_FIELD, "Volume field"),
@@ -136,7 +137,7 @@ class FlowAlgorithm(AllianceAlgorithm):
     def writeFrame(self, parameters, key, context, frame, geometries, wkb_type, crs, feedback,
                    int_columns=(), text_columns=()):
         """Write ``frame`` (one feature per row) with ``geometries`` to the sink ``key``."""
-        kinds = kinds_by_name(frame.columns, int_columns, text_columns)
+        kinds = kinds_by_name(frame, int_columns, text_columns)
         fields = fields_for(frame, kinds)
         sink, dest = self.parameterAsSink(parameters, key, context, fields, wkb_type, crs)
         if sink is None:
@@ -147,7 +148,7 @@ class FlowAlgorithm(AllianceAlgorithm):
     def writeTerritories(self, parameters, key, context, source, frame, attributes, per_feature, feedback,
                          int_columns=(), text_columns=()):
         """The input territories, their own fields kept, with the columns of ``per_feature`` added."""
-        kinds = kinds_by_name(per_feature.columns, int_columns, text_columns)
+        kinds = kinds_by_name(per_feature, int_columns, text_columns)
         fields = QgsProcessingUtils.combineFields(source.fields(), fields_for(per_feature, kinds))
         sink, dest = self.parameterAsSink(parameters, key, context, fields, source.wkbType(), source.sourceCrs())
         if sink is None:

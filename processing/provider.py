@@ -5,6 +5,8 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..alliance_plugin.toolbelt.i18n import tr
 from ..alliance_plugin.toolbelt.resources import icon_path
+from .city_network import CityNetwork
+from .dominant_flows import DominantFlows
 from .flow_dependencies import FlowDependencies
 from .functional_areas import FunctionalAreas
 
@@ -18,7 +20,7 @@ class AllianceProvider(QgsProcessingProvider):
     always shows the whole plugin.
     """
 
-    ALGORITHMS = (FlowDependencies, FunctionalAreas)
+    ALGORITHMS = (FlowDependencies, FunctionalAreas, DominantFlows, CityNetwork)
 
     def id(self):
         return "alliance"

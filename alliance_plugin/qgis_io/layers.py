@@ -35,10 +35,11 @@ def make_field(name, kind):
 
 
 def kind_of(dtype):
-    """Field kind of a pandas dtype."""
-    if dtype.kind in "iub":
+    """Field kind of a pandas dtype (text for anything not a number)."""
+    kind = getattr(dtype, "kind", "O")
+    if kind in "iub":
         return "int"
-    if dtype.kind == "f":
+    if kind == "f":
         return "double"
     return "string"
 
@@ -124,13 +125,18 @@ def read_geometries(source, names, feedback=None):
     return frame, attributes
 
 
-def kinds_by_name(columns, int_columns=(), text_columns=()):
-    """Field kinds: names in (or ending with ``_`` + a name in) the integer or text lists, else double."""
+def kinds_by_name(frame, int_columns=(), text_columns=()):
+    """Field kinds: names in (or ending with ``_`` + a name in) the integer or text lists, else from the dtype.
+
+    The lists matter for columns reindexed with NaN (integers become floats,
+    text columns full of NULL become floats).
+    """
     kinds = {}
-    for column in columns:
+    for column in frame.columns:
         def matches(names):
             return any(column == name or column.endswith("_" + name) for name in names)
-        kinds[column] = "int" if matches(int_columns) else "string" if matches(text_columns) else "double"
+        kinds[column] = ("int" if matches(int_columns) else "string" if matches(text_columns)
+                         else kind_of(frame[column].dtype))
     return kinds
 
 

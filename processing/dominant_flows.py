@@ -1,0 +1,107 @@
+"""alliance:dominantflows: Nystuen-Dacey dominant flows and the urban hierarchy."""
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingMultiStepFeedback,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterField,
+    QgsWkbTypes,
+)
+
+from .flow_inputs import FLOW_HELP, FlowAlgorithm
+from .styling import style_on_load
+
+INT_COLUMNS = ("nd_level", "nd_direct", "nd_subordinates")
+TEXT_COLUMNS = ("nd_class", "nd_parent", "nd_root", "origin", "destination", "params")
+
+
+class DominantFlows(FlowAlgorithm):
+    SIZE = "SIZE"
+    SIZE_FIELD = "SIZE_FIELD"
+    OUTPUT = "OUTPUT"
+    OUTPUT_LINES = "OUTPUT_LINES"
+    DOMINANT_SHARE = "DOMINANT_SHARE"
+    N_ROOTS = "N_ROOTS"
+    UNMATCHED_ROWS = "UNMATCHED_ROWS"
+
+    SIZES = ("Total inflow (internal flow included)", "Inflow from other territories", "A field (population, jobs)")
+
+    def name(self):
+        return "dominantflows"
+
+    def displayName(self):
+        return self.tr("Dominant flows (Nystuen-Dacey)")
+
+    def shortDescription(self):
+        return self.tr("The urban hierarchy from flows: dominant, intermediate and dominated territories "
+                       "and the dominant-flow lines.")
+
+    def shortHelpString(self):
+        return self.tr(HELP)
+
+    def initAlgorithm(self, config=None):
+        self.addTerritoryParameters()
+        self.addFlowParameters()
+        self.addParameter(QgsProcessingParameterEnum(
+            self.SIZE, self.tr("Size of a territory"), options=[self.tr(s) for s in self.SIZES], defaultValue=0))
+        self.addParameter(QgsProcessingParameterField(
+            self.SIZE_FIELD, self.tr("Size field (when the size is a field)"), parentLayerParameterName=self.INPUT,
+            type=QgsProcessingParameterField.Numeric, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr("Territories with their place in the hierarchy"), QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_LINES, self.tr("Dominant flows"), QgsProcessing.TypeVectorLine))
+        for key, label in ((self.DOMINANT_SHARE, "Share of the flows between territories carried by dominant flows"),
+                           (self.N_ROOTS, "Number of dominant territories (tops of the hierarchy)"),
+                           (self.UNMATCHED_ROWS, "Flow rows whose codes match no territory")):
+            self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
+
+    def compute(self, parameters, context, feedback):
+        import pandas as pd
+
+        from ..alliance_plugin.core.dominant import dominant_flows
+        from ..alliance_plugin.core.errors import AllianceError
+        from ..alliance_plugin.core.geometry import flow_lines, points_by_code
+
+        steps = QgsProcessingMultiStepFeedback(3, feedback)
+        size_choice = self.parameterAsEnum(parameters, self.SIZE, context)
+        size_field = self.parameterAsString(parameters, self.SIZE_FIELD, context)
+        if size_choice == 2 and not size_field:
+            raise AllianceError("The size is a field: choose the size field.")
+        valid = self.readFlows(parameters, context, steps)
+        steps.setCurrentStep(1)
+        source, frame, attributes, codes, ids = self.readTerritories(
+            parameters, context, steps, [size_field] if size_choice == 2 else [])
+        flows, unmatched = self.matchFlows(valid, ids, steps, self.parameterAsString(parameters, self.ID_FIELD, context))
+        size = ("inflow", "external_inflow")[size_choice] if size_choice < 2 else (
+            pd.to_numeric(frame.assign(code=codes.to_numpy()).dropna(subset=["code"])
+                          .drop_duplicates("code").set_index("code")[size_field], errors="coerce"))
+        result = dominant_flows(flows, ids, size=size)
+        params = "alliance:dominantflows size={s}".format(s=size_field if size_choice == 2 else size)
+        territories = result.territories.assign(params=params)
+
+        steps.setCurrentStep(2)
+        dest = self.writeTerritories(parameters, self.OUTPUT, context, source, frame, attributes,
+                                     territories.reindex(codes.to_numpy()), steps, INT_COLUMNS, TEXT_COLUMNS)
+        lines = flow_lines(result.flows["origin"].to_numpy(), result.flows["destination"].to_numpy(),
+                           points_by_code(codes.to_numpy(), frame["geometry"].to_numpy()))
+        drawn = lines != None  # noqa: E711 (element-wise)
+        table = result.flows.assign(nd_level=territories["nd_level"].reindex(result.flows["origin"]).to_numpy())
+        line_dest = self.writeFrame(parameters, self.OUTPUT_LINES, context, table[drawn], lines[drawn],
+                                    QgsWkbTypes.LineString, source.sourceCrs(), steps, INT_COLUMNS, TEXT_COLUMNS)
+        style_on_load(context, line_dest, "lines", float(table["volume"].max()) if len(table) else 0.0)
+        roots = int((territories["nd_class"] == "dominant").sum())
+        steps.pushInfo(self.tr("{roots} dominant territories; dominant flows carry {share:.1%} of the flows "
+                               "between territories.").format(roots=roots, share=result.share))
+        return {self.OUTPUT: dest, self.OUTPUT_LINES: line_dest, self.N_ROOTS: roots,
+                self.DOMINANT_SHARE: None if result.share != result.share else float(result.share),
+                self.UNMATCHED_ROWS: unmatched.rows}
+
+
+HELP = """<p>Nystuen and Dacey (1961): a territory is <b>dominated</b> by the territory receiving its largest flow to another territory when that one is larger. The dominant flows form a forest: the urban hierarchy (recommendations 2 and 3).</p>
+<p>Size: the total inflow, internal flow included (for commuting: the jobs), by default; the inflow from other territories (Nystuen and Dacey's original, which had no internal flows); or a field such as the population. Sizes must be strictly larger along a dominant flow, so there is never a cycle; ties between destinations go to the smallest code.</p>
+<p>Classes (our wording): <i>dominant</i> tops a tree; <i>intermediate</i> is dominated and dominates others; <i>dominated</i> is a leaf; <i>independent</i> has flows but its largest goes to a territory that is not larger; <i>isolated</i> has no flow with another territory. Fields: nd_class, nd_parent, nd_root (top of its tree), nd_level (0 at the top), nd_direct and nd_subordinates (territories below, directly and in all), nd_size, nd_flow (volume of its dominant flow).</p>
+<p>The lines are the dominant flows, drawn between points inside the territories; DOMINANT_SHARE is the share of all flows between different territories that they carry.</p>
+""" + FLOW_HELP
