@@ -22,6 +22,10 @@ class InvalidValueError(AllianceError):
     """Values that cannot be used as given (missing, negative, not numbers)."""
 
 
+class ConvergenceError(AllianceError):
+    """An iterative estimation stopped before reaching its tolerance."""
+
+
 def first_labels(labels, limit=5):
     """Render the first ``limit`` labels of an iterable for an error message.
 
