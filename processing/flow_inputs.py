@@ -64,14 +64,14 @@ class FlowAlgorithm(AllianceAlgorithm):
             self.MIN_VOLUME, self.tr("Minimum volume of a flow row (smaller rows are ignored)"),
             QgsProcessingParameterNumber.Double, 0.0, minValue=0.0))
 
-    def readFlows(self, parameters, context, feedback):
-        """The validated canonical flows (see core.flow_table.validate_flows)."""
+    def readFlows(self, parameters, context, feedback, extra=()):
+        """The validated canonical flows (see core.flow_table.validate_flows), with ``extra`` numeric columns."""
         from ..alliance_plugin.core import flow_table as ft
 
         names = {role: self.parameterAsString(parameters, key, context).strip() or None
                  for role, key in (("origin", self.ORIGIN_FIELD), ("destination", self.DESTINATION_FIELD),
                                    ("volume", self.VOLUME_FIELD), ("flow_type", self.FLOW_TYPE_FIELD))}
-        raw, columns, described = read_flow_input(self, parameters, context, feedback, names=names)
+        raw, columns, described = read_flow_input(self, parameters, context, feedback, names=names, extra=extra)
         feedback.pushInfo(self.tr("Flows: {source}; origin '{o}', destination '{d}', volume '{v}', type '{t}'.")
                           .format(source=described, o=columns.origin, d=columns.destination,
                                   v=columns.volume, t=columns.flow_type or "-"))
@@ -79,7 +79,8 @@ class FlowAlgorithm(AllianceAlgorithm):
                         or (ft.COMMUTING if columns.insee_commuting else ft.DEFAULT_FLOW_TYPE))
         keep = [t for t in self.parameterAsString(parameters, self.FLOW_TYPES, context).split(",") if t.strip()]
         valid = ft.validate_flows(raw, columns, default_type=default_type, keep_types=keep or None,
-                                  min_volume=self.parameterAsDouble(parameters, self.MIN_VOLUME, context))
+                                  min_volume=self.parameterAsDouble(parameters, self.MIN_VOLUME, context),
+                                  extra=extra)
         for warning in valid.warnings:
             feedback.pushWarning(warning)
         if valid.rows_below_minimum or valid.rows_of_other_types:

@@ -8,7 +8,9 @@ from ..alliance_plugin.toolbelt.resources import icon_path
 from .city_network import CityNetwork
 from .dominant_flows import DominantFlows
 from .flow_dependencies import FlowDependencies
+from .flow_regions import FlowRegions
 from .functional_areas import FunctionalAreas
+from .spatial_interaction import SpatialInteraction
 
 VERSION = "0.1.0"
 
@@ -20,7 +22,7 @@ class AllianceProvider(QgsProcessingProvider):
     always shows the whole plugin.
     """
 
-    ALGORITHMS = (FlowDependencies, FunctionalAreas, DominantFlows, CityNetwork)
+    ALGORITHMS = (FlowDependencies, FunctionalAreas, FlowRegions, DominantFlows, SpatialInteraction, CityNetwork)
 
     def id(self):
         return "alliance"

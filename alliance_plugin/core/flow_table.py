@@ -181,7 +181,7 @@ def _decimal_of(sample):
     return "," if len(values) and values.str.match(_DECIMAL_COMMA).any() else "."
 
 
-def read_flow_csv(path, *, origin=None, destination=None, volume=None, flow_type=None):
+def read_flow_csv(path, *, origin=None, destination=None, volume=None, flow_type=None, extra=()):
     """Read the flow columns of a CSV file, codes as text.
 
     Returns the raw table (only the flow columns, index = line number in the
@@ -196,13 +196,17 @@ def read_flow_csv(path, *, origin=None, destination=None, volume=None, flow_type
     columns = detect_flow_columns([str(c) for c in header.columns], origin=origin,
                                   destination=destination, volume=volume, flow_type=flow_type)
     text_columns = [c for c in (columns.origin, columns.destination, columns.flow_type) if c]
-    wanted = list(dict.fromkeys(text_columns + [columns.volume]))
+    missing = [name for name in extra if name not in header.columns]
+    if missing:
+        raise FieldNotFoundError(f"The field '{missing[0]}' is not in {path}; its columns are "
+                                 f"{first_labels(list(header.columns), 12)}.")
+    wanted = list(dict.fromkeys(text_columns + [columns.volume, *extra]))
     sample = pd.read_csv(path, nrows=2000, usecols=[columns.volume], dtype=str, **options)
     decimal = _decimal_of(sample[columns.volume]) if fmt.delimiter != "," else "."
     fmt = CsvFormat(fmt.encoding, fmt.delimiter, decimal)
     dtypes = {c: str for c in text_columns}
     try:
-        table = pd.read_csv(path, usecols=wanted, dtype={**dtypes, columns.volume: "float64"},
+        table = pd.read_csv(path, usecols=wanted, dtype={**dtypes, **{c: "float64" for c in (columns.volume, *extra)}},
                             decimal=decimal, keep_default_na=False, na_values=[""], **options)
     except ValueError:  # some volume is not a number: read it as text and let validation say where
         table = pd.read_csv(path, usecols=wanted, dtype=str, keep_default_na=False, na_values=[""], **options)
@@ -296,7 +300,8 @@ def _row_list(index, mask):
     return f"{label} {first_labels(index[mask])}"
 
 
-def validate_flows(raw, columns, *, default_type=DEFAULT_FLOW_TYPE, min_volume=0.0, keep_types=None):
+def validate_flows(raw, columns, *, default_type=DEFAULT_FLOW_TYPE, min_volume=0.0, keep_types=None,
+                   extra=()):
     """Check a raw flow table and return the canonical one.
 
     Parameters
@@ -312,6 +317,9 @@ def validate_flows(raw, columns, *, default_type=DEFAULT_FLOW_TYPE, min_volume=0
         Rows with a volume below it are left out (counted in ``rows_below_minimum``).
     keep_types : iterable of str, optional
         Flow types to keep (exact names); None keeps all.
+    extra : sequence of str
+        Numeric columns carried into the result (a distance per pair, say);
+        for repeated pairs the first row's value is kept.
 
     Returns
     -------
@@ -384,6 +392,7 @@ def validate_flows(raw, columns, *, default_type=DEFAULT_FLOW_TYPE, min_volume=0
             )
     o, d, t = origin.codes[keep], destination.codes[keep], kind.codes[keep]
     value, index = value[keep], raw.index[keep]
+    extras = {name: parse_volumes(raw[name]).to_numpy()[keep] for name in extra}
     key = (o.astype(np.int64) * len(destination.categories) + d) * len(kind.categories) + t
     duplicated = pd.Series(key).duplicated(keep="first").to_numpy()
     result.duplicate_rows = int(duplicated.sum())
@@ -396,11 +405,13 @@ def validate_flows(raw, columns, *, default_type=DEFAULT_FLOW_TYPE, min_volume=0
         value = np.bincount(group, weights=value)
         keep_first = ~duplicated
         o, d, t = o[keep_first], d[keep_first], t[keep_first]
+        extras = {name: values[keep_first] for name, values in extras.items()}
     result.table = pd.DataFrame({
         "origin": pd.Categorical.from_codes(o, categories=origin.categories),
         "destination": pd.Categorical.from_codes(d, categories=destination.categories),
         "flow_type": pd.Categorical.from_codes(t, categories=kind.categories),
         "value": value,
+        **extras,
     })
     return result
 

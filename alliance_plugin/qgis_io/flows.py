@@ -34,7 +34,7 @@ def csv_path_of(value):
     return None
 
 
-def read_flow_input(algorithm, parameters, context, feedback, *, names):
+def read_flow_input(algorithm, parameters, context, feedback, *, names, extra=()):
     """Read the FLOWS input of ``algorithm``.
 
     ``names`` maps ``origin``, ``destination``, ``volume`` and ``flow_type`` to
@@ -47,7 +47,7 @@ def read_flow_input(algorithm, parameters, context, feedback, *, names):
     value = parameters.get(algorithm.FLOWS)
     path = csv_path_of(value)
     if path is not None:
-        raw, columns, fmt = read_flow_csv(path, **names)
+        raw, columns, fmt = read_flow_csv(path, **names, extra=extra)
         delimiter = {"\t": "TAB"}.get(fmt.delimiter, fmt.delimiter)
         description = tr("CSV file {path} ({encoding}, delimiter '{delimiter}')").format(
             path=path, encoding=fmt.encoding, delimiter=delimiter)
@@ -58,6 +58,6 @@ def read_flow_input(algorithm, parameters, context, feedback, *, names):
     if source.featureCount() == 0:
         raise QgsProcessingException(tr("The flow table or layer is empty: it holds no rows."))
     columns = detect_flow_columns(source.fields().names(), **names)
-    wanted = [c for c in (columns.origin, columns.destination, columns.volume, columns.flow_type) if c]
+    wanted = [c for c in (columns.origin, columns.destination, columns.volume, columns.flow_type, *extra) if c]
     raw = read_attributes(source, wanted, feedback)
     return raw, columns, tr("layer {name}").format(name=source.sourceName())

@@ -110,3 +110,12 @@ def test_match_territories_reports_unknown_codes(core):
 
 def test_decimal_volumes_from_a_layer(core):
     assert core.flow_table.parse_volumes(pd.Series([1, 2.5, None])).tolist()[:2] == [1.0, 2.5]
+
+
+def test_extra_numeric_columns_are_carried(core, tmp_path):
+    path = write(tmp_path / "f.csv", "o;d;v;km\nA;B;1;12,5\nA;B;2;12,5\nB;A;3;9\n")
+    raw, columns, _ = core.flow_table.read_flow_csv(path, origin="o", destination="d", volume="v", extra=["km"])
+    table = core.flow_table.validate_flows(raw, columns, extra=["km"]).table
+    assert table[["value", "km"]].values.tolist() == [[3.0, 12.5], [3.0, 9.0]]
+    with pytest.raises(core.errors.FieldNotFoundError, match="'dist'"):
+        core.flow_table.read_flow_csv(path, origin="o", destination="d", volume="v", extra=["dist"])

@@ -1,0 +1,149 @@
+"""alliance:flowregions: regions from flows (Intramax, Louvain, Leiden)."""
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingMultiStepFeedback,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterNumber,
+    QgsWkbTypes,
+)
+
+from .flow_inputs import FLOW_HELP, FlowAlgorithm
+
+INT_COLUMNS = ("n_units", "isolated", "step", "size", "n_regions")
+TEXT_COLUMNS = ("region", "region_id", "a", "b", "params")
+
+
+def one_flow_type(flows, feedback, tr):
+    """Several flow types are summed: regions come from all the flows kept."""
+    types = flows["flow_type"].unique()
+    if len(types) <= 1:
+        return flows
+    feedback.pushInfo(tr("Flow types {types} are summed; keep one with the flow types parameter.")
+                      .format(types=", ".join(map(str, types))))
+    return flows.assign(flow_type="total")
+
+
+class FlowRegions(FlowAlgorithm):
+    METHOD = "METHOD"
+    N_REGIONS = "N_REGIONS"
+    CONTIGUITY = "CONTIGUITY"
+    RESOLUTION = "RESOLUTION"
+    SEED = "SEED"
+    OUTPUT = "OUTPUT"
+    OUTPUT_REGIONS = "OUTPUT_REGIONS"
+    OUTPUT_HISTORY = "OUTPUT_HISTORY"
+    N_REGIONS_FOUND = "N_REGIONS_FOUND"
+    MODULARITY = "MODULARITY"
+    UNMATCHED_ROWS = "UNMATCHED_ROWS"
+
+    REQUIRES = ("numpy", "pandas", "shapely", "scipy", "networkx")
+    METHODS = ("Intramax", "Louvain (modularity)", "Leiden (modularity, needs python-igraph)")
+
+    def name(self):
+        return "flowregions"
+
+    def displayName(self):
+        return self.tr("Flow regions (Intramax, Louvain, Leiden)")
+
+    def shortDescription(self):
+        return self.tr("Regions of territories that exchange most with each other, with their self-containment.")
+
+    def shortHelpString(self):
+        return self.tr(HELP)
+
+    def initAlgorithm(self, config=None):
+        self.addTerritoryParameters()
+        self.addFlowParameters()
+        self.addParameter(QgsProcessingParameterEnum(
+            self.METHOD, self.tr("Method"), options=[self.tr(m) for m in self.METHODS], defaultValue=0))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.N_REGIONS, self.tr("Intramax: number of regions"), QgsProcessingParameterNumber.Integer, 10,
+            minValue=1))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.CONTIGUITY, self.tr("Intramax: merge only neighbouring territories"), False))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.RESOLUTION, self.tr("Louvain/Leiden: resolution (above 1, smaller regions)"),
+            QgsProcessingParameterNumber.Double, 1.0, minValue=0.0))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.SEED, self.tr("Louvain/Leiden: random seed"), QgsProcessingParameterNumber.Integer, 0, minValue=0))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr("Territories with their region"), QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_REGIONS, self.tr("Regions"), QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_HISTORY, self.tr("Intramax merges"), QgsProcessing.TypeVector, optional=True,
+            createByDefault=False))
+        for key, label in ((self.N_REGIONS_FOUND, "Number of regions"),
+                           (self.MODULARITY, "Modularity Q of the regions"),
+                           (self.UNMATCHED_ROWS, "Flow rows whose codes match no territory")):
+            self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
+
+    def compute(self, parameters, context, feedback):
+        from ..alliance_plugin.core import regions
+        from ..alliance_plugin.core.geometry import contiguity, dissolve
+
+        steps = QgsProcessingMultiStepFeedback(3, feedback)
+        method = self.parameterAsEnum(parameters, self.METHOD, context)
+        valid = self.readFlows(parameters, context, steps)
+        source, frame, attributes, codes, ids = self.readTerritories(parameters, context, steps)
+        flows, unmatched = self.matchFlows(valid, ids, steps, self.parameterAsString(parameters, self.ID_FIELD, context))
+        flows = one_flow_type(flows, steps, self.tr)
+
+        steps.setCurrentStep(1)
+        history = None
+        if method == 0:
+            neighbours = None
+            if self.parameterAsBoolean(parameters, self.CONTIGUITY, context):
+                neighbours = contiguity(codes.to_numpy(), frame["geometry"].to_numpy())
+            n_regions = self.parameterAsInt(parameters, self.N_REGIONS, context)
+            result = regions.intramax(flows, ids, n_regions=n_regions, contiguity=neighbours,
+                                      progress=steps.setProgress, is_canceled=steps.isCanceled)
+            if result.message:
+                steps.pushInfo(result.message)
+            history = result.history
+            params = f"alliance:flowregions method=intramax n_regions={n_regions} contiguity={neighbours is not None}"
+        else:
+            resolution = self.parameterAsDouble(parameters, self.RESOLUTION, context)
+            seed = self.parameterAsInt(parameters, self.SEED, context)
+            kind = "louvain" if method == 1 else "leiden"
+            engine = "networkx" if method == 1 else "igraph"
+            if method == 1:
+                try:
+                    import igraph  # noqa: F401 (optional accelerator)
+                    engine = "igraph"
+                except ImportError:
+                    pass
+            result = regions.modularity_communities(flows, ids, method=kind, resolution=resolution, seed=seed,
+                                                    engine=engine)
+            params = f"alliance:flowregions method={kind} engine={engine} resolution={resolution:g} seed={seed}"
+        membership = result.membership.assign(params=params)
+        stats = regions.region_statistics(flows, ids, membership).reset_index()
+        stats = stats.rename(columns={stats.columns[0]: "region_id"}).assign(params=params)
+        q = regions.modularity(flows, ids, membership)
+
+        steps.setCurrentStep(2)
+        dest = self.writeTerritories(parameters, self.OUTPUT, context, source, frame, attributes,
+                                     membership.reindex(codes.to_numpy()), steps, INT_COLUMNS, TEXT_COLUMNS)
+        shapes = dissolve(membership["region"].reindex(codes.to_numpy()).to_numpy(), frame["geometry"].to_numpy())
+        regions_dest = self.writeFrame(parameters, self.OUTPUT_REGIONS, context, stats,
+                                       shapes.reindex(stats["region_id"]).to_numpy(), QgsWkbTypes.MultiPolygon,
+                                       source.sourceCrs(), steps, INT_COLUMNS, TEXT_COLUMNS)
+        outputs = {self.OUTPUT: dest, self.OUTPUT_REGIONS: regions_dest, self.N_REGIONS_FOUND: len(stats),
+                   self.MODULARITY: float(q), self.UNMATCHED_ROWS: unmatched.rows}
+        if history is not None and parameters.get(self.OUTPUT_HISTORY):
+            outputs[self.OUTPUT_HISTORY] = self.writeFrame(
+                parameters, self.OUTPUT_HISTORY, context, history, None, QgsWkbTypes.NoGeometry,
+                source.sourceCrs(), steps, INT_COLUMNS, TEXT_COLUMNS)
+        steps.pushInfo(self.tr("{n} regions, modularity {q:.3f}.").format(n=len(stats), q=q))
+        return outputs
+
+
+HELP = """<p>Groups territories into regions that exchange most with each other (recommendations 1 and 2).</p>
+<ul><li><b>Intramax</b> (Masser and Brown 1975): merges, step by step, the two regions with the highest I = T<sub>ij</sub>/(O<sub>i</sub>D<sub>j</sub>) + T<sub>ji</sub>/(O<sub>j</sub>D<sub>i</sub>) (flows inside a region left out, totals recomputed after each merge) until the number of regions is reached; optionally only between neighbouring territories (touching polygons). When no pair exchanges anything (or no neighbours do), it stops earlier and says so. The optional merges table records every step (the hierarchy).</li>
+<li><b>Louvain</b> and <b>Leiden</b>: communities maximising the modularity Q of the flow graph (directions summed), with a resolution (above 1: smaller regions) and a seed (same seed, same regions). Louvain uses networkx, or igraph when installed (much faster); Leiden needs python-igraph.</li></ul>
+<p>Outputs: each territory's region (the code of its region's main member) and whether it is isolated (no flow), and the dissolved regions with their number of territories, internal flow, outflow, inflow and supply- and demand-side self-containment (T<sub>AA</sub>/O<sub>A</sub>, T<sub>AA</sub>/D<sub>A</sub>); the modularity Q of the partition and the number of regions as numbers. Several flow types are summed.</p>
+""" + FLOW_HELP

@@ -1,0 +1,55 @@
+"""alliance:flowregions on the Austrian flows."""
+
+import csv
+from collections import defaultdict
+
+import pytest
+
+
+def austria(data_dir):
+    return {"INPUT": str(data_dir / "austria" / "at_nuts2_regions.gpkg"), "ID_FIELD": "nuts2",
+            "FLOWS": str(data_dir / "austria" / "at_migration_od.csv")}
+
+
+def flows_of(data_dir):
+    rows = defaultdict(float)
+    with open(data_dir / "austria" / "at_migration_od.csv", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            rows[(row["origin"], row["destination"])] += float(row["flow"])
+    return rows
+
+
+@pytest.mark.parametrize("method, contiguity", [(0, False), (0, True), (1, False)])
+def test_regions_and_their_self_containment(run_alg, data_dir, h, tmp_path, method, contiguity):
+    results, _ = run_alg("alliance:flowregions", {
+        **austria(data_dir), "METHOD": method, "N_REGIONS": 3, "CONTIGUITY": contiguity,
+        "OUTPUT": str(tmp_path / "t.gpkg"), "OUTPUT_REGIONS": str(tmp_path / "r.gpkg"),
+        "OUTPUT_HISTORY": str(tmp_path / "h.gpkg") if method == 0 else None})
+    units = h.features_by(results["OUTPUT"], "nuts2")
+    region = {code: f["region"] for code, f in units.items()}
+    if method == 0:
+        assert results["N_REGIONS_FOUND"] == 3 and len(set(region.values())) == 3
+        history = h.features_by(results["OUTPUT_HISTORY"], "step")
+        assert sorted(history) == list(range(1, 7))  # 9 regions -> 3 in six merges
+    flows = flows_of(data_dir)
+    regions = h.features_by(results["OUTPUT_REGIONS"], "region_id")
+    assert set(regions) == set(region.values())
+    for name, stats in regions.items():
+        members = {c for c, r in region.items() if r == name}
+        internal = sum(v for (o, d), v in flows.items() if o in members and d in members)
+        outflow = sum(v for (o, d), v in flows.items() if o in members)
+        assert stats["n_units"] == len(members)
+        assert stats["internal"] == pytest.approx(internal)
+        assert stats["sc_supply"] == pytest.approx(internal / outflow)
+    # Modularity, computed here with the configuration null on the symmetrised graph.
+    total = sum(flows.values())
+    strength = defaultdict(float)
+    for (o, d), v in flows.items():
+        strength[o] += v
+        strength[d] += v
+    within = sum(v for (o, d), v in flows.items() if region[o] == region[d])
+    expected = within / total - sum(
+        (sum(s for c, s in strength.items() if region[c] == r) / (2 * total)) ** 2 for r in set(region.values()))
+    assert results["MODULARITY"] == pytest.approx(expected, abs=1e-9)
+    if contiguity:  # every region is connected through touching regions
+        assert len(regions) == 3
