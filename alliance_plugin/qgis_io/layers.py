@@ -97,8 +97,11 @@ def read_attributes(source, names, feedback=None, *, index_name="feature id"):
     return frame
 
 
-def read_geometries(source, names, feedback=None):
+def read_geometries(source, names, feedback=None, *, crs=None, context=None):
     """Attributes ``names``, shapely geometries (column ``geometry``) and all attributes.
+
+    With ``crs`` (and the processing ``context`` for its transform settings)
+    the geometries are reprojected into it while being read.
 
     Returns ``(frame, attributes)``: ``frame`` indexed by feature id with the
     requested columns and ``geometry`` (None for NULL geometries), and the full
@@ -111,7 +114,10 @@ def read_geometries(source, names, feedback=None):
     positions = [fields.lookupField(name) for name in names]
     total = source.featureCount()
     fids, rows, wkbs, attributes = [], [], [], []
-    for count, feature in enumerate(source.getFeatures()):
+    request = QgsFeatureRequest()
+    if crs is not None and crs != source.sourceCrs():
+        request.setDestinationCrs(crs, context.transformContext())
+    for count, feature in enumerate(source.getFeatures(request)):
         values = feature.attributes()
         attributes.append(values)
         rows.append([None if _is_null(values[p]) else values[p] for p in positions])
@@ -192,3 +198,31 @@ def _flush(sink, batch):
 def finite_or_none(value):
     """A float for a numeric output, None when it is not finite."""
     return float(value) if value is not None and math.isfinite(value) else None
+
+
+def metric_crs(crs, extent=None, feedback=None):
+    """A CRS in metres for areas, buffers and distances.
+
+    A projected CRS in metres is kept. A geographic CRS (or one in feet) is
+    replaced by a Lambert azimuthal equal-area projection centred on the data
+    (exact areas, distances within a fraction of a percent over a region), and
+    the log says so.
+    """
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject, QgsUnitTypes
+
+    if crs.isValid() and not crs.isGeographic() and crs.mapUnits() == QgsUnitTypes.DistanceMeters:
+        return crs
+    lon, lat = 0.0, 0.0
+    if extent is not None and not extent.isEmpty():
+        centre = extent.center()
+        if crs.isValid() and not crs.isGeographic():
+            wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
+            centre = QgsCoordinateTransform(crs, wgs84, QgsProject.instance()).transform(centre)
+        lon, lat = centre.x(), centre.y()
+    target = QgsCoordinateReferenceSystem.fromProj(
+        f"+proj=laea +lat_0={lat:.4f} +lon_0={lon:.4f} +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs")
+    if feedback is not None:
+        feedback.pushInfo(tr("{crs} is not in metres: areas, buffers and distances are computed in a Lambert "
+                             "azimuthal equal-area projection centred on {lon:.4f}, {lat:.4f}.").format(
+                                 crs=crs.authid() or crs.description() or "The layer's CRS", lon=lon, lat=lat))
+    return target
