@@ -10,6 +10,7 @@ from .dominant_flows import DominantFlows
 from .flow_dependencies import FlowDependencies
 from .flow_regions import FlowRegions
 from .functional_areas import FunctionalAreas
+from .scorecard import RecommendationScorecard
 from .spatial_interaction import SpatialInteraction
 
 VERSION = "0.1.0"
@@ -22,7 +23,8 @@ class AllianceProvider(QgsProcessingProvider):
     always shows the whole plugin.
     """
 
-    ALGORITHMS = (FlowDependencies, FunctionalAreas, FlowRegions, DominantFlows, SpatialInteraction, CityNetwork)
+    ALGORITHMS = (FlowDependencies, FunctionalAreas, FlowRegions, DominantFlows, SpatialInteraction, CityNetwork,
+                  RecommendationScorecard)
 
     def id(self):
         return "alliance"
