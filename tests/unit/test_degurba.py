@@ -1,0 +1,300 @@
+"""Degree of urbanisation: one hand-made grid per rule (contiguity, thresholds, gap filling,
+majority smoothing), local units by population shares, and the 1 km grid of points."""
+
+import numpy as np
+import pandas as pd
+import pytest
+import shapely
+
+from alliance_territories.alliance_plugin.core import degurba
+from alliance_territories.alliance_plugin.core.errors import InvalidValueError
+
+OFF = {"max_gap": 0, "majority": None}  # gap filling and smoothing switched off
+
+
+def grid(shape=(12, 12)):
+    return np.zeros(shape)
+
+
+# --- contiguity --------------------------------------------------------------------------------------
+
+def test_diagonal_blocks_make_one_urban_cluster_but_no_urban_centre():
+    pop = grid()
+    pop[1:6, 1:6] = 1600.0  # 25 cells, 40,000 inhabitants
+    pop[6:11, 6:11] = 1600.0  # touches the first block by one corner only
+    out = degurba.classify_grid(pop)
+    assert len(out.centres) == 0  # 4-connected: two clusters of 40,000 < 50,000
+    assert len(out.clusters) == 1 and out.clusters.loc[1, "population"] == 80000  # 8-connected: one
+    assert set(np.unique(out.cell_class[pop > 0])) == {2}
+    assert (out.cluster_id[pop > 0] == 1).all() and (out.cell_class[pop == 0] == 1).all()
+
+
+def test_blocks_sharing_an_edge_make_one_urban_centre():
+    pop = grid()
+    pop[1:6, 1:6] = 1600.0
+    pop[1:6, 6:11] = 1600.0
+    out = degurba.classify_grid(pop)
+    assert len(out.centres) == 1 and out.centres.loc[1, "population"] == 80000
+    assert (out.cell_class[pop > 0] == 3).all() and out.centres.loc[1, "cluster"] == 1
+
+
+def test_cluster_contiguity_is_eight_and_centres_four_with_low_cells_between():
+    pop = grid((5, 9))
+    pop[2, 0:4] = 1500.0  # 6,000 inhabitants, density exactly the urban-centre threshold
+    pop[1, 4] = 400.0  # diagonal link, only an urban-cluster density
+    pop[2, 5:9] = 1500.0
+    out = degurba.classify_grid(pop, centre_population=5000, cluster_population=5000)
+    assert len(out.centres) == 2 and len(out.clusters) == 1
+    assert out.cell_class[1, 4] == 2 and out.clusters.loc[1, "population"] == 12400
+    assert out.clusters.loc[1, "centre_population"] == 12000
+
+
+# --- thresholds ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("total, is_centre", [(50000.0, True), (49999.0, False)])
+def test_urban_centre_population_threshold(total, is_centre):
+    pop = grid()
+    pop[3:8, 3:8] = total / 25  # >= 1,500 per km2 either way
+    out = degurba.classify_grid(pop, **OFF)
+    assert (len(out.centres) == 1) is is_centre
+    assert out.cell_class[5, 5] == (3 if is_centre else 2)
+
+
+@pytest.mark.parametrize("total, is_cluster", [(5000.0, True), (4999.0, False)])
+def test_urban_cluster_population_threshold(total, is_cluster):
+    pop = grid()
+    pop[3:7, 3:7] = total / 16  # about 312 per km2, above 300
+    out = degurba.classify_grid(pop)
+    assert len(out.clusters) == int(is_cluster) and len(out.centres) == 0
+    assert out.cell_class[4, 4] == (2 if is_cluster else 1)
+
+
+def test_density_thresholds_are_inclusive_and_use_land_area():
+    pop = grid((3, 40))
+    pop[1, :] = 1500.0  # 40 cells, 60,000 inhabitants, exactly 1,500 per km2
+    assert (degurba.classify_grid(pop, **OFF).cell_class[1] == 3).all()
+    below = pop.copy()
+    below[1, 20] = 1499.0  # breaks the row in two clusters of 30,000 (4-connected)
+    out = degurba.classify_grid(below, **OFF)
+    assert len(out.centres) == 0 and out.cell_class[1, 20] == 2
+    land = np.ones_like(below)
+    land[1, 20] = 0.5  # 1,499 inhabitants on half a km2 of land: 2,998 per km2
+    assert len(degurba.classify_grid(below, land_share=land, **OFF).centres) == 1
+
+
+def test_thresholds_are_parameters_and_recorded():
+    pop = grid()
+    pop[3:8, 3:8] = 1000.0
+    out = degurba.classify_grid(pop, centre_density=1000, centre_population=25000)
+    assert len(out.centres) == 1 and out.params["centre_density"] == 1000
+    assert out.params["centre_population"] == 25000 and out.params["majority"] == 5
+
+
+# --- gap filling --------------------------------------------------------------------------------------
+
+def ring_with_hole(rows, cols):
+    """A dense 12 x 12 block (far above 50,000 inhabitants) with an empty hole rows x cols."""
+    pop = grid((16, 16))
+    pop[2:14, 2:14] = 2000.0
+    pop[4:4 + rows, 4:4 + cols] = 0.0
+    return pop
+
+
+def test_gaps_below_15_km2_are_filled():
+    out = degurba.classify_grid(ring_with_hole(2, 7), majority=None)  # 14 km2
+    assert (out.cell_class[4:6, 4:11] == 3).all() and out.centres.loc[1, "cells"] == 144
+
+
+def test_gaps_of_15_km2_stay_open():
+    out = degurba.classify_grid(ring_with_hole(3, 5), majority=None)  # 15 km2
+    assert (out.cell_class[4:7, 4:9] == 1).all() and out.centres.loc[1, "cells"] == 144 - 15
+
+
+def test_gap_size_is_a_parameter_and_open_bays_are_not_gaps():
+    assert degurba.classify_grid(ring_with_hole(3, 5), majority=None, max_gap=16).centres.loc[1, "cells"] == 144
+    bay = grid((16, 16))
+    bay[2:14, 2:14] = 2000.0
+    bay[2:8, 6:8] = 0.0  # 12 cells open on the block's north side: a bay, not a gap
+    out = degurba.classify_grid(bay, majority=None)
+    assert (out.cell_class[2:8, 6:8] == 1).all()
+
+
+def test_gap_held_by_a_diagonal_link_only_is_not_a_gap():
+    """The background is 8-connected: a hole whose wall is closed by a corner only leaks out."""
+    pop = grid((12, 12))
+    pop[1:10, 1:10] = 2000.0
+    pop[4:6, 4:6] = 0.0  # a 4-cell hole...
+    pop[6:10, 6:10] = 0.0  # ...opening diagonally at (5, 5)-(6, 6) onto a bay towards the corner
+    out = degurba.classify_grid(pop, majority=None)
+    assert (out.cell_class[4:6, 4:6] == 1).all()
+
+
+# --- majority smoothing ---------------------------------------------------------------------------------
+
+def test_majority_rule_fills_concave_corners():
+    pop = grid((10, 14))
+    pop[1:6, 1:6] = 2500.0  # block A
+    pop[3:8, 6:11] = 2500.0  # block B, two rows lower: corners at (2, 6) and (6, 5)
+    smooth = degurba.classify_grid(pop, max_gap=0)
+    rough = degurba.classify_grid(pop, **OFF)
+    assert smooth.cell_class[2, 6] == 3 and smooth.cell_class[6, 5] == 3
+    assert rough.cell_class[2, 6] == 1 and rough.cell_class[6, 5] == 1  # empty cells
+    assert smooth.centres.loc[1, "cells"] == rough.centres.loc[1, "cells"] + 2
+
+
+def test_majority_rule_is_iterated_until_stable():
+    """A slot three cells deep: one pass takes the two inner cells (7 and 6 neighbours), the
+    outer one has 4 until then, and joins in the second pass."""
+    pop = grid((14, 14))
+    pop[2:12, 2:12] = 2000.0
+    pop[2:5, 6] = 0.0
+    out = degurba.classify_grid(pop, max_gap=0)
+    assert (out.cell_class[2:5, 6] == 3).all() and out.rounds == 3  # two adding, one stable
+    stricter = degurba.classify_grid(pop, max_gap=0, majority=7)  # 7, then 7 once the inner one joined, then 5
+    assert stricter.cell_class[4, 6] == 3 and stricter.cell_class[3, 6] == 3 and stricter.cell_class[2, 6] == 1
+
+
+def test_majority_must_be_a_majority():
+    with pytest.raises(InvalidValueError, match="5 to 8"):
+        degurba.classify_grid(grid(), majority=4)
+
+
+def test_smoothing_never_joins_two_centres_but_a_dense_bridge_does():
+    pop = grid((9, 19))
+    pop[1:8, 1:9] = 1000.0  # 56 cells, 56,000: centre A
+    pop[1:8, 10:18] = 1000.0  # centre B, one empty column away: its cells have 3 neighbours in each
+    separate = degurba.classify_grid(pop, centre_density=1000)
+    assert len(separate.centres) == 2 and (separate.cell_class[1:8, 9] == 1).all()
+    pop[4, 9] = 5000.0
+    joined = degurba.classify_grid(pop, centre_density=1000)
+    assert len(joined.centres) == 1 and joined.centres.loc[1, "population"] == 117000
+
+
+# --- ids, tables, no data -------------------------------------------------------------------------------
+
+def test_ids_follow_population_and_no_data_cells():
+    pop = grid((8, 30))
+    pop[1:6, 1:6] = 2000.0  # 50,000
+    pop[1:7, 10:16] = 2000.0  # 72,000: the largest, id 1
+    pop[1:3, 20:23] = 1000.0  # an urban cluster of 6,000
+    pop[7, 29] = np.nan
+    out = degurba.classify_grid(pop)
+    assert out.centres["population"].tolist() == [72000, 50000]
+    assert out.centre_id[2, 12] == 1 and out.centre_id[2, 2] == 2
+    assert out.clusters["population"].tolist() == [72000, 50000, 6000]
+    assert out.clusters["centre_population"].tolist() == [72000, 50000, 0]
+    assert out.cell_class[7, 29] == 0 and out.cell_class[0, 0] == 1
+    assert out.centres["area_km2"].tolist() == [36.0, 25.0]
+
+
+def test_inputs_are_checked_and_not_modified():
+    pop = grid()
+    pop[3:8, 3:8] = 2500.0
+    kept = pop.copy()
+    degurba.classify_grid(pop)
+    assert np.array_equal(pop, kept)
+    with pytest.raises(InvalidValueError):
+        degurba.classify_grid(-pop)
+    with pytest.raises(InvalidValueError):
+        degurba.classify_grid(pop.ravel())
+    with pytest.raises(InvalidValueError):
+        degurba.classify_grid(pop, land_share=np.ones((2, 2)))
+
+
+# --- local units ------------------------------------------------------------------------------------------
+
+def test_units_by_population_shares():
+    cls = [3, 3, 1, 2, 2, 1, 3, 2, 1, 1, 1, 1]
+    pop = [40, 10, 50, 30, 30, 40, 49, 1, 50, 0, 0, 0]
+    unit = ["city", "city", "city", "town", "town", "town", "edge", "edge", "edge", "empty", None, ""]
+    out = degurba.classify_units(cls, pop, unit)
+    assert out.index.tolist() == ["city", "edge", "empty", "town"]
+    assert out.loc["city", "share_urban_centre"] == 0.5 and out.loc["city", "degurba_label"] == "city"
+    assert out.loc["town", "share_urban_clusters"] == 0.6 and out.loc["town", "degurba"] == 2
+    assert out.loc["town", "degurba_label"] == "town and semi-dense area"
+    edge = out.loc["edge"]  # 49 % in a centre, exactly 50 % rural: a rural area
+    assert edge["share_rural"] == 0.5 and edge["degurba_label"] == "rural area"
+    assert pd.isna(out.loc["empty", "degurba"]) and out.loc["empty", "degurba_label"] is None
+    assert out["population"].tolist() == [100, 100, 0, 100]
+
+
+def test_a_cell_split_between_units():
+    """One entry per part of a cell: the cell's class, the part's population."""
+    out = degurba.classify_units([3, 3, 1], [600, 400, 500], ["A", "B", "B"])
+    assert out.loc["A", "degurba"] == 1 and out.loc["B", "share_urban_centre"] == pytest.approx(400 / 900)
+    assert out.loc["B", "degurba"] == 3
+
+
+def test_units_from_a_classified_grid():
+    pop = grid((6, 12))
+    pop[1:5, 1:5] = 3200.0  # 51,200: urban centre
+    pop[1:4, 7:10] = 600.0  # 5,400: urban cluster
+    pop[5, :] = 10.0
+    units = np.where(np.arange(12) < 6, "west", "east")[None, :].repeat(6, axis=0)
+    out = degurba.classify_units(degurba.classify_grid(pop).cell_class, pop, units)
+    assert out.loc["west", "degurba_label"] == "city" and out.loc["east", "degurba_label"] == "town and semi-dense area"
+
+
+def test_unit_inputs_are_checked():
+    with pytest.raises(InvalidValueError, match="differ in size"):
+        degurba.classify_units([3], [1, 2], ["A", "B"])
+    with pytest.raises(InvalidValueError, match="Unknown cell classes"):
+        degurba.classify_units([7], [1], ["A"])
+
+
+# --- grids from points, and back to polygons ----------------------------------------------------------------
+
+def test_points_aggregate_on_a_grid_aligned_on_the_cell_size():
+    x = np.array([651_234.0, 651_999.9, 652_000.0, 653_500.0])
+    y = np.array([6_862_500.0, 6_862_000.0, 6_862_999.0, 6_864_100.0])
+    grid_, origin = degurba.population_grid(x, y, [1, 2, 4, 8])
+    assert origin == (651_000.0, 6_865_000.0) and grid_.shape == (3, 3)
+    assert grid_.sum() == 15 and grid_[2, 0] == 3 and grid_[2, 1] == 4 and grid_[0, 2] == 8
+    wide, origin = degurba.population_grid(x, y, [1, 2, 4, 8], bounds=(650_500, 6_861_000, 655_000, 6_865_000))
+    assert origin == (650_000.0, 6_866_000.0) and wide.shape == (5, 6) and wide.sum() == 15
+    with pytest.raises(InvalidValueError, match="outside"):
+        degurba.population_grid(x, y, [1, 2, 4, 8], bounds=(652_000, 6_861_000, 655_000, 6_865_000))
+
+
+def test_points_in_degrees_are_refused():
+    with pytest.raises(degurba.GeographicCoordinatesError):
+        degurba.population_grid([2.35, 2.36], [48.85, 48.86], [100, 200])
+
+
+def test_grid_polygons_and_cells():
+    classes = np.array([[3, 3, 1], [2, 3, 1]])
+    polygons = degurba.grid_polygons(classes, (651_000.0, 6_862_000.0), 1000.0, background=1)
+    assert polygons.index.tolist() == [2, 3]
+    assert polygons[3].area == 3e6 and polygons[3].geom_type == "Polygon"
+    cells = degurba.grid_cells(classes.shape, (651_000.0, 6_862_000.0), 1000.0)
+    assert len(cells) == 6 and shapely.union_all(cells[classes.ravel() == 3]).equals(polygons[3])
+
+
+def test_points_to_units_end_to_end():
+    """Population points -> 1 km grid -> DEGURBA -> units; the town is a city, the hamlets rural."""
+    rng = np.random.default_rng(0)
+    town = rng.normal([655_500.0, 6_865_500.0], 1200.0, (80000, 2))  # about 66,000 at >= 1,500 per km2
+    hamlets = rng.uniform([650_000.0, 6_860_000.0], [662_000.0, 6_872_000.0], (3000, 2))
+    xy = np.vstack([town, hamlets])
+    pop_grid, origin = degurba.population_grid(xy[:, 0], xy[:, 1], np.ones(len(xy)))
+    out = degurba.classify_grid(pop_grid)
+    assert len(out.centres) == 1 and out.centres.loc[1, "population"] > 50000
+    cols = np.arange(pop_grid.shape[1])
+    unit = np.where(origin[0] + cols * 1000 < 659_000, "town", "country")[None, :].repeat(pop_grid.shape[0], axis=0)
+    units = degurba.classify_units(out.cell_class, pop_grid, unit)
+    assert units.loc["town", "degurba_label"] == "city" and units.loc["country", "degurba_label"] == "rural area"
+
+
+def test_dissolve_parts_unions_overlapping_groups_only():
+    boxes = [shapely.box(0, 0, 2, 2), shapely.box(1, 1, 3, 3), shapely.box(3, 3, 4, 4), shapely.box(9, 9, 10, 10)]
+    parts = degurba.dissolve_parts(boxes)
+    assert sorted(round(p.area, 9) for p in parts) == [1.0, 8.0]  # the corner touch joins the group
+    assert shapely.union_all(parts).equals(shapely.union_all(boxes))
+    at_once = degurba.dissolve_parts(boxes, max_pairs=1)  # too many pairs: one union_all
+    assert len(at_once) == 1 and at_once[0].equals(shapely.union_all(boxes))
+
+
+def test_union_by_group_with_several_sizes():
+    boxes = np.array([shapely.box(i, 0, i + 1, 1) for i in range(6)])
+    groups, unions = degurba.union_by_group(boxes, np.array([2, 0, 2, 1, 2, 1]))
+    assert groups.tolist() == [0, 1, 2] and [u.area for u in unions] == [1.0, 2.0, 3.0]
