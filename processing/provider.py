@@ -10,6 +10,7 @@ from .dominant_flows import DominantFlows
 from .flow_dependencies import FlowDependencies
 from .flow_regions import FlowRegions
 from .functional_areas import FunctionalAreas
+from .land_tenure import LandTenureOverlay
 from .scorecard import RecommendationScorecard
 from .spatial_interaction import SpatialInteraction
 
@@ -24,7 +25,7 @@ class AllianceProvider(QgsProcessingProvider):
     """
 
     ALGORITHMS = (FlowDependencies, FunctionalAreas, FlowRegions, DominantFlows, SpatialInteraction, CityNetwork,
-                  RecommendationScorecard)
+                  LandTenureOverlay, RecommendationScorecard)
 
     def id(self):
         return "alliance"

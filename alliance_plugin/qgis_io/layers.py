@@ -203,14 +203,16 @@ def finite_or_none(value):
 def metric_crs(crs, extent=None, feedback=None):
     """A CRS in metres for areas, buffers and distances.
 
-    A projected CRS in metres is kept. A geographic CRS (or one in feet) is
-    replaced by a Lambert azimuthal equal-area projection centred on the data
-    (exact areas, distances within a fraction of a percent over a region), and
-    the log says so.
+    A projected CRS in metres is kept. A geographic CRS, one in feet, or Web
+    Mercator (whose "metres" inflate areas by 1/cos2(latitude)) is replaced by
+    a Lambert azimuthal equal-area projection centred on the data (exact areas,
+    distances within a fraction of a percent over a region), and the log says so.
     """
     from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject, QgsUnitTypes
 
-    if crs.isValid() and not crs.isGeographic() and crs.mapUnits() == QgsUnitTypes.DistanceMeters:
+    web_mercator = crs.authid() in ("EPSG:3857", "EPSG:900913", "EPSG:3785", "ESRI:102100")
+    if crs.isValid() and not crs.isGeographic() and crs.mapUnits() == QgsUnitTypes.DistanceMeters \
+            and not web_mercator:
         return crs
     lon, lat = 0.0, 0.0
     if extent is not None and not extent.isEmpty():

@@ -1,0 +1,287 @@
+"""alliance:landtenureoverlay: parcels x tenure x constraints, exact areas, summary and SDG 1.4.2 proxies."""
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingMultiStepFeedback,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+
+from ..alliance_plugin.qgis_io.layers import metric_crs, read_geometries
+from .base import AllianceAlgorithm
+
+ROLES = ("growth", "hazard", "protected", "agriculture", "zoning")
+TEXT_COLUMNS = ("tenure_raw", "tenure_class", "territory", "tenure", "constraint", "parcel_geometry", "class",
+                "params")
+INT_COLUMNS = ("parcels", "flag_insecure_growth", "flag_hazard", "flag_agriculture_growth")
+
+
+def parse_mapping(text):
+    """``"titre=documented; coutume=customary"`` -> dict (raw value -> class)."""
+    mapping = {}
+    for item in (text or "").replace("\n", ";").split(";"):
+        if "=" in item:
+            key, value = item.split("=", 1)
+            if key.strip():
+                mapping[key.strip()] = value.strip()
+    return mapping
+
+
+class LandTenureOverlay(AllianceAlgorithm):
+    INPUT = "INPUT"
+    TENURE_FIELD = "TENURE_FIELD"
+    TENURE_MAPPING = "TENURE_MAPPING"
+    POPULATION_FIELD = "POPULATION_FIELD"
+    CLASS_FIELD = "CLASS_FIELD"
+    TERRITORIES = "TERRITORIES"
+    TERRITORY_ID_FIELD = "TERRITORY_ID_FIELD"
+    MIN_SHARE = "MIN_SHARE"
+    OUTPUT = "OUTPUT"
+    OUTPUT_SUMMARY = "OUTPUT_SUMMARY"
+    OUTPUT_PROXIES = "OUTPUT_PROXIES"
+    OUTPUT_PIECES = "OUTPUT_PIECES"
+    PARCELS = "PARCELS"
+    UNMAPPED_VALUES = "UNMAPPED_VALUES"
+
+    GROUP = ("land", "Land and tenure")
+    REQUIRES = ("numpy", "pandas", "shapely")
+
+    def name(self):
+        return "landtenureoverlay"
+
+    def displayName(self):
+        return self.tr("Land-tenure overlay")
+
+    def shortDescription(self):
+        return self.tr("Parcels x tenure x constraint layers (growth fronts, hazards, protected and "
+                       "agricultural land, zoning): exact areas, flags, summary and SDG 1.4.2 proxies.")
+
+    def shortHelpString(self):
+        return self.tr(HELP)
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.INPUT, self.tr("Parcels"), [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterField(
+            self.TENURE_FIELD, self.tr("Tenure field [optional: all unknown]"), parentLayerParameterName=self.INPUT,
+            optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.TENURE_MAPPING, self.tr("Tenure mapping, value=class; ... [optional: the defaults]"),
+            optional=True, multiLine=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.POPULATION_FIELD, self.tr("Population field of the parcels [optional]"),
+            parentLayerParameterName=self.INPUT, type=QgsProcessingParameterField.Numeric, optional=True))
+        labels = {"growth": "Growth fronts (growth buffers, rings)", "hazard": "Hazard zones (flood...)",
+                  "protected": "Protected areas", "agriculture": "Agricultural land",
+                  "zoning": "Zoning (classes from the class field)"}
+        for role in ROLES:
+            self.addParameter(QgsProcessingParameterMultipleLayers(
+                role.upper(), self.tr(labels[role]) + " " + self.tr("[optional]"), QgsProcessing.TypeVectorPolygon,
+                optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.CLASS_FIELD, self.tr("Class field of the zoning layers [optional]"), optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.TERRITORIES, self.tr("Territories for the summary [optional: the whole area]"),
+            [QgsProcessing.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.TERRITORY_ID_FIELD, self.tr("Territory code field"), parentLayerParameterName=self.TERRITORIES,
+            optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.MIN_SHARE, self.tr("A parcel is inside a zone from this share of its area (%; 0 = any overlap)"),
+            QgsProcessingParameterNumber.Double, 0.0, minValue=0.0, maxValue=100.0))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr("Parcels with tenure, constraint areas and flags"), QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_SUMMARY, self.tr("Summary: tenure x constraint"), QgsProcessing.TypeVector))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_PROXIES, self.tr("SDG 1.4.2 spatial proxies"), QgsProcessing.TypeVector))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_PIECES, self.tr("Intersection pieces"), QgsProcessing.TypeVectorPolygon, optional=True,
+            createByDefault=False))
+        self.addOutput(QgsProcessingOutputNumber(self.PARCELS, self.tr("Parcels read")))
+        self.addOutput(QgsProcessingOutputNumber(self.UNMAPPED_VALUES, self.tr("Tenure values not mapped (unknown)")))
+
+    def _zones(self, parameters, context, crs, feedback):
+        """Zones of every role in ``crs``: geometries and classes (role, or zoning:<class>)."""
+        import numpy as np
+
+        class_field = self.parameterAsString(parameters, self.CLASS_FIELD, context).strip()
+        geometries, classes = [], []
+        for role in ROLES:
+            for layer in self.parameterAsLayerList(parameters, role.upper(), context):
+                use_class = role == "zoning" and class_field and class_field in layer.fields().names()
+                frame, _ = read_geometries(layer, [class_field] if use_class else [], feedback, crs=crs,
+                                           context=context)
+                feedback.pushInfo(self.tr("{role}: {layer}, {n} zones.").format(role=role, layer=layer.name(),
+                                                                              n=len(frame)))
+                geometries.append(frame["geometry"].to_numpy())
+                if use_class:
+                    classes.append(np.array([f"zoning:{v}" if v is not None else "zoning"
+                                             for v in frame[class_field]], dtype=object))
+                else:
+                    classes.append(np.full(len(frame), role, dtype=object))
+        if not geometries:
+            return np.zeros(0, dtype=object), np.zeros(0, dtype=object)
+        return np.concatenate(geometries), np.concatenate(classes)
+
+    def compute(self, parameters, context, feedback):
+        import numpy as np
+        import pandas as pd
+
+        from ..alliance_plugin.core import tenure
+
+        steps = QgsProcessingMultiStepFeedback(4, feedback)
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        crs = metric_crs(source.sourceCrs(), source.sourceExtent(), steps)
+        tenure_field = self.parameterAsString(parameters, self.TENURE_FIELD, context)
+        population_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
+        fields = [f for f in (tenure_field, population_field) if f]
+        frame, attributes = read_geometries(source, fields, steps, crs=crs, context=context)
+        if frame.empty:
+            raise QgsProcessingException(self.tr("The parcel layer is empty."))
+        raw = frame[tenure_field] if tenure_field else pd.Series(None, index=frame.index, dtype=object)
+        classes, unmapped = tenure.tenure_classes(raw, parse_mapping(
+            self.parameterAsString(parameters, self.TENURE_MAPPING, context)))
+        if len(unmapped):
+            steps.pushWarning(self.tr("Tenure values with no class, counted as unknown: {values}.").format(
+                values=", ".join(f"{v} ({c})" for v, c in unmapped.head(10).itertuples(index=False))))
+        steps.pushInfo(self.tr("{n} parcels; NULL tenure: {m} (unknown).").format(
+            n=len(frame), m=int(unmapped.attrs.get("missing", 0))))
+
+        steps.setCurrentStep(1)
+        zones, zone_classes = self._zones(parameters, context, crs, steps)
+        if len(zones) == 0:
+            steps.pushWarning(self.tr("No constraint layer, or only empty ones: every covered area is 0."))
+        want_pieces = bool(parameters.get(self.OUTPUT_PIECES))
+        overlay = tenure.overlay_areas(frame["geometry"].to_numpy(), zones, parcel_ids=frame.index.to_numpy(),
+                                       zone_classes=zone_classes, return_pieces=want_pieces, workers=2,
+                                       progress=steps.setProgress, is_canceled=steps.isCanceled)
+        if overlay is None:
+            return {}
+        for key, value in overlay.info.items():
+            if not isinstance(value, (list, dict)):
+                steps.pushInfo(f"{key}: {value}")
+
+        steps.setCurrentStep(2)
+        table = pd.DataFrame({"tenure": classes.to_numpy()}, index=frame.index)
+        if population_field:
+            table["population"] = frame[population_field].to_numpy()
+        territory = self._territory_of(parameters, context, crs, frame, steps)
+        if territory is not None:
+            table["territory"] = territory
+        min_share = self.parameterAsDouble(parameters, self.MIN_SHARE, context) / 100.0
+        present = set(zone_classes)
+        roles = {role: role if role in present else None for role in ("growth", "hazard", "protected")}
+        summary = tenure.tenure_summary(table, overlay, tenure="tenure",
+                                        territory="territory" if territory is not None else None,
+                                        population="population" if population_field else None,
+                                        min_share=min_share, **{k: v for k, v in roles.items() if v})
+        flags = tenure.tenure_flags(table, overlay, tenure="tenure", min_share=min_share,
+                                    growth=roles["growth"], hazard=roles["hazard"],
+                                    agriculture="agriculture" if "agriculture" in present else None)
+        cover = tenure.coverage(overlay).reindex(frame.index).fillna(0.0)
+        share = tenure.coverage(overlay, share=True).reindex(frame.index).fillna(0.0)
+        params = "alliance:landtenureoverlay min_share={m:g} crs={c}".format(m=min_share, c=crs.authid() or "laea")
+        per_parcel = pd.DataFrame({"tenure_raw": raw.astype(object).where(raw.notna(), None).to_numpy(),
+                                   "tenure_class": classes.to_numpy(),
+                                   "parcel_area": overlay.parcels.set_index("parcel_id")["area"].reindex(frame.index)
+                                   .to_numpy()}, index=frame.index)
+        for name in cover.columns:
+            slug = "".join(ch if ch.isalnum() else "_" for ch in str(name).lower())
+            per_parcel[f"area_{slug}"] = cover[name].to_numpy()
+            per_parcel[f"share_{slug}"] = share[name].to_numpy()
+        flag_columns = [c for c in flags.columns if c.startswith("flag_")]
+        for column in flag_columns:
+            per_parcel[column] = flags[column].reindex(frame.index).fillna(False).astype(int).to_numpy()
+        per_parcel["params"] = params
+
+        steps.setCurrentStep(3)
+        dest = self._write_parcels(parameters, context, source, frame, attributes, per_parcel, steps,
+                                   reprojected=crs != source.sourceCrs())
+        summary_dest = self._write_table(parameters, self.OUTPUT_SUMMARY, context, summary.crosstab, params, steps)
+        proxies_dest = self._write_table(parameters, self.OUTPUT_PROXIES, context, summary.proxies.reset_index(),
+                                         params, steps)
+        outputs = {self.OUTPUT: dest, self.OUTPUT_SUMMARY: summary_dest, self.OUTPUT_PROXIES: proxies_dest,
+                   self.PARCELS: len(frame), self.UNMAPPED_VALUES: int(unmapped["count"].sum()) if len(unmapped) else 0}
+        if want_pieces and overlay.pieces is not None:
+            pieces = overlay.pieces
+            outputs[self.OUTPUT_PIECES] = self._write_frame(
+                parameters, self.OUTPUT_PIECES, context, pieces.drop(columns="geometry").assign(params=params),
+                pieces["geometry"].to_numpy(), QgsWkbTypes.MultiPolygon, crs, steps)
+        return outputs
+
+    def _territory_of(self, parameters, context, crs, frame, feedback):
+        """The territory of each parcel: the one containing a point inside the parcel (None outside)."""
+        territories = self.parameterAsSource(parameters, self.TERRITORIES, context)
+        if territories is None:
+            return None
+        import numpy as np
+        import shapely
+
+        from ..alliance_plugin.core.flow_table import codes_as_text
+        from ..alliance_plugin.core.geometry import repair, representative_points
+
+        id_field = self.parameterAsString(parameters, self.TERRITORY_ID_FIELD, context)
+        if not id_field:
+            raise QgsProcessingException(self.tr("Choose the territory code field."))
+        zones, _ = read_geometries(territories, [id_field], feedback, crs=crs, context=context)
+        codes = codes_as_text(zones[id_field]).to_numpy()
+        points = representative_points(frame["geometry"].to_numpy())
+        has = np.flatnonzero(points != None)  # noqa: E711 (element-wise)
+        tree = shapely.STRtree(repair(zones["geometry"].to_numpy()))
+        left, right = tree.query(points[has], predicate="within")
+        result = np.full(len(points), None, dtype=object)
+        result[has[left]] = codes[right]
+        outside = int(len(points) - len(np.unique(left)))
+        if outside:
+            feedback.pushInfo(self.tr("{n} parcels lie in no territory (territory NULL).").format(n=outside))
+        return result
+
+    def _write_parcels(self, parameters, context, source, frame, attributes, per_parcel, feedback, *, reprojected):
+        from ..alliance_plugin.qgis_io.layers import fields_for, kinds_by_name, typed_values, write_features
+        from qgis.core import QgsProcessingUtils
+
+        kinds = kinds_by_name(per_parcel, INT_COLUMNS, TEXT_COLUMNS)
+        fields = QgsProcessingUtils.combineFields(source.fields(), fields_for(per_parcel, kinds))
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(),
+                                          source.sourceCrs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        geometries = frame["geometry"].to_numpy()
+        if reprojected:  # write the parcels as they were given, in their own CRS
+            geometries = read_geometries(source, [], feedback)[0]["geometry"].to_numpy()
+        write_features(sink, fields, typed_values(per_parcel, kinds), geometries, feedback,
+                       prefix_attributes=attributes)
+        return dest
+
+    def _write_table(self, parameters, key, context, table, params, feedback):
+        return self._write_frame(parameters, key, context, table.assign(params=params), None, QgsWkbTypes.NoGeometry,
+                                 None, feedback)
+
+    def _write_frame(self, parameters, key, context, table, geometries, wkb_type, crs, feedback):
+        from ..alliance_plugin.qgis_io.layers import fields_for, kinds_by_name, typed_values, write_features
+        from qgis.core import QgsCoordinateReferenceSystem
+
+        kinds = kinds_by_name(table, INT_COLUMNS, TEXT_COLUMNS)
+        fields = fields_for(table, kinds)
+        sink, dest = self.parameterAsSink(parameters, key, context, fields, wkb_type,
+                                          crs or QgsCoordinateReferenceSystem())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, key))
+        write_features(sink, fields, typed_values(table, kinds), geometries, feedback)
+        return dest
+
+
+HELP = """<p>Crosses cadastral parcels with their tenure and with constraint layers (recommendations 4 and 5).</p>
+<p><b>Tenure classes</b>: documented, customary, informal, public, unknown. Values of the tenure field are matched case-, accent- and punctuation-insensitively to defaults (for example titre foncier, registered, freehold: documented; coutumier: customary; squatter: informal; domaine public, state: public), or to your mapping (value=class; ...). NULL or unmapped values are unknown, and the unmapped ones are listed in the log.</p>
+<p><b>Constraints</b>: growth fronts (the rings and buffers of the urban-growth algorithms), hazard zones, protected areas, agricultural land and zoning (classes from the class field). Areas are exact polygon intersections: parcels entirely inside a zone keep their own area, only parcels crossing a zone boundary are intersected, and overlapping zones of one class are not counted twice. Invalid polygons are repaired with make_valid (never buffer(0)); NULL geometries have area 0. A geographic CRS is replaced by an equal-area projection centred on the parcels (the log says so); constraint layers in other CRSs are reprojected.</p>
+<p><b>Outputs</b>: every parcel with its tenure class, area, the area and share covered by each class (area_*, share_*) and the documented flags: flag_insecure_growth (informal, customary or unknown tenure inside a growth front), flag_hazard (any tenure inside a hazard zone), flag_agriculture_growth (agricultural land inside a growth front); a summary table of parcels and area by tenure class x constraint class per territory (a parcel belongs to the territory holding a point inside it) or for the whole area; and the SDG 1.4.2 <i>spatial proxies</i> (share of parcels, area and population with documented rights; share of growth-front, hazard and protected land under informal, customary or unknown tenure). They are proxies from a cadastre, not the survey-based indicator.</p>"""

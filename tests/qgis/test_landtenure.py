@@ -1,0 +1,100 @@
+"""alliance:landtenureoverlay on the Prague parcels, against native:intersection."""
+
+from collections import defaultdict
+
+import pytest
+from qgis.core import QgsCoordinateReferenceSystem, QgsVectorLayer
+
+LAEA = "+proj=laea +lat_0=50.1 +lon_0=14.4 +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs"
+
+
+@pytest.fixture()
+def prague(run_alg, data_dir):
+    """The Prague parcels in an equal-area CRS, with a tenure assigned by a documented rule."""
+    results, _ = run_alg("native:reprojectlayer", {
+        "INPUT": f"{data_dir / 'prague' / 'bubenec.gpkg'}|layername=plots",
+        "TARGET_CRS": QgsCoordinateReferenceSystem.fromProj(LAEA), "OUTPUT": "memory:"})
+    layer = results["OUTPUT"]
+    # Tenure by rule (constructed, no real tenure data): ID modulo 4 -> titre, coutumier, squat, NULL.
+    layer.startEditing()
+    layer.addAttribute(__import__("qgis.core", fromlist=["QgsField"]).QgsField(
+        "statut", __import__("qgis.PyQt.QtCore", fromlist=["QVariant"]).QVariant.String))
+    index = layer.fields().indexOf("statut")
+    for feature in layer.getFeatures():
+        value = ("Titre foncier", "coutumier", "squat", None)[int(feature["ID"]) % 4]
+        layer.changeAttributeValue(feature.id(), index, value)
+    layer.commitChanges()
+    return layer
+
+
+def zones(h, layer, boxes, name):
+    extent = layer.extent()
+    x0, y0, w, hgt = extent.xMinimum(), extent.yMinimum(), extent.width(), extent.height()
+    rows = []
+    for fx0, fy0, fx1, fy1 in boxes:
+        a, b, c, d = x0 + fx0 * w, y0 + fy0 * hgt, x0 + fx1 * w, y0 + fy1 * hgt
+        rows.append((f"POLYGON(({a} {b},{c} {b},{c} {d},{a} {d},{a} {b}))", [name]))
+    return h.memory_layer(f"Polygon?crs={layer.crs().toWkt()}&field=kind:string", rows, name)
+
+
+def native_areas(run_alg, parcels, overlay):
+    results, _ = run_alg("native:intersection", {"INPUT": parcels, "OVERLAY": overlay, "OUTPUT": "memory:"})
+    areas = defaultdict(float)
+    for feature in results["OUTPUT"].getFeatures():
+        areas[feature["ID"]] += feature.geometry().area()
+    return areas
+
+
+def test_areas_agree_with_native_intersection(run_alg, h, prague):
+    growth = zones(h, prague, [(0.1, 0.1, 0.5, 0.6), (0.6, 0.2, 0.9, 0.5)], "growth")
+    hazard = zones(h, prague, [(0.3, 0.4, 0.8, 0.9)], "hazard")
+    results, messages = run_alg("alliance:landtenureoverlay", {
+        "INPUT": prague, "TENURE_FIELD": "statut", "GROWTH": [growth], "HAZARD": [hazard],
+        "OUTPUT": "memory:", "OUTPUT_SUMMARY": "memory:", "OUTPUT_PROXIES": "memory:"})
+    out = {f["ID"]: f for f in results["OUTPUT"].getFeatures()}
+    assert len(out) == 407 and results["PARCELS"] == 407
+    for role, layer in (("growth", growth), ("hazard", hazard)):
+        expected = native_areas(run_alg, prague, layer)
+        assert expected
+        for parcel, feature in out.items():
+            assert feature[f"area_{role}"] == pytest.approx(expected.get(parcel, 0.0), rel=1e-6, abs=1e-6)
+    classes = {(f["tenure_raw"] if isinstance(f["tenure_raw"], str) else None): f["tenure_class"]
+               for f in out.values()}
+    assert classes["Titre foncier"] == "documented" and classes["coutumier"] == "customary"
+    assert classes["squat"] == "informal" and classes[None] == "unknown"
+    for feature in out.values():
+        insecure = feature["tenure_class"] in ("informal", "customary", "unknown")
+        assert feature["flag_insecure_growth"] == int(insecure and feature["area_growth"] > 0)
+        assert feature["flag_hazard"] == int(feature["area_hazard"] > 0)
+    proxies = list(results["OUTPUT_PROXIES"].getFeatures())[0]
+    documented = sum(1 for f in out.values() if f["tenure_class"] == "documented")
+    assert proxies["proxy_parcels_documented"] == pytest.approx(documented / 407)
+    growth_area = sum(f["area_growth"] for f in out.values())
+    insecure_growth = sum(f["area_growth"] for f in out.values() if f["tenure_class"] != "documented")
+    assert proxies["proxy_growth_insecure"] == pytest.approx(insecure_growth / growth_area)
+
+
+def test_constraints_in_another_crs_give_the_same_areas(run_alg, h, prague):
+    growth = zones(h, prague, [(0.1, 0.1, 0.5, 0.6)], "growth")
+    moved, _ = run_alg("native:reprojectlayer", {"INPUT": growth, "TARGET_CRS": "EPSG:4326", "OUTPUT": "memory:"})
+    base = {"INPUT": prague, "TENURE_FIELD": "statut", "OUTPUT": "memory:", "OUTPUT_SUMMARY": "memory:",
+            "OUTPUT_PROXIES": "memory:"}
+    same, _ = run_alg("alliance:landtenureoverlay", {**base, "GROWTH": [growth]})
+    other, _ = run_alg("alliance:landtenureoverlay", {**base, "GROWTH": [moved["OUTPUT"]]})
+    a = sum(f["area_growth"] for f in same["OUTPUT"].getFeatures())
+    b = sum(f["area_growth"] for f in other["OUTPUT"].getFeatures())
+    assert b == pytest.approx(a, rel=1e-4)  # straight edges re-projected twice: tiny differences only
+
+
+def test_no_constraint_and_web_mercator(run_alg, data_dir):
+    results, messages = run_alg("alliance:landtenureoverlay", {
+        "INPUT": f"{data_dir / 'prague' / 'bubenec.gpkg'}|layername=plots", "OUTPUT": "memory:",
+        "OUTPUT_SUMMARY": "memory:", "OUTPUT_PROXIES": "memory:"})
+    assert any("Lambert azimuthal equal-area" in m for m in messages)  # EPSG:3857 areas are not true areas
+    assert any("No constraint layer" in m for m in messages)
+    features = list(results["OUTPUT"].getFeatures())
+    assert {f["tenure_class"] for f in features} == {"unknown"}
+    assert results["OUTPUT"].crs().authid() == "EPSG:3857"  # written in the parcels' own CRS
+    layer = QgsVectorLayer(f"{data_dir / 'prague' / 'bubenec.gpkg'}|layername=plots", "p", "ogr")
+    assert features[0].geometry().area() == pytest.approx(
+        next(layer.getFeatures()).geometry().area(), rel=1e-9)
