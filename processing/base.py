@@ -5,19 +5,20 @@ import re
 
 from qgis.core import (
     QgsProcessingAlgorithm,
-    QgsProcessingDestinationParameter,
     QgsProcessingException,
     QgsProcessingFeatureSourceDefinition,
     QgsProcessingOutputLayerDefinition,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
     QgsProcessingParameterVectorLayer,
+    QgsCoordinateReferenceSystem,
     QgsProcessingUtils,
     QgsProviderRegistry,
 )
 from qgis.PyQt.QtGui import QIcon
 
 from ..alliance_plugin.core.errors import AllianceError
+from ..alliance_plugin.qgis_io.layers import fields_for, kinds_by_name, typed_values, write_features
 from ..alliance_plugin.toolbelt import dependencies
 from ..alliance_plugin.toolbelt.i18n import tr
 from ..alliance_plugin.toolbelt.resources import icon_path
@@ -97,6 +98,30 @@ class AllianceAlgorithm(QgsProcessingAlgorithm):
 
     def compute(self, parameters, context, feedback):
         raise NotImplementedError
+
+    def writeFrame(self, parameters, key, context, frame, geometries, wkb_type, crs, feedback,
+                   int_columns=(), text_columns=()):
+        """Write ``frame`` (one feature per row) with ``geometries`` to the sink ``key``."""
+        kinds = kinds_by_name(frame, int_columns, text_columns)
+        fields = fields_for(frame, kinds)
+        sink, dest = self.parameterAsSink(parameters, key, context, fields, wkb_type,
+                                          crs or QgsCoordinateReferenceSystem())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, key))
+        write_features(sink, fields, typed_values(frame, kinds), geometries, feedback)
+        return dest
+
+    def writeTerritories(self, parameters, key, context, source, frame, attributes, per_feature, feedback,
+                         int_columns=(), text_columns=()):
+        """The input territories, their own fields kept, with the columns of ``per_feature`` added."""
+        kinds = kinds_by_name(per_feature, int_columns, text_columns)
+        fields = QgsProcessingUtils.combineFields(source.fields(), fields_for(per_feature, kinds))
+        sink, dest = self.parameterAsSink(parameters, key, context, fields, source.wkbType(), source.sourceCrs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, key))
+        write_features(sink, fields, typed_values(per_feature, kinds), frame["geometry"].to_numpy(),
+                       feedback, prefix_attributes=attributes)
+        return dest
 
 
 def _normalised(path):

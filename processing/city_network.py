@@ -79,7 +79,7 @@ class CityNetwork(FlowAlgorithm):
         steps = QgsProcessingMultiStepFeedback(4, feedback)
         population_fields = self.parameterAsFields(parameters, self.POPULATION_FIELDS, context)
         source, frame, attributes, codes, ids = self.readTerritories(parameters, context, steps, population_fields)
-        by_code = frame.assign(code=codes.to_numpy()).dropna(subset=["code"]).drop_duplicates("code").set_index("code")
+        by_code = self.perTerritory(frame, codes)
         long = pd.concat([pd.DataFrame({"city": by_code.index, "date": field,
                                         "population": pd.to_numeric(by_code[field], errors="coerce").fillna(0.0)})
                           for field in population_fields], ignore_index=True)

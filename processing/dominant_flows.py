@@ -7,7 +7,6 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterField,
-    QgsWkbTypes,
 )
 
 from .flow_inputs import FLOW_HELP, FlowAlgorithm
@@ -63,7 +62,6 @@ class DominantFlows(FlowAlgorithm):
 
         from ..alliance_plugin.core.dominant import dominant_flows
         from ..alliance_plugin.core.errors import AllianceError
-        from ..alliance_plugin.core.geometry import flow_lines, points_by_code
 
         steps = QgsProcessingMultiStepFeedback(3, feedback)
         size_choice = self.parameterAsEnum(parameters, self.SIZE, context)
@@ -76,8 +74,7 @@ class DominantFlows(FlowAlgorithm):
             parameters, context, steps, [size_field] if size_choice == 2 else [])
         flows, unmatched = self.matchFlows(valid, ids, steps, self.parameterAsString(parameters, self.ID_FIELD, context))
         size = ("inflow", "external_inflow")[size_choice] if size_choice < 2 else (
-            pd.to_numeric(frame.assign(code=codes.to_numpy()).dropna(subset=["code"])
-                          .drop_duplicates("code").set_index("code")[size_field], errors="coerce"))
+            pd.to_numeric(self.perTerritory(frame, codes)[size_field], errors="coerce"))
         result = dominant_flows(flows, ids, size=size)
         params = "alliance:dominantflows size={s}".format(s=size_field if size_choice == 2 else size)
         territories = result.territories.assign(params=params)
@@ -85,12 +82,9 @@ class DominantFlows(FlowAlgorithm):
         steps.setCurrentStep(2)
         dest = self.writeTerritories(parameters, self.OUTPUT, context, source, frame, attributes,
                                      territories.reindex(codes.to_numpy()), steps, INT_COLUMNS, TEXT_COLUMNS)
-        lines = flow_lines(result.flows["origin"].to_numpy(), result.flows["destination"].to_numpy(),
-                           points_by_code(codes.to_numpy(), frame["geometry"].to_numpy()))
-        drawn = lines != None  # noqa: E711 (element-wise)
         table = result.flows.assign(nd_level=territories["nd_level"].reindex(result.flows["origin"]).to_numpy())
-        line_dest = self.writeFrame(parameters, self.OUTPUT_LINES, context, table[drawn], lines[drawn],
-                                    QgsWkbTypes.LineString, source.sourceCrs(), steps, INT_COLUMNS, TEXT_COLUMNS)
+        line_dest, _ = self.writeFlowLines(parameters, self.OUTPUT_LINES, context, table, codes, frame,
+                                           source.sourceCrs(), steps, INT_COLUMNS, TEXT_COLUMNS)
         style_on_load(context, line_dest, "lines", float(table["volume"].max()) if len(table) else 0.0)
         roots = int((territories["nd_class"] == "dominant").sum())
         steps.pushInfo(self.tr("{roots} dominant territories; dominant flows carry {share:.1%} of the flows "

@@ -7,7 +7,6 @@ from qgis.core import (
     QgsProcessingOutputString,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterNumber,
-    QgsWkbTypes,
 )
 
 from .flow_inputs import FLOW_HELP, FlowAlgorithm
@@ -73,7 +72,6 @@ class FlowDependencies(FlowAlgorithm):
 
     def compute(self, parameters, context, feedback):
         from ..alliance_plugin.core import dependencies as dep
-        from ..alliance_plugin.core.geometry import flow_lines, points_by_code
 
         steps = QgsProcessingMultiStepFeedback(5, feedback)
         threshold = self.parameterAsDouble(parameters, self.THRESHOLD, context) / 100.0
@@ -101,24 +99,17 @@ class FlowDependencies(FlowAlgorithm):
                                      INT_COLUMNS, TEXT_COLUMNS)
 
         steps.setCurrentStep(4)
-        lines = flow_lines(drawn["origin"].to_numpy(), drawn["destination"].to_numpy(),
-                           points_by_code(codes.to_numpy(), frame["geometry"].to_numpy()))
-        has_line = lines != None  # noqa: E711 (element-wise)
-        if (~has_line).any():
-            steps.pushWarning(self.tr("{n} flows have an end without geometry and are not drawn.")
-                              .format(n=int((~has_line).sum())))
-        line_dest = self.writeFrame(parameters, self.OUTPUT_LINES, context, drawn[has_line], lines[has_line],
-                                    QgsWkbTypes.LineString, territories.sourceCrs(), steps,
-                                    INT_COLUMNS, TEXT_COLUMNS)
+        line_dest, written = self.writeFlowLines(parameters, self.OUTPUT_LINES, context, drawn, codes, frame,
+                                                 territories.sourceCrs(), steps, INT_COLUMNS, TEXT_COLUMNS)
 
         style_on_load(context, dest, "territories", threshold)
         style_on_load(context, line_dest, "lines", float(drawn["volume"].max()) if len(drawn) else 0.0)
         steps.pushInfo(self.tr("{pairs} pairs, total volume {total:,.0f}; {lines} lines drawn.").format(
-            pairs=len(pairs), total=float(flows["value"].sum()), lines=int(has_line.sum())))
+            pairs=len(pairs), total=float(flows["value"].sum()), lines=written))
         return {self.OUTPUT: dest, self.OUTPUT_LINES: line_dest,
                 self.TOTAL_VOLUME: float(flows["value"].sum()), self.PAIRS_USED: len(pairs),
                 self.UNMATCHED_ROWS: unmatched.rows, self.UNMATCHED_VOLUME: unmatched.volume,
-                self.LINES_WRITTEN: int(has_line.sum()), self.FLOW_TYPES_USED: ",".join(types)}
+                self.LINES_WRITTEN: written, self.FLOW_TYPES_USED: ",".join(types)}
 
 
 HELP = """<p>Reads a layer of territories (polygons with a code field) and an origin-destination table of flows, and computes for each territory, per flow type and in total:</p>

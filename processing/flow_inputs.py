@@ -6,8 +6,8 @@ support and field detection as ``alliance:flowdependencies``.
 
 from qgis.core import (
     QgsProcessing,
+    QgsWkbTypes,
     QgsProcessingException,
-    QgsProcessingUtils,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
@@ -15,7 +15,7 @@ from qgis.core import (
 )
 
 from ..alliance_plugin.qgis_io.flows import read_flow_input
-from ..alliance_plugin.qgis_io.layers import fields_for, kinds_by_name, read_geometries, typed_values, write_features
+from ..alliance_plugin.qgis_io.layers import read_geometries
 from .base import AllianceAlgorithm
 
 FLOW_HELP = """<p><b>Flows</b>: a table or layer loaded in QGIS, or a CSV file (delimiter, UTF-8/BOM/cp1252 and decimal commas detected; codes always read as text, so 01004 keeps its zero). Fields are detected from their names when left empty, including INSEE's commuting files (CODGEO/DCLT/NBFLUX_C20_ACTOCC15P, or COMMUNE/DCLT/IPONDI summed per pair). Rows repeating a pair and type are summed with a warning; missing or negative volumes stop the run and name the rows; codes that match no territory are counted, listed and left out.</p>"""
@@ -135,25 +135,26 @@ class FlowAlgorithm(AllianceAlgorithm):
             raise QgsProcessingException(self.tr("No territory has a code in the chosen field."))
         return ids
 
-    def writeFrame(self, parameters, key, context, frame, geometries, wkb_type, crs, feedback,
-                   int_columns=(), text_columns=()):
-        """Write ``frame`` (one feature per row) with ``geometries`` to the sink ``key``."""
-        kinds = kinds_by_name(frame, int_columns, text_columns)
-        fields = fields_for(frame, kinds)
-        sink, dest = self.parameterAsSink(parameters, key, context, fields, wkb_type, crs)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, key))
-        write_features(sink, fields, typed_values(frame, kinds), geometries, feedback)
-        return dest
+    def perTerritory(self, frame, codes):
+        """``frame``'s columns for each territory code (the first feature of a code; no NULL code)."""
+        return (frame.assign(code=codes.to_numpy()).dropna(subset=["code"]).drop_duplicates("code")
+                .set_index("code"))
 
-    def writeTerritories(self, parameters, key, context, source, frame, attributes, per_feature, feedback,
-                         int_columns=(), text_columns=()):
-        """The input territories, their own fields kept, with the columns of ``per_feature`` added."""
-        kinds = kinds_by_name(per_feature, int_columns, text_columns)
-        fields = QgsProcessingUtils.combineFields(source.fields(), fields_for(per_feature, kinds))
-        sink, dest = self.parameterAsSink(parameters, key, context, fields, source.wkbType(), source.sourceCrs())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, key))
-        write_features(sink, fields, typed_values(per_feature, kinds), frame["geometry"].to_numpy(),
-                       feedback, prefix_attributes=attributes)
-        return dest
+    def writeFlowLines(self, parameters, key, context, table, codes, frame, crs, feedback,
+                       int_columns=(), text_columns=()):
+        """Lines between points inside the origin and destination territories of each row of ``table``.
+
+        Rows with an end that has no geometry are not drawn, and the log says how many.
+        Returns ``(destination, number of lines written)``.
+        """
+        from ..alliance_plugin.core.geometry import flow_lines, points_by_code
+
+        lines = flow_lines(table["origin"].to_numpy(), table["destination"].to_numpy(),
+                           points_by_code(codes.to_numpy(), frame["geometry"].to_numpy()))
+        drawn = lines != None  # noqa: E711 (element-wise)
+        if (~drawn).any():
+            feedback.pushWarning(self.tr("{n} flows have an end without geometry and are not drawn.")
+                                 .format(n=int((~drawn).sum())))
+        dest = self.writeFrame(parameters, key, context, table[drawn].reset_index(drop=True), lines[drawn],
+                               QgsWkbTypes.LineString, crs, feedback, int_columns, text_columns)
+        return dest, int(drawn.sum())

@@ -119,7 +119,7 @@ class FunctionalAreas(FlowAlgorithm):
             parameters, context, steps, [population_field, city_field, share_field])
         id_field = self.parameterAsString(parameters, self.ID_FIELD, context)
         flows, unmatched = self.matchFlows(valid, ids, steps, id_field)
-        by_code = frame.assign(code=codes.to_numpy()).dropna(subset=["code"]).drop_duplicates("code").set_index("code")
+        by_code = self.perTerritory(frame, codes)
         population = pd.to_numeric(by_code[population_field], errors="coerce").fillna(0.0)
         neighbours = None
         if self.parameterAsBoolean(parameters, self.USE_CONTIGUITY, context):

@@ -132,7 +132,6 @@ class LandTenureOverlay(AllianceAlgorithm):
         return np.concatenate(geometries), np.concatenate(classes)
 
     def compute(self, parameters, context, feedback):
-        import numpy as np
         import pandas as pd
 
         from ..alliance_plugin.core import tenure
@@ -205,18 +204,22 @@ class LandTenureOverlay(AllianceAlgorithm):
         per_parcel["params"] = params
 
         steps.setCurrentStep(3)
-        dest = self._write_parcels(parameters, context, source, frame, attributes, per_parcel, steps,
-                                   reprojected=crs != source.sourceCrs())
-        summary_dest = self._write_table(parameters, self.OUTPUT_SUMMARY, context, summary.crosstab, params, steps)
-        proxies_dest = self._write_table(parameters, self.OUTPUT_PROXIES, context, summary.proxies.reset_index(),
-                                         params, steps)
+        if crs != source.sourceCrs():  # write the parcels as they were given, in their own CRS
+            frame = read_geometries(source, [], steps)[0]
+        dest = self.writeTerritories(parameters, self.OUTPUT, context, source, frame, attributes, per_parcel, steps,
+                                     INT_COLUMNS, TEXT_COLUMNS)
+        summary_dest = self.writeFrame(parameters, self.OUTPUT_SUMMARY, context, summary.crosstab.assign(params=params),
+                                       None, QgsWkbTypes.NoGeometry, None, steps, INT_COLUMNS, TEXT_COLUMNS)
+        proxies_dest = self.writeFrame(parameters, self.OUTPUT_PROXIES, context,
+                                       summary.proxies.reset_index().assign(params=params), None,
+                                       QgsWkbTypes.NoGeometry, None, steps, INT_COLUMNS, TEXT_COLUMNS)
         outputs = {self.OUTPUT: dest, self.OUTPUT_SUMMARY: summary_dest, self.OUTPUT_PROXIES: proxies_dest,
                    self.PARCELS: len(frame), self.UNMAPPED_VALUES: int(unmapped["count"].sum()) if len(unmapped) else 0}
         if want_pieces and overlay.pieces is not None:
             pieces = overlay.pieces
-            outputs[self.OUTPUT_PIECES] = self._write_frame(
+            outputs[self.OUTPUT_PIECES] = self.writeFrame(
                 parameters, self.OUTPUT_PIECES, context, pieces.drop(columns="geometry").assign(params=params),
-                pieces["geometry"].to_numpy(), QgsWkbTypes.MultiPolygon, crs, steps)
+                pieces["geometry"].to_numpy(), QgsWkbTypes.MultiPolygon, crs, steps, INT_COLUMNS, TEXT_COLUMNS)
         return outputs
 
     def _territory_of(self, parameters, context, crs, frame, feedback):
@@ -245,40 +248,6 @@ class LandTenureOverlay(AllianceAlgorithm):
         if outside:
             feedback.pushInfo(self.tr("{n} parcels lie in no territory (territory NULL).").format(n=outside))
         return result
-
-    def _write_parcels(self, parameters, context, source, frame, attributes, per_parcel, feedback, *, reprojected):
-        from ..alliance_plugin.qgis_io.layers import fields_for, kinds_by_name, typed_values, write_features
-        from qgis.core import QgsProcessingUtils
-
-        kinds = kinds_by_name(per_parcel, INT_COLUMNS, TEXT_COLUMNS)
-        fields = QgsProcessingUtils.combineFields(source.fields(), fields_for(per_parcel, kinds))
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(),
-                                          source.sourceCrs())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
-        geometries = frame["geometry"].to_numpy()
-        if reprojected:  # write the parcels as they were given, in their own CRS
-            geometries = read_geometries(source, [], feedback)[0]["geometry"].to_numpy()
-        write_features(sink, fields, typed_values(per_parcel, kinds), geometries, feedback,
-                       prefix_attributes=attributes)
-        return dest
-
-    def _write_table(self, parameters, key, context, table, params, feedback):
-        return self._write_frame(parameters, key, context, table.assign(params=params), None, QgsWkbTypes.NoGeometry,
-                                 None, feedback)
-
-    def _write_frame(self, parameters, key, context, table, geometries, wkb_type, crs, feedback):
-        from ..alliance_plugin.qgis_io.layers import fields_for, kinds_by_name, typed_values, write_features
-        from qgis.core import QgsCoordinateReferenceSystem
-
-        kinds = kinds_by_name(table, INT_COLUMNS, TEXT_COLUMNS)
-        fields = fields_for(table, kinds)
-        sink, dest = self.parameterAsSink(parameters, key, context, fields, wkb_type,
-                                          crs or QgsCoordinateReferenceSystem())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, key))
-        write_features(sink, fields, typed_values(table, kinds), geometries, feedback)
-        return dest
 
 
 HELP = """<p>Crosses cadastral parcels with their tenure and with constraint layers (recommendations 4 and 5).</p>

@@ -84,7 +84,7 @@ class SpatialInteraction(FlowAlgorithm):
         import pandas as pd
 
         from ..alliance_plugin.core import interaction
-        from ..alliance_plugin.core.geometry import flow_lines, points_by_code
+        from ..alliance_plugin.core.geometry import points_by_code
 
         steps = QgsProcessingMultiStepFeedback(3, feedback)
         family = FAMILIES[self.parameterAsEnum(parameters, self.FAMILY, context)]
@@ -110,7 +110,7 @@ class SpatialInteraction(FlowAlgorithm):
             unit = "km"
             steps.pushInfo(self.tr("Distances in km between points inside the territories ({how}).").format(
                 how=self.tr("on the WGS84 ellipsoid") if geographic else self.tr("planar, in the layer's CRS")))
-        by_code = frame.assign(code=codes.to_numpy()).dropna(subset=["code"]).drop_duplicates("code").set_index("code")
+        by_code = self.perTerritory(frame, codes)
         totals = (flows.groupby("origin", observed=True)["value"].sum(),
                   flows.groupby("destination", observed=True)["value"].sum())
         masses = [pd.to_numeric(by_code[field], errors="coerce") if field else total.astype(float)
@@ -132,11 +132,8 @@ class SpatialInteraction(FlowAlgorithm):
         pairs = fit.pairs
         extra = [c for c in ("origin", "destination", "distance") if c not in pairs.columns]
         pairs = flows.loc[pairs.index, extra].join(pairs) if extra else pairs
-        lines = flow_lines(pairs["origin"].to_numpy(), pairs["destination"].to_numpy(), points)
-        drawn = lines != None  # noqa: E711 (element-wise)
-        lines_dest = self.writeFrame(parameters, self.OUTPUT_LINES, context, pairs[drawn].reset_index(drop=True),
-                                     lines[drawn], QgsWkbTypes.LineString, source.sourceCrs(), steps,
-                                     text_columns=TEXT_COLUMNS)
+        lines_dest, _ = self.writeFlowLines(parameters, self.OUTPUT_LINES, context, pairs, codes, frame,
+                                            source.sourceCrs(), steps, text_columns=TEXT_COLUMNS)
         style_on_load(context, lines_dest, "lines", float(pairs["observed"].max()) if len(pairs) else 0.0)
         table = fit.params.reset_index().assign(params=params)
         params_dest = self.writeFrame(parameters, self.OUTPUT_PARAMETERS, context, table, None,

@@ -2,7 +2,6 @@
 
 import re
 import subprocess
-import sys
 import textwrap
 
 from qgis.core import QgsApplication, QgsProcessingException
