@@ -20,6 +20,8 @@ class AlliancePlugin:
         # On failure (a provider "alliance" is already registered) the registry deletes ours.
         if QgsApplication.processingRegistry().addProvider(provider):
             self.provider = provider
+            # The shipped models name our algorithms: they resolve only once the provider is registered.
+            provider.refreshAlgorithms()
 
     def initGui(self):
         self.initProcessing()

@@ -1,10 +1,10 @@
 """The Processing provider "Alliance of Territories" (id ``alliance``)."""
 
-from qgis.core import QgsProcessingProvider
+from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsProcessingModelAlgorithm, QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from ..alliance_plugin.toolbelt.i18n import tr
-from ..alliance_plugin.toolbelt.resources import icon_path
+from ..alliance_plugin.toolbelt.resources import PLUGIN_ROOT, icon_path
 from .city_network import CityNetwork
 from .dominant_flows import DominantFlows
 from .flow_dependencies import FlowDependencies
@@ -15,6 +15,7 @@ from .scorecard import RecommendationScorecard
 from .spatial_interaction import SpatialInteraction
 
 VERSION = "0.1.0"
+MODELS = PLUGIN_ROOT / "models"
 
 
 class AllianceProvider(QgsProcessingProvider):
@@ -48,3 +49,12 @@ class AllianceProvider(QgsProcessingProvider):
     def loadAlgorithms(self):
         for algorithm in self.ALGORITHMS:
             self.addAlgorithm(algorithm())
+        if QgsApplication.processingRegistry().providerById(self.id()) is not self:
+            return  # first load, during registration: the models come with the refresh that follows
+        for path in sorted(MODELS.glob("*.model3")):
+            model = QgsProcessingModelAlgorithm()
+            if model.fromFile(str(path)):
+                self.addAlgorithm(model)
+            else:
+                QgsMessageLog.logMessage(tr("Could not read the model {path}").format(path=path),
+                                         "Alliance of Territories", Qgis.Warning)

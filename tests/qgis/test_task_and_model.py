@@ -99,3 +99,25 @@ def test_inside_a_processing_model(plugin, data_dir, tmp_path, h):
 def _clean_project():
     yield
     QgsProject.instance().clear()
+
+
+def test_shipped_territorial_diagnosis_model(plugin, data_dir, tmp_path, h):
+    from qgis import processing
+
+    model = QgsApplication.processingRegistry().algorithmById("alliance:territorialdiagnosis")
+    assert model is not None, "the shipped model is not in the toolbox"
+    assert model.validate()[0]
+    report = tmp_path / "report.html"
+    results = processing.run(model, {
+        "territories": str(data_dir / "canada" / "ca_provinces.gpkg"), "code": "code", "population": "pop1971",
+        "flows": str(data_dir / "canada" / "ca_migration_od.csv"),
+        "dependencies:dependencies_output": str(tmp_path / "deps.gpkg"),
+        "dependencies:dependencies_output_lines": str(tmp_path / "lines.gpkg"),
+        "areas:areas_output_areas": str(tmp_path / "areas.gpkg"),
+        "hierarchy:hierarchy_output_lines": str(tmp_path / "dominant.gpkg"),
+        "regions:regions_output_regions": str(tmp_path / "regions.gpkg"),
+        "scorecard:scorecard_output": str(tmp_path / "scorecard.gpkg"),
+        "scorecard:scorecard_output_html": str(report)})
+    card = h.features_by(results["scorecard:scorecard_output"], "code")
+    assert len(card) == 10 and card["QUE"]["r7_status"] in ("priority", "watch", "strong")
+    assert report.read_text(encoding="utf-8").count("<h2>") == 10
