@@ -177,7 +177,7 @@ _DECIMAL_COMMA = re.compile(r"^\s*-?[\d\s\u00a0\u202f]*\d,\d+\s*$")
 
 def _decimal_of(sample):
     """``,`` when some volumes of the sample are written with a decimal comma."""
-    values = sample.dropna().astype(str)
+    values = sample.dropna().astype(str).astype(object)  # Python's re, whatever pandas' string storage
     return "," if len(values) and values.str.match(_DECIMAL_COMMA).any() else "."
 
 
@@ -268,8 +268,8 @@ def parse_volumes(values):
     numbers = pd.to_numeric(text, errors="coerce")
     bad = numbers.isna() & text.notna()
     if bad.any():
-        fixed = (text[bad].astype(str).str.replace(r"[\s\u00a0\u202f]", "", regex=True)
-                 .str.replace(",", ".", regex=False))
+        fixed = (text[bad].astype(str).astype(object)  # Python's re, whatever pandas' string storage
+                 .str.replace("[\\s\u00a0\u202f]", "", regex=True).str.replace(",", ".", regex=False))
         numbers = numbers.astype(float)
         numbers[bad] = pd.to_numeric(fixed, errors="coerce")
     return numbers.astype(float)
