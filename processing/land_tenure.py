@@ -1,6 +1,9 @@
 """alliance:landtenureoverlay: parcels x tenure x constraints, exact areas, summary and SDG 1.4.2 proxies."""
 
+import os
+
 from qgis.core import (
+    QgsFeatureRequest,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
@@ -14,6 +17,14 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from ..alliance_plugin.qgis_io.fast import (
+    file_layer,
+    gpkg_destination,
+    load_on_completion,
+    pyogrio_usable,
+    read_file,
+    write_gpkg,
+)
 from ..alliance_plugin.qgis_io.layers import metric_crs, read_geometries
 from .base import AllianceAlgorithm
 
@@ -144,7 +155,12 @@ class LandTenureOverlay(AllianceAlgorithm):
         tenure_field = self.parameterAsString(parameters, self.TENURE_FIELD, context)
         population_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
         fields = [f for f in (tenure_field, population_field) if f]
-        frame, attributes = read_geometries(source, fields, steps, crs=crs, context=context)
+        fast = self._fast_path(parameters, context, source, crs)
+        if fast:  # a plain file in a metric CRS written to a new GeoPackage: pyogrio both ways
+            frame, attributes = read_file(*fast, source.fields().names())[0], None
+            steps.pushInfo(self.tr("Parcels read with pyogrio from {path}.").format(path=fast[0]))
+        else:
+            frame, attributes = read_geometries(source, fields, steps, crs=crs, context=context)
         if frame.empty:
             raise QgsProcessingException(self.tr("The parcel layer is empty."))
         raw = frame[tenure_field] if tenure_field else pd.Series(None, index=frame.index, dtype=object)
@@ -204,10 +220,15 @@ class LandTenureOverlay(AllianceAlgorithm):
         per_parcel["params"] = params
 
         steps.setCurrentStep(3)
-        if crs != source.sourceCrs():  # write the parcels as they were given, in their own CRS
-            frame = read_geometries(source, [], steps)[0]
-        dest = self.writeTerritories(parameters, self.OUTPUT, context, source, frame, attributes, per_parcel, steps,
-                                     INT_COLUMNS, TEXT_COLUMNS)
+        if fast:
+            dest = write_gpkg(gpkg_destination(parameters[self.OUTPUT]), frame, per_parcel,
+                              source.sourceCrs().toWkt(), steps)
+            load_on_completion(context, parameters[self.OUTPUT], dest, self.tr("Parcels with tenure"), self.OUTPUT)
+        else:
+            if crs != source.sourceCrs():  # write the parcels as they were given, in their own CRS
+                frame = read_geometries(source, [], steps)[0]
+            dest = self.writeTerritories(parameters, self.OUTPUT, context, source, frame, attributes, per_parcel,
+                                         steps, INT_COLUMNS, TEXT_COLUMNS)
         summary_dest = self.writeFrame(parameters, self.OUTPUT_SUMMARY, context, summary.crosstab.assign(params=params),
                                        None, QgsWkbTypes.NoGeometry, None, steps, INT_COLUMNS, TEXT_COLUMNS)
         proxies_dest = self.writeFrame(parameters, self.OUTPUT_PROXIES, context,
@@ -221,6 +242,17 @@ class LandTenureOverlay(AllianceAlgorithm):
                 parameters, self.OUTPUT_PIECES, context, pieces.drop(columns="geometry").assign(params=params),
                 pieces["geometry"].to_numpy(), QgsWkbTypes.MultiPolygon, crs, steps, INT_COLUMNS, TEXT_COLUMNS)
         return outputs
+
+    def _fast_path(self, parameters, context, source, crs):
+        """``(path, layer)`` when the parcels can be read and written with pyogrio, else None."""
+        if crs != source.sourceCrs() or not pyogrio_usable() or not gpkg_destination(parameters.get(self.OUTPUT)):
+            return None
+        if context.invalidGeometryCheck() != QgsFeatureRequest.GeometryNoCheck:
+            return None  # the user asked QGIS to skip or stop at invalid geometries: let QGIS read
+        location = file_layer(parameters.get(self.INPUT), context)
+        if location is None or os.path.exists(gpkg_destination(parameters[self.OUTPUT])):
+            return None
+        return location
 
     def _territory_of(self, parameters, context, crs, frame, feedback):
         """The territory of each parcel: the one containing a point inside the parcel (None outside)."""

@@ -55,10 +55,10 @@ def read_file(path, layer, columns):
     numbers them for GeoPackages), ``meta`` is pyogrio's (crs, fields...).
     """
     import pandas as pd
-    import pyogrio
+    import pyogrio.raw
     import shapely
 
-    meta, fids, wkb, values = pyogrio.read(path, layer=layer, columns=list(columns), return_fids=True)
+    meta, fids, wkb, values = pyogrio.raw.read(path, layer=layer, columns=list(columns), return_fids=True)
     frame = pd.DataFrame({name: column for name, column in zip(meta["fields"], values)},
                          index=pd.Index(fids, name="feature id"))
     frame["geometry"] = shapely.from_wkb(wkb) if wkb is not None else None
@@ -74,3 +74,34 @@ def gpkg_destination(value):
     if isinstance(value, str) and value.lower().endswith(".gpkg") and not value.startswith(("ogr:", "memory:")):
         return value
     return None
+
+
+def write_gpkg(path, frame, extra, crs_wkt, feedback=None):
+    """Write the input's attributes (``frame`` minus geometry), ``extra`` columns and geometries to a new GeoPackage.
+
+    Column names already in the input get a ``_2`` suffix, as QGIS's
+    ``combineFields`` does. Returns the path.
+    """
+    import geopandas as gpd
+    import pyogrio
+
+    attributes = frame.drop(columns="geometry")
+    renamed = {c: f"{c}_2" for c in extra.columns if c in attributes.columns}
+    table = attributes.join(extra.rename(columns=renamed))
+    if feedback is not None:
+        feedback.pushInfo(f"Writing {len(table):,} features with pyogrio to {path}.")
+    layer = os.path.splitext(os.path.basename(path))[0]
+    pyogrio.write_dataframe(gpd.GeoDataFrame(table.reset_index(drop=True),
+                                             geometry=gpd.GeoSeries(frame["geometry"].to_numpy()), crs=crs_wkt),
+                            path, layer=layer, promote_to_multi=False)
+    return path
+
+
+def load_on_completion(context, value, path, name, output_name):
+    """Ask QGIS to load a file we wrote ourselves, as it does for its own sinks, when the user asked."""
+    from qgis.core import QgsProcessingContext, QgsProcessingOutputLayerDefinition
+
+    if isinstance(value, QgsProcessingOutputLayerDefinition) and value.destinationProject is not None:
+        details = QgsProcessingContext.LayerDetails(value.destinationName or name, value.destinationProject,
+                                                    output_name)
+        context.addLayerToLoadOnCompletion(path, details)

@@ -98,3 +98,26 @@ def test_no_constraint_and_web_mercator(run_alg, data_dir):
     layer = QgsVectorLayer(f"{data_dir / 'prague' / 'bubenec.gpkg'}|layername=plots", "p", "ogr")
     assert features[0].geometry().area() == pytest.approx(
         next(layer.getFeatures()).geometry().area(), rel=1e-9)
+
+
+def test_fast_file_path_gives_the_same_parcels(run_alg, prague, h, tmp_path):
+    """A file input written to a new GeoPackage goes through pyogrio both ways: same numbers as QGIS's path."""
+    parcels_file = tmp_path / "parcels.gpkg"
+    run_alg("native:savefeatures", {"INPUT": prague, "OUTPUT": str(parcels_file)})
+    growth = zones(h, prague, [(0.1, 0.1, 0.5, 0.6)], "growth")
+    base = {"TENURE_FIELD": "statut", "GROWTH": [growth], "OUTPUT_SUMMARY": "memory:",
+            "OUTPUT_PROXIES": "memory:"}
+    fast, messages = run_alg("alliance:landtenureoverlay", {**base, "INPUT": str(parcels_file),
+                                                            "OUTPUT": str(tmp_path / "fast.gpkg")})
+    assert any("read with pyogrio" in m for m in messages)
+    slow, messages = run_alg("alliance:landtenureoverlay", {**base, "INPUT": prague, "OUTPUT": "memory:"})
+    assert not any("read with pyogrio" in m for m in messages)
+    a = {f["ID"]: (f["tenure_class"], f["area_growth"], f["flag_insecure_growth"], f["statut"])
+         for f in QgsVectorLayer(fast["OUTPUT"], "f", "ogr").getFeatures()}
+    b = {f["ID"]: (f["tenure_class"], f["area_growth"], f["flag_insecure_growth"], f["statut"])
+         for f in slow["OUTPUT"].getFeatures()}
+    assert a.keys() == b.keys() and len(a) == 407
+    for key in a:
+        assert a[key][0] == b[key][0] and a[key][2] == b[key][2]
+        assert a[key][1] == pytest.approx(b[key][1], rel=1e-9, abs=1e-9)
+        assert (a[key][3] or None) == (b[key][3] if isinstance(b[key][3], str) else None)
