@@ -121,3 +121,47 @@ def test_fast_file_path_gives_the_same_parcels(run_alg, prague, h, tmp_path):
         assert a[key][0] == b[key][0] and a[key][2] == b[key][2]
         assert a[key][1] == pytest.approx(b[key][1], rel=1e-9, abs=1e-9)
         assert (a[key][3] or None) == (b[key][3] if isinstance(b[key][3], str) else None)
+
+
+def test_progress_moves_and_cancel_returns_quickly(plugin, tmp_path):
+    """60,000 generated parcels: progress is reported, and a cancel during the overlay returns within 2 s."""
+    import time
+
+    import geopandas as gpd
+    import numpy as np
+    import pyogrio
+    import shapely
+    from qgis import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
+
+    side = 245
+    x, y = np.meshgrid(np.arange(side) * 10.0, np.arange(side) * 10.0)
+    parcels = shapely.box(x.ravel(), y.ravel(), x.ravel() + 10, y.ravel() + 10)
+    pyogrio.write_dataframe(gpd.GeoDataFrame({"statut": ["squat"] * len(parcels)}, geometry=parcels,
+                                             crs="EPSG:2154"), tmp_path / "p.gpkg", layer="p")
+    rng = np.random.default_rng(0)
+    centres = rng.uniform(0, side * 10, (400, 2))
+    zones_geoms = shapely.buffer(shapely.points(centres), 60.0)
+    pyogrio.write_dataframe(gpd.GeoDataFrame({"kind": ["z"] * 400}, geometry=zones_geoms, crs="EPSG:2154"),
+                            tmp_path / "z.gpkg", layer="z")
+
+    feedback = QgsProcessingFeedback()
+    feedback.progress, feedback.canceled_at = [], None
+
+    def on_progress(value):  # setProgress is not virtual: listen to the signal
+        feedback.progress.append(value)
+        if value > 40 and feedback.canceled_at is None:
+            feedback.canceled_at = time.monotonic()
+            feedback.cancel()
+
+    feedback.progressChanged.connect(on_progress)
+    try:
+        processing.run("alliance:landtenureoverlay", {
+            "INPUT": str(tmp_path / "p.gpkg"), "TENURE_FIELD": "statut", "ZONING": [str(tmp_path / "z.gpkg")],
+            "OUTPUT": str(tmp_path / "out.gpkg"), "OUTPUT_SUMMARY": "memory:", "OUTPUT_PROXIES": "memory:"},
+            context=QgsProcessingContext(), feedback=feedback)
+    except Exception:  # a canceled run may end with an exception: what matters is when it returns
+        pass
+    returned = time.monotonic()
+    assert len(set(round(p) for p in feedback.progress)) >= 4  # progress moves during the overlay
+    assert feedback.canceled_at is not None and returned - feedback.canceled_at < 2.0
