@@ -50,6 +50,8 @@ class LandTenureOverlay(AllianceAlgorithm):
     TENURE_FIELD = "TENURE_FIELD"
     TENURE_MAPPING = "TENURE_MAPPING"
     POPULATION_FIELD = "POPULATION_FIELD"
+    POPULATION_LAYER = "POPULATION_LAYER"
+    POPULATION_LAYER_FIELD = "POPULATION_LAYER_FIELD"
     CLASS_FIELD = "CLASS_FIELD"
     TERRITORIES = "TERRITORIES"
     TERRITORY_ID_FIELD = "TERRITORY_ID_FIELD"
@@ -89,6 +91,12 @@ class LandTenureOverlay(AllianceAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             self.POPULATION_FIELD, self.tr("Population field of the parcels [optional]"),
             parentLayerParameterName=self.INPUT, type=QgsProcessingParameterField.Numeric, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.POPULATION_LAYER, self.tr("Or a population layer (points, summed per parcel) [optional]"),
+            [QgsProcessing.TypeVectorPoint], optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.POPULATION_LAYER_FIELD, self.tr("Population field of that layer"),
+            parentLayerParameterName=self.POPULATION_LAYER, type=QgsProcessingParameterField.Numeric, optional=True))
         labels = {"growth": "Growth fronts (growth buffers, rings)", "hazard": "Hazard zones (flood...)",
                   "protected": "Protected areas", "agriculture": "Agricultural land",
                   "zoning": "Zoning (classes from the class field)"}
@@ -188,8 +196,10 @@ class LandTenureOverlay(AllianceAlgorithm):
 
         steps.setCurrentStep(2)
         table = pd.DataFrame({"tenure": classes.to_numpy()}, index=frame.index)
-        if population_field:
-            table["population"] = frame[population_field].to_numpy()
+        population = self._population(parameters, context, crs, frame, steps) if not population_field else \
+            pd.to_numeric(frame[population_field], errors="coerce").to_numpy()
+        if population is not None:
+            table["population"] = population
         territory = self._territory_of(parameters, context, crs, frame, steps)
         if territory is not None:
             table["territory"] = territory
@@ -198,7 +208,7 @@ class LandTenureOverlay(AllianceAlgorithm):
         roles = {role: role if role in present else None for role in ("growth", "hazard", "protected")}
         summary = tenure.tenure_summary(table, overlay, tenure="tenure",
                                         territory="territory" if territory is not None else None,
-                                        population="population" if population_field else None,
+                                        population="population" if population is not None else None,
                                         min_share=min_share, **{k: v for k, v in roles.items() if v})
         flags = tenure.tenure_flags(table, overlay, tenure="tenure", min_share=min_share,
                                     growth=roles["growth"], hazard=roles["hazard"],
@@ -254,6 +264,34 @@ class LandTenureOverlay(AllianceAlgorithm):
             return None
         return location
 
+    def _population(self, parameters, context, crs, frame, feedback):
+        """Population per parcel from a point layer: the points inside each parcel, summed (None without one)."""
+        points = self.parameterAsSource(parameters, self.POPULATION_LAYER, context)
+        if points is None:
+            return None
+        import numpy as np
+        import pandas as pd
+        import shapely
+
+        from ..alliance_plugin.core.geometry import repair
+
+        field = self.parameterAsString(parameters, self.POPULATION_LAYER_FIELD, context)
+        if not field:
+            raise QgsProcessingException(self.tr("Choose the population field of the population layer."))
+        people, _ = read_geometries(points, [field], feedback, crs=crs, context=context)
+        values = pd.to_numeric(people[field], errors="coerce").fillna(0.0).to_numpy()
+        geoms = people["geometry"].to_numpy()
+        present = np.flatnonzero(~shapely.is_missing(geoms))
+        parcels = repair(frame["geometry"].to_numpy())
+        point_rows, parcel_rows = shapely.STRtree(parcels).query(geoms[present], predicate="within")
+        # A point on a shared boundary is within neither parcel; inside two overlapping parcels, the first.
+        first = np.unique(point_rows, return_index=True)[1]
+        total = np.bincount(parcel_rows[first], weights=values[present][point_rows[first]], minlength=len(parcels))
+        lost = float(values.sum() - total.sum())
+        feedback.pushInfo(self.tr("Population from {layer}: {total:,.0f} in parcels, {lost:,.0f} outside every "
+                                  "parcel.").format(layer=points.sourceName(), total=total.sum(), lost=lost))
+        return total
+
     def _territory_of(self, parameters, context, crs, frame, feedback):
         """The territory of each parcel: the one containing a point inside the parcel (None outside)."""
         territories = self.parameterAsSource(parameters, self.TERRITORIES, context)
@@ -285,4 +323,4 @@ class LandTenureOverlay(AllianceAlgorithm):
 HELP = """<p>Crosses cadastral parcels with their tenure and with constraint layers (recommendations 4 and 5).</p>
 <p><b>Tenure classes</b>: documented, customary, informal, public, unknown. Values of the tenure field are matched case-, accent- and punctuation-insensitively to defaults (for example titre foncier, registered, freehold: documented; coutumier: customary; squatter: informal; domaine public, state: public), or to your mapping (value=class; ...). NULL or unmapped values are unknown, and the unmapped ones are listed in the log.</p>
 <p><b>Constraints</b>: growth fronts (the rings and buffers of the urban-growth algorithms), hazard zones, protected areas, agricultural land and zoning (classes from the class field). Areas are exact polygon intersections: parcels entirely inside a zone keep their own area, only parcels crossing a zone boundary are intersected, and overlapping zones of one class are not counted twice. Invalid polygons are repaired with make_valid (never buffer(0)); NULL geometries have area 0. A geographic CRS is replaced by an equal-area projection centred on the parcels (the log says so); constraint layers in other CRSs are reprojected.</p>
-<p><b>Outputs</b>: every parcel with its tenure class, area, the area and share covered by each class (area_*, share_*) and the documented flags: flag_insecure_growth (informal, customary or unknown tenure inside a growth front), flag_hazard (any tenure inside a hazard zone), flag_agriculture_growth (agricultural land inside a growth front); a summary table of parcels and area by tenure class x constraint class per territory (a parcel belongs to the territory holding a point inside it) or for the whole area; and the SDG 1.4.2 <i>spatial proxies</i> (share of parcels, area and population with documented rights; share of growth-front, hazard and protected land under informal, customary or unknown tenure). They are proxies from a cadastre, not the survey-based indicator.</p>"""
+<p><b>Outputs</b>: every parcel with its tenure class, area, the area and share covered by each class (area_*, share_*) and the documented flags: flag_insecure_growth (informal, customary or unknown tenure inside a growth front), flag_hazard (any tenure inside a hazard zone), flag_agriculture_growth (agricultural land inside a growth front); a summary table of parcels and area by tenure class x constraint class per territory (a parcel belongs to the territory holding a point inside it) or for the whole area; and the SDG 1.4.2 <i>spatial proxies</i> (population from a field of the parcels, or from a point layer whose points are summed in the parcel containing them; points outside every parcel are counted in the log) (share of parcels, area and population with documented rights; share of growth-front, hazard and protected land under informal, customary or unknown tenure). They are proxies from a cadastre, not the survey-based indicator.</p>"""

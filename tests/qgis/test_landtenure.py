@@ -165,3 +165,20 @@ def test_progress_moves_and_cancel_returns_quickly(plugin, tmp_path):
     returned = time.monotonic()
     assert len(set(round(p) for p in feedback.progress)) >= 4  # progress moves during the overlay
     assert feedback.canceled_at is not None and returned - feedback.canceled_at < 2.0
+
+
+def test_population_from_a_point_layer(run_alg, h, prague):
+    centres = []
+    for feature in list(prague.getFeatures())[:20]:
+        point = feature.geometry().pointOnSurface().asPoint()
+        centres.append((f"POINT({point.x()} {point.y()})", [10.0]))
+    people = h.memory_layer(f"Point?crs={prague.crs().toWkt()}&field=pop:double", centres, "people")
+    results, messages = run_alg("alliance:landtenureoverlay", {
+        "INPUT": prague, "TENURE_FIELD": "statut", "POPULATION_LAYER": people, "POPULATION_LAYER_FIELD": "pop",
+        "OUTPUT": "memory:", "OUTPUT_SUMMARY": "memory:", "OUTPUT_PROXIES": "memory:"})
+    proxies = list(results["OUTPUT_PROXIES"].getFeatures())[0]
+    first = list(prague.getFeatures())[:20]
+    documented = sum(10.0 for f in first if f["statut"] == "Titre foncier")
+    assert proxies["population"] == pytest.approx(200.0)
+    assert proxies["proxy_population_documented"] == pytest.approx(documented / 200.0)
+    assert any("200 in parcels, 0 outside" in m for m in messages)
