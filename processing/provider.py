@@ -6,13 +6,17 @@ from qgis.PyQt.QtGui import QIcon
 from ..alliance_plugin.toolbelt.i18n import tr
 from ..alliance_plugin.toolbelt.resources import PLUGIN_ROOT, icon_path
 from .city_network import CityNetwork
+from .degurba import Degurba
 from .dominant_flows import DominantFlows
 from .flow_dependencies import FlowDependencies
 from .flow_regions import FlowRegions
 from .functional_areas import FunctionalAreas
+from .growth_buffers import GrowthBuffers
+from .land_consumption import LandConsumption
 from .land_tenure import LandTenureOverlay
 from .scorecard import RecommendationScorecard
 from .spatial_interaction import SpatialInteraction
+from .urban_growth import UrbanGrowth
 
 VERSION = "0.1.0"
 MODELS = PLUGIN_ROOT / "models"
@@ -26,7 +30,7 @@ class AllianceProvider(QgsProcessingProvider):
     """
 
     ALGORITHMS = (FlowDependencies, FunctionalAreas, FlowRegions, DominantFlows, SpatialInteraction, CityNetwork,
-                  LandTenureOverlay, RecommendationScorecard)
+                  LandTenureOverlay, RecommendationScorecard, UrbanGrowth, GrowthBuffers, LandConsumption, Degurba)
 
     def id(self):
         return "alliance"

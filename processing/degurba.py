@@ -1,0 +1,428 @@
+"""alliance:degurba: degree of urbanisation of a population grid and of local units."""
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingMultiStepFeedback,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterBand,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterLayer,
+    QgsWkbTypes,
+)
+
+from ..alliance_plugin.qgis_io.layers import metric_crs
+from .growth_inputs import GrowthAlgorithm, categories_on_load
+
+INT_COLUMNS = ("row", "col", "cell_class", "centre_id", "cluster_id", "degurba")
+TEXT_COLUMNS = ("cell_label", "unit", "degurba_label", "params")
+CELL_COLOURS = {"urban centre": "#b2182b", "urban cluster": "#fdae61", "rural grid cell": "#d9f0d3",
+                "no data": "#f0f0f0"}
+UNIT_COLOURS = {"city": "#b2182b", "town and semi-dense area": "#fdae61", "rural area": "#a6d96a"}
+MAX_CELLS = 50_000_000
+
+
+class Degurba(GrowthAlgorithm):
+    INPUT = "INPUT"
+    POPULATION_FIELD = "POPULATION_FIELD"
+    LAND_SHARE_FIELD = "LAND_SHARE_FIELD"
+    INPUT_RASTER = "INPUT_RASTER"
+    BAND = "BAND"
+    CELL_SIZE = "CELL_SIZE"
+    CENTRE_DENSITY = "CENTRE_DENSITY"
+    CENTRE_POPULATION = "CENTRE_POPULATION"
+    MAX_GAP = "MAX_GAP"
+    MAJORITY = "MAJORITY"
+    CLUSTER_DENSITY = "CLUSTER_DENSITY"
+    CLUSTER_POPULATION = "CLUSTER_POPULATION"
+    UNITS = "UNITS"
+    UNIT_ID_FIELD = "UNIT_ID_FIELD"
+    UNIT_SHARE = "UNIT_SHARE"
+    KEEP_EMPTY_CELLS = "KEEP_EMPTY_CELLS"
+    OUTPUT = "OUTPUT"
+    OUTPUT_UNITS = "OUTPUT_UNITS"
+    URBAN_CENTRES = "URBAN_CENTRES"
+    URBAN_CLUSTERS = "URBAN_CLUSTERS"
+
+    def name(self):
+        return "degurba"
+
+    def displayName(self):
+        return self.tr("Degree of urbanisation (DEGURBA)")
+
+    def shortDescription(self):
+        return self.tr("Urban centres, urban clusters and rural cells of a population grid, and local units "
+                       "classed as cities, towns and semi-dense areas, or rural areas.")
+
+    def shortHelpString(self):
+        return self.tr(HELP)
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.INPUT, self.tr("Population: grid cells (polygons) or points [optional: or a raster]"),
+            [QgsProcessing.TypeVectorPolygon, QgsProcessing.TypeVectorPoint], optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.POPULATION_FIELD, self.tr("Population field"), parentLayerParameterName=self.INPUT,
+            type=QgsProcessingParameterField.Numeric, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.LAND_SHARE_FIELD, self.tr("Share of land of each grid cell (0-1 or %) [optional: all land]"),
+            parentLayerParameterName=self.INPUT, type=QgsProcessingParameterField.Numeric, optional=True))
+        self.addParameter(QgsProcessingParameterRasterLayer(
+            self.INPUT_RASTER, self.tr("Population raster [optional]"), optional=True))
+        self.addParameter(QgsProcessingParameterBand(
+            self.BAND, self.tr("Band of the raster"), 1, parentLayerParameterName=self.INPUT_RASTER, optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.CELL_SIZE, self.tr("Cell size of the grid built from points (m)"),
+            QgsProcessingParameterNumber.Double, 1000.0, minValue=1.0))
+        for key, label, default in (
+                (self.CENTRE_DENSITY, "Urban centre: minimum density (inhabitants per km2 of land)", 1500.0),
+                (self.CENTRE_POPULATION, "Urban centre: minimum population", 50000.0),
+                (self.MAX_GAP, "Urban centre: gaps filled below (km2; 0 = none)", 15.0),
+                (self.CLUSTER_DENSITY, "Urban cluster: minimum density (inhabitants per km2 of land)", 300.0),
+                (self.CLUSTER_POPULATION, "Urban cluster: minimum population", 5000.0)):
+            self.addParameter(QgsProcessingParameterNumber(
+                key, self.tr(label), QgsProcessingParameterNumber.Double, default, minValue=0.0))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.MAJORITY, self.tr("Urban centre smoothing: neighbours of 8 in the centre for a cell to join "
+                                   "(5 to 8; 0 = no smoothing)"), QgsProcessingParameterNumber.Integer, 5,
+            minValue=0, maxValue=8))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.UNITS, self.tr("Local units (communes) [optional]"), [QgsProcessing.TypeVectorPolygon],
+            optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.UNIT_ID_FIELD, self.tr("Local unit code field"), parentLayerParameterName=self.UNITS, optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.UNIT_SHARE, self.tr("Local units: population share of the rules (%)"),
+            QgsProcessingParameterNumber.Double, 50.0, minValue=0.0, maxValue=100.0))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.KEEP_EMPTY_CELLS, self.tr("Write empty rural cells of a grid built from points or a raster"), False))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr("Classified grid cells"), QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_UNITS, self.tr("Local units with their degree of urbanisation"),
+            QgsProcessing.TypeVectorPolygon, optional=True))
+        self.addOutput(QgsProcessingOutputNumber(self.URBAN_CENTRES, self.tr("Urban centres")))
+        self.addOutput(QgsProcessingOutputNumber(self.URBAN_CLUSTERS, self.tr("Urban clusters")))
+
+    def compute(self, parameters, context, feedback):
+        import numpy as np
+
+        from ..alliance_plugin.core import degurba
+
+        steps = QgsProcessingMultiStepFeedback(4, feedback)
+        units = self.sourceOf(parameters, self.UNITS, context, self.tr("The local units layer"), optional=True)
+        unit_field = self.parameterAsString(parameters, self.UNIT_ID_FIELD, context)
+        if units is not None and not unit_field:
+            raise QgsProcessingException(self.tr("Choose the code field of the local units."))
+        grid = self._read_grid(parameters, context, steps)
+        cell = grid["cell"]
+        if abs(cell - 1000.0) > 1e-6:
+            steps.pushWarning(self.tr("Cells of {cell:g} m: the official method uses 1 km2 cells, and its "
+                                      "thresholds (per km2 and per cluster) are kept as given.").format(cell=cell))
+
+        steps.setCurrentStep(1)
+        majority = self.parameterAsInt(parameters, self.MAJORITY, context)
+        thresholds = {key.lower(): self.parameterAsDouble(parameters, key, context)
+                      for key in (self.CENTRE_DENSITY, self.CENTRE_POPULATION, self.MAX_GAP, self.CLUSTER_DENSITY,
+                                  self.CLUSTER_POPULATION)}
+        result = degurba.classify_grid(grid["population"], land_share=grid["land"], cell_area=cell * cell / 1e6,
+                                       majority=majority or None, **thresholds)
+        params = "alliance:degurba cell={c:g} {t} majority={m} land_share={land} crs={crs}".format(
+            c=cell, t=" ".join(f"{k}={v:g}" for k, v in thresholds.items()), m=majority or "off",
+            land="all" if grid["land"] is None else "field", crs=grid["crs"].authid() or "laea")
+        pop = np.nan_to_num(grid["population"], nan=0.0)
+        total = pop.sum()
+        shares = [pop[result.cell_class == k].sum() / total if total > 0 else float("nan") for k in (3, 2)]
+        steps.pushInfo(self.tr("{centres} urban centres and {clusters} urban clusters ({rounds} rounds of gap filling "
+                               "and smoothing); {c:.1%} of the population in urban centres, {u:.1%} in urban "
+                               "clusters outside them.").format(centres=len(result.centres),
+                                                                clusters=len(result.clusters), rounds=result.rounds,
+                                                                c=shares[0], u=shares[1]))
+
+        steps.setCurrentStep(2)
+        rows, cols = grid["rows"], grid["cols"]
+        if grid["geometries"] is None and not self.parameterAsBoolean(parameters, self.KEEP_EMPTY_CELLS, context):
+            keep = (pop[rows, cols] > 0) | (result.cell_class[rows, cols] >= 2)
+            rows, cols = rows[keep], cols[keep]
+        unit_of_cell = None
+        if units is not None:
+            unit_frame, unit_attributes = self.readPolygons(units, grid["crs"], context, steps, [unit_field])
+            unit_of_cell = self._unit_of_cells(grid, rows, cols, unit_frame, unit_field)
+        cells = self._cell_table(result, grid["population"], rows, cols, unit_of_cell, params)
+        if grid["geometries"] is None:
+            dest = self._write_built_grid(parameters, context, grid, rows, cols, cells, steps)
+        else:
+            dest = self.writeLayer(parameters, self.OUTPUT, context, grid["source"], steps, grid["attributes"],
+                                   cells, INT_COLUMNS, TEXT_COLUMNS, geometries=grid["geometries"])
+        categories_on_load(context, dest, "cell_label", CELL_COLOURS)
+        outputs = {self.OUTPUT: dest, self.URBAN_CENTRES: len(result.centres),
+                   self.URBAN_CLUSTERS: len(result.clusters)}
+
+        steps.setCurrentStep(3)
+        if units is not None and parameters.get(self.OUTPUT_UNITS):
+            outputs[self.OUTPUT_UNITS] = self._write_units(parameters, context, units, unit_frame, unit_attributes,
+                                                           cells, params, steps)
+        elif units is not None:
+            steps.pushInfo(self.tr("The local units output is skipped: only the cells say their unit."))
+        return outputs
+
+    # Reading the population grid ------------------------------------------------------------------------
+
+    def _read_grid(self, parameters, context, feedback):
+        """A dict: population (2-D, NaN no data), land (2-D or None), cell, origin, crs, and the cells as given:
+        rows, cols, geometries (input polygons or None), source, attributes."""
+        raster = None
+        if parameters.get(self.INPUT_RASTER) not in (None, ""):
+            raster = self.parameterAsRasterLayer(parameters, self.INPUT_RASTER, context)
+        source = self.sourceOf(parameters, self.INPUT, context, self.tr("The population layer"), optional=True)
+        if (raster is None) == (source is None):
+            raise QgsProcessingException(self.tr(
+                "Give the population either as a vector layer (grid cells or points) or as a raster, one of them."))
+        if raster is not None:
+            return self._read_raster(raster, parameters, context, feedback)
+        field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
+        if not field:
+            raise QgsProcessingException(self.tr("Choose the population field."))
+        if QgsWkbTypes.geometryType(source.wkbType()) == QgsWkbTypes.PointGeometry:
+            return self._read_points(source, field, parameters, context, feedback)
+        return self._read_cells(source, field, parameters, context, feedback)
+
+    def _refuse_non_metric(self, crs, what):
+        if metric_crs(crs) != crs:
+            raise QgsProcessingException(self.tr(
+                "{what} is in {crs}, not in metres: its cells would not be squares of equal area once "
+                "reprojected. Use a grid in a projected CRS in metres (the official grid is in EPSG:3035; "
+                "GHS-POP in World Mollweide), or population points, which are reprojected.").format(
+                    what=what, crs=crs.authid() or crs.description() or "?"))
+
+    def _read_points(self, source, field, parameters, context, feedback):
+        import numpy as np
+        import pandas as pd
+        import shapely
+
+        from ..alliance_plugin.core.degurba import population_grid
+
+        crs = self.metricCrs(source, feedback)
+        frame, _ = self.readPolygons(source, crs, context, feedback, [field])
+        geoms = frame["geometry"].to_numpy()
+        present = ~shapely.is_missing(geoms) & ~shapely.is_empty(geoms)
+        if not present.all():
+            feedback.pushWarning(self.tr("{n} points have no geometry: left out.").format(n=int((~present).sum())))
+        points = shapely.centroid(geoms[present])
+        cell = self.parameterAsDouble(parameters, self.CELL_SIZE, context)
+        x, y = shapely.get_x(points), shapely.get_y(points)
+        if len(x) == 0:
+            raise QgsProcessingException(self.tr("No population point has a geometry."))
+        self._check_size((x.max() - x.min()) / cell + 1, (y.max() - y.min()) / cell + 1, cell)
+        population = pd.to_numeric(frame[field], errors="coerce").to_numpy(dtype=float)[present]
+        grid, origin = population_grid(x, y, population, cell=cell)
+        feedback.pushInfo(self.tr("{n} points summed into a grid of {rows} x {cols} cells of {cell:g} m.").format(
+            n=len(x), rows=grid.shape[0], cols=grid.shape[1], cell=cell))
+        rows, cols = np.divmod(np.arange(grid.size), grid.shape[1])
+        return {"population": grid, "land": None, "cell": cell, "origin": origin, "crs": crs, "rows": rows,
+                "cols": cols, "geometries": None, "source": source, "attributes": None}
+
+    def _check_size(self, n_cols, n_rows, cell):
+        if n_rows * n_cols > MAX_CELLS:
+            raise QgsProcessingException(self.tr(
+                "A grid of {rows:,.0f} x {cols:,.0f} cells of {cell:g} m is too large (limit {limit:,}): choose "
+                "larger cells or a smaller area.").format(rows=n_rows, cols=n_cols, cell=cell, limit=MAX_CELLS))
+
+    def _read_cells(self, source, field, parameters, context, feedback):
+        """Grid polygons taken as given: their row and column from their bounding boxes."""
+        import numpy as np
+        import pandas as pd
+        import shapely
+
+        crs = source.sourceCrs()
+        self._refuse_non_metric(crs, self.tr("The population grid"))
+        land_field = self.parameterAsString(parameters, self.LAND_SHARE_FIELD, context)
+        frame, attributes = self.readPolygons(source, None, context, feedback, [f for f in (field, land_field) if f])
+        geoms = frame["geometry"].to_numpy()
+        absent = shapely.is_missing(geoms) | shapely.is_empty(geoms)
+        if absent.any():
+            raise QgsProcessingException(self.tr("{n} grid cells have no geometry: remove them first.").format(
+                n=int(absent.sum())))
+        rows, cols, origin, cell = self._lattice(shapely.bounds(geoms))
+        self._check_size(cols.max() + 1, rows.max() + 1, cell)
+        shape = (int(rows.max()) + 1, int(cols.max()) + 1)
+        flat = rows * shape[1] + cols
+        repeated = np.bincount(flat) > 1
+        if repeated.any():
+            raise QgsProcessingException(self.tr("{n} grid cells are given more than once (overlapping polygons): "
+                                                 "one polygon per cell.").format(n=int(repeated.sum())))
+        population = np.full(shape, np.nan)
+        population.ravel()[flat] = pd.to_numeric(frame[field], errors="coerce").to_numpy(dtype=float)
+        land = None
+        if land_field:
+            share = pd.to_numeric(frame[land_field], errors="coerce").to_numpy(dtype=float)
+            if np.nanmax(share, initial=0.0) > 1.0:
+                feedback.pushInfo(self.tr("Land shares above 1: read as percentages."))
+                share = share / 100.0
+            land = np.ones(shape)
+            land.ravel()[flat] = np.nan_to_num(share, nan=1.0)
+        feedback.pushInfo(self.tr("{n} grid cells of {cell:g} m, {rows} rows x {cols} columns; {missing} cells of "
+                                  "that frame are not given (no data).").format(
+                                      n=len(flat), cell=cell, rows=shape[0], cols=shape[1],
+                                      missing=shape[0] * shape[1] - len(flat)))
+        return {"population": population, "land": land, "cell": cell, "origin": origin, "crs": crs, "rows": rows,
+                "cols": cols, "geometries": geoms, "source": source, "attributes": attributes}
+
+    def _lattice(self, bounds):
+        """Row, column, (left, top) origin and cell size of polygons that must be the cells of one square grid.
+
+        The cell size is the median of the larger side of the bounding boxes; a full cell fixes the grid's
+        alignment; every polygon (a cell cut along a coast included) must fit inside one cell.
+        """
+        import numpy as np
+
+        width, height = bounds[:, 2] - bounds[:, 0], bounds[:, 3] - bounds[:, 1]
+        cell = float(np.median(np.maximum(width, height)))
+        tolerance = 1e-3 * cell
+        full = np.flatnonzero((np.abs(width - cell) <= tolerance) & (np.abs(height - cell) <= tolerance))
+        if not cell > 0 or len(full) == 0:
+            raise QgsProcessingException(self.tr("The polygons are not the square cells of a grid."))
+        left0, top0 = bounds[full[0], 0], bounds[full[0], 3]
+        centre_x, centre_y = 0.5 * (bounds[:, 0] + bounds[:, 2]), 0.5 * (bounds[:, 1] + bounds[:, 3])
+        cols = np.floor((centre_x - left0) / cell).astype(np.int64)
+        rows = np.floor((top0 - centre_y) / cell).astype(np.int64)
+        left, top = left0 + cols * cell, top0 - rows * cell
+        outside = ((bounds[:, 0] < left - tolerance) | (bounds[:, 2] > left + cell + tolerance)
+                   | (bounds[:, 3] > top + tolerance) | (bounds[:, 1] < top - cell - tolerance))
+        if outside.any():
+            raise QgsProcessingException(self.tr(
+                "{n} polygons are not cells of a regular grid of {cell:g} m squares (the first: bounds {b}); "
+                "give the cells of one grid, or points.").format(
+                    n=int(outside.sum()), cell=cell,
+                    b=", ".join(f"{v:.1f}" for v in bounds[np.flatnonzero(outside)[0]])))
+        origin = (float(left0 + cols.min() * cell), float(top0 - rows.min() * cell))
+        return rows - rows.min(), cols - cols.min(), origin, cell
+
+    def _read_raster(self, raster, parameters, context, feedback):
+        import numpy as np
+
+        self._refuse_non_metric(raster.crs(), self.tr("The population raster"))
+        x_size, y_size = raster.rasterUnitsPerPixelX(), raster.rasterUnitsPerPixelY()
+        if abs(x_size - y_size) > 1e-6 * x_size:
+            raise QgsProcessingException(self.tr("The raster's cells are not squares ({x:g} x {y:g}).").format(
+                x=x_size, y=y_size))
+        band = self.parameterAsInt(parameters, self.BAND, context) or 1
+        provider = raster.dataProvider()
+        width, height = raster.width(), raster.height()
+        self._check_size(width, height, x_size)
+        block = provider.block(band, raster.extent(), width, height)
+        dtypes = {1: np.uint8, 2: np.uint16, 3: np.int16, 4: np.uint32, 5: np.int32, 6: np.float32, 7: np.float64}
+        dtype = dtypes.get(int(block.dataType()))
+        if dtype is None or not block.isValid():
+            raise QgsProcessingException(self.tr("Band {band} of the raster cannot be read as numbers.").format(
+                band=band))
+        values = np.frombuffer(bytes(block.data()), dtype=dtype).reshape(height, width).astype(float)
+        if provider.sourceHasNoDataValue(band) and provider.useSourceNoDataValue(band):
+            values[values == provider.sourceNoDataValue(band)] = np.nan
+        negative = values < 0
+        if negative.any():
+            feedback.pushWarning(self.tr("{n} raster cells are negative: read as no data.").format(
+                n=int(negative.sum())))
+            values[negative] = np.nan
+        extent = raster.extent()
+        rows, cols = np.divmod(np.arange(values.size), width)
+        feedback.pushInfo(self.tr("Raster of {rows} x {cols} cells of {cell:g} m.").format(
+            rows=height, cols=width, cell=x_size))
+        return {"population": values, "land": None, "cell": float(x_size),
+                "origin": (extent.xMinimum(), extent.yMaximum()), "crs": raster.crs(), "rows": rows, "cols": cols,
+                "geometries": None, "source": None, "attributes": None}
+
+    # Local units and outputs -----------------------------------------------------------------------------
+
+    def _unit_of_cells(self, grid, rows, cols, unit_frame, unit_field):
+        """Code of the unit holding each cell's centre (a point inside the polygon for given cells)."""
+        import numpy as np
+        import shapely
+
+        from ..alliance_plugin.core.flow_table import codes_as_text
+        from ..alliance_plugin.core.geometry import repair
+
+        if grid["geometries"] is not None:
+            points = shapely.point_on_surface(repair(grid["geometries"]))
+        else:
+            left, top, cell = grid["origin"][0], grid["origin"][1], grid["cell"]
+            points = shapely.points(left + (cols + 0.5) * cell, top - (rows + 0.5) * cell)
+        codes = codes_as_text(unit_frame[unit_field])
+        unit_frame["code"] = codes.where(codes.notna(), None).to_numpy()
+        known = codes.notna().to_numpy() & ~shapely.is_missing(unit_frame["geometry"].to_numpy())
+        zones = repair(unit_frame["geometry"].to_numpy()[known])
+        zone_codes = codes[known].to_numpy().astype(object)
+        out = np.full(len(points), None, dtype=object)
+        ip, iz = shapely.STRtree(zones).query(points, predicate="intersects")
+        order = np.lexsort((zone_codes[iz].astype(str), ip))  # a centre on a border: the smallest code
+        ip, iz = ip[order], iz[order]
+        first = np.ones(len(ip), dtype=bool)
+        first[1:] = ip[1:] != ip[:-1]
+        out[ip[first]] = zone_codes[iz[first]]
+        return out
+
+    def _cell_table(self, result, population, rows, cols, unit_of_cell, params):
+        """One row per cell written: population as given (NULL: no data), density, class, ids and populations."""
+        import numpy as np
+        import pandas as pd
+
+        from ..alliance_plugin.core.degurba import CELL_CLASSES
+
+        cell_class = result.cell_class[rows, cols].astype(np.int64)
+        centre = result.centre_id[rows, cols].astype(np.int64)
+        cluster = result.cluster_id[rows, cols].astype(np.int64)
+        density = result.density[rows, cols]
+        table = pd.DataFrame({
+            "row": rows, "col": cols, "population": population[rows, cols],
+            "density": np.where(np.isfinite(density), density, np.nan),
+            "cell_class": cell_class, "cell_label": [CELL_CLASSES[int(c)] for c in cell_class],
+            "centre_id": pd.array(np.where(centre > 0, centre, None), dtype="Int64"),
+            "centre_pop": result.centres["population"].reindex(centre).to_numpy(),
+            "cluster_id": pd.array(np.where(cluster > 0, cluster, None), dtype="Int64"),
+            "cluster_pop": result.clusters["population"].reindex(cluster).to_numpy()})
+        if unit_of_cell is not None:
+            table["unit"] = unit_of_cell
+        table["params"] = params
+        return table
+
+    def _write_built_grid(self, parameters, context, grid, rows, cols, cells, feedback):
+        import shapely
+
+        left, top, cell = grid["origin"][0], grid["origin"][1], grid["cell"]
+        boxes = shapely.box(left + cols * cell, top - (rows + 1) * cell, left + (cols + 1) * cell, top - rows * cell)
+        return self.writeFrame(parameters, self.OUTPUT, context, cells, boxes, QgsWkbTypes.Polygon, grid["crs"],
+                               feedback, INT_COLUMNS, TEXT_COLUMNS)
+
+    def _write_units(self, parameters, context, units, unit_frame, attributes, cells, params, feedback):
+        from ..alliance_plugin.core.degurba import classify_units
+
+        threshold = self.parameterAsDouble(parameters, self.UNIT_SHARE, context) / 100.0
+        populated = cells["population"].to_numpy() > 0
+        table = classify_units(cells["cell_class"].to_numpy()[populated], cells["population"].to_numpy()[populated],
+                               cells["unit"].to_numpy()[populated], threshold=threshold)
+        outside = float(cells["population"].to_numpy()[populated & cells["unit"].isna().to_numpy()].sum())
+        if outside > 0:
+            feedback.pushWarning(self.tr("{pop:,.0f} inhabitants live in cells whose centre lies in no local unit.")
+                                 .format(pop=outside))
+        counts = table["degurba_label"].value_counts()
+        feedback.pushInfo(self.tr("Local units: {city} cities, {town} towns and semi-dense areas, {rural} rural "
+                                  "areas, {none} without inhabitants.").format(
+                                      city=counts.get("city", 0), town=counts.get("town and semi-dense area", 0),
+                                      rural=counts.get("rural area", 0),
+                                      none=int(unit_frame["code"].notna().sum()) - int(counts.sum())))
+        per_feature = table.reindex(unit_frame["code"].to_numpy()).reset_index(drop=True)
+        per_feature["params"] = params + " unit_share={s:g}".format(s=threshold)
+        dest = self.writeLayer(parameters, self.OUTPUT_UNITS, context, units, feedback, attributes, per_feature,
+                               INT_COLUMNS, TEXT_COLUMNS)
+        categories_on_load(context, dest, "degurba_label", UNIT_COLOURS)
+        return dest
+
+
+HELP = """<p>The degree of urbanisation (UN Statistical Commission 2020; Eurostat et al., <i>Applying the Degree of Urbanisation</i>, 2021), from your own population data (recommendations 1 and 3).</p>
+<p><b>Population grid</b>, one of: grid polygons with a population field (cells taken as given: they must be the squares of one grid in a projected CRS in metres, cells cut along a coast allowed; an optional land-share field gives the density per km2 of land); population points summed into a grid of the given cell size (1 km by default, aligned on multiples of the cell; points in a geographic CRS are reprojected to a Lambert azimuthal equal-area projection centred on them, and the log says so); or a population raster in a projected CRS in metres with square cells (no-data and negative cells are no data).</p>
+<p><b>Grid classes</b>, every threshold a parameter: urban centres are 4-connected cells (no diagonals) of at least 1,500 inhabitants per km2 of land whose cluster holds at least 50,000 inhabitants, their gaps below 15 km2 filled and their edges smoothed by the majority rule (a cell joins when at least 5 of its 8 neighbours belong to the centre), repeated until nothing changes; urban clusters are 8-connected cells of at least 300 inhabitants per km2 (urban-centre cells included) holding at least 5,000 inhabitants; every other cell is a rural grid cell (no data: a given cell without population). Centres and clusters are numbered from the most populated; each cell gets its class, centre and cluster ids and their populations. Cells without inhabitants outside any cluster are left out of a grid built from points or a raster unless asked for.</p>
+<p><b>Local units</b> (optional): each cell's population is given to the unit containing the cell's centre (for given polygons, a point inside the polygon, the centre of a full square; a centre on a border goes to the smaller code). A unit is a <i>city</i> when at least 50 % of its population lives in urban centres, a <i>rural area</i> when at least 50 % lives in rural cells, else a <i>town and semi-dense area</i>; units without inhabitants get no class. Their population, population and share in urban centres, in urban clusters (centres included) and in rural cells are added to the units as given. The params field records the thresholds.</p>"""

@@ -1,0 +1,221 @@
+"""Inputs and outputs shared by the urban-growth algorithms.
+
+Built-up at two dates (two polygon layers, or one layer with a date or year
+field), a metric CRS for every measure, polygon layers read into it, frames and
+territories written back, and a categorised style for class fields.
+"""
+
+import re
+
+from qgis.core import (
+    QgsCategorizedSymbolRenderer,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingUtils,
+    QgsRendererCategory,
+    QgsSymbol,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtGui import QColor
+
+from ..alliance_plugin.qgis_io.layers import (
+    fields_for,
+    kinds_by_name,
+    metric_crs,
+    read_geometries,
+    typed_values,
+    write_features,
+)
+from .base import AllianceAlgorithm
+from .styling import StylePostProcessor
+
+BUILT_UP_HELP = """<p><b>Built-up at two dates</b>: either two polygon layers (the second holds all the built-up at the second date, the first date's included or not), or one layer with a date or year field: the first date is every feature whose year is at or before the cut-off year, the second every feature up to the last year (all when it is empty). Date and datetime fields count by their year; text fields by a number or a four-digit year in them; features without a year are left out and counted in the log. Invalid polygons are repaired with make_valid; layers in different CRSs are reprojected into one CRS in metres: the built-up layer's own, or, when it is geographic, in feet or Web Mercator, a Lambert azimuthal equal-area projection centred on the data (the log says which). Outputs that are new geometries are written in that CRS.</p>"""
+
+GROWTH_COLOURS = {"infill": "#fdae61", "edge_expansion": "#f46d43", "outlying": "#a50026"}
+RING_COLOURS = ("#67000d", "#cb181d", "#fb6a4a", "#fcbba1", "#fee0d2", "#fff5f0")
+_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+
+
+def year_of(value):
+    """The year of a date, datetime, number or text value; None when there is none.
+
+    >>> year_of(2015), year_of("2015-06-30"), year_of("1999.0"), year_of("n/a")
+    (2015.0, 2015.0, 1999.0, None)
+    """
+    if value is None:
+        return None
+    if hasattr(value, "date") and hasattr(value.date(), "year"):  # QDateTime
+        value = value.date()
+    if hasattr(value, "year"):  # QDate (a method) or datetime.date (an attribute)
+        year = value.year() if callable(value.year) else value.year
+        return float(year) if year else None
+    if isinstance(value, (int, float)):
+        return float(value) if value == value else None
+    text = str(value).strip()
+    try:
+        return float(text)
+    except ValueError:
+        match = _YEAR.search(text)
+        return float(match.group(1)) if match else None
+
+
+def as_multi(geometries):
+    """MultiPolygons (None stays None), so that every sink gets one geometry type."""
+    import numpy as np
+    import shapely
+
+    geoms = np.asarray(geometries, dtype=object)
+    out = geoms.copy()
+    single = ~shapely.is_missing(geoms) & (shapely.get_type_id(geoms) == 3)
+    out[single] = [shapely.MultiPolygon([g]) for g in geoms[single]]
+    return out
+
+
+class CategoryStyle(StylePostProcessor):
+    """Categories of a field once the output is loaded: ``kind`` is the field, ``value`` {value: colour}."""
+
+    def postProcessLayer(self, layer, context, feedback):
+        categories = []
+        for value, colour in self.value.items():
+            symbol = QgsSymbol.defaultSymbol(QgsWkbTypes.PolygonGeometry)
+            symbol.setColor(QColor(colour))
+            categories.append(QgsRendererCategory(value, symbol, str(value)))
+        layer.setRenderer(QgsCategorizedSymbolRenderer(self.kind, categories))
+        layer.triggerRepaint()
+
+
+def categories_on_load(context, destination, field, colours):
+    """Style ``destination`` by the categories of ``field`` if QGIS will load it."""
+    if destination and context.willLoadLayerOnCompletion(destination):
+        context.layerToLoadOnCompletionDetails(destination).setPostProcessor(CategoryStyle.create(field, colours))
+
+
+class GrowthAlgorithm(AllianceAlgorithm):
+    """An algorithm measuring polygons in metres, maybe from built-up at two dates."""
+
+    BUILT_UP = "BUILT_UP"
+    BUILT_UP_BEFORE = "BUILT_UP_BEFORE"
+    YEAR_FIELD = "YEAR_FIELD"
+
+    GROUP = ("growth", "Urban growth and land")
+    REQUIRES = ("numpy", "pandas", "shapely", "scipy")
+
+    def addBuiltUpParameters(self):
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.BUILT_UP, self.tr("Built-up at the second date (or at both dates, with a year field)"),
+            [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.BUILT_UP_BEFORE, self.tr("Built-up at the first date [optional: or a year field]"),
+            [QgsProcessing.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.YEAR_FIELD, self.tr("Date or year field of the built-up (one layer for both dates) [optional]"),
+            parentLayerParameterName=self.BUILT_UP, optional=True))
+
+    def sourceOf(self, parameters, key, context, what, optional=False, allow_empty=False):
+        """The feature source ``key``; None when optional and not given; refused when empty unless allowed."""
+        if not optional or parameters.get(key) not in (None, ""):
+            source = self.parameterAsSource(parameters, key, context)
+            if source is None:
+                if optional:
+                    return None
+                raise QgsProcessingException(self.invalidSourceError(parameters, key))
+            if source.featureCount() == 0 and not allow_empty:
+                raise QgsProcessingException(self.tr("{what} is empty.").format(what=what))
+            return source
+        return None
+
+    def metricCrs(self, source, feedback):
+        return metric_crs(source.sourceCrs(), source.sourceExtent(), feedback)
+
+    def readPolygons(self, source, crs, context, feedback, names=()):
+        """(frame with ``names`` and ``geometry`` in ``crs``, attributes as read)."""
+        return read_geometries(source, list(names), feedback, crs=crs, context=context)
+
+    def optionalNumber(self, parameters, key, context):
+        """A number parameter left empty is None (0 would be a value)."""
+        if parameters.get(key) in (None, ""):
+            return None
+        return self.parameterAsDouble(parameters, key, context)
+
+    def readBuiltUp(self, parameters, context, crs, feedback, cutoff, end=None):
+        """Built-up at the first and second dates in ``crs``: two arrays of shapely geometries.
+
+        ``cutoff`` and ``end`` are years, used only with one layer and a year field.
+        """
+        import numpy as np
+
+        after_source = self.sourceOf(parameters, self.BUILT_UP, context, self.tr("The built-up layer"))
+        before_source = self.sourceOf(parameters, self.BUILT_UP_BEFORE, context,
+                                      self.tr("The built-up layer of the first date"), optional=True,
+                                      allow_empty=True)
+        year_field = self.parameterAsString(parameters, self.YEAR_FIELD, context)
+        if before_source is not None and year_field:
+            raise QgsProcessingException(self.tr(
+                "Give the first date either as a second layer or as a year field, not both."))
+        if before_source is not None:
+            after, _ = self.readPolygons(after_source, crs, context, feedback)
+            before, _ = self.readPolygons(before_source, crs, context, feedback)
+            feedback.pushInfo(self.tr("Built-up: {before} polygons at the first date, {after} at the second.")
+                              .format(before=len(before), after=len(after)))
+            if before.empty:
+                feedback.pushWarning(self.tr("No built-up at the first date: all the built-up is new."))
+            return before["geometry"].to_numpy(), after["geometry"].to_numpy()
+        if not year_field:
+            raise QgsProcessingException(self.tr(
+                "The built-up at the first date is missing: give a second layer, or a date or year field "
+                "and a cut-off year."))
+        if cutoff is None:
+            raise QgsProcessingException(self.tr("With a year field, give the cut-off year of the first date."))
+        if end is not None and end < cutoff:
+            raise QgsProcessingException(self.tr("The last year ({end:g}) is before the cut-off year ({cutoff:g}).")
+                                         .format(end=end, cutoff=cutoff))
+        frame, _ = self.readPolygons(after_source, crs, context, feedback, [year_field])
+        years = np.array([np.nan if y is None else y for y in map(year_of, frame[year_field])], dtype=float)
+        unknown = int(np.isnan(years).sum())
+        if unknown:
+            feedback.pushWarning(self.tr("{n} built-up features have no year in '{field}': they are left out.")
+                                 .format(n=unknown, field=year_field))
+        geometries = frame["geometry"].to_numpy()
+        before = geometries[years <= cutoff]
+        after = geometries[years <= (np.inf if end is None else end)]
+        feedback.pushInfo(self.tr("Built-up from '{field}': {before} polygons up to {cutoff:g}, {after} up to {end}.")
+                          .format(field=year_field, before=len(before), cutoff=cutoff, after=len(after),
+                                  end=self.tr("the last year") if end is None else f"{end:g}"))
+        if len(before) == 0:
+            feedback.pushWarning(self.tr("No built-up up to the cut-off year {cutoff:g}.").format(cutoff=cutoff))
+        return before, after
+
+    def writeFrame(self, parameters, key, context, frame, geometries, wkb_type, crs, feedback,
+                   int_columns=(), text_columns=()):
+        """Write ``frame`` (one feature per row) with ``geometries`` to the sink ``key``."""
+        from qgis.core import QgsCoordinateReferenceSystem
+
+        kinds = kinds_by_name(frame, int_columns, text_columns)
+        fields = fields_for(frame, kinds)
+        sink, dest = self.parameterAsSink(parameters, key, context, fields, wkb_type,
+                                          crs or QgsCoordinateReferenceSystem())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, key))
+        if geometries is not None and wkb_type == QgsWkbTypes.MultiPolygon:
+            geometries = as_multi(geometries)
+        write_features(sink, fields, typed_values(frame, kinds), geometries, feedback)
+        return dest
+
+    def writeLayer(self, parameters, key, context, source, feedback, attributes, per_feature,
+                   int_columns=(), text_columns=(), geometries=None):
+        """The input features as given (own fields, geometry and CRS) with the columns of ``per_feature``.
+
+        ``geometries``: the features' geometries in their own CRS when at hand (else read again).
+        """
+        kinds = kinds_by_name(per_feature, int_columns, text_columns)
+        fields = QgsProcessingUtils.combineFields(source.fields(), fields_for(per_feature, kinds))
+        sink, dest = self.parameterAsSink(parameters, key, context, fields, source.wkbType(), source.sourceCrs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, key))
+        if geometries is None:
+            geometries = read_geometries(source, [], feedback)[0]["geometry"].to_numpy()
+        write_features(sink, fields, typed_values(per_feature, kinds), geometries, feedback,
+                       prefix_attributes=attributes)
+        return dest
