@@ -61,7 +61,8 @@ def read_file(path, layer, columns):
     meta, fids, wkb, values = pyogrio.raw.read(path, layer=layer, columns=list(columns), return_fids=True)
     frame = pd.DataFrame({name: column for name, column in zip(meta["fields"], values)},
                          index=pd.Index(fids, name="feature id"))
-    frame["geometry"] = shapely.from_wkb(wkb) if wkb is not None else None
+    # "fix": rings of fewer than 4 points (seen in OpenStreetMap data) are closed or dropped, not fatal.
+    frame["geometry"] = shapely.from_wkb(wkb, on_invalid="fix") if wkb is not None else None
     return frame, meta
 
 

@@ -127,7 +127,9 @@ def read_geometries(source, names, feedback=None, *, crs=None, context=None):
         if count % _BATCH == 0:
             _progress(feedback, count, total)
     frame = pd.DataFrame(rows, columns=list(names), index=pd.Index(fids, name="feature id"))
-    frame["geometry"] = shapely.from_wkb(wkbs) if wkbs else []
+    # "fix": rings of fewer than 4 points (seen in OpenStreetMap data) are closed or dropped, not fatal;
+    # the algorithms repair what remains invalid with make_valid.
+    frame["geometry"] = shapely.from_wkb(wkbs, on_invalid="fix") if wkbs else []
     return frame, attributes
 
 

@@ -753,3 +753,31 @@ def test_class_outputs_are_styled_by_category(plugin, run_alg, h):
     context = QgsProcessingContext()
     categories_on_load(context, "not loaded", "growth_class", GROWTH_COLOURS)  # nothing to load: no error
     assert not context.layersToLoadOnCompletion()
+
+
+def test_urban_growth_on_central_helsinki_buildings(run_alg, data_dir):
+    """Real OpenStreetMap buildings; the year is derived from the start_date tag (a constructed attribute:
+    the first four digits of start_date, kept only where they form a year; buildings without one are left out)."""
+    from qgis.core import QgsVectorLayer
+
+    osm = QgsVectorLayer(f"{data_dir / 'helsinki' / 'Helsinki.osm.pbf'}|layername=multipolygons", "osm", "ogr")
+    assert osm.isValid()
+    osm.setSubsetString("building IS NOT NULL")
+    dated, _ = run_alg("native:fieldcalculator", {
+        "INPUT": osm, "FIELD_NAME": "year", "FIELD_TYPE": 1, "FIELD_LENGTH": 4, "FIELD_PRECISION": 0,
+        "FORMULA": "to_int(nullif(regexp_substr(\"other_tags\", '\"start_date\"=>\"(\\\\d{4})'), ''))",
+        "OUTPUT": "memory:"})
+    years = [f["year"] for f in dated["OUTPUT"].getFeatures() if isinstance(f["year"], int)]
+    assert len(years) > 50  # about 86 buildings carry a start_date
+    cutoff = sorted(years)[len(years) // 2]
+    results, messages = run_alg("alliance:urbangrowth", {
+        "BUILT_UP": dated["OUTPUT"], "YEAR_FIELD": "year", "CUTOFF_YEAR": cutoff,
+        "OUTPUT": "memory:", "OUTPUT_SUMMARY": "memory:"})
+    assert any("Lambert azimuthal equal-area" in m for m in messages)  # OSM is in degrees
+    patches = list(results["OUTPUT"].getFeatures())
+    assert patches and results["PATCHES"] == len(patches)
+    assert {p["growth_class"] for p in patches} <= {"infill", "edge_expansion", "outlying"}
+    for patch in patches:
+        assert 0 <= patch["lei"] <= 100 and patch["area"] > 0
+        assert (patch["growth_class"] == "outlying") == (patch["lei"] == 0)
+    assert results["AREA_ADDED"] == pytest.approx(sum(p["area"] for p in patches))
