@@ -15,6 +15,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from ..alliance_plugin.qgis_io.rasters import read_band
 from ..alliance_plugin.qgis_io.layers import metric_crs
 from .growth_inputs import GrowthAlgorithm, categories_on_load
 
@@ -306,34 +307,20 @@ class Degurba(GrowthAlgorithm):
         import numpy as np
 
         self._refuse_non_metric(raster.crs(), self.tr("The population raster"))
-        x_size, y_size = raster.rasterUnitsPerPixelX(), raster.rasterUnitsPerPixelY()
-        if abs(x_size - y_size) > 1e-6 * x_size:
-            raise QgsProcessingException(self.tr("The raster's cells are not squares ({x:g} x {y:g}).").format(
-                x=x_size, y=y_size))
         band = self.parameterAsInt(parameters, self.BAND, context) or 1
-        provider = raster.dataProvider()
-        width, height = raster.width(), raster.height()
-        self._check_size(width, height, x_size)
-        block = provider.block(band, raster.extent(), width, height)
-        dtypes = {1: np.uint8, 2: np.uint16, 3: np.int16, 4: np.uint32, 5: np.int32, 6: np.float32, 7: np.float64}
-        dtype = dtypes.get(int(block.dataType()))
-        if dtype is None or not block.isValid():
-            raise QgsProcessingException(self.tr("Band {band} of the raster cannot be read as numbers.").format(
-                band=band))
-        values = np.frombuffer(bytes(block.data()), dtype=dtype).reshape(height, width).astype(float)
-        if provider.sourceHasNoDataValue(band) and provider.useSourceNoDataValue(band):
-            values[values == provider.sourceNoDataValue(band)] = np.nan
+        self._check_size(raster.width(), raster.height(), raster.rasterUnitsPerPixelX())
+        values, origin, x_size = read_band(raster, band)
+        height, width = values.shape
         negative = values < 0
         if negative.any():
             feedback.pushWarning(self.tr("{n} raster cells are negative: read as no data.").format(
                 n=int(negative.sum())))
             values[negative] = np.nan
-        extent = raster.extent()
         rows, cols = np.divmod(np.arange(values.size), width)
         feedback.pushInfo(self.tr("Raster of {rows} x {cols} cells of {cell:g} m.").format(
             rows=height, cols=width, cell=x_size))
         return {"population": values, "land": None, "cell": float(x_size),
-                "origin": (extent.xMinimum(), extent.yMaximum()), "crs": raster.crs(), "rows": rows, "cols": cols,
+                "origin": origin, "crs": raster.crs(), "rows": rows, "cols": cols,
                 "geometries": None, "source": None, "attributes": None}
 
     # Local units and outputs -----------------------------------------------------------------------------

@@ -1,6 +1,8 @@
 """alliance:landconsumption: SDG 11.3.1 per territory from built-up polygons and populations at two dates."""
 
 from qgis.core import (
+    QgsProcessingParameterBand,
+    QgsProcessingParameterRasterLayer,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
@@ -42,6 +44,8 @@ class LandConsumption(GrowthAlgorithm):
     CAPTURED_MAX_AREA = "CAPTURED_MAX_AREA"
     OUTPUT = "OUTPUT"
     OUTPUT_EXTENT = "OUTPUT_EXTENT"
+    EXTENT_RASTER = "EXTENT_RASTER"
+    EXTENT_BAND = "EXTENT_BAND"
     FLAGGED = "FLAGGED"
 
     def name(self):
@@ -79,6 +83,12 @@ class LandConsumption(GrowthAlgorithm):
             self.AREA_UNIT, self.tr("Unit of the built-up areas"), options=list(UNITS), defaultValue=0))
         self.addParameter(QgsProcessingParameterBoolean(
             self.URBAN_EXTENT, self.tr("Also compute the UN-Habitat urban extent classes"), False))
+        self.addParameter(QgsProcessingParameterRasterLayer(
+            self.EXTENT_RASTER, self.tr("Urban extent from a built-up raster of the second date (0-1, 0-100 % or "
+                                        "0/1 classes) [optional: from the polygons]"), optional=True))
+        self.addParameter(QgsProcessingParameterBand(
+            self.EXTENT_BAND, self.tr("Band of the built-up raster"), 1, parentLayerParameterName=self.EXTENT_RASTER,
+            optional=True))
         for key, label, default in (
                 (self.EXTENT_CELL, "Urban extent: grid cell (m)", 10.0),
                 (self.EXTENT_RADIUS, "Urban extent: radius of the built-up density (m)", 500.0),
@@ -147,6 +157,25 @@ class LandConsumption(GrowthAlgorithm):
                                                              (year0, year1), params)
         return outputs
 
+    def _raster_cover(self, raster, parameters, context, crs, feedback):
+        """The built-up share of each raster cell (0-1), from 0/1 classes, shares or percentages."""
+        import numpy as np
+
+        from ..alliance_plugin.qgis_io.rasters import read_band
+
+        if raster.crs() != crs:
+            raise QgsProcessingException(self.tr(
+                "The built-up raster is in {raster}, the territories are measured in {crs}: warp the raster to "
+                "the territories' projected CRS first (Raster > Projections > Warp).").format(
+                    raster=raster.crs().authid() or raster.crs().description(), crs=crs.authid() or "LAEA"))
+        values, origin, cell = read_band(raster, self.parameterAsInt(parameters, self.EXTENT_BAND, context) or 1)
+        top = np.nanmax(values) if np.isfinite(values).any() else 0.0
+        cover = values / 100.0 if top > 1.0 else values
+        feedback.pushInfo(self.tr("Urban extent from the raster {name}: {rows} x {cols} cells of {cell:g} m{pct}.")
+                          .format(name=raster.name(), rows=values.shape[0], cols=values.shape[1], cell=cell,
+                                  pct=self.tr(", read as percentages") if top > 1.0 else ""))
+        return np.clip(cover, 0.0, 1.0), origin, cell
+
     def _built_area(self, frame, built_up, feedback):
         """Area (m2) of the union of the built-up within each territory, aligned on the frame."""
         import numpy as np
@@ -191,10 +220,19 @@ class LandConsumption(GrowthAlgorithm):
         if not options["cell"] > 0:
             raise QgsProcessingException(self.tr("The urban-extent grid cell must be positive."))
         frames, geometries = [], []
-        for year, built_up in zip(years, (before, after)):
+        grids = [(year, built_up) for year, built_up in zip(years, (before, after))]
+        raster = self.parameterAsRasterLayer(parameters, self.EXTENT_RASTER, context)
+        if raster is not None:
+            grids = [(years[1], self._raster_cover(raster, parameters, context, crs, feedback))]
+        for year, built_up in grids:
             if feedback.isCanceled():
                 return None
-            extent = growth.urban_extent_classes(built_up, **options)
+            if isinstance(built_up, tuple):  # a raster: (cover, origin, cell)
+                cover, origin, cell = built_up
+                extent = growth.urban_extent_grid(cover, origin, cell, **{k: v for k, v in options.items()
+                                                                         if k != "cell"})
+            else:
+                extent = growth.urban_extent_classes(built_up, **options)
             shapes = extent.polygons(codes=[1, 2, 3, 4, 5])
             table = extent.table.loc[shapes.index]
             frames.append(pd.DataFrame({"year": year, "code": shapes.index, "class": table["label"].to_numpy(),
@@ -216,5 +254,5 @@ class LandConsumption(GrowthAlgorithm):
 HELP = """<p>SDG 11.3.1, the ratio of land consumption rate to population growth rate, per territory and offline (recommendations 1, 3 and 5).</p>
 <p><b>Built-up area</b> of each territory at each date: the exact area of the union of the built-up polygons inside it (overlapping polygons count once; polygons crossing a border are cut). <b>Formulas</b> (y years between the dates): LCR = ln(Urb1/Urb0)/y, PGR = ln(Pop1/Pop0)/y, LCRPGR = LCR/PGR; beside them, built-up area per inhabitant at both dates (m2), built-up and population added, and built-up area added per new inhabitant (m2, only when the population grew).</p>
 <p><b>Flags</b>: LCRPGR is left NULL, never infinite, and the territory flagged with a plain explanation when the ratio is meaningless: <i>declining</i> population (PGR at or below minus the stagnation rate), <i>stagnating</i> (|PGR| below it, 0.1 % a year by default), <i>no_built_up</i> or <i>no_population</i> at a date, or <i>missing</i> values; otherwise <i>ok</i>. Flagged territories are listed in the log, with the figures for the whole area.</p>
-<p><b>UN-Habitat urban extent</b> (optional, as Trends.Earth): the built-up polygons are put on a grid (10 m cells by default; the share of each cell covered); a cell is built-up from the given cover; the built-up share within 500 m classes it as urban (over 50 %), suburban (25 to 50 %) or rural built-up (below 25 %); open cells within 100 m of urban or suburban built-up are fringe open space; enclosed open patches below 200 ha are captured open space. One dissolved polygon per class and date (rural open space, everything else, is left out); in_extent marks the classes of the urban extent. A raster of built-up is not read (put it through Polygonize first).</p>
+<p><b>UN-Habitat urban extent</b> (optional, as Trends.Earth): the built-up polygons are put on a grid (10 m cells by default; the share of each cell covered); a cell is built-up from the given cover; the built-up share within 500 m classes it as urban (over 50 %), suburban (25 to 50 %) or rural built-up (below 25 %); open cells within 100 m of urban or suburban built-up are fringe open space; enclosed open patches below 200 ha are captured open space. One dissolved polygon per class and date (rural open space, everything else, is left out); in_extent marks the classes of the urban extent. A built-up raster of the second date can be given instead of the polygons (0/1 classes, shares 0-1 or percentages, in the territories' projected CRS): its cells are the grid.</p>
 <p>Areas are in metres: a geographic CRS, one in feet or Web Mercator is replaced by a Lambert azimuthal equal-area projection centred on the territories (the log says so); built-up in other CRSs is reprojected. The territories are written as given, with the indicators added; the params field records the options. With one built-up layer and a year field, the first date is the built-up up to the first year and the second date up to the second year.</p>"""

@@ -443,6 +443,35 @@ def test_landconsumption_urban_extent(run_alg, h):
     assert any(m.startswith("Urban extent 2020: 1,200,000 m2") for m in messages)
 
 
+def test_landconsumption_urban_extent_from_a_raster(run_alg, h, tmp_path):
+    """The same 1 km square as a 0/1 built-up raster of 50 m cells gives the polygons' classes."""
+    from osgeo import gdal, osr
+
+    size, cell = 100, 50.0  # 5 km x 5 km; the square covers cells 40..59 in both directions
+    left, top = X0 + 8000.0, Y0 + 13000.0
+    path = str(tmp_path / "built.tif")
+    raster = gdal.GetDriverByName("GTiff").Create(path, size, size, 1, gdal.GDT_Byte)
+    raster.SetGeoTransform((left, cell, 0.0, top, 0.0, -cell))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(2154)
+    raster.SetProjection(srs.ExportToWkt())
+    values = bytes(1 if 40 <= r < 60 and 40 <= c < 60 else 0 for r in range(size) for c in range(size))
+    raster.GetRasterBand(1).WriteRaster(0, 0, size, size, values)
+    raster = None
+    territories = layer(h, [(rect(0, 0, 20000, 20000), ["T", 1000, 1100])],
+                        "&field=code:string&field=pop2015:double&field=pop2020:double")
+    before = layer(h, [(rect(10000, 10000, 10500, 10500), [])])
+    after = layer(h, [(rect(10000, 10000, 11000, 11000), [])])
+    results, messages = run_consumption(run_alg, territories, BUILT_UP=after, BUILT_UP_BEFORE=before,
+                                        URBAN_EXTENT=True, EXTENT_RASTER=path, EXTENT_RADIUS=300,
+                                        EXTENT_FRINGE=50, OUTPUT_EXTENT="memory:")
+    extent = {f["class"]: f["area"] for f in results["OUTPUT_EXTENT"].getFeatures()}
+    assert extent["urban built-up"] == pytest.approx(900000.0)
+    assert extent["suburban built-up"] == pytest.approx(100000.0)
+    assert extent["fringe open space"] == pytest.approx(200000.0)
+    assert any("from the raster" in m for m in messages)
+
+
 def test_landconsumption_bad_inputs(run_alg, h):
     built = layer(h, [(w, []) for w in BUILT_T0])
     with pytest.raises(QgsProcessingException, match="must come after"):
