@@ -12,13 +12,21 @@ from qgis.core import (
     QgsProcessingParameterFile,
     QgsProcessingParameterVectorLayer,
     QgsCoordinateReferenceSystem,
+    QgsWkbTypes,
     QgsProcessingUtils,
     QgsProviderRegistry,
 )
 from qgis.PyQt.QtGui import QIcon
 
 from ..alliance_plugin.core.errors import AllianceError
-from ..alliance_plugin.qgis_io.layers import fields_for, kinds_by_name, typed_values, write_features
+from ..alliance_plugin.qgis_io.layers import (
+    as_multi,
+    fields_for,
+    kinds_by_name,
+    read_geometries,
+    typed_values,
+    write_features,
+)
 from ..alliance_plugin.toolbelt import dependencies
 from ..alliance_plugin.toolbelt.i18n import tr
 from ..alliance_plugin.toolbelt.resources import icon_path
@@ -108,17 +116,25 @@ class AllianceAlgorithm(QgsProcessingAlgorithm):
                                           crs or QgsCoordinateReferenceSystem())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, key))
+        if geometries is not None and QgsWkbTypes.isMultiType(wkb_type):
+            geometries = as_multi(geometries)
         write_features(sink, fields, typed_values(frame, kinds), geometries, feedback)
         return dest
 
     def writeTerritories(self, parameters, key, context, source, frame, attributes, per_feature, feedback,
                          int_columns=(), text_columns=()):
-        """The input territories, their own fields kept, with the columns of ``per_feature`` added."""
+        """The input features, their own fields kept, with the columns of ``per_feature`` added.
+
+        ``frame`` holds the features' geometries in their own CRS (column ``geometry``); None reads them
+        again (when the computation used reprojected ones).
+        """
         kinds = kinds_by_name(per_feature, int_columns, text_columns)
         fields = QgsProcessingUtils.combineFields(source.fields(), fields_for(per_feature, kinds))
         sink, dest = self.parameterAsSink(parameters, key, context, fields, source.wkbType(), source.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, key))
+        if frame is None:
+            frame = read_geometries(source, [], feedback)[0]
         write_features(sink, fields, typed_values(per_feature, kinds), frame["geometry"].to_numpy(),
                        feedback, prefix_attributes=attributes)
         return dest

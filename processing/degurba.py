@@ -111,6 +111,7 @@ class Degurba(GrowthAlgorithm):
 
     def compute(self, parameters, context, feedback):
         import numpy as np
+        import pandas as pd
 
         from ..alliance_plugin.core import degurba
 
@@ -157,8 +158,10 @@ class Degurba(GrowthAlgorithm):
         if grid["geometries"] is None:
             dest = self._write_built_grid(parameters, context, grid, rows, cols, cells, steps)
         else:
-            dest = self.writeLayer(parameters, self.OUTPUT, context, grid["source"], steps, grid["attributes"],
-                                   cells, INT_COLUMNS, TEXT_COLUMNS, geometries=grid["geometries"])
+            dest = self.writeTerritories(parameters, self.OUTPUT, context, grid["source"],
+                                         None if grid["geometries"] is None else
+                                         pd.DataFrame({"geometry": grid["geometries"]}),
+                                         grid["attributes"], cells, steps, INT_COLUMNS, TEXT_COLUMNS)
         categories_on_load(context, dest, "cell_label", CELL_COLOURS)
         outputs = {self.OUTPUT: dest, self.URBAN_CENTRES: len(result.centres),
                    self.URBAN_CLUSTERS: len(result.clusters)}
@@ -403,8 +406,8 @@ class Degurba(GrowthAlgorithm):
                                       none=int(unit_frame["code"].notna().sum()) - int(counts.sum())))
         per_feature = table.reindex(unit_frame["code"].to_numpy()).reset_index(drop=True)
         per_feature["params"] = params + " unit_share={s:g}".format(s=threshold)
-        dest = self.writeLayer(parameters, self.OUTPUT_UNITS, context, units, feedback, attributes, per_feature,
-                               INT_COLUMNS, TEXT_COLUMNS)
+        dest = self.writeTerritories(parameters, self.OUTPUT_UNITS, context, units, None, attributes, per_feature,
+                                     feedback, INT_COLUMNS, TEXT_COLUMNS)
         categories_on_load(context, dest, "degurba_label", UNIT_COLOURS)
         return dest
 

@@ -13,7 +13,6 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProcessingUtils,
     QgsRendererCategory,
     QgsSymbol,
     QgsWkbTypes,
@@ -21,12 +20,8 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QColor
 
 from ..alliance_plugin.qgis_io.layers import (
-    fields_for,
-    kinds_by_name,
     metric_crs,
     read_geometries,
-    typed_values,
-    write_features,
 )
 from .base import AllianceAlgorithm
 from .styling import StylePostProcessor
@@ -59,18 +54,6 @@ def year_of(value):
     except ValueError:
         match = _YEAR.search(text)
         return float(match.group(1)) if match else None
-
-
-def as_multi(geometries):
-    """MultiPolygons (None stays None), so that every sink gets one geometry type."""
-    import numpy as np
-    import shapely
-
-    geoms = np.asarray(geometries, dtype=object)
-    out = geoms.copy()
-    single = ~shapely.is_missing(geoms) & (shapely.get_type_id(geoms) == 3)
-    out[single] = [shapely.MultiPolygon([g]) for g in geoms[single]]
-    return out
 
 
 class CategoryStyle(StylePostProcessor):
@@ -186,36 +169,3 @@ class GrowthAlgorithm(AllianceAlgorithm):
         if len(before) == 0:
             feedback.pushWarning(self.tr("No built-up up to the cut-off year {cutoff:g}.").format(cutoff=cutoff))
         return before, after
-
-    def writeFrame(self, parameters, key, context, frame, geometries, wkb_type, crs, feedback,
-                   int_columns=(), text_columns=()):
-        """Write ``frame`` (one feature per row) with ``geometries`` to the sink ``key``."""
-        from qgis.core import QgsCoordinateReferenceSystem
-
-        kinds = kinds_by_name(frame, int_columns, text_columns)
-        fields = fields_for(frame, kinds)
-        sink, dest = self.parameterAsSink(parameters, key, context, fields, wkb_type,
-                                          crs or QgsCoordinateReferenceSystem())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, key))
-        if geometries is not None and wkb_type == QgsWkbTypes.MultiPolygon:
-            geometries = as_multi(geometries)
-        write_features(sink, fields, typed_values(frame, kinds), geometries, feedback)
-        return dest
-
-    def writeLayer(self, parameters, key, context, source, feedback, attributes, per_feature,
-                   int_columns=(), text_columns=(), geometries=None):
-        """The input features as given (own fields, geometry and CRS) with the columns of ``per_feature``.
-
-        ``geometries``: the features' geometries in their own CRS when at hand (else read again).
-        """
-        kinds = kinds_by_name(per_feature, int_columns, text_columns)
-        fields = QgsProcessingUtils.combineFields(source.fields(), fields_for(per_feature, kinds))
-        sink, dest = self.parameterAsSink(parameters, key, context, fields, source.wkbType(), source.sourceCrs())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, key))
-        if geometries is None:
-            geometries = read_geometries(source, [], feedback)[0]["geometry"].to_numpy()
-        write_features(sink, fields, typed_values(per_feature, kinds), geometries, feedback,
-                       prefix_attributes=attributes)
-        return dest

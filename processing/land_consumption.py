@@ -146,9 +146,9 @@ class LandConsumption(GrowthAlgorithm):
         self._report(table, frame[id_field] if id_field else None, year1 - year0, stagnation, unit, steps)
 
         steps.setCurrentStep(3)
-        dest = self.writeLayer(parameters, self.OUTPUT, context, source, steps, attributes,
-                               table.reset_index(drop=True), INT_COLUMNS, TEXT_COLUMNS,
-                               geometries=None if crs != source.sourceCrs() else frame["geometry"].to_numpy())
+        dest = self.writeTerritories(parameters, self.OUTPUT, context, source,
+                                     None if crs != source.sourceCrs() else frame, attributes,
+                                     table.reset_index(drop=True), steps, INT_COLUMNS, TEXT_COLUMNS)
         categories_on_load(context, dest, "flag", FLAG_COLOURS)
         outputs = {self.OUTPUT: dest, self.FLAGGED: int((table["flag"] != "ok").sum())}
         if extent:

@@ -135,10 +135,9 @@ class UrbanGrowth(GrowthAlgorithm):
                                            QgsWkbTypes.NoGeometry, None, steps, INT_COLUMNS, TEXT_COLUMNS)
         else:
             per_feature = summary.reindex(frame["code"].to_numpy()).reset_index(drop=True)
-            summary_dest = self.writeLayer(parameters, self.OUTPUT_SUMMARY, context, territories, steps, attributes,
-                                           per_feature, INT_COLUMNS, TEXT_COLUMNS,
-                                           geometries=None if crs != territories.sourceCrs()
-                                           else frame["geometry"].to_numpy())
+            summary_dest = self.writeTerritories(parameters, self.OUTPUT_SUMMARY, context, territories,
+                                                 None if crs != territories.sourceCrs() else frame, attributes,
+                                                 per_feature, steps, INT_COLUMNS, TEXT_COLUMNS)
         return {self.OUTPUT: dest, self.OUTPUT_SUMMARY: summary_dest, self.PATCHES: len(patches),
                 self.AREA_ADDED: float(patches["area"].sum())}
 

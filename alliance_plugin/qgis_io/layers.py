@@ -230,3 +230,15 @@ def metric_crs(crs, extent=None, feedback=None):
                              "azimuthal equal-area projection centred on {lon:.4f}, {lat:.4f}.").format(
                                  crs=crs.authid() or crs.description() or "The layer's CRS", lon=lon, lat=lat))
     return target
+
+
+def as_multi(geometries):
+    """MultiPolygons (None stays None), so that every sink gets one geometry type."""
+    import numpy as np
+    import shapely
+
+    geoms = np.asarray(geometries, dtype=object)
+    out = geoms.copy()
+    single = ~shapely.is_missing(geoms) & (shapely.get_type_id(geoms) == 3)
+    out[single] = [shapely.MultiPolygon([g]) for g in geoms[single]]
+    return out
