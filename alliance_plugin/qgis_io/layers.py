@@ -210,7 +210,8 @@ def metric_crs(crs, extent=None, feedback=None):
     a Lambert azimuthal equal-area projection centred on the data (exact areas,
     distances within a fraction of a percent over a region), and the log says so.
     """
-    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject, QgsUnitTypes
+    from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsCoordinateTransformContext,
+                           QgsUnitTypes)
 
     web_mercator = crs.authid() in ("EPSG:3857", "EPSG:900913", "EPSG:3785", "ESRI:102100")
     if crs.isValid() and not crs.isGeographic() and crs.mapUnits() == QgsUnitTypes.DistanceMeters \
@@ -221,7 +222,8 @@ def metric_crs(crs, extent=None, feedback=None):
         centre = extent.center()
         if crs.isValid() and not crs.isGeographic():
             wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
-            centre = QgsCoordinateTransform(crs, wgs84, QgsProject.instance()).transform(centre)
+            # Only the centre of the data is needed: the default transform, no project (worker thread).
+            centre = QgsCoordinateTransform(crs, wgs84, QgsCoordinateTransformContext()).transform(centre)
         lon, lat = centre.x(), centre.y()
     target = QgsCoordinateReferenceSystem.fromProj(
         f"+proj=laea +lat_0={lat:.4f} +lon_0={lon:.4f} +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs")
