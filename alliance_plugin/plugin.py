@@ -1,14 +1,16 @@
-"""The QGIS plugin object: registers the Processing provider, tolerates ``iface is None``."""
+"""The QGIS plugin object: registers the Processing provider and the dock, tolerates ``iface is None``."""
 
 from qgis.core import QgsApplication
 
-from .toolbelt.i18n import install_translator, remove_translator
+from .toolbelt.i18n import install_translator, remove_translator, tr
 
 
 class AlliancePlugin:
     def __init__(self, iface):
         self.iface = iface  # None under qgis_process
         self.provider = None
+        self.dock = None
+        self.dock_action = None
 
     def initProcessing(self):
         if self.provider is not None:
@@ -25,8 +27,51 @@ class AlliancePlugin:
 
     def initGui(self):
         self.initProcessing()
+        if self.iface is None or self.dock is not None:
+            return
+        from qgis.PyQt.QtCore import Qt
+        from qgis.PyQt.QtGui import QIcon
+        from qgis.PyQt.QtWidgets import QAction
+
+        from .toolbelt.dependencies import install_hint, problems
+        from .toolbelt.resources import icon_path
+
+        missing = problems(["pandas"])  # the dock reads core.scorecard, which needs pandas
+        if missing:
+            from qgis.core import Qgis, QgsMessageLog
+
+            QgsMessageLog.logMessage(tr("The Alliance of Territories panel needs: {what}. Install it with: {hint}")
+                                     .format(what="; ".join(missing), hint=install_hint(["pandas"])),
+                                     tr("Alliance of Territories"), Qgis.Warning)
+            return
+        from .gui.dock import AllianceDock
+
+        install_translator()
+        self.dock = AllianceDock(self.iface, self.iface.mainWindow())
+        self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+        action = QAction(QIcon(str(icon_path("alliance"))), tr("Alliance of Territories panel"),
+                         self.iface.mainWindow())
+        action.setObjectName("AllianceOfTerritoriesDockAction")
+        self.dock.setToggleVisibilityAction(action)
+        self.iface.addPluginToMenu(self.menu_name(), action)
+        self.dock_action = action
+
+    @staticmethod
+    def menu_name():
+        return tr("&Alliance of Territories")
 
     def unload(self):
+        if self.dock_action is not None:
+            if self.iface is not None:
+                self.iface.removePluginMenu(self.menu_name(), self.dock_action)
+            self.dock_action.deleteLater()
+            self.dock_action = None
+        if self.dock is not None:
+            self.dock.teardown()
+            if self.iface is not None:
+                self.iface.removeDockWidget(self.dock)
+            self.dock.deleteLater()
+            self.dock = None
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
