@@ -110,7 +110,17 @@ class FlowAlgorithm(AllianceAlgorithm):
 
         flows, unmatched = match_territories(valid.table, ids)
         if unmatched.rows:
-            feedback.pushWarning(unmatched.message())
+            from ..alliance_plugin.core.errors import first_labels
+
+            text = self.tr(
+                "{rows} flow rows ({volume:,.0f} in volume) have codes that match no territory and were "
+                "left out: {codes}.").format(
+                    rows=unmatched.rows, volume=unmatched.volume, codes=first_labels(unmatched.codes, 10))
+            if unmatched.hint:
+                text += " " + self.tr(
+                    "Some codes look like numbers that lost their leading zero (read the codes as text, "
+                    "for example 01004 and not 1004).")
+            feedback.pushWarning(text)
         if flows.empty:
             raise QgsProcessingException(self.tr(
                 "No flow row matches the territory codes of '{field}' (for example {ids}; the flows "

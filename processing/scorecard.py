@@ -87,14 +87,16 @@ class RecommendationScorecard(FlowAlgorithm):
         table = table.set_index("code")
         for layer in self.parameterAsLayerList(parameters, self.INDICATORS, context):
             fields = layer.fields().names()
-            if id_field not in fields:
+            # Our summary tables (land-tenure proxies) name the territory code "territory".
+            key = id_field if id_field in fields else "territory" if "territory" in fields else None
+            if key is None:
                 feedback.pushWarning(self.tr("{layer} has no field '{field}': left out.").format(
                     layer=layer.name(), field=id_field))
                 continue
-            names = [f for f in fields if f in wanted]
-            extra = read_attributes(layer, [id_field, *names], feedback)
-            extra.index = codes_as_text(extra[id_field]).to_numpy()
-            extra = extra[~extra.index.duplicated()].drop(columns=id_field)
+            names = [f for f in fields if f in wanted and f != key]
+            extra = read_attributes(layer, [key, *names], feedback)
+            extra.index = codes_as_text(extra[key]).to_numpy()
+            extra = extra[~extra.index.duplicated()].drop(columns=key)
             table = table.combine_first(extra) if len(table.columns) else table.join(extra, how="left")
             feedback.pushInfo(self.tr("{layer}: {fields}.").format(layer=layer.name(), fields=", ".join(names) or "-"))
         table = table.reindex(pd.Index(ids, dtype=object))

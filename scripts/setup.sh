@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 
 APT_PACKAGES=(qgis python3-qgis qgis-providers python3-venv python3-dev build-essential pkg-config
-              libgeos-dev libproj-dev proj-bin libgdal-dev)
+              libgeos-dev libproj-dev proj-bin libgdal-dev qttools5-dev-tools)
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 

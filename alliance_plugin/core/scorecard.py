@@ -75,6 +75,37 @@ RULES = (
                "watch": "Nystuen-Dacey class: {value}, dominated by {parent}: a relay in the urban hierarchy (R3).",
                "priority": "No flow with another territory: isolated from the city network (R3, R7)."},
          source="Nystuen and Dacey (1961); the statuses are ours."),
+    dict(id="land_consumption", field="lcrpgr", algorithm="landconsumption", recommendations=(5, 1),
+         bands=((1.0, "priority"), (0.5, "watch"), (0.0, "strong"), (float("-inf"), "strong")),
+         text={"priority": "Land is consumed {value:.1f} times as fast as the population grows (SDG 11.3.1): "
+                           "densify and protect open land (R5, R1).",
+               "watch": "Land consumption at {value:.1f} times the population growth: to follow (R5).",
+               "strong": "Land consumption below the population growth (ratio {value:.1f}) (R5)."},
+         source="UN SDG 11.3.1 metadata (a ratio above 1: land consumed faster than population grows); "
+                "the 0.5 band is ours."),
+    dict(id="outlying_growth", field="share_outlying", algorithm="urbangrowth", recommendations=(5, 1),
+         bands=((0.5, "priority"), (0.25, "watch"), (0.0, "strong")),
+         text={"priority": "{value:.0%} of the new built-up area is outlying (leapfrog) growth: steer growth to "
+                           "infill and edges (R5, R1).",
+               "watch": "{value:.0%} of the new built-up area is outlying growth (R5).",
+               "strong": "Only {value:.0%} of the new built-up area is outlying: compact growth (R5)."},
+         source="Landscape expansion index classes (Liu et al. 2010); the 25 and 50 % bands are ours."),
+    dict(id="documented_tenure", field="proxy_area_documented", algorithm="landtenureoverlay",
+         recommendations=(4,),
+         bands=((0.8, "strong"), (0.5, "watch"), (0.0, "priority")),
+         text={"priority": "Only {value:.0%} of the parcel area has documented rights (a spatial proxy of "
+                           "SDG 1.4.2): secure tenure first (R4).",
+               "watch": "{value:.0%} of the parcel area has documented rights (SDG 1.4.2 proxy) (R4).",
+               "strong": "{value:.0%} of the parcel area has documented rights (SDG 1.4.2 proxy) (R4)."},
+         source="SDG 1.4.2 metadata, as a cadastral proxy; the 50 and 80 % bands are ours."),
+    dict(id="insecure_growth_front", field="proxy_growth_insecure", algorithm="landtenureoverlay",
+         recommendations=(4, 5),
+         bands=((0.5, "priority"), (0.2, "watch"), (0.0, "strong")),
+         text={"priority": "{value:.0%} of the growth-front land is under informal, customary or unknown "
+                           "tenure: regularise before the city reaches it (R4, R5).",
+               "watch": "{value:.0%} of the growth-front land has insecure tenure (R4).",
+               "strong": "Only {value:.0%} of the growth-front land has insecure tenure (R4)."},
+         source="Ours, from the SDG 1.4.2 spatial proxies of methods.md section 6."),
     dict(id="intermediary", field="intermediary", algorithm="citynetwork", recommendations=(3,),
          bands=((1.0, "strong"), (0.0, "watch")),
          text={"strong": "An intermediary city: middle size, high intermediation, intermediate place in the "

@@ -39,3 +39,17 @@ def test_categories_and_overall_status():
 
 def test_missing_fields_are_skipped():
     assert sc.scorecard(pd.DataFrame({"other": [1]}, index=["A"])).empty
+
+
+def test_growth_and_tenure_rules():
+    table = pd.DataFrame({"lcrpgr": [2.5, 0.7, -1.0], "share_outlying": [0.6, 0.3, 0.1],
+                          "proxy_area_documented": [0.3, 0.6, 0.9], "proxy_growth_insecure": [0.7, 0.3, 0.0]},
+                         index=["A", "B", "C"])
+    card = sc.scorecard(table)
+    status = card.groupby(["territory", "rule"])["status"].first()  # one row per recommendation: same status
+    assert [status[(t, "land_consumption")] for t in "ABC"] == ["priority", "watch", "strong"]
+    assert [status[(t, "outlying_growth")] for t in "ABC"] == ["priority", "watch", "strong"]
+    assert [status[(t, "documented_tenure")] for t in "ABC"] == ["priority", "watch", "strong"]
+    assert [status[(t, "insecure_growth_front")] for t in "ABC"] == ["priority", "watch", "strong"]
+    assert "2.5 times as fast" in card[(card.territory == "A") & (card.rule == "land_consumption")]["sentence"].iloc[0]
+    assert set(card[card.rule == "documented_tenure"]["recommendation"]) == {4}

@@ -1,0 +1,2049 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr" sourcelanguage="en">
+    <context>
+        <name>AllianceOfTerritories</name>
+        <message>
+            <location filename="../alliance_plugin/gui/cards.py" line="27" />
+            <source>no data</source>
+            <translation>pas de données</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/cards.py" line="27" />
+            <source>priority</source>
+            <translation>prioritaire</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/cards.py" line="27" />
+            <source>watch</source>
+            <translation>à surveiller</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/cards.py" line="27" />
+            <source>strong</source>
+            <translation>solide</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/cards.py" line="120" />
+            <source>No scorecard indicator yet: see the algorithms below.</source>
+            <translation>Aucun indicateur du tableau de bord pour l'instant : voir les algorithmes ci-dessous.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/cards.py" line="130" />
+            <source>No territory selected.</source>
+            <translation>Aucun territoire sélectionné.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/cards.py" line="75" />
+            <source>Strategic urban planning at local level</source>
+            <translation>Planification urbaine stratégique à l'échelle locale</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/cards.py" line="75" />
+            <source>Interdependencies and complementarities between territories</source>
+            <translation>Interdépendances et complémentarités entre territoires</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/cards.py" line="75" />
+            <source>Intermediary and new city networks</source>
+            <translation>Villes intermédiaires et nouveaux réseaux de villes</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/cards.py" line="75" />
+            <source>Land management and tenure security</source>
+            <translation>Gestion foncière et sécurité de la tenure</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/cards.py" line="75" />
+            <source>Environment- and climate-friendly planning</source>
+            <translation>Aménagement respectueux de l'environnement et du climat</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/cards.py" line="75" />
+            <source>Circular economy</source>
+            <translation>Économie circulaire</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/cards.py" line="75" />
+            <source>Urban and peri-urban mobility against socio-spatial inequality</source>
+            <translation>Mobilité urbaine et périurbaine contre les inégalités socio-spatiales</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/cards.py" line="75" />
+            <source>Local capacities and territorial intelligence</source>
+            <translation>Capacités locales et intelligence territoriale</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/cards.py" line="126" />
+            <source>Indicators: {list}</source>
+            <translation>Indicateurs : {list}</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/cards.py" line="52" />
+            <source>stays inside</source>
+            <translation>reste sur place</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/cards.py" line="94" />
+            <source>{name}: open the dialog with the current layer</source>
+            <translation>{name} : ouvrir la boîte de dialogue avec la couche courante</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/cards.py" line="50" />
+            <source>to {partner}</source>
+            <translation>vers {partner}</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/cards.py" line="54" />
+            <source>jobs per 100</source>
+            <translation>emplois pour 100</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/dock.py" line="38" />
+            <location filename="../alliance_plugin/gui/dock.py" line="305" />
+            <location filename="../alliance_plugin/gui/dock.py" line="304" />
+            <location filename="../alliance_plugin/plugin.py" line="45" />
+            <location filename="../processing/provider.py" line="39" />
+            <source>Alliance of Territories</source>
+            <translation>Alliance des territoires</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/dock.py" line="76" />
+            <source>Polygon layers holding at least one indicator of the scorecard</source>
+            <translation>Couches de polygones contenant au moins un indicateur du tableau de bord</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/dock.py" line="83" />
+            <source>Layer</source>
+            <translation>Couche</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/dock.py" line="84" />
+            <source>Code field</source>
+            <translation>Champ de code</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/dock.py" line="85" />
+            <source>Territory</source>
+            <translation>Territoire</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/dock.py" line="88" />
+            <source>Sample data</source>
+            <translation>Données d'exemple</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/dock.py" line="89" />
+            <source>Load the Austrian sample and run Flow dependencies on it</source>
+            <translation>Charger l'exemple autrichien et y lancer Dépendances de flux</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/dock.py" line="154" />
+            <source>No layer with indicators in the project: run an algorithm of the Alliance of Territories, or click Sample data.</source>
+            <translation>Aucune couche avec des indicateurs dans le projet : lancez un algorithme de l'Alliance des territoires, ou cliquez sur Données d'exemple.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/dock.py" line="157" />
+            <source>Select a territory on the map or in the list.</source>
+            <translation>Sélectionnez un territoire sur la carte ou dans la liste.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/dock.py" line="242" />
+            <source>No indicator for this territory yet: run the algorithms below.</source>
+            <translation>Aucun indicateur pour ce territoire pour l'instant : lancez les algorithmes ci-dessous.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/dock.py" line="288" />
+            <source>Cannot open {alg}: {error}</source>
+            <translation>Impossible d'ouvrir {alg} : {error}</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/dock.py" line="295" />
+            <source>Flow dependencies failed on the sample: {error}</source>
+            <translation>Dépendances de flux a échoué sur l'exemple : {error}</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/layers.py" line="45" />
+            <source>Austria NUTS 2</source>
+            <translation>Autriche NUTS 2</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/layers.py" line="47" />
+            <source>The sample data is missing from the plugin folder.</source>
+            <translation>Les données d'exemple sont absentes du dossier de l'extension.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/plugin.py" line="61" />
+            <source>&amp;Alliance of Territories</source>
+            <translation>&amp;Alliance des territoires</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/plugin.py" line="52" />
+            <source>Alliance of Territories panel</source>
+            <translation>Panneau Alliance des territoires</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/plugin.py" line="43" />
+            <source>The Alliance of Territories panel needs: {what}. Install it with: {hint}</source>
+            <translation>Le panneau Alliance des territoires a besoin de : {what}. Installez-le avec : {hint}</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/qgis_io/flows.py" line="59" />
+            <source>The flow table or layer is empty: it holds no rows.</source>
+            <translation>La table ou la couche de flux est vide : elle ne contient aucune ligne.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/qgis_io/flows.py" line="52" />
+            <source>CSV file {path} ({encoding}, delimiter '{delimiter}')</source>
+            <translation>Fichier CSV {path} ({encoding}, délimiteur '{delimiter}')</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/qgis_io/flows.py" line="63" />
+            <source>layer {name}</source>
+            <translation>couche {name}</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/qgis_io/layers.py" line="64" />
+            <source>Canceled.</source>
+            <translation>Annulé.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/qgis_io/layers.py" line="197" />
+            <source>Could not write features: {error}</source>
+            <translation>Impossible d'écrire les entités : {error}</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/qgis_io/layers.py" line="231" />
+            <source>{crs} is not in metres: areas, buffers and distances are computed in a Lambert azimuthal equal-area projection centred on {lon:.4f}, {lat:.4f}.</source>
+            <translation>{crs} n'est pas en mètres : les surfaces, tampons et distances sont calculés dans une projection azimutale équivalente de Lambert centrée sur {lon:.4f}, {lat:.4f}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/qgis_io/layers.py" line="83" />
+            <source>The field '{name}' is not in the layer; its fields are: {fields}.</source>
+            <translation>Le champ '{name}' n'est pas dans la couche ; ses champs sont : {fields}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/qgis_io/rasters.py" line="16" />
+            <source>The raster's cells are not squares ({x:g} x {y:g}).</source>
+            <translation>Les cellules du raster ne sont pas carrées ({x:g} x {y:g}).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/qgis_io/rasters.py" line="23" />
+            <source>Band {band} of the raster cannot be read as numbers.</source>
+            <translation>La bande {band} du raster ne peut pas être lue comme des nombres.</translation>
+        </message>
+        <message>
+            <location filename="../processing/base.py" line="54" />
+            <source>Flows and dependencies</source>
+            <translation>Flux et dépendances</translation>
+        </message>
+        <message>
+            <location filename="../processing/base.py" line="54" />
+            <source>Urban growth and land</source>
+            <translation>Croissance urbaine et foncier</translation>
+        </message>
+        <message>
+            <location filename="../processing/base.py" line="54" />
+            <source>Land and tenure</source>
+            <translation>Foncier et tenure</translation>
+        </message>
+        <message>
+            <location filename="../processing/base.py" line="54" />
+            <source>Recommendations</source>
+            <translation>Recommandations</translation>
+        </message>
+        <message>
+            <location filename="../processing/base.py" line="72" />
+            <source>This algorithm needs Python libraries that are missing or unusable:
+{problems}
+Install them into the Python that QGIS uses, for example:
+{command}</source>
+            <translation>Cet algorithme a besoin de bibliothèques Python manquantes ou inutilisables :
+{problems}
+Installez-les dans le Python utilisé par QGIS, par exemple :
+{command}</translation>
+        </message>
+        <message>
+            <location filename="../processing/base.py" line="93" />
+            <source>The output '{output}' would overwrite the input '{input}' ({path}): choose another file.</source>
+            <translation>La sortie '{output}' écraserait l'entrée '{input}' ({path}) : choisissez un autre fichier.</translation>
+        </message>
+        <message>
+            <location filename="../processing/city_network.py" line="40" />
+            <source>City network: rank-size, centralities, intermediary cities</source>
+            <translation>Réseau de villes : rang-taille, centralités, villes intermédiaires</translation>
+        </message>
+        <message>
+            <location filename="../processing/city_network.py" line="43" />
+            <source>Rank-size exponent (Gabaix-Ibragimov), primacy, flow centralities and intermediary cities.</source>
+            <translation>Exposant rang-taille (Gabaix-Ibragimov), primatie, centralités de flux et villes intermédiaires.</translation>
+        </message>
+        <message>
+            <location filename="../processing/city_network.py" line="47" />
+            <source>&lt;p&gt;For cities (points or polygons) with their population at one or several dates (recommendation 3):&lt;/p&gt;
+&lt;ul&gt;&lt;li&gt;&lt;b&gt;Rank-size&lt;/b&gt;: the Gabaix-Ibragimov estimator (ln(rank - 1/2) regressed on ln(size)), the exponent b and its standard error b&amp;radic;(2/n), n and the size cut-off, per date; per city, its rank and its deviation from the fitted line (size_deviation, in log units: positive when the city is larger than the line predicts). &lt;b&gt;Primacy&lt;/b&gt; P1/P2 and the &lt;b&gt;four-city index&lt;/b&gt; P1/(P2+P3+P4). The table output holds one row per date.&lt;/li&gt;
+&lt;li&gt;With flows: &lt;b&gt;centralities&lt;/b&gt; on the directed flow graph: in and out strength and degree, PageRank, and betweenness with 1/volume as the length of a link (ours: paths follow the strongest flows), per connected component; exact when cheap, otherwise from sampled sources, with the method and the number of sources written in each city's fields and in the log.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Intermediary cities&lt;/b&gt; (our rule, not an official one): a size inside the band, a betweenness in the top share, and an intermediate place in the Nystuen-Dacey hierarchy (see Dominant flows); intermediary_score counts how many of the three hold.&lt;/li&gt;&lt;/ul&gt;
+&lt;p&gt;&lt;b&gt;Flows&lt;/b&gt;: a table or layer loaded in QGIS, or a CSV file (delimiter, UTF-8/BOM/cp1252 and decimal commas detected; codes always read as text, so 01004 keeps its zero). Fields are detected from their names when left empty, including INSEE's commuting files (CODGEO/DCLT/NBFLUX_C20_ACTOCC15P, or COMMUNE/DCLT/IPONDI summed per pair). Rows repeating a pair and type are summed with a warning; missing or negative volumes stop the run and name the rows; codes that match no territory are counted, listed and left out.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Pour des villes (points ou polygones) avec leur population à une ou plusieurs dates (recommandation 3) :&lt;/p&gt;
+&lt;ul&gt;&lt;li&gt;&lt;b&gt;Rang-taille&lt;/b&gt; : l'estimateur de Gabaix-Ibragimov (ln(rang - 1/2) régressé sur ln(taille)), l'exposant b et son erreur type b&amp;radic;(2/n), n et le seuil de taille, par date ; pour chaque ville, son rang et son écart à la droite ajustée (size_deviation, en unités logarithmiques : positif quand la ville est plus grande que ne le prévoit la droite). &lt;b&gt;Primatie&lt;/b&gt; P1/P2 et &lt;b&gt;indice des quatre villes&lt;/b&gt; P1/(P2+P3+P4). La sortie table contient une ligne par date.&lt;/li&gt;
+&lt;li&gt;Avec des flux : &lt;b&gt;centralités&lt;/b&gt; sur le graphe orienté des flux : force et degré entrants et sortants, PageRank, et intermédiarité avec 1/volume comme longueur d'un lien (notre choix : les chemins suivent les flux les plus forts), par composante connexe ; exacte quand c'est peu coûteux, sinon à partir de sources échantillonnées, la méthode et le nombre de sources étant écrits dans les champs de chaque ville et dans le journal.&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Villes intermédiaires&lt;/b&gt; (notre règle, pas une règle officielle) : une taille comprise dans la fourchette, une intermédiarité dans la part la plus haute, et une place intermédiaire dans la hiérarchie de Nystuen-Dacey (voir Flux dominants) ; intermediary_score compte combien des trois conditions sont remplies.&lt;/li&gt;&lt;/ul&gt;
+&lt;p&gt;&lt;b&gt;Flux&lt;/b&gt; : une table ou une couche chargée dans QGIS, ou un fichier CSV (délimiteur, UTF-8/BOM/cp1252 et virgules décimales détectés ; codes toujours lus comme du texte, donc 01004 garde son zéro). Les champs sont détectés d'après leur nom quand ils sont laissés vides, y compris dans les fichiers de navettes domicile-travail de l'INSEE (CODGEO/DCLT/NBFLUX_C20_ACTOCC15P, ou COMMUNE/DCLT/IPONDI sommé par couple). Les lignes qui répètent un couple et un type sont sommées avec un avertissement ; des volumes manquants ou négatifs arrêtent le traitement et les lignes sont citées ; les codes qui ne correspondent à aucun territoire sont comptés, listés et écartés.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="../processing/city_network.py" line="52" />
+            <source>Population fields (one per date; the last is the current one)</source>
+            <translation>Champs de population (un par date ; le dernier est la date actuelle)</translation>
+        </message>
+        <message>
+            <location filename="../processing/city_network.py" line="65" />
+            <source>Cities with rank-size and network fields</source>
+            <translation>Villes avec champs rang-taille et réseau</translation>
+        </message>
+        <message>
+            <location filename="../processing/city_network.py" line="67" />
+            <source>City-size distribution per date</source>
+            <translation>Distribution des tailles de villes par date</translation>
+        </message>
+        <message>
+            <location filename="../processing/city_network.py" line="116" />
+            <source>No flows: only the city-size distribution is computed.</source>
+            <translation>Pas de flux : seule la distribution des tailles de villes est calculée.</translation>
+        </message>
+        <message>
+            <location filename="../processing/city_network.py" line="63" />
+            <location filename="../processing/city_network.py" line="71" />
+            <source>Rank-size: smallest city size fitted</source>
+            <translation>Rang-taille : plus petite taille de ville ajustée</translation>
+        </message>
+        <message>
+            <location filename="../processing/city_network.py" line="63" />
+            <location filename="../processing/city_network.py" line="71" />
+            <source>Intermediary cities: smallest size</source>
+            <translation>Villes intermédiaires : taille minimale</translation>
+        </message>
+        <message>
+            <location filename="../processing/city_network.py" line="63" />
+            <location filename="../processing/city_network.py" line="71" />
+            <source>Intermediary cities: largest size</source>
+            <translation>Villes intermédiaires : taille maximale</translation>
+        </message>
+        <message>
+            <location filename="../processing/city_network.py" line="63" />
+            <location filename="../processing/city_network.py" line="71" />
+            <source>Intermediary cities: top share of betweenness (%)</source>
+            <translation>Villes intermédiaires : part la plus haute de l'intermédiarité (%)</translation>
+        </message>
+        <message>
+            <location filename="../processing/city_network.py" line="63" />
+            <location filename="../processing/city_network.py" line="71" />
+            <source>Betweenness: sources sampled when exact is too costly (0 = automatic)</source>
+            <translation>Intermédiarité : sources échantillonnées quand le calcul exact est trop coûteux (0 = automatique)</translation>
+        </message>
+        <message>
+            <location filename="../processing/city_network.py" line="63" />
+            <location filename="../processing/city_network.py" line="71" />
+            <source>Rank-size exponent b at the last date</source>
+            <translation>Exposant rang-taille b à la dernière date</translation>
+        </message>
+        <message>
+            <location filename="../processing/city_network.py" line="63" />
+            <location filename="../processing/city_network.py" line="71" />
+            <source>Primacy P1/P2 at the last date</source>
+            <translation>Primatie P1/P2 à la dernière date</translation>
+        </message>
+        <message>
+            <location filename="../processing/city_network.py" line="63" />
+            <location filename="../processing/city_network.py" line="71" />
+            <source>Number of intermediary cities</source>
+            <translation>Nombre de villes intermédiaires</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="56" />
+            <source>Degree of urbanisation (DEGURBA)</source>
+            <translation>Degré d'urbanisation (DEGURBA)</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="59" />
+            <source>Urban centres, urban clusters and rural cells of a population grid, and local units classed as cities, towns and semi-dense areas, or rural areas.</source>
+            <translation>Centres urbains, agglomérations urbaines et carreaux ruraux d'une grille de population, et unités locales classées en villes, villes moyennes et zones semi-denses, ou zones rurales.</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="63" />
+            <source>&lt;p&gt;The degree of urbanisation (UN Statistical Commission 2020; Eurostat et al., &lt;i&gt;Applying the Degree of Urbanisation&lt;/i&gt;, 2021), from your own population data (recommendations 1 and 3).&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Population grid&lt;/b&gt;, one of: grid polygons with a population field (cells taken as given: they must be the squares of one grid in a projected CRS in metres, cells cut along a coast allowed; an optional land-share field gives the density per km2 of land); population points summed into a grid of the given cell size (1 km by default, aligned on multiples of the cell; points in a geographic CRS are reprojected to a Lambert azimuthal equal-area projection centred on them, and the log says so); or a population raster in a projected CRS in metres with square cells (no-data and negative cells are no data).&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Grid classes&lt;/b&gt;, every threshold a parameter: urban centres are 4-connected cells (no diagonals) of at least 1,500 inhabitants per km2 of land whose cluster holds at least 50,000 inhabitants, their gaps below 15 km2 filled and their edges smoothed by the majority rule (a cell joins when at least 5 of its 8 neighbours belong to the centre), repeated until nothing changes; urban clusters are 8-connected cells of at least 300 inhabitants per km2 (urban-centre cells included) holding at least 5,000 inhabitants; every other cell is a rural grid cell (no data: a given cell without population). Centres and clusters are numbered from the most populated; each cell gets its class, centre and cluster ids and their populations. Cells without inhabitants outside any cluster are left out of a grid built from points or a raster unless asked for.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Local units&lt;/b&gt; (optional): each cell's population is given to the unit containing the cell's centre (for given polygons, a point inside the polygon, the centre of a full square; a centre on a border goes to the smaller code). A unit is a &lt;i&gt;city&lt;/i&gt; when at least 50 % of its population lives in urban centres, a &lt;i&gt;rural area&lt;/i&gt; when at least 50 % lives in rural cells, else a &lt;i&gt;town and semi-dense area&lt;/i&gt;; units without inhabitants get no class. Their population, population and share in urban centres, in urban clusters (centres included) and in rural cells are added to the units as given. The params field records the thresholds.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Le degré d'urbanisation (Commission de statistique des Nations unies 2020 ; Eurostat et al., &lt;i&gt;Applying the Degree of Urbanisation&lt;/i&gt;, 2021), à partir de vos propres données de population (recommandations 1 et 3).&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Grille de population&lt;/b&gt;, au choix : des carreaux (polygones) avec un champ de population (carreaux pris tels quels : ce doivent être les carrés d'une même grille dans un SCR projeté en mètres, les carreaux découpés le long d'une côte étant admis ; un champ facultatif de part de terre donne la densité par km2 de terre) ; des points de population sommés dans une grille de la taille de carreau donnée (1 km par défaut, alignée sur des multiples de la taille ; des points dans un SCR géographique sont reprojetés dans une projection azimutale équivalente de Lambert centrée sur eux, et le journal le signale) ; ou un raster de population dans un SCR projeté en mètres à cellules carrées (les cellules sans donnée et négatives sont sans donnée).&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Classes de la grille&lt;/b&gt;, chaque seuil étant un paramètre : les centres urbains sont des carreaux 4-connexes (sans diagonales) d'au moins 1 500 habitants par km2 de terre dont l'agrégat compte au moins 50 000 habitants, leurs trous de moins de 15 km2 comblés et leurs bords lissés par la règle de la majorité (un carreau est ajouté quand au moins 5 de ses 8 voisins appartiennent au centre), répété jusqu'à ce que plus rien ne change ; les agglomérations urbaines sont des carreaux 8-connexes d'au moins 300 habitants par km2 (carreaux des centres urbains compris) comptant au moins 5 000 habitants ; tout autre carreau est un carreau rural (sans donnée : un carreau fourni sans population). Centres et agglomérations sont numérotés du plus peuplé au moins peuplé ; chaque carreau reçoit sa classe, les identifiants de son centre et de son agglomération et leurs populations. Les carreaux sans habitant hors de toute agglomération sont omis d'une grille construite à partir de points ou d'un raster, sauf demande contraire.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Unités locales&lt;/b&gt; (facultatif) : la population de chaque carreau est attribuée à l'unité qui contient le centre du carreau (pour des polygones fournis, un point à l'intérieur du polygone, le centre d'un carré complet ; un centre situé sur une limite va au plus petit code). Une unité est une &lt;i&gt;ville&lt;/i&gt; quand au moins 50 % de sa population vit dans des centres urbains, une &lt;i&gt;zone rurale&lt;/i&gt; quand au moins 50 % vit dans des carreaux ruraux, sinon une &lt;i&gt;ville moyenne ou zone semi-dense&lt;/i&gt; ; les unités sans habitant ne reçoivent pas de classe. Leur population, la population et la part dans les centres urbains, dans les agglomérations urbaines (centres compris) et dans les carreaux ruraux sont ajoutées aux unités telles que fournies. Le champ params enregistre les seuils.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="119" />
+            <source>The local units layer</source>
+            <translation>La couche des unités locales</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="185" />
+            <source>The population layer</source>
+            <translation>La couche de population</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="246" />
+            <source>The population grid</source>
+            <translation>La grille de population</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="312" />
+            <source>The population raster</source>
+            <translation>Le raster de population</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="67" />
+            <source>Population: grid cells (polygons) or points [optional: or a raster]</source>
+            <translation>Population : carreaux de grille (polygones) ou points [facultatif : ou un raster]</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="70" />
+            <location filename="../processing/functional_areas.py" line="72" />
+            <source>Population field</source>
+            <translation>Champ de population</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="73" />
+            <source>Share of land of each grid cell (0-1 or %) [optional: all land]</source>
+            <translation>Part de terre de chaque carreau (0-1 ou %) [facultatif : tout en terre]</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="76" />
+            <source>Population raster [optional]</source>
+            <translation>Raster de population [facultatif]</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="78" />
+            <source>Band of the raster</source>
+            <translation>Bande du raster</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="80" />
+            <source>Cell size of the grid built from points (m)</source>
+            <translation>Taille des carreaux de la grille construite à partir de points (m)</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="91" />
+            <source>Urban centre smoothing: neighbours of 8 in the centre for a cell to join (5 to 8; 0 = no smoothing)</source>
+            <translation>Lissage des centres urbains : voisins sur 8 dans le centre pour qu'un carreau y entre (5 à 8 ; 0 = pas de lissage)</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="95" />
+            <source>Local units (communes) [optional]</source>
+            <translation>Unités locales (communes) [facultatif]</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="98" />
+            <source>Local unit code field</source>
+            <translation>Champ de code des unités locales</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="100" />
+            <source>Local units: population share of the rules (%)</source>
+            <translation>Unités locales : part de population des règles (%)</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="103" />
+            <source>Write empty rural cells of a grid built from points or a raster</source>
+            <translation>Écrire les carreaux ruraux vides d'une grille construite à partir de points ou d'un raster</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="105" />
+            <source>Classified grid cells</source>
+            <translation>Carreaux classés</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="107" />
+            <source>Local units with their degree of urbanisation</source>
+            <translation>Unités locales avec leur degré d'urbanisation</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="109" />
+            <source>Urban centres</source>
+            <translation>Centres urbains</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="110" />
+            <source>Urban clusters</source>
+            <translation>Agglomérations urbaines</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="122" />
+            <source>Choose the code field of the local units.</source>
+            <translation>Choisissez le champ de code des unités locales.</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="187" />
+            <source>Give the population either as a vector layer (grid cells or points) or as a raster, one of them.</source>
+            <translation>Donnez la population soit comme couche vecteur (carreaux ou points), soit comme raster, l'un des deux.</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="193" />
+            <source>Choose the population field.</source>
+            <translation>Choisissez le champ de population.</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="223" />
+            <source>No population point has a geometry.</source>
+            <translation>Aucun point de population n'a de géométrie.</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="292" />
+            <source>The polygons are not the square cells of a grid.</source>
+            <translation>Les polygones ne sont pas les carreaux carrés d'une grille.</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="89" />
+            <source>Urban centre: minimum density (inhabitants per km2 of land)</source>
+            <translation>Centre urbain : densité minimale (habitants par km2 de terre)</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="89" />
+            <source>Urban centre: minimum population</source>
+            <translation>Centre urbain : population minimale</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="89" />
+            <source>Urban centre: gaps filled below (km2; 0 = none)</source>
+            <translation>Centre urbain : trous comblés en dessous de (km2 ; 0 = aucun)</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="89" />
+            <source>Urban cluster: minimum density (inhabitants per km2 of land)</source>
+            <translation>Agglomération urbaine : densité minimale (habitants par km2 de terre)</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="89" />
+            <source>Urban cluster: minimum population</source>
+            <translation>Agglomération urbaine : population minimale</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="142" />
+            <source>{centres} urban centres and {clusters} urban clusters ({rounds} rounds of gap filling and smoothing); {c:.1%} of the population in urban centres, {u:.1%} in urban clusters outside them.</source>
+            <translation>{centres} centres urbains et {clusters} agglomérations urbaines ({rounds} passes de comblement et de lissage) ; {c:.1%} de la population dans les centres urbains, {u:.1%} dans les agglomérations urbaines hors centres.</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="174" />
+            <source>The local units output is skipped: only the cells say their unit.</source>
+            <translation>La sortie des unités locales est ignorée : seuls les carreaux indiquent leur unité.</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="227" />
+            <source>{n} points summed into a grid of {rows} x {cols} cells of {cell:g} m.</source>
+            <translation>{n} points sommés dans une grille de {rows} x {cols} carreaux de {cell:g} m.</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="268" />
+            <source>Land shares above 1: read as percentages.</source>
+            <translation>Parts de terre supérieures à 1 : lues comme des pourcentages.</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="272" />
+            <source>{n} grid cells of {cell:g} m, {rows} rows x {cols} columns; {missing} cells of that frame are not given (no data).</source>
+            <translation>{n} carreaux de {cell:g} m, {rows} lignes x {cols} colonnes ; {missing} carreaux de cette emprise ne sont pas fournis (sans donnée).</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="323" />
+            <source>Raster of {rows} x {cols} cells of {cell:g} m.</source>
+            <translation>Raster de {rows} x {cols} cellules de {cell:g} m.</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="402" />
+            <source>Local units: {city} cities, {town} towns and semi-dense areas, {rural} rural areas, {none} without inhabitants.</source>
+            <translation>Unités locales : {city} villes, {town} villes moyennes et zones semi-denses, {rural} zones rurales, {none} sans habitant.</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="126" />
+            <source>Cells of {cell:g} m: the official method uses 1 km2 cells, and its thresholds (per km2 and per cluster) are kept as given.</source>
+            <translation>Carreaux de {cell:g} m : la méthode officielle utilise des carreaux de 1 km2, et ses seuils (par km2 et par agglomération) sont conservés tels quels.</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="200" />
+            <source>{what} is in {crs}, not in metres: its cells would not be squares of equal area once reprojected. Use a grid in a projected CRS in metres (the official grid is in EPSG:3035; GHS-POP in World Mollweide), or population points, which are reprojected.</source>
+            <translation>{what} est en {crs}, pas en mètres : ses carreaux ne seraient plus des carrés de même surface une fois reprojetés. Utilisez une grille dans un SCR projeté en mètres (la grille officielle est en EPSG:3035 ; GHS-POP en World Mollweide), ou des points de population, qui sont reprojetés.</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="218" />
+            <source>{n} points have no geometry: left out.</source>
+            <translation>{n} points n'ont pas de géométrie : écartés.</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="235" />
+            <source>A grid of {rows:,.0f} x {cols:,.0f} cells of {cell:g} m is too large (limit {limit:,}): choose larger cells or a smaller area.</source>
+            <translation>Une grille de {rows:,.0f} x {cols:,.0f} carreaux de {cell:g} m est trop grande (limite {limit:,}) : choisissez des carreaux plus grands ou une zone plus petite.</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="252" />
+            <source>{n} grid cells have no geometry: remove them first.</source>
+            <translation>{n} carreaux n'ont pas de géométrie : supprimez-les d'abord.</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="260" />
+            <source>{n} grid cells are given more than once (overlapping polygons): one polygon per cell.</source>
+            <translation>{n} carreaux sont fournis plusieurs fois (polygones superposés) : un polygone par carreau.</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="301" />
+            <source>{n} polygons are not cells of a regular grid of {cell:g} m squares (the first: bounds {b}); give the cells of one grid, or points.</source>
+            <translation>{n} polygones ne sont pas des carreaux d'une grille régulière de carrés de {cell:g} m (le premier : emprise {b}) ; fournissez les carreaux d'une même grille, ou des points.</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="319" />
+            <source>{n} raster cells are negative: read as no data.</source>
+            <translation>{n} cellules du raster sont négatives : lues comme sans donnée.</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="399" />
+            <source>{pop:,.0f} inhabitants live in cells whose centre lies in no local unit.</source>
+            <translation>{pop:,.0f} habitants vivent dans des carreaux dont le centre n'est dans aucune unité locale.</translation>
+        </message>
+        <message>
+            <location filename="../processing/dominant_flows.py" line="34" />
+            <source>Dominant flows (Nystuen-Dacey)</source>
+            <translation>Flux dominants (Nystuen-Dacey)</translation>
+        </message>
+        <message>
+            <location filename="../processing/dominant_flows.py" line="37" />
+            <source>The urban hierarchy from flows: dominant, intermediate and dominated territories and the dominant-flow lines.</source>
+            <translation>La hiérarchie urbaine à partir des flux : territoires dominants, intermédiaires et dominés, et lignes des flux dominants.</translation>
+        </message>
+        <message>
+            <location filename="../processing/dominant_flows.py" line="41" />
+            <source>&lt;p&gt;Nystuen and Dacey (1961): a territory is &lt;b&gt;dominated&lt;/b&gt; by the territory receiving its largest flow to another territory when that one is larger. The dominant flows form a forest: the urban hierarchy (recommendations 2 and 3).&lt;/p&gt;
+&lt;p&gt;Size: the total inflow, internal flow included (for commuting: the jobs), by default; the inflow from other territories (Nystuen and Dacey's original, which had no internal flows); or a field such as the population. Sizes must be strictly larger along a dominant flow, so there is never a cycle; ties between destinations go to the smallest code.&lt;/p&gt;
+&lt;p&gt;Classes (our wording): &lt;i&gt;dominant&lt;/i&gt; tops a tree; &lt;i&gt;intermediate&lt;/i&gt; is dominated and dominates others; &lt;i&gt;dominated&lt;/i&gt; is a leaf; &lt;i&gt;independent&lt;/i&gt; has flows but its largest goes to a territory that is not larger; &lt;i&gt;isolated&lt;/i&gt; has no flow with another territory. Fields: nd_class, nd_parent, nd_root (top of its tree), nd_level (0 at the top), nd_direct and nd_subordinates (territories below, directly and in all), nd_size, nd_flow (volume of its dominant flow).&lt;/p&gt;
+&lt;p&gt;The lines are the dominant flows, drawn between points inside the territories; DOMINANT_SHARE is the share of all flows between different territories that they carry.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Flows&lt;/b&gt;: a table or layer loaded in QGIS, or a CSV file (delimiter, UTF-8/BOM/cp1252 and decimal commas detected; codes always read as text, so 01004 keeps its zero). Fields are detected from their names when left empty, including INSEE's commuting files (CODGEO/DCLT/NBFLUX_C20_ACTOCC15P, or COMMUNE/DCLT/IPONDI summed per pair). Rows repeating a pair and type are summed with a warning; missing or negative volumes stop the run and name the rows; codes that match no territory are counted, listed and left out.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Nystuen et Dacey (1961) : un territoire est &lt;b&gt;dominé&lt;/b&gt; par le territoire qui reçoit son plus grand flux vers un autre territoire quand celui-ci est plus grand. Les flux dominants forment une forêt : la hiérarchie urbaine (recommandations 2 et 3).&lt;/p&gt;
+&lt;p&gt;Taille : le flux entrant total, flux interne compris (pour les navettes domicile-travail : les emplois), par défaut ; le flux entrant depuis les autres territoires (la version originale de Nystuen et Dacey, sans flux internes) ; ou un champ comme la population. Les tailles doivent être strictement croissantes le long d'un flux dominant, il n'y a donc jamais de cycle ; en cas d'égalité entre destinations, le plus petit code l'emporte.&lt;/p&gt;
+&lt;p&gt;Classes (nos termes) : &lt;i&gt;dominant&lt;/i&gt; est au sommet d'un arbre ; &lt;i&gt;intermédiaire&lt;/i&gt; est dominé et en domine d'autres ; &lt;i&gt;dominé&lt;/i&gt; est une feuille ; &lt;i&gt;indépendant&lt;/i&gt; a des flux mais son plus grand va vers un territoire qui n'est pas plus grand ; &lt;i&gt;isolé&lt;/i&gt; n'a aucun flux avec un autre territoire. Champs : nd_class, nd_parent, nd_root (sommet de son arbre), nd_level (0 au sommet), nd_direct et nd_subordinates (territoires en dessous, directement et en tout), nd_size, nd_flow (volume de son flux dominant).&lt;/p&gt;
+&lt;p&gt;Les lignes sont les flux dominants, tracés entre des points situés à l'intérieur des territoires ; DOMINANT_SHARE est la part de l'ensemble des flux entre territoires différents qu'ils portent.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Flux&lt;/b&gt; : une table ou une couche chargée dans QGIS, ou un fichier CSV (délimiteur, UTF-8/BOM/cp1252 et virgules décimales détectés ; codes toujours lus comme du texte, donc 01004 garde son zéro). Les champs sont détectés d'après leur nom quand ils sont laissés vides, y compris dans les fichiers de navettes domicile-travail de l'INSEE (CODGEO/DCLT/NBFLUX_C20_ACTOCC15P, ou COMMUNE/DCLT/IPONDI sommé par couple). Les lignes qui répètent un couple et un type sont sommées avec un avertissement ; des volumes manquants ou négatifs arrêtent le traitement et les lignes sont citées ; les codes qui ne correspondent à aucun territoire sont comptés, listés et écartés.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="../processing/dominant_flows.py" line="47" />
+            <source>Size of a territory</source>
+            <translation>Taille d'un territoire</translation>
+        </message>
+        <message>
+            <location filename="../processing/dominant_flows.py" line="49" />
+            <source>Size field (when the size is a field)</source>
+            <translation>Champ de taille (quand la taille est un champ)</translation>
+        </message>
+        <message>
+            <location filename="../processing/dominant_flows.py" line="52" />
+            <source>Territories with their place in the hierarchy</source>
+            <translation>Territoires avec leur place dans la hiérarchie</translation>
+        </message>
+        <message>
+            <location filename="../processing/dominant_flows.py" line="54" />
+            <source>Dominant flows</source>
+            <translation>Flux dominants</translation>
+        </message>
+        <message>
+            <location filename="../processing/dominant_flows.py" line="58" />
+            <source>Share of the flows between territories carried by dominant flows</source>
+            <translation>Part des flux entre territoires portée par les flux dominants</translation>
+        </message>
+        <message>
+            <location filename="../processing/dominant_flows.py" line="58" />
+            <source>Number of dominant territories (tops of the hierarchy)</source>
+            <translation>Nombre de territoires dominants (sommets de la hiérarchie)</translation>
+        </message>
+        <message>
+            <location filename="../processing/dominant_flows.py" line="58" />
+            <location filename="../processing/flow_dependencies.py" line="70" />
+            <location filename="../processing/flow_regions.py" line="91" />
+            <location filename="../processing/functional_areas.py" line="88" />
+            <location filename="../processing/functional_areas.py" line="101" />
+            <source>Flow rows whose codes match no territory</source>
+            <translation>Lignes de flux dont les codes ne correspondent à aucun territoire</translation>
+        </message>
+        <message>
+            <location filename="../processing/dominant_flows.py" line="90" />
+            <source>{roots} dominant territories; dominant flows carry {share:.1%} of the flows between territories.</source>
+            <translation>{roots} territoires dominants ; les flux dominants portent {share:.1%} des flux entre territoires.</translation>
+        </message>
+        <message>
+            <location filename="../processing/dominant_flows.py" line="47" />
+            <source>Total inflow (internal flow included)</source>
+            <translation>Flux entrant total (flux interne compris)</translation>
+        </message>
+        <message>
+            <location filename="../processing/dominant_flows.py" line="47" />
+            <source>Inflow from other territories</source>
+            <translation>Flux entrant depuis les autres territoires</translation>
+        </message>
+        <message>
+            <location filename="../processing/dominant_flows.py" line="47" />
+            <source>A field (population, jobs)</source>
+            <translation>Un champ (population, emplois)</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_dependencies.py" line="37" />
+            <source>Flow dependencies between territories</source>
+            <translation>Dépendances de flux entre territoires</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_dependencies.py" line="40" />
+            <source>Outflows, inflows, self-containment, main partner, concentration and roles of territories from an origin-destination table, and styled flow lines.</source>
+            <translation>Flux sortants, flux entrants, autocontention, partenaire principal, concentration et rôles des territoires à partir d'une table origine-destination, et lignes de flux stylées.</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_dependencies.py" line="44" />
+            <source>&lt;p&gt;Reads a layer of territories (polygons with a code field) and an origin-destination table of flows, and computes for each territory, per flow type and in total:&lt;/p&gt;
+&lt;ul&gt;
+&lt;li&gt;&lt;b&gt;outflow&lt;/b&gt; O&lt;sub&gt;i&lt;/sub&gt; and &lt;b&gt;inflow&lt;/b&gt; D&lt;sub&gt;i&lt;/sub&gt; (both including the internal flow), &lt;b&gt;internal&lt;/b&gt; T&lt;sub&gt;ii&lt;/sub&gt;;&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;sc_supply&lt;/b&gt; = T&lt;sub&gt;ii&lt;/sub&gt;/O&lt;sub&gt;i&lt;/sub&gt; and &lt;b&gt;sc_demand&lt;/b&gt; = T&lt;sub&gt;ii&lt;/sub&gt;/D&lt;sub&gt;i&lt;/sub&gt; (self-containment), &lt;b&gt;net_balance&lt;/b&gt; = D&lt;sub&gt;i&lt;/sub&gt; - O&lt;sub&gt;i&lt;/sub&gt;;&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;jci&lt;/b&gt; = 100 D&lt;sub&gt;i&lt;/sub&gt;/O&lt;sub&gt;i&lt;/sub&gt;, INSEE's job concentration index, for commuting flows only;&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;main_partner&lt;/b&gt; (largest flow to another territory; ties to the smallest code) and &lt;b&gt;main_share&lt;/b&gt; of the outflow, &lt;b&gt;hhi&lt;/b&gt; the concentration of the flows to other territories, &lt;b&gt;n_partners&lt;/b&gt;, &lt;b&gt;n_dependents&lt;/b&gt; (territories whose main-partner share to this one reaches the threshold);&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;role&lt;/b&gt;, our rule (not an official one): &lt;i&gt;isolated&lt;/i&gt; no flow to or from other territories; &lt;i&gt;interdependent&lt;/i&gt; depends on its main partner (share at least the threshold) and that partner depends on it in return or others depend on it; &lt;i&gt;dependent&lt;/i&gt; depends on its main partner only; &lt;i&gt;pole&lt;/i&gt; others depend on it and it depends on none; &lt;i&gt;autonomous&lt;/i&gt; otherwise;&lt;/li&gt;
+&lt;li&gt;with several flow types, the same fields prefixed by the type, and the cross-type coupling (&lt;b&gt;coupled&lt;/b&gt; = 1 when one partner ranks first for two types or more, &lt;b&gt;coupled_partner&lt;/b&gt;, &lt;b&gt;coupled_types&lt;/b&gt;).&lt;/li&gt;
+&lt;/ul&gt;
+&lt;p&gt;Undefined ratios (zero denominators) are NULL. The &lt;b&gt;params&lt;/b&gt; field records the settings used.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Flows&lt;/b&gt;: a table or layer loaded in QGIS, or a CSV file (delimiter, UTF-8/BOM/cp1252 and decimal commas detected; codes always read as text, so 01004 keeps its zero). Fields are detected from their names when left empty, including INSEE's commuting files (CODGEO/DCLT/NBFLUX_C20_ACTOCC15P, or COMMUNE/DCLT/IPONDI summed per pair). Rows repeating a pair and type are summed with a warning; missing or negative volumes stop the run and name the rows; codes that match no territory are counted, listed and left out.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Flow lines&lt;/b&gt; join points inside the territories, one per pair and flow type, with the volume, the share of the origin's outflow and of the destination's inflow, the reverse volume, asymmetry (T&lt;sub&gt;ij&lt;/sub&gt;-T&lt;sub&gt;ji&lt;/sub&gt;)/(T&lt;sub&gt;ij&lt;/sub&gt;+T&lt;sub&gt;ji&lt;/sub&gt;), reciprocity min(T&lt;sub&gt;ij&lt;/sub&gt;/O&lt;sub&gt;i&lt;/sub&gt;, T&lt;sub&gt;ji&lt;/sub&gt;/O&lt;sub&gt;j&lt;/sub&gt;) and the rank within the origin. The line options keep only the flows worth drawing (a share of 5 % or the 5 largest per origin read well); shares are always computed on all flows.&lt;/p&gt;
+&lt;p&gt;Territories stored in several features with the same code share one set of indicators; the largest part holds the line ends. Invalid polygons are repaired (make_valid) before points are taken.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Lit une couche de territoires (polygones avec un champ de code) et une table origine-destination de flux, et calcule pour chaque territoire, par type de flux et au total :&lt;/p&gt;
+&lt;ul&gt;
+&lt;li&gt;&lt;b&gt;flux sortant&lt;/b&gt; O&lt;sub&gt;i&lt;/sub&gt; et &lt;b&gt;flux entrant&lt;/b&gt; D&lt;sub&gt;i&lt;/sub&gt; (tous deux flux interne compris), flux &lt;b&gt;interne&lt;/b&gt; T&lt;sub&gt;ii&lt;/sub&gt; ;&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;sc_supply&lt;/b&gt; = T&lt;sub&gt;ii&lt;/sub&gt;/O&lt;sub&gt;i&lt;/sub&gt; et &lt;b&gt;sc_demand&lt;/b&gt; = T&lt;sub&gt;ii&lt;/sub&gt;/D&lt;sub&gt;i&lt;/sub&gt; (autocontention), &lt;b&gt;net_balance&lt;/b&gt; = D&lt;sub&gt;i&lt;/sub&gt; - O&lt;sub&gt;i&lt;/sub&gt; ;&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;jci&lt;/b&gt; = 100 D&lt;sub&gt;i&lt;/sub&gt;/O&lt;sub&gt;i&lt;/sub&gt;, l'indice de concentration de l'emploi de l'INSEE, pour les seuls flux de navettes domicile-travail ;&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;main_partner&lt;/b&gt; (plus grand flux vers un autre territoire ; en cas d'égalité, le plus petit code) et &lt;b&gt;main_share&lt;/b&gt; du flux sortant, &lt;b&gt;hhi&lt;/b&gt; la concentration des flux vers les autres territoires, &lt;b&gt;n_partners&lt;/b&gt;, &lt;b&gt;n_dependents&lt;/b&gt; (territoires dont la part vers celui-ci comme partenaire principal atteint le seuil) ;&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;role&lt;/b&gt;, notre règle (pas une règle officielle) : &lt;i&gt;isolé&lt;/i&gt; aucun flux vers ou depuis d'autres territoires ; &lt;i&gt;interdépendant&lt;/i&gt; dépend de son partenaire principal (part au moins égale au seuil) et ce partenaire dépend de lui en retour ou d'autres dépendent de lui ; &lt;i&gt;dépendant&lt;/i&gt; dépend seulement de son partenaire principal ; &lt;i&gt;pôle&lt;/i&gt; d'autres dépendent de lui et il ne dépend d'aucun ; &lt;i&gt;autonome&lt;/i&gt; sinon ;&lt;/li&gt;
+&lt;li&gt;avec plusieurs types de flux, les mêmes champs préfixés par le type, et le couplage entre types (&lt;b&gt;coupled&lt;/b&gt; = 1 quand un même partenaire arrive en tête pour au moins deux types, &lt;b&gt;coupled_partner&lt;/b&gt;, &lt;b&gt;coupled_types&lt;/b&gt;).&lt;/li&gt;
+&lt;/ul&gt;
+&lt;p&gt;Les ratios indéfinis (dénominateur nul) sont NULL. Le champ &lt;b&gt;params&lt;/b&gt; enregistre les réglages utilisés.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Flux&lt;/b&gt; : une table ou une couche chargée dans QGIS, ou un fichier CSV (délimiteur, UTF-8/BOM/cp1252 et virgules décimales détectés ; codes toujours lus comme du texte, donc 01004 garde son zéro). Les champs sont détectés d'après leur nom quand ils sont laissés vides, y compris dans les fichiers de navettes domicile-travail de l'INSEE (CODGEO/DCLT/NBFLUX_C20_ACTOCC15P, ou COMMUNE/DCLT/IPONDI sommé par couple). Les lignes qui répètent un couple et un type sont sommées avec un avertissement ; des volumes manquants ou négatifs arrêtent le traitement et les lignes sont citées ; les codes qui ne correspondent à aucun territoire sont comptés, listés et écartés.&lt;/p&gt;&lt;p&gt;Les &lt;b&gt;lignes de flux&lt;/b&gt; relient des points situés à l'intérieur des territoires, une par couple et par type de flux, avec le volume, la part du flux sortant de l'origine et du flux entrant de la destination, le volume inverse, l'asymétrie (T&lt;sub&gt;ij&lt;/sub&gt;-T&lt;sub&gt;ji&lt;/sub&gt;)/(T&lt;sub&gt;ij&lt;/sub&gt;+T&lt;sub&gt;ji&lt;/sub&gt;), la réciprocité min(T&lt;sub&gt;ij&lt;/sub&gt;/O&lt;sub&gt;i&lt;/sub&gt;, T&lt;sub&gt;ji&lt;/sub&gt;/O&lt;sub&gt;j&lt;/sub&gt;) et le rang au sein de l'origine. Les options des lignes ne gardent que les flux qui valent d'être dessinés (une part de 5 % ou les 5 plus grands par origine se lisent bien) ; les parts sont toujours calculées sur tous les flux.&lt;/p&gt;
+&lt;p&gt;Les territoires stockés dans plusieurs entités avec le même code partagent un seul jeu d'indicateurs ; la plus grande partie porte les extrémités des lignes. Les polygones invalides sont réparés (make_valid) avant que les points soient pris.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_dependencies.py" line="50" />
+            <source>Dependency threshold (% of the outflow to the main partner)</source>
+            <translation>Seuil de dépendance (% du flux sortant vers le partenaire principal)</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_dependencies.py" line="53" />
+            <source>Lines: minimum share of the origin's outflow (%)</source>
+            <translation>Lignes : part minimale du flux sortant de l'origine (%)</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_dependencies.py" line="56" />
+            <source>Lines: minimum volume</source>
+            <translation>Lignes : volume minimal</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_dependencies.py" line="59" />
+            <source>Lines: keep the N largest flows of each origin (0 = all)</source>
+            <translation>Lignes : garder les N plus grands flux de chaque origine (0 = tous)</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_dependencies.py" line="62" />
+            <source>Territories with dependency indicators</source>
+            <translation>Territoires avec indicateurs de dépendance</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_dependencies.py" line="64" />
+            <location filename="../processing/styling.py" line="111" />
+            <source>Flow lines</source>
+            <translation>Lignes de flux</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_dependencies.py" line="71" />
+            <source>Flow types used</source>
+            <translation>Types de flux utilisés</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_dependencies.py" line="70" />
+            <source>Total volume of the flows used</source>
+            <translation>Volume total des flux utilisés</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_dependencies.py" line="70" />
+            <source>Origin-destination pairs used</source>
+            <translation>Couples origine-destination utilisés</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_dependencies.py" line="70" />
+            <source>Volume of the flow rows that match no territory</source>
+            <translation>Volume des lignes de flux qui ne correspondent à aucun territoire</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_dependencies.py" line="70" />
+            <source>Flow lines written</source>
+            <translation>Lignes de flux écrites</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_dependencies.py" line="107" />
+            <source>{pairs} pairs, total volume {total:,.0f}; {lines} lines drawn.</source>
+            <translation>{pairs} couples, volume total {total:,.0f} ; {lines} lignes dessinées.</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_inputs.py" line="42" />
+            <location filename="../processing/land_consumption.py" line="66" />
+            <source>Territories</source>
+            <translation>Territoires</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_inputs.py" line="44" />
+            <location filename="../processing/land_tenure.py" line="113" />
+            <location filename="../processing/urban_growth.py" line="69" />
+            <source>Territory code field</source>
+            <translation>Champ de code des territoires</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_inputs.py" line="58" />
+            <source>Flow types to keep, comma-separated [optional: all]</source>
+            <translation>Types de flux à garder, séparés par des virgules [facultatif : tous]</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_inputs.py" line="60" />
+            <source>Flow type when there is no type field [optional: commuting for INSEE files, else flow]</source>
+            <translation>Type de flux quand il n'y a pas de champ de type [facultatif : commuting pour les fichiers INSEE, sinon flow]</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_inputs.py" line="64" />
+            <source>Minimum volume of a flow row (smaller rows are ignored)</source>
+            <translation>Volume minimal d'une ligne de flux (les lignes plus petites sont ignorées)</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_inputs.py" line="100" />
+            <source>The territories layer is empty.</source>
+            <translation>La couche des territoires est vide.</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_inputs.py" line="145" />
+            <source>No territory has a code in the chosen field.</source>
+            <translation>Aucun territoire n'a de code dans le champ choisi.</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_inputs.py" line="48" />
+            <source>Flows (table, layer or CSV file)</source>
+            <translation>Flux (table, couche ou fichier CSV)</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_inputs.py" line="75" />
+            <source>Flows: {source}; origin '{o}', destination '{d}', volume '{v}', type '{t}'.</source>
+            <translation>Flux : {source} ; origine '{o}', destination '{d}', volume '{v}', type '{t}'.</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_inputs.py" line="115" />
+            <source>{rows} flow rows ({volume:,.0f} in volume) have codes that match no territory and were left out: {codes}.</source>
+            <translation>{rows} lignes de flux ({volume:,.0f} en volume) ont des codes qui ne correspondent à aucun territoire et ont été écartées : {codes}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_inputs.py" line="120" />
+            <source>Some codes look like numbers that lost their leading zero (read the codes as text, for example 01004 and not 1004).</source>
+            <translation>Certains codes ressemblent à des nombres qui ont perdu leur zéro initial (lisez les codes comme du texte, par exemple 01004 et non 1004).</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_inputs.py" line="55" />
+            <source>[optional: detected from the names]</source>
+            <translation>[facultatif : détecté d'après les noms]</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_inputs.py" line="87" />
+            <source>{below} rows below the minimum volume and {other} rows of other flow types were left out.</source>
+            <translation>{below} lignes sous le volume minimal et {other} lignes d'autres types de flux ont été écartées.</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_inputs.py" line="125" />
+            <source>No flow row matches the territory codes of '{field}' (for example {ids}; the flows hold {codes}): check the code fields.</source>
+            <translation>Aucune ligne de flux ne correspond aux codes de territoire de '{field}' (par exemple {ids} ; les flux contiennent {codes}) : vérifiez les champs de code.</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_inputs.py" line="134" />
+            <source>{n} territories have no code: their indicators are NULL.</source>
+            <translation>{n} territoires n'ont pas de code : leurs indicateurs sont NULL.</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_inputs.py" line="139" />
+            <source>{n} features repeat a territory code ({codes}): they are treated as parts of one territory and share its indicators.</source>
+            <translation>{n} entités répètent un code de territoire ({codes}) : elles sont traitées comme les parties d'un même territoire et partagent ses indicateurs.</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_inputs.py" line="166" />
+            <source>{n} flows have an end without geometry and are not drawn.</source>
+            <translation>{n} flux ont une extrémité sans géométrie et ne sont pas dessinés.</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_inputs.py" line="49" />
+            <location filename="../processing/land_tenure.py" line="105" />
+            <source>[optional]</source>
+            <translation>[facultatif]</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_inputs.py" line="55" />
+            <source>Origin code field</source>
+            <translation>Champ du code d'origine</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_inputs.py" line="55" />
+            <source>Destination code field</source>
+            <translation>Champ du code de destination</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_inputs.py" line="55" />
+            <source>Volume field</source>
+            <translation>Champ de volume</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_inputs.py" line="55" />
+            <source>Flow type field</source>
+            <translation>Champ du type de flux</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_regions.py" line="58" />
+            <source>Flow regions (Intramax, Louvain, Leiden)</source>
+            <translation>Régions de flux (Intramax, Louvain, Leiden)</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_regions.py" line="61" />
+            <source>Regions of territories that exchange most with each other, with their self-containment.</source>
+            <translation>Régions de territoires qui échangent le plus entre eux, avec leur autocontention.</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_regions.py" line="64" />
+            <source>&lt;p&gt;Groups territories into regions that exchange most with each other (recommendations 1 and 2).&lt;/p&gt;
+&lt;ul&gt;&lt;li&gt;&lt;b&gt;Intramax&lt;/b&gt; (Masser and Brown 1975): merges, step by step, the two regions with the highest I = T&lt;sub&gt;ij&lt;/sub&gt;/(O&lt;sub&gt;i&lt;/sub&gt;D&lt;sub&gt;j&lt;/sub&gt;) + T&lt;sub&gt;ji&lt;/sub&gt;/(O&lt;sub&gt;j&lt;/sub&gt;D&lt;sub&gt;i&lt;/sub&gt;) (flows inside a region left out, totals recomputed after each merge) until the number of regions is reached; optionally only between neighbouring territories (touching polygons). When no pair exchanges anything (or no neighbours do), it stops earlier and says so. The optional merges table records every step (the hierarchy).&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Louvain&lt;/b&gt; and &lt;b&gt;Leiden&lt;/b&gt;: communities maximising the modularity Q of the flow graph (directions summed), with a resolution (above 1: smaller regions) and a seed (same seed, same regions). Louvain uses our own implementation (at most 20 passes per level; about 16 s on 35,000 territories and a million flows), or igraph's multilevel when python-igraph is installed (faster); Leiden needs python-igraph.&lt;/li&gt;&lt;/ul&gt;
+&lt;p&gt;Outputs: each territory's region (the code of its region's main member) and whether it is isolated (no flow), and the dissolved regions with their number of territories, internal flow, outflow, inflow and supply- and demand-side self-containment (T&lt;sub&gt;AA&lt;/sub&gt;/O&lt;sub&gt;A&lt;/sub&gt;, T&lt;sub&gt;AA&lt;/sub&gt;/D&lt;sub&gt;A&lt;/sub&gt;); the modularity Q of the partition and the number of regions as numbers. Several flow types are summed.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Flows&lt;/b&gt;: a table or layer loaded in QGIS, or a CSV file (delimiter, UTF-8/BOM/cp1252 and decimal commas detected; codes always read as text, so 01004 keeps its zero). Fields are detected from their names when left empty, including INSEE's commuting files (CODGEO/DCLT/NBFLUX_C20_ACTOCC15P, or COMMUNE/DCLT/IPONDI summed per pair). Rows repeating a pair and type are summed with a warning; missing or negative volumes stop the run and name the rows; codes that match no territory are counted, listed and left out.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Regroupe les territoires en régions qui échangent le plus entre elles (recommandations 1 et 2).&lt;/p&gt;
+&lt;ul&gt;&lt;li&gt;&lt;b&gt;Intramax&lt;/b&gt; (Masser et Brown 1975) : fusionne, pas à pas, les deux régions ayant le plus fort I = T&lt;sub&gt;ij&lt;/sub&gt;/(O&lt;sub&gt;i&lt;/sub&gt;D&lt;sub&gt;j&lt;/sub&gt;) + T&lt;sub&gt;ji&lt;/sub&gt;/(O&lt;sub&gt;j&lt;/sub&gt;D&lt;sub&gt;i&lt;/sub&gt;) (flux internes à une région écartés, totaux recalculés après chaque fusion) jusqu'à atteindre le nombre de régions ; éventuellement seulement entre territoires voisins (polygones qui se touchent). Quand aucun couple n'échange plus rien (ou aucun couple de voisins), l'algorithme s'arrête plus tôt et le signale. La table facultative des fusions enregistre chaque étape (la hiérarchie).&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Louvain&lt;/b&gt; et &lt;b&gt;Leiden&lt;/b&gt; : communautés maximisant la modularité Q du graphe des flux (sens additionnés), avec une résolution (au-dessus de 1 : régions plus petites) et une graine (même graine, mêmes régions). Louvain utilise notre propre implémentation (au plus 20 passes par niveau ; environ 16 s pour 35 000 territoires et un million de flux), ou le multilevel d'igraph quand python-igraph est installé (plus rapide) ; Leiden nécessite python-igraph.&lt;/li&gt;&lt;/ul&gt;
+&lt;p&gt;Sorties : la région de chaque territoire (le code du membre principal de sa région) et s'il est isolé (aucun flux), et les régions fusionnées avec leur nombre de territoires, flux interne, flux sortant, flux entrant et autocontention côté offre et côté demande (T&lt;sub&gt;AA&lt;/sub&gt;/O&lt;sub&gt;A&lt;/sub&gt;, T&lt;sub&gt;AA&lt;/sub&gt;/D&lt;sub&gt;A&lt;/sub&gt;) ; la modularité Q de la partition et le nombre de régions comme nombres. Plusieurs types de flux sont sommés.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Flux&lt;/b&gt; : une table ou une couche chargée dans QGIS, ou un fichier CSV (délimiteur, UTF-8/BOM/cp1252 et virgules décimales détectés ; codes toujours lus comme du texte, donc 01004 garde son zéro). Les champs sont détectés d'après leur nom quand ils sont laissés vides, y compris dans les fichiers de navettes domicile-travail de l'INSEE (CODGEO/DCLT/NBFLUX_C20_ACTOCC15P, ou COMMUNE/DCLT/IPONDI sommé par couple). Les lignes qui répètent un couple et un type sont sommées avec un avertissement ; des volumes manquants ou négatifs arrêtent le traitement et les lignes sont citées ; les codes qui ne correspondent à aucun territoire sont comptés, listés et écartés.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_regions.py" line="25" />
+            <source>Flow types {types} are summed; keep one with the flow types parameter.</source>
+            <translation>Les types de flux {types} sont sommés ; gardez-en un avec le paramètre des types de flux.</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_regions.py" line="70" />
+            <location filename="../processing/functional_areas.py" line="76" />
+            <source>Method</source>
+            <translation>Méthode</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_regions.py" line="72" />
+            <source>Intramax: number of regions</source>
+            <translation>Intramax : nombre de régions</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_regions.py" line="75" />
+            <source>Intramax: merge only neighbouring territories</source>
+            <translation>Intramax : ne fusionner que des territoires voisins</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_regions.py" line="77" />
+            <source>Louvain/Leiden: resolution (above 1, smaller regions)</source>
+            <translation>Louvain/Leiden : résolution (au-dessus de 1, régions plus petites)</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_regions.py" line="80" />
+            <source>Louvain/Leiden: random seed</source>
+            <translation>Louvain/Leiden : graine aléatoire</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_regions.py" line="82" />
+            <source>Territories with their region</source>
+            <translation>Territoires avec leur région</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_regions.py" line="84" />
+            <source>Regions</source>
+            <translation>Régions</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_regions.py" line="86" />
+            <source>Intramax merges</source>
+            <translation>Fusions Intramax</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_regions.py" line="91" />
+            <source>Number of regions</source>
+            <translation>Nombre de régions</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_regions.py" line="91" />
+            <source>Modularity Q of the regions</source>
+            <translation>Modularité Q des régions</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_regions.py" line="144" />
+            <source>{n} regions, modularity {q:.3f}.</source>
+            <translation>{n} régions, modularité {q:.3f}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_regions.py" line="70" />
+            <location filename="../processing/functional_areas.py" line="76" />
+            <source>Intramax</source>
+            <translation>Intramax</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_regions.py" line="70" />
+            <location filename="../processing/functional_areas.py" line="76" />
+            <source>Louvain (modularity)</source>
+            <translation>Louvain (modularité)</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_regions.py" line="70" />
+            <location filename="../processing/functional_areas.py" line="76" />
+            <source>Leiden (modularity, needs python-igraph)</source>
+            <translation>Leiden (modularité, nécessite python-igraph)</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_regions.py" line="70" />
+            <location filename="../processing/functional_areas.py" line="76" />
+            <source>EU-OECD functional urban areas</source>
+            <translation>Aires urbaines fonctionnelles UE-OCDE</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_regions.py" line="70" />
+            <location filename="../processing/functional_areas.py" line="76" />
+            <source>INSEE aires d'attraction des villes</source>
+            <translation>Aires d'attraction des villes INSEE</translation>
+        </message>
+        <message>
+            <location filename="../processing/functional_areas.py" line="60" />
+            <source>Functional areas from commuting</source>
+            <translation>Aires fonctionnelles à partir des navettes</translation>
+        </message>
+        <message>
+            <location filename="../processing/functional_areas.py" line="63" />
+            <source>Functional urban areas (EU-OECD) or aires d'attraction des villes (INSEE) rebuilt from your own commuting flows.</source>
+            <translation>Aires urbaines fonctionnelles (UE-OCDE) ou aires d'attraction des villes (INSEE) reconstituées à partir de vos propres flux de navetteurs.</translation>
+        </message>
+        <message>
+            <location filename="../processing/functional_areas.py" line="67" />
+            <source>&lt;p&gt;Rebuilds functional areas from your own commuting flows (recommendations 1 and 2).&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;EU-OECD functional urban areas&lt;/b&gt; (Dijkstra, Poelman and Veneri 2019): cities are the territories marked in the city field, or with at least the given share of their population in an urban centre; touching city territories form one city (our reading when the urban centres themselves are not given); two cities are merged when one sends at least the polycentric threshold of its employed residents to the other (repeated); every other territory sending at least the commuting threshold of its employed residents to a whole city joins its commuting zone (the city it sends most to); with contiguity, commuting-zone exclaves not connected to their city are removed and enclaves surrounded by one area are added.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;INSEE aires d'attraction des villes&lt;/b&gt; (2020): poles are the candidate territories (the city field, or all) with at least the minimum number of jobs (jobs = all flows arriving in the territory); touching poles form one pole; a pole sending at least the commuting threshold of its workers to a pole with more jobs is attached to it (secondary pole); the crown is the territories sending at least the threshold to the pole; attraction is not recursive.&lt;/p&gt;
+&lt;p&gt;Outputs: every territory with its area id (the code of the most populated territory of its city or main pole), role (city core, commuting zone or outside; pole, secondary pole, crown or outside) and share of its workers going to the area's core; and the dissolved areas with population, number of territories, internal flow, outflow, inflow and supply- and demand-side self-containment. The params field records the thresholds used.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Flows&lt;/b&gt;: a table or layer loaded in QGIS, or a CSV file (delimiter, UTF-8/BOM/cp1252 and decimal commas detected; codes always read as text, so 01004 keeps its zero). Fields are detected from their names when left empty, including INSEE's commuting files (CODGEO/DCLT/NBFLUX_C20_ACTOCC15P, or COMMUNE/DCLT/IPONDI summed per pair). Rows repeating a pair and type are summed with a warning; missing or negative volumes stop the run and name the rows; codes that match no territory are counted, listed and left out.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Reconstitue des aires fonctionnelles à partir de vos propres flux de navettes domicile-travail (recommandations 1 et 2).&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Aires urbaines fonctionnelles UE-OCDE&lt;/b&gt; (Dijkstra, Poelman et Veneri 2019) : les villes sont les territoires marqués dans le champ des villes, ou ayant au moins la part donnée de leur population dans un centre urbain ; des territoires-villes contigus forment une seule ville (notre lecture quand les centres urbains eux-mêmes ne sont pas fournis) ; deux villes sont fusionnées quand l'une envoie vers l'autre au moins le seuil polycentrique de ses actifs occupés résidents (répété) ; tout autre territoire envoyant au moins le seuil de navettes de ses actifs occupés résidents vers une ville entière rejoint sa zone de navettage (la ville vers laquelle il en envoie le plus) ; avec la contiguïté, les exclaves de zone de navettage non reliées à leur ville sont retirées et les enclaves entourées par une seule aire sont ajoutées.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Aires d'attraction des villes INSEE&lt;/b&gt; (2020) : les pôles sont les territoires candidats (le champ des villes, ou tous) ayant au moins le nombre minimal d'emplois (emplois = tous les flux arrivant dans le territoire) ; des pôles contigus forment un seul pôle ; un pôle envoyant au moins le seuil de navettes de ses actifs vers un pôle ayant plus d'emplois lui est rattaché (pôle secondaire) ; la couronne est formée des territoires envoyant au moins le seuil vers le pôle ; l'attraction n'est pas récursive.&lt;/p&gt;
+&lt;p&gt;Sorties : chaque territoire avec l'identifiant de son aire (le code du territoire le plus peuplé de sa ville ou de son pôle principal), son rôle (centre-ville, zone de navettage ou hors aire ; pôle, pôle secondaire, couronne ou hors aire) et la part de ses actifs allant vers le cœur de l'aire ; et les aires fusionnées avec population, nombre de territoires, flux interne, flux sortant, flux entrant et autocontention côté offre et côté demande. Le champ params enregistre les seuils utilisés.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Flux&lt;/b&gt; : une table ou une couche chargée dans QGIS, ou un fichier CSV (délimiteur, UTF-8/BOM/cp1252 et virgules décimales détectés ; codes toujours lus comme du texte, donc 01004 garde son zéro). Les champs sont détectés d'après leur nom quand ils sont laissés vides, y compris dans les fichiers de navettes domicile-travail de l'INSEE (CODGEO/DCLT/NBFLUX_C20_ACTOCC15P, ou COMMUNE/DCLT/IPONDI sommé par couple). Les lignes qui répètent un couple et un type sont sommées avec un avertissement ; des volumes manquants ou négatifs arrêtent le traitement et les lignes sont citées ; les codes qui ne correspondent à aucun territoire sont comptés, listés et écartés.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="../processing/functional_areas.py" line="78" />
+            <source>Field marking cities (EU-OECD) or pole candidates (INSEE) [optional]</source>
+            <translation>Champ marquant les villes (UE-OCDE) ou les pôles candidats (INSEE) [facultatif]</translation>
+        </message>
+        <message>
+            <location filename="../processing/functional_areas.py" line="81" />
+            <source>Share of the population in an urban centre (0-1 or %) [optional]</source>
+            <translation>Part de la population dans un centre urbain (0-1 ou %) [facultatif]</translation>
+        </message>
+        <message>
+            <location filename="../processing/functional_areas.py" line="90" />
+            <source>INSEE: minimum number of jobs of a pole</source>
+            <translation>INSEE : nombre minimal d'emplois d'un pôle</translation>
+        </message>
+        <message>
+            <location filename="../processing/functional_areas.py" line="93" />
+            <source>Use contiguity (touching city units, enclaves, exclaves)</source>
+            <translation>Utiliser la contiguïté (unités de ville contiguës, enclaves, exclaves)</translation>
+        </message>
+        <message>
+            <location filename="../processing/functional_areas.py" line="95" />
+            <source>Territories with their functional area</source>
+            <translation>Territoires avec leur aire fonctionnelle</translation>
+        </message>
+        <message>
+            <location filename="../processing/functional_areas.py" line="97" />
+            <source>Functional areas</source>
+            <translation>Aires fonctionnelles</translation>
+        </message>
+        <message>
+            <location filename="../processing/functional_areas.py" line="156" />
+            <source>No functional area: no territory passes the city or pole rule (check the city field, the urban-centre share or the minimum jobs).</source>
+            <translation>Aucune aire fonctionnelle : aucun territoire ne satisfait la règle de ville ou de pôle (vérifiez le champ des villes, la part en centre urbain ou le nombre minimal d'emplois).</translation>
+        </message>
+        <message>
+            <location filename="../processing/functional_areas.py" line="88" />
+            <location filename="../processing/functional_areas.py" line="101" />
+            <source>City: minimum share of the population in an urban centre (%)</source>
+            <translation>Ville : part minimale de la population dans un centre urbain (%)</translation>
+        </message>
+        <message>
+            <location filename="../processing/functional_areas.py" line="88" />
+            <location filename="../processing/functional_areas.py" line="101" />
+            <source>Commuting threshold (% of employed residents)</source>
+            <translation>Seuil de navettes (% des actifs occupés résidents)</translation>
+        </message>
+        <message>
+            <location filename="../processing/functional_areas.py" line="88" />
+            <location filename="../processing/functional_areas.py" line="101" />
+            <source>Polycentric cities: merge threshold (%)</source>
+            <translation>Villes polycentriques : seuil de fusion (%)</translation>
+        </message>
+        <message>
+            <location filename="../processing/functional_areas.py" line="88" />
+            <location filename="../processing/functional_areas.py" line="101" />
+            <source>Number of functional areas</source>
+            <translation>Nombre d'aires fonctionnelles</translation>
+        </message>
+        <message>
+            <location filename="../processing/functional_areas.py" line="88" />
+            <location filename="../processing/functional_areas.py" line="101" />
+            <source>Territories inside a functional area</source>
+            <translation>Territoires situés dans une aire fonctionnelle</translation>
+        </message>
+        <message>
+            <location filename="../processing/functional_areas.py" line="169" />
+            <source>{areas} functional areas holding {units} of {total} territories.</source>
+            <translation>{areas} aires fonctionnelles regroupant {units} territoires sur {total}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/functional_areas.py" line="127" />
+            <source>{n} pairs of touching territories.</source>
+            <translation>{n} couples de territoires contigus.</translation>
+        </message>
+        <message>
+            <location filename="../processing/functional_areas.py" line="141" />
+            <source>Urban-centre shares above 1: read as percentages.</source>
+            <translation>Parts en centre urbain supérieures à 1 : lues comme des pourcentages.</translation>
+        </message>
+        <message>
+            <location filename="../processing/growth_buffers.py" line="63" />
+            <source>Growth buffers and peri-urban rings</source>
+            <translation>Tampons de croissance et couronnes périurbaines</translation>
+        </message>
+        <message>
+            <location filename="../processing/growth_buffers.py" line="66" />
+            <source>Dissolved, non-overlapping distance rings around the built-up (urban core, inner and outer peri-urban, rural), and the band that would hold a projected population.</source>
+            <translation>Anneaux de distance fusionnés et sans recouvrement autour de la tache urbaine (cœur urbain, périurbain proche et lointain, rural), et la bande qui accueillerait une population projetée.</translation>
+        </message>
+        <message>
+            <location filename="../processing/growth_buffers.py" line="70" />
+            <source>&lt;p&gt;Growth fronts drawn from the data rather than by hand (recommendations 1 and 5); both outputs can be given directly to the land-tenure overlay (as growth fronts, or as zoning with the class field &lt;i&gt;label&lt;/i&gt;).&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Rings&lt;/b&gt;: the built-up (or urban cores) is dissolved; ring k lies between the previous distance and distance k, so rings never overlap and each is dissolved. Default labels: &lt;i&gt;urban core&lt;/i&gt; (band 0, the cores themselves), &lt;i&gt;inner peri-urban&lt;/i&gt; (the first ring), &lt;i&gt;outer peri-urban&lt;/i&gt; (the rings between), &lt;i&gt;rural&lt;/i&gt; (the last ring, with 3 rings or more); or your own, separated by ';'. Each ring has its band number, label, inner and outer distance (m) and area (m2). Buffers are round, with the given segments per quarter circle (QGIS's native buffer uses 5).&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Prospective buffer&lt;/b&gt; (an optional output): the band around the urban edge that would hold the land demand of a projected population. The population in &lt;i&gt;horizon&lt;/i&gt; years is &lt;i&gt;P x (1 + r)^years&lt;/i&gt; (compound annual rate r); the land demand is the added population at the density given, or at the observed density (population over the dissolved urban area); or give the target area directly. The band's width is found by bisection on its area; open land inside the urban area narrower than twice the width counts as available. Its fields: distance (m), land_demand, band_area and urban_area (m2), current, projected and added population, density (inhabitants per km2) and a note when the demand is nil or the search stopped early.&lt;/p&gt;
+&lt;p&gt;Distances are in metres: a geographic CRS, one in feet or Web Mercator is replaced by a Lambert azimuthal equal-area projection centred on the data (the log says so), in which the outputs are written. The params field records the options.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Des fronts de croissance tirés des données plutôt que tracés à la main (recommandations 1 et 5) ; les deux sorties peuvent être fournies directement au croisement foncier (comme fronts de croissance, ou comme zonage avec le champ de classe &lt;i&gt;label&lt;/i&gt;).&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Anneaux&lt;/b&gt; : la tache urbaine (ou les cœurs urbains) est fusionnée ; l'anneau k se situe entre la distance précédente et la distance k, les anneaux ne se recouvrent donc jamais et chacun est fusionné. Libellés par défaut : &lt;i&gt;urban core&lt;/i&gt; (bande 0, les cœurs eux-mêmes), &lt;i&gt;inner peri-urban&lt;/i&gt; (le premier anneau), &lt;i&gt;outer peri-urban&lt;/i&gt; (les anneaux intermédiaires), &lt;i&gt;rural&lt;/i&gt; (le dernier anneau, à partir de 3 anneaux) ; ou les vôtres, séparés par ';'. Chaque anneau a son numéro de bande, son libellé, ses distances intérieure et extérieure (m) et sa surface (m2). Les tampons sont arrondis, avec le nombre de segments par quart de cercle donné (le tampon natif de QGIS en utilise 5).&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Tampon prospectif&lt;/b&gt; (une sortie facultative) : la bande autour de la limite urbaine qui accueillerait le besoin foncier d'une population projetée. La population dans &lt;i&gt;horizon&lt;/i&gt; ans est &lt;i&gt;P x (1 + r)^années&lt;/i&gt; (taux annuel composé r) ; le besoin foncier est la population supplémentaire à la densité donnée, ou à la densité observée (population rapportée à la surface urbaine fusionnée) ; ou donnez directement la surface cible. La largeur de la bande est trouvée par dichotomie sur sa surface ; les espaces libres à l'intérieur de la zone urbaine plus étroits que deux fois la largeur comptent comme disponibles. Ses champs : distance (m), land_demand, band_area et urban_area (m2), population actuelle, projetée et supplémentaire, densité (habitants par km2) et une note quand le besoin est nul ou que la recherche s'est arrêtée tôt.&lt;/p&gt;
+&lt;p&gt;Les distances sont en mètres : un SCR géographique, un SCR en pieds ou Web Mercator est remplacé par une projection azimutale équivalente de Lambert centrée sur les données (le journal le signale), dans laquelle les sorties sont écrites. Le champ params enregistre les options.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="../processing/growth_buffers.py" line="117" />
+            <location filename="../processing/growth_inputs.py" line="132" />
+            <location filename="../processing/urban_growth.py" line="82" />
+            <source>The built-up layer</source>
+            <translation>La couche de la tache urbaine</translation>
+        </message>
+        <message>
+            <location filename="../processing/growth_buffers.py" line="74" />
+            <source>Built-up or urban cores</source>
+            <translation>Tache urbaine ou cœurs urbains</translation>
+        </message>
+        <message>
+            <location filename="../processing/growth_buffers.py" line="76" />
+            <source>Outer distances of the rings (m, or km with 'km'), increasing</source>
+            <translation>Distances extérieures des anneaux (m, ou km avec 'km'), croissantes</translation>
+        </message>
+        <message>
+            <location filename="../processing/growth_buffers.py" line="79" />
+            <source>Labels, separated by ';': the cores, then one per ring [optional: the defaults]</source>
+            <translation>Libellés, séparés par ';' : les cœurs, puis un par anneau [facultatif : les valeurs par défaut]</translation>
+        </message>
+        <message>
+            <location filename="../processing/growth_buffers.py" line="82" />
+            <source>Include the cores themselves (band 0)</source>
+            <translation>Inclure les cœurs eux-mêmes (bande 0)</translation>
+        </message>
+        <message>
+            <location filename="../processing/growth_buffers.py" line="84" />
+            <location filename="../processing/urban_growth.py" line="63" />
+            <source>Buffer segments per quarter circle</source>
+            <translation>Segments du tampon par quart de cercle</translation>
+        </message>
+        <message>
+            <location filename="../processing/growth_buffers.py" line="87" />
+            <source>Prospective buffer: population field of the cores (summed) [optional]</source>
+            <translation>Tampon prospectif : champ de population des cœurs (sommé) [facultatif]</translation>
+        </message>
+        <message>
+            <location filename="../processing/growth_buffers.py" line="90" />
+            <source>Prospective buffer: current population [optional]</source>
+            <translation>Tampon prospectif : population actuelle [facultatif]</translation>
+        </message>
+        <message>
+            <location filename="../processing/growth_buffers.py" line="93" />
+            <source>Prospective buffer: population growth rate (% a year)</source>
+            <translation>Tampon prospectif : taux de croissance de la population (% par an)</translation>
+        </message>
+        <message>
+            <location filename="../processing/growth_buffers.py" line="96" />
+            <source>Prospective buffer: horizon (years)</source>
+            <translation>Tampon prospectif : horizon (années)</translation>
+        </message>
+        <message>
+            <location filename="../processing/growth_buffers.py" line="99" />
+            <source>Prospective buffer: density of the new land (inhabitants per km2) [optional: the observed density]</source>
+            <translation>Tampon prospectif : densité des nouveaux espaces urbanisés (habitants par km2) [facultatif : la densité observée]</translation>
+        </message>
+        <message>
+            <location filename="../processing/growth_buffers.py" line="103" />
+            <source>Prospective buffer: target area (ha), instead of the population [optional]</source>
+            <translation>Tampon prospectif : surface cible (ha), au lieu de la population [facultatif]</translation>
+        </message>
+        <message>
+            <location filename="../processing/growth_buffers.py" line="106" />
+            <source>Growth rings</source>
+            <translation>Anneaux de croissance</translation>
+        </message>
+        <message>
+            <location filename="../processing/growth_buffers.py" line="108" />
+            <source>Prospective growth buffer</source>
+            <translation>Tampon de croissance prospectif</translation>
+        </message>
+        <message>
+            <location filename="../processing/growth_buffers.py" line="111" />
+            <source>Width of the prospective buffer (m)</source>
+            <translation>Largeur du tampon prospectif (m)</translation>
+        </message>
+        <message>
+            <location filename="../processing/growth_buffers.py" line="125" />
+            <source>Give at least one distance, for example 500, 1000, 2000, 5000.</source>
+            <translation>Donnez au moins une distance, par exemple 500, 1000, 2000, 5000.</translation>
+        </message>
+        <message>
+            <location filename="../processing/growth_buffers.py" line="159" />
+            <source>The prospective buffer needs the current population (a field or a value) or a target area.</source>
+            <translation>Le tampon prospectif nécessite la population actuelle (un champ ou une valeur) ou une surface cible.</translation>
+        </message>
+        <message>
+            <location filename="../processing/growth_buffers.py" line="185" />
+            <source>Give the current population as a field or as a value, not both.</source>
+            <translation>Donnez la population actuelle sous forme de champ ou de valeur, pas les deux.</translation>
+        </message>
+        <message>
+            <location filename="../processing/growth_buffers.py" line="144" />
+            <source>{n} rings out to {d:g} m.</source>
+            <translation>{n} anneaux jusqu'à {d:g} m.</translation>
+        </message>
+        <message>
+            <location filename="../processing/growth_buffers.py" line="150" />
+            <source>The prospective buffer is not computed: its output is skipped.</source>
+            <translation>Le tampon prospectif n'est pas calculé : sa sortie est ignorée.</translation>
+        </message>
+        <message>
+            <location filename="../processing/growth_buffers.py" line="167" />
+            <source>Prospective buffer: {area:,.0f} m2 of land demand, a band of {d:,.1f} m.</source>
+            <translation>Tampon prospectif : {area:,.0f} m2 de besoin foncier, une bande de {d:,.1f} m.</translation>
+        </message>
+        <message>
+            <location filename="../processing/growth_buffers.py" line="156" />
+            <source>Current population: {pop:,.0f} (sum of '{field}').</source>
+            <translation>Population actuelle : {pop:,.0f} (somme de '{field}').</translation>
+        </message>
+        <message>
+            <location filename="../processing/growth_buffers.py" line="121" />
+            <source>'{item}' is not a distance: give metres separated by commas, for example 500, 1000, 2000, 5000 (or 2 km).</source>
+            <translation>'{item}' n'est pas une distance : donnez des mètres séparés par des virgules, par exemple 500, 1000, 2000, 5000 (ou 2 km).</translation>
+        </message>
+        <message>
+            <location filename="../processing/growth_inputs.py" line="134" />
+            <source>The built-up layer of the first date</source>
+            <translation>La couche de la tache urbaine de la première date</translation>
+        </message>
+        <message>
+            <location filename="../processing/growth_inputs.py" line="90" />
+            <source>Built-up at the second date (or at both dates, with a year field)</source>
+            <translation>Tache urbaine à la seconde date (ou aux deux dates, avec un champ d'année)</translation>
+        </message>
+        <message>
+            <location filename="../processing/growth_inputs.py" line="93" />
+            <source>Built-up at the first date [optional: or a year field]</source>
+            <translation>Tache urbaine à la première date [facultatif : ou un champ d'année]</translation>
+        </message>
+        <message>
+            <location filename="../processing/growth_inputs.py" line="96" />
+            <source>Date or year field of the built-up (one layer for both dates) [optional]</source>
+            <translation>Champ de date ou d'année de la tache urbaine (une couche pour les deux dates) [facultatif]</translation>
+        </message>
+        <message>
+            <location filename="../processing/growth_inputs.py" line="138" />
+            <source>Give the first date either as a second layer or as a year field, not both.</source>
+            <translation>Donnez la première date soit comme seconde couche, soit comme champ d'année, pas les deux.</translation>
+        </message>
+        <message>
+            <location filename="../processing/growth_inputs.py" line="149" />
+            <source>The built-up at the first date is missing: give a second layer, or a date or year field and a cut-off year.</source>
+            <translation>La tache urbaine de la première date manque : donnez une seconde couche, ou un champ de date ou d'année et une année de coupure.</translation>
+        </message>
+        <message>
+            <location filename="../processing/growth_inputs.py" line="153" />
+            <source>With a year field, give the cut-off year of the first date.</source>
+            <translation>Avec un champ d'année, donnez l'année de coupure de la première date.</translation>
+        </message>
+        <message>
+            <location filename="../processing/growth_inputs.py" line="146" />
+            <source>No built-up at the first date: all the built-up is new.</source>
+            <translation>Pas de tache urbaine à la première date : toute la surface bâtie est nouvelle.</translation>
+        </message>
+        <message>
+            <location filename="../processing/growth_inputs.py" line="166" />
+            <source>Built-up from '{field}': {before} polygons up to {cutoff:g}, {after} up to {end}.</source>
+            <translation>Tache urbaine d'après '{field}' : {before} polygones jusqu'à {cutoff:g}, {after} jusqu'à {end}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/growth_inputs.py" line="143" />
+            <source>Built-up: {before} polygons at the first date, {after} at the second.</source>
+            <translation>Tache urbaine : {before} polygones à la première date, {after} à la seconde.</translation>
+        </message>
+        <message>
+            <location filename="../processing/growth_inputs.py" line="155" />
+            <source>The last year ({end:g}) is before the cut-off year ({cutoff:g}).</source>
+            <translation>La dernière année ({end:g}) est antérieure à l'année de coupure ({cutoff:g}).</translation>
+        </message>
+        <message>
+            <location filename="../processing/growth_inputs.py" line="161" />
+            <source>{n} built-up features have no year in '{field}': they are left out.</source>
+            <translation>{n} entités bâties n'ont pas d'année dans '{field}' : elles sont écartées.</translation>
+        </message>
+        <message>
+            <location filename="../processing/growth_inputs.py" line="168" />
+            <source>the last year</source>
+            <translation>la dernière année</translation>
+        </message>
+        <message>
+            <location filename="../processing/growth_inputs.py" line="170" />
+            <source>No built-up up to the cut-off year {cutoff:g}.</source>
+            <translation>Pas de tache urbaine jusqu'à l'année de coupure {cutoff:g}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/growth_inputs.py" line="108" />
+            <source>{what} is empty.</source>
+            <translation>{what} est vide.</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_consumption.py" line="55" />
+            <source>Land consumption (SDG 11.3.1)</source>
+            <translation>Consommation d'espace (ODD 11.3.1)</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_consumption.py" line="58" />
+            <source>Land consumption rate, population growth rate, their ratio and built-up area per capita per territory, with a flag where the ratio means nothing; UN-Habitat urban extent.</source>
+            <translation>Taux de consommation d'espace, taux de croissance démographique, leur rapport et surface bâtie par habitant pour chaque territoire, avec un signalement quand le rapport n'a pas de sens ; étendue urbaine ONU-Habitat.</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_consumption.py" line="62" />
+            <source>&lt;p&gt;SDG 11.3.1, the ratio of land consumption rate to population growth rate, per territory and offline (recommendations 1, 3 and 5).&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Built-up area&lt;/b&gt; of each territory at each date: the exact area of the union of the built-up polygons inside it (overlapping polygons count once; polygons crossing a border are cut). &lt;b&gt;Formulas&lt;/b&gt; (y years between the dates): LCR = ln(Urb1/Urb0)/y, PGR = ln(Pop1/Pop0)/y, LCRPGR = LCR/PGR; beside them, built-up area per inhabitant at both dates (m2), built-up and population added, and built-up area added per new inhabitant (m2, only when the population grew).&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Flags&lt;/b&gt;: LCRPGR is left NULL, never infinite, and the territory flagged with a plain explanation when the ratio is meaningless: &lt;i&gt;declining&lt;/i&gt; population (PGR at or below minus the stagnation rate), &lt;i&gt;stagnating&lt;/i&gt; (|PGR| below it, 0.1 % a year by default), &lt;i&gt;no_built_up&lt;/i&gt; or &lt;i&gt;no_population&lt;/i&gt; at a date, or &lt;i&gt;missing&lt;/i&gt; values; otherwise &lt;i&gt;ok&lt;/i&gt;. Flagged territories are listed in the log, with the figures for the whole area.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;UN-Habitat urban extent&lt;/b&gt; (optional, as Trends.Earth): the built-up polygons are put on a grid (10 m cells by default; the share of each cell covered); a cell is built-up from the given cover; the built-up share within 500 m classes it as urban (over 50 %), suburban (25 to 50 %) or rural built-up (below 25 %); open cells within 100 m of urban or suburban built-up are fringe open space; enclosed open patches below 200 ha are captured open space. One dissolved polygon per class and date (rural open space, everything else, is left out); in_extent marks the classes of the urban extent. A built-up raster of the second date can be given instead of the polygons (0/1 classes, shares 0-1 or percentages, in the territories' projected CRS): its cells are the grid.&lt;/p&gt;
+&lt;p&gt;Areas are in metres: a geographic CRS, one in feet or Web Mercator is replaced by a Lambert azimuthal equal-area projection centred on the territories (the log says so); built-up in other CRSs is reprojected. The territories are written as given, with the indicators added; the params field records the options. With one built-up layer and a year field, the first date is the built-up up to the first year and the second date up to the second year.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;ODD 11.3.1, le rapport entre le taux de consommation d'espace et le taux de croissance démographique, par territoire et hors ligne (recommandations 1, 3 et 5).&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Surface bâtie&lt;/b&gt; de chaque territoire à chaque date : la surface exacte de l'union des polygones bâtis qu'il contient (les polygones superposés comptent une fois ; les polygones qui traversent une limite sont découpés). &lt;b&gt;Formules&lt;/b&gt; (y années entre les dates) : LCR = ln(Urb1/Urb0)/y, PGR = ln(Pop1/Pop0)/y, LCRPGR = LCR/PGR ; à côté, la surface bâtie par habitant aux deux dates (m2), la surface bâtie et la population ajoutées, et la surface bâtie ajoutée par nouvel habitant (m2, seulement quand la population a augmenté).&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Signalements&lt;/b&gt; : LCRPGR est laissé NULL, jamais infini, et le territoire est signalé avec une explication en clair quand le rapport n'a pas de sens : population &lt;i&gt;declining&lt;/i&gt; (en déclin : PGR inférieur ou égal à moins le taux de stagnation), &lt;i&gt;stagnating&lt;/i&gt; (en stagnation : |PGR| inférieur à ce taux, 0,1 % par an par défaut), &lt;i&gt;no_built_up&lt;/i&gt; ou &lt;i&gt;no_population&lt;/i&gt; à une date, ou valeurs &lt;i&gt;missing&lt;/i&gt; (manquantes) ; sinon &lt;i&gt;ok&lt;/i&gt;. Les territoires signalés sont listés dans le journal, avec les chiffres pour l'ensemble de la zone.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Étendue urbaine ONU-Habitat&lt;/b&gt; (facultatif, comme Trends.Earth) : les polygones bâtis sont placés sur une grille (carreaux de 10 m par défaut ; la part couverte de chaque carreau) ; un carreau est bâti à partir de la couverture donnée ; la part bâtie dans un rayon de 500 m le classe en urbain (plus de 50 %), suburbain (25 à 50 %) ou bâti rural (moins de 25 %) ; les carreaux ouverts à moins de 100 m du bâti urbain ou suburbain sont des espaces ouverts de frange ; les espaces ouverts enclavés de moins de 200 ha sont des espaces ouverts captifs. Un polygone fusionné par classe et par date (l'espace ouvert rural, tout le reste, est omis) ; in_extent marque les classes de l'étendue urbaine. Un raster du bâti à la seconde date peut être fourni à la place des polygones (classes 0/1, parts 0-1 ou pourcentages, dans le SCR projeté des territoires) : ses cellules forment la grille.&lt;/p&gt;
+&lt;p&gt;Les surfaces sont en mètres : un SCR géographique, un SCR en pieds ou Web Mercator est remplacé par une projection azimutale équivalente de Lambert centrée sur les territoires (le journal le signale) ; le bâti dans d'autres SCR est reprojeté. Les territoires sont écrits tels que fournis, avec les indicateurs ajoutés ; le champ params enregistre les options. Avec une seule couche de bâti et un champ d'année, la première date correspond au bâti jusqu'à la première année et la seconde date au bâti jusqu'à la seconde année.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_consumption.py" line="62" />
+            <location filename="../processing/urban_growth.py" line="46" />
+            <source>&lt;p&gt;&lt;b&gt;Built-up at two dates&lt;/b&gt;: either two polygon layers (the second holds all the built-up at the second date, the first date's included or not), or one layer with a date or year field: the first date is every feature whose year is at or before the cut-off year, the second every feature up to the last year (all when it is empty). Date and datetime fields count by their year; text fields by a number or a four-digit year in them; features without a year are left out and counted in the log. Invalid polygons are repaired with make_valid; layers in different CRSs are reprojected into one CRS in metres: the built-up layer's own, or, when it is geographic, in feet or Web Mercator, a Lambert azimuthal equal-area projection centred on the data (the log says which). Outputs that are new geometries are written in that CRS.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Tache urbaine à deux dates&lt;/b&gt; : soit deux couches de polygones (la seconde contient tout le bâti à la seconde date, celui de la première date inclus ou non), soit une couche avec un champ de date ou d'année : la première date regroupe chaque entité dont l'année est inférieure ou égale à l'année de coupure, la seconde chaque entité jusqu'à la dernière année (toutes quand elle est vide). Les champs date et date-heure comptent par leur année ; les champs texte par un nombre ou une année à quatre chiffres qu'ils contiennent ; les entités sans année sont écartées et comptées dans le journal. Les polygones invalides sont réparés avec make_valid ; les couches dans des SCR différents sont reprojetées dans un même SCR en mètres : celui de la couche du bâti, ou, quand il est géographique, en pieds ou Web Mercator, une projection azimutale équivalente de Lambert centrée sur les données (le journal indique lequel). Les sorties qui sont de nouvelles géométries sont écrites dans ce SCR.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_consumption.py" line="115" />
+            <location filename="../processing/urban_growth.py" line="86" />
+            <source>The territories layer</source>
+            <translation>La couche des territoires</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_consumption.py" line="68" />
+            <source>Territory code or name field (for the log) [optional]</source>
+            <translation>Champ de code ou de nom des territoires (pour le journal) [facultatif]</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_consumption.py" line="75" />
+            <source>Year of the first date</source>
+            <translation>Année de la première date</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_consumption.py" line="77" />
+            <source>Year of the second date</source>
+            <translation>Année de la seconde date</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_consumption.py" line="80" />
+            <source>Stagnation: population growth below this rate, either way (% a year)</source>
+            <translation>Stagnation : croissance démographique inférieure à ce taux, dans un sens ou dans l'autre (% par an)</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_consumption.py" line="83" />
+            <source>Unit of the built-up areas</source>
+            <translation>Unité des surfaces bâties</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_consumption.py" line="85" />
+            <source>Also compute the UN-Habitat urban extent classes</source>
+            <translation>Calculer aussi les classes d'étendue urbaine ONU-Habitat</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_consumption.py" line="87" />
+            <source>Urban extent from a built-up raster of the second date (0-1, 0-100 % or 0/1 classes) [optional: from the polygons]</source>
+            <translation>Étendue urbaine à partir d'un raster du bâti à la seconde date (0-1, 0-100 % ou classes 0/1) [facultatif : à partir des polygones]</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_consumption.py" line="90" />
+            <source>Band of the built-up raster</source>
+            <translation>Bande du raster du bâti</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_consumption.py" line="101" />
+            <source>Land consumption per territory</source>
+            <translation>Consommation d'espace par territoire</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_consumption.py" line="103" />
+            <source>Urban extent classes</source>
+            <translation>Classes d'étendue urbaine</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_consumption.py" line="104" />
+            <source>Territories flagged (ratio meaningless)</source>
+            <translation>Territoires signalés (rapport sans signification)</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_consumption.py" line="113" />
+            <source>Choose an output for the urban extent classes.</source>
+            <translation>Choisissez une sortie pour les classes d'étendue urbaine.</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_consumption.py" line="221" />
+            <source>The urban-extent grid cell must be positive.</source>
+            <translation>Le carreau de la grille d'étendue urbaine doit être positif.</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_consumption.py" line="73" />
+            <location filename="../processing/land_consumption.py" line="99" />
+            <source>Population at the first date</source>
+            <translation>Population à la première date</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_consumption.py" line="73" />
+            <location filename="../processing/land_consumption.py" line="99" />
+            <source>Population at the second date</source>
+            <translation>Population à la seconde date</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_consumption.py" line="73" />
+            <location filename="../processing/land_consumption.py" line="99" />
+            <source>Urban extent: grid cell (m)</source>
+            <translation>Étendue urbaine : carreau de la grille (m)</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_consumption.py" line="73" />
+            <location filename="../processing/land_consumption.py" line="99" />
+            <source>Urban extent: radius of the built-up density (m)</source>
+            <translation>Étendue urbaine : rayon de la densité du bâti (m)</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_consumption.py" line="73" />
+            <location filename="../processing/land_consumption.py" line="99" />
+            <source>Urban extent: share of a cell covered to be built-up (%)</source>
+            <translation>Étendue urbaine : part couverte d'un carreau pour qu'il soit bâti (%)</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_consumption.py" line="73" />
+            <location filename="../processing/land_consumption.py" line="99" />
+            <source>Urban extent: fringe open space within (m)</source>
+            <translation>Étendue urbaine : espace ouvert de frange jusqu'à (m)</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_consumption.py" line="73" />
+            <location filename="../processing/land_consumption.py" line="99" />
+            <source>Urban extent: captured open space below (ha)</source>
+            <translation>Étendue urbaine : espace ouvert captif en dessous de (ha)</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_consumption.py" line="174" />
+            <source>Urban extent from the raster {name}: {rows} x {cols} cells of {cell:g} m{pct}.</source>
+            <translation>Étendue urbaine à partir du raster {name} : {rows} x {cols} cellules de {cell:g} m{pct}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_consumption.py" line="203" />
+            <source>Whole area: built-up {u0:,.2f} -&gt; {u1:,.2f} {unit}, population {p0:,.0f} -&gt; {p1:,.0f}; LCR {lcr:.4%}, PGR {pgr:.4%} a year, LCRPGR {ratio} ({flag}).</source>
+            <translation>Ensemble de la zone : bâti {u0:,.2f} -&gt; {u1:,.2f} {unit}, population {p0:,.0f} -&gt; {p1:,.0f} ; LCR {lcr:.4%}, PGR {pgr:.4%} par an, LCRPGR {ratio} ({flag}).</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_consumption.py" line="119" />
+            <source>The second year ({y1:g}) must come after the first ({y0:g}).</source>
+            <translation>La seconde année ({y1:g}) doit être postérieure à la première ({y0:g}).</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_consumption.py" line="167" />
+            <source>The built-up raster is in {raster}, the territories are measured in {crs}: warp the raster to the territories' projected CRS first (Raster &gt; Projections &gt; Warp).</source>
+            <translation>Le raster du bâti est en {raster}, les territoires sont mesurés en {crs} : reprojetez d'abord le raster dans le SCR projeté des territoires (Raster &gt; Projections &gt; Projection (warp)).</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_consumption.py" line="176" />
+            <source>, read as percentages</source>
+            <translation>, lues comme des pourcentages</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_consumption.py" line="242" />
+            <source>Urban extent {year:g}: {area:,.0f} m2 (urban and suburban built-up, fringe and captured open space).</source>
+            <translation>Étendue urbaine {year:g} : {area:,.0f} m2 (bâti urbain et suburbain, espaces ouverts de frange et captifs).</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_consumption.py" line="198" />
+            <source>{name}: {flag}. {explanation}</source>
+            <translation>{name} : {flag}. {explanation}</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_tenure.py" line="73" />
+            <source>Land-tenure overlay</source>
+            <translation>Croisement foncier</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_tenure.py" line="76" />
+            <source>Parcels x tenure x constraint layers (growth fronts, hazards, protected and agricultural land, zoning): exact areas, flags, summary and SDG 1.4.2 proxies.</source>
+            <translation>Parcelles x tenure x couches de contraintes (fronts de croissance, aléas, espaces protégés et agricoles, zonage) : surfaces exactes, signalements, synthèse et indicateurs approchés de l'ODD 1.4.2.</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_tenure.py" line="80" />
+            <source>&lt;p&gt;Crosses cadastral parcels with their tenure and with constraint layers (recommendations 4 and 5).&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Tenure classes&lt;/b&gt;: documented, customary, informal, public, unknown. Values of the tenure field are matched case-, accent- and punctuation-insensitively to defaults (for example titre foncier, registered, freehold: documented; coutumier: customary; squatter: informal; domaine public, state: public), or to your mapping (value=class; ...). NULL or unmapped values are unknown, and the unmapped ones are listed in the log.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Constraints&lt;/b&gt;: growth fronts (the rings and buffers of the urban-growth algorithms), hazard zones, protected areas, agricultural land and zoning (classes from the class field). Areas are exact polygon intersections: parcels entirely inside a zone keep their own area, only parcels crossing a zone boundary are intersected, and overlapping zones of one class are not counted twice. Invalid polygons are repaired with make_valid (never buffer(0)); NULL geometries have area 0. A geographic CRS is replaced by an equal-area projection centred on the parcels (the log says so); constraint layers in other CRSs are reprojected.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: every parcel with its tenure class, area, the area and share covered by each class (area_*, share_*) and the documented flags: flag_insecure_growth (informal, customary or unknown tenure inside a growth front), flag_hazard (any tenure inside a hazard zone), flag_agriculture_growth (agricultural land inside a growth front); a summary table of parcels and area by tenure class x constraint class per territory (a parcel belongs to the territory holding a point inside it) or for the whole area; and the SDG 1.4.2 &lt;i&gt;spatial proxies&lt;/i&gt; (population from a field of the parcels, or from a point layer whose points are summed in the parcel containing them; points outside every parcel are counted in the log) (share of parcels, area and population with documented rights; share of growth-front, hazard and protected land under informal, customary or unknown tenure). They are proxies from a cadastre, not the survey-based indicator.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Croise les parcelles cadastrales avec leur tenure et avec des couches de contraintes (recommandations 4 et 5).&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Classes de tenure&lt;/b&gt; : documented (titrée), customary (coutumière), informal (informelle), public (publique), unknown (inconnue). Les valeurs du champ de tenure sont rapprochées, sans tenir compte de la casse, des accents ni de la ponctuation, des valeurs par défaut (par exemple titre foncier, registered, freehold : documented ; coutumier : customary ; squatter : informal ; domaine public, state : public), ou de votre correspondance (valeur=classe; ...). Les valeurs NULL ou sans correspondance sont unknown, et celles sans correspondance sont listées dans le journal.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Contraintes&lt;/b&gt; : fronts de croissance (les anneaux et tampons des algorithmes de croissance urbaine), zones d'aléa, espaces protégés, terres agricoles et zonage (classes tirées du champ de classe). Les surfaces sont des intersections exactes de polygones : les parcelles entièrement dans une zone gardent leur propre surface, seules les parcelles qui traversent une limite de zone sont intersectées, et les zones superposées d'une même classe ne sont pas comptées deux fois. Les polygones invalides sont réparés avec make_valid (jamais buffer(0)) ; les géométries NULL ont une surface nulle. Un SCR géographique est remplacé par une projection équivalente centrée sur les parcelles (le journal le signale) ; les couches de contraintes dans d'autres SCR sont reprojetées.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : chaque parcelle avec sa classe de tenure, sa surface, la surface et la part couvertes par chaque classe (area_*, share_*) et les signalements documentés : flag_insecure_growth (tenure informelle, coutumière ou inconnue dans un front de croissance), flag_hazard (toute tenure dans une zone d'aléa), flag_agriculture_growth (terre agricole dans un front de croissance) ; une table de synthèse des parcelles et des surfaces par classe de tenure x classe de contrainte pour chaque territoire (une parcelle appartient au territoire qui contient un point situé à l'intérieur) ou pour l'ensemble de la zone ; et les &lt;i&gt;indicateurs spatiaux approchés&lt;/i&gt; de l'ODD 1.4.2 (population tirée d'un champ des parcelles, ou d'une couche de points dont les points sont sommés dans la parcelle qui les contient ; les points hors de toute parcelle sont comptés dans le journal) (part des parcelles, de la surface et de la population avec des droits documentés ; part des terres en front de croissance, en zone d'aléa et protégées sous tenure informelle, coutumière ou inconnue). Ce sont des approximations tirées d'un cadastre, pas l'indicateur fondé sur des enquêtes.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_tenure.py" line="84" />
+            <source>Parcels</source>
+            <translation>Parcelles</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_tenure.py" line="86" />
+            <source>Tenure field [optional: all unknown]</source>
+            <translation>Champ de tenure [facultatif : tout inconnu]</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_tenure.py" line="89" />
+            <source>Tenure mapping, value=class; ... [optional: the defaults]</source>
+            <translation>Correspondance de tenure, valeur=classe; ... [facultatif : les valeurs par défaut]</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_tenure.py" line="92" />
+            <source>Population field of the parcels [optional]</source>
+            <translation>Champ de population des parcelles [facultatif]</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_tenure.py" line="95" />
+            <source>Or a population layer (points, summed per parcel) [optional]</source>
+            <translation>Ou une couche de population (points, sommés par parcelle) [facultatif]</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_tenure.py" line="98" />
+            <source>Population field of that layer</source>
+            <translation>Champ de population de cette couche</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_tenure.py" line="108" />
+            <source>Class field of the zoning layers [optional]</source>
+            <translation>Champ de classe des couches de zonage [facultatif]</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_tenure.py" line="110" />
+            <location filename="../processing/urban_growth.py" line="66" />
+            <source>Territories for the summary [optional: the whole area]</source>
+            <translation>Territoires pour la synthèse [facultatif : l'ensemble de la zone]</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_tenure.py" line="116" />
+            <source>A parcel is inside a zone from this share of its area (%; 0 = any overlap)</source>
+            <translation>Une parcelle est dans une zone à partir de cette part de sa surface (% ; 0 = tout recouvrement)</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_tenure.py" line="119" />
+            <source>Parcels with tenure, constraint areas and flags</source>
+            <translation>Parcelles avec tenure, surfaces sous contrainte et signalements</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_tenure.py" line="121" />
+            <source>Summary: tenure x constraint</source>
+            <translation>Synthèse : tenure x contrainte</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_tenure.py" line="123" />
+            <source>SDG 1.4.2 spatial proxies</source>
+            <translation>Indicateurs spatiaux approchés de l'ODD 1.4.2</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_tenure.py" line="125" />
+            <source>Intersection pieces</source>
+            <translation>Morceaux d'intersection</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_tenure.py" line="127" />
+            <source>Parcels read</source>
+            <translation>Parcelles lues</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_tenure.py" line="128" />
+            <source>Tenure values not mapped (unknown)</source>
+            <translation>Valeurs de tenure sans correspondance (inconnues)</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_tenure.py" line="173" />
+            <source>The parcel layer is empty.</source>
+            <translation>La couche des parcelles est vide.</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_tenure.py" line="186" />
+            <source>No constraint layer, or only empty ones: every covered area is 0.</source>
+            <translation>Aucune couche de contraintes, ou seulement des couches vides : toutes les surfaces couvertes valent 0.</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_tenure.py" line="236" />
+            <source>Parcels with tenure</source>
+            <translation>Parcelles avec tenure</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_tenure.py" line="280" />
+            <source>Choose the population field of the population layer.</source>
+            <translation>Choisissez le champ de population de la couche de population.</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_tenure.py" line="308" />
+            <location filename="../processing/urban_growth.py" line="90" />
+            <source>Choose the territory code field.</source>
+            <translation>Choisissez le champ de code des territoires.</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_tenure.py" line="180" />
+            <source>{n} parcels; NULL tenure: {m} (unknown).</source>
+            <translation>{n} parcelles ; tenure NULL : {m} (inconnue).</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_tenure.py" line="291" />
+            <source>Population from {layer}: {total:,.0f} in parcels, {lost:,.0f} outside every parcel.</source>
+            <translation>Population d'après {layer} : {total:,.0f} dans les parcelles, {lost:,.0f} hors de toute parcelle.</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_tenure.py" line="169" />
+            <source>Parcels read with pyogrio from {path}.</source>
+            <translation>Parcelles lues avec pyogrio depuis {path}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_tenure.py" line="178" />
+            <source>Tenure values with no class, counted as unknown: {values}.</source>
+            <translation>Valeurs de tenure sans classe, comptées comme inconnues : {values}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_tenure.py" line="319" />
+            <source>{n} parcels lie in no territory (territory NULL).</source>
+            <translation>{n} parcelles ne sont dans aucun territoire (territoire NULL).</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_tenure.py" line="105" />
+            <source>Growth fronts (growth buffers, rings)</source>
+            <translation>Fronts de croissance (tampons de croissance, anneaux)</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_tenure.py" line="105" />
+            <source>Hazard zones (flood...)</source>
+            <translation>Zones d'aléa (inondation...)</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_tenure.py" line="105" />
+            <source>Protected areas</source>
+            <translation>Espaces protégés</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_tenure.py" line="105" />
+            <source>Agricultural land</source>
+            <translation>Terres agricoles</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_tenure.py" line="105" />
+            <source>Zoning (classes from the class field)</source>
+            <translation>Zonage (classes tirées du champ de classe)</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_tenure.py" line="141" />
+            <source>{role}: {layer}, {n} zones.</source>
+            <translation>{role} : {layer}, {n} zones.</translation>
+        </message>
+        <message>
+            <location filename="../processing/provider.py" line="42" />
+            <source>Alliance of Territories: territorial intelligence</source>
+            <translation>Alliance des territoires : intelligence territoriale</translation>
+        </message>
+        <message>
+            <location filename="../processing/provider.py" line="63" />
+            <source>Could not read the model {path}</source>
+            <translation>Impossible de lire le modèle {path}</translation>
+        </message>
+        <message>
+            <location filename="../processing/scorecard.py" line="42" />
+            <location filename="../processing/scorecard.py" line="136" />
+            <source>Recommendations scorecard</source>
+            <translation>Tableau de bord des recommandations</translation>
+        </message>
+        <message>
+            <location filename="../processing/scorecard.py" line="45" />
+            <source>Reads the indicators of our algorithms against the 8 recommendations of the Alliance of Territories, with a status and a sentence per territory.</source>
+            <translation>Lit les indicateurs de nos algorithmes au regard des 8 recommandations de l'Alliance des territoires, avec un statut et une phrase par territoire.</translation>
+        </message>
+        <message>
+            <location filename="../processing/scorecard.py" line="53" />
+            <source>&lt;p&gt;Reads the outputs of our algorithms (flow dependencies, functional areas, dominant flows, city network; given as the territories layer itself or as indicator layers sharing its code field) against the 8 recommendations of The Alliance of Territories, and gives, per territory and recommendation, a status (&lt;i&gt;priority&lt;/i&gt;, &lt;i&gt;watch&lt;/i&gt;, &lt;i&gt;strong&lt;/i&gt;) and the sentences that explain it. The most urgent status of a recommendation's rules wins. The rules live in one declarative table (core/scorecard.py) with their sources; the thresholds below replace its defaults and are written in the params field. Outputs: the territories with r1_status..r8_status and r1_text..r8_text, the long scorecard table, an optional HTML page, and a one-line summary string.&lt;/p&gt;&lt;p&gt;Rules:&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Lit les sorties de nos algorithmes (dépendances de flux, aires fonctionnelles, flux dominants, réseau de villes ; fournies comme la couche des territoires elle-même ou comme couches d'indicateurs partageant son champ de code) au regard des 8 recommandations de l'Alliance des territoires, et donne, par territoire et par recommandation, un statut (&lt;i&gt;prioritaire&lt;/i&gt;, &lt;i&gt;à surveiller&lt;/i&gt;, &lt;i&gt;solide&lt;/i&gt;) et les phrases qui l'expliquent. Le statut le plus urgent parmi les règles d'une recommandation l'emporte. Les règles sont rassemblées dans une table déclarative (core/scorecard.py) avec leurs sources ; les seuils ci-dessous remplacent ses valeurs par défaut et sont écrits dans le champ params. Sorties : les territoires avec r1_status..r8_status et r1_text..r8_text, la table détaillée du tableau de bord, une page HTML facultative et une chaîne de synthèse d'une ligne.&lt;/p&gt;&lt;p&gt;Règles :&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="../processing/scorecard.py" line="58" />
+            <source>Indicator layers (outputs of our algorithms, with the same code field)</source>
+            <translation>Couches d'indicateurs (sorties de nos algorithmes, avec le même champ de code)</translation>
+        </message>
+        <message>
+            <location filename="../processing/scorecard.py" line="67" />
+            <source>Territories with a status per recommendation</source>
+            <translation>Territoires avec un statut par recommandation</translation>
+        </message>
+        <message>
+            <location filename="../processing/scorecard.py" line="69" />
+            <source>Scorecard (one row per territory, rule and recommendation)</source>
+            <translation>Tableau de bord (une ligne par territoire, règle et recommandation)</translation>
+        </message>
+        <message>
+            <location filename="../processing/scorecard.py" line="72" />
+            <source>Scorecard report</source>
+            <translation>Rapport du tableau de bord</translation>
+        </message>
+        <message>
+            <location filename="../processing/scorecard.py" line="72" />
+            <source>HTML files (*.html)</source>
+            <translation>Fichiers HTML (*.html)</translation>
+        </message>
+        <message>
+            <location filename="../processing/scorecard.py" line="73" />
+            <source>Scorecard summary</source>
+            <translation>Synthèse du tableau de bord</translation>
+        </message>
+        <message>
+            <location filename="../processing/scorecard.py" line="129" />
+            <source>{n} territories: {p} priority, {w} watch, {s} strong (territory x recommendation).</source>
+            <translation>{n} territoires : {p} prioritaire, {w} à surveiller, {s} solide (territoire x recommandation).</translation>
+        </message>
+        <message>
+            <location filename="../processing/scorecard.py" line="65" />
+            <source>Dependency: watch from (% to the main partner)</source>
+            <translation>Dépendance : à surveiller à partir de (% vers le partenaire principal)</translation>
+        </message>
+        <message>
+            <location filename="../processing/scorecard.py" line="65" />
+            <source>Dependency: priority from (%)</source>
+            <translation>Dépendance : prioritaire à partir de (%)</translation>
+        </message>
+        <message>
+            <location filename="../processing/scorecard.py" line="65" />
+            <source>Self-containment: minimum (%)</source>
+            <translation>Autocontention : minimum (%)</translation>
+        </message>
+        <message>
+            <location filename="../processing/scorecard.py" line="65" />
+            <source>Self-containment: target (%)</source>
+            <translation>Autocontention : cible (%)</translation>
+        </message>
+        <message>
+            <location filename="../processing/scorecard.py" line="99" />
+            <source>{layer}: {fields}.</source>
+            <translation>{layer} : {fields}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/scorecard.py" line="110" />
+            <source>None of our indicator fields was found ({fields}): give the outputs of our algorithms as territories or indicator layers.</source>
+            <translation>Aucun de nos champs d'indicateurs n'a été trouvé ({fields}) : fournissez les sorties de nos algorithmes comme territoires ou comme couches d'indicateurs.</translation>
+        </message>
+        <message>
+            <location filename="../processing/scorecard.py" line="91" />
+            <source>{layer} has no field '{field}': left out.</source>
+            <translation>{layer} n'a pas de champ '{field}' : écartée.</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatial_interaction.py" line="46" />
+            <source>Spatial interaction model (gravity)</source>
+            <translation>Modèle d'interaction spatiale (gravitaire)</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatial_interaction.py" line="49" />
+            <source>Unconstrained, production-, attraction- or doubly-constrained gravity models with power or exponential distance decay, fitted as Poisson GLMs.</source>
+            <translation>Modèles gravitaires non contraint, contraint à l'origine, contraint à la destination ou doublement contraint, avec décroissance de la distance en puissance ou exponentielle, ajustés comme GLM de Poisson.</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatial_interaction.py" line="53" />
+            <source>&lt;p&gt;Fits a spatial interaction (gravity) model to the flows by Poisson maximum likelihood (recommendations 2 and 3):&lt;/p&gt;
+&lt;ul&gt;&lt;li&gt;&lt;b&gt;Unconstrained&lt;/b&gt;: log T&lt;sub&gt;ij&lt;/sub&gt; = k + &amp;mu; log V&lt;sub&gt;i&lt;/sub&gt; + &amp;alpha; log W&lt;sub&gt;j&lt;/sub&gt; + &amp;beta; f(d&lt;sub&gt;ij&lt;/sub&gt;);&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;production-constrained&lt;/b&gt;: origin effects instead of V&lt;sub&gt;i&lt;/sub&gt; (the fitted flows keep each origin's total);&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;attraction-constrained&lt;/b&gt;: destination effects instead of W&lt;sub&gt;j&lt;/sub&gt;;&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;doubly-constrained&lt;/b&gt;: both (the fitted flows keep the origin and destination totals).&lt;/li&gt;&lt;/ul&gt;
+&lt;p&gt;f(d) = log d (power decay) or d (exponential decay). Distances come from a field of the flows, or are computed between points inside the territories, in km (on the WGS84 ellipsoid for a geographic CRS, never in degrees). Masses V&lt;sub&gt;i&lt;/sub&gt; and W&lt;sub&gt;j&lt;/sub&gt; come from fields of the territories (population, jobs) or default to each territory's outflow and inflow. Only the listed pairs are modelled (a pair absent from the table is not a zero flow); flows inside a territory are left out unless asked for. The parametrisation follows PySAL's spint, whose published results on the Austrian migration data these estimates reproduce.&lt;/p&gt;
+&lt;p&gt;Outputs: the parameters with standard errors (inverse Fisher information; with overdispersed flows they are too small), z and p-values; the flow lines with observed, expected, residual and Pearson residual; pseudo R2 (McFadden), SRMSE, Sorensen similarity index and AIC as numbers, and a one-line summary.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Flows&lt;/b&gt;: a table or layer loaded in QGIS, or a CSV file (delimiter, UTF-8/BOM/cp1252 and decimal commas detected; codes always read as text, so 01004 keeps its zero). Fields are detected from their names when left empty, including INSEE's commuting files (CODGEO/DCLT/NBFLUX_C20_ACTOCC15P, or COMMUNE/DCLT/IPONDI summed per pair). Rows repeating a pair and type are summed with a warning; missing or negative volumes stop the run and name the rows; codes that match no territory are counted, listed and left out.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Ajuste un modèle d'interaction spatiale (modèle gravitaire) aux flux par maximum de vraisemblance de Poisson (recommandations 2 et 3) :&lt;/p&gt;
+&lt;ul&gt;&lt;li&gt;&lt;b&gt;Non contraint&lt;/b&gt; : log T&lt;sub&gt;ij&lt;/sub&gt; = k + &amp;mu; log V&lt;sub&gt;i&lt;/sub&gt; + &amp;alpha; log W&lt;sub&gt;j&lt;/sub&gt; + &amp;beta; f(d&lt;sub&gt;ij&lt;/sub&gt;) ;&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;contraint à l'origine&lt;/b&gt; : des effets d'origine au lieu de V&lt;sub&gt;i&lt;/sub&gt; (les flux ajustés conservent le total de chaque origine) ;&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;contraint à la destination&lt;/b&gt; : des effets de destination au lieu de W&lt;sub&gt;j&lt;/sub&gt; ;&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;doublement contraint&lt;/b&gt; : les deux (les flux ajustés conservent les totaux des origines et des destinations).&lt;/li&gt;&lt;/ul&gt;
+&lt;p&gt;f(d) = log d (décroissance en puissance) ou d (décroissance exponentielle). Les distances viennent d'un champ des flux, ou sont calculées entre des points situés à l'intérieur des territoires, en km (sur l'ellipsoïde WGS84 pour un SCR géographique, jamais en degrés). Les masses V&lt;sub&gt;i&lt;/sub&gt; et W&lt;sub&gt;j&lt;/sub&gt; viennent de champs des territoires (population, emplois) ou valent par défaut le flux sortant et le flux entrant de chaque territoire. Seuls les couples listés sont modélisés (un couple absent de la table n'est pas un flux nul) ; les flux internes à un territoire sont écartés sauf demande contraire. Le paramétrage suit spint de PySAL, dont ces estimations reproduisent les résultats publiés sur les données de migration autrichiennes.&lt;/p&gt;
+&lt;p&gt;Sorties : les paramètres avec leurs erreurs types (inverse de l'information de Fisher ; avec des flux surdispersés, elles sont trop petites), z et valeurs p ; les lignes de flux avec valeurs observées, attendues, résidus et résidus de Pearson ; pseudo-R2 (McFadden), SRMSE, indice de similarité de Sørensen et AIC comme nombres, et une synthèse d'une ligne.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Flux&lt;/b&gt; : une table ou une couche chargée dans QGIS, ou un fichier CSV (délimiteur, UTF-8/BOM/cp1252 et virgules décimales détectés ; codes toujours lus comme du texte, donc 01004 garde son zéro). Les champs sont détectés d'après leur nom quand ils sont laissés vides, y compris dans les fichiers de navettes domicile-travail de l'INSEE (CODGEO/DCLT/NBFLUX_C20_ACTOCC15P, ou COMMUNE/DCLT/IPONDI sommé par couple). Les lignes qui répètent un couple et un type sont sommées avec un avertissement ; des volumes manquants ou négatifs arrêtent le traitement et les lignes sont citées ; les codes qui ne correspondent à aucun territoire sont comptés, listés et écartés.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatial_interaction.py" line="59" />
+            <source>Model</source>
+            <translation>Modèle</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatial_interaction.py" line="61" />
+            <source>Distance decay</source>
+            <translation>Décroissance avec la distance</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatial_interaction.py" line="64" />
+            <source>Distance field of the flows [optional: from the polygons, in km]</source>
+            <translation>Champ de distance des flux [facultatif : à partir des polygones, en km]</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatial_interaction.py" line="67" />
+            <source>Origin mass field of the territories [optional: outflow]</source>
+            <translation>Champ de masse d'origine des territoires [facultatif : flux sortant]</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatial_interaction.py" line="70" />
+            <source>Destination mass field of the territories [optional: inflow]</source>
+            <translation>Champ de masse de destination des territoires [facultatif : flux entrant]</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatial_interaction.py" line="73" />
+            <source>Model the flows inside a territory too</source>
+            <translation>Modéliser aussi les flux internes à un territoire</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatial_interaction.py" line="75" />
+            <source>Flow lines: observed, expected, residual</source>
+            <translation>Lignes de flux : observé, attendu, résidu</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatial_interaction.py" line="77" />
+            <source>Model parameters</source>
+            <translation>Paramètres du modèle</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatial_interaction.py" line="81" />
+            <source>Summary of the fit</source>
+            <translation>Synthèse de l'ajustement</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatial_interaction.py" line="143" />
+            <source>{family} model, {decay} decay: beta = {beta:.4f}, pseudo R2 = {r2:.3f}, SRMSE = {srmse:.3f}, SSI = {ssi:.3f}, {n} pairs.</source>
+            <translation>Modèle {family}, décroissance {decay} : beta = {beta:.4f}, pseudo-R2 = {r2:.3f}, SRMSE = {srmse:.3f}, SSI = {ssi:.3f}, {n} couples.</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatial_interaction.py" line="80" />
+            <source>Distance-decay parameter beta</source>
+            <translation>Paramètre de décroissance avec la distance beta</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatial_interaction.py" line="80" />
+            <source>Pseudo R2 (McFadden)</source>
+            <translation>Pseudo-R2 (McFadden)</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatial_interaction.py" line="80" />
+            <source>SRMSE</source>
+            <translation>SRMSE</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatial_interaction.py" line="80" />
+            <source>Sorensen similarity index</source>
+            <translation>Indice de similarité de Sørensen</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatial_interaction.py" line="80" />
+            <source>AIC</source>
+            <translation>AIC</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatial_interaction.py" line="59" />
+            <source>Unconstrained</source>
+            <translation>Non contraint</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatial_interaction.py" line="59" />
+            <source>Production-constrained</source>
+            <translation>Contraint à l'origine</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatial_interaction.py" line="59" />
+            <source>Attraction-constrained</source>
+            <translation>Contraint à la destination</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatial_interaction.py" line="59" />
+            <source>Doubly-constrained</source>
+            <translation>Doublement contraint</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatial_interaction.py" line="61" />
+            <source>Power (log distance)</source>
+            <translation>Puissance (log de la distance)</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatial_interaction.py" line="62" />
+            <source>Exponential (distance)</source>
+            <translation>Exponentielle (distance)</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatial_interaction.py" line="101" />
+            <source>Flow types {types} are summed.</source>
+            <translation>Les types de flux {types} sont sommés.</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatial_interaction.py" line="111" />
+            <source>Distances in km between points inside the territories ({how}).</source>
+            <translation>Distances en km entre des points situés à l'intérieur des territoires ({how}).</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatial_interaction.py" line="112" />
+            <source>on the WGS84 ellipsoid</source>
+            <translation>sur l'ellipsoïde WGS84</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatial_interaction.py" line="112" />
+            <source>planar, in the layer's CRS</source>
+            <translation>planes, dans le SCR de la couche</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="73" />
+            <source>city core</source>
+            <translation>centre-ville</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="73" />
+            <source>pole</source>
+            <translation>pôle</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="73" />
+            <source>secondary pole</source>
+            <translation>pôle secondaire</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="73" />
+            <source>commuting zone</source>
+            <translation>zone de navettage</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="73" />
+            <source>crown</source>
+            <translation>couronne</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="73" />
+            <source>outside</source>
+            <translation>hors aire</translation>
+        </message>
+        <message>
+            <location filename="../processing/urban_growth.py" line="39" />
+            <source>Urban growth patches</source>
+            <translation>Taches de croissance urbaine</translation>
+        </message>
+        <message>
+            <location filename="../processing/urban_growth.py" line="42" />
+            <source>New built-up patches between two dates with their landscape expansion index (infill, edge expansion, outlying) and the growth per territory.</source>
+            <translation>Nouvelles taches bâties entre deux dates avec leur indice d'expansion paysagère (remplissage, extension en continuité, urbanisation isolée) et la croissance par territoire.</translation>
+        </message>
+        <message>
+            <location filename="../processing/urban_growth.py" line="46" />
+            <source>&lt;p&gt;New built-up patches between two dates and how the city grew (recommendations 1, 3 and 5).&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Patches&lt;/b&gt;: the new built-up is the built-up of the second date minus that of the first; new pieces sharing at least a point form one patch (which may be a MultiPolygon); pieces at or below the sliver area are dropped (1 m2 by default: the coordinate noise of layers in different CRSs). Each patch gets its area (m2), the &lt;b&gt;landscape expansion index&lt;/b&gt; of Liu et al. (2010), &lt;i&gt;LEI = 100 x A_old / (A_old + A_vacant)&lt;/i&gt; over a ring of the given width around it (ring_area, old_area), its growth class (&lt;i&gt;infill&lt;/i&gt; when LEI &amp;gt; 50, &lt;i&gt;edge_expansion&lt;/i&gt; when 0 &amp;lt; LEI &amp;lt;= 50, &lt;i&gt;outlying&lt;/i&gt; when LEI = 0; land built during the period counts as vacant) and its distance to the earlier built-up (m; 0 when touching, NULL when there is none; patches farther than the ring have no ring_area). Patches are numbered from the largest.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Summary&lt;/b&gt;: with territories, the territories as given with the area added per class (area_infill, area_edge_expansion, area_outlying, area_added, m2), the number of patches per class, the share of outlying growth (NULL without growth) and the area-weighted mean LEI (awmei); a patch counts whole in the territory holding its representative point (area outside every territory is reported in the log). Without territories, one row for the whole area. The params field records the options.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Nouvelles taches bâties entre deux dates et la façon dont la ville a grandi (recommandations 1, 3 et 5).&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Taches&lt;/b&gt; : le nouveau bâti est le bâti de la seconde date moins celui de la première ; les nouveaux morceaux qui partagent au moins un point forment une tache (qui peut être un MultiPolygone) ; les morceaux d'une surface inférieure ou égale au seuil des résidus sont supprimés (1 m2 par défaut : le bruit de coordonnées de couches dans des SCR différents). Chaque tache reçoit sa surface (m2), l'&lt;b&gt;indice d'expansion paysagère&lt;/b&gt; de Liu et al. (2010), &lt;i&gt;LEI = 100 x A_old / (A_old + A_vacant)&lt;/i&gt; sur un anneau de la largeur donnée autour d'elle (ring_area, old_area), sa classe de croissance (&lt;i&gt;infill&lt;/i&gt;, remplissage, quand LEI &amp;gt; 50, &lt;i&gt;edge_expansion&lt;/i&gt;, extension en continuité, quand 0 &amp;lt; LEI &amp;lt;= 50, &lt;i&gt;outlying&lt;/i&gt;, urbanisation isolée, quand LEI = 0 ; les terrains bâtis pendant la période comptent comme vacants) et sa distance au bâti antérieur (m ; 0 quand elle le touche, NULL quand il n'y en a pas ; les taches plus éloignées que l'anneau n'ont pas de ring_area). Les taches sont numérotées de la plus grande à la plus petite.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Synthèse&lt;/b&gt; : avec des territoires, les territoires tels que fournis avec la surface ajoutée par classe (area_infill, area_edge_expansion, area_outlying, area_added, m2), le nombre de taches par classe, la part de croissance isolée (NULL sans croissance) et le LEI moyen pondéré par la surface (awmei) ; une tache compte entièrement dans le territoire qui contient son point représentatif (la surface hors de tout territoire est indiquée dans le journal). Sans territoires, une ligne pour l'ensemble de la zone. Le champ params enregistre les options.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="../processing/urban_growth.py" line="51" />
+            <source>Cut-off year of the first date (with a year field) [optional]</source>
+            <translation>Année de coupure de la première date (avec un champ d'année) [facultatif]</translation>
+        </message>
+        <message>
+            <location filename="../processing/urban_growth.py" line="54" />
+            <source>Last year of the second date (with a year field) [optional: all]</source>
+            <translation>Dernière année de la seconde date (avec un champ d'année) [facultatif : toutes]</translation>
+        </message>
+        <message>
+            <location filename="../processing/urban_growth.py" line="57" />
+            <source>Ring width of the expansion index (m)</source>
+            <translation>Largeur de l'anneau de l'indice d'expansion (m)</translation>
+        </message>
+        <message>
+            <location filename="../processing/urban_growth.py" line="60" />
+            <source>Slivers: new pieces at or below this area are dropped (m2)</source>
+            <translation>Résidus : les nouveaux morceaux d'une surface inférieure ou égale sont supprimés (m2)</translation>
+        </message>
+        <message>
+            <location filename="../processing/urban_growth.py" line="72" />
+            <location filename="../processing/urban_growth.py" line="75" />
+            <source>New built-up patches</source>
+            <translation>Nouvelles taches bâties</translation>
+        </message>
+        <message>
+            <location filename="../processing/urban_growth.py" line="74" />
+            <source>Growth per territory</source>
+            <translation>Croissance par territoire</translation>
+        </message>
+        <message>
+            <location filename="../processing/urban_growth.py" line="76" />
+            <source>Built-up area added (m2)</source>
+            <translation>Surface bâtie ajoutée (m2)</translation>
+        </message>
+        <message>
+            <location filename="../processing/urban_growth.py" line="105" />
+            <source>{n} new patches, {area:,.0f} m2: {infill} infill, {edge} edge expansion, {outlying} outlying.</source>
+            <translation>{n} nouvelles taches, {area:,.0f} m2 : {infill} en remplissage, {edge} en extension en continuité, {outlying} isolées.</translation>
+        </message>
+        <message>
+            <location filename="../processing/urban_growth.py" line="119" />
+            <source>{area:,.0f} m2 of new built-up lie in no territory: left out of the summary.</source>
+            <translation>{area:,.0f} m2 de nouveau bâti ne sont dans aucun territoire : omis de la synthèse.</translation>
+        </message>
+        <message>
+            <location filename="../processing/urban_growth.py" line="153" />
+            <source>{n} territories have no code: their growth is NULL.</source>
+            <translation>{n} territoires n'ont pas de code : leur croissance est NULL.</translation>
+        </message>
+        <message>
+            <location filename="../processing/urban_growth.py" line="156" />
+            <source>No territory has a code in '{field}'.</source>
+            <translation>Aucun territoire n'a de code dans '{field}'.</translation>
+        </message>
+        <message>
+            <source>Open the dialog of {alg} with the current layer</source>
+            <translation type="vanished">Ouvrir la boîte de dialogue de {alg} avec la couche courante</translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,114 @@
+"""French: the .ts is complete and consistent, and QGIS in French shows French algorithms and messages."""
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import QSettings
+
+REPO = Path(__file__).resolve().parents[2]
+TS = REPO / "i18n" / "alliance_fr.ts"
+PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*")
+
+
+def messages():
+    """(source, translation, type) of every message of the French .ts, obsolete ones left out."""
+    found = []
+    for message in ET.parse(TS).getroot().iter("message"):
+        translation = message.find("translation")
+        kind = translation.get("type")
+        if kind not in ("vanished", "obsolete"):
+            found.append((message.findtext("source"), translation.text or "", kind))
+    return found
+
+
+def test_ts_has_one_context_and_no_unfinished_message():
+    root = ET.parse(TS).getroot()
+    assert [c.findtext("name") for c in root.iter("context")] == ["AllianceOfTerritories"]
+    found = messages()
+    assert len(found) > 300
+    unfinished = [s for s, t, kind in found if kind == "unfinished" or not t.strip()]
+    assert unfinished == []
+    assert (REPO / "i18n" / "alliance_fr.qm").stat().st_size > 10_000
+
+
+def test_placeholders_and_html_tags_are_kept():
+    for source, translation, _ in messages():
+        assert sorted(PLACEHOLDER.findall(source)) == sorted(PLACEHOLDER.findall(translation)), source
+        assert TAG.findall(source) == TAG.findall(translation), source
+        assert source.count("\n") == translation.count("\n"), source
+
+
+def test_extractor_finds_every_string_of_the_ts():
+    """The .ts is up to date: every string passed to tr() in the code is in it."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("update_translations", REPO / "scripts" / "update_translations.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    ordered, _locations, unresolved = module.extract()
+    assert unresolved == []
+    in_ts = {source for source, _, _ in messages()}
+    assert set(ordered) - in_ts == set(), "run scripts/update_translations.py and translate the new strings"
+
+
+@pytest.fixture()
+def french(plugin):
+    from alliance_territories.alliance_plugin.toolbelt import i18n
+
+    settings = QSettings()
+    had, previous = settings.contains("locale/userLocale"), settings.value("locale/userLocale")
+    settings.setValue("locale/userLocale", "fr")
+    i18n.remove_translator()
+    try:
+        assert i18n.install_translator() == "fr"
+        assert i18n._translator is not None
+        yield i18n
+    finally:
+        i18n.remove_translator()
+        if had:
+            settings.setValue("locale/userLocale", previous)
+        else:
+            settings.remove("locale/userLocale")
+        i18n.install_translator()
+        assert i18n.tr("Flow lines") == "Flow lines"
+
+
+def test_toolbox_in_french(french):
+    registry = QgsApplication.processingRegistry()
+    flows = registry.algorithmById("alliance:flowdependencies")
+    assert flows.displayName() == "Dépendances de flux entre territoires"
+    assert flows.group() == "Flux et dépendances"
+    assert "autocontention" in flows.shortDescription()
+    help_text = flows.shortHelpString()
+    assert "indice de concentration de l'emploi" in help_text and "<b>main_share</b>" in help_text
+    assert "T<sub>ii</sub>/O<sub>i</sub>" in help_text
+    tenure = registry.algorithmById("alliance:landtenureoverlay")
+    assert tenure.displayName() == "Croisement foncier"
+    assert tenure.group() == "Foncier et tenure"
+    assert "parcelles cadastrales" in tenure.shortHelpString()
+    # Parameter descriptions are set when an instance is initialised.
+    fresh = registry.createAlgorithmById("alliance:flowdependencies")
+    assert fresh.parameterDefinition("ID_FIELD").description() == "Champ de code des territoires"
+    assert fresh.outputDefinition("UNMATCHED_ROWS").description() == \
+        "Lignes de flux dont les codes ne correspondent à aucun territoire"
+    areas = registry.createAlgorithmById("alliance:functionalareas")
+    assert "Aires d'attraction des villes INSEE" in areas.parameterDefinition("METHOD").options()
+    assert "Villes intermédiaires" in registry.algorithmById("alliance:citynetwork").shortHelpString()
+
+
+def test_runtime_message_in_french(french, run_alg, data_dir, tmp_path):
+    source = data_dir / "austria" / "at_migration_od.csv"
+    flows = tmp_path / "flows.csv"
+    flows.write_text(source.read_text(encoding="utf-8").rstrip("\n") + "\nAT99,AT11,250,100,1,1\n", encoding="utf-8")
+    results, log = run_alg("alliance:flowdependencies", {
+        "INPUT": str(data_dir / "austria" / "at_nuts2_regions.gpkg"), "ID_FIELD": "nuts2",
+        "FLOWS": str(flows), "OUTPUT": str(tmp_path / "t.gpkg"), "OUTPUT_LINES": str(tmp_path / "l.gpkg")})
+    assert results["UNMATCHED_ROWS"] == 1
+    warning = [m for m in log if "AT99" in m]
+    assert warning and "ne correspondent à aucun territoire et ont été écartées" in warning[0], log
+    assert warning[0].startswith("1 lignes de flux (250 en volume)")
+    assert any("couples, volume total" in m for m in log), log
