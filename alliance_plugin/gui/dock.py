@@ -13,7 +13,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.gui import QgsDockWidget, QgsFieldComboBox, QgsMapLayerComboBox
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import QVariant, Qt
 from qgis.PyQt.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -176,8 +176,11 @@ class AllianceDock(QgsDockWidget):
         if layer is not self._layer:
             self._follow(layer)
         self.field_combo.setLayer(layer)
-        if layer is not None and not self.field_combo.currentField():
-            self.field_combo.setField(default_code_field(layer))
+        if layer is not None:
+            # The combo picks the first field (often fid): codes are text, so prefer the first text field.
+            current = layer.fields().lookupField(self.field_combo.currentField() or "")
+            if current < 0 or layer.fields()[current].type() != QVariant.String:
+                self.field_combo.setField(default_code_field(layer))
         self._fill_territories()
         self._update_hint()
 
