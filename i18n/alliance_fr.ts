@@ -10,16 +10,19 @@
         </message>
         <message>
             <location filename="../alliance_plugin/gui/cards.py" line="27" />
+            <location filename="../processing/territorial_report.py" line="126" />
             <source>priority</source>
             <translation>prioritaire</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/gui/cards.py" line="27" />
+            <location filename="../processing/territorial_report.py" line="126" />
             <source>watch</source>
             <translation>à surveiller</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/gui/cards.py" line="27" />
+            <location filename="../processing/territorial_report.py" line="126" />
             <source>strong</source>
             <translation>solide</translation>
         </message>
@@ -100,10 +103,10 @@
         </message>
         <message>
             <location filename="../alliance_plugin/gui/dock.py" line="38" />
-            <location filename="../alliance_plugin/gui/dock.py" line="305" />
-            <location filename="../alliance_plugin/gui/dock.py" line="304" />
+            <location filename="../alliance_plugin/gui/dock.py" line="308" />
+            <location filename="../alliance_plugin/gui/dock.py" line="307" />
             <location filename="../alliance_plugin/plugin.py" line="45" />
-            <location filename="../processing/provider.py" line="39" />
+            <location filename="../processing/provider.py" line="41" />
             <source>Alliance of Territories</source>
             <translation>Alliance des territoires</translation>
         </message>
@@ -114,6 +117,7 @@
         </message>
         <message>
             <location filename="../alliance_plugin/gui/dock.py" line="83" />
+            <location filename="../processing/territorial_report.py" line="185" />
             <source>Layer</source>
             <translation>Couche</translation>
         </message>
@@ -148,17 +152,17 @@
             <translation>Sélectionnez un territoire sur la carte ou dans la liste.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="242" />
+            <location filename="../alliance_plugin/gui/dock.py" line="245" />
             <source>No indicator for this territory yet: run the algorithms below.</source>
             <translation>Aucun indicateur pour ce territoire pour l'instant : lancez les algorithmes ci-dessous.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="288" />
+            <location filename="../alliance_plugin/gui/dock.py" line="291" />
             <source>Cannot open {alg}: {error}</source>
             <translation>Impossible d'ouvrir {alg} : {error}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="295" />
+            <location filename="../alliance_plugin/gui/dock.py" line="298" />
             <source>Flow dependencies failed on the sample: {error}</source>
             <translation>Dépendances de flux a échoué sur l'exemple : {error}</translation>
         </message>
@@ -789,6 +793,9 @@ Installez-les dans le Python utilisé par QGIS, par exemple :
         <message>
             <location filename="../processing/flow_inputs.py" line="42" />
             <location filename="../processing/land_consumption.py" line="66" />
+            <location filename="../processing/territorial_report.py" line="100" />
+            <location filename="../processing/territorial_report.py" line="146" />
+            <location filename="../processing/territorial_report.py" line="120" />
             <source>Territories</source>
             <translation>Territoires</translation>
         </message>
@@ -1687,18 +1694,18 @@ Installez-les dans le Python utilisé par QGIS, par exemple :
             <translation>{role} : {layer}, {n} zones.</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="42" />
+            <location filename="../processing/provider.py" line="44" />
             <source>Alliance of Territories: territorial intelligence</source>
             <translation>Alliance des territoires : intelligence territoriale</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="63" />
+            <location filename="../processing/provider.py" line="65" />
             <source>Could not read the model {path}</source>
             <translation>Impossible de lire le modèle {path}</translation>
         </message>
         <message>
             <location filename="../processing/scorecard.py" line="42" />
-            <location filename="../processing/scorecard.py" line="136" />
+            <location filename="../processing/scorecard.py" line="113" />
             <source>Recommendations scorecard</source>
             <translation>Tableau de bord des recommandations</translation>
         </message>
@@ -1714,6 +1721,7 @@ Installez-les dans le Python utilisé par QGIS, par exemple :
         </message>
         <message>
             <location filename="../processing/scorecard.py" line="58" />
+            <location filename="../processing/territorial_report.py" line="71" />
             <source>Indicator layers (outputs of our algorithms, with the same code field)</source>
             <translation>Couches d'indicateurs (sorties de nos algorithmes, avec le même champ de code)</translation>
         </message>
@@ -1734,6 +1742,7 @@ Installez-les dans le Python utilisé par QGIS, par exemple :
         </message>
         <message>
             <location filename="../processing/scorecard.py" line="72" />
+            <location filename="../processing/territorial_report.py" line="76" />
             <source>HTML files (*.html)</source>
             <translation>Fichiers HTML (*.html)</translation>
         </message>
@@ -1743,7 +1752,7 @@ Installez-les dans le Python utilisé par QGIS, par exemple :
             <translation>Synthèse du tableau de bord</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="129" />
+            <location filename="../processing/scorecard.py" line="106" />
             <source>{n} territories: {p} priority, {w} watch, {s} strong (territory x recommendation).</source>
             <translation>{n} territoires : {p} prioritaire, {w} à surveiller, {s} solide (territoire x recommandation).</translation>
         </message>
@@ -1768,17 +1777,17 @@ Installez-les dans le Python utilisé par QGIS, par exemple :
             <translation>Autocontention : cible (%)</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="99" />
+            <location filename="../processing/scorecard.py" line="155" />
             <source>{layer}: {fields}.</source>
             <translation>{layer} : {fields}.</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="110" />
+            <location filename="../processing/scorecard.py" line="160" />
             <source>None of our indicator fields was found ({fields}): give the outputs of our algorithms as territories or indicator layers.</source>
             <translation>Aucun de nos champs d'indicateurs n'a été trouvé ({fields}) : fournissez les sorties de nos algorithmes comme territoires ou comme couches d'indicateurs.</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="91" />
+            <location filename="../processing/scorecard.py" line="147" />
             <source>{layer} has no field '{field}': left out.</source>
             <translation>{layer} n'a pas de champ '{field}' : écartée.</translation>
         </message>
@@ -1965,6 +1974,135 @@ Installez-les dans le Python utilisé par QGIS, par exemple :
             <location filename="../processing/styling.py" line="73" />
             <source>outside</source>
             <translation>hors aire</translation>
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="55" />
+            <location filename="../processing/territorial_report.py" line="157" />
+            <location filename="../processing/territorial_report.py" line="211" />
+            <source>Territorial report</source>
+            <translation>Rapport territorial</translation>
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="58" />
+            <source>A report for one territory or for all: a map per theme, the scorecard, a chart, the parameters and data sources used and the method notes, as HTML and PDF.</source>
+            <translation>Un rapport pour un territoire ou pour tous : une carte par thème, le tableau de bord, un graphique, les paramètres et sources de données utilisés et les notes de méthode, en HTML et en PDF.</translation>
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="62" />
+            <source>&lt;p&gt;A report for one territory (its code in &lt;b&gt;Territory code&lt;/b&gt;) or for every territory: a map per theme (the territory highlighted over each indicator layer), the recommendations scorecard (status and sentences, read from the territories and indicator layers exactly as &lt;i&gt;Recommendations scorecard&lt;/i&gt; does, with its default thresholds), a bar chart of the statuses, the parameters and data sources used (the layers, their fields and their params field) and the method notes (the rules and their sources). The HTML page is self-contained (images embedded); the optional PDF comes from a print layout, one A4 page per territory. Runs from qgis_process too.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Un rapport pour un territoire (son code dans &lt;b&gt;Code du territoire&lt;/b&gt;) ou pour chaque territoire : une carte par thème (le territoire mis en évidence sur chaque couche d'indicateurs), le tableau de bord des recommandations (statut et phrases, lus dans les territoires et les couches d'indicateurs exactement comme le fait &lt;i&gt;Tableau de bord des recommandations&lt;/i&gt;, avec ses seuils par défaut), un diagramme en barres des statuts, les paramètres et sources de données utilisés (les couches, leurs champs et leur champ params) et les notes de méthode (les règles et leurs sources). La page HTML est autonome (images incluses) ; le PDF facultatif vient d'une mise en page, une page A4 par territoire. Fonctionne aussi depuis qgis_process.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="74" />
+            <source>Territory code [optional: every territory]</source>
+            <translation>Code du territoire [facultatif : tous les territoires]</translation>
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="76" />
+            <source>Report (HTML)</source>
+            <translation>Rapport (HTML)</translation>
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="78" />
+            <source>Report (PDF)</source>
+            <translation>Rapport (PDF)</translation>
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="78" />
+            <source>PDF files (*.pdf)</source>
+            <translation>Fichiers PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="139" />
+            <source>Report of {n} territories written to {path}.</source>
+            <translation>Rapport de {n} territoires écrit dans {path}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="91" />
+            <source>The territory '{code}' is not in the field '{field}' of the territories layer (its codes are, for example, {ids}).</source>
+            <translation>Le territoire « {code} » n'est pas dans le champ « {field} » de la couche des territoires (ses codes sont par exemple {ids}).</translation>
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="117" />
+            <location filename="../processing/territorial_report.py" line="165" />
+            <source>Territory {code}</source>
+            <translation>Territoire {code}</translation>
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="184" />
+            <source>Parameters and data sources</source>
+            <translation>Paramètres et sources de données</translation>
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="185" />
+            <source>Source</source>
+            <translation>Source</translation>
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="186" />
+            <source>Fields used</source>
+            <translation>Champs utilisés</translation>
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="187" />
+            <source>Parameters (params field)</source>
+            <translation>Paramètres (champ params)</translation>
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="193" />
+            <source>Method notes</source>
+            <translation>Notes de méthode</translation>
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="194" />
+            <source>Each rule reads one field of our algorithms' outputs and gives a status (priority, watch, strong) with a sentence; the most urgent status of a recommendation's rules wins. Default thresholds; the rules and their sources:</source>
+            <translation>Chaque règle lit un champ des sorties de nos algorithmes et donne un statut (prioritaire, à surveiller, solide) avec une phrase ; le statut le plus urgent des règles d'une recommandation l'emporte. Seuils par défaut ; les règles et leurs sources :</translation>
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="221" />
+            <source>Territorial report: territory {code}</source>
+            <translation>Rapport territorial : territoire {code}</translation>
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="235" />
+            <source>Statuses: {p} priority, {w} watch, {s} strong.</source>
+            <translation>Statuts : {p} prioritaire, {w} à surveiller, {s} solide.</translation>
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="251" />
+            <source>Could not write the PDF report {path} (error {code}).</source>
+            <translation>Impossible d'écrire le rapport PDF {path} (erreur {code}).</translation>
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="166" />
+            <source>Maps</source>
+            <translation>Cartes</translation>
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="170" />
+            <source>Scorecard</source>
+            <translation>Tableau de bord</translation>
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="171" />
+            <source>Recommendation</source>
+            <translation>Recommandation</translation>
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="172" />
+            <source>Status</source>
+            <translation>Statut</translation>
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="173" />
+            <source>Why</source>
+            <translation>Pourquoi</translation>
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="181" />
+            <location filename="../processing/territorial_report.py" line="182" />
+            <source>Statuses</source>
+            <translation>Statuts</translation>
         </message>
         <message>
             <location filename="../processing/urban_growth.py" line="39" />

@@ -16,6 +16,7 @@ from .land_consumption import LandConsumption
 from .land_tenure import LandTenureOverlay
 from .scorecard import RecommendationScorecard
 from .spatial_interaction import SpatialInteraction
+from .territorial_report import TerritorialReport
 from .urban_growth import UrbanGrowth
 
 VERSION = "0.1.0"
@@ -30,7 +31,8 @@ class AllianceProvider(QgsProcessingProvider):
     """
 
     ALGORITHMS = (FlowDependencies, FunctionalAreas, FlowRegions, DominantFlows, SpatialInteraction, CityNetwork,
-                  LandTenureOverlay, RecommendationScorecard, UrbanGrowth, GrowthBuffers, LandConsumption, Degurba)
+                  LandTenureOverlay, RecommendationScorecard, UrbanGrowth, GrowthBuffers, LandConsumption, Degurba,
+                  TerritorialReport)
 
     def id(self):
         return "alliance"

@@ -76,30 +76,7 @@ class RecommendationScorecard(FlowAlgorithm):
         import pandas as pd
 
         from ..alliance_plugin.core import scorecard as sc
-        from ..alliance_plugin.core.flow_table import codes_as_text
 
-        id_field = self.parameterAsString(parameters, self.ID_FIELD, context)
-        wanted = {rule["field"] for rule in sc.RULES} | set(HELPER_FIELDS)
-        source = self.parameterAsSource(parameters, self.INPUT, context)
-        own = [f for f in source.fields().names() if f in wanted]
-        source, frame, attributes, codes, ids = self.readTerritories(parameters, context, feedback, own)
-        table = frame[own].assign(code=codes.to_numpy()).dropna(subset=["code"]).drop_duplicates("code")
-        table = table.set_index("code")
-        for layer in self.parameterAsLayerList(parameters, self.INDICATORS, context):
-            fields = layer.fields().names()
-            # Our summary tables (land-tenure proxies) name the territory code "territory".
-            key = id_field if id_field in fields else "territory" if "territory" in fields else None
-            if key is None:
-                feedback.pushWarning(self.tr("{layer} has no field '{field}': left out.").format(
-                    layer=layer.name(), field=id_field))
-                continue
-            names = [f for f in fields if f in wanted and f != key]
-            extra = read_attributes(layer, [key, *names], feedback)
-            extra.index = codes_as_text(extra[key]).to_numpy()
-            extra = extra[~extra.index.duplicated()].drop(columns=key)
-            table = table.combine_first(extra) if len(table.columns) else table.join(extra, how="left")
-            feedback.pushInfo(self.tr("{layer}: {fields}.").format(layer=layer.name(), fields=", ".join(names) or "-"))
-        table = table.reindex(pd.Index(ids, dtype=object))
         pct = {key: self.parameterAsDouble(parameters, key, context) / 100.0
                for key in (self.DEPENDENCY_WATCH, self.DEPENDENCY_PRIORITY, self.SC_MINIMUM, self.SC_TARGET)}
         thresholds = {
@@ -107,11 +84,9 @@ class RecommendationScorecard(FlowAlgorithm):
                            (0.0, "strong")),
             "self_containment": ((pct[self.SC_TARGET], "strong"), (pct[self.SC_MINIMUM], "watch"), (0.0, "priority")),
         }
-        card = sc.scorecard(table, thresholds=thresholds)
-        if card.empty:
-            raise QgsProcessingException(self.tr(
-                "None of our indicator fields was found ({fields}): give the outputs of our algorithms as "
-                "territories or indicator layers.").format(fields=", ".join(sorted(wanted))))
+        read = read_scorecard(self, parameters, context, feedback, thresholds)
+        source, frame, attributes, codes, ids, card = (read[k] for k in ("source", "frame", "attributes", "codes",
+                                                                          "ids", "card"))
         summary = sc.overall(card)
         wide = pd.DataFrame(index=pd.Index(ids, dtype=object))
         for number in sc.RECOMMENDATIONS:
@@ -139,6 +114,54 @@ class RecommendationScorecard(FlowAlgorithm):
             outputs[self.OUTPUT_HTML] = html_path
         feedback.pushInfo(line)
         return outputs
+
+
+def read_scorecard(alg, parameters, context, feedback, thresholds=None):
+    """The territories joined with the indicator layers on the code field, read against the rules.
+
+    ``alg`` is a FlowAlgorithm with INPUT, ID_FIELD and INDICATORS parameters. Returns a dict with
+    ``source, frame, attributes, codes, ids`` (see FlowAlgorithm.readTerritories), ``table`` (the joined
+    indicator fields, one row per territory id), ``card`` (core.scorecard.scorecard) and ``layers``
+    (``[(layer, fields found)]`` for the indicator layers used).
+    """
+    import pandas as pd
+
+    from ..alliance_plugin.core import scorecard as sc
+    from ..alliance_plugin.core.flow_table import codes_as_text
+
+    id_field = alg.parameterAsString(parameters, alg.ID_FIELD, context)
+    wanted = {rule["field"] for rule in sc.RULES} | set(HELPER_FIELDS)
+    source = alg.parameterAsSource(parameters, alg.INPUT, context)
+    if source is None:
+        raise QgsProcessingException(alg.invalidSourceError(parameters, alg.INPUT))
+    own = [f for f in source.fields().names() if f in wanted]
+    source, frame, attributes, codes, ids = alg.readTerritories(parameters, context, feedback, own)
+    table = frame[own].assign(code=codes.to_numpy()).dropna(subset=["code"]).drop_duplicates("code")
+    table = table.set_index("code")
+    used = []
+    for layer in alg.parameterAsLayerList(parameters, alg.INDICATORS, context):
+        fields = layer.fields().names()
+        # Our summary tables (land-tenure proxies) name the territory code "territory".
+        key = id_field if id_field in fields else "territory" if "territory" in fields else None
+        if key is None:
+            feedback.pushWarning(alg.tr("{layer} has no field '{field}': left out.").format(
+                layer=layer.name(), field=id_field))
+            continue
+        names = [f for f in fields if f in wanted and f != key]
+        extra = read_attributes(layer, [key, *names], feedback)
+        extra.index = codes_as_text(extra[key]).to_numpy()
+        extra = extra[~extra.index.duplicated()].drop(columns=key)
+        table = table.combine_first(extra) if len(table.columns) else table.join(extra, how="left")
+        feedback.pushInfo(alg.tr("{layer}: {fields}.").format(layer=layer.name(), fields=", ".join(names) or "-"))
+        used.append((layer, names))
+    table = table.reindex(pd.Index(ids, dtype=object))
+    card = sc.scorecard(table, thresholds=thresholds)
+    if card.empty:
+        raise QgsProcessingException(alg.tr(
+            "None of our indicator fields was found ({fields}): give the outputs of our algorithms as "
+            "territories or indicator layers.").format(fields=", ".join(sorted(wanted))))
+    return dict(source=source, frame=frame, attributes=attributes, codes=codes, ids=ids, table=table, card=card,
+                layers=used, own=own)
 
 
 def render_html(summary, recommendations, title):

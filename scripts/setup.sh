@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 
-APT_PACKAGES=(qgis python3-qgis qgis-providers python3-venv python3-dev build-essential pkg-config
+APT_PACKAGES=(qgis python3-qgis qgis-providers python3-venv python3-dev build-essential pkg-config poppler-utils
               libgeos-dev libproj-dev proj-bin libgdal-dev qttools5-dev-tools)
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
