@@ -112,3 +112,41 @@ def test_runtime_message_in_french(french, run_alg, data_dir, tmp_path):
     assert warning and "ne correspondent à aucun territoire et ont été écartées" in warning[0], log
     assert warning[0].startswith("1 lignes de flux (250 en volume)")
     assert any("couples, volume total" in m for m in log), log
+
+
+def test_dock_and_report_in_french(french, run_alg, data_dir, tmp_path):
+    """The dock and the report speak French; screenshots of both are kept in the test's output."""
+    import shutil
+    import subprocess
+
+    from qgis.core import QgsProject
+    from qgis.PyQt.QtWidgets import QLabel, QPushButton
+
+    from alliance_territories.alliance_plugin.gui.dock import AllianceDock
+
+    QgsProject.instance().clear()
+    dock = AllianceDock()
+    try:
+        dock.resize(350, 900)
+        texts = [w.text() for w in dock.findChildren(QLabel)] + [w.text() for w in dock.findChildren(QPushButton)]
+        assert any("Planification urbaine" in t for t in texts), texts[:20]
+        assert any("Données d'exemple" in t for t in texts)
+        dock.grab().save(str(tmp_path / "dock_fr.png"))
+        assert (tmp_path / "dock_fr.png").stat().st_size > 1000
+    finally:
+        dock.teardown()
+        QgsProject.instance().clear()
+    deps, _ = run_alg("alliance:flowdependencies", {
+        "INPUT": str(data_dir / "austria" / "at_nuts2_regions.gpkg"), "ID_FIELD": "nuts2",
+        "FLOWS": str(data_dir / "austria" / "at_migration_od.csv"), "OUTPUT": str(tmp_path / "deps.gpkg"),
+        "OUTPUT_LINES": "memory:"})
+    html, pdf = tmp_path / "rapport.html", tmp_path / "rapport.pdf"
+    run_alg("alliance:territorialreport", {
+        "INPUT": str(data_dir / "austria" / "at_nuts2_regions.gpkg"), "ID_FIELD": "nuts2",
+        "INDICATORS": [deps["OUTPUT"]], "TERRITORY": "AT12", "OUTPUT_HTML": str(html), "OUTPUT_PDF": str(pdf)})
+    page = html.read_text(encoding="utf-8")
+    assert "Rapport territorial" in page
+    if shutil.which("pdftoppm"):
+        subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page_fr")],
+                       check=True)
+        assert list(tmp_path.glob("page_fr*.png"))

@@ -71,3 +71,21 @@ def test_bad_input_fails_with_a_message(qgis_env, data_dir, tmp_path):
                        f"FLOWS={bad}", "OUTPUT=TEMPORARY_OUTPUT", "OUTPUT_LINES=TEMPORARY_OUTPUT", cwd=tmp_path)
     assert run.returncode != 0
     assert "negative volume" in run.stdout + run.stderr
+
+
+def test_report_from_qgis_process(qgis_env, data_dir, tmp_path):
+    """The territorial report needs no desktop: flow dependencies, then the report, both through qgis_process."""
+    deps = tmp_path / "deps.gpkg"
+    first = qgis_process(qgis_env, "run", "alliance:flowdependencies", "--",
+                         f"INPUT={data_dir / 'austria' / 'at_nuts2_regions.gpkg'}", "ID_FIELD=nuts2",
+                         f"FLOWS={data_dir / 'austria' / 'at_migration_od.csv'}", f"OUTPUT={deps}",
+                         "OUTPUT_LINES=TEMPORARY_OUTPUT", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr[-2000:]
+    html, pdf = tmp_path / "report.html", tmp_path / "report.pdf"
+    run = qgis_process(qgis_env, "--json", "run", "alliance:territorialreport", "--",
+                       f"INPUT={data_dir / 'austria' / 'at_nuts2_regions.gpkg'}", "ID_FIELD=nuts2",
+                       f"INDICATORS={deps}", "TERRITORY=AT13", f"OUTPUT_HTML={html}", f"OUTPUT_PDF={pdf}",
+                       cwd=tmp_path)
+    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
+    assert "data:image/png;base64," in html.read_text(encoding="utf-8")
+    assert pdf.read_bytes().startswith(b"%PDF")
