@@ -1704,90 +1704,90 @@ Installez-les dans le Python utilisé par QGIS, par exemple :
             <translation>Impossible de lire le modèle {path}</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="42" />
-            <location filename="../processing/scorecard.py" line="113" />
+            <location filename="../processing/scorecard.py" line="43" />
+            <location filename="../processing/scorecard.py" line="114" />
             <source>Recommendations scorecard</source>
             <translation>Tableau de bord des recommandations</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="45" />
+            <location filename="../processing/scorecard.py" line="46" />
             <source>Reads the indicators of our algorithms against the 8 recommendations of the Alliance of Territories, with a status and a sentence per territory.</source>
             <translation>Lit les indicateurs de nos algorithmes au regard des 8 recommandations de l'Alliance des territoires, avec un statut et une phrase par territoire.</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="53" />
+            <location filename="../processing/scorecard.py" line="54" />
             <source>&lt;p&gt;Reads the outputs of our algorithms (flow dependencies, functional areas, dominant flows, city network; given as the territories layer itself or as indicator layers sharing its code field) against the 8 recommendations of The Alliance of Territories, and gives, per territory and recommendation, a status (&lt;i&gt;priority&lt;/i&gt;, &lt;i&gt;watch&lt;/i&gt;, &lt;i&gt;strong&lt;/i&gt;) and the sentences that explain it. The most urgent status of a recommendation's rules wins. The rules live in one declarative table (core/scorecard.py) with their sources; the thresholds below replace its defaults and are written in the params field. Outputs: the territories with r1_status..r8_status and r1_text..r8_text, the long scorecard table, an optional HTML page, and a one-line summary string.&lt;/p&gt;&lt;p&gt;Rules:&lt;/p&gt;</source>
             <translation>&lt;p&gt;Lit les sorties de nos algorithmes (dépendances de flux, aires fonctionnelles, flux dominants, réseau de villes ; fournies comme la couche des territoires elle-même ou comme couches d'indicateurs partageant son champ de code) au regard des 8 recommandations de l'Alliance des territoires, et donne, par territoire et par recommandation, un statut (&lt;i&gt;prioritaire&lt;/i&gt;, &lt;i&gt;à surveiller&lt;/i&gt;, &lt;i&gt;solide&lt;/i&gt;) et les phrases qui l'expliquent. Le statut le plus urgent parmi les règles d'une recommandation l'emporte. Les règles sont rassemblées dans une table déclarative (core/scorecard.py) avec leurs sources ; les seuils ci-dessous remplacent ses valeurs par défaut et sont écrits dans le champ params. Sorties : les territoires avec r1_status..r8_status et r1_text..r8_text, la table détaillée du tableau de bord, une page HTML facultative et une chaîne de synthèse d'une ligne.&lt;/p&gt;&lt;p&gt;Règles :&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="58" />
+            <location filename="../processing/scorecard.py" line="59" />
             <location filename="../processing/territorial_report.py" line="71" />
             <source>Indicator layers (outputs of our algorithms, with the same code field)</source>
             <translation>Couches d'indicateurs (sorties de nos algorithmes, avec le même champ de code)</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="67" />
+            <location filename="../processing/scorecard.py" line="68" />
             <source>Territories with a status per recommendation</source>
             <translation>Territoires avec un statut par recommandation</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="69" />
+            <location filename="../processing/scorecard.py" line="70" />
             <source>Scorecard (one row per territory, rule and recommendation)</source>
             <translation>Tableau de bord (une ligne par territoire, règle et recommandation)</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="72" />
+            <location filename="../processing/scorecard.py" line="73" />
             <source>Scorecard report</source>
             <translation>Rapport du tableau de bord</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="72" />
+            <location filename="../processing/scorecard.py" line="73" />
             <location filename="../processing/territorial_report.py" line="76" />
             <source>HTML files (*.html)</source>
             <translation>Fichiers HTML (*.html)</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="73" />
+            <location filename="../processing/scorecard.py" line="74" />
             <source>Scorecard summary</source>
             <translation>Synthèse du tableau de bord</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="106" />
+            <location filename="../processing/scorecard.py" line="107" />
             <source>{n} territories: {p} priority, {w} watch, {s} strong (territory x recommendation).</source>
             <translation>{n} territoires : {p} prioritaire, {w} à surveiller, {s} solide (territoire x recommandation).</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="65" />
+            <location filename="../processing/scorecard.py" line="66" />
             <source>Dependency: watch from (% to the main partner)</source>
             <translation>Dépendance : à surveiller à partir de (% vers le partenaire principal)</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="65" />
+            <location filename="../processing/scorecard.py" line="66" />
             <source>Dependency: priority from (%)</source>
             <translation>Dépendance : prioritaire à partir de (%)</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="65" />
+            <location filename="../processing/scorecard.py" line="66" />
             <source>Self-containment: minimum (%)</source>
             <translation>Autocontention : minimum (%)</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="65" />
+            <location filename="../processing/scorecard.py" line="66" />
             <source>Self-containment: target (%)</source>
             <translation>Autocontention : cible (%)</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="155" />
+            <location filename="../processing/scorecard.py" line="156" />
             <source>{layer}: {fields}.</source>
             <translation>{layer} : {fields}.</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="160" />
+            <location filename="../processing/scorecard.py" line="161" />
             <source>None of our indicator fields was found ({fields}): give the outputs of our algorithms as territories or indicator layers.</source>
             <translation>Aucun de nos champs d'indicateurs n'a été trouvé ({fields}) : fournissez les sorties de nos algorithmes comme territoires ou comme couches d'indicateurs.</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="147" />
+            <location filename="../processing/scorecard.py" line="148" />
             <source>{layer} has no field '{field}': left out.</source>
             <translation>{layer} n'a pas de champ '{field}' : écartée.</translation>
         </message>
@@ -2178,6 +2178,152 @@ Installez-les dans le Python utilisé par QGIS, par exemple :
             <location filename="../processing/urban_growth.py" line="156" />
             <source>No territory has a code in '{field}'.</source>
             <translation>Aucun territoire n'a de code dans '{field}'.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="41" />
+            <source>{value:.0%} of the outflow goes to {partner}: high dependency; consider inter-territorial cooperation on mobility (R2, R7).</source>
+            <translation>{value:.0%} des flux sortants vont vers {partner} : forte dépendance ; envisager une coopération interterritoriale sur les mobilités (R2, R7).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="43" />
+            <source>{value:.0%} of the outflow goes to {partner}: a dependency to follow (R2).</source>
+            <translation>{value:.0%} des flux sortants vont vers {partner} : une dépendance à suivre (R2).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="44" />
+            <source>No partner takes more than {value:.0%} of the outflow: diversified links (R2).</source>
+            <translation>Aucun partenaire ne reçoit plus de {value:.0%} des flux sortants : des liens diversifiés (R2).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="48" />
+            <source>Only {value:.0%} of the flows starting here stay here: the territory cannot plan alone; plan with its partners (R1, R2).</source>
+            <translation>Seuls {value:.0%} des flux partant d'ici y restent : le territoire ne peut pas planifier seul ; planifier avec ses partenaires (R1, R2).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="50" />
+            <source>{value:.0%} of the flows stay inside: close to the self-containment target (R1).</source>
+            <translation>{value:.0%} des flux restent sur place : proche de la cible d'autocontention (R1).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="51" />
+            <source>{value:.0%} of the flows stay inside: a self-contained territory (R1).</source>
+            <translation>{value:.0%} des flux restent sur place : un territoire autocontenu (R1).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="55" />
+            <source>{value:.0f} jobs per 100 employed residents: a residential territory whose workers must commute; plan mobility and local jobs (R7, R1).</source>
+            <translation>{value:.0f} emplois pour 100 actifs occupés résidents : un territoire résidentiel dont les actifs doivent se déplacer ; planifier mobilités et emplois locaux (R7, R1).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="57" />
+            <source>{value:.0f} jobs per 100 employed residents: more residents than jobs (R7).</source>
+            <translation>{value:.0f} emplois pour 100 actifs occupés résidents : plus d'actifs que d'emplois (R7).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="58" />
+            <source>{value:.0f} jobs per 100 employed residents: a job centre (R7).</source>
+            <translation>{value:.0f} emplois pour 100 actifs occupés résidents : un pôle d'emploi (R7).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="62" />
+            <source>The same partner comes first for several flow types: resource and commuting dependencies overlap; a candidate for circular-economy cooperation (R6, R2).</source>
+            <translation>Le même partenaire arrive en tête pour plusieurs types de flux : les dépendances de ressources et de navettes se recouvrent ; une piste de coopération en économie circulaire (R6, R2).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="64" />
+            <source>No partner dominates several flow types (R6).</source>
+            <translation>Aucun partenaire ne domine plusieurs types de flux (R6).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="68" />
+            <source>Role in its functional urban area: {value} (R1).</source>
+            <translation>Rôle dans son aire urbaine fonctionnelle : {value} (R1).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="69" />
+            <source>Part of the commuting zone of {area}: plan jointly with the city (R1, R2).</source>
+            <translation>Dans la couronne (zone de navettage) de {area} : planifier conjointement avec la ville (R1, R2).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="74" />
+            <source>Nystuen-Dacey class: {value} (R3).</source>
+            <translation>Classe de Nystuen-Dacey : {value} (R3).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="75" />
+            <source>Nystuen-Dacey class: {value}, dominated by {parent}: a relay in the urban hierarchy (R3).</source>
+            <translation>Classe de Nystuen-Dacey : {value}, dominé par {parent} : un relais dans la hiérarchie urbaine (R3).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="76" />
+            <source>No flow with another territory: isolated from the city network (R3, R7).</source>
+            <translation>Aucun flux avec un autre territoire : isolé du réseau de villes (R3, R7).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="80" />
+            <source>Land is consumed {value:.1f} times as fast as the population grows (SDG 11.3.1): densify and protect open land (R5, R1).</source>
+            <translation>L'espace est consommé {value:.1f} fois plus vite que la population ne croît (ODD 11.3.1) : densifier et protéger les espaces ouverts (R5, R1).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="82" />
+            <source>Land consumption at {value:.1f} times the population growth: to follow (R5).</source>
+            <translation>Consommation d'espace à {value:.1f} fois la croissance de la population : à suivre (R5).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="83" />
+            <source>Land consumption below the population growth (ratio {value:.1f}) (R5).</source>
+            <translation>Consommation d'espace inférieure à la croissance de la population (rapport {value:.1f}) (R5).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="88" />
+            <source>{value:.0%} of the new built-up area is outlying (leapfrog) growth: steer growth to infill and edges (R5, R1).</source>
+            <translation>{value:.0%} de la nouvelle surface bâtie est une extension isolée (par sauts) : orienter la croissance vers le comblement et les franges (R5, R1).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="90" />
+            <source>{value:.0%} of the new built-up area is outlying growth (R5).</source>
+            <translation>{value:.0%} de la nouvelle surface bâtie est une extension isolée (R5).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="91" />
+            <source>Only {value:.0%} of the new built-up area is outlying: compact growth (R5).</source>
+            <translation>Seuls {value:.0%} de la nouvelle surface bâtie sont une extension isolée : une croissance compacte (R5).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="96" />
+            <source>Only {value:.0%} of the parcel area has documented rights (a spatial proxy of SDG 1.4.2): secure tenure first (R4).</source>
+            <translation>Seuls {value:.0%} de la surface des parcelles ont des droits documentés (indicateur approché de l'ODD 1.4.2) : sécuriser d'abord le foncier (R4).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="98" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="99" />
+            <source>{value:.0%} of the parcel area has documented rights (SDG 1.4.2 proxy) (R4).</source>
+            <translation>{value:.0%} de la surface des parcelles ont des droits documentés (indicateur approché de l'ODD 1.4.2) (R4).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="104" />
+            <source>{value:.0%} of the growth-front land is under informal, customary or unknown tenure: regularise before the city reaches it (R4, R5).</source>
+            <translation>{value:.0%} du front d'urbanisation relève d'un foncier informel, coutumier ou inconnu : régulariser avant que la ville ne l'atteigne (R4, R5).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="106" />
+            <source>{value:.0%} of the growth-front land has insecure tenure (R4).</source>
+            <translation>{value:.0%} du front d'urbanisation a un foncier non sécurisé (R4).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="107" />
+            <source>Only {value:.0%} of the growth-front land has insecure tenure (R4).</source>
+            <translation>Seuls {value:.0%} du front d'urbanisation ont un foncier non sécurisé (R4).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="111" />
+            <source>An intermediary city: middle size, high intermediation, intermediate place in the hierarchy; reinforce its role in the network (R3).</source>
+            <translation>Une ville intermédiaire : taille moyenne, forte intermédiation, place intermédiaire dans la hiérarchie ; renforcer son rôle dans le réseau (R3).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="113" />
+            <source>Not an intermediary city by our rule (R3).</source>
+            <translation>Pas une ville intermédiaire selon notre règle (R3).</translation>
         </message>
         <message>
             <source>Open the dialog of {alg} with the current layer</source>

@@ -14,6 +14,7 @@ from qgis.core import (
 )
 
 from ..alliance_plugin.qgis_io.layers import read_attributes
+from ..alliance_plugin.toolbelt.i18n import tr
 from .flow_inputs import FlowAlgorithm
 
 STATUS_COLOURS = {"priority": "#de2d26", "watch": "#fd8d3c", "strong": "#31a354"}
@@ -155,7 +156,7 @@ def read_scorecard(alg, parameters, context, feedback, thresholds=None):
         feedback.pushInfo(alg.tr("{layer}: {fields}.").format(layer=layer.name(), fields=", ".join(names) or "-"))
         used.append((layer, names))
     table = table.reindex(pd.Index(ids, dtype=object))
-    card = sc.scorecard(table, thresholds=thresholds)
+    card = sc.scorecard(table, thresholds=thresholds, translate=tr)
     if card.empty:
         raise QgsProcessingException(alg.tr(
             "None of our indicator fields was found ({fields}): give the outputs of our algorithms as "

@@ -271,7 +271,26 @@ def extract():
                 locations[text] = []
             if (rel, line) not in locations[text]:
                 locations[text].append((rel, line))
+    for text, rel, line in scorecard_sentences():
+        if text not in locations:
+            ordered.append(text)
+            locations[text] = []
+        locations[text].append((rel, line))
     return ordered, locations, unresolved
+
+
+def scorecard_sentences():
+    """The sentence templates of core/scorecard.py's RULES: translated by the glue (``translate=tr``)."""
+    path = ROOT / "alliance_plugin" / "core" / "scorecard.py"
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    rel = path.relative_to(ROOT).as_posix()
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.keyword) and node.arg == "text" and isinstance(node.value, ast.Dict):
+            for value in node.value.values:
+                if isinstance(value, ast.Constant) and isinstance(value.value, str):
+                    found.append((value.value, rel, value.lineno))
+    return found
 
 
 def read_ts(path):

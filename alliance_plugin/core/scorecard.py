@@ -131,7 +131,7 @@ def _context(row):
             "parent": row.get("nd_parent") or "?"}
 
 
-def scorecard(table, *, thresholds=None, rules=RULES):
+def scorecard(table, *, thresholds=None, rules=RULES, translate=None):
     """The scorecard of every territory: one row per territory, rule and recommendation.
 
     Parameters
@@ -142,6 +142,9 @@ def scorecard(table, *, thresholds=None, rules=RULES):
         Rules whose field is absent are skipped: the scorecard uses what exists.
     thresholds : dict, optional
         ``{rule id: ((bound, status), ...)}`` replacing a rule's bands.
+    translate : callable(str) -> str, optional
+        Applied to each sentence template before it is formatted (the glue
+        passes Qt's translation, so the core stays free of Qt).
 
     Returns
     -------
@@ -170,7 +173,8 @@ def scorecard(table, *, thresholds=None, rules=RULES):
             status = _status(rule, value)
             if status is None or status not in rule["text"]:
                 continue
-            sentence = rule["text"][status].format(value=value, **_context(row))
+            template = rule["text"][status]
+            sentence = (translate(template) if translate else template).format(value=value, **_context(row))
             for recommendation in rule["recommendations"]:
                 rows.append((territory, recommendation, rule["id"], rule["field"], value, status, sentence,
                              rule["source"]))

@@ -234,7 +234,7 @@ class AllianceDock(QgsDockWidget):
         from ..core.scorecard import overall, scorecard
 
         table = pd.DataFrame([attributes], index=[territory])
-        card = scorecard(table)
+        card = scorecard(table, translate=tr)
         summary = overall(card)
         for number, widget in self.cards.items():
             rows = card[card["recommendation"] == number]

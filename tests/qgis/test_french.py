@@ -146,6 +146,7 @@ def test_dock_and_report_in_french(french, run_alg, data_dir, tmp_path):
         "INDICATORS": [deps["OUTPUT"]], "TERRITORY": "AT12", "OUTPUT_HTML": str(html), "OUTPUT_PDF": str(pdf)})
     page = html.read_text(encoding="utf-8")
     assert "Rapport territorial" in page
+    assert "70% des flux sortants vont vers AT13" in page  # the scorecard's sentences are translated too
     if shutil.which("pdftoppm"):
         subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page_fr")],
                        check=True)
