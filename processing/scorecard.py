@@ -137,8 +137,7 @@ def read_scorecard(alg, parameters, context, feedback, thresholds=None):
         raise QgsProcessingException(alg.invalidSourceError(parameters, alg.INPUT))
     own = [f for f in source.fields().names() if f in wanted]
     source, frame, attributes, codes, ids = alg.readTerritories(parameters, context, feedback, own)
-    table = frame[own].assign(code=codes.to_numpy()).dropna(subset=["code"]).drop_duplicates("code")
-    table = table.set_index("code")
+    table = alg.perTerritory(frame[own], codes)
     used = []
     for layer in alg.parameterAsLayerList(parameters, alg.INDICATORS, context):
         fields = layer.fields().names()
