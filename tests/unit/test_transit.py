@@ -1,0 +1,307 @@
+"""Access to public transport (SDG 11.2.1): hand-made timetables and street grids with known answers.
+
+The GTFS feed is written here, so every count below is by construction:
+
+- bus B1 (type 3) every 10 min from 06:00 to 19:50 plus trips at 05:50 and 19:58, S1 then HUB
+  5 min later: S1 counts 84 + 1 (19:58), HUB 84 (20:03 falls outside [06:00, 20:00));
+- tram T1 (type 0) only through frequencies.txt: every 600 s from 06:00 to 20:00 (84 runs) and
+  every 1200 s from 20:00 to 22:00 (none in the window), TA then TB 3 min later: 84 each;
+- rail R1 (type 2) hourly from 06:30 to 19:30 (14 trips), HUB then RB 20 min later: 14 each;
+  a Sunday-night trip at 30:05:00 departs RB at 06:05 on Monday (15 on a Monday);
+- a weekend bus (two trips) and an unserved stop X;
+- calendar_dates removes the weekday service on Monday 2026-06-01 and adds the weekend one.
+"""
+
+import itertools
+import math
+import zipfile
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+import pytest
+
+from alliance_territories.alliance_plugin.core import transit
+from alliance_territories.alliance_plugin.core.errors import (AllianceError, EmptyInputError,
+                                                               FieldNotFoundError, InvalidValueError)
+
+
+def hhmm(seconds):
+    return f"{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
+
+
+def feed_tables(*, with_calendar=True):
+    stops = ("stop_id,stop_name,stop_lat,stop_lon\n"
+             "S1,Bus one,60.1,24.9\nHUB,Hub,60.2,24.9\nTA,Tram a,60.3,24.9\n"
+             "TB,Tram b,60.4,24.9\nRB,Rail b,60.5,24.9\n007,Unserved,60.6,24.9\n")
+    routes = ("route_id,route_short_name,route_type\n"
+              "B1,1,3\nT1,4,0\nR1,R,2\nB9,9,3\n")
+    trips = ["route_id,service_id,trip_id"]
+    times = ["trip_id,arrival_time,departure_time,stop_id,stop_sequence"]
+
+    def trip(trip_id, route, service, calls):
+        trips.append(f"{route},{service},{trip_id}")
+        for seq, (stop, t) in enumerate(calls, 1):
+            times.append(f"{trip_id},{hhmm(t)},{hhmm(t)},{stop},{seq}")
+
+    bus_starts = [6 * 3600 + 600 * k for k in range(84)] + [5 * 3600 + 50 * 60, 19 * 3600 + 58 * 60]
+    for k, t in enumerate(bus_starts):
+        trip(f"b{k}", "B1", "WK", [("S1", t), ("HUB", t + 300)])
+    trip("tram", "T1", "WK", [("TA", 6 * 3600), ("TB", 6 * 3600 + 180)])
+    for k in range(14):
+        t = 6 * 3600 + 1800 + 3600 * k
+        trip(f"r{k}", "R1", "WK", [("HUB", t), ("RB", t + 1200)])
+    trip("night", "R1", "NIGHT", [("HUB", 29 * 3600 + 45 * 60), ("RB", 30 * 3600 + 5 * 60)])
+    trip("w1", "B9", "WE", [("S1", 10 * 3600), ("HUB", 10 * 3600 + 300)])
+    trip("w2", "B9", "WE", [("S1", 10 * 3600 + 1800), ("HUB", 10 * 3600 + 2100)])
+    frequencies = ("trip_id,start_time,end_time,headway_secs\n"
+                   "tram,06:00:00,20:00:00,600\ntram,20:00:00,22:00:00,1200\n")
+    tables = {"stops.txt": stops, "routes.txt": routes, "trips.txt": "\n".join(trips) + "\n",
+              "stop_times.txt": "\n".join(times) + "\n", "frequencies.txt": frequencies}
+    if with_calendar:
+        tables["calendar.txt"] = (
+            "service_id,monday,tuesday,wednesday,thursday,friday,saturday,sunday,start_date,end_date\n"
+            "WK,1,1,1,1,1,0,0,20260101,20261231\nWE,0,0,0,0,0,1,1,20260101,20261231\n"
+            "NIGHT,0,0,0,0,0,0,1,20260101,20261231\n")
+        tables["calendar_dates.txt"] = "service_id,date,exception_type\nWK,20260601,2\nWE,20260601,1\n"
+    else:
+        tables["calendar_dates.txt"] = ("service_id,date,exception_type\n"
+                                        "WK,20260302,1\nWK,20260309,1\nWE,20260307,1\n")
+    return tables
+
+
+def write_zip(path, tables):
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, text in tables.items():
+            archive.writestr(name, text)
+    return path
+
+
+@pytest.fixture
+def gtfs(tmp_path):
+    return transit.read_gtfs(write_zip(tmp_path / "feed.zip", feed_tables()))
+
+
+def counts(departures):
+    return departures["departures"].to_dict()
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+def test_read_gtfs_keeps_ids_as_text(gtfs):
+    assert set(gtfs) == {"stops", "routes", "trips", "stop_times", "calendar", "calendar_dates",
+                         "frequencies"}
+    assert "007" in set(gtfs["stops"]["stop_id"])
+    assert len(gtfs["trips"]) == 86 + 1 + 14 + 1 + 2
+
+
+def test_read_gtfs_from_a_folder(tmp_path):
+    for name, text in feed_tables().items():
+        (tmp_path / name).write_text(text)
+    assert len(transit.read_gtfs(tmp_path)["stops"]) == 6
+
+
+def test_read_gtfs_missing_files(tmp_path):
+    tables = feed_tables()
+    del tables["stop_times.txt"]
+    with pytest.raises(transit.GtfsError, match="lacks stop_times.txt"):
+        transit.read_gtfs(write_zip(tmp_path / "a.zip", tables))
+    tables = feed_tables()
+    del tables["calendar.txt"], tables["calendar_dates.txt"]
+    with pytest.raises(transit.GtfsError, match="calendar.txt or calendar_dates.txt"):
+        transit.read_gtfs(write_zip(tmp_path / "b.zip", tables))
+    with pytest.raises(AllianceError, match="does not exist"):
+        transit.read_gtfs(tmp_path / "none.zip")
+
+
+# --- departures ------------------------------------------------------------------------------
+
+def test_monday_departures_exact(gtfs):
+    deps = transit.stop_departures(gtfs)
+    assert deps.attrs["date"] == "2026-01-05" and deps.attrs["hours"] == 14
+    assert counts(deps) == {"S1": 85, "HUB": 98, "TA": 84, "TB": 84, "RB": 15, "007": 0}
+    assert deps["high_departures"].to_dict() == {"S1": 0, "HUB": 14, "TA": 0, "TB": 0, "RB": 15, "007": 0}
+    assert deps.loc[["S1", "HUB", "TA", "RB"], "route_type"].tolist() == [3, 3, 0, 2]
+    assert pd.isna(deps.loc["007", "route_type"])
+    assert deps.loc["S1", "stop_lat"] == pytest.approx(60.1)
+
+
+def test_frequencies_expanded_within_window(gtfs):
+    deps = transit.stop_departures(gtfs, start="19:00", end="21:00")
+    # 06:00 + 600 k up to 19:50 gives 6 runs in 19:00-20:00, then 20:00 and 20:20 ... 20:40 (3)
+    assert deps.loc["TA", "departures"] == 6 + 3
+    assert deps.loc["TB", "departures"] == 6 + 3  # 19:03 ... 19:53, 20:03, 20:23, 20:43
+
+
+def test_tuesday_has_no_night_trip(gtfs):
+    deps = transit.stop_departures(gtfs, weekday="tuesday")
+    assert deps.loc["RB", "departures"] == 14
+
+
+def test_calendar_dates_exceptions_on_a_given_date(gtfs):
+    deps = transit.stop_departures(gtfs, date="2026-06-01")
+    assert counts(deps) == {"S1": 2, "HUB": 2, "TA": 0, "TB": 0, "RB": 1, "007": 0}
+
+
+def test_saturday_weekend_bus(gtfs):
+    deps = transit.stop_departures(gtfs, weekday="saturday")
+    assert counts(deps) == {"S1": 2, "HUB": 2, "TA": 0, "TB": 0, "RB": 0, "007": 0}
+
+
+def test_gtfs_with_only_calendar_dates(tmp_path):
+    feed = transit.read_gtfs(write_zip(tmp_path / "cd.zip", feed_tables(with_calendar=False)))
+    assert "calendar" not in feed
+    deps = transit.stop_departures(feed, weekday="monday")
+    assert deps.attrs["date"] == "2026-03-02"
+    assert counts(deps) == {"S1": 85, "HUB": 98, "TA": 84, "TB": 84, "RB": 14, "007": 0}
+    with pytest.raises(EmptyInputError, match="tuesday"):
+        transit.stop_departures(feed, weekday="tuesday")
+
+
+def test_departures_bad_options(gtfs):
+    with pytest.raises(InvalidValueError, match="weekday"):
+        transit.stop_departures(gtfs, weekday="mon")
+    with pytest.raises(InvalidValueError, match="start before end"):
+        transit.stop_departures(gtfs, start="20:00", end="06:00")
+    with pytest.raises(EmptyInputError, match="2027-01-04"):
+        transit.stop_departures(gtfs, date="2027-01-04")
+
+
+def test_qualifying_stops_capacity_and_distance(gtfs):
+    deps = transit.stop_departures(gtfs)
+    q = transit.qualifying_stops(deps, min_per_hour=1)
+    assert q["capacity"].to_dict() == {"S1": "low", "HUB": "high", "TA": "low", "TB": "low", "RB": "high"}
+    assert q.loc["HUB", "access_distance"] == 1000 and q.loc["S1", "access_distance"] == 500
+    q2 = transit.qualifying_stops(deps, min_per_hour=2, low_distance=400, high_distance=800)
+    # HUB's rail alone runs once an hour: low capacity on its buses; RB (15/14 an hour) drops out
+    assert q2["capacity"].to_dict() == {"S1": "low", "HUB": "low", "TA": "low", "TB": "low"}
+    assert q2.loc["HUB", "per_hour"] == pytest.approx(7.0)
+    assert set(q2["access_distance"]) == {400.0}
+    with pytest.raises(InvalidValueError, match="stop_departures"):
+        transit.qualifying_stops(pd.DataFrame({"departures": [1], "high_departures": [0]}))
+
+
+# --- networks --------------------------------------------------------------------------------
+# A(0,0) B(100,0) C(200,0) G(700,0); D(0,100) E(100,100) F(200,100): a 2 x 1 grid of 100 m
+# squares with a 500 m spur C-G, and a separate street (0,300)-(100,300).
+
+EDGES = np.array([
+    [0, 0, 100, 0], [100, 0, 200, 0], [0, 100, 100, 100], [100, 100, 200, 100],
+    [0, 0, 0, 100], [100, 0, 100, 100], [200, 0, 200, 100], [200, 0, 700, 0],
+    [0, 300, 100, 300],
+], dtype=float)
+STOPS = pd.DataFrame({"x": [0.0, 700.0], "y": [0.0, 20.0], "access_distance": [150.0, 600.0]})
+POINTS = np.array([[0, 5], [100, 100], [200, 110], [450, 0], [200, 0], [0, 305]], dtype=float)
+
+
+def test_network_access_known_distances():
+    out = transit.network_access(EDGES, POINTS, STOPS, snap_tolerance=60)
+    # p0 5 m from A; p1 E->A 200 (> 150, and 700 to G); p2 10 + F->A 300 (G at 630 > cutoff 600);
+    # p3 250 m from any node: reported; p4 C: A 200, G 500 + 20 = 520 <= 600; p5 other component
+    expected = [5, 200, 310, np.nan, 200, np.nan]
+    np.testing.assert_allclose(out["distance"], expected)
+    assert out["access"].tolist() == [True, False, False, False, True, False]
+    assert out["snapped"].tolist() == [True, True, True, False, True, True]
+    np.testing.assert_allclose(out["snap_distance"], [5, 0, 10, np.nan, 0, 5])
+    assert out.attrs["unsnapped_points"] == 1 and out.attrs["unsnapped_stops"] == 0
+    assert (out["method"] == "network").all()
+
+
+def test_network_access_cutoff_and_unsnapped_stop():
+    out = transit.network_access(EDGES, POINTS, STOPS, snap_tolerance=60, cutoff=1000)
+    np.testing.assert_allclose(out["distance"], [5, 200, 310, np.nan, 200, np.nan])
+    far_stop = pd.DataFrame({"x": [0.0, 450.0], "y": [0.0, 0.0], "access_distance": [150.0, 600.0]})
+    out = transit.network_access(EDGES, POINTS, far_stop, snap_tolerance=60)
+    assert out.attrs["unsnapped_stops"] == 1
+    assert out["access"].tolist() == [True, False, False, False, False, False]
+
+
+def test_euclidean_versus_network_on_a_detour():
+    stop = pd.DataFrame({"x": [0.0], "y": [0.0], "access_distance": [250.0]})
+    point = [[200.0, 110.0]]
+    straight = transit.euclidean_access(point, stop)
+    walked = transit.network_access(EDGES, point, stop, snap_tolerance=60, cutoff=1000)
+    assert straight.loc[0, "distance"] == pytest.approx(math.hypot(200, 110))
+    assert walked.loc[0, "distance"] == pytest.approx(310)
+    assert straight.loc[0, "access"] and not walked.loc[0, "access"]
+    assert straight.attrs["method"] == "euclidean" and (straight["method"] == "euclidean").all()
+    # straight lines ignore the streets: E is 141 m from A (< 150), F' 508 m from G (< 600),
+    # the unsnapped point 251 m from G, C 500 m (its distance is 200 to A); only the far end of
+    # the separate street stays out
+    proxy = transit.euclidean_access(POINTS, STOPS)
+    assert proxy["access"].tolist() == [True, True, True, True, True, False]
+    np.testing.assert_allclose(proxy["distance"], [5, math.hypot(100, 100), math.hypot(200, 110),
+                                                   math.hypot(250, 20), 200, 305])
+
+
+def test_street_graph_merges_close_ends_and_keeps_shortest_parallel():
+    edges = ([[0, 0], [0, 0], [100.004, 0]], [[100, 0.004], [100, 0], [100, 50]])
+    nodes, graph = transit.street_graph(edges, tolerance=0.01)
+    assert len(nodes) == 3 and graph.nnz == 4
+    assert graph.max() == pytest.approx(100.0, abs=0.01)
+    with pytest.raises(InvalidValueError, match=r"\(n, 4\)"):
+        transit.street_graph([[0, 0, 1]])
+
+
+def test_network_matches_networkx_on_a_random_grid():
+    rng = np.random.default_rng(7)
+    size, step = 8, 100.0
+    edges = []
+    for i, j in itertools.product(range(size), repeat=2):
+        if i + 1 < size and rng.random() < 0.8:
+            edges.append([i * step, j * step, (i + 1) * step, j * step])
+        if j + 1 < size and rng.random() < 0.8:
+            edges.append([i * step, j * step, i * step, (j + 1) * step])
+    edges = np.array(edges)
+    stops = pd.DataFrame({"x": [0.0, 500.0, 300.0], "y": [0.0, 400.0, 700.0],
+                          "access_distance": [500.0, 1000.0, 500.0]})
+    points = np.array([[i * step, j * step] for i, j in itertools.product(range(size), repeat=2)])
+    out = transit.network_access(edges, points, stops, snap_tolerance=1, cutoff=5000)
+    graph = nx.Graph()
+    graph.add_nodes_from(map(tuple, points))
+    for x0, y0, x1, y1 in edges:
+        graph.add_edge((x0, y0), (x1, y1), weight=math.hypot(x1 - x0, y1 - y0))
+    expected, access = [], []
+    for p in map(tuple, points):
+        lengths = [nx.shortest_path_length(graph, p, (s.x, s.y), weight="weight")
+                   if nx.has_path(graph, p, (s.x, s.y)) else np.inf for s in stops.itertuples()]
+        expected.append(min(lengths) if np.isfinite(min(lengths)) else np.nan)
+        access.append(any(d <= s.access_distance for d, s in zip(lengths, stops.itertuples())))
+    np.testing.assert_allclose(out["distance"], expected)
+    assert out["access"].tolist() == access
+    assert 0 < sum(access) < len(access)
+
+
+def test_network_bad_inputs():
+    with pytest.raises(FieldNotFoundError, match="access_distance"):
+        transit.network_access(EDGES, POINTS, pd.DataFrame({"x": [0.0], "y": [0.0]}))
+    with pytest.raises(InvalidValueError, match=r"\(n, 2\)"):
+        transit.network_access(EDGES, [1, 2, 3], STOPS)
+    with pytest.raises(EmptyInputError):
+        transit.network_access(np.empty((0, 4)), POINTS, STOPS)
+
+
+# --- shares ----------------------------------------------------------------------------------
+
+def test_access_shares_overall_and_by_group():
+    groups = pd.DataFrame({"sex": ["f", "m", "f", "m"], "territory": ["a", "a", "b", "c"]})
+    out = transit.access_shares([True, False, False, True], [10, 30, 20, 0], groups)
+    table = out.set_index(["group", "value"])
+    assert table.loc[("total", "all"), "share"] == pytest.approx(10 / 60)
+    assert table.loc[("sex", "f"), "share"] == pytest.approx(10 / 30)
+    assert table.loc[("sex", "m"), "with_access"] == 0
+    assert table.loc[("territory", "a"), "share"] == pytest.approx(0.25)
+    assert np.isnan(table.loc[("territory", "c"), "share"])
+    assert len(out) == 1 + 2 + 3
+    with pytest.raises(InvalidValueError, match="negative"):
+        transit.access_shares([True], [-1])
+    with pytest.raises(InvalidValueError, match="as many"):
+        transit.access_shares([True, False], [1])
+
+
+def test_high_capacity_types_is_a_parameter(gtfs):
+    deps = transit.stop_departures(gtfs, high_capacity_types={0, 2})  # trams counted as high
+    q = transit.qualifying_stops(deps, min_per_hour=1)
+    assert q.loc[["TA", "TB", "S1"], "capacity"].tolist() == ["high", "high", "low"]
+    with pytest.raises(InvalidValueError, match="YYYY-MM-DD"):
+        transit.stop_departures(gtfs, date="first of May")
