@@ -70,3 +70,32 @@ def h(qgis_app):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.fixture()
+def run_in_task(plugin):
+    """Run an algorithm through QgsProcessingAlgRunnerTask on a worker thread, as Desktop does.
+
+    Returns ``{"ok": bool, "results": dict}`` once the task has finished (60 s at most).
+    """
+    import time
+
+    from qgis.core import (QgsApplication, QgsProcessingAlgRunnerTask, QgsProcessingContext,
+                           QgsProcessingFeedback, QgsProject)
+
+    def run(alg_id, parameters):
+        alg = QgsApplication.processingRegistry().createAlgorithmById(alg_id)
+        context = QgsProcessingContext()
+        context.setProject(QgsProject.instance())
+        feedback = QgsProcessingFeedback()  # kept alive: the task holds only a pointer
+        task = QgsProcessingAlgRunnerTask(alg, parameters, context, feedback)
+        outcome = {}
+        task.executed.connect(lambda ok, results: outcome.update(ok=ok, results=results))
+        QgsApplication.taskManager().addTask(task)
+        deadline = time.monotonic() + 60
+        while "ok" not in outcome and time.monotonic() < deadline:
+            QgsApplication.processEvents()
+            time.sleep(0.01)
+        return outcome
+
+    return run

@@ -737,25 +737,9 @@ def task_parameters(name, run_alg, h, tmp_path):
 
 
 @pytest.mark.parametrize("name", ALGORITHMS)
-def test_runs_in_a_task_on_a_worker_thread_into_geopackages(plugin, run_alg, h, tmp_path, name):
-    import time
-
-    from qgis.core import (QgsApplication, QgsProcessingAlgRunnerTask, QgsProcessingContext,
-                           QgsProcessingFeedback, QgsProject)
-
+def test_runs_in_a_task_on_a_worker_thread_into_geopackages(run_in_task, run_alg, h, tmp_path, name):
     parameters, expected = task_parameters(name, run_alg, h, tmp_path)
-    alg = QgsApplication.processingRegistry().createAlgorithmById(f"alliance:{name}")
-    context = QgsProcessingContext()
-    context.setProject(QgsProject.instance())
-    feedback = QgsProcessingFeedback()  # kept alive: the task holds only a pointer
-    task = QgsProcessingAlgRunnerTask(alg, parameters, context, feedback)
-    outcome = {}
-    task.executed.connect(lambda ok, results: outcome.update(ok=ok, results=results))
-    QgsApplication.taskManager().addTask(task)
-    deadline = time.monotonic() + 60
-    while "ok" not in outcome and time.monotonic() < deadline:
-        QgsApplication.processEvents()
-        time.sleep(0.01)
+    outcome = run_in_task(f"alliance:{name}", parameters)
     assert outcome.get("ok") is True
     if expected:
         assert outcome["results"][expected[0]] == expected[1]

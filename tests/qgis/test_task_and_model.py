@@ -1,13 +1,9 @@
 """The algorithm on a worker thread (as in Desktop) and inside a Processing model."""
 
-import time
 
 import pytest
 from qgis.core import (
     QgsApplication,
-    QgsProcessingAlgRunnerTask,
-    QgsProcessingContext,
-    QgsProcessingFeedback,
     QgsProcessingModelAlgorithm,
     QgsProcessingModelChildAlgorithm,
     QgsProcessingModelChildParameterSource,
@@ -22,22 +18,11 @@ from qgis.core import (
 ALG = "alliance:flowdependencies"
 
 
-def test_runs_in_a_task_on_a_worker_thread(plugin, data_dir, tmp_path):
-    alg = QgsApplication.processingRegistry().createAlgorithmById(ALG)
-    context = QgsProcessingContext()
-    context.setProject(QgsProject.instance())
-    feedback = QgsProcessingFeedback()
+def test_runs_in_a_task_on_a_worker_thread(run_in_task, data_dir, tmp_path):
     parameters = {"INPUT": str(data_dir / "canada" / "ca_provinces.gpkg"), "ID_FIELD": "code",
                   "FLOWS": str(data_dir / "canada" / "ca_migration_od.csv"),
                   "OUTPUT": str(tmp_path / "t.gpkg"), "OUTPUT_LINES": str(tmp_path / "l.gpkg")}
-    task = QgsProcessingAlgRunnerTask(alg, parameters, context, feedback)
-    outcome = {}
-    task.executed.connect(lambda ok, results: outcome.update(ok=ok, results=results))
-    QgsApplication.taskManager().addTask(task)
-    deadline = time.monotonic() + 60
-    while "ok" not in outcome and time.monotonic() < deadline:
-        QgsApplication.processEvents()
-        time.sleep(0.01)
+    outcome = run_in_task(ALG, parameters)
     assert outcome.get("ok") is True
     assert outcome["results"]["PAIRS_USED"] == 90 and outcome["results"]["LINES_WRITTEN"] == 90
 
