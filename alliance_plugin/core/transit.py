@@ -23,11 +23,11 @@ Modelling assumptions, stated once:
   ferry: route types 1, 2, 4, 100-117, 400-405, 1000-1200) reach the minimum
   frequency, low capacity when all its departures do.
 - Coordinates are in a projected CRS in metres (the glue reprojects). Network
-  distances are walked along straight segments; a point or stop is snapped to
-  the nearest graph node within the snap tolerance and the snap distance is
-  added to its path. Points farther than the tolerance are kept and reported
-  (``snapped`` False, no access); points in a part of the network holding no
-  qualifying stop within reach get no access.
+  distances are walked along straight segments (:mod:`.network`); a point or
+  stop is snapped to the nearest point of the nearest street within the snap
+  tolerance and the snap distance is added to its path. Points farther than the
+  tolerance are kept and reported (``snapped`` False, no access); points in a
+  part of the network holding no qualifying stop within reach get no access.
 """
 
 from __future__ import annotations
@@ -35,13 +35,16 @@ from __future__ import annotations
 import datetime as _dt
 import io
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import shapely
 
+from . import network
 from .errors import AllianceError, EmptyInputError, FieldNotFoundError, InvalidValueError
+from .network import _xy
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 REQUIRED_FILES = ("stops", "routes", "trips", "stop_times")
@@ -372,13 +375,6 @@ def qualifying_stops(departures, *, min_per_hour=1.0, low_distance=500.0, high_d
     return out
 
 
-def _xy(values, name):
-    array = np.asarray(values, dtype=float)
-    if array.ndim != 2 or array.shape[1] != 2:
-        raise InvalidValueError(f"expected {name} as an (n, 2) array of x, y, got shape {array.shape}")
-    return array
-
-
 def _stop_table(stops):
     if not isinstance(stops, pd.DataFrame):
         raise InvalidValueError("expected stops as a DataFrame with x, y, access_distance, "
@@ -394,9 +390,10 @@ def _stop_table(stops):
     return xy, reach
 
 
-def _result(distance, reach_ok, snap, method, n):
+def _result(distance, reach_ok, snap, stop, method):
+    n = len(distance)
     out = pd.DataFrame({"distance": np.where(np.isfinite(distance), distance, np.nan),
-                        "access": reach_ok, "snap_distance": snap,
+                        "access": reach_ok, "stop": stop, "snap_distance": snap,
                         "snapped": np.isfinite(snap), "method": method}, index=pd.RangeIndex(n))
     out.attrs["method"] = method
     return out
@@ -405,45 +402,43 @@ def _result(distance, reach_ok, snap, method, n):
 def euclidean_access(points, stops):
     """Straight-line proxy: distance to the nearest qualifying stop, and access.
 
-    Every point gets the straight-line distance to the nearest stop and
-    ``access`` True when some stop lies within its own ``access_distance``.
-    The output says it is the proxy: ``method`` is ``"euclidean"``.
+    Every point gets the straight-line distance to the nearest stop, ``stop``
+    its position in ``stops``, and ``access`` True when some stop lies within
+    its own ``access_distance``. The output says it is the proxy: ``method`` is
+    ``"euclidean"``.
 
     Examples
     --------
     >>> stops = pd.DataFrame({"x": [0.0, 2000.0], "y": [0.0, 0.0], "access_distance": [500.0, 1000.0]})
-    >>> euclidean_access([[300, 400], [0, 900], [1200, 0]], stops)[["distance", "access", "method"]]
-       distance  access     method
-    0     500.0    True  euclidean
-    1     900.0   False  euclidean
-    2     800.0    True  euclidean
+    >>> euclidean_access([[300, 400], [0, 900], [1200, 0]], stops)[["distance", "access", "stop", "method"]]
+       distance  access  stop     method
+    0     500.0    True     0  euclidean
+    1     900.0   False     0  euclidean
+    2     800.0    True     1  euclidean
     """
     pts = _xy(points, "points")
     xy, reach = _stop_table(stops)
     distance = np.full(len(pts), np.inf)
+    nearest = np.full(len(pts), -1)
     access = np.zeros(len(pts), dtype=bool)
     geoms = shapely.points(pts)
     for d in np.unique(reach):
-        tree = shapely.STRtree(shapely.points(xy[reach == d]))
-        (src, _), dist = tree.query_nearest(geoms, return_distance=True, all_matches=False)
+        group = np.flatnonzero(reach == d)
+        tree = shapely.STRtree(shapely.points(xy[group]))
+        (src, dst), dist = tree.query_nearest(geoms, return_distance=True, all_matches=False)
         found = np.full(len(pts), np.inf)
         found[src] = dist
+        closer = found < distance
+        nearest[src[closer[src]]] = group[dst[closer[src]]]
         distance = np.minimum(distance, found)
         access |= found <= d
-    return _result(distance, access, np.zeros(len(pts)), EUCLIDEAN, len(pts))
+    return _result(distance, access, np.zeros(len(pts)), nearest, EUCLIDEAN)
 
 
-def _segments(edges_xy):
-    if isinstance(edges_xy, tuple) and len(edges_xy) == 2:
-        a, b = _xy(edges_xy[0], "segment starts"), _xy(edges_xy[1], "segment ends")
-        if len(a) != len(b):
-            raise InvalidValueError(f"expected as many segment starts as ends, got {len(a)} and {len(b)}")
-        return a, b
-    array = np.asarray(edges_xy, dtype=float)
-    if array.ndim != 2 or array.shape[1] != 4:
-        raise InvalidValueError("expected segments as an (n, 4) array x0, y0, x1, y1 or a pair of "
-                                f"(n, 2) arrays, got shape {array.shape}")
-    return array[:, :2], array[:, 2:]
+def euclidean_areas(stops, quad_segs=16):
+    """The proxy's service areas: a disc of each stop's access distance (shapely polygons)."""
+    xy, reach = _stop_table(stops)
+    return shapely.buffer(shapely.points(xy), reach, quad_segs=quad_segs)
 
 
 def street_graph(edges_xy, *, tolerance=0.01):
@@ -458,123 +453,105 @@ def street_graph(edges_xy, *, tolerance=0.01):
     >>> nodes.tolist(), graph.nnz
     ([[0.0, 0.0], [100.0, 0.0], [100.0, 50.0]], 4)
     """
-    from scipy import sparse
-
-    a, b = _segments(edges_xy)
-    if not len(a):
-        raise EmptyInputError("expected street segments, got none")
-    if not (np.isfinite(a).all() and np.isfinite(b).all()):
-        raise InvalidValueError("expected finite segment coordinates, got NaN or infinite values")
-    if tolerance <= 0:
-        raise InvalidValueError(f"expected a positive node tolerance in metres, got {tolerance}")
-    keys = np.round(np.vstack([a, b]) / tolerance).astype(np.int64)
-    unique, inverse = np.unique(keys, axis=0, return_inverse=True)
-    inverse = inverse.ravel()
-    nodes = unique * tolerance
-    u, v = inverse[: len(a)], inverse[len(a):]
-    length = np.hypot(*(b - a).T)
-    keep = u != v
-    lo, hi, length = np.minimum(u, v)[keep], np.maximum(u, v)[keep], length[keep]
-    order = np.lexsort((length, hi, lo))
-    lo, hi, length = lo[order], hi[order], length[order]
-    first = np.ones(len(lo), dtype=bool)
-    first[1:] = (lo[1:] != lo[:-1]) | (hi[1:] != hi[:-1])
-    lo, hi, length = lo[first], hi[first], length[first]
-    n = len(nodes)
-    graph = sparse.csr_matrix((np.concatenate([length, length]),
-                               (np.concatenate([lo, hi]), np.concatenate([hi, lo]))), shape=(n, n))
-    return nodes, graph
+    net = network.build_network(edges_xy, tolerance=tolerance)
+    return net.nodes, net.graph()
 
 
-def _snap(tree, xy, tolerance):
-    """Nearest node and distance of each point; -1 and inf beyond the tolerance."""
-    node = np.full(len(xy), -1)
-    dist = np.full(len(xy), np.inf)
-    if len(xy):
-        (src, dst), d = tree.query_nearest(shapely.points(xy), max_distance=tolerance,
-                                           return_distance=True, all_matches=False)
-        node[src], dist[src] = dst, d
-    return node, dist
+@dataclass
+class Access:
+    """Result of :func:`transit_access`: one row per point, and the service areas when asked."""
+
+    points: pd.DataFrame
+    areas: pd.DataFrame | None = None
 
 
-def network_access(edges_xy, points, stops, *, snap_tolerance=50.0, cutoff=None, tolerance=0.01):
-    """Walking distance along the streets to the nearest qualifying stop, and access.
+def transit_access(streets, points, stops, *, snap_tolerance=50.0, cutoff=None, tolerance=0.01,
+                   areas=False):
+    """Walking distance along the streets to the nearest qualifying stop, access, service areas.
 
     Parameters
     ----------
-    edges_xy : (n, 4) array or pair of (n, 2) arrays
-        Straight street segments ``x0, y0, x1, y1`` in metres.
+    streets : StreetNetwork, (n, 4) array or pair of (n, 2) arrays
+        The network (built once by :func:`network.build_network`) or its
+        straight segments ``x0, y0, x1, y1`` in metres.
     points : (m, 2) array
         Origins (population points).
     stops : DataFrame
         Qualifying stops with ``x``, ``y`` and ``access_distance`` (metres).
     snap_tolerance : float
-        Largest distance from a point or stop to its nearest graph node.
+        Largest distance from a point or stop to the nearest street.
     cutoff : float, optional
         Longest path searched; defaults to the largest access distance.
     tolerance : float
-        Node merge tolerance (see :func:`street_graph`).
+        Node merge tolerance (see :func:`network.build_network`).
+    areas : bool
+        Also draw the service areas (:attr:`Access.areas`).
 
     Returns
     -------
-    DataFrame
-        One row per point: ``distance`` (snap distances included; NaN when no
-        stop lies within the cutoff or the point is not snapped), ``access``
-        (some stop within its own access distance: low and high capacity are
-        searched separately), ``snap_distance``, ``snapped`` and ``method``
-        (``"network"``). ``attrs`` count the ``unsnapped_points`` and
-        ``unsnapped_stops``. Points in a part of the network without a stop in
-        reach get no access.
+    Access
+        ``points``: ``distance`` (snap distances included; NaN when no stop lies
+        within the cutoff or the point is not snapped), ``access`` (some stop
+        within its own access distance: each access distance is searched
+        separately), ``stop`` (position of the nearest stop, -1 for none),
+        ``snap_distance``, ``snapped``, ``method`` (``"network"``); its attrs
+        count ``unsnapped_points``, ``unsnapped_stops``, the network's
+        ``parts`` and the ``points_in_parts_without_stop``.
+        ``areas`` (one row per stop): ``geometry`` (the reachable street pieces
+        within its access distance, each piece given to the nearest stop of the
+        same access distance; None when the stop is not snapped) and ``length``.
+    """
+    pts = _xy(points, "points")
+    xy, reach = _stop_table(stops)
+    net = streets if isinstance(streets, network.StreetNetwork) else \
+        network.build_network(streets, tolerance=tolerance)
+    p_snap = network.snap(net, pts, snap_tolerance)
+    s_snap = network.snap(net, xy, snap_tolerance)
+    routing = network.route(net, s_snap)
+    limit = float(np.max(reach)) if cutoff is None and len(reach) else float(cutoff or 0.0)
+    distance = np.full(len(pts), np.inf)
+    nearest = np.full(len(pts), -1)
+    access = np.zeros(len(pts), dtype=bool)
+    geometry, lengths = np.full(len(xy), None, dtype=object), np.zeros(len(xy))
+    for d in np.unique(reach):
+        chosen = reach == d
+        node_distance, node_source = network.nearest_sources(routing, chosen, limit=max(limit, d))
+        found, source = network.point_distances(routing, p_snap, node_distance, node_source)
+        if areas:
+            pieces = network.reachable_pieces(routing, node_distance, node_source, d)
+            g, length = network.pieces_by_source(pieces, len(xy))
+            geometry[chosen], lengths[chosen] = g[chosen], length[chosen]
+        access |= found <= d
+        found[found > limit] = np.inf
+        closer = found < distance
+        nearest[closer] = source[closer]
+        distance = np.minimum(distance, found)
+    out = _result(distance, access, np.where(p_snap.ok, p_snap.distance, np.nan), nearest, NETWORK)
+    labels, parts = net.components()
+    stop_parts = np.unique(labels[net.u[s_snap.segment[s_snap.ok]]])
+    point_parts = labels[net.u[p_snap.segment[p_snap.ok]]]
+    out.attrs.update(unsnapped_points=int((~p_snap.ok).sum()), unsnapped_stops=int((~s_snap.ok).sum()),
+                     parts=int(parts), points_in_parts_without_stop=int((~np.isin(point_parts, stop_parts)).sum()))
+    table = None
+    if areas:
+        table = pd.DataFrame({"geometry": geometry, "length": lengths}, index=stops.index)
+    return Access(out, table)
+
+
+def network_access(streets, points, stops, *, snap_tolerance=50.0, cutoff=None, tolerance=0.01):
+    """The per-point table of :func:`transit_access` (no service areas).
 
     Examples
     --------
     >>> stops = pd.DataFrame({"x": [0.0], "y": [0.0], "access_distance": [500.0]})
     >>> network_access([[0, 0, 300, 0], [300, 0, 300, 300]], [[300, 310], [0, 400]], stops,
-    ...                cutoff=1000)
-       distance  access  snap_distance  snapped   method
-    0     610.0   False           10.0     True  network
-    1       NaN   False            NaN    False  network
+    ...                cutoff=1000)[["distance", "access", "snap_distance", "snapped"]]
+       distance  access  snap_distance  snapped
+    0     610.0   False           10.0     True
+    1       NaN   False            NaN    False
     """
-    from scipy.sparse import csgraph
-    from scipy import sparse
-
-    pts = _xy(points, "points")
-    xy, reach = _stop_table(stops)
-    if snap_tolerance < 0:
-        raise InvalidValueError(f"expected a non-negative snap tolerance in metres, got {snap_tolerance}")
-    nodes, graph = street_graph(edges_xy, tolerance=tolerance)
-    n = len(nodes)
-    tree = shapely.STRtree(shapely.points(nodes))
-    p_node, p_snap = _snap(tree, pts, snap_tolerance)
-    s_node, s_snap = _snap(tree, xy, snap_tolerance)
-    limit = float(np.max(reach)) if cutoff is None and len(reach) else (cutoff or 0.0)
-    distance = np.full(len(pts), np.inf)
-    access = np.zeros(len(pts), dtype=bool)
-    ok = p_node >= 0
-    for d in np.unique(reach):
-        chosen = (reach == d) & (s_node >= 0)
-        if not chosen.any():
-            continue
-        # one virtual source joined to every stop's node by its snap distance
-        # (built from coordinates: a sparse sum would drop zero snap distances)
-        # (several stops on one node: the shortest snap counts)
-        nearest = np.full(n, np.inf)
-        np.minimum.at(nearest, s_node[chosen], s_snap[chosen])
-        targets = np.flatnonzero(np.isfinite(nearest))
-        coo = graph.tocoo()
-        full = sparse.csr_matrix(
-            (np.concatenate([coo.data, nearest[targets]]),
-             (np.concatenate([coo.row, np.full(len(targets), n)]),
-              np.concatenate([coo.col, targets]))), shape=(n + 1, n + 1))
-        reached = csgraph.dijkstra(full, directed=True, indices=n, limit=limit)[:n]
-        found = np.full(len(pts), np.inf)
-        found[ok] = reached[p_node[ok]] + p_snap[ok]
-        found[found > limit] = np.inf
-        distance = np.minimum(distance, found)
-        access |= found <= d
-    out = _result(distance, access, np.where(ok, p_snap, np.nan), NETWORK, len(pts))
-    out.attrs.update(unsnapped_points=int((~ok).sum()), unsnapped_stops=int((s_node < 0).sum()))
-    return out
+    return transit_access(streets, points, stops, snap_tolerance=snap_tolerance, cutoff=cutoff,
+                          tolerance=tolerance).points
 
 
 def access_shares(access_flag, population, groups=None):

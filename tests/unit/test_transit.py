@@ -191,26 +191,28 @@ EDGES = np.array([
     [0, 300, 100, 300],
 ], dtype=float)
 STOPS = pd.DataFrame({"x": [0.0, 700.0], "y": [0.0, 20.0], "access_distance": [150.0, 600.0]})
-POINTS = np.array([[0, 5], [100, 100], [200, 110], [450, 0], [200, 0], [0, 305]], dtype=float)
+POINTS = np.array([[0, 5], [100, 100], [200, 110], [450, 250], [200, 0], [0, 305]], dtype=float)
 
 
 def test_network_access_known_distances():
     out = transit.network_access(EDGES, POINTS, STOPS, snap_tolerance=60)
     # p0 5 m from A; p1 E->A 200 (> 150, and 700 to G); p2 10 + F->A 300 (G at 630 > cutoff 600);
-    # p3 250 m from any node: reported; p4 C: A 200, G 500 + 20 = 520 <= 600; p5 other component
+    # p3 150 m from any street: reported; p4 C: A 200, G 500 + 20 = 520 <= 600; p5 other component
     expected = [5, 200, 310, np.nan, 200, np.nan]
     np.testing.assert_allclose(out["distance"], expected)
     assert out["access"].tolist() == [True, False, False, False, True, False]
     assert out["snapped"].tolist() == [True, True, True, False, True, True]
-    np.testing.assert_allclose(out["snap_distance"], [5, 0, 10, np.nan, 0, 5])
+    np.testing.assert_allclose(out["snap_distance"], [0, 0, 10, np.nan, 0, 5])
     assert out.attrs["unsnapped_points"] == 1 and out.attrs["unsnapped_stops"] == 0
+    assert out.attrs["parts"] == 2 and out.attrs["points_in_parts_without_stop"] == 1
+    assert out["stop"].tolist() == [0, 0, 0, -1, 0, -1]
     assert (out["method"] == "network").all()
 
 
 def test_network_access_cutoff_and_unsnapped_stop():
     out = transit.network_access(EDGES, POINTS, STOPS, snap_tolerance=60, cutoff=1000)
     np.testing.assert_allclose(out["distance"], [5, 200, 310, np.nan, 200, np.nan])
-    far_stop = pd.DataFrame({"x": [0.0, 450.0], "y": [0.0, 0.0], "access_distance": [150.0, 600.0]})
+    far_stop = pd.DataFrame({"x": [0.0, 450.0], "y": [0.0, 250.0], "access_distance": [150.0, 600.0]})
     out = transit.network_access(EDGES, POINTS, far_stop, snap_tolerance=60)
     assert out.attrs["unsnapped_stops"] == 1
     assert out["access"].tolist() == [True, False, False, False, False, False]
@@ -226,12 +228,12 @@ def test_euclidean_versus_network_on_a_detour():
     assert straight.loc[0, "access"] and not walked.loc[0, "access"]
     assert straight.attrs["method"] == "euclidean" and (straight["method"] == "euclidean").all()
     # straight lines ignore the streets: E is 141 m from A (< 150), F' 508 m from G (< 600),
-    # the unsnapped point 251 m from G, C 500 m (its distance is 200 to A); only the far end of
+    # the unsnapped point 340 m from G, C 500 m (its distance is 200 to A); only the far end of
     # the separate street stays out
     proxy = transit.euclidean_access(POINTS, STOPS)
     assert proxy["access"].tolist() == [True, True, True, True, True, False]
     np.testing.assert_allclose(proxy["distance"], [5, math.hypot(100, 100), math.hypot(200, 110),
-                                                   math.hypot(250, 20), 200, 305])
+                                                   math.hypot(250, 230), 200, 305])
 
 
 def test_street_graph_merges_close_ends_and_keeps_shortest_parallel():

@@ -1,0 +1,408 @@
+"""Walking distances along a street network, built once per run and queried many times.
+
+The network is made of straight segments (:func:`line_segments` explodes lines
+and multilines); ends closer than about the node tolerance are one node. Points
+(population, stops, facilities) are snapped to the nearest point of the nearest
+segment, not to the nearest vertex, the way QGIS's network analysis does; the
+straight snap distance is added to every path. Sources (stops, facilities) are
+inserted as nodes by splitting the segment they snap to, so a point between two
+sources on one segment walks straight to the nearer one.
+
+Distances are shortest paths in metres (``scipy.sparse.csgraph.dijkstra``, one
+run for many sources with a cut-off). Service areas are the pieces of segments
+actually reached within a distance, cut at the exact reach along each segment:
+nothing is interpolated between vertices, and unreachable land is never drawn.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+import shapely
+
+from .errors import EmptyInputError, InvalidValueError
+
+_QUANT = 1 << 20  # positions along a segment, in 2**-20 of its length, to find a point's piece
+
+
+def _xy(values, name):
+    array = np.asarray(values, dtype=float)
+    if array.ndim != 2 or array.shape[1] != 2:
+        raise InvalidValueError(f"expected {name} as an (n, 2) array of x, y, got shape {array.shape}")
+    return array
+
+
+def line_segments(geometries):
+    """Straight segments of (multi)line geometries: ``(starts, ends, owner)``.
+
+    ``owner`` is the position of the input geometry of each segment. Missing,
+    empty and non-line geometries give no segment.
+
+    Examples
+    --------
+    >>> a, b, owner = line_segments([shapely.LineString([(0, 0), (1, 0), (1, 1)]), None,
+    ...                              shapely.MultiLineString([[(5, 5), (6, 5)]])])
+    >>> a.tolist(), b.tolist(), owner.tolist()
+    ([[0.0, 0.0], [1.0, 0.0], [5.0, 5.0]], [[1.0, 0.0], [1.0, 1.0], [6.0, 5.0]], [0, 0, 2])
+    """
+    geoms = np.asarray(geometries, dtype=object)
+    if not len(geoms):
+        return np.empty((0, 2)), np.empty((0, 2)), np.empty(0, dtype=int)
+    parts, owner = shapely.get_parts(geoms, return_index=True)
+    keep = np.isin(shapely.get_type_id(parts), (1, 2))
+    parts, owner = parts[keep], owner[keep]
+    coords, part = shapely.get_coordinates(parts, return_index=True)
+    same = part[1:] == part[:-1]
+    return coords[:-1][same], coords[1:][same], owner[part[:-1][same]]
+
+
+def _segments(edges_xy):
+    if isinstance(edges_xy, tuple) and len(edges_xy) == 2:
+        a, b = _xy(edges_xy[0], "segment starts"), _xy(edges_xy[1], "segment ends")
+        if len(a) != len(b):
+            raise InvalidValueError(f"expected as many segment starts as ends, got {len(a)} and {len(b)}")
+        return a, b
+    array = np.asarray(edges_xy, dtype=float)
+    if array.ndim != 2 or array.shape[1] != 4:
+        raise InvalidValueError("expected segments as an (n, 4) array x0, y0, x1, y1 or a pair of "
+                                f"(n, 2) arrays, got shape {array.shape}")
+    return array[:, :2], array[:, 2:]
+
+
+def _symmetric(lo, hi, weight, n):
+    """Undirected CSR graph keeping the lightest of parallel links.
+
+    Zero-length links (a stop on the street, two stops at one place) stay
+    explicit zeros, which ``scipy.sparse.csgraph`` walks as edges.
+    """
+    from scipy import sparse
+
+    lo, hi = np.minimum(lo, hi), np.maximum(lo, hi)
+    weight = np.asarray(weight, dtype=float)
+    order = np.lexsort((weight, hi, lo))
+    lo, hi, weight = lo[order], hi[order], weight[order]
+    first = np.ones(len(lo), dtype=bool)
+    first[1:] = (lo[1:] != lo[:-1]) | (hi[1:] != hi[:-1])
+    lo, hi, weight = lo[first], hi[first], weight[first]
+    return sparse.csr_matrix((np.concatenate([weight, weight]),
+                              (np.concatenate([lo, hi]), np.concatenate([hi, lo]))), shape=(n, n))
+
+
+@dataclass
+class StreetNetwork:
+    """Street segments with merged end nodes: build with :func:`build_network`."""
+
+    nodes: np.ndarray      # (n, 2) node coordinates
+    u: np.ndarray          # start node of each segment
+    v: np.ndarray          # end node of each segment
+    length: np.ndarray     # segment lengths (m)
+    owner: np.ndarray      # input line of each segment
+    tolerance: float
+    _tree: object = field(default=None, repr=False)
+    _labels: object = field(default=None, repr=False)
+
+    @property
+    def n_nodes(self):
+        return len(self.nodes)
+
+    @property
+    def tree(self):
+        if self._tree is None:
+            self._tree = shapely.STRtree(shapely.linestrings(
+                np.stack([self.nodes[self.u], self.nodes[self.v]], axis=1)))
+        return self._tree
+
+    def graph(self):
+        return _symmetric(self.u, self.v, self.length, self.n_nodes)
+
+    def components(self):
+        """Connected part of every node (labels) and the number of parts."""
+        from scipy.sparse import csgraph
+
+        if self._labels is None:
+            self._labels = csgraph.connected_components(self.graph(), directed=False)
+        count, labels = self._labels
+        return labels, count
+
+
+def build_network(edges_xy, *, owner=None, tolerance=0.01):
+    """A :class:`StreetNetwork` from straight segments (an (n, 4) array or a pair of (n, 2) arrays).
+
+    Ends closer than about ``tolerance`` metres are merged (coordinates rounded
+    to it); zero-length segments are dropped.
+
+    Examples
+    --------
+    >>> net = build_network([[0, 0, 100, 0], [100, 0.001, 100, 50], [7, 7, 7, 7]])
+    >>> net.nodes.tolist(), net.length.tolist()
+    ([[0.0, 0.0], [100.0, 0.0], [100.0, 50.0]], [100.0, 50.0])
+    """
+    a, b = _segments(edges_xy)
+    if not len(a):
+        raise EmptyInputError("expected street segments, got none")
+    if not (np.isfinite(a).all() and np.isfinite(b).all()):
+        raise InvalidValueError("expected finite segment coordinates, got NaN or infinite values")
+    if tolerance <= 0:
+        raise InvalidValueError(f"expected a positive node tolerance in metres, got {tolerance}")
+    owner = np.arange(len(a)) if owner is None else np.asarray(owner)
+    key_a = np.round(a / tolerance).astype(np.int64)
+    key_b = np.round(b / tolerance).astype(np.int64)
+    keep = (key_a != key_b).any(axis=1)
+    if not keep.any():
+        raise EmptyInputError("expected street segments, got only zero-length ones")
+    unique, inverse = np.unique(np.vstack([key_a[keep], key_b[keep]]), axis=0, return_inverse=True)
+    inverse = inverse.ravel()
+    nodes = unique * tolerance
+    u, v = inverse[: keep.sum()], inverse[keep.sum():]
+    length = np.hypot(*(nodes[v] - nodes[u]).T)
+    return StreetNetwork(nodes, u, v, length, owner[keep], float(tolerance))
+
+
+@dataclass
+class Snapped:
+    """Where points meet the network: segment (-1 when beyond the tolerance), position 0-1, distance."""
+
+    segment: np.ndarray
+    t: np.ndarray
+    distance: np.ndarray
+
+    @property
+    def ok(self):
+        return self.segment >= 0
+
+
+def snap(net, points, tolerance=None):
+    """Snap points to the nearest point of the nearest segment within ``tolerance`` (None: any distance).
+
+    Examples
+    --------
+    >>> net = build_network([[0, 0, 100, 0]])
+    >>> s = snap(net, [[25, 10], [50, 500]], tolerance=50)
+    >>> s.segment.tolist(), s.t.tolist(), s.distance.tolist()
+    ([0, -1], [0.25, nan], [10.0, inf])
+    """
+    xy = _xy(points, "points")
+    if tolerance is not None and tolerance < 0:
+        raise InvalidValueError(f"expected a non-negative snap tolerance in metres, got {tolerance}")
+    segment = np.full(len(xy), -1)
+    t = np.full(len(xy), np.nan)
+    distance = np.full(len(xy), np.inf)
+    finite = np.isfinite(xy).all(axis=1)
+    if not finite.any():
+        return Snapped(segment, t, distance)
+    rows = np.flatnonzero(finite)
+    (src, seg), _ = net.tree.query_nearest(shapely.points(xy[rows]), max_distance=tolerance,
+                                           return_distance=True, all_matches=False)
+    src = rows[src]
+    a, b = net.nodes[net.u[seg]], net.nodes[net.v[seg]]
+    d = b - a
+    along = np.clip(np.einsum("ij,ij->i", xy[src] - a, d) / np.maximum(np.einsum("ij,ij->i", d, d), 1e-300),
+                    0.0, 1.0)
+    foot = a + along[:, None] * d
+    segment[src], t[src] = seg, along
+    distance[src] = np.hypot(*(xy[src] - foot).T)
+    return Snapped(segment, t, distance)
+
+
+@dataclass
+class Routing:
+    """A network with sources inserted as nodes: the graph and its pieces of segments."""
+
+    net: StreetNetwork
+    graph: object            # CSR over all nodes
+    source_node: np.ndarray  # graph node of each source (-1 when not snapped)
+    piece_segment: np.ndarray
+    piece_t0: np.ndarray
+    piece_t1: np.ndarray
+    piece_start: np.ndarray
+    piece_end: np.ndarray
+    _keys: np.ndarray = field(repr=False, default=None)
+
+    @property
+    def piece_length(self):
+        return (self.piece_t1 - self.piece_t0) * self.net.length[self.piece_segment]
+
+    def locate(self, snapped):
+        """Piece of every snapped point and its offsets (m) to the piece's start and end."""
+        ok = snapped.ok
+        seg, t = snapped.segment[ok], snapped.t[ok]
+        keys = seg.astype(np.int64) * _QUANT + np.floor(t * (_QUANT - 1)).astype(np.int64)
+        piece = np.searchsorted(self._keys, keys, side="right") - 1
+        length = self.net.length[seg]
+        to_start = np.maximum(t - self.piece_t0[piece], 0.0) * length
+        to_end = np.maximum(self.piece_t1[piece] - t, 0.0) * length
+        return ok, piece, to_start, to_end
+
+
+def route(net, sources):
+    """Insert snapped ``sources`` (a :class:`Snapped`) as nodes of the graph.
+
+    Each source gets a node on its segment (the segment is split there) and a
+    node of its own joined to it by its snap distance, so that paths from a
+    source include the walk from the source to the street.
+    """
+    n = net.n_nodes
+    ok = sources.ok
+    k = int(ok.sum())
+    seg, t = sources.segment[ok], sources.t[ok]
+    foot = n + np.arange(k)
+    own = n + k + np.arange(k)
+    split = np.unique(seg)
+    # break points of split segments: their start (kind 0), the sources (1), their end (2)
+    b_seg = np.concatenate([split, seg, split])
+    b_t = np.concatenate([np.zeros(len(split)), t, np.ones(len(split))])
+    b_kind = np.concatenate([np.zeros(len(split), int), np.ones(k, int), np.full(len(split), 2)])
+    b_node = np.concatenate([net.u[split], foot, net.v[split]])
+    order = np.lexsort((b_kind, b_t, b_seg))
+    b_seg, b_t, b_node = b_seg[order], b_t[order], b_node[order]
+    inner = b_seg[1:] == b_seg[:-1]
+    whole = np.setdiff1d(np.arange(len(net.u)), split, assume_unique=True)
+    piece_segment = np.concatenate([whole, b_seg[:-1][inner]])
+    piece_t0 = np.concatenate([np.zeros(len(whole)), b_t[:-1][inner]])
+    piece_t1 = np.concatenate([np.ones(len(whole)), b_t[1:][inner]])
+    piece_start = np.concatenate([net.u[whole], b_node[:-1][inner]])
+    piece_end = np.concatenate([net.v[whole], b_node[1:][inner]])
+    order = np.lexsort((piece_t0, piece_segment))
+    piece_segment, piece_t0, piece_t1 = piece_segment[order], piece_t0[order], piece_t1[order]
+    piece_start, piece_end = piece_start[order], piece_end[order]
+    weight = (piece_t1 - piece_t0) * net.length[piece_segment]
+    graph = _symmetric(np.concatenate([piece_start, own]), np.concatenate([piece_end, foot]),
+                       np.concatenate([weight, sources.distance[ok]]), n + 2 * k)
+    source_node = np.full(len(sources.segment), -1)
+    source_node[ok] = own
+    keys = piece_segment.astype(np.int64) * _QUANT + np.floor(piece_t0 * (_QUANT - 1)).astype(np.int64)
+    return Routing(net, graph, source_node, piece_segment, piece_t0, piece_t1, piece_start, piece_end, keys)
+
+
+def nearest_sources(routing, chosen=None, limit=np.inf):
+    """Shortest distance from the nearest of the ``chosen`` sources to every node, and which source.
+
+    Returns ``(distance, source)`` over the graph's nodes: ``source`` is the
+    position of the nearest source (-1 where none lies within ``limit``).
+    """
+    from scipy.sparse import csgraph
+
+    nodes = routing.source_node if chosen is None else routing.source_node[chosen]
+    positions = np.flatnonzero(routing.source_node >= 0) if chosen is None else \
+        np.flatnonzero(chosen)[nodes >= 0]
+    nodes = nodes[nodes >= 0]
+    size = routing.graph.shape[0]
+    if not len(nodes):
+        return np.full(size, np.inf), np.full(size, -1)
+    distance, _, source = csgraph.dijkstra(routing.graph, directed=True, indices=nodes, limit=limit,
+                                           min_only=True, return_predecessors=True)
+    which = np.full(size, -1)
+    which[routing.source_node[positions]] = positions
+    return distance, np.where(source >= 0, which[np.maximum(source, 0)], -1)
+
+
+def point_distances(routing, snapped, node_distance, node_source=None):
+    """Walking distance of snapped points from the node distances (snap distance included).
+
+    Returns ``(distance, source)``: inf and -1 for points not snapped or not reached.
+    """
+    ok, piece, to_start, to_end = routing.locate(snapped)
+    start, end = routing.piece_start[piece], routing.piece_end[piece]
+    via_start = node_distance[start] + to_start
+    via_end = node_distance[end] + to_end
+    first = via_start <= via_end
+    distance = np.full(len(snapped.segment), np.inf)
+    distance[ok] = np.where(first, via_start, via_end) + snapped.distance[ok]
+    source = np.full(len(snapped.segment), -1)
+    if node_source is not None:
+        source[ok] = np.where(first, node_source[start], node_source[end])
+        source[~np.isfinite(distance)] = -1
+    return distance, source
+
+
+def reachable_pieces(routing, node_distance, node_source, reach):
+    """The parts of segments within ``reach`` metres of a source, each given to the nearer source.
+
+    Returns a DataFrame with ``source``, ``segment``, ``x0, y0, x1, y1`` and
+    ``length``: a piece reached from both ends by the same source may come as
+    two rows. Each end of a piece walks in as far as the reach left there; where
+    the two ends' sources differ, the piece is cut where their distances meet.
+    """
+    net = routing.net
+    start, end = routing.piece_start, routing.piece_end
+    length = routing.piece_length
+    d_start, d_end = node_distance[start], node_distance[end]
+    room_start = np.clip(reach - d_start, 0.0, length)
+    room_end = np.clip(reach - d_end, 0.0, length)
+    with np.errstate(invalid="ignore"):
+        meet = np.where(np.isinf(d_end), length, np.where(np.isinf(d_start), 0.0,
+                                                          np.clip((d_end - d_start + length) / 2, 0, length)))
+    frames = []
+    for lo, hi, who in ((np.zeros_like(length), np.minimum(room_start, meet), node_source[start]),
+                        (np.maximum(length - room_end, meet), length, node_source[end])):
+        keep = (hi - lo > 1e-9) & (who >= 0)
+        seg = routing.piece_segment[keep]
+        a, b = net.nodes[net.u[seg]], net.nodes[net.v[seg]]
+        seg_length = np.maximum(net.length[seg], 1e-300)
+        t_lo = routing.piece_t0[keep] + lo[keep] / seg_length
+        t_hi = routing.piece_t0[keep] + hi[keep] / seg_length
+        p, q = a + t_lo[:, None] * (b - a), a + t_hi[:, None] * (b - a)
+        frames.append(pd.DataFrame({"source": who[keep], "segment": seg, "x0": p[:, 0], "y0": p[:, 1],
+                                    "x1": q[:, 0], "y1": q[:, 1], "length": hi[keep] - lo[keep]}))
+    return pd.concat(frames, ignore_index=True)
+
+
+def pieces_by_source(pieces, n_sources):
+    """One MultiLineString per source (None where nothing is reached) and the length reached."""
+    order = np.argsort(pieces["source"].to_numpy(), kind="stable")
+    frame = pieces.iloc[order]
+    lines = shapely.linestrings(frame[["x0", "y0", "x1", "y1"]].to_numpy().reshape(-1, 2, 2))
+    geoms = np.full(n_sources, None, dtype=object)
+    lengths = np.zeros(n_sources)
+    if len(frame):
+        owners = frame["source"].to_numpy()
+        present, first = np.unique(owners, return_index=True)
+        multi = shapely.multilinestrings(lines, indices=np.searchsorted(present, owners))
+        geoms[present] = multi
+        np.add.at(lengths, owners, frame["length"].to_numpy())
+    return geoms, lengths
+
+
+def pair_distances(routing, snapped, limit, *, chunk_cells=4_000_000):
+    """Every (source, point) pair within ``limit`` metres along the network.
+
+    Returns a DataFrame ``source``, ``point``, ``distance`` (snap distances of
+    both included). Sources run in chunks; only the points on pieces touching
+    reached nodes are looked at, so memory stays bounded at any size.
+    """
+    from scipy.sparse import csgraph
+
+    ok, piece, to_start, to_end = routing.locate(snapped)
+    rows = np.flatnonzero(ok)
+    start, end = routing.piece_start[piece], routing.piece_end[piece]
+    size = routing.graph.shape[0]
+    # node -> points on a piece that starts or ends there (CSR)
+    node_of = np.concatenate([start, end])
+    point_of = np.concatenate([np.arange(len(rows)), np.arange(len(rows))])
+    order = np.argsort(node_of, kind="stable")
+    node_of, point_of = node_of[order], point_of[order]
+    indptr = np.searchsorted(node_of, np.arange(size + 1))
+    positions = np.flatnonzero(routing.source_node >= 0)
+    step = max(1, int(chunk_cells // max(size, 1)))
+    out = []
+    for first in range(0, len(positions), step):
+        chosen = positions[first:first + step]
+        dist = csgraph.dijkstra(routing.graph, directed=True, indices=routing.source_node[chosen],
+                                limit=limit)
+        reached = np.flatnonzero(np.isfinite(dist).any(axis=0))
+        counts = indptr[reached + 1] - indptr[reached]
+        if not counts.sum():
+            continue
+        take = np.repeat(indptr[reached] - np.cumsum(counts) + counts, counts) + np.arange(counts.sum())
+        candidates = np.unique(point_of[take])
+        total = np.minimum(dist[:, start[candidates]] + to_start[candidates],
+                           dist[:, end[candidates]] + to_end[candidates])
+        total += snapped.distance[rows[candidates]]
+        s, p = np.nonzero(total <= limit)
+        out.append(pd.DataFrame({"source": chosen[s], "point": rows[candidates[p]], "distance": total[s, p]}))
+    if not out:
+        return pd.DataFrame({"source": pd.Series(dtype=int), "point": pd.Series(dtype=int),
+                             "distance": pd.Series(dtype=float)})
+    return pd.concat(out, ignore_index=True)

@@ -1,0 +1,184 @@
+"""Street networks: snapping onto segments, sources inside segments, reachable pieces, pairs.
+
+Known answers are drawn by hand; the random cases are checked against networkx on a graph
+built independently (every snapped point inserted as its own node by splitting its segment).
+"""
+
+import itertools
+import math
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+import pytest
+import shapely
+
+from alliance_territories.alliance_plugin.core import network
+from alliance_territories.alliance_plugin.core.errors import EmptyInputError, InvalidValueError
+
+
+def test_line_segments_explode_lines_and_skip_the_rest():
+    geoms = [shapely.LineString([(0, 0), (3, 4), (3, 10)]), shapely.Point(1, 1), None,
+             shapely.MultiLineString([[(0, 0), (1, 0)], [(5, 5), (5, 6)]]), shapely.LineString()]
+    a, b, owner = network.line_segments(geoms)
+    assert owner.tolist() == [0, 0, 3, 3]
+    assert a.tolist() == [[0, 0], [3, 4], [0, 0], [5, 5]]
+    assert b.tolist() == [[3, 4], [3, 10], [1, 0], [5, 6]]
+    assert len(network.line_segments([])[0]) == 0
+
+
+def test_snap_onto_the_segment_not_the_vertex():
+    net = network.build_network([[0, 0, 1000, 0], [1000, 0, 1000, 1000]])
+    s = network.snap(net, [[400, 30], [1200, 500], [-50, 0], [np.nan, 0]], tolerance=100)
+    assert s.segment.tolist() == [0, -1, 0, -1]
+    np.testing.assert_allclose(s.t[[0, 2]], [0.4, 0.0])
+    np.testing.assert_allclose(s.distance[[0, 2]], [30, 50])
+    assert np.isinf(s.distance[[1, 3]]).all()
+    with pytest.raises(InvalidValueError, match="non-negative"):
+        network.snap(net, [[0, 0]], tolerance=-1)
+
+
+def test_point_between_two_stops_on_one_segment():
+    net = network.build_network([[0, 0, 1000, 0]])
+    stops = network.snap(net, [[300, 0], [900, 10]])
+    routing = network.route(net, stops)
+    dist, src = network.nearest_sources(routing)
+    points = network.snap(net, [[350, 0], [700, 0], [100, 5], [1000, 0]])
+    d, s = network.point_distances(routing, points, dist, src)
+    # 50 to the first stop; 200 + 10 to the second; 200 + 5; 100 + 10
+    np.testing.assert_allclose(d, [50, 210, 205, 110])
+    assert s.tolist() == [0, 1, 0, 1]
+
+
+def test_two_stops_at_one_place_and_a_stop_on_a_vertex():
+    net = network.build_network([[0, 0, 100, 0], [100, 0, 200, 0]])
+    routing = network.route(net, network.snap(net, [[100, 0], [100, 0], [0, 0]]))
+    dist, src = network.nearest_sources(routing)
+    d, _ = network.point_distances(routing, network.snap(net, [[150, 0], [40, 0]]), dist, src)
+    np.testing.assert_allclose(d, [50, 40])
+
+
+def test_reachable_pieces_cut_at_the_exact_reach():
+    # a 1000 m street with a stop at 300 m; a side street from 600 m going up 400 m
+    net = network.build_network([[0, 0, 1000, 0], [600, 0, 600, 400]])
+    assert len(net.u) == 2  # the side street starts inside the first segment: not a junction
+    net = network.build_network([[0, 0, 600, 0], [600, 0, 1000, 0], [600, 0, 600, 400]])
+    routing = network.route(net, network.snap(net, [[300, 0]]))
+    dist, src = network.nearest_sources(routing, limit=500)
+    pieces = network.reachable_pieces(routing, dist, src, 500)
+    geoms, lengths = network.pieces_by_source(pieces, 1)
+    # west 300 m, east 500 m (to x = 800), up the side street 200 m
+    assert lengths[0] == pytest.approx(300 + 500 + 200)
+    merged = shapely.line_merge(geoms[0])
+    assert shapely.length(merged) == pytest.approx(1000)
+    assert shapely.equals(shapely.union_all(shapely.get_parts(geoms[0])),
+                          shapely.union_all([shapely.LineString([(0, 0), (800, 0)]),
+                                             shapely.LineString([(600, 0), (600, 200)])]))
+
+
+def test_pieces_split_between_two_stops_where_they_meet():
+    net = network.build_network([[0, 0, 1000, 0]])
+    routing = network.route(net, network.snap(net, [[0, 0], [1000, 0]]))
+    dist, src = network.nearest_sources(routing, limit=800)
+    geoms, lengths = network.pieces_by_source(network.reachable_pieces(routing, dist, src, 800), 2)
+    np.testing.assert_allclose(lengths, [500, 500])
+    assert shapely.equals(geoms[0], shapely.MultiLineString([[(0, 0), (500, 0)]]))
+
+
+def test_unreached_and_unsnapped_sources_have_no_area():
+    net = network.build_network([[0, 0, 100, 0], [500, 500, 600, 500]])
+    routing = network.route(net, network.snap(net, [[0, 0], [5000, 0]], tolerance=10))
+    dist, src = network.nearest_sources(routing, limit=50)
+    geoms, lengths = network.pieces_by_source(network.reachable_pieces(routing, dist, src, 50), 2)
+    assert lengths.tolist() == [50, 0] and geoms[1] is None
+    labels, parts = net.components()
+    assert parts == 2 and labels[net.u[0]] != labels[net.u[1]]
+
+
+def test_bad_networks():
+    with pytest.raises(EmptyInputError):
+        network.build_network(np.empty((0, 4)))
+    with pytest.raises(EmptyInputError, match="zero-length"):
+        network.build_network([[1, 1, 1, 1]])
+    with pytest.raises(InvalidValueError, match="finite"):
+        network.build_network([[0, 0, np.nan, 1]])
+    with pytest.raises(InvalidValueError, match="tolerance"):
+        network.build_network([[0, 0, 1, 1]], tolerance=0)
+
+
+def _brute(edges, snapped_points, snapped_sources):
+    """Distances source -> point with each snapped location a node of a networkx graph."""
+    graph = nx.Graph()
+    cuts = {}
+    for kind, (seg, t, d) in (("p", snapped_points), ("s", snapped_sources)):
+        for i in range(len(seg)):
+            if seg[i] >= 0:
+                cuts.setdefault(seg[i], []).append((t[i], (kind, i)))
+    for k, (x0, y0, x1, y1) in enumerate(edges):
+        length = math.hypot(x1 - x0, y1 - y0)
+        chain = [(0.0, (round(x0, 6), round(y0, 6)))] + sorted(cuts.get(k, []), key=lambda c: c[0]) \
+            + [(1.0, (round(x1, 6), round(y1, 6)))]
+        for (ta, na), (tb, nb) in zip(chain[:-1], chain[1:]):
+            w = (tb - ta) * length
+            if graph.has_edge(na, nb):
+                w = min(w, graph[na][nb]["weight"])
+            graph.add_edge(na, nb, weight=w)
+    out = np.full((len(snapped_sources[0]), len(snapped_points[0])), np.inf)
+    for j in range(len(snapped_sources[0])):
+        if snapped_sources[0][j] < 0:
+            continue
+        lengths = nx.single_source_dijkstra_path_length(graph, ("s", j), weight="weight")
+        for i in range(len(snapped_points[0])):
+            if ("p", i) in lengths:
+                out[j, i] = lengths[("p", i)] + snapped_sources[2][j] + snapped_points[2][i]
+    return out
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_random_grid_against_networkx(seed):
+    rng = np.random.default_rng(seed)
+    size, step = 7, 100.0
+    edges = []
+    for i, j in itertools.product(range(size), repeat=2):
+        if i + 1 < size and rng.random() < 0.75:
+            edges.append([i * step, j * step, (i + 1) * step, j * step])
+        if j + 1 < size and rng.random() < 0.75:
+            edges.append([i * step, j * step, i * step, (j + 1) * step])
+    edges = np.array(edges)
+    net = network.build_network(edges)
+    points = rng.uniform(-20, size * step, (60, 2))
+    sources = rng.uniform(0, (size - 1) * step, (5, 2))
+    p, s = network.snap(net, points, tolerance=40), network.snap(net, sources, tolerance=40)
+    # the same snap in the brute force, on the segments as given
+    order = net.owner
+    brute = _brute(edges, (np.where(p.ok, order[np.maximum(p.segment, 0)], -1), p.t, p.distance),
+                   (np.where(s.ok, order[np.maximum(s.segment, 0)], -1), s.t, s.distance))
+    routing = network.route(net, s)
+    dist, src = network.nearest_sources(routing)
+    d, which = network.point_distances(routing, p, dist, src)
+    np.testing.assert_allclose(d, brute.min(axis=0), atol=1e-6)
+    reached = np.isfinite(d)
+    assert reached.sum() > 20 and (~p.ok).sum() > 0
+    np.testing.assert_allclose(brute[which[reached], np.flatnonzero(reached)], d[reached], atol=1e-6)
+    pairs = network.pair_distances(routing, p, 350.0, chunk_cells=routing.graph.shape[0] * 2)
+    expected = {(j, i): brute[j, i] for j, i in zip(*np.nonzero(brute <= 350.0))}
+    got = {(int(r.source), int(r.point)): r.distance for r in pairs.itertuples()}
+    assert got.keys() == expected.keys() and len(got) > 10
+    np.testing.assert_allclose([got[k] for k in expected], list(expected.values()), atol=1e-6)
+    # the reachable length equals the total of the reached parts of every segment
+    dist_r, src_r = network.nearest_sources(routing, limit=250)
+    pieces = network.reachable_pieces(routing, dist_r, src_r, 250.0)
+    assert (pieces["length"] > 0).all()
+    ends = np.concatenate([pieces[["x0", "y0"]].to_numpy(), pieces[["x1", "y1"]].to_numpy()])
+    back = network.snap(net, ends, tolerance=1e-6)
+    routing_all = network.route(net, s)
+    d_all, _ = network.point_distances(routing_all, back, *network.nearest_sources(routing_all))
+    assert (d_all <= 250.0 + 1e-6).all()
+
+
+def test_pairs_empty_when_nothing_is_reached():
+    net = network.build_network([[0, 0, 100, 0]])
+    routing = network.route(net, network.snap(net, [[0, 0]]))
+    pairs = network.pair_distances(routing, network.snap(net, [[100, 0]]), 50.0)
+    assert pairs.empty and list(pairs.columns) == ["source", "point", "distance"]
+    assert isinstance(pairs, pd.DataFrame)
