@@ -375,6 +375,45 @@ def qualifying_stops(departures, *, min_per_hour=1.0, low_distance=500.0, high_d
     return out
 
 
+HIGH_WORDS = frozenset({"high", "rail", "railway", "train", "metro", "subway", "underground", "ferry",
+                        "heavy_rail", "commuter_rail", "suburban", "s-bahn", "rer", "monorail", "funicular",
+                        "haute", "fer", "ferroviaire", "bac", "navette fluviale", "ter", "transilien"})
+LOW_WORDS = frozenset({"low", "bus", "tram", "tramway", "trolleybus", "coach", "light_rail", "cable_car",
+                       "gondola", "aerialway", "share_taxi", "minibus", "bus_stop", "tram_stop", "platform",
+                       "basse", "car", "autocar", "navette"})
+
+
+def _word(value):
+    return " ".join(str(value).strip().lower().replace("-", "_").split()) if value is not None else ""
+
+
+def capacity_classes(values, high_capacity_types=HIGH_CAPACITY_TYPES):
+    """``"high"`` or ``"low"`` per stop from a capacity field, and the values that were not recognised.
+
+    Numbers are GTFS route types (high: rail, metro, ferry, see
+    :data:`HIGH_CAPACITY_TYPES`); words are modes or classes, in English or
+    French, case-insensitive (high: rail, train, metro, subway, ferry... low:
+    bus, tram, trolleybus, coach...). Missing or unrecognised values count as
+    low capacity (the shorter, prudent distance) and are returned with their
+    counts.
+
+    Examples
+    --------
+    >>> classes, unknown = capacity_classes(["Bus", "metro", 2, "3", None, "zeppelin"])
+    >>> classes.tolist(), unknown.to_dict()
+    (['low', 'high', 'high', 'low', 'low', 'low'], {'': 1, 'zeppelin': 1})
+    """
+    raw = pd.Series(list(values), dtype=object)
+    words = raw.map(_word)
+    numbers = pd.to_numeric(words.where(words.str.fullmatch(r"\d+(\.0+)?"), None), errors="coerce")
+    high = words.isin(HIGH_WORDS) | numbers.isin(set(high_capacity_types))
+    known = high | words.isin(LOW_WORDS) | numbers.notna()
+    classes = np.where(high, "high", "low")
+    unknown = words[~known].value_counts().sort_index().sort_values(ascending=False, kind="stable")
+    unknown.index.name = None
+    return pd.Series(classes, index=raw.index), unknown.rename(None)
+
+
 def _stop_table(stops):
     if not isinstance(stops, pd.DataFrame):
         raise InvalidValueError("expected stops as a DataFrame with x, y, access_distance, "
@@ -421,18 +460,21 @@ def euclidean_access(points, stops):
     distance = np.full(len(pts), np.inf)
     nearest = np.full(len(pts), -1)
     access = np.zeros(len(pts), dtype=bool)
-    geoms = shapely.points(pts)
+    rows = np.flatnonzero(np.isfinite(pts).all(axis=1))  # points without coordinates stay unplaced
+    geoms = shapely.points(pts[rows])
     for d in np.unique(reach):
         group = np.flatnonzero(reach == d)
         tree = shapely.STRtree(shapely.points(xy[group]))
         (src, dst), dist = tree.query_nearest(geoms, return_distance=True, all_matches=False)
         found = np.full(len(pts), np.inf)
-        found[src] = dist
-        closer = found < distance
-        nearest[src[closer[src]]] = group[dst[closer[src]]]
+        found[rows[src]] = dist
+        closer = found[rows[src]] < distance[rows[src]]
+        nearest[rows[src][closer]] = group[dst[closer]]
         distance = np.minimum(distance, found)
         access |= found <= d
-    return _result(distance, access, np.zeros(len(pts)), nearest, EUCLIDEAN)
+    snap = np.full(len(pts), np.nan)
+    snap[rows] = 0.0
+    return _result(distance, access, snap, nearest, EUCLIDEAN)
 
 
 def euclidean_areas(stops, quad_segs=16):

@@ -307,3 +307,31 @@ def test_high_capacity_types_is_a_parameter(gtfs):
     assert q.loc[["TA", "TB", "S1"], "capacity"].tolist() == ["high", "high", "low"]
     with pytest.raises(InvalidValueError, match="YYYY-MM-DD"):
         transit.stop_departures(gtfs, date="first of May")
+
+
+def test_capacity_classes_words_numbers_and_unknowns():
+    classes, unknown = transit.capacity_classes(["Ferry", "RER", "tram_stop", 1, "100", 3.0, "", "zeppelin",
+                                                 "zeppelin"])
+    assert classes.tolist() == ["high", "high", "low", "high", "high", "low", "low", "low", "low"]
+    assert unknown.to_dict() == {"zeppelin": 2, "": 1}
+
+
+def test_euclidean_points_without_coordinates_are_kept_unplaced():
+    stops = pd.DataFrame({"x": [0.0], "y": [0.0], "access_distance": [500.0]})
+    out = transit.euclidean_access([[100, 0], [np.nan, np.nan], [0, 900]], stops)
+    assert out["access"].tolist() == [True, False, False]
+    assert out["snapped"].tolist() == [True, False, True] and out["stop"].tolist() == [0, -1, 0]
+    np.testing.assert_allclose(out["distance"], [100, np.nan, 900])
+
+
+def test_transit_access_service_areas_follow_the_streets():
+    stops = pd.DataFrame({"x": [0.0, 700.0], "y": [0.0, 20.0], "access_distance": [150.0, 600.0]},
+                         index=["A", "G"])
+    result = transit.transit_access(EDGES, POINTS, stops, snap_tolerance=60, areas=True)
+    areas = result.areas
+    assert list(areas.index) == ["A", "G"]
+    # A: 150 m east (A-B, half of B-C), 150 m up and east (A-D, half of D-E), 50 m up B-E;
+    # G: 20 m to the street, then 500 m along the spur to C and 80 m on towards B and towards F
+    assert areas.loc["A", "length"] == pytest.approx(150 + 150 + 50)
+    assert areas.loc["G", "length"] == pytest.approx(500 + 80 + 80)
+    assert result.points["access"].tolist() == [True, False, False, False, True, False]
