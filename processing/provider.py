@@ -17,6 +17,8 @@ from .land_tenure import LandTenureOverlay
 from .scorecard import RecommendationScorecard
 from .spatial_interaction import SpatialInteraction
 from .territorial_report import TerritorialReport
+from .service_access import ServiceAccess
+from .transit_access import TransitAccess
 from .urban_growth import UrbanGrowth
 
 VERSION = "0.1.0"
@@ -32,7 +34,7 @@ class AllianceProvider(QgsProcessingProvider):
 
     ALGORITHMS = (FlowDependencies, FunctionalAreas, FlowRegions, DominantFlows, SpatialInteraction, CityNetwork,
                   LandTenureOverlay, RecommendationScorecard, UrbanGrowth, GrowthBuffers, LandConsumption, Degurba,
-                  TerritorialReport)
+                  TerritorialReport, TransitAccess, ServiceAccess)
 
     def id(self):
         return "alliance"

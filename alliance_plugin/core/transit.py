@@ -644,3 +644,52 @@ def access_shares(access_flag, population, groups=None):
                       where=out["population"].to_numpy() > 0)
     out["share"] = share
     return out
+
+
+def access_table(access_flag, population, groups=None, territory=None, everywhere="all"):
+    """:func:`access_shares` for the whole area and for each territory, in one long table.
+
+    Returns the columns ``territory`` (``everywhere`` for the whole area),
+    ``group``, ``value``, ``population``, ``with_access`` and ``share``.
+    Points with no territory (``None`` or NaN) count in the whole area only.
+
+    Examples
+    --------
+    >>> access_table([True, False, True], [10, 30, 60], {"sex": ["f", "m", "m"]},
+    ...              territory=["t1", "t1", None])[["territory", "group", "value", "share"]]
+      territory  group value     share
+    0       all  total   all  0.700000
+    1       all    sex     f  1.000000
+    2       all    sex     m  0.666667
+    3        t1  total   all  0.250000
+    4        t1    sex     f  1.000000
+    5        t1    sex     m  0.000000
+    """
+    flag = np.asarray(access_flag, dtype=bool)
+    pop = np.asarray(population, dtype=float)
+    whole = access_shares(flag, pop, groups).assign(territory=everywhere)
+    frames = [whole]
+    if territory is not None:
+        keys = pd.Series(np.asarray(territory, dtype=object))
+        if len(keys) != len(pop):
+            raise InvalidValueError(f"expected {len(pop)} territory values, got {len(keys)}")
+        known = keys.notna().to_numpy()
+        table = pd.DataFrame({"territory": keys[known].to_numpy(), "population": pop[known],
+                              "with_access": np.where(flag, pop, 0.0)[known]})
+        columns = pd.DataFrame(groups) if groups is not None else pd.DataFrame(index=range(len(pop)))
+        parts = [table.groupby("territory", sort=True)[["population", "with_access"]].sum()
+                 .reset_index().assign(group="total", value="all")]
+        for column in columns.columns:
+            values = np.asarray(columns[column], dtype=object)[known]
+            sums = table.assign(value=values).groupby(["territory", "value"], sort=True, dropna=False)[
+                ["population", "with_access"]].sum().reset_index().assign(group=str(column))
+            parts.append(sums)
+        per = pd.concat(parts, ignore_index=True)
+        order = {name: rank for rank, name in enumerate(["total", *map(str, columns.columns)])}
+        per = per.sort_values(["territory", "group"], key=lambda s: s.map(order) if s.name == "group" else s,
+                              kind="stable")
+        share = np.divide(per["with_access"], per["population"], out=np.full(len(per), np.nan),
+                          where=per["population"].to_numpy() > 0)
+        frames.append(per.assign(share=share))
+    out = pd.concat(frames, ignore_index=True)
+    return out[["territory", "group", "value", "population", "with_access", "share"]]

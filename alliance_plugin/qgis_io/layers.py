@@ -62,7 +62,7 @@ def _progress(feedback, done, total):
         return
     if feedback.isCanceled():
         raise QgsProcessingException(tr("Canceled."))
-    if total:
+    if total and total > 0:
         feedback.setProgress(100.0 * done / total)
 
 

@@ -1,0 +1,213 @@
+"""Inputs shared by the access algorithms: population, territories, the street network, metres."""
+
+import os
+
+from qgis.core import (
+    QgsFeatureRequest,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+)
+
+from ..alliance_plugin.qgis_io.fast import file_layer, gpkg_destination, pyogrio_usable, read_file
+from ..alliance_plugin.qgis_io.layers import metric_crs, read_geometries
+from .base import AllianceAlgorithm
+
+NETWORK_HELP = """<p><b>Street network</b> (optional): lines, walked in both directions. Line ends closer than the topology tolerance are one junction; lines that cross without sharing a vertex are not connected (as in QGIS's network analysis). Points, stops and facilities are snapped to the nearest point of the nearest street (not to the nearest vertex) when it lies within the snap tolerance, and that straight snap distance is added to their walk. Points farther away are kept, counted in the log and in the numeric outputs, and get no access (the denominator keeps them: nobody is lost). The graph is built once per run; one multi-source shortest-path search per access distance, with a cut-off, gives every distance. A network in several disconnected parts is reported with the population sitting on parts that hold no stop or facility.</p>
+<p><b>Without a network</b>, distances are straight lines: every output says <i>euclidean proxy</i> in its method field and the log says it too.</p>
+<p>Distances are in metres: a geographic CRS, one in feet, or Web Mercator is replaced by a Lambert azimuthal equal-area projection centred on the population (the log says so), into which the other layers are reprojected.</p>"""
+
+PROXY = "euclidean proxy"
+
+
+class Population:
+    """Population features read once: attributes, representative points (x, y) in metres, counts."""
+
+    def __init__(self, source, frame, attributes, xy, values, fast):
+        self.source, self.frame, self.attributes = source, frame, attributes
+        self.xy, self.values, self.fast = xy, values, fast
+
+
+class AccessAlgorithm(AllianceAlgorithm):
+    POPULATION = "POPULATION"
+    POPULATION_FIELD = "POPULATION_FIELD"
+    TERRITORIES = "TERRITORIES"
+    TERRITORY_FIELD = "TERRITORY_FIELD"
+    NETWORK = "NETWORK"
+    SNAP_TOLERANCE = "SNAP_TOLERANCE"
+    TOPOLOGY_TOLERANCE = "TOPOLOGY_TOLERANCE"
+
+    GROUP = ("mobility", "Mobility and access")
+    REQUIRES = ("numpy", "pandas", "shapely", "scipy")
+
+    def addPopulationParameters(self, label):
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.POPULATION, label, [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterField(
+            self.POPULATION_FIELD, self.tr("Population field [optional: each feature counts as 1]"),
+            parentLayerParameterName=self.POPULATION, type=QgsProcessingParameterField.Numeric, optional=True))
+
+    def addTerritoryParameters(self):
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.TERRITORIES, self.tr("Territories [optional]"), [QgsProcessing.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.TERRITORY_FIELD, self.tr("Territory code field"), parentLayerParameterName=self.TERRITORIES,
+            optional=True))
+
+    def addNetworkParameters(self):
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.NETWORK, self.tr("Street network [optional: straight lines, the Euclidean proxy]"),
+            [QgsProcessing.TypeVectorLine], optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.SNAP_TOLERANCE, self.tr("Snap tolerance to the street network (m)"),
+            QgsProcessingParameterNumber.Double, 200.0, minValue=0.0))
+        topology = QgsProcessingParameterNumber(
+            self.TOPOLOGY_TOLERANCE, self.tr("Topology tolerance: line ends closer than this are joined (m)"),
+            QgsProcessingParameterNumber.Double, 0.01, minValue=0.000001)
+        topology.setFlags(topology.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(topology)
+
+    def metricCrsOf(self, source, feedback):
+        return metric_crs(source.sourceCrs(), source.sourceExtent(), feedback)
+
+    def readPopulation(self, parameters, context, crs, feedback, fields=(), output=None):
+        """The population layer: attributes ``fields``, a representative point per feature, counts.
+
+        Polygons and grid cells stand at a point inside them (``point_on_surface``).
+        NULL populations count 0 (warned); negative ones stop the run.
+        """
+        import numpy as np
+        import pandas as pd
+        import shapely
+
+        source = self.parameterAsSource(parameters, self.POPULATION, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.POPULATION))
+        if source.featureCount() == 0:
+            raise QgsProcessingException(self.tr("The population layer is empty."))
+        field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
+        names = list(dict.fromkeys(f for f in (field, *fields) if f))
+        fast = self._fastPath(parameters, context, source, crs, output)
+        if fast:
+            frame, attributes = read_file(*fast, source.fields().names())[0], None
+            feedback.pushInfo(self.tr("Population read with pyogrio from {path}.").format(path=fast[0]))
+        else:
+            frame, attributes = read_geometries(source, names, feedback, crs=crs, context=context)
+        geoms = frame["geometry"].to_numpy()
+        inside = shapely.point_on_surface(geoms)
+        xy = np.column_stack([shapely.get_x(inside), shapely.get_y(inside)])
+        missing = int((~np.isfinite(xy).all(axis=1)).sum())
+        if missing:
+            feedback.pushWarning(self.tr("{n} population features have no geometry: they are counted without "
+                                         "access.").format(n=missing))
+        if field:
+            values = pd.to_numeric(frame[field], errors="coerce").to_numpy(dtype=float)
+            nulls = int(np.isnan(values).sum())
+            if nulls:
+                feedback.pushWarning(self.tr("{n} features have no population in '{field}': they count 0.")
+                                     .format(n=nulls, field=field))
+            values = np.nan_to_num(values, nan=0.0)
+            negative = np.flatnonzero(values < 0)
+            if len(negative):
+                raise QgsProcessingException(self.tr(
+                    "{n} features have a negative population in '{field}' (feature ids {ids}): fix them "
+                    "first.").format(n=len(negative), field=field,
+                                     ids=", ".join(map(str, frame.index[negative][:5]))))
+        else:
+            values = np.ones(len(frame))
+        return Population(source, frame, attributes, xy, values, fast)
+
+    def _fastPath(self, parameters, context, source, crs, output):
+        """``(path, layer)`` when the population can be read (and later written) with pyogrio."""
+        if output is None or crs != source.sourceCrs() or not pyogrio_usable():
+            return None
+        destination = gpkg_destination(parameters.get(output))
+        if not destination or os.path.exists(destination):
+            return None
+        if context.invalidGeometryCheck() != QgsFeatureRequest.GeometryNoCheck:
+            return None
+        return file_layer(parameters.get(self.POPULATION), context)
+
+    def readTerritories(self, parameters, context, crs, feedback, class_field=None):
+        """(source, frame with ``code`` (and ``class``) and geometry in ``crs``, attributes); None without."""
+        source = self.parameterAsSource(parameters, self.TERRITORIES, context)
+        if source is None:
+            return None
+        field = self.parameterAsString(parameters, self.TERRITORY_FIELD, context)
+        if not field:
+            raise QgsProcessingException(self.tr("Choose the code field of the territories."))
+        names = [field] + ([class_field] if class_field and class_field != field else [])
+        frame, attributes = read_geometries(source, names, feedback, crs=crs, context=context)
+        from ..alliance_plugin.core.flow_table import codes_as_text
+
+        frame["code"] = codes_as_text(frame[field]).to_numpy()
+        if class_field:
+            frame["class"] = frame[class_field].astype(object).where(frame[class_field].notna(), None).map(
+                lambda v: None if v is None else str(v)).to_numpy()
+        return source, frame, attributes
+
+    def territoryOf(self, territories, xy, feedback):
+        """The code of the territory holding each point (None outside every territory) and its position."""
+        import numpy as np
+        import shapely
+
+        from ..alliance_plugin.core.geometry import repair
+
+        frame = territories[1]
+        polygons = repair(frame["geometry"].to_numpy())
+        rows = np.flatnonzero(np.isfinite(xy).all(axis=1))
+        position = np.full(len(xy), -1)
+        if len(rows):
+            point_rows, polygon_rows = shapely.STRtree(polygons).query(shapely.points(xy[rows]),
+                                                                       predicate="intersects")
+            first = np.unique(point_rows, return_index=True)[1]  # on a shared border: the first territory
+            position[rows[point_rows[first]]] = polygon_rows[first]
+        outside = int((position < 0).sum())
+        if outside:
+            feedback.pushWarning(self.tr("{n} population features lie in no territory: they count in the whole "
+                                         "area only.").format(n=outside))
+        codes = np.where(position >= 0, frame["code"].to_numpy(dtype=object)[np.maximum(position, 0)], None)
+        return codes, position
+
+    def readNetwork(self, parameters, context, crs, feedback):
+        """The street network (a StreetNetwork in ``crs``), or None for the straight-line proxy."""
+        from ..alliance_plugin.core import network
+
+        source = self.parameterAsSource(parameters, self.NETWORK, context)
+        if source is None:
+            feedback.pushWarning(self.tr("No street network: distances are straight lines (the Euclidean "
+                                         "proxy); every output says so."))
+            return None
+        frame, _ = read_geometries(source, [], feedback, crs=crs, context=context)
+        a, b, owner = network.line_segments(frame["geometry"].to_numpy())
+        if not len(a):
+            raise QgsProcessingException(self.tr("The street network has no line to walk along."))
+        tolerance = self.parameterAsDouble(parameters, self.TOPOLOGY_TOLERANCE, context)
+        net = network.build_network((a, b), owner=owner, tolerance=tolerance)
+        labels, parts = net.components()
+        import numpy as np
+
+        length = np.bincount(labels[net.u], weights=net.length, minlength=parts)
+        feedback.pushInfo(self.tr("Street network: {lines:,} lines, {segments:,} segments, {nodes:,} junctions, "
+                                  "{km:,.1f} km.").format(lines=len(frame), segments=len(net.u),
+                                                          nodes=net.n_nodes, km=net.length.sum() / 1000))
+        if parts > 1:
+            feedback.pushWarning(self.tr(
+                "The street network has {parts} disconnected parts; the largest holds {share:.1f} % of its "
+                "length. Nobody walks from one part to another.").format(
+                    parts=parts, share=100 * length.max() / length.sum()))
+        return net
+
+    def reportSnapping(self, attrs, population, feedback, what):
+        """Log the points beyond the snap tolerance and those on parts of the network without a source."""
+        if attrs.get("unsnapped_points"):
+            feedback.pushWarning(self.tr(
+                "{n:,} population features are farther than the snap tolerance from any street: they are "
+                "kept and counted without access.").format(n=attrs["unsnapped_points"]))
+        if attrs.get("points_in_parts_without_stop"):
+            feedback.pushWarning(self.tr(
+                "{n:,} population features sit on parts of the network that hold no {what}: they have no "
+                "access.").format(n=attrs["points_in_parts_without_stop"], what=what))

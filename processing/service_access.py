@@ -1,0 +1,309 @@
+"""alliance:serviceaccess: nearest facility, two-step floating catchment scores and their inequality."""
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingMultiStepFeedback,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsWkbTypes,
+)
+
+from ..alliance_plugin.qgis_io.fast import gpkg_destination, load_on_completion, write_gpkg
+from ..alliance_plugin.qgis_io.layers import finite_or_none, read_geometries
+from .access_inputs import NETWORK_HELP, PROXY, AccessAlgorithm
+
+INT_COLUMNS = ("facilities_in_reach", "groups", "placed", "territories")
+TEXT_COLUMNS = ("facility_id", "nearest_facility", "territory", "class", "indicator", "scope", "method", "params")
+INDICATORS = ("score", "distance")
+
+
+class ServiceAccess(AccessAlgorithm):
+    SUPPLY = "SUPPLY"
+    SUPPLY_ID_FIELD = "SUPPLY_ID_FIELD"
+    CAPACITY_FIELD = "CAPACITY_FIELD"
+    CATCHMENT = "CATCHMENT"
+    SPEED = "SPEED"
+    CLASS_FIELD = "CLASS_FIELD"
+    OUTPUT = "OUTPUT"
+    OUTPUT_FACILITIES = "OUTPUT_FACILITIES"
+    OUTPUT_TERRITORIES = "OUTPUT_TERRITORIES"
+    OUTPUT_INEQUALITY = "OUTPUT_INEQUALITY"
+    OUTPUT_CLASSES = "OUTPUT_CLASSES"
+    MEAN_DISTANCE = "MEAN_DISTANCE"
+    MEAN_SCORE = "MEAN_SCORE"
+    GINI = "GINI"
+    THEIL = "THEIL"
+    CLASS_RATIO = "CLASS_RATIO"
+    CLASS_THEIL = "CLASS_THEIL"
+    GINI_DISTANCE = "GINI_DISTANCE"
+    THEIL_DISTANCE = "THEIL_DISTANCE"
+    CLASS_RATIO_DISTANCE = "CLASS_RATIO_DISTANCE"
+    UNREACHED = "UNREACHED"
+    METHOD = "METHOD"
+
+    def name(self):
+        return "serviceaccess"
+
+    def displayName(self):
+        return self.tr("Access to services and its inequality")
+
+    def shortDescription(self):
+        return self.tr("Distance to the nearest school, clinic or market along the streets, two-step floating "
+                       "catchment scores, and their inequality between territories and territory classes.")
+
+    def shortHelpString(self):
+        return self.tr(HELP) + self.tr(NETWORK_HELP)
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.SUPPLY, self.tr("Facilities (schools, clinics, markets...)"),
+            [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterField(
+            self.SUPPLY_ID_FIELD, self.tr("Facility identifier field [optional]"), parentLayerParameterName=self.SUPPLY,
+            optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.CAPACITY_FIELD, self.tr("Capacity field (places, beds, staff...) [optional: 1 per facility]"),
+            parentLayerParameterName=self.SUPPLY, type=QgsProcessingParameterField.Numeric, optional=True))
+        self.addPopulationParameters(self.tr("Demand: population (points, polygons or grid cells)"))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.CATCHMENT, self.tr("Catchment distance of the floating catchment (m)"),
+            QgsProcessingParameterNumber.Double, 1000.0, minValue=0.001))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.SPEED, self.tr("Walking speed for times (km/h)"), QgsProcessingParameterNumber.Double, 4.8,
+            minValue=0.001))
+        self.addNetworkParameters()
+        self.addTerritoryParameters()
+        self.addParameter(QgsProcessingParameterField(
+            self.CLASS_FIELD, self.tr("Territory class field, e.g. urban / peri-urban / rural from the degree of "
+                                      "urbanisation or the functional areas [optional]"),
+            parentLayerParameterName=self.TERRITORIES, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr("Population with access to services"), QgsProcessing.TypeVectorAnyGeometry))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_INEQUALITY, self.tr("Inequality of access"), QgsProcessing.TypeVector))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_FACILITIES, self.tr("Facilities with their catchment"), QgsProcessing.TypeVectorAnyGeometry,
+            optional=True, createByDefault=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_TERRITORIES, self.tr("Territories with their access"), QgsProcessing.TypeVectorPolygon,
+            optional=True, createByDefault=False))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_CLASSES, self.tr("Access per territory class"), QgsProcessing.TypeVector,
+            optional=True, createByDefault=False))
+        for key, label in ((self.MEAN_DISTANCE, "Mean distance to the nearest facility (m)"),
+                           (self.MEAN_SCORE, "Mean floating catchment score (capacity per 1000 inhabitants)"),
+                           (self.GINI, "Gini of the score between territories"),
+                           (self.THEIL, "Theil of the score between territories"),
+                           (self.CLASS_RATIO, "Ratio of the highest to the lowest class mean score"),
+                           (self.CLASS_THEIL, "Theil of the score between classes"),
+                           (self.GINI_DISTANCE, "Gini of the distance between territories"),
+                           (self.THEIL_DISTANCE, "Theil of the distance between territories"),
+                           (self.CLASS_RATIO_DISTANCE, "Ratio of the highest to the lowest class mean distance"),
+                           (self.UNREACHED, "Population with no facility reachable")):
+            self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
+        self.addOutput(QgsProcessingOutputString(self.METHOD, self.tr("Method (network or euclidean proxy)")))
+
+    def _facilities(self, parameters, context, crs, feedback):
+        import numpy as np
+        import pandas as pd
+        import shapely
+
+        source = self.parameterAsSource(parameters, self.SUPPLY, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.SUPPLY))
+        id_field = self.parameterAsString(parameters, self.SUPPLY_ID_FIELD, context)
+        capacity_field = self.parameterAsString(parameters, self.CAPACITY_FIELD, context)
+        names = list(dict.fromkeys(f for f in (id_field, capacity_field) if f))
+        frame, _ = read_geometries(source, names, feedback, crs=crs, context=context)
+        points = shapely.point_on_surface(frame["geometry"].to_numpy())
+        xy = np.column_stack([shapely.get_x(points), shapely.get_y(points)])
+        ids = (frame[id_field] if id_field else pd.Series(frame.index, index=frame.index)).astype(object)
+        capacity = pd.to_numeric(frame[capacity_field], errors="coerce").to_numpy(dtype=float) if capacity_field \
+            else np.ones(len(frame))
+        bad = ~np.isfinite(capacity)
+        if bad.any():
+            feedback.pushWarning(self.tr("{n} facilities have no capacity in '{field}': they count 0.").format(
+                n=int(bad.sum()), field=capacity_field))
+            capacity = np.nan_to_num(capacity, nan=0.0)
+        if (capacity < 0).any():
+            raise QgsProcessingException(self.tr("{n} facilities have a negative capacity in '{field}'.").format(
+                n=int((capacity < 0).sum()), field=capacity_field))
+        placed = np.isfinite(xy).all(axis=1)
+        if not placed.all():
+            feedback.pushWarning(self.tr("{n} facilities have no geometry: they are left out.").format(
+                n=int((~placed).sum())))
+        if not placed.any():
+            raise QgsProcessingException(self.tr("The facilities layer has no facility with a geometry."))
+        table = pd.DataFrame({"facility_id": ids.map(lambda v: None if v is None else str(v)).to_numpy()[placed],
+                              "capacity": capacity[placed]})
+        return table, xy[placed], shapely.points(xy[placed])
+
+    def compute(self, parameters, context, feedback):
+        import numpy as np
+        import pandas as pd
+
+        from ..alliance_plugin.core import services
+
+        steps = QgsProcessingMultiStepFeedback(5, feedback)
+        source = self.parameterAsSource(parameters, self.POPULATION, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.POPULATION))
+        crs = self.metricCrsOf(source, steps)
+        facilities, supply_xy, supply_points = self._facilities(parameters, context, crs, steps)
+        population = self.readPopulation(parameters, context, crs, steps, output=self.OUTPUT)
+        radius = self.parameterAsDouble(parameters, self.CATCHMENT, context)
+        speed = self.parameterAsDouble(parameters, self.SPEED, context)
+        snap = self.parameterAsDouble(parameters, self.SNAP_TOLERANCE, context)
+
+        steps.setCurrentStep(1)
+        net = self.readNetwork(parameters, context, crs, steps)
+        method = PROXY if net is None else "network"
+        nearest = services.nearest_facility(net, population.xy, supply_xy, snap_tolerance=snap)
+        if net is not None:
+            self.reportSnapping(nearest.attrs, population, steps, self.tr("facility"))
+            if nearest.attrs.get("unsnapped_facilities"):
+                steps.pushWarning(self.tr("{n} facilities are farther than the snap tolerance from any street: "
+                                          "nobody reaches them.").format(n=nearest.attrs["unsnapped_facilities"]))
+        if steps.isCanceled():
+            return {}
+        steps.setCurrentStep(2)
+        pairs = services.catchment_pairs(net, population.xy, supply_xy, radius, snap_tolerance=snap)
+        per_facility, per_point = services.floating_catchment(pairs, population.values, facilities["capacity"])
+        if steps.isCanceled():
+            return {}
+
+        steps.setCurrentStep(3)
+        territories = self.readTerritories(parameters, context, crs, steps,
+                                           self.parameterAsString(parameters, self.CLASS_FIELD, context) or None)
+        territory = classes = None
+        if territories is not None:
+            territory, position = self.territoryOf(territories, population.xy, steps)
+            if "class" in territories[1]:
+                classes = np.where(position >= 0, territories[1]["class"].to_numpy(dtype=object)[
+                    np.maximum(position, 0)], None)
+        score = per_point["score"].to_numpy() * 1000.0
+        distance = nearest["distance"].to_numpy()
+        values = population.values
+        unreached = float(values[np.isnan(distance)].sum())
+        if unreached:
+            steps.pushWarning(self.tr("{pop:,.0f} people reach no facility (not placed on the network, or on a part "
+                                      "without facilities): their distance is NULL and left out of the mean "
+                                      "distance; their score is 0.").format(pop=unreached))
+        params = "alliance:serviceaccess method={m} catchment={r:g} speed_kmh={v:g} snap={s} crs={c}".format(
+            m=method.replace(" ", "_"), r=radius, v=speed, s="-" if net is None else f"{snap:g}",
+            c=crs.authid() or "laea")
+        rows, numbers = [], {}
+        for indicator, series in (("score", score), ("distance", distance)):
+            for scope, groups in (("territories", territory), ("classes", classes)):
+                if groups is None:
+                    continue
+                known = np.array([g is not None for g in groups])
+                out = services.inequality(series[known], values[known], np.asarray(groups, dtype=object)[known])
+                rows.append({"indicator": indicator, "scope": scope, "groups": out["groups"], "gini": out["gini"],
+                             "theil": out["theil"], "ratio": out["ratio"]})
+                numbers[(indicator, scope)] = out
+        mean_distance = float(np.nansum(distance * values) / values[~np.isnan(distance)].sum()) \
+            if values[~np.isnan(distance)].sum() > 0 else None
+        mean_score = float((score * values).sum() / values.sum()) if values.sum() > 0 else None
+        rows.insert(0, {"indicator": "score", "scope": "whole area", "groups": 1, "gini": services.gini(score, values),
+                        "theil": services.theil(score, values), "ratio": np.nan})
+        inequality = pd.DataFrame(rows).assign(method=method, params=params)
+        for row in inequality.itertuples():
+            steps.pushInfo(self.tr("Inequality of the {indicator} across {scope}: Gini {gini}, Theil {theil}, "
+                                   "ratio {ratio}.").format(indicator=row.indicator, scope=row.scope,
+                                                            gini=_fmt(row.gini), theil=_fmt(row.theil),
+                                                            ratio=_fmt(row.ratio)))
+
+        steps.setCurrentStep(4)
+        ids = facilities["facility_id"].to_numpy(dtype=object)
+        which = nearest["facility"].to_numpy()
+        per_demand = pd.DataFrame({
+            "nearest_facility": np.where(which >= 0, ids[np.maximum(which, 0)], None),
+            "distance_m": distance, "time_min": distance / (speed * 1000.0 / 60.0),
+            "score_per_1000": score, "facilities_in_reach": per_point["facilities"].to_numpy(),
+            "placed": nearest["snapped"].to_numpy(dtype=int)}, index=population.frame.index)
+        if territory is not None:
+            per_demand["territory"] = territory
+        if classes is not None:
+            per_demand["class"] = classes
+        per_demand["method"], per_demand["params"] = method, params
+        outputs = {self.OUTPUT: self._writeDemand(parameters, context, population, crs, per_demand, steps)}
+        outputs[self.OUTPUT_INEQUALITY] = self.writeFrame(parameters, self.OUTPUT_INEQUALITY, context, inequality,
+                                                          None, QgsWkbTypes.NoGeometry, None, steps, INT_COLUMNS,
+                                                          TEXT_COLUMNS)
+        if parameters.get(self.OUTPUT_FACILITIES):
+            table = facilities.assign(demand_in_reach=per_facility["demand"].to_numpy(),
+                                      per_1000=per_facility["ratio"].to_numpy() * 1000.0, method=method,
+                                      params=params)
+            outputs[self.OUTPUT_FACILITIES] = self.writeFrame(parameters, self.OUTPUT_FACILITIES, context, table,
+                                                              supply_points, QgsWkbTypes.Point, crs, steps,
+                                                              INT_COLUMNS, TEXT_COLUMNS)
+        if territories is not None and parameters.get(self.OUTPUT_TERRITORIES):
+            outputs[self.OUTPUT_TERRITORIES] = self._writeTerritoryMeans(parameters, context, territories, numbers,
+                                                                         method, params, steps)
+        if classes is not None and parameters.get(self.OUTPUT_CLASSES):
+            table = numbers[("score", "classes")]["table"][["weight", "mean"]].rename(
+                columns={"weight": "population", "mean": "mean_score"})
+            table["mean_distance_m"] = numbers[("distance", "classes")]["table"]["mean"].reindex(table.index)
+            table["score_to_best"] = table["mean_score"] / table["mean_score"].max() \
+                if table["mean_score"].max() > 0 else np.nan
+            table = table.rename_axis("class").reset_index().assign(method=method, params=params)
+            outputs[self.OUTPUT_CLASSES] = self.writeFrame(parameters, self.OUTPUT_CLASSES, context, table, None,
+                                                           QgsWkbTypes.NoGeometry, None, steps, INT_COLUMNS,
+                                                           TEXT_COLUMNS)
+
+        def number(indicator, scope, key):
+            out = numbers.get((indicator, scope))
+            return finite_or_none(out[key]) if out else None
+
+        outputs.update({self.MEAN_DISTANCE: finite_or_none(mean_distance), self.MEAN_SCORE: finite_or_none(mean_score),
+                        self.GINI: number("score", "territories", "gini"),
+                        self.THEIL: number("score", "territories", "theil"),
+                        self.CLASS_RATIO: number("score", "classes", "ratio"),
+                        self.CLASS_THEIL: number("score", "classes", "theil"),
+                        self.GINI_DISTANCE: number("distance", "territories", "gini"),
+                        self.THEIL_DISTANCE: number("distance", "territories", "theil"),
+                        self.CLASS_RATIO_DISTANCE: number("distance", "classes", "ratio"),
+                        self.UNREACHED: unreached, self.METHOD: method})
+        return outputs
+
+    def _writeDemand(self, parameters, context, population, crs, per_demand, feedback):
+        if population.fast:
+            dest = write_gpkg(gpkg_destination(parameters[self.OUTPUT]), population.frame, per_demand,
+                              population.source.sourceCrs().toWkt(), feedback)
+            load_on_completion(context, parameters[self.OUTPUT], dest,
+                               self.tr("Population with access to services"), self.OUTPUT)
+            return dest
+        frame = None if crs != population.source.sourceCrs() else population.frame
+        return self.writeTerritories(parameters, self.OUTPUT, context, population.source, frame,
+                                     population.attributes, per_demand, feedback, INT_COLUMNS, TEXT_COLUMNS)
+
+    def _writeTerritoryMeans(self, parameters, context, territories, numbers, method, params, feedback):
+        import pandas as pd
+
+        codes = territories[1]["code"]
+        score = numbers[("score", "territories")]["table"]
+        distance = numbers[("distance", "territories")]["table"]
+        per = pd.DataFrame({"population": score["weight"].reindex(codes).fillna(0).to_numpy(),
+                            "mean_score": score["mean"].reindex(codes).to_numpy(),
+                            "mean_distance_m": distance["mean"].reindex(codes).to_numpy(),
+                            "method": method, "params": params}, index=territories[1].index)
+        return self.writeTerritories(parameters, self.OUTPUT_TERRITORIES, context, territories[0], None,
+                                     territories[2], per, feedback, INT_COLUMNS, TEXT_COLUMNS)
+
+
+def _fmt(value):
+    import math
+
+    return "-" if value is None or not math.isfinite(value) else f"{value:.3f}"
+
+
+HELP = """<p>Access to services (recommendation 7, feeding 1 and 3): how far people live from schools, clinics or markets, how much capacity each can count on, and how unequal that is between territories and between urban, peri-urban and rural areas.</p>
+<p><b>Nearest facility</b>: the walking distance along the street network (or the straight line) from every demand feature to the nearest facility, and the time at the walking speed. NULL when no facility can be reached.</p>
+<p><b>Two-step floating catchment area</b> (Luo and Wang 2003): each facility's ratio is its capacity over the population within the catchment distance, <i>R_j = S_j / sum P_k</i>; each person's score is the sum of the ratios of the facilities within that distance, <i>A_i = sum R_j</i>, written per 1000 inhabitants. Facilities with nobody within reach have a NULL ratio; people with no facility within reach score 0. Capacity is a field (places, beds, staff) or 1 per facility.</p>
+<p><b>Inequality</b>: with territories, the population-weighted mean score and mean distance of each territory, and their population-weighted Gini coefficient and Theil index between territories; with a class field (for example the class of alliance:degurba's local units or the role of alliance:functionalareas), the mean per class, the ratio of the highest to the lowest class mean (NULL when the lowest is 0) and the Theil index between classes (the between-class part of the total Theil). The whole area's Gini and Theil of the score between people are given too. All are numeric outputs, so a model can use them.</p>"""

@@ -1,0 +1,400 @@
+"""alliance:transitaccess: SDG 11.2.1, the share of the population near frequent public transport."""
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingMultiStepFeedback,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+
+from ..alliance_plugin.qgis_io.fast import gpkg_destination, load_on_completion, write_gpkg
+from ..alliance_plugin.qgis_io.layers import read_geometries
+from .access_inputs import NETWORK_HELP, PROXY, AccessAlgorithm
+
+INT_COLUMNS = ("access", "placed", "qualifies", "departures", "high_departures", "route_type")
+TEXT_COLUMNS = ("stop_id", "stop_name", "capacity", "capacity_raw", "territory", "group", "value", "method",
+                "params", "date", "nearest_stop", "nearest_capacity")
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+class TransitAccess(AccessAlgorithm):
+    SEX_FIELD = "SEX_FIELD"
+    AGE_FIELD = "AGE_FIELD"
+    DISABILITY_FIELD = "DISABILITY_FIELD"
+    STOPS = "STOPS"
+    STOP_ID_FIELD = "STOP_ID_FIELD"
+    CAPACITY_FIELD = "CAPACITY_FIELD"
+    FREQUENCY_FIELD = "FREQUENCY_FIELD"
+    GTFS = "GTFS"
+    WEEKDAY = "WEEKDAY"
+    DATE = "DATE"
+    START_TIME = "START_TIME"
+    END_TIME = "END_TIME"
+    MIN_PER_HOUR = "MIN_PER_HOUR"
+    LOW_DISTANCE = "LOW_DISTANCE"
+    HIGH_DISTANCE = "HIGH_DISTANCE"
+    OUTPUT = "OUTPUT"
+    OUTPUT_SHARES = "OUTPUT_SHARES"
+    OUTPUT_TERRITORIES = "OUTPUT_TERRITORIES"
+    OUTPUT_AREAS = "OUTPUT_AREAS"
+    OUTPUT_STOPS = "OUTPUT_STOPS"
+    SHARE = "SHARE"
+    POPULATION_TOTAL = "POPULATION_TOTAL"
+    POPULATION_WITH_ACCESS = "POPULATION_WITH_ACCESS"
+    QUALIFYING_STOPS = "QUALIFYING_STOPS"
+    UNPLACED = "UNPLACED"
+    METHOD = "METHOD"
+
+    def name(self):
+        return "transitaccess"
+
+    def displayName(self):
+        return self.tr("Access to public transport (SDG 11.2.1)")
+
+    def shortDescription(self):
+        return self.tr("Share of the population within walking distance of a frequently served stop, along the "
+                       "street network, from a stops layer or a GTFS feed; per territory and group.")
+
+    def shortHelpString(self):
+        return self.tr(HELP) + self.tr(NETWORK_HELP)
+
+    def initAlgorithm(self, config=None):
+        self.addPopulationParameters(self.tr("Population (points, polygons or grid cells)"))
+        for key, label in ((self.SEX_FIELD, "Sex field [optional]"), (self.AGE_FIELD, "Age group field [optional]"),
+                           (self.DISABILITY_FIELD, "Disability field [optional]")):
+            self.addParameter(QgsProcessingParameterField(key, self.tr(label),
+                                                          parentLayerParameterName=self.POPULATION, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.STOPS, self.tr("Stops (points) [optional: or a GTFS feed]"), [QgsProcessing.TypeVectorPoint],
+            optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.STOP_ID_FIELD, self.tr("Stop identifier field [optional]"), parentLayerParameterName=self.STOPS,
+            optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.CAPACITY_FIELD, self.tr("Capacity or mode field of the stops (bus, tram, rail, metro, ferry, high, "
+                                         "low or a GTFS route type) [optional: all low capacity]"),
+            parentLayerParameterName=self.STOPS, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.FREQUENCY_FIELD, self.tr("Departures per hour field of the stops [optional: every stop qualifies]"),
+            parentLayerParameterName=self.STOPS, type=QgsProcessingParameterField.Numeric, optional=True))
+        self.addParameter(QgsProcessingParameterFile(
+            self.GTFS, self.tr("GTFS feed (zip) [optional: or a stops layer]"), QgsProcessingParameterFile.File,
+            fileFilter=self.tr("GTFS feeds (*.zip *.ZIP)"), optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.WEEKDAY, self.tr("GTFS: weekday counted (the feed's date of that weekday with the most services)"),
+            [self.tr(day) for day in WEEKDAY_NAMES], defaultValue=1))
+        self.addParameter(QgsProcessingParameterString(
+            self.DATE, self.tr("GTFS: date counted instead, YYYY-MM-DD [optional]"), optional=True))
+        self.addParameter(QgsProcessingParameterString(self.START_TIME, self.tr("GTFS: window start (HH:MM)"),
+                                                       "06:00"))
+        self.addParameter(QgsProcessingParameterString(self.END_TIME, self.tr("GTFS: window end (HH:MM)"), "20:00"))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.MIN_PER_HOUR, self.tr("Minimum departures per hour in the window (average)"),
+            QgsProcessingParameterNumber.Double, 1.0, minValue=0.0))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.LOW_DISTANCE, self.tr("Walking distance to low-capacity stops: bus, tram (m)"),
+            QgsProcessingParameterNumber.Double, 500.0, minValue=0.0))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.HIGH_DISTANCE, self.tr("Walking distance to high-capacity stops: rail, metro, ferry (m)"),
+            QgsProcessingParameterNumber.Double, 1000.0, minValue=0.0))
+        self.addNetworkParameters()
+        self.addTerritoryParameters()
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr("Population with access"), QgsProcessing.TypeVectorAnyGeometry))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_SHARES, self.tr("Shares of population with access"), QgsProcessing.TypeVector))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_TERRITORIES, self.tr("Territories with their share"), QgsProcessing.TypeVectorPolygon,
+            optional=True, createByDefault=False))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_AREAS, self.tr("Service areas of the stops"), QgsProcessing.TypeVectorAnyGeometry,
+            optional=True, createByDefault=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_STOPS, self.tr("Stops and their service"), QgsProcessing.TypeVectorPoint,
+            optional=True, createByDefault=True))
+        for key, label in ((self.SHARE, "Share of the population with access (%)"),
+                           (self.POPULATION_TOTAL, "Population"),
+                           (self.POPULATION_WITH_ACCESS, "Population with access"),
+                           (self.QUALIFYING_STOPS, "Qualifying stops"),
+                           (self.UNPLACED, "Population features not placed on the network")):
+            self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
+        self.addOutput(QgsProcessingOutputString(self.METHOD, self.tr("Method (network or euclidean proxy)")))
+
+    # --- stops -----------------------------------------------------------------------------------
+
+    def _stops(self, parameters, context, crs, feedback):
+        """All stops as a frame (x, y in ``crs``, capacity, access_distance, qualifies...) and a settings text."""
+        gtfs_path = self.parameterAsFile(parameters, self.GTFS, context)
+        layer = self.parameterAsSource(parameters, self.STOPS, context)
+        if gtfs_path and layer is not None:
+            raise QgsProcessingException(self.tr("Give the stops either as a layer or as a GTFS feed, not both."))
+        if not gtfs_path and layer is None:
+            raise QgsProcessingException(self.tr("Give the stops: a point layer or a GTFS feed (zip)."))
+        low = self.parameterAsDouble(parameters, self.LOW_DISTANCE, context)
+        high = self.parameterAsDouble(parameters, self.HIGH_DISTANCE, context)
+        minimum = self.parameterAsDouble(parameters, self.MIN_PER_HOUR, context)
+        if gtfs_path:
+            return self._gtfs_stops(parameters, context, gtfs_path, crs, low, high, minimum, feedback)
+        return self._layer_stops(parameters, context, layer, crs, low, high, minimum, feedback)
+
+    def _gtfs_stops(self, parameters, context, path, crs, low, high, minimum, feedback):
+        import numpy as np
+
+        from ..alliance_plugin.core import transit
+
+        weekday = transit.WEEKDAYS[self.parameterAsEnum(parameters, self.WEEKDAY, context)]
+        date = self.parameterAsString(parameters, self.DATE, context).strip() or None
+        start = self.parameterAsString(parameters, self.START_TIME, context).strip()
+        end = self.parameterAsString(parameters, self.END_TIME, context).strip()
+        feed = transit.read_gtfs(path)
+        if "calendar" not in feed:
+            feedback.pushInfo(self.tr("The GTFS feed has no calendar.txt: services come from calendar_dates.txt "
+                                      "alone."))
+        departures = transit.stop_departures(feed, weekday=weekday, date=date, start=start, end=end)
+        day = departures.attrs["date"]
+        feedback.pushInfo(self.tr("GTFS {name}: {stops:,} stops, departures counted on {day} from {start} to {end} "
+                                  "({served:,} stops served in the window).").format(
+                                      name=path, stops=len(departures), day=day, start=start, end=end,
+                                      served=int((departures["departures"] > 0).sum())))
+        qualifying = transit.qualifying_stops(departures, min_per_hour=minimum, low_distance=low,
+                                              high_distance=high)
+        table = departures.copy()
+        table["per_hour"] = table["departures"] / departures.attrs["hours"]
+        table["high_per_hour"] = table["high_departures"] / departures.attrs["hours"]
+        table["qualifies"] = table.index.isin(qualifying.index)
+        table["capacity"] = qualifying["capacity"].reindex(table.index)
+        table["access_distance"] = qualifying["access_distance"].reindex(table.index)
+        names = feed["stops"].drop_duplicates("stop_id").set_index("stop_id")
+        table["stop_name"] = names["stop_name"].reindex(table.index) if "stop_name" in names else None
+        lon, lat = table["stop_lon"].to_numpy(), table["stop_lat"].to_numpy()
+        placed = np.isfinite(lon) & np.isfinite(lat)
+        if (~placed & table["qualifies"].to_numpy()).any():
+            feedback.pushWarning(self.tr("{n} qualifying stops have no coordinates in stops.txt: they are left "
+                                         "out.").format(n=int((~placed & table["qualifies"].to_numpy()).sum())))
+        transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"), crs,
+                                           context.transformContext())
+        x, y = np.full(len(table), np.nan), np.full(len(table), np.nan)
+        for i in np.flatnonzero(placed):
+            point = transform.transform(float(lon[i]), float(lat[i]))
+            x[i], y[i] = point.x(), point.y()
+        table["x"], table["y"] = x, y
+        table["date"] = day
+        table = table.reset_index().rename(columns={"index": "stop_id"})
+        table = table.drop(columns=["stop_lon", "stop_lat"])
+        settings = "gtfs date={d} window={s}-{e} min_per_hour={m:g}".format(d=day, s=start, e=end, m=minimum)
+        return table, settings
+
+    def _layer_stops(self, parameters, context, layer, crs, low, high, minimum, feedback):
+        import numpy as np
+        import pandas as pd
+        import shapely
+
+        from ..alliance_plugin.core import transit
+
+        id_field = self.parameterAsString(parameters, self.STOP_ID_FIELD, context)
+        capacity_field = self.parameterAsString(parameters, self.CAPACITY_FIELD, context)
+        frequency_field = self.parameterAsString(parameters, self.FREQUENCY_FIELD, context)
+        names = [f for f in (id_field, capacity_field, frequency_field) if f]
+        frame, _ = read_geometries(layer, list(dict.fromkeys(names)), feedback, crs=crs, context=context)
+        points = shapely.point_on_surface(frame["geometry"].to_numpy())
+        table = pd.DataFrame({"stop_id": (frame[id_field] if id_field else pd.Series(frame.index, index=frame.index))
+                              .astype(object).map(lambda v: None if v is None else str(v)).to_numpy(),
+                              "x": shapely.get_x(points), "y": shapely.get_y(points)})
+        raw = frame[capacity_field] if capacity_field else pd.Series([None] * len(frame), dtype=object)
+        classes, unknown = transit.capacity_classes(raw.to_numpy())
+        if capacity_field and len(unknown):
+            feedback.pushWarning(self.tr("Capacity values not recognised, counted as low capacity: {values}.")
+                                 .format(values=", ".join(f"{v or 'NULL'} ({c})" for v, c in unknown.head(10).items())))
+        table["capacity_raw"] = raw.astype(object).where(raw.notna(), None).map(
+            lambda v: None if v is None else str(v)).to_numpy()
+        table["capacity"] = classes.to_numpy()
+        table["access_distance"] = np.where(table["capacity"] == "high", high, low)
+        qualifies = np.ones(len(table), dtype=bool)
+        if frequency_field:
+            per_hour = pd.to_numeric(frame[frequency_field], errors="coerce").to_numpy(dtype=float)
+            table["per_hour"] = per_hour
+            qualifies = np.nan_to_num(per_hour, nan=0.0) >= minimum
+            qualifies &= np.nan_to_num(per_hour, nan=0.0) > 0
+        no_geometry = ~np.isfinite(table[["x", "y"]].to_numpy()).all(axis=1)
+        if no_geometry.any():
+            feedback.pushWarning(self.tr("{n} stops have no geometry: they are left out.").format(
+                n=int(no_geometry.sum())))
+        table["qualifies"] = qualifies & ~no_geometry
+        settings = "stops={layer} min_per_hour={m}".format(
+            layer=layer.sourceName(), m=f"{minimum:g}" if frequency_field else "-")
+        return table, settings
+
+    # --- run -------------------------------------------------------------------------------------
+
+    def compute(self, parameters, context, feedback):
+        import numpy as np
+        import pandas as pd
+
+        from ..alliance_plugin.core import transit
+
+        steps = QgsProcessingMultiStepFeedback(5, feedback)
+        source = self.parameterAsSource(parameters, self.POPULATION, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.POPULATION))
+        crs = self.metricCrsOf(source, steps)
+        group_fields = {name: self.parameterAsString(parameters, key, context) for name, key in
+                        (("sex", self.SEX_FIELD), ("age", self.AGE_FIELD), ("disability", self.DISABILITY_FIELD))}
+        group_fields = {name: field for name, field in group_fields.items() if field}
+        stops, settings = self._stops(parameters, context, crs, steps)
+        population = self.readPopulation(parameters, context, crs, steps, group_fields.values(), self.OUTPUT)
+
+        steps.setCurrentStep(1)
+        net = self.readNetwork(parameters, context, crs, steps)
+        placed = np.isfinite(stops[["x", "y"]].to_numpy(dtype=float)).all(axis=1)
+        qualifying = stops[stops["qualifies"].to_numpy(dtype=bool) & placed]
+        steps.pushInfo(self.tr("{q:,} of {n:,} stops qualify ({high:,} high capacity).").format(
+            q=len(qualifying), n=len(stops), high=int((qualifying["capacity"] == "high").sum())))
+        if qualifying.empty:
+            steps.pushWarning(self.tr("No stop qualifies: nobody has access. Check the window, the weekday and the "
+                                      "minimum departures per hour."))
+        want_areas = bool(parameters.get(self.OUTPUT_AREAS))
+        steps.setCurrentStep(2)
+        if net is None:
+            result = transit.euclidean_access(population.xy, qualifying) if len(qualifying) else None
+            areas = transit.euclidean_areas(qualifying) if want_areas and len(qualifying) else None
+            method = PROXY
+        else:
+            snap = self.parameterAsDouble(parameters, self.SNAP_TOLERANCE, context)
+            access = transit.transit_access(net, population.xy, qualifying, snap_tolerance=snap,
+                                            areas=want_areas) if len(qualifying) else None
+            result, areas = (access.points, access.areas) if access is not None else (None, None)
+            method = "network"
+        if result is None:  # no stop: nobody has access, everyone is still counted
+            result = pd.DataFrame({"distance": np.nan, "access": False, "stop": -1, "snap_distance": np.nan,
+                                   "snapped": False}, index=pd.RangeIndex(len(population.xy)))
+        if net is not None and len(qualifying):
+            self.reportSnapping(result.attrs, population, steps, self.tr("qualifying stop"))
+        if steps.isCanceled():
+            return {}
+
+        steps.setCurrentStep(3)
+        territories = self.readTerritories(parameters, context, crs, steps)
+        territory = None
+        if territories is not None:
+            territory, _ = self.territoryOf(territories, population.xy, steps)
+        groups = {name: population.frame[field].astype(object).where(population.frame[field].notna(), None)
+                  .map(lambda v: None if v is None else str(v)).to_numpy() for name, field in group_fields.items()}
+        flag = result["access"].to_numpy(dtype=bool)
+        table = transit.access_table(flag, population.values, groups or None, territory)
+        params = "alliance:transitaccess method={m} {s} low={lo:g} high={hi:g} snap={sn} crs={c}".format(
+            m=method.replace(" ", "_"), s=settings, lo=self.parameterAsDouble(parameters, self.LOW_DISTANCE, context),
+            hi=self.parameterAsDouble(parameters, self.HIGH_DISTANCE, context),
+            sn="-" if net is None else f"{self.parameterAsDouble(parameters, self.SNAP_TOLERANCE, context):g}",
+            c=crs.authid() or "laea")
+        total, reached = float(population.values.sum()), float(population.values[flag].sum())
+        share = 100.0 * reached / total if total > 0 else None
+        steps.pushInfo(self.tr("{method}: {reached:,.0f} of {total:,.0f} people have access ({share}).").format(
+            method=method, reached=reached, total=total,
+            share="-" if share is None else f"{share:.1f} %"))
+
+        steps.setCurrentStep(4)
+        stop_ids = qualifying["stop_id"].to_numpy(dtype=object)
+        capacities = qualifying["capacity"].to_numpy(dtype=object)
+        nearest = result["stop"].to_numpy()
+        per_point = pd.DataFrame({
+            "access": flag.astype(int), "distance_m": result["distance"].to_numpy(),
+            "nearest_stop": np.where(nearest >= 0, stop_ids[np.maximum(nearest, 0)] if len(stop_ids) else None, None),
+            "nearest_capacity": np.where(nearest >= 0, capacities[np.maximum(nearest, 0)] if len(stop_ids) else None,
+                                         None),
+            "placed": result["snapped"].to_numpy(dtype=int), "snap_m": result["snap_distance"].to_numpy(),
+        }, index=population.frame.index)
+        if territory is not None:
+            per_point["territory"] = territory
+        per_point["method"] = method
+        per_point["params"] = params
+        outputs = {self.OUTPUT: self._writePopulation(parameters, context, population, crs, per_point, steps)}
+        shares = table.assign(share_pct=100 * table["share"]).drop(columns="share").assign(method=method,
+                                                                                           params=params)
+        outputs[self.OUTPUT_SHARES] = self.writeFrame(parameters, self.OUTPUT_SHARES, context, shares, None,
+                                                      QgsWkbTypes.NoGeometry, None, steps, INT_COLUMNS, TEXT_COLUMNS)
+        if territories is not None and parameters.get(self.OUTPUT_TERRITORIES):
+            per = table[(table["territory"] != "all") & (table["group"] == "total")].set_index("territory")
+            codes = territories[1]["code"]
+            per_territory = pd.DataFrame({
+                "population": per["population"].reindex(codes).fillna(0).to_numpy(),
+                "with_access": per["with_access"].reindex(codes).fillna(0).to_numpy(),
+                "share_pct": 100 * per["share"].reindex(codes).to_numpy(), "method": method, "params": params},
+                index=territories[1].index)
+            outputs[self.OUTPUT_TERRITORIES] = self.writeTerritories(
+                parameters, self.OUTPUT_TERRITORIES, context, territories[0], None, territories[2], per_territory,
+                steps, INT_COLUMNS, TEXT_COLUMNS)
+        if want_areas and areas is not None:
+            outputs[self.OUTPUT_AREAS] = self._writeAreas(parameters, context, qualifying, areas, per_point,
+                                                          population.values, method, params, crs, steps)
+        if parameters.get(self.OUTPUT_STOPS):
+            outputs[self.OUTPUT_STOPS] = self._writeStops(parameters, context, stops, method, params, crs, steps)
+        outputs.update({self.SHARE: share, self.POPULATION_TOTAL: total, self.POPULATION_WITH_ACCESS: reached,
+                        self.QUALIFYING_STOPS: len(qualifying),
+                        self.UNPLACED: int((~result["snapped"].to_numpy(dtype=bool)).sum()), self.METHOD: method})
+        return outputs
+
+    def _writePopulation(self, parameters, context, population, crs, per_point, feedback):
+        if population.fast:
+            dest = write_gpkg(gpkg_destination(parameters[self.OUTPUT]), population.frame, per_point,
+                              population.source.sourceCrs().toWkt(), feedback)
+            load_on_completion(context, parameters[self.OUTPUT], dest, self.tr("Population with access"), self.OUTPUT)
+            return dest
+        frame = None if crs != population.source.sourceCrs() else population.frame
+        return self.writeTerritories(parameters, self.OUTPUT, context, population.source, frame,
+                                     population.attributes, per_point, feedback, INT_COLUMNS, TEXT_COLUMNS)
+
+    def _writeAreas(self, parameters, context, qualifying, areas, per_point, values, method, params, crs, feedback):
+        import numpy as np
+        import pandas as pd
+        import shapely
+
+        served = pd.Series(values[per_point["access"].to_numpy(dtype=bool)]).groupby(
+            per_point["nearest_stop"].to_numpy(dtype=object)[per_point["access"].to_numpy(dtype=bool)]).sum()
+        table = pd.DataFrame({"stop_id": qualifying["stop_id"].to_numpy(dtype=object),
+                              "capacity": qualifying["capacity"].to_numpy(dtype=object),
+                              "access_distance": qualifying["access_distance"].to_numpy(dtype=float)})
+        if method == PROXY:
+            geometries = np.asarray(areas, dtype=object)
+            table["area_m2"] = shapely.area(geometries)
+            wkb_type = QgsWkbTypes.MultiPolygon
+        else:
+            geometries = areas["geometry"].to_numpy()
+            table["length_m"] = areas["length"].to_numpy()
+            wkb_type = QgsWkbTypes.MultiLineString
+        table["population_nearest"] = served.reindex(table["stop_id"]).fillna(0.0).to_numpy()
+        table["method"], table["params"] = method, params
+        keep = ~pd.isna(geometries)
+        if (~keep).any():
+            feedback.pushInfo(self.tr("{n} qualifying stops reach no street within the snap tolerance: no service "
+                                      "area.").format(n=int((~keep).sum())))
+        return self.writeFrame(parameters, self.OUTPUT_AREAS, context, table[keep], geometries[keep], wkb_type, crs,
+                               feedback, INT_COLUMNS, TEXT_COLUMNS)
+
+    def _writeStops(self, parameters, context, stops, method, params, crs, feedback):
+        import numpy as np
+        import shapely
+
+        placed = np.isfinite(stops[["x", "y"]].to_numpy()).all(axis=1)
+        table = stops[placed].drop(columns=["x", "y"]).copy()
+        table["qualifies"] = table["qualifies"].astype(int)
+        table["method"], table["params"] = method, params
+        geometries = shapely.points(stops.loc[placed, ["x", "y"]].to_numpy())
+        return self.writeFrame(parameters, self.OUTPUT_STOPS, context, table, geometries, QgsWkbTypes.Point, crs,
+                               feedback, INT_COLUMNS, TEXT_COLUMNS)
+
+
+HELP = """<p>SDG 11.2.1 (recommendation 7, feeding 1 and 3): the share of the population within walking distance of a public transport stop with frequent service. Low-capacity stops (bus, tram) count within 500 m, high-capacity ones (rail, metro, ferry) within 1 000 m: both are parameters.</p>
+<p><b>Stops</b> come from a point layer or a GTFS feed. With a layer, every stop qualifies unless a departures-per-hour field is given; the capacity field holds a mode (bus, tram, trolleybus, coach: low; rail, train, RER, metro, subway, ferry: high; in English or French) or a GTFS route type; unknown or empty values count as low capacity (the shorter distance) and are listed in the log. With a GTFS zip (stops, routes, trips, stop_times, and calendar and/or calendar_dates; frequencies.txt is honoured), departures are counted on one day in the window (default: the feed's Tuesday with the most services, 06:00 to 20:00; times after 24:00 belong to the previous service day). A stop qualifies when its average departures per hour reach the minimum; it is high capacity when its rail, metro and ferry departures alone reach it. Stops with no service in the window never qualify; if none qualifies the run still ends, with nobody having access and a warning.</p>
+<p><b>Population</b>: points, polygons or grid cells with a population field (or 1 per feature). Polygons stand at a point inside them. Optional sex, age group and disability fields disaggregate the shares; with territories (polygons and a code field) the shares are given per territory too. Features without geometry, outside the territories or beyond the snap tolerance are counted in the denominators without access, and the log says how many.</p>
+<p><b>Outputs</b>: the population layer with <i>access</i> (1/0), <i>distance_m</i> to the nearest qualifying stop (walked, snap distances included; NULL beyond the longest access distance), the nearest stop and its capacity, <i>placed</i> and <i>snap_m</i>; the shares table (territory, group, value, population, with_access, share_pct); optionally the territories with their share; the service areas of the stops (along the network: the street pieces reached within the stop's distance, cut at the exact reach, each piece given to the nearest stop; no interpolation, no unreachable land; without a network: discs); the stops with their departures, capacity and whether they qualify. Every output has a <i>method</i> field (<i>network</i> or <i>euclidean proxy</i>) and a params field; the numeric outputs (share, population, qualifying stops, unplaced features) feed models.</p>"""
