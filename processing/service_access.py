@@ -290,8 +290,8 @@ class ServiceAccess(AccessAlgorithm):
         score = numbers[("score", "territories")]["table"]
         distance = numbers[("distance", "territories")]["table"]
         per = pd.DataFrame({"population": score["weight"].reindex(codes).fillna(0).to_numpy(),
-                            "mean_score": score["mean"].reindex(codes).to_numpy(),
-                            "mean_distance_m": distance["mean"].reindex(codes).to_numpy(),
+                            "service_score_per_1000": score["mean"].reindex(codes).to_numpy(),
+                            "service_distance_m": distance["mean"].reindex(codes).to_numpy(),
                             "method": method, "params": params}, index=territories[1].index)
         return self.writeTerritories(parameters, self.OUTPUT_TERRITORIES, context, territories[0], None,
                                      territories[2], per, feedback, INT_COLUMNS, TEXT_COLUMNS)
@@ -306,4 +306,4 @@ def _fmt(value):
 HELP = """<p>Access to services (recommendation 7, feeding 1 and 3): how far people live from schools, clinics or markets, how much capacity each can count on, and how unequal that is between territories and between urban, peri-urban and rural areas.</p>
 <p><b>Nearest facility</b>: the walking distance along the street network (or the straight line) from every demand feature to the nearest facility, and the time at the walking speed. NULL when no facility can be reached.</p>
 <p><b>Two-step floating catchment area</b> (Luo and Wang 2003): each facility's ratio is its capacity over the population within the catchment distance, <i>R_j = S_j / sum P_k</i>; each person's score is the sum of the ratios of the facilities within that distance, <i>A_i = sum R_j</i>, written per 1000 inhabitants. Facilities with nobody within reach have a NULL ratio; people with no facility within reach score 0. Capacity is a field (places, beds, staff) or 1 per facility.</p>
-<p><b>Inequality</b>: with territories, the population-weighted mean score and mean distance of each territory, and their population-weighted Gini coefficient and Theil index between territories; with a class field (for example the class of alliance:degurba's local units or the role of alliance:functionalareas), the mean per class, the ratio of the highest to the lowest class mean (NULL when the lowest is 0) and the Theil index between classes (the between-class part of the total Theil). The whole area's Gini and Theil of the score between people are given too. All are numeric outputs, so a model can use them.</p>"""
+<p><b>Inequality</b>: with territories, the population-weighted mean score and mean distance of each territory (<i>service_score_per_1000</i> and <i>service_distance_m</i>, read by the recommendations scorecard), and their population-weighted Gini coefficient and Theil index between territories; with a class field (for example the class of alliance:degurba's local units or the role of alliance:functionalareas), the mean per class, the ratio of the highest to the lowest class mean (NULL when the lowest is 0) and the Theil index between classes (the between-class part of the total Theil). The whole area's Gini and Theil of the score between people are given too. All are numeric outputs, so a model can use them.</p>"""

@@ -106,6 +106,22 @@ RULES = (
                "watch": "{value:.0%} of the growth-front land has insecure tenure (R4).",
                "strong": "Only {value:.0%} of the growth-front land has insecure tenure (R4)."},
          source="Ours, from the SDG 1.4.2 spatial proxies of methods.md section 6."),
+    dict(id="transit_access", field="transit_share", algorithm="transitaccess", recommendations=(7, 1),
+         bands=((0.8, "strong"), (0.5, "watch"), (0.0, "priority")),
+         text={"priority": "Only {value:.0%} of the population lives within walking distance of frequent public "
+                           "transport (SDG 11.2.1): extend or densify the service (R7, R1).",
+               "watch": "{value:.0%} of the population lives within walking distance of frequent public "
+                        "transport (SDG 11.2.1) (R7).",
+               "strong": "{value:.0%} of the population lives within walking distance of frequent public "
+                         "transport (SDG 11.2.1) (R7)."},
+         source="UN SDG 11.2.1 metadata (500 m and 1 000 m walks); the 50 and 80 % bands are ours."),
+    dict(id="service_distance", field="service_distance_m", algorithm="serviceaccess", recommendations=(7, 3),
+         bands=((1000.0, "priority"), (500.0, "watch"), (0.0, "strong")),
+         text={"priority": "People walk {value:,.0f} m on average to the nearest service: bring services closer "
+                           "or link the territory to a nearby centre (R7, R3).",
+               "watch": "People walk {value:,.0f} m on average to the nearest service (R7).",
+               "strong": "The nearest service is {value:,.0f} m away on average (R7)."},
+         source="Ours: 500 m and 1 000 m, the SDG 11.2.1 walking distances."),
     dict(id="intermediary", field="intermediary", algorithm="citynetwork", recommendations=(3,),
          bands=((1.0, "strong"), (0.0, "watch")),
          text={"strong": "An intermediary city: middle size, high intermediation, intermediate place in the "

@@ -6,6 +6,7 @@ The dock computes nothing: figures are the layers' attributes read through
 
 from qgis.core import (
     Qgis,
+    QgsApplication,
     QgsFieldProxyModel,
     QgsMapLayerProxyModel,
     QgsMessageLog,
@@ -284,7 +285,10 @@ class AllianceDock(QgsDockWidget):
         from qgis import processing
 
         layer = self.current_layer()
-        parameters = {"INPUT": layer} if layer is not None else {}
+        algorithm = QgsApplication.processingRegistry().algorithmById(alg_id)
+        names = [d.name() for d in algorithm.parameterDefinitions()] if algorithm is not None else ["INPUT"]
+        key = next((k for k in ("INPUT", "TERRITORIES") if k in names), None)  # where the territories go
+        parameters = {key: layer} if layer is not None and key else {}
         try:
             processing.execAlgorithmDialog(alg_id, parameters)
         except Exception as error:  # noqa: BLE001 (an unknown id or a closed dialog must not break the dock)

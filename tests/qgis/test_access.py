@@ -269,8 +269,8 @@ def test_service_access_known_catchment_and_inequality(run_alg, with_schools):
     west = (10 * expected[10] + 20 * expected[20]) * 1000 / 90
     east = (30 * expected[30] + 50 * expected[50]) * 1000 / 120
     territories = rows(output(results, "OUTPUT_TERRITORIES"), "code")
-    assert territories["west"]["mean_score"] == pytest.approx(west)
-    assert territories["east"]["mean_score"] == pytest.approx(east)
+    assert territories["west"]["service_score_per_1000"] == pytest.approx(west)
+    assert territories["east"]["service_score_per_1000"] == pytest.approx(east)
     mean = (90 * west + 120 * east) / 210
     gini = 90 * 120 * abs(west - east) * 2 / (2 * 210 ** 2 * mean)
     theil = (90 * (west / mean) * math.log(west / mean) + 120 * (east / mean) * math.log(east / mean)) / 210
@@ -279,7 +279,7 @@ def test_service_access_known_catchment_and_inequality(run_alg, with_schools):
     assert results["CLASS_THEIL"] == pytest.approx(theil)
     # mean distances among those who reach a facility: west (10 at 5, 20 at 150), east (30 at 60, 50 at 50)
     d_west, d_east = (10 * 5 + 20 * 150) / 30, (30 * 60 + 50 * 50) / 80
-    assert territories["west"]["mean_distance_m"] == pytest.approx(d_west)
+    assert territories["west"]["service_distance_m"] == pytest.approx(d_west)
     assert results["CLASS_RATIO_DISTANCE"] == pytest.approx(max(d_west, d_east) / min(d_west, d_east))
     assert results["MEAN_DISTANCE"] == pytest.approx((10 * 5 + 20 * 150 + 30 * 60 + 50 * 50) / 110)
     assert results["UNREACHED"] == 100 and results["METHOD"] == "network"
@@ -299,3 +299,51 @@ def test_service_access_straight_lines(run_alg, with_schools):
     assert results["METHOD"] == "euclidean proxy" and results["UNREACHED"] == 0
     for key in ("OUTPUT", "OUTPUT_INEQUALITY", "OUTPUT_FACILITIES", "OUTPUT_TERRITORIES", "OUTPUT_CLASSES"):
         assert {f["method"] for f in output(results, key).getFeatures()} == {"euclidean proxy"}, key
+
+
+def save(layer, path):
+    from qgis.core import QgsVectorFileWriter
+
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    error = QgsVectorFileWriter.writeAsVectorFormatV3(layer, str(path), QgsProject.instance().transformContext(),
+                                                      options)
+    assert error[0] == QgsVectorFileWriter.NoError, error
+    return str(path)
+
+
+def test_numbers_feed_a_model(plugin, with_schools, tmp_path):
+    """A model buffers the schools by the mean walking distance that alliance:serviceaccess returns."""
+    from qgis import processing
+    from qgis.core import (QgsApplication, QgsProcessingModelAlgorithm, QgsProcessingModelChildAlgorithm,
+                           QgsProcessingModelChildParameterSource as Source, QgsProcessingModelOutput)
+
+    paths = {name: save(with_schools[name], tmp_path / f"{name}.gpkg") for name in ("schools", "people", "streets")}
+    model = QgsProcessingModelAlgorithm("Buffer by mean distance", "alliance tests")
+    access = QgsProcessingModelChildAlgorithm("alliance:serviceaccess")
+    access.setChildId("access")
+    static = {"SUPPLY": paths["schools"], "POPULATION": paths["people"], "POPULATION_FIELD": "pop",
+              "NETWORK": paths["streets"], "SNAP_TOLERANCE": 60, "CATCHMENT": 250}
+    for definition in QgsApplication.processingRegistry().algorithmById("alliance:serviceaccess") \
+            .parameterDefinitions():
+        if not definition.isDestination():
+            access.addParameterSources(definition.name(), [Source.fromStaticValue(
+                static.get(definition.name(), definition.defaultValue()))])
+    model.addChildAlgorithm(access)
+    buffer = QgsProcessingModelChildAlgorithm("native:buffer")
+    buffer.setChildId("buffer")
+    buffer.addParameterSources("INPUT", [Source.fromStaticValue(paths["schools"])])
+    buffer.addParameterSources("DISTANCE", [Source.fromChildOutput("access", "MEAN_DISTANCE")])
+    for key, value in (("SEGMENTS", 64), ("END_CAP_STYLE", 0), ("JOIN_STYLE", 0), ("MITER_LIMIT", 2),
+                       ("DISSOLVE", False)):
+        buffer.addParameterSources(key, [Source.fromStaticValue(value)])
+    out = QgsProcessingModelOutput("zones", "Zones")
+    out.setChildOutputName("OUTPUT")
+    buffer.setModelOutputs({"zones": out})
+    model.addChildAlgorithm(buffer)
+    assert model.validate()[0], model.validate()[1]
+    results = processing.run(model, {"buffer:zones": str(tmp_path / "zones.gpkg")})
+    zones = QgsVectorLayer(results["buffer:zones"], "zones", "ogr")
+    mean = (10 * 5 + 20 * 150 + 30 * 60 + 50 * 50) / 110  # as in the test above
+    for feature in zones.getFeatures():
+        assert feature.geometry().area() == pytest.approx(math.pi * mean ** 2, rel=0.01)

@@ -89,3 +89,33 @@ def test_report_from_qgis_process(qgis_env, data_dir, tmp_path):
     assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
     assert "data:image/png;base64," in html.read_text(encoding="utf-8")
     assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_transit_and_service_access_from_the_command_line(qgis_env, data_dir, tmp_path):
+    """Helsinki's OSM file straight from qgis_process: sublayers as inputs, numbers in the JSON."""
+    pbf = data_dir / "helsinki" / "Helsinki.osm.pbf"
+    out = tmp_path / "access.gpkg"
+    run = qgis_process(
+        qgis_env, "--json", "run", "alliance:transitaccess", "--",
+        f"POPULATION={pbf}|layername=multipolygons", f"STOPS={pbf}|layername=points",
+        f"NETWORK={pbf}|layername=lines", "SNAP_TOLERANCE=200", "LOW_DISTANCE=500",
+        f"OUTPUT=ogr:dbname='{out}' table=\"people\" (geom)",
+        f"OUTPUT_SHARES=ogr:dbname='{out}' table=\"shares\"", "OUTPUT_AREAS=TEMPORARY_OUTPUT",
+        "OUTPUT_STOPS=TEMPORARY_OUTPUT", cwd=tmp_path)
+    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
+    results = json.loads(run.stdout)["results"]
+    # every OSM point counts as a stop here (no filter on the command line): most polygons have access
+    assert results["METHOD"] == "network" and results["QUALIFYING_STOPS"] > 1000
+    assert 50 < results["SHARE"] <= 100
+    with sqlite3.connect(out) as db:
+        total, = db.execute("SELECT population FROM shares WHERE territory = 'all' AND \"group\" = 'total'")\
+            .fetchone()
+        count, = db.execute("SELECT count(*) FROM people").fetchone()
+    assert total == count == results["POPULATION_TOTAL"]  # one person per polygon without a field
+    run = qgis_process(
+        qgis_env, "--json", "run", "alliance:serviceaccess", "--",
+        f"SUPPLY={pbf}|layername=points", f"POPULATION={pbf}|layername=multipolygons", "CATCHMENT=300",
+        "OUTPUT=TEMPORARY_OUTPUT", "OUTPUT_INEQUALITY=TEMPORARY_OUTPUT", cwd=tmp_path)
+    assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
+    results = json.loads(run.stdout)["results"]
+    assert results["METHOD"] == "euclidean proxy" and 0 < results["MEAN_DISTANCE"] < 300
