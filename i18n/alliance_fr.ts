@@ -102,67 +102,67 @@
             <translation>emplois pour 100</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="38" />
-            <location filename="../alliance_plugin/gui/dock.py" line="308" />
-            <location filename="../alliance_plugin/gui/dock.py" line="307" />
+            <location filename="../alliance_plugin/gui/dock.py" line="39" />
+            <location filename="../alliance_plugin/gui/dock.py" line="312" />
+            <location filename="../alliance_plugin/gui/dock.py" line="311" />
             <location filename="../alliance_plugin/plugin.py" line="45" />
-            <location filename="../processing/provider.py" line="41" />
+            <location filename="../processing/provider.py" line="43" />
             <source>Alliance of Territories</source>
             <translation>Alliance des territoires</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="76" />
+            <location filename="../alliance_plugin/gui/dock.py" line="77" />
             <source>Polygon layers holding at least one indicator of the scorecard</source>
             <translation>Couches de polygones contenant au moins un indicateur du tableau de bord</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="83" />
+            <location filename="../alliance_plugin/gui/dock.py" line="84" />
             <location filename="../processing/territorial_report.py" line="185" />
             <source>Layer</source>
             <translation>Couche</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="84" />
+            <location filename="../alliance_plugin/gui/dock.py" line="85" />
             <source>Code field</source>
             <translation>Champ de code</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="85" />
+            <location filename="../alliance_plugin/gui/dock.py" line="86" />
             <source>Territory</source>
             <translation>Territoire</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="88" />
+            <location filename="../alliance_plugin/gui/dock.py" line="89" />
             <source>Sample data</source>
             <translation>Données d'exemple</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="89" />
+            <location filename="../alliance_plugin/gui/dock.py" line="90" />
             <source>Load the Austrian sample and run Flow dependencies on it</source>
             <translation>Charger l'exemple autrichien et y lancer Dépendances de flux</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="154" />
+            <location filename="../alliance_plugin/gui/dock.py" line="155" />
             <source>No layer with indicators in the project: run an algorithm of the Alliance of Territories, or click Sample data.</source>
             <translation>Aucune couche avec des indicateurs dans le projet : lancez un algorithme de l'Alliance des territoires, ou cliquez sur Données d'exemple.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="157" />
+            <location filename="../alliance_plugin/gui/dock.py" line="158" />
             <source>Select a territory on the map or in the list.</source>
             <translation>Sélectionnez un territoire sur la carte ou dans la liste.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="245" />
+            <location filename="../alliance_plugin/gui/dock.py" line="246" />
             <source>No indicator for this territory yet: run the algorithms below.</source>
             <translation>Aucun indicateur pour ce territoire pour l'instant : lancez les algorithmes ci-dessous.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="291" />
+            <location filename="../alliance_plugin/gui/dock.py" line="295" />
             <source>Cannot open {alg}: {error}</source>
             <translation>Impossible d'ouvrir {alg} : {error}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="298" />
+            <location filename="../alliance_plugin/gui/dock.py" line="302" />
             <source>Flow dependencies failed on the sample: {error}</source>
             <translation>Dépendances de flux a échoué sur l'exemple : {error}</translation>
         </message>
@@ -235,6 +235,109 @@
             <location filename="../alliance_plugin/qgis_io/rasters.py" line="23" />
             <source>Band {band} of the raster cannot be read as numbers.</source>
             <translation>La bande {band} du raster ne peut pas être lue comme des nombres.</translation>
+        </message>
+        <message>
+            <location filename="../processing/access_inputs.py" line="68" />
+            <source>Topology tolerance: line ends closer than this are joined (m)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/access_inputs.py" line="50" />
+            <source>Population field [optional: each feature counts as 1]</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/access_inputs.py" line="55" />
+            <source>Territories [optional]</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/access_inputs.py" line="57" />
+            <location filename="../processing/flow_inputs.py" line="44" />
+            <location filename="../processing/land_tenure.py" line="113" />
+            <location filename="../processing/urban_growth.py" line="69" />
+            <source>Territory code field</source>
+            <translation>Champ de code des territoires</translation>
+        </message>
+        <message>
+            <location filename="../processing/access_inputs.py" line="62" />
+            <source>Street network [optional: straight lines, the Euclidean proxy]</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/access_inputs.py" line="65" />
+            <source>Snap tolerance to the street network (m)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/access_inputs.py" line="90" />
+            <source>The population layer is empty.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/access_inputs.py" line="141" />
+            <source>Choose the code field of the territories.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/access_inputs.py" line="181" />
+            <source>No street network: distances are straight lines (the Euclidean proxy); every output says so.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/access_inputs.py" line="187" />
+            <source>The street network has no line to walk along.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/access_inputs.py" line="194" />
+            <source>Street network: {lines:,} lines, {segments:,} segments, {nodes:,} junctions, {km:,.1f} km.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/access_inputs.py" line="96" />
+            <source>Population read with pyogrio from {path}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/access_inputs.py" line="104" />
+            <source>{n} population features have no geometry: they are counted without access.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/access_inputs.py" line="170" />
+            <source>{n} population features lie in no territory: they count in the whole area only.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/access_inputs.py" line="198" />
+            <source>The street network has {parts} disconnected parts; the largest holds {share:.1f} % of its length. Nobody walks from one part to another.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/access_inputs.py" line="207" />
+            <source>{n:,} population features are farther than the snap tolerance from any street: they are kept and counted without access.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/access_inputs.py" line="211" />
+            <source>{n:,} population features sit on parts of the network that hold no {what}: they have no access.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/access_inputs.py" line="110" />
+            <source>{n} features have no population in '{field}': they count 0.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/access_inputs.py" line="115" />
+            <source>{n} features have a negative population in '{field}' (feature ids {ids}): fix them first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/base.py" line="54" />
+            <source>Mobility and access</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/base.py" line="54" />
@@ -798,13 +901,6 @@ Installez-les dans le Python utilisé par QGIS, par exemple :
             <location filename="../processing/territorial_report.py" line="120" />
             <source>Territories</source>
             <translation>Territoires</translation>
-        </message>
-        <message>
-            <location filename="../processing/flow_inputs.py" line="44" />
-            <location filename="../processing/land_tenure.py" line="113" />
-            <location filename="../processing/urban_growth.py" line="69" />
-            <source>Territory code field</source>
-            <translation>Champ de code des territoires</translation>
         </message>
         <message>
             <location filename="../processing/flow_inputs.py" line="58" />
@@ -1694,12 +1790,12 @@ Installez-les dans le Python utilisé par QGIS, par exemple :
             <translation>{role} : {layer}, {n} zones.</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="44" />
+            <location filename="../processing/provider.py" line="46" />
             <source>Alliance of Territories: territorial intelligence</source>
             <translation>Alliance des territoires : intelligence territoriale</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="65" />
+            <location filename="../processing/provider.py" line="67" />
             <source>Could not read the model {path}</source>
             <translation>Impossible de lire le modèle {path}</translation>
         </message>
@@ -1777,19 +1873,202 @@ Installez-les dans le Python utilisé par QGIS, par exemple :
             <translation>Autocontention : cible (%)</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="156" />
+            <location filename="../processing/scorecard.py" line="155" />
             <source>{layer}: {fields}.</source>
             <translation>{layer} : {fields}.</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="161" />
+            <location filename="../processing/scorecard.py" line="160" />
             <source>None of our indicator fields was found ({fields}): give the outputs of our algorithms as territories or indicator layers.</source>
             <translation>Aucun de nos champs d'indicateurs n'a été trouvé ({fields}) : fournissez les sorties de nos algorithmes comme territoires ou comme couches d'indicateurs.</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="148" />
+            <location filename="../processing/scorecard.py" line="147" />
             <source>{layer} has no field '{field}': left out.</source>
             <translation>{layer} n'a pas de champ '{field}' : écartée.</translation>
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="53" />
+            <source>Access to services and its inequality</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="56" />
+            <source>Distance to the nearest school, clinic or market along the streets, two-step floating catchment scores, and their inequality between territories and territory classes.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="60" />
+            <source>&lt;p&gt;Access to services (recommendation 7, feeding 1 and 3): how far people live from schools, clinics or markets, how much capacity each can count on, and how unequal that is between territories and between urban, peri-urban and rural areas.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Nearest facility&lt;/b&gt;: the walking distance along the street network (or the straight line) from every demand feature to the nearest facility, and the time at the walking speed. NULL when no facility can be reached.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Two-step floating catchment area&lt;/b&gt; (Luo and Wang 2003): each facility's ratio is its capacity over the population within the catchment distance, &lt;i&gt;R_j = S_j / sum P_k&lt;/i&gt;; each person's score is the sum of the ratios of the facilities within that distance, &lt;i&gt;A_i = sum R_j&lt;/i&gt;, written per 1000 inhabitants. Facilities with nobody within reach have a NULL ratio; people with no facility within reach score 0. Capacity is a field (places, beds, staff) or 1 per facility.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Inequality&lt;/b&gt;: with territories, the population-weighted mean score and mean distance of each territory (&lt;i&gt;service_score_per_1000&lt;/i&gt; and &lt;i&gt;service_distance_m&lt;/i&gt;, read by the recommendations scorecard), and their population-weighted Gini coefficient and Theil index between territories; with a class field (for example the class of alliance:degurba's local units or the role of alliance:functionalareas), the mean per class, the ratio of the highest to the lowest class mean (NULL when the lowest is 0) and the Theil index between classes (the between-class part of the total Theil). The whole area's Gini and Theil of the score between people are given too. All are numeric outputs, so a model can use them.&lt;/p&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="60" />
+            <location filename="../processing/transit_access.py" line="70" />
+            <source>&lt;p&gt;&lt;b&gt;Street network&lt;/b&gt; (optional): lines, walked in both directions. Line ends closer than the topology tolerance are one junction; lines that cross without sharing a vertex are not connected (as in QGIS's network analysis). Points, stops and facilities are snapped to the nearest point of the nearest street (not to the nearest vertex) when it lies within the snap tolerance, and that straight snap distance is added to their walk. Points farther away are kept, counted in the log and in the numeric outputs, and get no access (the denominator keeps them: nobody is lost). The graph is built once per run; one multi-source shortest-path search per access distance, with a cut-off, gives every distance. A network in several disconnected parts is reported with the population sitting on parts that hold no stop or facility.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Without a network&lt;/b&gt;, distances are straight lines: every output says &lt;i&gt;euclidean proxy&lt;/i&gt; in its method field and the log says it too.&lt;/p&gt;
+&lt;p&gt;Distances are in metres: a geographic CRS, one in feet, or Web Mercator is replaced by a Lambert azimuthal equal-area projection centred on the population (the log says so), into which the other layers are reprojected.&lt;/p&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="72" />
+            <source>Demand: population (points, polygons or grid cells)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="64" />
+            <source>Facilities (schools, clinics, markets...)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="67" />
+            <source>Facility identifier field [optional]</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="70" />
+            <source>Capacity field (places, beds, staff...) [optional: 1 per facility]</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="74" />
+            <source>Catchment distance of the floating catchment (m)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="77" />
+            <source>Walking speed for times (km/h)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="82" />
+            <source>Territory class field, e.g. urban / peri-urban / rural from the degree of urbanisation or the functional areas [optional]</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="86" />
+            <location filename="../processing/service_access.py" line="280" />
+            <source>Population with access to services</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="88" />
+            <source>Inequality of access</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="90" />
+            <source>Facilities with their catchment</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="93" />
+            <source>Territories with their access</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="96" />
+            <source>Access per territory class</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="109" />
+            <location filename="../processing/transit_access.py" line="132" />
+            <source>Method (network or euclidean proxy)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="141" />
+            <source>The facilities layer has no facility with a geometry.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="168" />
+            <source>facility</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="108" />
+            <source>Mean distance to the nearest facility (m)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="108" />
+            <source>Mean floating catchment score (capacity per 1000 inhabitants)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="108" />
+            <source>Gini of the score between territories</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="108" />
+            <source>Theil of the score between territories</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="108" />
+            <source>Ratio of the highest to the lowest class mean score</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="108" />
+            <source>Theil of the score between classes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="108" />
+            <source>Gini of the distance between territories</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="108" />
+            <source>Theil of the distance between territories</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="108" />
+            <source>Ratio of the highest to the lowest class mean distance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="108" />
+            <source>Population with no facility reachable</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="130" />
+            <source>{n} facilities have no capacity in '{field}': they count 0.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="134" />
+            <source>{n} facilities have a negative capacity in '{field}'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="138" />
+            <source>{n} facilities have no geometry: they are left out.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="194" />
+            <source>{pop:,.0f} people reach no facility (not placed on the network, or on a part without facilities): their distance is NULL and left out of the mean distance; their score is 0.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="217" />
+            <source>Inequality of the {indicator} across {scope}: Gini {gini}, Theil {theil}, ratio {ratio}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="170" />
+            <source>{n} facilities are farther than the snap tolerance from any street: nobody reaches them.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/spatial_interaction.py" line="46" />
@@ -2105,6 +2384,259 @@ Installez-les dans le Python utilisé par QGIS, par exemple :
             <translation>Statuts</translation>
         </message>
         <message>
+            <location filename="../processing/transit_access.py" line="63" />
+            <source>Access to public transport (SDG 11.2.1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="66" />
+            <source>Share of the population within walking distance of a frequently served stop, along the street network, from a stops layer or a GTFS feed; per territory and group.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="70" />
+            <source>&lt;p&gt;SDG 11.2.1 (recommendation 7, feeding 1 and 3): the share of the population within walking distance of a public transport stop with frequent service. Low-capacity stops (bus, tram) count within 500 m, high-capacity ones (rail, metro, ferry) within 1 000 m: both are parameters.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Stops&lt;/b&gt; come from a point layer or a GTFS feed. With a layer, every stop qualifies unless a departures-per-hour field is given; the capacity field holds a mode (bus, tram, trolleybus, coach: low; rail, train, RER, metro, subway, ferry: high; in English or French) or a GTFS route type; unknown or empty values count as low capacity (the shorter distance) and are listed in the log. With a GTFS zip (stops, routes, trips, stop_times, and calendar and/or calendar_dates; frequencies.txt is honoured), departures are counted on one day in the window (default: the feed's Tuesday with the most services, 06:00 to 20:00; times after 24:00 belong to the previous service day). A stop qualifies when its average departures per hour reach the minimum; it is high capacity when its rail, metro and ferry departures alone reach it. Stops with no service in the window never qualify; if none qualifies the run still ends, with nobody having access and a warning.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Population&lt;/b&gt;: points, polygons or grid cells with a population field (or 1 per feature). Polygons stand at a point inside them. Optional sex, age group and disability fields disaggregate the shares; with territories (polygons and a code field) the shares are given per territory too. Features without geometry, outside the territories or beyond the snap tolerance are counted in the denominators without access, and the log says how many.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: the population layer with &lt;i&gt;access&lt;/i&gt; (1/0), &lt;i&gt;distance_m&lt;/i&gt; to the nearest qualifying stop (walked, snap distances included; NULL beyond the longest access distance), the nearest stop and its capacity, &lt;i&gt;placed&lt;/i&gt; and &lt;i&gt;snap_m&lt;/i&gt;; the shares table (territory, group, value, population, with_access, share_pct); optionally the territories with their share (&lt;i&gt;transit_share&lt;/i&gt;, 0 to 1, read by the recommendations scorecard); the service areas of the stops (along the network: the street pieces reached within the stop's distance, cut at the exact reach, each piece given to the nearest stop; no interpolation, no unreachable land; without a network: discs); the stops with their departures, capacity and whether they qualify. Every output has a &lt;i&gt;method&lt;/i&gt; field (&lt;i&gt;network&lt;/i&gt; or &lt;i&gt;euclidean proxy&lt;/i&gt;) and a params field; the numeric outputs (share, population, qualifying stops, unplaced features) feed models.&lt;/p&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="73" />
+            <source>Population (points, polygons or grid cells)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="79" />
+            <source>Stops (points) [optional: or a GTFS feed]</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="82" />
+            <source>Stop identifier field [optional]</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="85" />
+            <source>Capacity or mode field of the stops (bus, tram, rail, metro, ferry, high, low or a GTFS route type) [optional: all low capacity]</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="89" />
+            <source>Departures per hour field of the stops [optional: every stop qualifies]</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="92" />
+            <source>GTFS feed (zip) [optional: or a stops layer]</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="95" />
+            <source>GTFS: weekday counted (the feed's date of that weekday with the most services)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="98" />
+            <source>GTFS: date counted instead, YYYY-MM-DD [optional]</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="99" />
+            <source>GTFS: window start (HH:MM)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="101" />
+            <source>GTFS: window end (HH:MM)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="103" />
+            <source>Minimum departures per hour in the window (average)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="106" />
+            <source>Walking distance to low-capacity stops: bus, tram (m)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="109" />
+            <source>Walking distance to high-capacity stops: rail, metro, ferry (m)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="114" />
+            <location filename="../processing/transit_access.py" line="351" />
+            <location filename="../processing/transit_access.py" line="76" />
+            <location filename="../processing/transit_access.py" line="131" />
+            <source>Population with access</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="116" />
+            <source>Shares of population with access</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="118" />
+            <source>Territories with their share</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="121" />
+            <source>Service areas of the stops</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="124" />
+            <source>Stops and their service</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="141" />
+            <source>Give the stops either as a layer or as a GTFS feed, not both.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="143" />
+            <source>Give the stops: a point layer or a GTFS feed (zip).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="162" />
+            <source>The GTFS feed has no calendar.txt: services come from calendar_dates.txt alone.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="264" />
+            <source>No stop qualifies: nobody has access. Check the window, the weekday and the minimum departures per hour.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="282" />
+            <source>qualifying stop</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="76" />
+            <location filename="../processing/transit_access.py" line="131" />
+            <source>Sex field [optional]</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="76" />
+            <location filename="../processing/transit_access.py" line="131" />
+            <source>Age group field [optional]</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="76" />
+            <location filename="../processing/transit_access.py" line="131" />
+            <source>Disability field [optional]</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="76" />
+            <location filename="../processing/transit_access.py" line="131" />
+            <source>Share of the population with access (%)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="76" />
+            <location filename="../processing/transit_access.py" line="131" />
+            <source>Population</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="76" />
+            <location filename="../processing/transit_access.py" line="131" />
+            <source>Qualifying stops</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="76" />
+            <location filename="../processing/transit_access.py" line="131" />
+            <source>Population features not placed on the network</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="93" />
+            <source>GTFS feeds (*.zip *.ZIP)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="96" />
+            <source>Monday</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="96" />
+            <source>Tuesday</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="96" />
+            <source>Wednesday</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="96" />
+            <source>Thursday</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="96" />
+            <source>Friday</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="96" />
+            <source>Saturday</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="96" />
+            <source>Sunday</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="166" />
+            <source>GTFS {name}: {stops:,} stops, departures counted on {day} from {start} to {end} ({served:,} stops served in the window).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="261" />
+            <source>{q:,} of {n:,} stops qualify ({high:,} high capacity).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="302" />
+            <source>{method}: {reached:,.0f} of {total:,.0f} people have access ({share}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="183" />
+            <source>{n} qualifying stops have no coordinates in stops.txt: they are left out.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="217" />
+            <source>Capacity values not recognised, counted as low capacity: {values}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="231" />
+            <source>{n} stops have no geometry: they are left out.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="379" />
+            <source>{n} qualifying stops reach no street within the snap tolerance: no service area.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location filename="../processing/urban_growth.py" line="39" />
             <source>Urban growth patches</source>
             <translation>Taches de croissance urbaine</translation>
@@ -2317,11 +2849,37 @@ Installez-les dans le Python utilisé par QGIS, par exemple :
         </message>
         <message>
             <location filename="../alliance_plugin/core/scorecard.py" line="111" />
+            <source>Only {value:.0%} of the population lives within walking distance of frequent public transport (SDG 11.2.1): extend or densify the service (R7, R1).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="113" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="115" />
+            <source>{value:.0%} of the population lives within walking distance of frequent public transport (SDG 11.2.1) (R7).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="120" />
+            <source>People walk {value:,.0f} m on average to the nearest service: bring services closer or link the territory to a nearby centre (R7, R3).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="122" />
+            <source>People walk {value:,.0f} m on average to the nearest service (R7).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="123" />
+            <source>The nearest service is {value:,.0f} m away on average (R7).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="127" />
             <source>An intermediary city: middle size, high intermediation, intermediate place in the hierarchy; reinforce its role in the network (R3).</source>
             <translation>Une ville intermédiaire : taille moyenne, forte intermédiation, place intermédiaire dans la hiérarchie ; renforcer son rôle dans le réseau (R3).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="113" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="129" />
             <source>Not an intermediary city by our rule (R3).</source>
             <translation>Pas une ville intermédiaire selon notre règle (R3).</translation>
         </message>
