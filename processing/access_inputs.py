@@ -203,10 +203,13 @@ class AccessAlgorithm(AllianceAlgorithm):
 
     def reportSnapping(self, attrs, population, feedback, what):
         """Log the points beyond the snap tolerance and those on parts of the network without a source."""
-        if attrs.get("unsnapped_points"):
+        import numpy as np
+
+        far = attrs.get("unsnapped_points", 0) - int((~np.isfinite(population.xy).all(axis=1)).sum())
+        if far > 0:  # features without geometry were reported when read
             feedback.pushWarning(self.tr(
                 "{n:,} population features are farther than the snap tolerance from any street: they are "
-                "kept and counted without access.").format(n=attrs["unsnapped_points"]))
+                "kept and counted without access.").format(n=far))
         if attrs.get("points_in_parts_without_stop"):
             feedback.pushWarning(self.tr(
                 "{n:,} population features sit on parts of the network that hold no {what}: they have no "

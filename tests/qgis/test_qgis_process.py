@@ -97,16 +97,18 @@ def test_transit_and_service_access_from_the_command_line(qgis_env, data_dir, tm
     out = tmp_path / "access.gpkg"
     run = qgis_process(
         qgis_env, "--json", "run", "alliance:transitaccess", "--",
-        f"POPULATION={pbf}|layername=multipolygons", f"STOPS={pbf}|layername=points",
-        f"NETWORK={pbf}|layername=lines", "SNAP_TOLERANCE=200", "LOW_DISTANCE=500",
+        f"POPULATION={pbf}|layername=multipolygons|subset=\"building\" IS NOT NULL",
+        f"STOPS={pbf}|layername=points|subset=\"highway\" = 'bus_stop' OR \"other_tags\" LIKE '%tram_stop%'",
+        f"NETWORK={pbf}|layername=lines|subset=\"highway\" IS NOT NULL", "SNAP_TOLERANCE=200", "LOW_DISTANCE=500",
         f"OUTPUT=ogr:dbname='{out}' table=\"people\" (geom)",
         f"OUTPUT_SHARES=ogr:dbname='{out}' table=\"shares\"", "OUTPUT_AREAS=TEMPORARY_OUTPUT",
         "OUTPUT_STOPS=TEMPORARY_OUTPUT", cwd=tmp_path)
     assert run.returncode == 0, run.stdout[-2000:] + run.stderr[-2000:]
     results = json.loads(run.stdout)["results"]
-    # every OSM point counts as a stop here (no filter on the command line): most polygons have access
-    assert results["METHOD"] == "network" and results["QUALIFYING_STOPS"] > 1000
-    assert 50 < results["SHARE"] <= 100
+    # OSM's 92 bus stops and 40 tram stops less 4 tagged both ways; the buildings count one each
+    assert results["METHOD"] == "network" and results["QUALIFYING_STOPS"] == 128
+    assert results["UNPLACED"] == 5  # buildings QGIS reads without a geometry (unclosed OSM rings)
+    assert 80 < results["SHARE"] <= 100
     with sqlite3.connect(out) as db:
         total, = db.execute("SELECT population FROM shares WHERE territory = 'all' AND \"group\" = 'total'")\
             .fetchone()
