@@ -239,17 +239,17 @@
         <message>
             <location filename="../processing/access_inputs.py" line="68" />
             <source>Topology tolerance: line ends closer than this are joined (m)</source>
-            <translation type="unfinished" />
+            <translation>Tolérance topologique : les extrémités de lignes plus proches que cette distance sont raccordées (m)</translation>
         </message>
         <message>
             <location filename="../processing/access_inputs.py" line="50" />
             <source>Population field [optional: each feature counts as 1]</source>
-            <translation type="unfinished" />
+            <translation>Champ de population [facultatif : chaque entité compte pour 1]</translation>
         </message>
         <message>
             <location filename="../processing/access_inputs.py" line="55" />
             <source>Territories [optional]</source>
-            <translation type="unfinished" />
+            <translation>Territoires [facultatif]</translation>
         </message>
         <message>
             <location filename="../processing/access_inputs.py" line="57" />
@@ -262,82 +262,82 @@
         <message>
             <location filename="../processing/access_inputs.py" line="62" />
             <source>Street network [optional: straight lines, the Euclidean proxy]</source>
-            <translation type="unfinished" />
+            <translation>Réseau viaire [facultatif : lignes droites, l'approximation euclidienne]</translation>
         </message>
         <message>
             <location filename="../processing/access_inputs.py" line="65" />
             <source>Snap tolerance to the street network (m)</source>
-            <translation type="unfinished" />
+            <translation>Tolérance d'accrochage au réseau viaire (m)</translation>
         </message>
         <message>
             <location filename="../processing/access_inputs.py" line="90" />
             <source>The population layer is empty.</source>
-            <translation type="unfinished" />
+            <translation>La couche de population est vide.</translation>
         </message>
         <message>
             <location filename="../processing/access_inputs.py" line="141" />
             <source>Choose the code field of the territories.</source>
-            <translation type="unfinished" />
+            <translation>Choisissez le champ de code des territoires.</translation>
         </message>
         <message>
             <location filename="../processing/access_inputs.py" line="181" />
             <source>No street network: distances are straight lines (the Euclidean proxy); every output says so.</source>
-            <translation type="unfinished" />
+            <translation>Pas de réseau viaire : les distances sont à vol d'oiseau (l'approximation euclidienne) ; chaque sortie le signale.</translation>
         </message>
         <message>
             <location filename="../processing/access_inputs.py" line="187" />
             <source>The street network has no line to walk along.</source>
-            <translation type="unfinished" />
+            <translation>Le réseau viaire n'a aucune ligne à parcourir à pied.</translation>
         </message>
         <message>
             <location filename="../processing/access_inputs.py" line="194" />
             <source>Street network: {lines:,} lines, {segments:,} segments, {nodes:,} junctions, {km:,.1f} km.</source>
-            <translation type="unfinished" />
+            <translation>Réseau viaire : {lines:,} lignes, {segments:,} segments, {nodes:,} nœuds, {km:,.1f} km.</translation>
         </message>
         <message>
             <location filename="../processing/access_inputs.py" line="96" />
             <source>Population read with pyogrio from {path}.</source>
-            <translation type="unfinished" />
+            <translation>Population lue avec pyogrio depuis {path}.</translation>
         </message>
         <message>
             <location filename="../processing/access_inputs.py" line="104" />
             <source>{n} population features have no geometry: they are counted without access.</source>
-            <translation type="unfinished" />
+            <translation>{n} entités de population n'ont pas de géométrie : elles sont comptées sans accès.</translation>
         </message>
         <message>
             <location filename="../processing/access_inputs.py" line="170" />
             <source>{n} population features lie in no territory: they count in the whole area only.</source>
-            <translation type="unfinished" />
+            <translation>{n} entités de population ne sont dans aucun territoire : elles ne comptent que dans l'ensemble de la zone.</translation>
         </message>
         <message>
             <location filename="../processing/access_inputs.py" line="198" />
             <source>The street network has {parts} disconnected parts; the largest holds {share:.1f} % of its length. Nobody walks from one part to another.</source>
-            <translation type="unfinished" />
+            <translation>Le réseau viaire a {parts} parties déconnectées ; la plus grande porte {share:.1f} % de sa longueur. On ne passe pas à pied d'une partie à l'autre.</translation>
         </message>
         <message>
             <location filename="../processing/access_inputs.py" line="207" />
             <source>{n:,} population features are farther than the snap tolerance from any street: they are kept and counted without access.</source>
-            <translation type="unfinished" />
+            <translation>{n:,} entités de population sont plus loin de toute rue que la tolérance d'accrochage : elles sont conservées et comptées sans accès.</translation>
         </message>
         <message>
             <location filename="../processing/access_inputs.py" line="211" />
             <source>{n:,} population features sit on parts of the network that hold no {what}: they have no access.</source>
-            <translation type="unfinished" />
+            <translation>{n:,} entités de population se trouvent sur des parties du réseau qui ne contiennent aucun {what} : elles n'ont aucun accès.</translation>
         </message>
         <message>
             <location filename="../processing/access_inputs.py" line="110" />
             <source>{n} features have no population in '{field}': they count 0.</source>
-            <translation type="unfinished" />
+            <translation>{n} entités n'ont pas de population dans '{field}' : elles comptent pour 0.</translation>
         </message>
         <message>
             <location filename="../processing/access_inputs.py" line="115" />
             <source>{n} features have a negative population in '{field}' (feature ids {ids}): fix them first.</source>
-            <translation type="unfinished" />
+            <translation>{n} entités ont une population négative dans '{field}' (identifiants des entités {ids}) : corrigez-les d'abord.</translation>
         </message>
         <message>
             <location filename="../processing/base.py" line="54" />
             <source>Mobility and access</source>
-            <translation type="unfinished" />
+            <translation>Mobilité et accessibilité</translation>
         </message>
         <message>
             <location filename="../processing/base.py" line="54" />
@@ -1890,12 +1890,12 @@ Installez-les dans le Python utilisé par QGIS, par exemple :
         <message>
             <location filename="../processing/service_access.py" line="53" />
             <source>Access to services and its inequality</source>
-            <translation type="unfinished" />
+            <translation>Accès aux services et ses inégalités</translation>
         </message>
         <message>
             <location filename="../processing/service_access.py" line="56" />
             <source>Distance to the nearest school, clinic or market along the streets, two-step floating catchment scores, and their inequality between territories and territory classes.</source>
-            <translation type="unfinished" />
+            <translation>Distance à l'école, au centre de santé ou au marché le plus proche par les rues, scores d'aire de chalandise flottante à deux étapes, et leur inégalité entre territoires et entre classes de territoires.</translation>
         </message>
         <message>
             <location filename="../processing/service_access.py" line="60" />
@@ -1903,7 +1903,10 @@ Installez-les dans le Python utilisé par QGIS, par exemple :
 &lt;p&gt;&lt;b&gt;Nearest facility&lt;/b&gt;: the walking distance along the street network (or the straight line) from every demand feature to the nearest facility, and the time at the walking speed. NULL when no facility can be reached.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Two-step floating catchment area&lt;/b&gt; (Luo and Wang 2003): each facility's ratio is its capacity over the population within the catchment distance, &lt;i&gt;R_j = S_j / sum P_k&lt;/i&gt;; each person's score is the sum of the ratios of the facilities within that distance, &lt;i&gt;A_i = sum R_j&lt;/i&gt;, written per 1000 inhabitants. Facilities with nobody within reach have a NULL ratio; people with no facility within reach score 0. Capacity is a field (places, beds, staff) or 1 per facility.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Inequality&lt;/b&gt;: with territories, the population-weighted mean score and mean distance of each territory (&lt;i&gt;service_score_per_1000&lt;/i&gt; and &lt;i&gt;service_distance_m&lt;/i&gt;, read by the recommendations scorecard), and their population-weighted Gini coefficient and Theil index between territories; with a class field (for example the class of alliance:degurba's local units or the role of alliance:functionalareas), the mean per class, the ratio of the highest to the lowest class mean (NULL when the lowest is 0) and the Theil index between classes (the between-class part of the total Theil). The whole area's Gini and Theil of the score between people are given too. All are numeric outputs, so a model can use them.&lt;/p&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;p&gt;Accès aux services (recommandation 7, alimentant les recommandations 1 et 3) : à quelle distance les habitants vivent des écoles, des centres de santé ou des marchés, sur quelle capacité chacun peut compter, et à quel point cela est inégal entre territoires et entre zones urbaines, périurbaines et rurales.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Équipement le plus proche&lt;/b&gt; : la distance à pied le long du réseau viaire (ou à vol d'oiseau) de chaque entité de demande à l'équipement le plus proche, et le temps à la vitesse de marche. NULL quand aucun équipement ne peut être atteint.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Aire de chalandise flottante à deux étapes&lt;/b&gt; (Luo et Wang 2003) : le ratio de chaque équipement est sa capacité rapportée à la population située à moins de la distance de chalandise, &lt;i&gt;R_j = S_j / sum P_k&lt;/i&gt; ; le score de chaque personne est la somme des ratios des équipements situés à cette distance, &lt;i&gt;A_i = sum R_j&lt;/i&gt;, exprimé pour 1000 habitants. Les équipements sans personne à portée ont un ratio NULL ; les personnes sans équipement à portée ont un score de 0. La capacité est un champ (places, lits, personnel) ou vaut 1 par équipement.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Inégalité&lt;/b&gt; : avec des territoires, le score moyen et la distance moyenne de chaque territoire, pondérés par la population (&lt;i&gt;service_score_per_1000&lt;/i&gt; et &lt;i&gt;service_distance_m&lt;/i&gt;, lus par le tableau de bord des recommandations), ainsi que leur coefficient de Gini et leur indice de Theil entre territoires, pondérés par la population ; avec un champ de classe (par exemple la classe des unités locales d'alliance:degurba ou le rôle d'alliance:functionalareas), la moyenne par classe, le rapport entre la plus forte et la plus faible moyenne de classe (NULL quand la plus faible vaut 0) et l'indice de Theil entre classes (la part inter-classes du Theil total). Le Gini et le Theil du score entre personnes sur l'ensemble de la zone sont aussi fournis. Ce sont toutes des sorties numériques : un modèle peut donc les utiliser.&lt;/p&gt;</translation>
         </message>
         <message>
             <location filename="../processing/service_access.py" line="60" />
@@ -1911,164 +1914,166 @@ Installez-les dans le Python utilisé par QGIS, par exemple :
             <source>&lt;p&gt;&lt;b&gt;Street network&lt;/b&gt; (optional): lines, walked in both directions. Line ends closer than the topology tolerance are one junction; lines that cross without sharing a vertex are not connected (as in QGIS's network analysis). Points, stops and facilities are snapped to the nearest point of the nearest street (not to the nearest vertex) when it lies within the snap tolerance, and that straight snap distance is added to their walk. Points farther away are kept, counted in the log and in the numeric outputs, and get no access (the denominator keeps them: nobody is lost). The graph is built once per run; one multi-source shortest-path search per access distance, with a cut-off, gives every distance. A network in several disconnected parts is reported with the population sitting on parts that hold no stop or facility.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Without a network&lt;/b&gt;, distances are straight lines: every output says &lt;i&gt;euclidean proxy&lt;/i&gt; in its method field and the log says it too.&lt;/p&gt;
 &lt;p&gt;Distances are in metres: a geographic CRS, one in feet, or Web Mercator is replaced by a Lambert azimuthal equal-area projection centred on the population (the log says so), into which the other layers are reprojected.&lt;/p&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;p&gt;&lt;b&gt;Réseau viaire&lt;/b&gt; (facultatif) : des lignes, parcourues dans les deux sens. Les extrémités de lignes plus proches que la tolérance topologique forment un seul nœud ; les lignes qui se croisent sans partager de sommet ne sont pas connectées (comme dans l'analyse de réseau de QGIS). Les points, arrêts et équipements sont accrochés au point le plus proche de la rue la plus proche (et non au sommet le plus proche) quand il se trouve dans la tolérance d'accrochage, et cette distance d'accrochage en ligne droite est ajoutée à leur trajet à pied. Les points plus éloignés sont conservés, comptés dans le journal et dans les sorties numériques, et n'ont pas d'accès (le dénominateur les garde : personne n'est perdu). Le graphe est construit une fois par exécution ; une recherche de plus courts chemins multi-sources par distance d'accès, avec une distance limite, donne toutes les distances. Un réseau en plusieurs parties déconnectées est signalé, avec la population située sur les parties qui ne contiennent aucun arrêt ni équipement.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Sans réseau&lt;/b&gt;, les distances sont à vol d'oiseau : chaque sortie indique &lt;i&gt;euclidean proxy&lt;/i&gt; dans son champ method, et le journal le signale aussi.&lt;/p&gt;
+&lt;p&gt;Les distances sont en mètres : un SCR géographique, un SCR en pieds ou Web Mercator est remplacé par une projection azimutale équivalente de Lambert centrée sur la population (le journal le signale), dans laquelle les autres couches sont reprojetées.&lt;/p&gt;</translation>
         </message>
         <message>
             <location filename="../processing/service_access.py" line="72" />
             <source>Demand: population (points, polygons or grid cells)</source>
-            <translation type="unfinished" />
+            <translation>Demande : population (points, polygones ou carreaux de grille)</translation>
         </message>
         <message>
             <location filename="../processing/service_access.py" line="64" />
             <source>Facilities (schools, clinics, markets...)</source>
-            <translation type="unfinished" />
+            <translation>Équipements (écoles, centres de santé, marchés...)</translation>
         </message>
         <message>
             <location filename="../processing/service_access.py" line="67" />
             <source>Facility identifier field [optional]</source>
-            <translation type="unfinished" />
+            <translation>Champ d'identifiant des équipements [facultatif]</translation>
         </message>
         <message>
             <location filename="../processing/service_access.py" line="70" />
             <source>Capacity field (places, beds, staff...) [optional: 1 per facility]</source>
-            <translation type="unfinished" />
+            <translation>Champ de capacité (places, lits, personnel...) [facultatif : 1 par équipement]</translation>
         </message>
         <message>
             <location filename="../processing/service_access.py" line="74" />
             <source>Catchment distance of the floating catchment (m)</source>
-            <translation type="unfinished" />
+            <translation>Distance de l'aire de chalandise flottante (m)</translation>
         </message>
         <message>
             <location filename="../processing/service_access.py" line="77" />
             <source>Walking speed for times (km/h)</source>
-            <translation type="unfinished" />
+            <translation>Vitesse de marche pour les temps (km/h)</translation>
         </message>
         <message>
             <location filename="../processing/service_access.py" line="82" />
             <source>Territory class field, e.g. urban / peri-urban / rural from the degree of urbanisation or the functional areas [optional]</source>
-            <translation type="unfinished" />
+            <translation>Champ de classe des territoires, par exemple urbain / périurbain / rural d'après le degré d'urbanisation ou les aires fonctionnelles [facultatif]</translation>
         </message>
         <message>
             <location filename="../processing/service_access.py" line="86" />
             <location filename="../processing/service_access.py" line="280" />
             <source>Population with access to services</source>
-            <translation type="unfinished" />
+            <translation>Population et son accès aux services</translation>
         </message>
         <message>
             <location filename="../processing/service_access.py" line="88" />
             <source>Inequality of access</source>
-            <translation type="unfinished" />
+            <translation>Inégalité d'accès</translation>
         </message>
         <message>
             <location filename="../processing/service_access.py" line="90" />
             <source>Facilities with their catchment</source>
-            <translation type="unfinished" />
+            <translation>Équipements avec leur aire de chalandise</translation>
         </message>
         <message>
             <location filename="../processing/service_access.py" line="93" />
             <source>Territories with their access</source>
-            <translation type="unfinished" />
+            <translation>Territoires avec leur accès</translation>
         </message>
         <message>
             <location filename="../processing/service_access.py" line="96" />
             <source>Access per territory class</source>
-            <translation type="unfinished" />
+            <translation>Accès par classe de territoires</translation>
         </message>
         <message>
             <location filename="../processing/service_access.py" line="109" />
             <location filename="../processing/transit_access.py" line="132" />
             <source>Method (network or euclidean proxy)</source>
-            <translation type="unfinished" />
+            <translation>Méthode (network ou euclidean proxy)</translation>
         </message>
         <message>
             <location filename="../processing/service_access.py" line="141" />
             <source>The facilities layer has no facility with a geometry.</source>
-            <translation type="unfinished" />
+            <translation>La couche des équipements ne contient aucun équipement avec une géométrie.</translation>
         </message>
         <message>
             <location filename="../processing/service_access.py" line="168" />
             <source>facility</source>
-            <translation type="unfinished" />
+            <translation>équipement</translation>
         </message>
         <message>
             <location filename="../processing/service_access.py" line="108" />
             <source>Mean distance to the nearest facility (m)</source>
-            <translation type="unfinished" />
+            <translation>Distance moyenne à l'équipement le plus proche (m)</translation>
         </message>
         <message>
             <location filename="../processing/service_access.py" line="108" />
             <source>Mean floating catchment score (capacity per 1000 inhabitants)</source>
-            <translation type="unfinished" />
+            <translation>Score moyen d'aire de chalandise flottante (capacité pour 1000 habitants)</translation>
         </message>
         <message>
             <location filename="../processing/service_access.py" line="108" />
             <source>Gini of the score between territories</source>
-            <translation type="unfinished" />
+            <translation>Gini du score entre territoires</translation>
         </message>
         <message>
             <location filename="../processing/service_access.py" line="108" />
             <source>Theil of the score between territories</source>
-            <translation type="unfinished" />
+            <translation>Theil du score entre territoires</translation>
         </message>
         <message>
             <location filename="../processing/service_access.py" line="108" />
             <source>Ratio of the highest to the lowest class mean score</source>
-            <translation type="unfinished" />
+            <translation>Rapport entre le plus fort et le plus faible score moyen de classe</translation>
         </message>
         <message>
             <location filename="../processing/service_access.py" line="108" />
             <source>Theil of the score between classes</source>
-            <translation type="unfinished" />
+            <translation>Theil du score entre classes</translation>
         </message>
         <message>
             <location filename="../processing/service_access.py" line="108" />
             <source>Gini of the distance between territories</source>
-            <translation type="unfinished" />
+            <translation>Gini de la distance entre territoires</translation>
         </message>
         <message>
             <location filename="../processing/service_access.py" line="108" />
             <source>Theil of the distance between territories</source>
-            <translation type="unfinished" />
+            <translation>Theil de la distance entre territoires</translation>
         </message>
         <message>
             <location filename="../processing/service_access.py" line="108" />
             <source>Ratio of the highest to the lowest class mean distance</source>
-            <translation type="unfinished" />
+            <translation>Rapport entre la plus forte et la plus faible distance moyenne de classe</translation>
         </message>
         <message>
             <location filename="../processing/service_access.py" line="108" />
             <source>Population with no facility reachable</source>
-            <translation type="unfinished" />
+            <translation>Population sans équipement accessible</translation>
         </message>
         <message>
             <location filename="../processing/service_access.py" line="130" />
             <source>{n} facilities have no capacity in '{field}': they count 0.</source>
-            <translation type="unfinished" />
+            <translation>{n} équipements n'ont pas de capacité dans '{field}' : ils comptent pour 0.</translation>
         </message>
         <message>
             <location filename="../processing/service_access.py" line="134" />
             <source>{n} facilities have a negative capacity in '{field}'.</source>
-            <translation type="unfinished" />
+            <translation>{n} équipements ont une capacité négative dans '{field}'.</translation>
         </message>
         <message>
             <location filename="../processing/service_access.py" line="138" />
             <source>{n} facilities have no geometry: they are left out.</source>
-            <translation type="unfinished" />
+            <translation>{n} équipements n'ont pas de géométrie : ils sont écartés.</translation>
         </message>
         <message>
             <location filename="../processing/service_access.py" line="194" />
             <source>{pop:,.0f} people reach no facility (not placed on the network, or on a part without facilities): their distance is NULL and left out of the mean distance; their score is 0.</source>
-            <translation type="unfinished" />
+            <translation>{pop:,.0f} personnes n'atteignent aucun équipement (non placées sur le réseau, ou sur une partie sans équipement) : leur distance est NULL et exclue de la distance moyenne ; leur score vaut 0.</translation>
         </message>
         <message>
             <location filename="../processing/service_access.py" line="217" />
             <source>Inequality of the {indicator} across {scope}: Gini {gini}, Theil {theil}, ratio {ratio}.</source>
-            <translation type="unfinished" />
+            <translation>Inégalité de l'indicateur {indicator} (portée {scope}) : Gini {gini}, Theil {theil}, rapport {ratio}.</translation>
         </message>
         <message>
             <location filename="../processing/service_access.py" line="170" />
             <source>{n} facilities are farther than the snap tolerance from any street: nobody reaches them.</source>
-            <translation type="unfinished" />
+            <translation>{n} équipements sont plus loin de toute rue que la tolérance d'accrochage : personne ne les atteint.</translation>
         </message>
         <message>
             <location filename="../processing/spatial_interaction.py" line="46" />
@@ -2386,12 +2391,12 @@ Installez-les dans le Python utilisé par QGIS, par exemple :
         <message>
             <location filename="../processing/transit_access.py" line="63" />
             <source>Access to public transport (SDG 11.2.1)</source>
-            <translation type="unfinished" />
+            <translation>Accès aux transports en commun (ODD 11.2.1)</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="66" />
             <source>Share of the population within walking distance of a frequently served stop, along the street network, from a stops layer or a GTFS feed; per territory and group.</source>
-            <translation type="unfinished" />
+            <translation>Part de la population à distance à pied d'un arrêt fréquemment desservi, le long du réseau viaire, à partir d'une couche d'arrêts ou d'un flux GTFS ; par territoire et par groupe.</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="70" />
@@ -2399,72 +2404,75 @@ Installez-les dans le Python utilisé par QGIS, par exemple :
 &lt;p&gt;&lt;b&gt;Stops&lt;/b&gt; come from a point layer or a GTFS feed. With a layer, every stop qualifies unless a departures-per-hour field is given; the capacity field holds a mode (bus, tram, trolleybus, coach: low; rail, train, RER, metro, subway, ferry: high; in English or French) or a GTFS route type; unknown or empty values count as low capacity (the shorter distance) and are listed in the log. With a GTFS zip (stops, routes, trips, stop_times, and calendar and/or calendar_dates; frequencies.txt is honoured), departures are counted on one day in the window (default: the feed's Tuesday with the most services, 06:00 to 20:00; times after 24:00 belong to the previous service day). A stop qualifies when its average departures per hour reach the minimum; it is high capacity when its rail, metro and ferry departures alone reach it. Stops with no service in the window never qualify; if none qualifies the run still ends, with nobody having access and a warning.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Population&lt;/b&gt;: points, polygons or grid cells with a population field (or 1 per feature). Polygons stand at a point inside them. Optional sex, age group and disability fields disaggregate the shares; with territories (polygons and a code field) the shares are given per territory too. Features without geometry, outside the territories or beyond the snap tolerance are counted in the denominators without access, and the log says how many.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: the population layer with &lt;i&gt;access&lt;/i&gt; (1/0), &lt;i&gt;distance_m&lt;/i&gt; to the nearest qualifying stop (walked, snap distances included; NULL beyond the longest access distance), the nearest stop and its capacity, &lt;i&gt;placed&lt;/i&gt; and &lt;i&gt;snap_m&lt;/i&gt;; the shares table (territory, group, value, population, with_access, share_pct); optionally the territories with their share (&lt;i&gt;transit_share&lt;/i&gt;, 0 to 1, read by the recommendations scorecard); the service areas of the stops (along the network: the street pieces reached within the stop's distance, cut at the exact reach, each piece given to the nearest stop; no interpolation, no unreachable land; without a network: discs); the stops with their departures, capacity and whether they qualify. Every output has a &lt;i&gt;method&lt;/i&gt; field (&lt;i&gt;network&lt;/i&gt; or &lt;i&gt;euclidean proxy&lt;/i&gt;) and a params field; the numeric outputs (share, population, qualifying stops, unplaced features) feed models.&lt;/p&gt;</source>
-            <translation type="unfinished" />
+            <translation>&lt;p&gt;ODD 11.2.1 (recommandation 7, alimentant les recommandations 1 et 3) : la part de la population à distance à pied d'un arrêt de transports en commun à service fréquent. Les arrêts de faible capacité (bus, tram) comptent jusqu'à 500 m, ceux de forte capacité (train, métro, ferry) jusqu'à 1 000 m : les deux sont des paramètres.&lt;/p&gt;
+&lt;p&gt;Les &lt;b&gt;arrêts&lt;/b&gt; viennent d'une couche de points ou d'un flux GTFS. Avec une couche, tous les arrêts sont retenus sauf si un champ de départs par heure est fourni ; le champ de capacité contient un mode (bus, tram, trolleybus, coach : faible ; rail, train, RER, metro, subway, ferry : forte ; en anglais ou en français) ou un type de ligne GTFS (route_type) ; les valeurs inconnues ou vides comptent comme faible capacité (la distance la plus courte) et sont listées dans le journal. Avec un zip GTFS (stops, routes, trips, stop_times, et calendar et/ou calendar_dates ; frequencies.txt est pris en compte), les départs sont comptés sur un jour, dans la plage horaire (par défaut : le mardi du flux qui a le plus de services, de 06:00 à 20:00 ; les horaires après 24:00 appartiennent au jour de service précédent). Un arrêt est retenu quand son nombre moyen de départs par heure atteint le minimum ; il est de forte capacité quand ses seuls départs de train, de métro et de ferry l'atteignent. Les arrêts sans service dans la plage horaire ne sont jamais retenus ; si aucun n'est retenu, le traitement va tout de même à son terme, personne n'ayant accès, avec un avertissement.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Population&lt;/b&gt; : des points, polygones ou carreaux de grille avec un champ de population (ou 1 par entité). Les polygones sont placés en un point situé à l'intérieur. Des champs facultatifs de sexe, de tranche d'âge et de handicap ventilent les parts ; avec des territoires (polygones et champ de code), les parts sont aussi données par territoire. Les entités sans géométrie, hors des territoires ou au-delà de la tolérance d'accrochage sont comptées dans les dénominateurs, sans accès, et le journal indique combien.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : la couche de population avec &lt;i&gt;access&lt;/i&gt; (1/0), &lt;i&gt;distance_m&lt;/i&gt; jusqu'à l'arrêt retenu le plus proche (à pied, distances d'accrochage comprises ; NULL au-delà de la plus grande distance d'accès), l'arrêt le plus proche et sa capacité, &lt;i&gt;placed&lt;/i&gt; et &lt;i&gt;snap_m&lt;/i&gt; ; la table des parts (territory, group, value, population, with_access, share_pct) ; en option, les territoires avec leur part (&lt;i&gt;transit_share&lt;/i&gt;, de 0 à 1, lue par le tableau de bord des recommandations) ; les zones de desserte des arrêts (le long du réseau : les tronçons de rue atteints dans la distance de l'arrêt, coupés exactement à la limite atteinte, chaque tronçon étant attribué à l'arrêt le plus proche ; sans interpolation ni terrain inatteignable ; sans réseau : des disques) ; les arrêts avec leurs départs, leur capacité et le fait qu'ils soient retenus ou non. Chaque sortie a un champ &lt;i&gt;method&lt;/i&gt; (&lt;i&gt;network&lt;/i&gt; ou &lt;i&gt;euclidean proxy&lt;/i&gt;) et un champ params ; les sorties numériques (part, population, arrêts retenus, entités non placées) alimentent les modèles.&lt;/p&gt;</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="73" />
             <source>Population (points, polygons or grid cells)</source>
-            <translation type="unfinished" />
+            <translation>Population (points, polygones ou carreaux de grille)</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="79" />
             <source>Stops (points) [optional: or a GTFS feed]</source>
-            <translation type="unfinished" />
+            <translation>Arrêts (points) [facultatif : ou un flux GTFS]</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="82" />
             <source>Stop identifier field [optional]</source>
-            <translation type="unfinished" />
+            <translation>Champ d'identifiant des arrêts [facultatif]</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="85" />
             <source>Capacity or mode field of the stops (bus, tram, rail, metro, ferry, high, low or a GTFS route type) [optional: all low capacity]</source>
-            <translation type="unfinished" />
+            <translation>Champ de capacité ou de mode des arrêts (bus, tram, rail, metro, ferry, high, low ou un type de ligne GTFS) [facultatif : tous de faible capacité]</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="89" />
             <source>Departures per hour field of the stops [optional: every stop qualifies]</source>
-            <translation type="unfinished" />
+            <translation>Champ des départs par heure des arrêts [facultatif : tous les arrêts sont retenus]</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="92" />
             <source>GTFS feed (zip) [optional: or a stops layer]</source>
-            <translation type="unfinished" />
+            <translation>Flux GTFS (zip) [facultatif : ou une couche d'arrêts]</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="95" />
             <source>GTFS: weekday counted (the feed's date of that weekday with the most services)</source>
-            <translation type="unfinished" />
+            <translation>GTFS : jour de la semaine compté (la date du flux tombant ce jour-là qui a le plus de services)</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="98" />
             <source>GTFS: date counted instead, YYYY-MM-DD [optional]</source>
-            <translation type="unfinished" />
+            <translation>GTFS : date comptée à la place, AAAA-MM-JJ [facultatif]</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="99" />
             <source>GTFS: window start (HH:MM)</source>
-            <translation type="unfinished" />
+            <translation>GTFS : début de la plage horaire (HH:MM)</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="101" />
             <source>GTFS: window end (HH:MM)</source>
-            <translation type="unfinished" />
+            <translation>GTFS : fin de la plage horaire (HH:MM)</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="103" />
             <source>Minimum departures per hour in the window (average)</source>
-            <translation type="unfinished" />
+            <translation>Nombre minimal de départs par heure dans la plage horaire (moyenne)</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="106" />
             <source>Walking distance to low-capacity stops: bus, tram (m)</source>
-            <translation type="unfinished" />
+            <translation>Distance à pied des arrêts de faible capacité : bus, tram (m)</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="109" />
             <source>Walking distance to high-capacity stops: rail, metro, ferry (m)</source>
-            <translation type="unfinished" />
+            <translation>Distance à pied des arrêts de forte capacité : train, métro, ferry (m)</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="114" />
@@ -2472,169 +2480,169 @@ Installez-les dans le Python utilisé par QGIS, par exemple :
             <location filename="../processing/transit_access.py" line="76" />
             <location filename="../processing/transit_access.py" line="131" />
             <source>Population with access</source>
-            <translation type="unfinished" />
+            <translation>Population ayant accès</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="116" />
             <source>Shares of population with access</source>
-            <translation type="unfinished" />
+            <translation>Parts de la population ayant accès</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="118" />
             <source>Territories with their share</source>
-            <translation type="unfinished" />
+            <translation>Territoires avec leur part</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="121" />
             <source>Service areas of the stops</source>
-            <translation type="unfinished" />
+            <translation>Zones de desserte des arrêts</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="124" />
             <source>Stops and their service</source>
-            <translation type="unfinished" />
+            <translation>Arrêts et leur desserte</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="141" />
             <source>Give the stops either as a layer or as a GTFS feed, not both.</source>
-            <translation type="unfinished" />
+            <translation>Donnez les arrêts soit comme couche, soit comme flux GTFS, pas les deux.</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="143" />
             <source>Give the stops: a point layer or a GTFS feed (zip).</source>
-            <translation type="unfinished" />
+            <translation>Donnez les arrêts : une couche de points ou un flux GTFS (zip).</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="162" />
             <source>The GTFS feed has no calendar.txt: services come from calendar_dates.txt alone.</source>
-            <translation type="unfinished" />
+            <translation>Le flux GTFS n'a pas de calendar.txt : les services viennent du seul calendar_dates.txt.</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="264" />
             <source>No stop qualifies: nobody has access. Check the window, the weekday and the minimum departures per hour.</source>
-            <translation type="unfinished" />
+            <translation>Aucun arrêt n'est retenu : personne n'a accès. Vérifiez la plage horaire, le jour de la semaine et le nombre minimal de départs par heure.</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="282" />
             <source>qualifying stop</source>
-            <translation type="unfinished" />
+            <translation>arrêt retenu</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="76" />
             <location filename="../processing/transit_access.py" line="131" />
             <source>Sex field [optional]</source>
-            <translation type="unfinished" />
+            <translation>Champ du sexe [facultatif]</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="76" />
             <location filename="../processing/transit_access.py" line="131" />
             <source>Age group field [optional]</source>
-            <translation type="unfinished" />
+            <translation>Champ de la tranche d'âge [facultatif]</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="76" />
             <location filename="../processing/transit_access.py" line="131" />
             <source>Disability field [optional]</source>
-            <translation type="unfinished" />
+            <translation>Champ du handicap [facultatif]</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="76" />
             <location filename="../processing/transit_access.py" line="131" />
             <source>Share of the population with access (%)</source>
-            <translation type="unfinished" />
+            <translation>Part de la population ayant accès (%)</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="76" />
             <location filename="../processing/transit_access.py" line="131" />
             <source>Population</source>
-            <translation type="unfinished" />
+            <translation>Population</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="76" />
             <location filename="../processing/transit_access.py" line="131" />
             <source>Qualifying stops</source>
-            <translation type="unfinished" />
+            <translation>Arrêts retenus</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="76" />
             <location filename="../processing/transit_access.py" line="131" />
             <source>Population features not placed on the network</source>
-            <translation type="unfinished" />
+            <translation>Entités de population non placées sur le réseau</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="93" />
             <source>GTFS feeds (*.zip *.ZIP)</source>
-            <translation type="unfinished" />
+            <translation>Flux GTFS (*.zip *.ZIP)</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="96" />
             <source>Monday</source>
-            <translation type="unfinished" />
+            <translation>Lundi</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="96" />
             <source>Tuesday</source>
-            <translation type="unfinished" />
+            <translation>Mardi</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="96" />
             <source>Wednesday</source>
-            <translation type="unfinished" />
+            <translation>Mercredi</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="96" />
             <source>Thursday</source>
-            <translation type="unfinished" />
+            <translation>Jeudi</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="96" />
             <source>Friday</source>
-            <translation type="unfinished" />
+            <translation>Vendredi</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="96" />
             <source>Saturday</source>
-            <translation type="unfinished" />
+            <translation>Samedi</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="96" />
             <source>Sunday</source>
-            <translation type="unfinished" />
+            <translation>Dimanche</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="166" />
             <source>GTFS {name}: {stops:,} stops, departures counted on {day} from {start} to {end} ({served:,} stops served in the window).</source>
-            <translation type="unfinished" />
+            <translation>GTFS {name} : {stops:,} arrêts, départs comptés le {day} de {start} à {end} ({served:,} arrêts desservis dans la plage horaire).</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="261" />
             <source>{q:,} of {n:,} stops qualify ({high:,} high capacity).</source>
-            <translation type="unfinished" />
+            <translation>{q:,} arrêts sur {n:,} sont retenus ({high:,} de forte capacité).</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="302" />
             <source>{method}: {reached:,.0f} of {total:,.0f} people have access ({share}).</source>
-            <translation type="unfinished" />
+            <translation>{method} : {reached:,.0f} personnes sur {total:,.0f} ont accès ({share}).</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="183" />
             <source>{n} qualifying stops have no coordinates in stops.txt: they are left out.</source>
-            <translation type="unfinished" />
+            <translation>{n} arrêts retenus n'ont pas de coordonnées dans stops.txt : ils sont écartés.</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="217" />
             <source>Capacity values not recognised, counted as low capacity: {values}.</source>
-            <translation type="unfinished" />
+            <translation>Valeurs de capacité non reconnues, comptées comme faible capacité : {values}.</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="231" />
             <source>{n} stops have no geometry: they are left out.</source>
-            <translation type="unfinished" />
+            <translation>{n} arrêts n'ont pas de géométrie : ils sont écartés.</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="379" />
             <source>{n} qualifying stops reach no street within the snap tolerance: no service area.</source>
-            <translation type="unfinished" />
+            <translation>{n} arrêts retenus n'atteignent aucune rue dans la tolérance d'accrochage : pas de zone de desserte.</translation>
         </message>
         <message>
             <location filename="../processing/urban_growth.py" line="39" />
@@ -2850,28 +2858,28 @@ Installez-les dans le Python utilisé par QGIS, par exemple :
         <message>
             <location filename="../alliance_plugin/core/scorecard.py" line="111" />
             <source>Only {value:.0%} of the population lives within walking distance of frequent public transport (SDG 11.2.1): extend or densify the service (R7, R1).</source>
-            <translation type="unfinished" />
+            <translation>Seuls {value:.0%} de la population vivent à distance à pied de transports en commun fréquents (ODD 11.2.1) : étendre ou densifier l'offre (R7, R1).</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/core/scorecard.py" line="113" />
             <location filename="../alliance_plugin/core/scorecard.py" line="115" />
             <source>{value:.0%} of the population lives within walking distance of frequent public transport (SDG 11.2.1) (R7).</source>
-            <translation type="unfinished" />
+            <translation>{value:.0%} de la population vit à distance à pied de transports en commun fréquents (ODD 11.2.1) (R7).</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/core/scorecard.py" line="120" />
             <source>People walk {value:,.0f} m on average to the nearest service: bring services closer or link the territory to a nearby centre (R7, R3).</source>
-            <translation type="unfinished" />
+            <translation>Les habitants marchent en moyenne {value:,.0f} m jusqu'au service le plus proche : rapprocher les services ou relier le territoire à un pôle voisin (R7, R3).</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/core/scorecard.py" line="122" />
             <source>People walk {value:,.0f} m on average to the nearest service (R7).</source>
-            <translation type="unfinished" />
+            <translation>Les habitants marchent en moyenne {value:,.0f} m jusqu'au service le plus proche (R7).</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/core/scorecard.py" line="123" />
             <source>The nearest service is {value:,.0f} m away on average (R7).</source>
-            <translation type="unfinished" />
+            <translation>Le service le plus proche est en moyenne à {value:,.0f} m (R7).</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/core/scorecard.py" line="127" />
