@@ -315,12 +315,12 @@
             <translation>Le réseau viaire a {parts} parties déconnectées ; la plus grande porte {share:.1f} % de sa longueur. On ne passe pas à pied d'une partie à l'autre.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="207" />
+            <location filename="../processing/access_inputs.py" line="210" />
             <source>{n:,} population features are farther than the snap tolerance from any street: they are kept and counted without access.</source>
             <translation>{n:,} entités de population sont plus loin de toute rue que la tolérance d'accrochage : elles sont conservées et comptées sans accès.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="211" />
+            <location filename="../processing/access_inputs.py" line="214" />
             <source>{n:,} population features sit on parts of the network that hold no {what}: they have no access.</source>
             <translation>{n:,} entités de population se trouvent sur des parties du réseau qui ne contiennent aucun {what} : elles n'ont aucun accès.</translation>
         </message>
@@ -2476,7 +2476,7 @@ Installez-les dans le Python utilisé par QGIS, par exemple :
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="114" />
-            <location filename="../processing/transit_access.py" line="351" />
+            <location filename="../processing/transit_access.py" line="343" />
             <location filename="../processing/transit_access.py" line="76" />
             <location filename="../processing/transit_access.py" line="131" />
             <source>Population with access</source>
@@ -2518,14 +2518,9 @@ Installez-les dans le Python utilisé par QGIS, par exemple :
             <translation>Le flux GTFS n'a pas de calendar.txt : les services viennent du seul calendar_dates.txt.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="264" />
+            <location filename="../processing/transit_access.py" line="309" />
             <source>No stop qualifies: nobody has access. Check the window, the weekday and the minimum departures per hour.</source>
             <translation>Aucun arrêt n'est retenu : personne n'a accès. Vérifiez la plage horaire, le jour de la semaine et le nombre minimal de départs par heure.</translation>
-        </message>
-        <message>
-            <location filename="../processing/transit_access.py" line="282" />
-            <source>qualifying stop</source>
-            <translation>arrêt retenu</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="76" />
@@ -2615,14 +2610,19 @@ Installez-les dans le Python utilisé par QGIS, par exemple :
             <translation>GTFS {name} : {stops:,} arrêts, départs comptés le {day} de {start} à {end} ({served:,} arrêts desservis dans la plage horaire).</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="261" />
+            <location filename="../processing/transit_access.py" line="275" />
+            <source>{method}: {reached:,.0f} of {total:,.0f} people have access ({share}).</source>
+            <translation>{method} : {reached:,.0f} personnes sur {total:,.0f} ont accès ({share}).</translation>
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="306" />
             <source>{q:,} of {n:,} stops qualify ({high:,} high capacity).</source>
             <translation>{q:,} arrêts sur {n:,} sont retenus ({high:,} de forte capacité).</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="302" />
-            <source>{method}: {reached:,.0f} of {total:,.0f} people have access ({share}).</source>
-            <translation>{method} : {reached:,.0f} personnes sur {total:,.0f} ont accès ({share}).</translation>
+            <location filename="../processing/transit_access.py" line="333" />
+            <source>qualifying stop</source>
+            <translation>arrêt retenu</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="183" />
@@ -2640,7 +2640,7 @@ Installez-les dans le Python utilisé par QGIS, par exemple :
             <translation>{n} arrêts n'ont pas de géométrie : ils sont écartés.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="379" />
+            <location filename="../processing/transit_access.py" line="372" />
             <source>{n} qualifying stops reach no street within the snap tolerance: no service area.</source>
             <translation>{n} arrêts retenus n'atteignent aucune rue dans la tolérance d'accrochage : pas de zone de desserte.</translation>
         </message>

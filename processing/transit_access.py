@@ -238,9 +238,6 @@ class TransitAccess(AccessAlgorithm):
     # --- run -------------------------------------------------------------------------------------
 
     def compute(self, parameters, context, feedback):
-        import numpy as np
-        import pandas as pd
-
         from ..alliance_plugin.core import transit
 
         steps = QgsProcessingMultiStepFeedback(5, feedback)
@@ -256,40 +253,16 @@ class TransitAccess(AccessAlgorithm):
 
         steps.setCurrentStep(1)
         net = self.readNetwork(parameters, context, crs, steps)
-        placed = np.isfinite(stops[["x", "y"]].to_numpy(dtype=float)).all(axis=1)
-        qualifying = stops[stops["qualifies"].to_numpy(dtype=bool) & placed]
-        steps.pushInfo(self.tr("{q:,} of {n:,} stops qualify ({high:,} high capacity).").format(
-            q=len(qualifying), n=len(stops), high=int((qualifying["capacity"] == "high").sum())))
-        if qualifying.empty:
-            steps.pushWarning(self.tr("No stop qualifies: nobody has access. Check the window, the weekday and the "
-                                      "minimum departures per hour."))
-        want_areas = bool(parameters.get(self.OUTPUT_AREAS))
+        qualifying = self._qualifying(stops, steps)
         steps.setCurrentStep(2)
-        if net is None:
-            result = transit.euclidean_access(population.xy, qualifying) if len(qualifying) else None
-            areas = transit.euclidean_areas(qualifying) if want_areas and len(qualifying) else None
-            method = PROXY
-        else:
-            snap = self.parameterAsDouble(parameters, self.SNAP_TOLERANCE, context)
-            access = transit.transit_access(net, population.xy, qualifying, snap_tolerance=snap,
-                                            areas=want_areas) if len(qualifying) else None
-            result, areas = (access.points, access.areas) if access is not None else (None, None)
-            method = "network"
-        if result is None:  # no stop: nobody has access, everyone is still counted
-            result = pd.DataFrame({"distance": np.nan, "access": False, "stop": -1, "snap_distance": np.nan,
-                                   "snapped": False}, index=pd.RangeIndex(len(population.xy)))
-        if net is not None and len(qualifying):
-            self.reportSnapping(result.attrs, population, steps, self.tr("qualifying stop"))
+        result, areas, method = self._measure(parameters, context, net, population, qualifying, steps)
         if steps.isCanceled():
             return {}
 
         steps.setCurrentStep(3)
         territories = self.readTerritories(parameters, context, crs, steps)
-        territory = None
-        if territories is not None:
-            territory, _ = self.territoryOf(territories, population.xy, steps)
-        groups = {name: population.frame[field].astype(object).where(population.frame[field].notna(), None)
-                  .map(lambda v: None if v is None else str(v)).to_numpy() for name, field in group_fields.items()}
+        territory = self.territoryOf(territories, population.xy, steps)[0] if territories is not None else None
+        groups = {name: _text(population.frame[field]) for name, field in group_fields.items()}
         flag = result["access"].to_numpy(dtype=bool)
         table = transit.access_table(flag, population.values, groups or None, territory)
         params = "alliance:transitaccess method={m} {s} low={lo:g} high={hi:g} snap={sn} crs={c}".format(
@@ -304,38 +277,18 @@ class TransitAccess(AccessAlgorithm):
             share="-" if share is None else f"{share:.1f} %"))
 
         steps.setCurrentStep(4)
-        stop_ids = qualifying["stop_id"].to_numpy(dtype=object)
-        capacities = qualifying["capacity"].to_numpy(dtype=object)
-        nearest = result["stop"].to_numpy()
-        per_point = pd.DataFrame({
-            "access": flag.astype(int), "distance_m": result["distance"].to_numpy(),
-            "nearest_stop": np.where(nearest >= 0, stop_ids[np.maximum(nearest, 0)] if len(stop_ids) else None, None),
-            "nearest_capacity": np.where(nearest >= 0, capacities[np.maximum(nearest, 0)] if len(stop_ids) else None,
-                                         None),
-            "placed": result["snapped"].to_numpy(dtype=int), "snap_m": result["snap_distance"].to_numpy(),
-        }, index=population.frame.index)
-        if territory is not None:
-            per_point["territory"] = territory
-        per_point["method"] = method
-        per_point["params"] = params
+        per_point = _per_point(result, qualifying, territory, method, params, population.frame.index)
         outputs = {self.OUTPUT: self._writePopulation(parameters, context, population, crs, per_point, steps)}
         shares = table.assign(share_pct=100 * table["share"]).drop(columns="share").assign(method=method,
                                                                                            params=params)
         outputs[self.OUTPUT_SHARES] = self.writeFrame(parameters, self.OUTPUT_SHARES, context, shares, None,
                                                       QgsWkbTypes.NoGeometry, None, steps, INT_COLUMNS, TEXT_COLUMNS)
         if territories is not None and parameters.get(self.OUTPUT_TERRITORIES):
-            per = table[(table["territory"] != "all") & (table["group"] == "total")].set_index("territory")
-            codes = territories[1]["code"]
-            per_territory = pd.DataFrame({
-                "population": per["population"].reindex(codes).fillna(0).to_numpy(),
-                "with_access": per["with_access"].reindex(codes).fillna(0).to_numpy(),
-                "transit_share": per["share"].reindex(codes).to_numpy(), "method": method, "params": params},
-                index=territories[1].index)
             outputs[self.OUTPUT_TERRITORIES] = self.writeTerritories(
-                parameters, self.OUTPUT_TERRITORIES, context, territories[0], None, territories[2], per_territory,
-                steps, INT_COLUMNS, TEXT_COLUMNS)
-        if want_areas and areas is not None:
-            outputs[self.OUTPUT_AREAS] = self._writeAreas(parameters, context, qualifying, areas, per_point,
+                parameters, self.OUTPUT_TERRITORIES, context, territories[0], None, territories[2],
+                _per_territory(table, territories[1], method, params), steps, INT_COLUMNS, TEXT_COLUMNS)
+        if areas is not None:
+            outputs[self.OUTPUT_AREAS] = self._writeAreas(parameters, context, qualifying, areas, result,
                                                           population.values, method, params, crs, steps)
         if parameters.get(self.OUTPUT_STOPS):
             outputs[self.OUTPUT_STOPS] = self._writeStops(parameters, context, stops, method, params, crs, steps)
@@ -343,6 +296,45 @@ class TransitAccess(AccessAlgorithm):
                         self.QUALIFYING_STOPS: len(qualifying),
                         self.UNPLACED: int((~result["snapped"].to_numpy(dtype=bool)).sum()), self.METHOD: method})
         return outputs
+
+    def _qualifying(self, stops, feedback):
+        """The stops that qualify and have coordinates; the log says how many, and warns when none does."""
+        import numpy as np
+
+        placed = np.isfinite(stops[["x", "y"]].to_numpy(dtype=float)).all(axis=1)
+        qualifying = stops[stops["qualifies"].to_numpy(dtype=bool) & placed]
+        feedback.pushInfo(self.tr("{q:,} of {n:,} stops qualify ({high:,} high capacity).").format(
+            q=len(qualifying), n=len(stops), high=int((qualifying["capacity"] == "high").sum())))
+        if qualifying.empty:
+            feedback.pushWarning(self.tr("No stop qualifies: nobody has access. Check the window, the weekday and "
+                                         "the minimum departures per hour."))
+        return qualifying
+
+    def _measure(self, parameters, context, net, population, qualifying, feedback):
+        """(per-point result, service areas or None, method): walked along ``net``, or straight without it."""
+        import numpy as np
+        import pandas as pd
+
+        from ..alliance_plugin.core import transit
+
+        want_areas = bool(parameters.get(self.OUTPUT_AREAS))
+        result = areas = None
+        if net is None:
+            method = PROXY
+            if len(qualifying):
+                result = transit.euclidean_access(population.xy, qualifying)
+                areas = transit.euclidean_areas(qualifying) if want_areas else None
+        else:
+            method = "network"
+            if len(qualifying):
+                snap = self.parameterAsDouble(parameters, self.SNAP_TOLERANCE, context)
+                access = transit.transit_access(net, population.xy, qualifying, snap_tolerance=snap, areas=want_areas)
+                result, areas = access.points, access.areas
+                self.reportSnapping(result.attrs, population, feedback, self.tr("qualifying stop"))
+        if result is None:  # no stop: nobody has access, everyone is still counted
+            result = pd.DataFrame({"distance": np.nan, "access": False, "stop": -1, "snap_distance": np.nan,
+                                   "snapped": False}, index=pd.RangeIndex(len(population.xy)))
+        return result, areas, method
 
     def _writePopulation(self, parameters, context, population, crs, per_point, feedback):
         if population.fast:
@@ -354,13 +346,14 @@ class TransitAccess(AccessAlgorithm):
         return self.writeTerritories(parameters, self.OUTPUT, context, population.source, frame,
                                      population.attributes, per_point, feedback, INT_COLUMNS, TEXT_COLUMNS)
 
-    def _writeAreas(self, parameters, context, qualifying, areas, per_point, values, method, params, crs, feedback):
+    def _writeAreas(self, parameters, context, qualifying, areas, result, values, method, params, crs, feedback):
         import numpy as np
         import pandas as pd
         import shapely
 
-        served = pd.Series(values[per_point["access"].to_numpy(dtype=bool)]).groupby(
-            per_point["nearest_stop"].to_numpy(dtype=object)[per_point["access"].to_numpy(dtype=bool)]).sum()
+        nearest = result["stop"].to_numpy()
+        counted = result["access"].to_numpy(dtype=bool) & (nearest >= 0)
+        served = np.bincount(nearest[counted], weights=values[counted], minlength=len(qualifying))
         table = pd.DataFrame({"stop_id": qualifying["stop_id"].to_numpy(dtype=object),
                               "capacity": qualifying["capacity"].to_numpy(dtype=object),
                               "access_distance": qualifying["access_distance"].to_numpy(dtype=float)})
@@ -372,7 +365,7 @@ class TransitAccess(AccessAlgorithm):
             geometries = areas["geometry"].to_numpy()
             table["length_m"] = areas["length"].to_numpy()
             wkb_type = QgsWkbTypes.MultiLineString
-        table["population_nearest"] = served.reindex(table["stop_id"]).fillna(0.0).to_numpy()
+        table["population_nearest"] = served
         table["method"], table["params"] = method, params
         keep = ~pd.isna(geometries)
         if (~keep).any():
@@ -392,6 +385,46 @@ class TransitAccess(AccessAlgorithm):
         geometries = shapely.points(stops.loc[placed, ["x", "y"]].to_numpy())
         return self.writeFrame(parameters, self.OUTPUT_STOPS, context, table, geometries, QgsWkbTypes.Point, crs,
                                feedback, INT_COLUMNS, TEXT_COLUMNS)
+
+
+def _text(column):
+    """Values as text, NULL kept as None (group keys)."""
+    return column.astype(object).where(column.notna(), None).map(lambda v: None if v is None else str(v)).to_numpy()
+
+
+def _per_point(result, qualifying, territory, method, params, index):
+    """The fields added to each population feature."""
+    import numpy as np
+    import pandas as pd
+
+    nearest = result["stop"].to_numpy()
+    found = nearest >= 0
+
+    def of_stop(column):
+        values = np.full(len(nearest), None, dtype=object)
+        values[found] = qualifying[column].to_numpy(dtype=object)[nearest[found]]
+        return values
+
+    per_point = pd.DataFrame({
+        "access": result["access"].to_numpy(dtype=int), "distance_m": result["distance"].to_numpy(),
+        "nearest_stop": of_stop("stop_id"), "nearest_capacity": of_stop("capacity"),
+        "placed": result["snapped"].to_numpy(dtype=int), "snap_m": result["snap_distance"].to_numpy()}, index=index)
+    if territory is not None:
+        per_point["territory"] = territory
+    per_point["method"], per_point["params"] = method, params
+    return per_point
+
+
+def _per_territory(table, territories, method, params):
+    """Population, population with access and ``transit_share`` (0-1) of each territory feature."""
+    import pandas as pd
+
+    per = table[(table["territory"] != "all") & (table["group"] == "total")].set_index("territory")
+    codes = territories["code"]
+    return pd.DataFrame({"population": per["population"].reindex(codes).fillna(0).to_numpy(),
+                         "with_access": per["with_access"].reindex(codes).fillna(0).to_numpy(),
+                         "transit_share": per["share"].reindex(codes).to_numpy(), "method": method,
+                         "params": params}, index=territories.index)
 
 
 HELP = """<p>SDG 11.2.1 (recommendation 7, feeding 1 and 3): the share of the population within walking distance of a public transport stop with frequent service. Low-capacity stops (bus, tram) count within 500 m, high-capacity ones (rail, metro, ferry) within 1 000 m: both are parameters.</p>
