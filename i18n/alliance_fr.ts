@@ -1910,7 +1910,7 @@ Installez-les dans le Python utilisé par QGIS, par exemple :
         </message>
         <message>
             <location filename="../processing/service_access.py" line="60" />
-            <location filename="../processing/transit_access.py" line="70" />
+            <location filename="../processing/transit_access.py" line="72" />
             <source>&lt;p&gt;&lt;b&gt;Street network&lt;/b&gt; (optional): lines, walked in both directions. Line ends closer than the topology tolerance are one junction; lines that cross without sharing a vertex are not connected (as in QGIS's network analysis). Points, stops and facilities are snapped to the nearest point of the nearest street (not to the nearest vertex) when it lies within the snap tolerance, and that straight snap distance is added to their walk. Points farther away are kept, counted in the log and in the numeric outputs, and get no access (the denominator keeps them: nobody is lost). The graph is built once per run; one multi-source shortest-path search per access distance, with a cut-off, gives every distance. A network in several disconnected parts is reported with the population sitting on parts that hold no stop or facility.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Without a network&lt;/b&gt;, distances are straight lines: every output says &lt;i&gt;euclidean proxy&lt;/i&gt; in its method field and the log says it too.&lt;/p&gt;
 &lt;p&gt;Distances are in metres: a geographic CRS, one in feet, or Web Mercator is replaced by a Lambert azimuthal equal-area projection centred on the population (the log says so), into which the other layers are reprojected.&lt;/p&gt;</source>
@@ -1981,7 +1981,7 @@ Installez-les dans le Python utilisé par QGIS, par exemple :
         </message>
         <message>
             <location filename="../processing/service_access.py" line="109" />
-            <location filename="../processing/transit_access.py" line="132" />
+            <location filename="../processing/transit_access.py" line="140" />
             <source>Method (network or euclidean proxy)</source>
             <translation>Méthode (network ou euclidean proxy)</translation>
         </message>
@@ -2389,258 +2389,263 @@ Installez-les dans le Python utilisé par QGIS, par exemple :
             <translation>Statuts</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="63" />
+            <location filename="../processing/transit_access.py" line="65" />
             <source>Access to public transport (SDG 11.2.1)</source>
             <translation>Accès aux transports en commun (ODD 11.2.1)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="66" />
+            <location filename="../processing/transit_access.py" line="68" />
             <source>Share of the population within walking distance of a frequently served stop, along the street network, from a stops layer or a GTFS feed; per territory and group.</source>
             <translation>Part de la population à distance à pied d'un arrêt fréquemment desservi, le long du réseau viaire, à partir d'une couche d'arrêts ou d'un flux GTFS ; par territoire et par groupe.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="70" />
+            <location filename="../processing/transit_access.py" line="72" />
             <source>&lt;p&gt;SDG 11.2.1 (recommendation 7, feeding 1 and 3): the share of the population within walking distance of a public transport stop with frequent service. Low-capacity stops (bus, tram) count within 500 m, high-capacity ones (rail, metro, ferry) within 1 000 m: both are parameters.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Stops&lt;/b&gt; come from a point layer or a GTFS feed. With a layer, every stop qualifies unless a departures-per-hour field is given; the capacity field holds a mode (bus, tram, trolleybus, coach: low; rail, train, RER, metro, subway, ferry: high; in English or French) or a GTFS route type; unknown or empty values count as low capacity (the shorter distance) and are listed in the log. With a GTFS zip (stops, routes, trips, stop_times, and calendar and/or calendar_dates; frequencies.txt is honoured), departures are counted on one day in the window (default: the feed's Tuesday with the most services, 06:00 to 20:00; times after 24:00 belong to the previous service day). A stop qualifies when its average departures per hour reach the minimum; it is high capacity when its rail, metro and ferry departures alone reach it. Stops with no service in the window never qualify; if none qualifies the run still ends, with nobody having access and a warning.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Population&lt;/b&gt;: points, polygons or grid cells with a population field (or 1 per feature). Polygons stand at a point inside them. Optional sex, age group and disability fields disaggregate the shares; with territories (polygons and a code field) the shares are given per territory too. Features without geometry, outside the territories or beyond the snap tolerance are counted in the denominators without access, and the log says how many.&lt;/p&gt;
-&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: the population layer with &lt;i&gt;access&lt;/i&gt; (1/0), &lt;i&gt;distance_m&lt;/i&gt; to the nearest qualifying stop (walked, snap distances included; NULL beyond the longest access distance), the nearest stop and its capacity, &lt;i&gt;placed&lt;/i&gt; and &lt;i&gt;snap_m&lt;/i&gt;; the shares table (territory, group, value, population, with_access, share_pct); optionally the territories with their share (&lt;i&gt;transit_share&lt;/i&gt;, 0 to 1, read by the recommendations scorecard); the service areas of the stops (along the network: the street pieces reached within the stop's distance, cut at the exact reach, each piece given to the nearest stop; no interpolation, no unreachable land; without a network: discs); the stops with their departures, capacity and whether they qualify. Every output has a &lt;i&gt;method&lt;/i&gt; field (&lt;i&gt;network&lt;/i&gt; or &lt;i&gt;euclidean proxy&lt;/i&gt;) and a params field; the numeric outputs (share, population, qualifying stops, unplaced features) feed models.&lt;/p&gt;</source>
+&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: the population layer with &lt;i&gt;access&lt;/i&gt; (1/0), &lt;i&gt;distance_m&lt;/i&gt; to the nearest qualifying stop (walked, snap distances included; NULL beyond the longest access distance, or beyond the advanced search distance when given), the nearest stop and its capacity, &lt;i&gt;placed&lt;/i&gt; and &lt;i&gt;snap_m&lt;/i&gt;; the shares table (territory, group, value, population, with_access, share_pct); optionally the territories with their share (&lt;i&gt;transit_share&lt;/i&gt;, 0 to 1, read by the recommendations scorecard); the service areas of the stops (along the network: the street pieces reached within the stop's distance, cut at the exact reach, each piece given to the nearest stop; no interpolation, no unreachable land; without a network: discs); the stops with their departures, capacity and whether they qualify. Every output has a &lt;i&gt;method&lt;/i&gt; field (&lt;i&gt;network&lt;/i&gt; or &lt;i&gt;euclidean proxy&lt;/i&gt;) and a params field; the numeric outputs (share, population, qualifying stops, unplaced features) feed models.&lt;/p&gt;</source>
             <translation>&lt;p&gt;ODD 11.2.1 (recommandation 7, alimentant les recommandations 1 et 3) : la part de la population à distance à pied d'un arrêt de transports en commun à service fréquent. Les arrêts de faible capacité (bus, tram) comptent jusqu'à 500 m, ceux de forte capacité (train, métro, ferry) jusqu'à 1 000 m : les deux sont des paramètres.&lt;/p&gt;
 &lt;p&gt;Les &lt;b&gt;arrêts&lt;/b&gt; viennent d'une couche de points ou d'un flux GTFS. Avec une couche, tous les arrêts sont retenus sauf si un champ de départs par heure est fourni ; le champ de capacité contient un mode (bus, tram, trolleybus, coach : faible ; rail, train, RER, metro, subway, ferry : forte ; en anglais ou en français) ou un type de ligne GTFS (route_type) ; les valeurs inconnues ou vides comptent comme faible capacité (la distance la plus courte) et sont listées dans le journal. Avec un zip GTFS (stops, routes, trips, stop_times, et calendar et/ou calendar_dates ; frequencies.txt est pris en compte), les départs sont comptés sur un jour, dans la plage horaire (par défaut : le mardi du flux qui a le plus de services, de 06:00 à 20:00 ; les horaires après 24:00 appartiennent au jour de service précédent). Un arrêt est retenu quand son nombre moyen de départs par heure atteint le minimum ; il est de forte capacité quand ses seuls départs de train, de métro et de ferry l'atteignent. Les arrêts sans service dans la plage horaire ne sont jamais retenus ; si aucun n'est retenu, le traitement va tout de même à son terme, personne n'ayant accès, avec un avertissement.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Population&lt;/b&gt; : des points, polygones ou carreaux de grille avec un champ de population (ou 1 par entité). Les polygones sont placés en un point situé à l'intérieur. Des champs facultatifs de sexe, de tranche d'âge et de handicap ventilent les parts ; avec des territoires (polygones et champ de code), les parts sont aussi données par territoire. Les entités sans géométrie, hors des territoires ou au-delà de la tolérance d'accrochage sont comptées dans les dénominateurs, sans accès, et le journal indique combien.&lt;/p&gt;
-&lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : la couche de population avec &lt;i&gt;access&lt;/i&gt; (1/0), &lt;i&gt;distance_m&lt;/i&gt; jusqu'à l'arrêt retenu le plus proche (à pied, distances d'accrochage comprises ; NULL au-delà de la plus grande distance d'accès), l'arrêt le plus proche et sa capacité, &lt;i&gt;placed&lt;/i&gt; et &lt;i&gt;snap_m&lt;/i&gt; ; la table des parts (territory, group, value, population, with_access, share_pct) ; en option, les territoires avec leur part (&lt;i&gt;transit_share&lt;/i&gt;, de 0 à 1, lue par le tableau de bord des recommandations) ; les zones de desserte des arrêts (le long du réseau : les tronçons de rue atteints dans la distance de l'arrêt, coupés exactement à la limite atteinte, chaque tronçon étant attribué à l'arrêt le plus proche ; sans interpolation ni terrain inatteignable ; sans réseau : des disques) ; les arrêts avec leurs départs, leur capacité et le fait qu'ils soient retenus ou non. Chaque sortie a un champ &lt;i&gt;method&lt;/i&gt; (&lt;i&gt;network&lt;/i&gt; ou &lt;i&gt;euclidean proxy&lt;/i&gt;) et un champ params ; les sorties numériques (part, population, arrêts retenus, entités non placées) alimentent les modèles.&lt;/p&gt;</translation>
+&lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : la couche de population avec &lt;i&gt;access&lt;/i&gt; (1/0), &lt;i&gt;distance_m&lt;/i&gt; jusqu'à l'arrêt retenu le plus proche (à pied, distances d'accrochage comprises ; NULL au-delà de la plus grande distance d'accès, ou au-delà de la distance de recherche avancée si elle est donnée), l'arrêt le plus proche et sa capacité, &lt;i&gt;placed&lt;/i&gt; et &lt;i&gt;snap_m&lt;/i&gt; ; la table des parts (territory, group, value, population, with_access, share_pct) ; en option, les territoires avec leur part (&lt;i&gt;transit_share&lt;/i&gt;, de 0 à 1, lue par le tableau de bord des recommandations) ; les zones de desserte des arrêts (le long du réseau : les tronçons de rue atteints dans la distance de l'arrêt, coupés exactement à la limite atteinte, chaque tronçon étant attribué à l'arrêt le plus proche ; sans interpolation ni terrain inatteignable ; sans réseau : des disques) ; les arrêts avec leurs départs, leur capacité et le fait qu'ils soient retenus ou non. Chaque sortie a un champ &lt;i&gt;method&lt;/i&gt; (&lt;i&gt;network&lt;/i&gt; ou &lt;i&gt;euclidean proxy&lt;/i&gt;) et un champ params ; les sorties numériques (part, population, arrêts retenus, entités non placées) alimentent les modèles.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="73" />
+            <location filename="../processing/transit_access.py" line="75" />
             <source>Population (points, polygons or grid cells)</source>
             <translation>Population (points, polygones ou carreaux de grille)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="79" />
+            <location filename="../processing/transit_access.py" line="114" />
+            <source>Distances to the nearest stop reported up to (m) [optional: the longest access distance]</source>
+            <translation>Distances à l'arrêt le plus proche données jusqu'à (m) [facultatif : la plus grande distance d'accès]</translation>
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="81" />
             <source>Stops (points) [optional: or a GTFS feed]</source>
             <translation>Arrêts (points) [facultatif : ou un flux GTFS]</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="82" />
+            <location filename="../processing/transit_access.py" line="84" />
             <source>Stop identifier field [optional]</source>
             <translation>Champ d'identifiant des arrêts [facultatif]</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="85" />
+            <location filename="../processing/transit_access.py" line="87" />
             <source>Capacity or mode field of the stops (bus, tram, rail, metro, ferry, high, low or a GTFS route type) [optional: all low capacity]</source>
             <translation>Champ de capacité ou de mode des arrêts (bus, tram, rail, metro, ferry, high, low ou un type de ligne GTFS) [facultatif : tous de faible capacité]</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="89" />
+            <location filename="../processing/transit_access.py" line="91" />
             <source>Departures per hour field of the stops [optional: every stop qualifies]</source>
             <translation>Champ des départs par heure des arrêts [facultatif : tous les arrêts sont retenus]</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="92" />
+            <location filename="../processing/transit_access.py" line="94" />
             <source>GTFS feed (zip) [optional: or a stops layer]</source>
             <translation>Flux GTFS (zip) [facultatif : ou une couche d'arrêts]</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="95" />
+            <location filename="../processing/transit_access.py" line="97" />
             <source>GTFS: weekday counted (the feed's date of that weekday with the most services)</source>
             <translation>GTFS : jour de la semaine compté (la date du flux tombant ce jour-là qui a le plus de services)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="98" />
+            <location filename="../processing/transit_access.py" line="100" />
             <source>GTFS: date counted instead, YYYY-MM-DD [optional]</source>
             <translation>GTFS : date comptée à la place, AAAA-MM-JJ [facultatif]</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="99" />
+            <location filename="../processing/transit_access.py" line="101" />
             <source>GTFS: window start (HH:MM)</source>
             <translation>GTFS : début de la plage horaire (HH:MM)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="101" />
+            <location filename="../processing/transit_access.py" line="103" />
             <source>GTFS: window end (HH:MM)</source>
             <translation>GTFS : fin de la plage horaire (HH:MM)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="103" />
+            <location filename="../processing/transit_access.py" line="105" />
             <source>Minimum departures per hour in the window (average)</source>
             <translation>Nombre minimal de départs par heure dans la plage horaire (moyenne)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="106" />
+            <location filename="../processing/transit_access.py" line="108" />
             <source>Walking distance to low-capacity stops: bus, tram (m)</source>
             <translation>Distance à pied des arrêts de faible capacité : bus, tram (m)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="109" />
+            <location filename="../processing/transit_access.py" line="111" />
             <source>Walking distance to high-capacity stops: rail, metro, ferry (m)</source>
             <translation>Distance à pied des arrêts de forte capacité : train, métro, ferry (m)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="114" />
-            <location filename="../processing/transit_access.py" line="343" />
-            <location filename="../processing/transit_access.py" line="76" />
-            <location filename="../processing/transit_access.py" line="131" />
+            <location filename="../processing/transit_access.py" line="122" />
+            <location filename="../processing/transit_access.py" line="357" />
+            <location filename="../processing/transit_access.py" line="78" />
+            <location filename="../processing/transit_access.py" line="139" />
             <source>Population with access</source>
             <translation>Population ayant accès</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="116" />
+            <location filename="../processing/transit_access.py" line="124" />
             <source>Shares of population with access</source>
             <translation>Parts de la population ayant accès</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="118" />
+            <location filename="../processing/transit_access.py" line="126" />
             <source>Territories with their share</source>
             <translation>Territoires avec leur part</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="121" />
+            <location filename="../processing/transit_access.py" line="129" />
             <source>Service areas of the stops</source>
             <translation>Zones de desserte des arrêts</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="124" />
+            <location filename="../processing/transit_access.py" line="132" />
             <source>Stops and their service</source>
             <translation>Arrêts et leur desserte</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="141" />
+            <location filename="../processing/transit_access.py" line="149" />
             <source>Give the stops either as a layer or as a GTFS feed, not both.</source>
             <translation>Donnez les arrêts soit comme couche, soit comme flux GTFS, pas les deux.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="143" />
+            <location filename="../processing/transit_access.py" line="151" />
             <source>Give the stops: a point layer or a GTFS feed (zip).</source>
             <translation>Donnez les arrêts : une couche de points ou un flux GTFS (zip).</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="162" />
+            <location filename="../processing/transit_access.py" line="170" />
             <source>The GTFS feed has no calendar.txt: services come from calendar_dates.txt alone.</source>
             <translation>Le flux GTFS n'a pas de calendar.txt : les services viennent du seul calendar_dates.txt.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="309" />
+            <location filename="../processing/transit_access.py" line="317" />
             <source>No stop qualifies: nobody has access. Check the window, the weekday and the minimum departures per hour.</source>
             <translation>Aucun arrêt n'est retenu : personne n'a accès. Vérifiez la plage horaire, le jour de la semaine et le nombre minimal de départs par heure.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="76" />
-            <location filename="../processing/transit_access.py" line="131" />
+            <location filename="../processing/transit_access.py" line="78" />
+            <location filename="../processing/transit_access.py" line="139" />
             <source>Sex field [optional]</source>
             <translation>Champ du sexe [facultatif]</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="76" />
-            <location filename="../processing/transit_access.py" line="131" />
+            <location filename="../processing/transit_access.py" line="78" />
+            <location filename="../processing/transit_access.py" line="139" />
             <source>Age group field [optional]</source>
             <translation>Champ de la tranche d'âge [facultatif]</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="76" />
-            <location filename="../processing/transit_access.py" line="131" />
+            <location filename="../processing/transit_access.py" line="78" />
+            <location filename="../processing/transit_access.py" line="139" />
             <source>Disability field [optional]</source>
             <translation>Champ du handicap [facultatif]</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="76" />
-            <location filename="../processing/transit_access.py" line="131" />
+            <location filename="../processing/transit_access.py" line="78" />
+            <location filename="../processing/transit_access.py" line="139" />
             <source>Share of the population with access (%)</source>
             <translation>Part de la population ayant accès (%)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="76" />
-            <location filename="../processing/transit_access.py" line="131" />
+            <location filename="../processing/transit_access.py" line="78" />
+            <location filename="../processing/transit_access.py" line="139" />
             <source>Population</source>
             <translation>Population</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="76" />
-            <location filename="../processing/transit_access.py" line="131" />
+            <location filename="../processing/transit_access.py" line="78" />
+            <location filename="../processing/transit_access.py" line="139" />
             <source>Qualifying stops</source>
             <translation>Arrêts retenus</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="76" />
-            <location filename="../processing/transit_access.py" line="131" />
+            <location filename="../processing/transit_access.py" line="78" />
+            <location filename="../processing/transit_access.py" line="139" />
             <source>Population features not placed on the network</source>
             <translation>Entités de population non placées sur le réseau</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="93" />
+            <location filename="../processing/transit_access.py" line="95" />
             <source>GTFS feeds (*.zip *.ZIP)</source>
             <translation>Flux GTFS (*.zip *.ZIP)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="96" />
+            <location filename="../processing/transit_access.py" line="98" />
             <source>Monday</source>
             <translation>Lundi</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="96" />
+            <location filename="../processing/transit_access.py" line="98" />
             <source>Tuesday</source>
             <translation>Mardi</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="96" />
+            <location filename="../processing/transit_access.py" line="98" />
             <source>Wednesday</source>
             <translation>Mercredi</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="96" />
+            <location filename="../processing/transit_access.py" line="98" />
             <source>Thursday</source>
             <translation>Jeudi</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="96" />
+            <location filename="../processing/transit_access.py" line="98" />
             <source>Friday</source>
             <translation>Vendredi</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="96" />
+            <location filename="../processing/transit_access.py" line="98" />
             <source>Saturday</source>
             <translation>Samedi</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="96" />
+            <location filename="../processing/transit_access.py" line="98" />
             <source>Sunday</source>
             <translation>Dimanche</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="166" />
+            <location filename="../processing/transit_access.py" line="174" />
             <source>GTFS {name}: {stops:,} stops, departures counted on {day} from {start} to {end} ({served:,} stops served in the window).</source>
             <translation>GTFS {name} : {stops:,} arrêts, départs comptés le {day} de {start} à {end} ({served:,} arrêts desservis dans la plage horaire).</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="275" />
+            <location filename="../processing/transit_access.py" line="283" />
             <source>{method}: {reached:,.0f} of {total:,.0f} people have access ({share}).</source>
             <translation>{method} : {reached:,.0f} personnes sur {total:,.0f} ont accès ({share}).</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="306" />
+            <location filename="../processing/transit_access.py" line="314" />
             <source>{q:,} of {n:,} stops qualify ({high:,} high capacity).</source>
             <translation>{q:,} arrêts sur {n:,} sont retenus ({high:,} de forte capacité).</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="333" />
+            <location filename="../processing/transit_access.py" line="347" />
             <source>qualifying stop</source>
             <translation>arrêt retenu</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="183" />
+            <location filename="../processing/transit_access.py" line="191" />
             <source>{n} qualifying stops have no coordinates in stops.txt: they are left out.</source>
             <translation>{n} arrêts retenus n'ont pas de coordonnées dans stops.txt : ils sont écartés.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="217" />
+            <location filename="../processing/transit_access.py" line="225" />
             <source>Capacity values not recognised, counted as low capacity: {values}.</source>
             <translation>Valeurs de capacité non reconnues, comptées comme faible capacité : {values}.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="231" />
+            <location filename="../processing/transit_access.py" line="239" />
             <source>{n} stops have no geometry: they are left out.</source>
             <translation>{n} arrêts n'ont pas de géométrie : ils sont écartés.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="372" />
+            <location filename="../processing/transit_access.py" line="386" />
             <source>{n} qualifying stops reach no street within the snap tolerance: no service area.</source>
             <translation>{n} arrêts retenus n'atteignent aucune rue dans la tolérance d'accrochage : pas de zone de desserte.</translation>
         </message>
@@ -2890,6 +2895,16 @@ Installez-les dans le Python utilisé par QGIS, par exemple :
             <location filename="../alliance_plugin/core/scorecard.py" line="129" />
             <source>Not an intermediary city by our rule (R3).</source>
             <translation>Pas une ville intermédiaire selon notre règle (R3).</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;SDG 11.2.1 (recommendation 7, feeding 1 and 3): the share of the population within walking distance of a public transport stop with frequent service. Low-capacity stops (bus, tram) count within 500 m, high-capacity ones (rail, metro, ferry) within 1 000 m: both are parameters.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Stops&lt;/b&gt; come from a point layer or a GTFS feed. With a layer, every stop qualifies unless a departures-per-hour field is given; the capacity field holds a mode (bus, tram, trolleybus, coach: low; rail, train, RER, metro, subway, ferry: high; in English or French) or a GTFS route type; unknown or empty values count as low capacity (the shorter distance) and are listed in the log. With a GTFS zip (stops, routes, trips, stop_times, and calendar and/or calendar_dates; frequencies.txt is honoured), departures are counted on one day in the window (default: the feed's Tuesday with the most services, 06:00 to 20:00; times after 24:00 belong to the previous service day). A stop qualifies when its average departures per hour reach the minimum; it is high capacity when its rail, metro and ferry departures alone reach it. Stops with no service in the window never qualify; if none qualifies the run still ends, with nobody having access and a warning.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Population&lt;/b&gt;: points, polygons or grid cells with a population field (or 1 per feature). Polygons stand at a point inside them. Optional sex, age group and disability fields disaggregate the shares; with territories (polygons and a code field) the shares are given per territory too. Features without geometry, outside the territories or beyond the snap tolerance are counted in the denominators without access, and the log says how many.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: the population layer with &lt;i&gt;access&lt;/i&gt; (1/0), &lt;i&gt;distance_m&lt;/i&gt; to the nearest qualifying stop (walked, snap distances included; NULL beyond the longest access distance), the nearest stop and its capacity, &lt;i&gt;placed&lt;/i&gt; and &lt;i&gt;snap_m&lt;/i&gt;; the shares table (territory, group, value, population, with_access, share_pct); optionally the territories with their share (&lt;i&gt;transit_share&lt;/i&gt;, 0 to 1, read by the recommendations scorecard); the service areas of the stops (along the network: the street pieces reached within the stop's distance, cut at the exact reach, each piece given to the nearest stop; no interpolation, no unreachable land; without a network: discs); the stops with their departures, capacity and whether they qualify. Every output has a &lt;i&gt;method&lt;/i&gt; field (&lt;i&gt;network&lt;/i&gt; or &lt;i&gt;euclidean proxy&lt;/i&gt;) and a params field; the numeric outputs (share, population, qualifying stops, unplaced features) feed models.&lt;/p&gt;</source>
+            <translation type="vanished">&lt;p&gt;ODD 11.2.1 (recommandation 7, alimentant les recommandations 1 et 3) : la part de la population à distance à pied d'un arrêt de transports en commun à service fréquent. Les arrêts de faible capacité (bus, tram) comptent jusqu'à 500 m, ceux de forte capacité (train, métro, ferry) jusqu'à 1 000 m : les deux sont des paramètres.&lt;/p&gt;
+&lt;p&gt;Les &lt;b&gt;arrêts&lt;/b&gt; viennent d'une couche de points ou d'un flux GTFS. Avec une couche, tous les arrêts sont retenus sauf si un champ de départs par heure est fourni ; le champ de capacité contient un mode (bus, tram, trolleybus, coach : faible ; rail, train, RER, metro, subway, ferry : forte ; en anglais ou en français) ou un type de ligne GTFS (route_type) ; les valeurs inconnues ou vides comptent comme faible capacité (la distance la plus courte) et sont listées dans le journal. Avec un zip GTFS (stops, routes, trips, stop_times, et calendar et/ou calendar_dates ; frequencies.txt est pris en compte), les départs sont comptés sur un jour, dans la plage horaire (par défaut : le mardi du flux qui a le plus de services, de 06:00 à 20:00 ; les horaires après 24:00 appartiennent au jour de service précédent). Un arrêt est retenu quand son nombre moyen de départs par heure atteint le minimum ; il est de forte capacité quand ses seuls départs de train, de métro et de ferry l'atteignent. Les arrêts sans service dans la plage horaire ne sont jamais retenus ; si aucun n'est retenu, le traitement va tout de même à son terme, personne n'ayant accès, avec un avertissement.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Population&lt;/b&gt; : des points, polygones ou carreaux de grille avec un champ de population (ou 1 par entité). Les polygones sont placés en un point situé à l'intérieur. Des champs facultatifs de sexe, de tranche d'âge et de handicap ventilent les parts ; avec des territoires (polygones et champ de code), les parts sont aussi données par territoire. Les entités sans géométrie, hors des territoires ou au-delà de la tolérance d'accrochage sont comptées dans les dénominateurs, sans accès, et le journal indique combien.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : la couche de population avec &lt;i&gt;access&lt;/i&gt; (1/0), &lt;i&gt;distance_m&lt;/i&gt; jusqu'à l'arrêt retenu le plus proche (à pied, distances d'accrochage comprises ; NULL au-delà de la plus grande distance d'accès), l'arrêt le plus proche et sa capacité, &lt;i&gt;placed&lt;/i&gt; et &lt;i&gt;snap_m&lt;/i&gt; ; la table des parts (territory, group, value, population, with_access, share_pct) ; en option, les territoires avec leur part (&lt;i&gt;transit_share&lt;/i&gt;, de 0 à 1, lue par le tableau de bord des recommandations) ; les zones de desserte des arrêts (le long du réseau : les tronçons de rue atteints dans la distance de l'arrêt, coupés exactement à la limite atteinte, chaque tronçon étant attribué à l'arrêt le plus proche ; sans interpolation ni terrain inatteignable ; sans réseau : des disques) ; les arrêts avec leurs départs, leur capacité et le fait qu'ils soient retenus ou non. Chaque sortie a un champ &lt;i&gt;method&lt;/i&gt; (&lt;i&gt;network&lt;/i&gt; ou &lt;i&gt;euclidean proxy&lt;/i&gt;) et un champ params ; les sorties numériques (part, population, arrêts retenus, entités non placées) alimentent les modèles.&lt;/p&gt;</translation>
         </message>
         <message>
             <source>Open the dialog of {alg} with the current layer</source>

@@ -8,6 +8,7 @@ from qgis.core import (
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
+    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -44,6 +45,7 @@ class TransitAccess(AccessAlgorithm):
     MIN_PER_HOUR = "MIN_PER_HOUR"
     LOW_DISTANCE = "LOW_DISTANCE"
     HIGH_DISTANCE = "HIGH_DISTANCE"
+    SEARCH_DISTANCE = "SEARCH_DISTANCE"
     OUTPUT = "OUTPUT"
     OUTPUT_SHARES = "OUTPUT_SHARES"
     OUTPUT_TERRITORIES = "OUTPUT_TERRITORIES"
@@ -108,6 +110,12 @@ class TransitAccess(AccessAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.HIGH_DISTANCE, self.tr("Walking distance to high-capacity stops: rail, metro, ferry (m)"),
             QgsProcessingParameterNumber.Double, 1000.0, minValue=0.0))
+        search = QgsProcessingParameterNumber(
+            self.SEARCH_DISTANCE, self.tr("Distances to the nearest stop reported up to (m) [optional: the longest "
+                                          "access distance]"), QgsProcessingParameterNumber.Double, optional=True,
+            minValue=0.0)
+        search.setFlags(search.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(search)
         self.addNetworkParameters()
         self.addTerritoryParameters()
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -319,16 +327,22 @@ class TransitAccess(AccessAlgorithm):
 
         want_areas = bool(parameters.get(self.OUTPUT_AREAS))
         result = areas = None
+        # distances are reported up to the search distance, never less than the longest access distance
+        search = parameters.get(self.SEARCH_DISTANCE)
+        cutoff = max(0.0 if search in (None, "") else self.parameterAsDouble(parameters, self.SEARCH_DISTANCE, context),
+                     float(qualifying["access_distance"].max()) if len(qualifying) else 0.0)
         if net is None:
             method = PROXY
             if len(qualifying):
                 result = transit.euclidean_access(population.xy, qualifying)
+                result.loc[result["distance"] > cutoff, ["distance", "stop"]] = [np.nan, -1]
                 areas = transit.euclidean_areas(qualifying) if want_areas else None
         else:
             method = "network"
             if len(qualifying):
                 snap = self.parameterAsDouble(parameters, self.SNAP_TOLERANCE, context)
-                access = transit.transit_access(net, population.xy, qualifying, snap_tolerance=snap, areas=want_areas)
+                access = transit.transit_access(net, population.xy, qualifying, snap_tolerance=snap, areas=want_areas,
+                                                cutoff=cutoff)
                 result, areas = access.points, access.areas
                 self.reportSnapping(result.attrs, population, feedback, self.tr("qualifying stop"))
         if result is None:  # no stop: nobody has access, everyone is still counted
@@ -430,4 +444,4 @@ def _per_territory(table, territories, method, params):
 HELP = """<p>SDG 11.2.1 (recommendation 7, feeding 1 and 3): the share of the population within walking distance of a public transport stop with frequent service. Low-capacity stops (bus, tram) count within 500 m, high-capacity ones (rail, metro, ferry) within 1 000 m: both are parameters.</p>
 <p><b>Stops</b> come from a point layer or a GTFS feed. With a layer, every stop qualifies unless a departures-per-hour field is given; the capacity field holds a mode (bus, tram, trolleybus, coach: low; rail, train, RER, metro, subway, ferry: high; in English or French) or a GTFS route type; unknown or empty values count as low capacity (the shorter distance) and are listed in the log. With a GTFS zip (stops, routes, trips, stop_times, and calendar and/or calendar_dates; frequencies.txt is honoured), departures are counted on one day in the window (default: the feed's Tuesday with the most services, 06:00 to 20:00; times after 24:00 belong to the previous service day). A stop qualifies when its average departures per hour reach the minimum; it is high capacity when its rail, metro and ferry departures alone reach it. Stops with no service in the window never qualify; if none qualifies the run still ends, with nobody having access and a warning.</p>
 <p><b>Population</b>: points, polygons or grid cells with a population field (or 1 per feature). Polygons stand at a point inside them. Optional sex, age group and disability fields disaggregate the shares; with territories (polygons and a code field) the shares are given per territory too. Features without geometry, outside the territories or beyond the snap tolerance are counted in the denominators without access, and the log says how many.</p>
-<p><b>Outputs</b>: the population layer with <i>access</i> (1/0), <i>distance_m</i> to the nearest qualifying stop (walked, snap distances included; NULL beyond the longest access distance), the nearest stop and its capacity, <i>placed</i> and <i>snap_m</i>; the shares table (territory, group, value, population, with_access, share_pct); optionally the territories with their share (<i>transit_share</i>, 0 to 1, read by the recommendations scorecard); the service areas of the stops (along the network: the street pieces reached within the stop's distance, cut at the exact reach, each piece given to the nearest stop; no interpolation, no unreachable land; without a network: discs); the stops with their departures, capacity and whether they qualify. Every output has a <i>method</i> field (<i>network</i> or <i>euclidean proxy</i>) and a params field; the numeric outputs (share, population, qualifying stops, unplaced features) feed models.</p>"""
+<p><b>Outputs</b>: the population layer with <i>access</i> (1/0), <i>distance_m</i> to the nearest qualifying stop (walked, snap distances included; NULL beyond the longest access distance, or beyond the advanced search distance when given), the nearest stop and its capacity, <i>placed</i> and <i>snap_m</i>; the shares table (territory, group, value, population, with_access, share_pct); optionally the territories with their share (<i>transit_share</i>, 0 to 1, read by the recommendations scorecard); the service areas of the stops (along the network: the street pieces reached within the stop's distance, cut at the exact reach, each piece given to the nearest stop; no interpolation, no unreachable land; without a network: discs); the stops with their departures, capacity and whether they qualify. Every output has a <i>method</i> field (<i>network</i> or <i>euclidean proxy</i>) and a params field; the numeric outputs (share, population, qualifying stops, unplaced features) feed models.</p>"""

@@ -108,12 +108,23 @@ def test_transit_access_euclidean_proxy_says_so(run_alg, layers):
     # straight lines: 20 is 141 m from A, 30 is 228 m from A but 508 m from G (600), 40 is 340 m from G
     assert {p: r["access"] for p, r in people.items()} == {10: 1, 20: 1, 30: 1, 40: 1, 50: 1, 60: 0}
     assert people[20]["distance_m"] == pytest.approx(math.hypot(100, 100))
+    assert people[60]["distance_m"] == pytest.approx(305)  # reported up to 600 m, the longest access distance
     assert results["METHOD"] == "euclidean proxy"
     for key in ("OUTPUT", "OUTPUT_SHARES", "OUTPUT_AREAS", "OUTPUT_STOPS"):
         assert {f["method"] for f in output(results, key).getFeatures()} == {"euclidean proxy"}, key
     areas = rows(output(results, "OUTPUT_AREAS"), "stop_id")
     assert areas["G"]["area_m2"] == pytest.approx(math.pi * 600 ** 2, rel=0.01)
     assert any("Euclidean proxy" in m for m in messages)
+
+
+def test_search_distance_reports_farther_stops(run_alg, layers):
+    results, _ = run_alg("alliance:transitaccess", base_parameters(layers, SEARCH_DISTANCE=1000, HIGH_DISTANCE=150))
+    people = rows(output(results, "OUTPUT"), "pop")
+    # 20 at E: 200 m to A (beyond 150, within the search), 700 m to G; 60 cannot walk anywhere
+    assert people[20]["distance_m"] == pytest.approx(200) and people[20]["access"] == 0
+    assert people[60]["distance_m"] is None
+    results, _ = run_alg("alliance:transitaccess", base_parameters(layers, HIGH_DISTANCE=150))
+    assert rows(output(results, "OUTPUT"), "pop")[20]["distance_m"] is None
 
 
 def test_every_stop_qualifies_without_a_frequency_field(run_alg, layers):
