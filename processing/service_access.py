@@ -197,21 +197,10 @@ class ServiceAccess(AccessAlgorithm):
         params = "alliance:serviceaccess method={m} catchment={r:g} speed_kmh={v:g} snap={s} crs={c}".format(
             m=method.replace(" ", "_"), r=radius, v=speed, s="-" if net is None else f"{snap:g}",
             c=crs.authid() or "laea")
-        rows, numbers = [], {}
-        for indicator, series in (("score", score), ("distance", distance)):
-            for scope, groups in (("territories", territory), ("classes", classes)):
-                if groups is None:
-                    continue
-                known = np.array([g is not None for g in groups])
-                out = services.inequality(series[known], values[known], np.asarray(groups, dtype=object)[known])
-                rows.append({"indicator": indicator, "scope": scope, "groups": out["groups"], "gini": out["gini"],
-                             "theil": out["theil"], "ratio": out["ratio"]})
-                numbers[(indicator, scope)] = out
-        mean_distance = float(np.nansum(distance * values) / values[~np.isnan(distance)].sum()) \
-            if values[~np.isnan(distance)].sum() > 0 else None
+        rows, numbers = _inequality(score, distance, values, territory, classes)
+        positive = values[~np.isnan(distance)].sum()
+        mean_distance = float(np.nansum(distance * values) / positive) if positive > 0 else None
         mean_score = float((score * values).sum() / values.sum()) if values.sum() > 0 else None
-        rows.insert(0, {"indicator": "score", "scope": "whole area", "groups": 1, "gini": services.gini(score, values),
-                        "theil": services.theil(score, values), "ratio": np.nan})
         inequality = pd.DataFrame(rows).assign(method=method, params=params)
         for row in inequality.itertuples():
             steps.pushInfo(self.tr("Inequality of the {indicator} across {scope}: Gini {gini}, Theil {theil}, "
@@ -295,6 +284,27 @@ class ServiceAccess(AccessAlgorithm):
                             "method": method, "params": params}, index=territories[1].index)
         return self.writeTerritories(parameters, self.OUTPUT_TERRITORIES, context, territories[0], None,
                                      territories[2], per, feedback, INT_COLUMNS, TEXT_COLUMNS)
+
+
+def _inequality(score, distance, values, territory, classes):
+    """Rows of the inequality table and the full results per (indicator, scope)."""
+    import numpy as np
+
+    from ..alliance_plugin.core import services
+
+    rows = [{"indicator": "score", "scope": "whole area", "groups": 1, "gini": services.gini(score, values),
+             "theil": services.theil(score, values), "ratio": np.nan}]
+    numbers = {}
+    for indicator, series in (("score", score), ("distance", distance)):
+        for scope, groups in (("territories", territory), ("classes", classes)):
+            if groups is None:
+                continue
+            known = np.array([g is not None for g in groups], dtype=bool)
+            out = services.inequality(series[known], values[known], np.asarray(groups, dtype=object)[known])
+            rows.append({"indicator": indicator, "scope": scope, "groups": out["groups"], "gini": out["gini"],
+                         "theil": out["theil"], "ratio": out["ratio"]})
+            numbers[(indicator, scope)] = out
+    return rows, numbers
 
 
 def _fmt(value):
