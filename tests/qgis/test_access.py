@@ -102,6 +102,22 @@ def test_transit_access_walks_the_streets(run_alg, layers):
     assert {r["method"] for r in areas.values()} == {"network"}
 
 
+def test_every_qualifying_stop_has_an_area_row(run_alg, layers):
+    """A stop off the streets keeps its row without geometry, and the log says so."""
+    far = layers["stops"].clone()
+    from qgis.core import QgsFeature, QgsGeometry
+
+    feature = QgsFeature(far.fields())
+    feature.setGeometry(QgsGeometry.fromWkt("POINT(400 900)"))
+    feature.setAttributes(["FAR", "bus", 9.0])
+    far.dataProvider().addFeatures([feature])
+    results, messages = run_alg("alliance:transitaccess", base_parameters(layers, STOPS=far))
+    areas = rows(output(results, "OUTPUT_AREAS"), "stop_id")
+    assert set(areas) == {"A", "G", "FAR"} and areas["FAR"]["_geometry"].isNull()
+    assert areas["FAR"]["population_nearest"] == 0
+    assert any("1 qualifying stops reach no street" in m for m in messages)
+
+
 def test_transit_access_euclidean_proxy_says_so(run_alg, layers):
     results, messages = run_alg("alliance:transitaccess", base_parameters(layers, NETWORK=None))
     people = rows(output(results, "OUTPUT"), "pop")
