@@ -307,7 +307,7 @@ def read_ts(path):
     return existing
 
 
-def write_ts(path, language, ordered, locations, existing):
+def write_ts(path, language, ordered, locations, existing, prune=False):
     root = ET.Element("TS", version="2.1", language=language, sourcelanguage="en")
     context = ET.SubElement(root, "context")
     ET.SubElement(context, "name").text = CONTEXT
@@ -327,7 +327,7 @@ def write_ts(path, language, ordered, locations, existing):
         else:
             counts["finished"] += 1
     for text, (old, _kind) in existing.items():
-        if text in locations or not old:
+        if text in locations or not old or prune:
             continue
         message = ET.SubElement(context, "message")
         ET.SubElement(message, "source").text = text
@@ -352,13 +352,15 @@ def main(argv=None):
     parser.add_argument("--lang", default="fr")
     parser.add_argument("--no-compile", action="store_true")
     parser.add_argument("--strict", action="store_true", help="fail when a tr() call cannot be resolved")
+    parser.add_argument("--prune", action="store_true",
+                        help="drop the translations of messages no longer in the code (vanished)")
     args = parser.parse_args(argv)
 
     ordered, locations, unresolved = extract()
     for rel, line, source in unresolved:
         print(f"warning: {rel}:{line}: cannot resolve tr({source})", file=sys.stderr)
     ts = ROOT / "i18n" / f"alliance_{args.lang}.ts"
-    counts = write_ts(ts, args.lang, ordered, locations, read_ts(ts))
+    counts = write_ts(ts, args.lang, ordered, locations, read_ts(ts), prune=args.prune)
     print(f"{ts.relative_to(ROOT)}: {counts['total']} messages, {counts['finished']} translated, "
           f"{counts['unfinished']} unfinished, {counts['vanished']} vanished")
     if not args.no_compile:
