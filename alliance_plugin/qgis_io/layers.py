@@ -13,6 +13,7 @@ from qgis.core import (
     QgsFields,
     QgsGeometry,
     QgsProcessingException,
+    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
@@ -122,6 +123,8 @@ def read_geometries(source, names, feedback=None, *, crs=None, context=None):
         attributes.append(values)
         rows.append([None if _is_null(values[p]) else values[p] for p in positions])
         geometry = feature.geometry()
+        if not geometry.isNull() and QgsWkbTypes.isCurvedType(geometry.wkbType()):
+            geometry = QgsGeometry(geometry.constGet().segmentize())  # arcs as QGIS draws them: shapely has none
         wkbs.append(None if geometry.isNull() else bytes(geometry.asWkb()))
         fids.append(feature.id())
         if count % _BATCH == 0:

@@ -247,6 +247,18 @@ def test_gtfs_bad_feeds_and_bad_choices(run_alg, layers, tmp_path):
     assert any("No stop qualifies" in m for m in messages)
 
 
+def test_curved_streets_are_walked_along_their_arc(run_alg, layers, h):
+    """A half circle of radius 100 m from A to (200, 0): 314 m along the arc, not 200 m."""
+    arc = h.memory_layer(f"CompoundCurve?crs={CRS}", [("COMPOUNDCURVE(CIRCULARSTRING(0 0, 100 100, 200 0))", [])])
+    people = h.memory_layer(f"Point?crs={CRS}&field=pop:double", [("POINT(200 0)", [1.0])])
+    stop = h.memory_layer(f"Point?crs={CRS}&field=ref:string", [("POINT(0 0)", ["A"])])
+    results, _ = run_alg("alliance:transitaccess", base_parameters(
+        layers, POPULATION=people, STOPS=stop, NETWORK=arc, CAPACITY_FIELD=None, FREQUENCY_FIELD=None,
+        LOW_DISTANCE=500))
+    point = next(output(results, "OUTPUT").getFeatures())
+    assert point["distance_m"] == pytest.approx(math.pi * 100, rel=0.01)
+
+
 def test_negative_population_is_refused(run_alg, layers, h):
     people = h.memory_layer(f"Point?crs={CRS}&field=pop:double", [("POINT(0 0)", [-3.0]), ("POINT(1 1)", [None])])
     with pytest.raises(QgsProcessingException, match="negative population"):
