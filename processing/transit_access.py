@@ -3,6 +3,7 @@
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsCsException,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
@@ -194,7 +195,10 @@ class TransitAccess(AccessAlgorithm):
                                            context.transformContext())
         x, y = np.full(len(table), np.nan), np.full(len(table), np.nan)
         for i in np.flatnonzero(placed):
-            point = transform.transform(float(lon[i]), float(lat[i]))
+            try:
+                point = transform.transform(float(lon[i]), float(lat[i]))
+            except QgsCsException:  # coordinates out of range: the stop stays unplaced, as without coordinates
+                continue
             x[i], y[i] = point.x(), point.y()
         table["x"], table["y"] = x, y
         table["date"] = day
