@@ -207,22 +207,22 @@
             <translation>couche {name}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/qgis_io/layers.py" line="64" />
+            <location filename="../alliance_plugin/qgis_io/layers.py" line="65" />
             <source>Canceled.</source>
             <translation>Annulé.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/qgis_io/layers.py" line="197" />
+            <location filename="../alliance_plugin/qgis_io/layers.py" line="200" />
             <source>Could not write features: {error}</source>
             <translation>Impossible d'écrire les entités : {error}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/qgis_io/layers.py" line="231" />
+            <location filename="../alliance_plugin/qgis_io/layers.py" line="234" />
             <source>{crs} is not in metres: areas, buffers and distances are computed in a Lambert azimuthal equal-area projection centred on {lon:.4f}, {lat:.4f}.</source>
             <translation>{crs} n'est pas en mètres : les surfaces, tampons et distances sont calculés dans une projection azimutale équivalente de Lambert centrée sur {lon:.4f}, {lat:.4f}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/qgis_io/layers.py" line="83" />
+            <location filename="../alliance_plugin/qgis_io/layers.py" line="84" />
             <source>The field '{name}' is not in the layer; its fields are: {fields}.</source>
             <translation>Le champ '{name}' n'est pas dans la couche ; ses champs sont : {fields}.</translation>
         </message>
@@ -237,22 +237,22 @@
             <translation>La bande {band} du raster ne peut pas être lue comme des nombres.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="68" />
+            <location filename="../processing/access_inputs.py" line="86" />
             <source>Topology tolerance: line ends closer than this are joined (m)</source>
             <translation>Tolérance topologique : les extrémités de lignes plus proches que cette distance sont raccordées (m)</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="50" />
+            <location filename="../processing/access_inputs.py" line="68" />
             <source>Population field [optional: each feature counts as 1]</source>
             <translation>Champ de population [facultatif : chaque entité compte pour 1]</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="55" />
+            <location filename="../processing/access_inputs.py" line="73" />
             <source>Territories [optional]</source>
             <translation>Territoires [facultatif]</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="57" />
+            <location filename="../processing/access_inputs.py" line="75" />
             <location filename="../processing/flow_inputs.py" line="44" />
             <location filename="../processing/land_tenure.py" line="113" />
             <location filename="../processing/urban_growth.py" line="69" />
@@ -260,77 +260,77 @@
             <translation>Champ de code des territoires</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="62" />
+            <location filename="../processing/access_inputs.py" line="80" />
             <source>Street network [optional: straight lines, the Euclidean proxy]</source>
             <translation>Réseau viaire [facultatif : lignes droites, l'approximation euclidienne]</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="65" />
+            <location filename="../processing/access_inputs.py" line="83" />
             <source>Snap tolerance to the street network (m)</source>
             <translation>Tolérance d'accrochage au réseau viaire (m)</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="90" />
+            <location filename="../processing/access_inputs.py" line="107" />
             <source>The population layer is empty.</source>
             <translation>La couche de population est vide.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="141" />
+            <location filename="../processing/access_inputs.py" line="168" />
             <source>Choose the code field of the territories.</source>
             <translation>Choisissez le champ de code des territoires.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="181" />
+            <location filename="../processing/access_inputs.py" line="207" />
             <source>No street network: distances are straight lines (the Euclidean proxy); every output says so.</source>
             <translation>Pas de réseau viaire : les distances sont à vol d'oiseau (l'approximation euclidienne) ; chaque sortie le signale.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="187" />
+            <location filename="../processing/access_inputs.py" line="213" />
             <source>The street network has no line to walk along.</source>
             <translation>Le réseau viaire n'a aucune ligne à parcourir à pied.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="194" />
+            <location filename="../processing/access_inputs.py" line="220" />
             <source>Street network: {lines:,} lines, {segments:,} segments, {nodes:,} junctions, {km:,.1f} km.</source>
             <translation>Réseau viaire : {lines:,} lignes, {segments:,} segments, {nodes:,} nœuds, {km:,.1f} km.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="96" />
+            <location filename="../processing/access_inputs.py" line="113" />
             <source>Population read with pyogrio from {path}.</source>
             <translation>Population lue avec pyogrio depuis {path}.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="104" />
+            <location filename="../processing/access_inputs.py" line="119" />
             <source>{n} population features have no geometry: they are counted without access.</source>
             <translation>{n} entités de population n'ont pas de géométrie : elles sont comptées sans accès.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="170" />
+            <location filename="../processing/access_inputs.py" line="196" />
             <source>{n} population features lie in no territory: they count in the whole area only.</source>
             <translation>{n} entités de population ne sont dans aucun territoire : elles ne comptent que dans l'ensemble de la zone.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="198" />
+            <location filename="../processing/access_inputs.py" line="224" />
             <source>The street network has {parts} disconnected parts; the largest holds {share:.1f} % of its length. Nobody walks from one part to another.</source>
             <translation>Le réseau viaire a {parts} parties déconnectées ; la plus grande porte {share:.1f} % de sa longueur. On ne passe pas à pied d'une partie à l'autre.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="210" />
+            <location filename="../processing/access_inputs.py" line="236" />
             <source>{n:,} population features are farther than the snap tolerance from any street: they are kept and counted without access.</source>
             <translation>{n:,} entités de population sont plus loin de toute rue que la tolérance d'accrochage : elles sont conservées et comptées sans accès.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="214" />
+            <location filename="../processing/access_inputs.py" line="240" />
             <source>{n:,} population features sit on parts of the network that hold no {what}: they have no access.</source>
             <translation>{n:,} entités de population se trouvent sur des parties du réseau qui ne contiennent aucun {what} : elles n'ont aucun accès.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="110" />
+            <location filename="../processing/access_inputs.py" line="125" />
             <source>{n} features have no population in '{field}': they count 0.</source>
             <translation>{n} entités n'ont pas de population dans '{field}' : elles comptent pour 0.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="115" />
+            <location filename="../processing/access_inputs.py" line="130" />
             <source>{n} features have a negative population in '{field}' (feature ids {ids}): fix them first.</source>
             <translation>{n} entités ont une population négative dans '{field}' (identifiants des entités {ids}) : corrigez-les d'abord.</translation>
         </message>
@@ -1888,17 +1888,17 @@ Installez-les dans le Python utilisé par QGIS, par exemple :
             <translation>{layer} n'a pas de champ '{field}' : écartée.</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="53" />
+            <location filename="../processing/service_access.py" line="52" />
             <source>Access to services and its inequality</source>
             <translation>Accès aux services et ses inégalités</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="56" />
+            <location filename="../processing/service_access.py" line="55" />
             <source>Distance to the nearest school, clinic or market along the streets, two-step floating catchment scores, and their inequality between territories and territory classes.</source>
             <translation>Distance à l'école, au centre de santé ou au marché le plus proche par les rues, scores d'aire de chalandise flottante à deux étapes, et leur inégalité entre territoires et entre classes de territoires.</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="60" />
+            <location filename="../processing/service_access.py" line="59" />
             <source>&lt;p&gt;Access to services (recommendation 7, feeding 1 and 3): how far people live from schools, clinics or markets, how much capacity each can count on, and how unequal that is between territories and between urban, peri-urban and rural areas.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Nearest facility&lt;/b&gt;: the walking distance along the street network (or the straight line) from every demand feature to the nearest facility, and the time at the walking speed. NULL when no facility can be reached.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Two-step floating catchment area&lt;/b&gt; (Luo and Wang 2003): each facility's ratio is its capacity over the population within the catchment distance, &lt;i&gt;R_j = S_j / sum P_k&lt;/i&gt;; each person's score is the sum of the ratios of the facilities within that distance, &lt;i&gt;A_i = sum R_j&lt;/i&gt;, written per 1000 inhabitants. Facilities with nobody within reach have a NULL ratio; people with no facility within reach score 0. Capacity is a field (places, beds, staff) or 1 per facility.&lt;/p&gt;
@@ -1909,7 +1909,7 @@ Installez-les dans le Python utilisé par QGIS, par exemple :
 &lt;p&gt;&lt;b&gt;Inégalité&lt;/b&gt; : avec des territoires, le score moyen et la distance moyenne de chaque territoire, pondérés par la population (&lt;i&gt;service_score_per_1000&lt;/i&gt; et &lt;i&gt;service_distance_m&lt;/i&gt;, lus par le tableau de bord des recommandations), ainsi que leur coefficient de Gini et leur indice de Theil entre territoires, pondérés par la population ; avec un champ de classe (par exemple la classe des unités locales d'alliance:degurba ou le rôle d'alliance:functionalareas), la moyenne par classe, le rapport entre la plus forte et la plus faible moyenne de classe (NULL quand la plus faible vaut 0) et l'indice de Theil entre classes (la part inter-classes du Theil total). Le Gini et le Theil du score entre personnes sur l'ensemble de la zone sont aussi fournis. Ce sont toutes des sorties numériques : un modèle peut donc les utiliser.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="60" />
+            <location filename="../processing/service_access.py" line="59" />
             <location filename="../processing/transit_access.py" line="72" />
             <source>&lt;p&gt;&lt;b&gt;Street network&lt;/b&gt; (optional): lines, walked in both directions. Line ends closer than the topology tolerance are one junction; lines that cross without sharing a vertex are not connected (as in QGIS's network analysis). Points, stops and facilities are snapped to the nearest point of the nearest street (not to the nearest vertex) when it lies within the snap tolerance, and that straight snap distance is added to their walk. Points farther away are kept, counted in the log and in the numeric outputs, and get no access (the denominator keeps them: nobody is lost). The graph is built once per run; one multi-source shortest-path search per access distance, with a cut-off, gives every distance. A network in several disconnected parts is reported with the population sitting on parts that hold no stop or facility.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Without a network&lt;/b&gt;, distances are straight lines: every output says &lt;i&gt;euclidean proxy&lt;/i&gt; in its method field and the log says it too.&lt;/p&gt;
@@ -1919,159 +1919,159 @@ Installez-les dans le Python utilisé par QGIS, par exemple :
 &lt;p&gt;Les distances sont en mètres : un SCR géographique, un SCR en pieds ou Web Mercator est remplacé par une projection azimutale équivalente de Lambert centrée sur la population (le journal le signale), dans laquelle les autres couches sont reprojetées.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="72" />
+            <location filename="../processing/service_access.py" line="71" />
             <source>Demand: population (points, polygons or grid cells)</source>
             <translation>Demande : population (points, polygones ou carreaux de grille)</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="64" />
+            <location filename="../processing/service_access.py" line="63" />
             <source>Facilities (schools, clinics, markets...)</source>
             <translation>Équipements (écoles, centres de santé, marchés...)</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="67" />
+            <location filename="../processing/service_access.py" line="66" />
             <source>Facility identifier field [optional]</source>
             <translation>Champ d'identifiant des équipements [facultatif]</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="70" />
+            <location filename="../processing/service_access.py" line="69" />
             <source>Capacity field (places, beds, staff...) [optional: 1 per facility]</source>
             <translation>Champ de capacité (places, lits, personnel...) [facultatif : 1 par équipement]</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="74" />
+            <location filename="../processing/service_access.py" line="73" />
             <source>Catchment distance of the floating catchment (m)</source>
             <translation>Distance de l'aire de chalandise flottante (m)</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="77" />
+            <location filename="../processing/service_access.py" line="76" />
             <source>Walking speed for times (km/h)</source>
             <translation>Vitesse de marche pour les temps (km/h)</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="82" />
+            <location filename="../processing/service_access.py" line="81" />
             <source>Territory class field, e.g. urban / peri-urban / rural from the degree of urbanisation or the functional areas [optional]</source>
             <translation>Champ de classe des territoires, par exemple urbain / périurbain / rural d'après le degré d'urbanisation ou les aires fonctionnelles [facultatif]</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="86" />
-            <location filename="../processing/service_access.py" line="269" />
+            <location filename="../processing/service_access.py" line="85" />
+            <location filename="../processing/service_access.py" line="224" />
             <source>Population with access to services</source>
             <translation>Population et son accès aux services</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="88" />
+            <location filename="../processing/service_access.py" line="87" />
             <source>Inequality of access</source>
             <translation>Inégalité d'accès</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="90" />
+            <location filename="../processing/service_access.py" line="89" />
             <source>Facilities with their catchment</source>
             <translation>Équipements avec leur aire de chalandise</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="93" />
+            <location filename="../processing/service_access.py" line="92" />
             <source>Territories with their access</source>
             <translation>Territoires avec leur accès</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="96" />
+            <location filename="../processing/service_access.py" line="95" />
             <source>Access per territory class</source>
             <translation>Accès par classe de territoires</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="109" />
+            <location filename="../processing/service_access.py" line="108" />
             <location filename="../processing/transit_access.py" line="140" />
             <source>Method (network or euclidean proxy)</source>
             <translation>Méthode (network ou euclidean proxy)</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="141" />
+            <location filename="../processing/service_access.py" line="139" />
             <source>The facilities layer has no facility with a geometry.</source>
             <translation>La couche des équipements ne contient aucun équipement avec une géométrie.</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="168" />
+            <location filename="../processing/service_access.py" line="167" />
             <source>facility</source>
             <translation>équipement</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="108" />
+            <location filename="../processing/service_access.py" line="107" />
             <source>Mean distance to the nearest facility (m)</source>
             <translation>Distance moyenne à l'équipement le plus proche (m)</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="108" />
+            <location filename="../processing/service_access.py" line="107" />
             <source>Mean floating catchment score (capacity per 1000 inhabitants)</source>
             <translation>Score moyen d'aire de chalandise flottante (capacité pour 1000 habitants)</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="108" />
+            <location filename="../processing/service_access.py" line="107" />
             <source>Gini of the score between territories</source>
             <translation>Gini du score entre territoires</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="108" />
+            <location filename="../processing/service_access.py" line="107" />
             <source>Theil of the score between territories</source>
             <translation>Theil du score entre territoires</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="108" />
+            <location filename="../processing/service_access.py" line="107" />
             <source>Ratio of the highest to the lowest class mean score</source>
             <translation>Rapport entre le plus fort et le plus faible score moyen de classe</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="108" />
+            <location filename="../processing/service_access.py" line="107" />
             <source>Theil of the score between classes</source>
             <translation>Theil du score entre classes</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="108" />
+            <location filename="../processing/service_access.py" line="107" />
             <source>Gini of the distance between territories</source>
             <translation>Gini de la distance entre territoires</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="108" />
+            <location filename="../processing/service_access.py" line="107" />
             <source>Theil of the distance between territories</source>
             <translation>Theil de la distance entre territoires</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="108" />
+            <location filename="../processing/service_access.py" line="107" />
             <source>Ratio of the highest to the lowest class mean distance</source>
             <translation>Rapport entre la plus forte et la plus faible distance moyenne de classe</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="108" />
+            <location filename="../processing/service_access.py" line="107" />
             <source>Population with no facility reachable</source>
             <translation>Population sans équipement accessible</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="130" />
+            <location filename="../processing/service_access.py" line="128" />
             <source>{n} facilities have no capacity in '{field}': they count 0.</source>
             <translation>{n} équipements n'ont pas de capacité dans '{field}' : ils comptent pour 0.</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="134" />
+            <location filename="../processing/service_access.py" line="132" />
             <source>{n} facilities have a negative capacity in '{field}'.</source>
             <translation>{n} équipements ont une capacité négative dans '{field}'.</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="138" />
+            <location filename="../processing/service_access.py" line="136" />
             <source>{n} facilities have no geometry: they are left out.</source>
             <translation>{n} équipements n'ont pas de géométrie : ils sont écartés.</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="194" />
+            <location filename="../processing/service_access.py" line="193" />
             <source>{pop:,.0f} people reach no facility (not placed on the network, or on a part without facilities): their distance is NULL and left out of the mean distance; their score is 0.</source>
             <translation>{pop:,.0f} personnes n'atteignent aucun équipement (non placées sur le réseau, ou sur une partie sans équipement) : leur distance est NULL et exclue de la distance moyenne ; leur score vaut 0.</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="206" />
+            <location filename="../processing/service_access.py" line="205" />
             <source>Inequality of the {indicator} across {scope}: Gini {gini}, Theil {theil}, ratio {ratio}.</source>
             <translation>Inégalité de l'indicateur {indicator} (portée {scope}) : Gini {gini}, Theil {theil}, rapport {ratio}.</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="170" />
+            <location filename="../processing/service_access.py" line="169" />
             <source>{n} facilities are farther than the snap tolerance from any street: nobody reaches them.</source>
             <translation>{n} équipements sont plus loin de toute rue que la tolérance d'accrochage : personne ne les atteint.</translation>
         </message>
@@ -2481,7 +2481,7 @@ Installez-les dans le Python utilisé par QGIS, par exemple :
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="122" />
-            <location filename="../processing/transit_access.py" line="357" />
+            <location filename="../processing/transit_access.py" line="290" />
             <location filename="../processing/transit_access.py" line="78" />
             <location filename="../processing/transit_access.py" line="139" />
             <source>Population with access</source>
@@ -2523,7 +2523,7 @@ Installez-les dans le Python utilisé par QGIS, par exemple :
             <translation>Le flux GTFS n'a pas de calendar.txt : les services viennent du seul calendar_dates.txt.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="317" />
+            <location filename="../processing/transit_access.py" line="319" />
             <source>No stop qualifies: nobody has access. Check the window, the weekday and the minimum departures per hour.</source>
             <translation>Aucun arrêt n'est retenu : personne n'a accès. Vérifiez la plage horaire, le jour de la semaine et le nombre minimal de départs par heure.</translation>
         </message>
@@ -2620,12 +2620,12 @@ Installez-les dans le Python utilisé par QGIS, par exemple :
             <translation>{method} : {reached:,.0f} personnes sur {total:,.0f} ont accès ({share}).</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="314" />
+            <location filename="../processing/transit_access.py" line="316" />
             <source>{q:,} of {n:,} stops qualify ({high:,} high capacity).</source>
             <translation>{q:,} arrêts sur {n:,} sont retenus ({high:,} de forte capacité).</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="347" />
+            <location filename="../processing/transit_access.py" line="349" />
             <source>qualifying stop</source>
             <translation>arrêt retenu</translation>
         </message>
@@ -2635,7 +2635,7 @@ Installez-les dans le Python utilisé par QGIS, par exemple :
             <translation>{n} arrêts retenus n'ont pas de coordonnées dans stops.txt : ils sont écartés.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="225" />
+            <location filename="../processing/transit_access.py" line="226" />
             <source>Capacity values not recognised, counted as low capacity: {values}.</source>
             <translation>Valeurs de capacité non reconnues, comptées comme faible capacité : {values}.</translation>
         </message>
@@ -2645,7 +2645,7 @@ Installez-les dans le Python utilisé par QGIS, par exemple :
             <translation>{n} arrêts n'ont pas de géométrie : ils sont écartés.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="388" />
+            <location filename="../processing/transit_access.py" line="380" />
             <source>{n} qualifying stops reach no street within the snap tolerance: no service area.</source>
             <translation>{n} arrêts retenus n'atteignent aucune rue dans la tolérance d'accrochage : pas de zone de desserte.</translation>
         </message>

@@ -12,7 +12,8 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
-from ..alliance_plugin.qgis_io.fast import file_layer, gpkg_destination, pyogrio_usable, read_file
+from ..alliance_plugin.qgis_io.fast import (file_layer, gpkg_destination, load_on_completion, pyogrio_usable,
+                                            read_file, write_gpkg)
 from ..alliance_plugin.qgis_io.layers import metric_crs, read_geometries
 from .base import AllianceAlgorithm
 
@@ -21,6 +22,23 @@ NETWORK_HELP = """<p><b>Street network</b> (optional): lines, walked in both dir
 <p>Distances are in metres: a geographic CRS, one in feet, or Web Mercator is replaced by a Lambert azimuthal equal-area projection centred on the population (the log says so), into which the other layers are reprojected.</p>"""
 
 PROXY = "euclidean proxy"
+
+
+def as_text(values):
+    """Values as text (an object array), NULL kept as None: identifiers and group keys."""
+    import pandas as pd
+
+    column = pd.Series(values).astype(object)
+    return column.where(column.notna(), None).map(lambda v: None if v is None else str(v)).to_numpy()
+
+
+def inner_points(geometries):
+    """``(n, 2)`` coordinates of a point inside each geometry (points stay themselves); NaN without one."""
+    import numpy as np
+    import shapely
+
+    inside = shapely.point_on_surface(geometries)
+    return np.column_stack([shapely.get_x(inside), shapely.get_y(inside)])
 
 
 class Population:
@@ -81,7 +99,6 @@ class AccessAlgorithm(AllianceAlgorithm):
         """
         import numpy as np
         import pandas as pd
-        import shapely
 
         source = self.parameterAsSource(parameters, self.POPULATION, context)
         if source is None:
@@ -96,9 +113,7 @@ class AccessAlgorithm(AllianceAlgorithm):
             feedback.pushInfo(self.tr("Population read with pyogrio from {path}.").format(path=fast[0]))
         else:
             frame, attributes = read_geometries(source, names, feedback, crs=crs, context=context)
-        geoms = frame["geometry"].to_numpy()
-        inside = shapely.point_on_surface(geoms)
-        xy = np.column_stack([shapely.get_x(inside), shapely.get_y(inside)])
+        xy = inner_points(frame["geometry"].to_numpy())
         missing = int((~np.isfinite(xy).all(axis=1)).sum())
         if missing:
             feedback.pushWarning(self.tr("{n} population features have no geometry: they are counted without "
@@ -131,6 +146,18 @@ class AccessAlgorithm(AllianceAlgorithm):
             return None
         return file_layer(parameters.get(self.POPULATION), context)
 
+    def writePopulation(self, parameters, key, context, population, crs, per_feature, name, feedback,
+                        int_columns=(), text_columns=()):
+        """The population features, their own fields kept, with ``per_feature`` added (pyogrio when read so)."""
+        if population.fast:
+            dest = write_gpkg(gpkg_destination(parameters[key]), population.frame, per_feature,
+                              population.source.sourceCrs().toWkt(), feedback)
+            load_on_completion(context, parameters[key], dest, name, key)
+            return dest
+        frame = None if crs != population.source.sourceCrs() else population.frame
+        return self.writeTerritories(parameters, key, context, population.source, frame, population.attributes,
+                                     per_feature, feedback, int_columns, text_columns)
+
     def readTerritories(self, parameters, context, crs, feedback, class_field=None):
         """(source, frame with ``code`` (and ``class``) and geometry in ``crs``, attributes); None without."""
         source = self.parameterAsSource(parameters, self.TERRITORIES, context)
@@ -145,8 +172,7 @@ class AccessAlgorithm(AllianceAlgorithm):
 
         frame["code"] = codes_as_text(frame[field]).to_numpy()
         if class_field:
-            frame["class"] = frame[class_field].astype(object).where(frame[class_field].notna(), None).map(
-                lambda v: None if v is None else str(v)).to_numpy()
+            frame["class"] = as_text(frame[class_field])
         return source, frame, attributes
 
     def territoryOf(self, territories, xy, feedback):

@@ -13,9 +13,8 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..alliance_plugin.qgis_io.fast import gpkg_destination, load_on_completion, write_gpkg
 from ..alliance_plugin.qgis_io.layers import finite_or_none, read_geometries
-from .access_inputs import NETWORK_HELP, PROXY, AccessAlgorithm
+from .access_inputs import NETWORK_HELP, PROXY, AccessAlgorithm, as_text, inner_points
 
 INT_COLUMNS = ("facilities_in_reach", "groups", "placed", "territories")
 TEXT_COLUMNS = ("facility_id", "nearest_facility", "territory", "class", "indicator", "scope", "method", "params")
@@ -120,9 +119,8 @@ class ServiceAccess(AccessAlgorithm):
         capacity_field = self.parameterAsString(parameters, self.CAPACITY_FIELD, context)
         names = list(dict.fromkeys(f for f in (id_field, capacity_field) if f))
         frame, _ = read_geometries(source, names, feedback, crs=crs, context=context)
-        points = shapely.point_on_surface(frame["geometry"].to_numpy())
-        xy = np.column_stack([shapely.get_x(points), shapely.get_y(points)])
-        ids = (frame[id_field] if id_field else pd.Series(frame.index, index=frame.index)).astype(object)
+        xy = inner_points(frame["geometry"].to_numpy())
+        ids = as_text(frame[id_field] if id_field else frame.index)
         capacity = pd.to_numeric(frame[capacity_field], errors="coerce").to_numpy(dtype=float) if capacity_field \
             else np.ones(len(frame))
         bad = ~np.isfinite(capacity)
@@ -139,7 +137,7 @@ class ServiceAccess(AccessAlgorithm):
                 n=int((~placed).sum())))
         if not placed.any():
             raise QgsProcessingException(self.tr("The facilities layer has no facility with a geometry."))
-        table = pd.DataFrame({"facility_id": ids.map(lambda v: None if v is None else str(v)).to_numpy()[placed],
+        table = pd.DataFrame({"facility_id": ids[placed],
                               "capacity": capacity[placed]})
         return table, xy[placed], shapely.points(xy[placed])
 
@@ -163,7 +161,8 @@ class ServiceAccess(AccessAlgorithm):
         steps.setCurrentStep(1)
         net = self.readNetwork(parameters, context, crs, steps)
         method = PROXY if net is None else "network"
-        nearest = services.nearest_facility(net, population.xy, supply_xy, snap_tolerance=snap)
+        placed = services.place(net, population.xy, supply_xy, snap_tolerance=snap)  # snapped once for both
+        nearest = services.nearest_facility(net, population.xy, supply_xy, snap_tolerance=snap, placed=placed)
         if net is not None:
             self.reportSnapping(nearest.attrs, population, steps, self.tr("facility"))
             if nearest.attrs.get("unsnapped_facilities"):
@@ -172,7 +171,7 @@ class ServiceAccess(AccessAlgorithm):
         if steps.isCanceled():
             return {}
         steps.setCurrentStep(2)
-        pairs = services.catchment_pairs(net, population.xy, supply_xy, radius, snap_tolerance=snap)
+        pairs = services.catchment_pairs(net, population.xy, supply_xy, radius, snap_tolerance=snap, placed=placed)
         per_facility, per_point = services.floating_catchment(pairs, population.values, facilities["capacity"])
         if steps.isCanceled():
             return {}
@@ -221,7 +220,9 @@ class ServiceAccess(AccessAlgorithm):
         if classes is not None:
             per_demand["class"] = classes
         per_demand["method"], per_demand["params"] = method, params
-        outputs = {self.OUTPUT: self._writeDemand(parameters, context, population, crs, per_demand, steps)}
+        outputs = {self.OUTPUT: self.writePopulation(parameters, self.OUTPUT, context, population, crs, per_demand,
+                                                      self.tr("Population with access to services"), steps,
+                                                      INT_COLUMNS, TEXT_COLUMNS)}
         outputs[self.OUTPUT_INEQUALITY] = self.writeFrame(parameters, self.OUTPUT_INEQUALITY, context, inequality,
                                                           None, QgsWkbTypes.NoGeometry, None, steps, INT_COLUMNS,
                                                           TEXT_COLUMNS)
@@ -260,17 +261,6 @@ class ServiceAccess(AccessAlgorithm):
                         self.CLASS_RATIO_DISTANCE: number("distance", "classes", "ratio"),
                         self.UNREACHED: unreached, self.METHOD: method})
         return outputs
-
-    def _writeDemand(self, parameters, context, population, crs, per_demand, feedback):
-        if population.fast:
-            dest = write_gpkg(gpkg_destination(parameters[self.OUTPUT]), population.frame, per_demand,
-                              population.source.sourceCrs().toWkt(), feedback)
-            load_on_completion(context, parameters[self.OUTPUT], dest,
-                               self.tr("Population with access to services"), self.OUTPUT)
-            return dest
-        frame = None if crs != population.source.sourceCrs() else population.frame
-        return self.writeTerritories(parameters, self.OUTPUT, context, population.source, frame,
-                                     population.attributes, per_demand, feedback, INT_COLUMNS, TEXT_COLUMNS)
 
     def _writeTerritoryMeans(self, parameters, context, territories, numbers, method, params, feedback):
         import pandas as pd

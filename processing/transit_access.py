@@ -20,9 +20,8 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..alliance_plugin.qgis_io.fast import gpkg_destination, load_on_completion, write_gpkg
 from ..alliance_plugin.qgis_io.layers import read_geometries
-from .access_inputs import NETWORK_HELP, PROXY, AccessAlgorithm
+from .access_inputs import NETWORK_HELP, PROXY, AccessAlgorithm, as_text, inner_points
 
 INT_COLUMNS = ("access", "placed", "qualifies", "departures", "high_departures", "route_type")
 TEXT_COLUMNS = ("stop_id", "stop_name", "capacity", "capacity_raw", "territory", "group", "value", "method",
@@ -210,7 +209,6 @@ class TransitAccess(AccessAlgorithm):
     def _layer_stops(self, parameters, context, layer, crs, low, high, minimum, feedback):
         import numpy as np
         import pandas as pd
-        import shapely
 
         from ..alliance_plugin.core import transit
 
@@ -219,17 +217,15 @@ class TransitAccess(AccessAlgorithm):
         frequency_field = self.parameterAsString(parameters, self.FREQUENCY_FIELD, context)
         names = [f for f in (id_field, capacity_field, frequency_field) if f]
         frame, _ = read_geometries(layer, list(dict.fromkeys(names)), feedback, crs=crs, context=context)
-        points = shapely.point_on_surface(frame["geometry"].to_numpy())
-        table = pd.DataFrame({"stop_id": (frame[id_field] if id_field else pd.Series(frame.index, index=frame.index))
-                              .astype(object).map(lambda v: None if v is None else str(v)).to_numpy(),
-                              "x": shapely.get_x(points), "y": shapely.get_y(points)})
+        xy = inner_points(frame["geometry"].to_numpy())
+        table = pd.DataFrame({"stop_id": as_text(frame[id_field] if id_field else frame.index),
+                              "x": xy[:, 0], "y": xy[:, 1]})
         raw = frame[capacity_field] if capacity_field else pd.Series([None] * len(frame), dtype=object)
         classes, unknown = transit.capacity_classes(raw.to_numpy())
         if capacity_field and len(unknown):
             feedback.pushWarning(self.tr("Capacity values not recognised, counted as low capacity: {values}.")
                                  .format(values=", ".join(f"{v or 'NULL'} ({c})" for v, c in unknown.head(10).items())))
-        table["capacity_raw"] = raw.astype(object).where(raw.notna(), None).map(
-            lambda v: None if v is None else str(v)).to_numpy()
+        table["capacity_raw"] = as_text(raw)
         table["capacity"] = classes.to_numpy()
         table["access_distance"] = np.where(table["capacity"] == "high", high, low)
         qualifies = np.ones(len(table), dtype=bool)
@@ -274,7 +270,7 @@ class TransitAccess(AccessAlgorithm):
         steps.setCurrentStep(3)
         territories = self.readTerritories(parameters, context, crs, steps)
         territory = self.territoryOf(territories, population.xy, steps)[0] if territories is not None else None
-        groups = {name: _text(population.frame[field]) for name, field in group_fields.items()}
+        groups = {name: as_text(population.frame[field]) for name, field in group_fields.items()}
         flag = result["access"].to_numpy(dtype=bool)
         table = transit.access_table(flag, population.values, groups or None, territory)
         params = "alliance:transitaccess method={m} {s} low={lo:g} high={hi:g} snap={sn} crs={c}".format(
@@ -290,7 +286,9 @@ class TransitAccess(AccessAlgorithm):
 
         steps.setCurrentStep(4)
         per_point = _per_point(result, qualifying, territory, method, params, population.frame.index)
-        outputs = {self.OUTPUT: self._writePopulation(parameters, context, population, crs, per_point, steps)}
+        outputs = {self.OUTPUT: self.writePopulation(parameters, self.OUTPUT, context, population, crs, per_point,
+                                                      self.tr("Population with access"), steps, INT_COLUMNS,
+                                                      TEXT_COLUMNS)}
         shares = table.assign(share_pct=100 * table["share"]).drop(columns="share").assign(method=method,
                                                                                            params=params)
         outputs[self.OUTPUT_SHARES] = self.writeFrame(parameters, self.OUTPUT_SHARES, context, shares, None,
@@ -354,16 +352,6 @@ class TransitAccess(AccessAlgorithm):
                                    "snapped": False}, index=pd.RangeIndex(len(population.xy)))
         return result, areas, method
 
-    def _writePopulation(self, parameters, context, population, crs, per_point, feedback):
-        if population.fast:
-            dest = write_gpkg(gpkg_destination(parameters[self.OUTPUT]), population.frame, per_point,
-                              population.source.sourceCrs().toWkt(), feedback)
-            load_on_completion(context, parameters[self.OUTPUT], dest, self.tr("Population with access"), self.OUTPUT)
-            return dest
-        frame = None if crs != population.source.sourceCrs() else population.frame
-        return self.writeTerritories(parameters, self.OUTPUT, context, population.source, frame,
-                                     population.attributes, per_point, feedback, INT_COLUMNS, TEXT_COLUMNS)
-
     def _writeAreas(self, parameters, context, qualifying, areas, result, values, method, params, crs, feedback):
         import numpy as np
         import pandas as pd
@@ -405,11 +393,6 @@ class TransitAccess(AccessAlgorithm):
         geometries = shapely.points(stops.loc[placed, ["x", "y"]].to_numpy())
         return self.writeFrame(parameters, self.OUTPUT_STOPS, context, table, geometries, QgsWkbTypes.Point, crs,
                                feedback, INT_COLUMNS, TEXT_COLUMNS)
-
-
-def _text(column):
-    """Values as text, NULL kept as None (group keys)."""
-    return column.astype(object).where(column.notna(), None).map(lambda v: None if v is None else str(v)).to_numpy()
 
 
 def _per_point(result, qualifying, territory, method, params, index):

@@ -30,12 +30,25 @@ def _streets(streets, tolerance):
     return network.build_network(streets, tolerance=tolerance)
 
 
-def nearest_facility(streets, demand, supply, *, snap_tolerance=50.0, cutoff=None, tolerance=0.01):
+def place(streets, demand, supply, *, snap_tolerance=50.0, tolerance=0.01):
+    """Demand snapped to the network and facilities inserted into it, once for several measures.
+
+    Returns ``(demand Snapped, Routing)``, or None without a network (straight lines).
+    """
+    net = _streets(streets, tolerance)
+    if net is None:
+        return None
+    return (network.snap(net, _xy(demand, "demand points"), snap_tolerance),
+            network.route(net, network.snap(net, _xy(supply, "facilities"), snap_tolerance)))
+
+
+def nearest_facility(streets, demand, supply, *, snap_tolerance=50.0, cutoff=None, tolerance=0.01, placed=None):
     """Distance from every demand point to the nearest facility, and which one.
 
     ``streets`` None measures straight lines (``method`` ``"euclidean"``); a
     network or its segments measures walks along it (``"network"``: snap
     distances included, NaN beyond ``cutoff`` or for points not snapped).
+    ``placed`` is :func:`place`'s result for the same inputs, to snap only once.
 
     Examples
     --------
@@ -45,10 +58,11 @@ def nearest_facility(streets, demand, supply, *, snap_tolerance=50.0, cutoff=Non
     1       1.0         1            0.0     True  euclidean
     """
     pts, fac = _xy(demand, "demand points"), _xy(supply, "facilities")
-    net = _streets(streets, tolerance)
+    if placed is None:
+        placed = place(streets, pts, fac, snap_tolerance=snap_tolerance, tolerance=tolerance)
     distance = np.full(len(pts), np.inf)
     facility = np.full(len(pts), -1)
-    if net is None:
+    if streets is None:
         snap = np.zeros(len(pts))
         if len(fac) and len(pts):
             tree = shapely.STRtree(shapely.points(fac))
@@ -57,9 +71,7 @@ def nearest_facility(streets, demand, supply, *, snap_tolerance=50.0, cutoff=Non
             distance[src], facility[src] = dist, dst
         method, attrs = EUCLIDEAN, {}
     else:
-        p_snap = network.snap(net, pts, snap_tolerance)
-        f_snap = network.snap(net, fac, snap_tolerance)
-        routing = network.route(net, f_snap)
+        p_snap, routing = placed
         limit = np.inf if cutoff is None else float(cutoff)
         node_distance, node_source = network.nearest_sources(routing, limit=limit)
         distance, facility = network.point_distances(routing, p_snap, node_distance, node_source)
@@ -67,15 +79,18 @@ def nearest_facility(streets, demand, supply, *, snap_tolerance=50.0, cutoff=Non
         distance[distance > limit] = np.inf
         snap = np.where(p_snap.ok, p_snap.distance, np.nan)
         method = NETWORK
-        attrs = {"unsnapped_points": int((~p_snap.ok).sum()), "unsnapped_facilities": int((~f_snap.ok).sum())}
+        attrs = {"unsnapped_points": int((~p_snap.ok).sum()),
+                 "unsnapped_facilities": int((routing.source_node < 0).sum())}
     out = pd.DataFrame({"distance": np.where(np.isfinite(distance), distance, np.nan), "facility": facility,
                         "snap_distance": snap, "snapped": np.isfinite(snap), "method": method})
     out.attrs.update(attrs, method=method)
     return out
 
 
-def catchment_pairs(streets, demand, supply, radius, *, snap_tolerance=50.0, tolerance=0.01):
+def catchment_pairs(streets, demand, supply, radius, *, snap_tolerance=50.0, tolerance=0.01, placed=None):
     """Every (facility, demand point) pair within ``radius`` metres: ``facility``, ``point``, ``distance``.
+
+    ``placed``: as for :func:`nearest_facility`.
 
     Examples
     --------
@@ -87,15 +102,15 @@ def catchment_pairs(streets, demand, supply, radius, *, snap_tolerance=50.0, tol
     pts, fac = _xy(demand, "demand points"), _xy(supply, "facilities")
     if not radius > 0:
         raise InvalidValueError(f"expected a positive catchment radius in metres, got {radius}")
-    net = _streets(streets, tolerance)
-    if net is None:
+    if streets is None:
         tree = shapely.STRtree(shapely.points(pts))
         fac_idx, pt_idx = tree.query(shapely.points(fac), predicate="dwithin", distance=radius)
         dist = np.hypot(*(pts[pt_idx] - fac[fac_idx]).T)
         pairs = pd.DataFrame({"facility": fac_idx, "point": pt_idx, "distance": dist})
     else:
-        p_snap = network.snap(net, pts, snap_tolerance)
-        routing = network.route(net, network.snap(net, fac, snap_tolerance))
+        if placed is None:
+            placed = place(streets, pts, fac, snap_tolerance=snap_tolerance, tolerance=tolerance)
+        p_snap, routing = placed
         pairs = network.pair_distances(routing, p_snap, radius).rename(columns={"source": "facility"})
     return pairs.sort_values(["facility", "point"], ignore_index=True)
 
