@@ -71,7 +71,9 @@ class AllianceAlgorithm(QgsProcessingAlgorithm):
             return True, ""
         return False, self.tr(
             "This algorithm needs Python libraries that are missing or unusable:\n{problems}\n"
-            "Install them into the Python that QGIS uses, for example:\n{command}").format(
+            "Install them into the Python that QGIS uses, for example:\n{command}\n"
+            "Plugins > Alliance of Territories > Check dependencies lists every library with its state and "
+            "the command for your system.").format(
                 problems="\n".join(f"- {p}" for p in problems),
                 command=dependencies.install_hint(self.REQUIRES))
 

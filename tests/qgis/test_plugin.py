@@ -67,9 +67,10 @@ def test_missing_library_is_reported_by_can_execute(plugin, monkeypatch):
         return real_import(name, *args)
 
     monkeypatch.setattr(dependencies.importlib, "import_module", fake_import)
+    monkeypatch.setattr(dependencies, "_cache", {})  # probes are cached per process: probe afresh, restore after
     alg = QgsApplication.processingRegistry().algorithmById(ALG)
     ready, message = alg.canExecute()
-    assert not ready and "shapely >= 2.0 is not installed" in message and "pip install" in message
+    assert not ready and "shapely >= 2.1 is not installed" in message and "pip install" in message
     try:
         alg.processAlgorithm({}, None, None)
     except QgsProcessingException as error:
