@@ -11,6 +11,7 @@ class AlliancePlugin:
         self.provider = None
         self.dock = None
         self.dock_action = None
+        self.dependencies_action = None
 
     def initProcessing(self):
         if self.provider is not None:
@@ -43,6 +44,7 @@ class AlliancePlugin:
             QgsMessageLog.logMessage(tr("The Alliance of Territories panel needs: {what}. Install it with: {hint}")
                                      .format(what="; ".join(missing), hint=install_hint(["pandas"])),
                                      tr("Alliance of Territories"), Qgis.Warning)
+            self._add_dependencies_action()  # the dialog says what to install, dock or not
             return
         from .gui.dock import AllianceDock
 
@@ -55,12 +57,35 @@ class AlliancePlugin:
         self.dock.setToggleVisibilityAction(action)
         self.iface.addPluginToMenu(self.menu_name(), action)
         self.dock_action = action
+        self._add_dependencies_action()
+
+    def _add_dependencies_action(self):
+        from qgis.PyQt.QtWidgets import QAction
+
+        if self.dependencies_action is not None:
+            return
+        action = QAction(tr("Check dependencies…"), self.iface.mainWindow())
+        action.setObjectName("AllianceOfTerritoriesDependenciesAction")
+        action.triggered.connect(lambda _checked=False: self.show_dependencies())
+        self.iface.addPluginToMenu(self.menu_name(), action)
+        self.dependencies_action = action
+
+    def show_dependencies(self):
+        """The "Check dependencies" dialog: every library, its state and the command for this system."""
+        from .gui.dependencies_dialog import show_dependencies_dialog
+
+        return show_dependencies_dialog(self.iface.mainWindow() if self.iface is not None else None)
 
     @staticmethod
     def menu_name():
         return tr("&Alliance of Territories")
 
     def unload(self):
+        if self.dependencies_action is not None:
+            if self.iface is not None:
+                self.iface.removePluginMenu(self.menu_name(), self.dependencies_action)
+            self.dependencies_action.deleteLater()
+            self.dependencies_action = None
         if self.dock_action is not None:
             if self.iface is not None:
                 self.iface.removePluginMenu(self.menu_name(), self.dock_action)

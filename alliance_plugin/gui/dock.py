@@ -89,6 +89,11 @@ class AllianceDock(QgsDockWidget):
         self.sample_button = QPushButton(tr("Sample data"))
         self.sample_button.setToolTip(tr("Load the Austrian sample and run Flow dependencies on it"))
         row.addWidget(self.sample_button)
+        self.dependencies_button = QPushButton(tr("Check dependencies"))
+        self.dependencies_button.setToolTip(tr("The Python libraries the plugin uses, their state and the command "
+                                               "that installs the missing ones"))
+        self.dependencies_button.clicked.connect(self.check_dependencies)
+        row.addWidget(self.dependencies_button)
         row.addStretch(1)
         layout.addLayout(row)
         self.hint_label = QLabel()
@@ -107,6 +112,11 @@ class AllianceDock(QgsDockWidget):
         scroll.setWidget(body)
         self.scroll_area = scroll
         self.setWidget(scroll)
+
+    def check_dependencies(self):
+        from .dependencies_dialog import show_dependencies_dialog
+
+        return show_dependencies_dialog(self)
 
     # ------------------------------------------------------------------ state
     def current_layer(self):

@@ -181,7 +181,8 @@ def test_plugin_with_an_iface_loads_and_unloads_twice(plugin, clean_project):
             instance = alliance_territories.classFactory(iface)
             instance.initGui()
             assert len(iface.docks) == 1 and iface.docks[0].objectName() == "AllianceOfTerritoriesDock"
-            assert len(iface.menus) == 1 and not iface.menus[0][1].icon().isNull()
+            assert len(iface.menus) == 2 and not iface.menus[0][1].icon().isNull()  # the panel, Check dependencies
+            assert iface.menus[1][1].objectName() == "AllianceOfTerritoriesDependenciesAction"
             instance.unload()
             instance.unload()
             assert iface.docks == [] and iface.menus == [] and instance.dock is None
@@ -200,6 +201,9 @@ def test_plugin_without_pandas_loads_without_the_dock(plugin, monkeypatch):
     iface = FakeIface()
     instance = alliance_territories.classFactory(iface)
     instance.initGui()  # the provider is already registered by the fixture: refused cleanly
-    assert instance.dock is None and iface.docks == [] and iface.menus == []
+    assert instance.dock is None and iface.docks == []
+    # Only "Check dependencies…": it says what to install.
+    assert [action.objectName() for _, action in iface.menus] == ["AllianceOfTerritoriesDependenciesAction"]
     instance.unload()
     instance.unload()
+    assert iface.menus == []
