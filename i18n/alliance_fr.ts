@@ -10,19 +10,19 @@
         </message>
         <message>
             <location filename="../alliance_plugin/gui/cards.py" line="27" />
-            <location filename="../processing/territorial_report.py" line="126" />
+            <location filename="../processing/territorial_report.py" line="123" />
             <source>priority</source>
             <translation>prioritaire</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/gui/cards.py" line="27" />
-            <location filename="../processing/territorial_report.py" line="126" />
+            <location filename="../processing/territorial_report.py" line="123" />
             <source>watch</source>
             <translation>à surveiller</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/gui/cards.py" line="27" />
-            <location filename="../processing/territorial_report.py" line="126" />
+            <location filename="../processing/territorial_report.py" line="123" />
             <source>strong</source>
             <translation>solide</translation>
         </message>
@@ -102,10 +102,144 @@
             <translation>emplois pour 100</translation>
         </message>
         <message>
+            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="85" />
+            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="82" />
+            <source>Every algorithm</source>
+            <translation>Tous les algorithmes</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="34" />
+            <source>present</source>
+            <translation>présente</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="34" />
+            <source>missing</source>
+            <translation>absente</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="35" />
+            <source>too old</source>
+            <translation>trop ancienne</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="35" />
+            <source>broken</source>
+            <translation>défectueuse</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="75" />
+            <source>Only the batch land-tenure overlay on a dask cluster (scripts/tenure_batch.py), outside QGIS</source>
+            <translation>Seulement le croisement foncier par lots sur une grappe dask (scripts/tenure_batch.py), hors de QGIS</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="77" />
+            <source>Optional: faster reading and writing of GeoPackage files (land-tenure overlay, access algorithms)</source>
+            <translation>Facultative : lecture et écriture plus rapides des fichiers GeoPackage (croisement foncier, algorithmes d'accès)</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="80" />
+            <source>Optional: the Leiden method and the igraph engine of Flow regions</source>
+            <translation>Facultative : la méthode de Leiden et le moteur igraph des régions de flux</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="94" />
+            <source>Alliance of Territories: check dependencies</source>
+            <translation>Alliance des territoires : vérifier les dépendances</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="99" />
+            <source>The Python libraries the plugin uses, tried in the Python that QGIS runs.</source>
+            <translation>Les bibliothèques Python qu'utilise l'extension, essayées dans le Python que QGIS exécute.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="122" />
+            <source>Restart QGIS after installing: a library already loaded is seen again only then.</source>
+            <translation>Redémarrez QGIS après l'installation : une bibliothèque déjà chargée n'est relue qu'à ce moment-là.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="128" />
+            <source>Copy command</source>
+            <translation>Copier la commande</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="129" />
+            <source>Check again</source>
+            <translation>Vérifier à nouveau</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="130" />
+            <source>Close</source>
+            <translation>Fermer</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="38" />
+            <source>{state} ({version})</source>
+            <translation>{state} ({version})</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="45" />
+            <source>In the OSGeo4W Shell (Start menu, QGIS folder; as administrator when QGIS was installed for all users):</source>
+            <translation>Dans l'OSGeo4W Shell (menu Démarrer, dossier QGIS ; en administrateur si QGIS a été installé pour tous les utilisateurs) :</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="47" />
+            <source>In the Terminal, with the Python inside the QGIS application:</source>
+            <translation>Dans le Terminal, avec le Python contenu dans l'application QGIS :</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="48" />
+            <source>In a terminal (needs the KDE SDK: flatpak install flathub org.kde.Sdk):</source>
+            <translation>Dans un terminal (il faut le SDK KDE : flatpak install flathub org.kde.Sdk) :</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="49" />
+            <source>In the conda environment QGIS runs from:</source>
+            <translation>Dans l'environnement conda d'où QGIS est lancé :</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="50" />
+            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="51" />
+            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="52" />
+            <source>In a terminal, with the distribution's packages:</source>
+            <translation>Dans un terminal, avec les paquets de la distribution :</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="53" />
+            <source>In a terminal, with pip for the Python that QGIS runs:</source>
+            <translation>Dans un terminal, avec pip pour le Python que QGIS exécute :</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="103" />
+            <source>Library</source>
+            <translation>Bibliothèque</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="103" />
+            <location filename="../processing/territorial_report.py" line="169" />
+            <source>Status</source>
+            <translation>Statut</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="103" />
+            <source>Needed by</source>
+            <translation>Nécessaire à</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="103" />
+            <source>Reason</source>
+            <translation>Raison</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="165" />
+            <source>Nothing to install: every library the plugin uses in QGIS works.</source>
+            <translation>Rien à installer : toutes les bibliothèques qu'utilise l'extension dans QGIS fonctionnent.</translation>
+        </message>
+        <message>
             <location filename="../alliance_plugin/gui/dock.py" line="39" />
-            <location filename="../alliance_plugin/gui/dock.py" line="312" />
-            <location filename="../alliance_plugin/gui/dock.py" line="311" />
-            <location filename="../alliance_plugin/plugin.py" line="45" />
+            <location filename="../alliance_plugin/gui/dock.py" line="322" />
+            <location filename="../alliance_plugin/gui/dock.py" line="321" />
+            <location filename="../alliance_plugin/plugin.py" line="46" />
             <location filename="../processing/provider.py" line="43" />
             <source>Alliance of Territories</source>
             <translation>Alliance des territoires</translation>
@@ -117,7 +251,7 @@
         </message>
         <message>
             <location filename="../alliance_plugin/gui/dock.py" line="84" />
-            <location filename="../processing/territorial_report.py" line="185" />
+            <location filename="../processing/territorial_report.py" line="182" />
             <source>Layer</source>
             <translation>Couche</translation>
         </message>
@@ -142,52 +276,67 @@
             <translation>Charger l'exemple autrichien et y lancer Dépendances de flux</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="155" />
+            <location filename="../alliance_plugin/gui/dock.py" line="92" />
+            <source>Check dependencies</source>
+            <translation>Vérifier les dépendances</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/dock.py" line="93" />
+            <source>The Python libraries the plugin uses, their state and the command that installs the missing ones</source>
+            <translation>Les bibliothèques Python qu'utilise l'extension, leur état et la commande qui installe celles qui manquent</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/dock.py" line="165" />
             <source>No layer with indicators in the project: run an algorithm of the Alliance of Territories, or click Sample data.</source>
             <translation>Aucune couche avec des indicateurs dans le projet : lancez un algorithme de l'Alliance des territoires, ou cliquez sur Données d'exemple.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="158" />
+            <location filename="../alliance_plugin/gui/dock.py" line="168" />
             <source>Select a territory on the map or in the list.</source>
             <translation>Sélectionnez un territoire sur la carte ou dans la liste.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="246" />
+            <location filename="../alliance_plugin/gui/dock.py" line="256" />
             <source>No indicator for this territory yet: run the algorithms below.</source>
             <translation>Aucun indicateur pour ce territoire pour l'instant : lancez les algorithmes ci-dessous.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="295" />
+            <location filename="../alliance_plugin/gui/dock.py" line="305" />
             <source>Cannot open {alg}: {error}</source>
             <translation>Impossible d'ouvrir {alg} : {error}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="302" />
+            <location filename="../alliance_plugin/gui/dock.py" line="312" />
             <source>Flow dependencies failed on the sample: {error}</source>
             <translation>Dépendances de flux a échoué sur l'exemple : {error}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/layers.py" line="45" />
+            <location filename="../alliance_plugin/gui/layers.py" line="46" />
             <source>Austria NUTS 2</source>
             <translation>Autriche NUTS 2</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/layers.py" line="47" />
+            <location filename="../alliance_plugin/gui/layers.py" line="48" />
             <source>The sample data is missing from the plugin folder.</source>
             <translation>Les données d'exemple sont absentes du dossier de l'extension.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/plugin.py" line="61" />
+            <location filename="../alliance_plugin/plugin.py" line="81" />
             <source>&amp;Alliance of Territories</source>
             <translation>&amp;Alliance des territoires</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/plugin.py" line="52" />
+            <location filename="../alliance_plugin/plugin.py" line="54" />
             <source>Alliance of Territories panel</source>
             <translation>Panneau Alliance des territoires</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/plugin.py" line="43" />
+            <location filename="../alliance_plugin/plugin.py" line="67" />
+            <source>Check dependencies…</source>
+            <translation>Vérifier les dépendances…</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/plugin.py" line="44" />
             <source>The Alliance of Territories panel needs: {what}. Install it with: {hint}</source>
             <translation>Le panneau Alliance des territoires a besoin de : {what}. Installez-le avec : {hint}</translation>
         </message>
@@ -207,22 +356,22 @@
             <translation>couche {name}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/qgis_io/layers.py" line="65" />
+            <location filename="../alliance_plugin/qgis_io/layers.py" line="54" />
             <source>Canceled.</source>
             <translation>Annulé.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/qgis_io/layers.py" line="200" />
+            <location filename="../alliance_plugin/qgis_io/layers.py" line="189" />
             <source>Could not write features: {error}</source>
             <translation>Impossible d'écrire les entités : {error}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/qgis_io/layers.py" line="234" />
+            <location filename="../alliance_plugin/qgis_io/layers.py" line="222" />
             <source>{crs} is not in metres: areas, buffers and distances are computed in a Lambert azimuthal equal-area projection centred on {lon:.4f}, {lat:.4f}.</source>
             <translation>{crs} n'est pas en mètres : les surfaces, tampons et distances sont calculés dans une projection azimutale équivalente de Lambert centrée sur {lon:.4f}, {lat:.4f}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/qgis_io/layers.py" line="84" />
+            <location filename="../alliance_plugin/qgis_io/layers.py" line="73" />
             <source>The field '{name}' is not in the layer; its fields are: {fields}.</source>
             <translation>Le champ '{name}' n'est pas dans la couche ; ses champs sont : {fields}.</translation>
         </message>
@@ -237,100 +386,145 @@
             <translation>La bande {band} du raster ne peut pas être lue comme des nombres.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="86" />
+            <location filename="../alliance_plugin/toolbelt/dependencies.py" line="103" />
+            <source>a WKB round trip changed the geometry</source>
+            <translation>un aller-retour en WKB a modifié la géométrie</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/toolbelt/dependencies.py" line="183" />
+            <source>its GDAL cannot write GeoPackages</source>
+            <translation>son GDAL ne sait pas écrire de GeoPackage</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/toolbelt/dependencies.py" line="332" />
+            <source>wrong result</source>
+            <translation>résultat faux</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/toolbelt/dependencies.py" line="268" />
+            <source>{name} &gt;= {minimum} is not installed ({error})</source>
+            <translation>{name} &gt;= {minimum} n'est pas installée ({error})</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/toolbelt/dependencies.py" line="275" />
+            <source>{name} lacks a feature the plugin uses: {minimum} or newer is needed ({feature} failed: {error})</source>
+            <translation>il manque à {name} une fonction qu'utilise l'extension : la version {minimum} ou plus récente est nécessaire ({feature} a échoué : {error})</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/toolbelt/dependencies.py" line="284" />
+            <source>{name} is installed but does not work ({error})</source>
+            <translation>{name} est installée mais ne fonctionne pas ({error})</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/toolbelt/dependencies.py" line="272" />
+            <source>{name} {version} is too old: {minimum} or newer is needed ({feature} failed: {error})</source>
+            <translation>{name} {version} est trop ancienne : la version {minimum} ou plus récente est nécessaire ({feature} a échoué : {error})</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/toolbelt/dependencies.py" line="280" />
+            <source>shapely {version} does not work inside QGIS ({error}): its wheel bundles a GEOS library that clashes with QGIS's; install it built against the system GEOS: python3 -m pip install --no-binary shapely shapely</source>
+            <translation>shapely {version} ne fonctionne pas dans QGIS ({error}) : sa wheel embarque une bibliothèque GEOS en conflit avec celle de QGIS ; installez-la compilée avec le GEOS du système : python3 -m pip install --no-binary shapely shapely</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/toolbelt/dependencies.py" line="320" />
+            <source>the {name} API</source>
+            <translation>l'API de {name}</translation>
+        </message>
+        <message>
+            <location filename="../processing/access_inputs.py" line="84" />
             <source>Topology tolerance: line ends closer than this are joined (m)</source>
             <translation>Tolérance topologique : les extrémités de lignes plus proches que cette distance sont raccordées (m)</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="68" />
+            <location filename="../processing/access_inputs.py" line="66" />
             <source>Population field [optional: each feature counts as 1]</source>
             <translation>Champ de population [facultatif : chaque entité compte pour 1]</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="73" />
+            <location filename="../processing/access_inputs.py" line="71" />
             <source>Territories [optional]</source>
             <translation>Territoires [facultatif]</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="75" />
-            <location filename="../processing/flow_inputs.py" line="44" />
-            <location filename="../processing/land_tenure.py" line="113" />
-            <location filename="../processing/urban_growth.py" line="69" />
+            <location filename="../processing/access_inputs.py" line="73" />
+            <location filename="../processing/flow_inputs.py" line="43" />
+            <location filename="../processing/land_tenure.py" line="111" />
+            <location filename="../processing/urban_growth.py" line="68" />
             <source>Territory code field</source>
             <translation>Champ de code des territoires</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="80" />
+            <location filename="../processing/access_inputs.py" line="78" />
             <source>Street network [optional: straight lines, the Euclidean proxy]</source>
             <translation>Réseau viaire [facultatif : lignes droites, l'approximation euclidienne]</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="83" />
+            <location filename="../processing/access_inputs.py" line="81" />
             <source>Snap tolerance to the street network (m)</source>
             <translation>Tolérance d'accrochage au réseau viaire (m)</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="107" />
+            <location filename="../processing/access_inputs.py" line="105" />
             <source>The population layer is empty.</source>
             <translation>La couche de population est vide.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="168" />
+            <location filename="../processing/access_inputs.py" line="166" />
             <source>Choose the code field of the territories.</source>
             <translation>Choisissez le champ de code des territoires.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="207" />
+            <location filename="../processing/access_inputs.py" line="205" />
             <source>No street network: distances are straight lines (the Euclidean proxy); every output says so.</source>
             <translation>Pas de réseau viaire : les distances sont à vol d'oiseau (l'approximation euclidienne) ; chaque sortie le signale.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="213" />
+            <location filename="../processing/access_inputs.py" line="211" />
             <source>The street network has no line to walk along.</source>
             <translation>Le réseau viaire n'a aucune ligne à parcourir à pied.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="220" />
+            <location filename="../processing/access_inputs.py" line="218" />
             <source>Street network: {lines:,} lines, {segments:,} segments, {nodes:,} junctions, {km:,.1f} km.</source>
             <translation>Réseau viaire : {lines:,} lignes, {segments:,} segments, {nodes:,} nœuds, {km:,.1f} km.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="113" />
+            <location filename="../processing/access_inputs.py" line="111" />
             <source>Population read with pyogrio from {path}.</source>
             <translation>Population lue avec pyogrio depuis {path}.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="119" />
+            <location filename="../processing/access_inputs.py" line="117" />
             <source>{n} population features have no geometry: they are counted without access.</source>
             <translation>{n} entités de population n'ont pas de géométrie : elles sont comptées sans accès.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="196" />
+            <location filename="../processing/access_inputs.py" line="194" />
             <source>{n} population features lie in no territory: they count in the whole area only.</source>
             <translation>{n} entités de population ne sont dans aucun territoire : elles ne comptent que dans l'ensemble de la zone.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="224" />
+            <location filename="../processing/access_inputs.py" line="222" />
             <source>The street network has {parts} disconnected parts; the largest holds {share:.1f} % of its length. Nobody walks from one part to another.</source>
             <translation>Le réseau viaire a {parts} parties déconnectées ; la plus grande porte {share:.1f} % de sa longueur. On ne passe pas à pied d'une partie à l'autre.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="236" />
+            <location filename="../processing/access_inputs.py" line="234" />
             <source>{n:,} population features are farther than the snap tolerance from any street: they are kept and counted without access.</source>
             <translation>{n:,} entités de population sont plus loin de toute rue que la tolérance d'accrochage : elles sont conservées et comptées sans accès.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="240" />
+            <location filename="../processing/access_inputs.py" line="238" />
             <source>{n:,} population features sit on parts of the network that hold no {what}: they have no access.</source>
             <translation>{n:,} entités de population se trouvent sur des parties du réseau qui ne contiennent aucun {what} : elles n'ont aucun accès.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="125" />
+            <location filename="../processing/access_inputs.py" line="123" />
             <source>{n} features have no population in '{field}': they count 0.</source>
             <translation>{n} entités n'ont pas de population dans '{field}' : elles comptent pour 0.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="130" />
+            <location filename="../processing/access_inputs.py" line="128" />
             <source>{n} features have a negative population in '{field}' (feature ids {ids}): fix them first.</source>
             <translation>{n} entités ont une population négative dans '{field}' (identifiants des entités {ids}) : corrigez-les d'abord.</translation>
         </message>
@@ -364,29 +558,31 @@
             <source>This algorithm needs Python libraries that are missing or unusable:
 {problems}
 Install them into the Python that QGIS uses, for example:
-{command}</source>
-            <translation>Cet algorithme a besoin de bibliothèques Python manquantes ou inutilisables :
+{command}
+Plugins &gt; Alliance of Territories &gt; Check dependencies lists every library with its state and the command for your system.</source>
+            <translation>Cet algorithme a besoin de bibliothèques Python absentes ou inutilisables :
 {problems}
-Installez-les dans le Python utilisé par QGIS, par exemple :
-{command}</translation>
+Installez-les dans le Python qu'utilise QGIS, par exemple :
+{command}
+Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste chaque bibliothèque avec son état et la commande pour votre système.</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="93" />
+            <location filename="../processing/base.py" line="95" />
             <source>The output '{output}' would overwrite the input '{input}' ({path}): choose another file.</source>
             <translation>La sortie '{output}' écraserait l'entrée '{input}' ({path}) : choisissez un autre fichier.</translation>
         </message>
         <message>
-            <location filename="../processing/city_network.py" line="40" />
+            <location filename="../processing/city_network.py" line="39" />
             <source>City network: rank-size, centralities, intermediary cities</source>
             <translation>Réseau de villes : rang-taille, centralités, villes intermédiaires</translation>
         </message>
         <message>
-            <location filename="../processing/city_network.py" line="43" />
+            <location filename="../processing/city_network.py" line="42" />
             <source>Rank-size exponent (Gabaix-Ibragimov), primacy, flow centralities and intermediary cities.</source>
             <translation>Exposant rang-taille (Gabaix-Ibragimov), primatie, centralités de flux et villes intermédiaires.</translation>
         </message>
         <message>
-            <location filename="../processing/city_network.py" line="47" />
+            <location filename="../processing/city_network.py" line="46" />
             <source>&lt;p&gt;For cities (points or polygons) with their population at one or several dates (recommendation 3):&lt;/p&gt;
 &lt;ul&gt;&lt;li&gt;&lt;b&gt;Rank-size&lt;/b&gt;: the Gabaix-Ibragimov estimator (ln(rank - 1/2) regressed on ln(size)), the exponent b and its standard error b&amp;radic;(2/n), n and the size cut-off, per date; per city, its rank and its deviation from the fitted line (size_deviation, in log units: positive when the city is larger than the line predicts). &lt;b&gt;Primacy&lt;/b&gt; P1/P2 and the &lt;b&gt;four-city index&lt;/b&gt; P1/(P2+P3+P4). The table output holds one row per date.&lt;/li&gt;
 &lt;li&gt;With flows: &lt;b&gt;centralities&lt;/b&gt; on the directed flow graph: in and out strength and degree, PageRank, and betweenness with 1/volume as the length of a link (ours: paths follow the strongest flows), per connected component; exact when cheap, otherwise from sampled sources, with the method and the number of sources written in each city's fields and in the log.&lt;/li&gt;
@@ -399,70 +595,70 @@ Installez-les dans le Python utilisé par QGIS, par exemple :
 &lt;p&gt;&lt;b&gt;Flux&lt;/b&gt; : une table ou une couche chargée dans QGIS, ou un fichier CSV (délimiteur, UTF-8/BOM/cp1252 et virgules décimales détectés ; codes toujours lus comme du texte, donc 01004 garde son zéro). Les champs sont détectés d'après leur nom quand ils sont laissés vides, y compris dans les fichiers de navettes domicile-travail de l'INSEE (CODGEO/DCLT/NBFLUX_C20_ACTOCC15P, ou COMMUNE/DCLT/IPONDI sommé par couple). Les lignes qui répètent un couple et un type sont sommées avec un avertissement ; des volumes manquants ou négatifs arrêtent le traitement et les lignes sont citées ; les codes qui ne correspondent à aucun territoire sont comptés, listés et écartés.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/city_network.py" line="52" />
+            <location filename="../processing/city_network.py" line="51" />
             <source>Population fields (one per date; the last is the current one)</source>
             <translation>Champs de population (un par date ; le dernier est la date actuelle)</translation>
         </message>
         <message>
-            <location filename="../processing/city_network.py" line="65" />
+            <location filename="../processing/city_network.py" line="64" />
             <source>Cities with rank-size and network fields</source>
             <translation>Villes avec champs rang-taille et réseau</translation>
         </message>
         <message>
-            <location filename="../processing/city_network.py" line="67" />
+            <location filename="../processing/city_network.py" line="66" />
             <source>City-size distribution per date</source>
             <translation>Distribution des tailles de villes par date</translation>
         </message>
         <message>
-            <location filename="../processing/city_network.py" line="116" />
+            <location filename="../processing/city_network.py" line="115" />
             <source>No flows: only the city-size distribution is computed.</source>
             <translation>Pas de flux : seule la distribution des tailles de villes est calculée.</translation>
         </message>
         <message>
-            <location filename="../processing/city_network.py" line="63" />
-            <location filename="../processing/city_network.py" line="71" />
+            <location filename="../processing/city_network.py" line="62" />
+            <location filename="../processing/city_network.py" line="70" />
             <source>Rank-size: smallest city size fitted</source>
             <translation>Rang-taille : plus petite taille de ville ajustée</translation>
         </message>
         <message>
-            <location filename="../processing/city_network.py" line="63" />
-            <location filename="../processing/city_network.py" line="71" />
+            <location filename="../processing/city_network.py" line="62" />
+            <location filename="../processing/city_network.py" line="70" />
             <source>Intermediary cities: smallest size</source>
             <translation>Villes intermédiaires : taille minimale</translation>
         </message>
         <message>
-            <location filename="../processing/city_network.py" line="63" />
-            <location filename="../processing/city_network.py" line="71" />
+            <location filename="../processing/city_network.py" line="62" />
+            <location filename="../processing/city_network.py" line="70" />
             <source>Intermediary cities: largest size</source>
             <translation>Villes intermédiaires : taille maximale</translation>
         </message>
         <message>
-            <location filename="../processing/city_network.py" line="63" />
-            <location filename="../processing/city_network.py" line="71" />
+            <location filename="../processing/city_network.py" line="62" />
+            <location filename="../processing/city_network.py" line="70" />
             <source>Intermediary cities: top share of betweenness (%)</source>
             <translation>Villes intermédiaires : part la plus haute de l'intermédiarité (%)</translation>
         </message>
         <message>
-            <location filename="../processing/city_network.py" line="63" />
-            <location filename="../processing/city_network.py" line="71" />
+            <location filename="../processing/city_network.py" line="62" />
+            <location filename="../processing/city_network.py" line="70" />
             <source>Betweenness: sources sampled when exact is too costly (0 = automatic)</source>
             <translation>Intermédiarité : sources échantillonnées quand le calcul exact est trop coûteux (0 = automatique)</translation>
         </message>
         <message>
-            <location filename="../processing/city_network.py" line="63" />
-            <location filename="../processing/city_network.py" line="71" />
+            <location filename="../processing/city_network.py" line="62" />
+            <location filename="../processing/city_network.py" line="70" />
             <source>Rank-size exponent b at the last date</source>
             <translation>Exposant rang-taille b à la dernière date</translation>
         </message>
         <message>
-            <location filename="../processing/city_network.py" line="63" />
-            <location filename="../processing/city_network.py" line="71" />
+            <location filename="../processing/city_network.py" line="62" />
+            <location filename="../processing/city_network.py" line="70" />
             <source>Primacy P1/P2 at the last date</source>
             <translation>Primatie P1/P2 à la dernière date</translation>
         </message>
         <message>
-            <location filename="../processing/city_network.py" line="63" />
-            <location filename="../processing/city_network.py" line="71" />
+            <location filename="../processing/city_network.py" line="62" />
+            <location filename="../processing/city_network.py" line="70" />
             <source>Number of intermediary cities</source>
             <translation>Nombre de villes intermédiaires</translation>
         </message>
@@ -514,7 +710,7 @@ Installez-les dans le Python utilisé par QGIS, par exemple :
         </message>
         <message>
             <location filename="../processing/degurba.py" line="70" />
-            <location filename="../processing/functional_areas.py" line="72" />
+            <location filename="../processing/functional_areas.py" line="71" />
             <source>Population field</source>
             <translation>Champ de population</translation>
         </message>
@@ -768,10 +964,10 @@ Installez-les dans le Python utilisé par QGIS, par exemple :
         </message>
         <message>
             <location filename="../processing/dominant_flows.py" line="58" />
-            <location filename="../processing/flow_dependencies.py" line="70" />
-            <location filename="../processing/flow_regions.py" line="91" />
-            <location filename="../processing/functional_areas.py" line="88" />
-            <location filename="../processing/functional_areas.py" line="101" />
+            <location filename="../processing/flow_dependencies.py" line="71" />
+            <location filename="../processing/flow_regions.py" line="90" />
+            <location filename="../processing/functional_areas.py" line="87" />
+            <location filename="../processing/functional_areas.py" line="100" />
             <source>Flow rows whose codes match no territory</source>
             <translation>Lignes de flux dont les codes ne correspondent à aucun territoire</translation>
         </message>
@@ -796,17 +992,17 @@ Installez-les dans le Python utilisé par QGIS, par exemple :
             <translation>Un champ (population, emplois)</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="37" />
+            <location filename="../processing/flow_dependencies.py" line="38" />
             <source>Flow dependencies between territories</source>
             <translation>Dépendances de flux entre territoires</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="40" />
+            <location filename="../processing/flow_dependencies.py" line="41" />
             <source>Outflows, inflows, self-containment, main partner, concentration and roles of territories from an origin-destination table, and styled flow lines.</source>
             <translation>Flux sortants, flux entrants, autocontention, partenaire principal, concentration et rôles des territoires à partir d'une table origine-destination, et lignes de flux stylées.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="44" />
+            <location filename="../processing/flow_dependencies.py" line="45" />
             <source>&lt;p&gt;Reads a layer of territories (polygons with a code field) and an origin-destination table of flows, and computes for each territory, per flow type and in total:&lt;/p&gt;
 &lt;ul&gt;
 &lt;li&gt;&lt;b&gt;outflow&lt;/b&gt; O&lt;sub&gt;i&lt;/sub&gt; and &lt;b&gt;inflow&lt;/b&gt; D&lt;sub&gt;i&lt;/sub&gt; (both including the internal flow), &lt;b&gt;internal&lt;/b&gt; T&lt;sub&gt;ii&lt;/sub&gt;;&lt;/li&gt;
@@ -833,188 +1029,188 @@ Installez-les dans le Python utilisé par QGIS, par exemple :
 &lt;p&gt;Les territoires stockés dans plusieurs entités avec le même code partagent un seul jeu d'indicateurs ; la plus grande partie porte les extrémités des lignes. Les polygones invalides sont réparés (make_valid) avant que les points soient pris.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="50" />
+            <location filename="../processing/flow_dependencies.py" line="51" />
             <source>Dependency threshold (% of the outflow to the main partner)</source>
             <translation>Seuil de dépendance (% du flux sortant vers le partenaire principal)</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="53" />
+            <location filename="../processing/flow_dependencies.py" line="54" />
             <source>Lines: minimum share of the origin's outflow (%)</source>
             <translation>Lignes : part minimale du flux sortant de l'origine (%)</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="56" />
+            <location filename="../processing/flow_dependencies.py" line="57" />
             <source>Lines: minimum volume</source>
             <translation>Lignes : volume minimal</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="59" />
+            <location filename="../processing/flow_dependencies.py" line="60" />
             <source>Lines: keep the N largest flows of each origin (0 = all)</source>
             <translation>Lignes : garder les N plus grands flux de chaque origine (0 = tous)</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="62" />
+            <location filename="../processing/flow_dependencies.py" line="63" />
             <source>Territories with dependency indicators</source>
             <translation>Territoires avec indicateurs de dépendance</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="64" />
-            <location filename="../processing/styling.py" line="111" />
+            <location filename="../processing/flow_dependencies.py" line="65" />
+            <location filename="../processing/styling.py" line="110" />
             <source>Flow lines</source>
             <translation>Lignes de flux</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="71" />
+            <location filename="../processing/flow_dependencies.py" line="72" />
             <source>Flow types used</source>
             <translation>Types de flux utilisés</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="70" />
+            <location filename="../processing/flow_dependencies.py" line="71" />
             <source>Total volume of the flows used</source>
             <translation>Volume total des flux utilisés</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="70" />
+            <location filename="../processing/flow_dependencies.py" line="71" />
             <source>Origin-destination pairs used</source>
             <translation>Couples origine-destination utilisés</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="70" />
+            <location filename="../processing/flow_dependencies.py" line="71" />
             <source>Volume of the flow rows that match no territory</source>
             <translation>Volume des lignes de flux qui ne correspondent à aucun territoire</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="70" />
+            <location filename="../processing/flow_dependencies.py" line="71" />
             <source>Flow lines written</source>
             <translation>Lignes de flux écrites</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="107" />
+            <location filename="../processing/flow_dependencies.py" line="108" />
             <source>{pairs} pairs, total volume {total:,.0f}; {lines} lines drawn.</source>
             <translation>{pairs} couples, volume total {total:,.0f} ; {lines} lignes dessinées.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="42" />
-            <location filename="../processing/land_consumption.py" line="66" />
-            <location filename="../processing/territorial_report.py" line="100" />
-            <location filename="../processing/territorial_report.py" line="146" />
-            <location filename="../processing/territorial_report.py" line="120" />
+            <location filename="../processing/flow_inputs.py" line="41" />
+            <location filename="../processing/land_consumption.py" line="65" />
+            <location filename="../processing/territorial_report.py" line="97" />
+            <location filename="../processing/territorial_report.py" line="143" />
+            <location filename="../processing/territorial_report.py" line="117" />
             <source>Territories</source>
             <translation>Territoires</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="58" />
+            <location filename="../processing/flow_inputs.py" line="57" />
             <source>Flow types to keep, comma-separated [optional: all]</source>
             <translation>Types de flux à garder, séparés par des virgules [facultatif : tous]</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="60" />
+            <location filename="../processing/flow_inputs.py" line="59" />
             <source>Flow type when there is no type field [optional: commuting for INSEE files, else flow]</source>
             <translation>Type de flux quand il n'y a pas de champ de type [facultatif : commuting pour les fichiers INSEE, sinon flow]</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="64" />
+            <location filename="../processing/flow_inputs.py" line="63" />
             <source>Minimum volume of a flow row (smaller rows are ignored)</source>
             <translation>Volume minimal d'une ligne de flux (les lignes plus petites sont ignorées)</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="100" />
+            <location filename="../processing/flow_inputs.py" line="99" />
             <source>The territories layer is empty.</source>
             <translation>La couche des territoires est vide.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="145" />
+            <location filename="../processing/flow_inputs.py" line="144" />
             <source>No territory has a code in the chosen field.</source>
             <translation>Aucun territoire n'a de code dans le champ choisi.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="48" />
+            <location filename="../processing/flow_inputs.py" line="47" />
             <source>Flows (table, layer or CSV file)</source>
             <translation>Flux (table, couche ou fichier CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="75" />
+            <location filename="../processing/flow_inputs.py" line="74" />
             <source>Flows: {source}; origin '{o}', destination '{d}', volume '{v}', type '{t}'.</source>
             <translation>Flux : {source} ; origine '{o}', destination '{d}', volume '{v}', type '{t}'.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="115" />
+            <location filename="../processing/flow_inputs.py" line="114" />
             <source>{rows} flow rows ({volume:,.0f} in volume) have codes that match no territory and were left out: {codes}.</source>
             <translation>{rows} lignes de flux ({volume:,.0f} en volume) ont des codes qui ne correspondent à aucun territoire et ont été écartées : {codes}.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="120" />
+            <location filename="../processing/flow_inputs.py" line="119" />
             <source>Some codes look like numbers that lost their leading zero (read the codes as text, for example 01004 and not 1004).</source>
             <translation>Certains codes ressemblent à des nombres qui ont perdu leur zéro initial (lisez les codes comme du texte, par exemple 01004 et non 1004).</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="55" />
+            <location filename="../processing/flow_inputs.py" line="54" />
             <source>[optional: detected from the names]</source>
             <translation>[facultatif : détecté d'après les noms]</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="87" />
+            <location filename="../processing/flow_inputs.py" line="86" />
             <source>{below} rows below the minimum volume and {other} rows of other flow types were left out.</source>
             <translation>{below} lignes sous le volume minimal et {other} lignes d'autres types de flux ont été écartées.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="125" />
+            <location filename="../processing/flow_inputs.py" line="124" />
             <source>No flow row matches the territory codes of '{field}' (for example {ids}; the flows hold {codes}): check the code fields.</source>
             <translation>Aucune ligne de flux ne correspond aux codes de territoire de '{field}' (par exemple {ids} ; les flux contiennent {codes}) : vérifiez les champs de code.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="134" />
+            <location filename="../processing/flow_inputs.py" line="133" />
             <source>{n} territories have no code: their indicators are NULL.</source>
             <translation>{n} territoires n'ont pas de code : leurs indicateurs sont NULL.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="139" />
+            <location filename="../processing/flow_inputs.py" line="138" />
             <source>{n} features repeat a territory code ({codes}): they are treated as parts of one territory and share its indicators.</source>
             <translation>{n} entités répètent un code de territoire ({codes}) : elles sont traitées comme les parties d'un même territoire et partagent ses indicateurs.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="166" />
+            <location filename="../processing/flow_inputs.py" line="165" />
             <source>{n} flows have an end without geometry and are not drawn.</source>
             <translation>{n} flux ont une extrémité sans géométrie et ne sont pas dessinés.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="49" />
-            <location filename="../processing/land_tenure.py" line="105" />
+            <location filename="../processing/flow_inputs.py" line="48" />
+            <location filename="../processing/land_tenure.py" line="103" />
             <source>[optional]</source>
             <translation>[facultatif]</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="55" />
+            <location filename="../processing/flow_inputs.py" line="54" />
             <source>Origin code field</source>
             <translation>Champ du code d'origine</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="55" />
+            <location filename="../processing/flow_inputs.py" line="54" />
             <source>Destination code field</source>
             <translation>Champ du code de destination</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="55" />
+            <location filename="../processing/flow_inputs.py" line="54" />
             <source>Volume field</source>
             <translation>Champ de volume</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="55" />
+            <location filename="../processing/flow_inputs.py" line="54" />
             <source>Flow type field</source>
             <translation>Champ du type de flux</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="58" />
+            <location filename="../processing/flow_regions.py" line="57" />
             <source>Flow regions (Intramax, Louvain, Leiden)</source>
             <translation>Régions de flux (Intramax, Louvain, Leiden)</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="61" />
+            <location filename="../processing/flow_regions.py" line="60" />
             <source>Regions of territories that exchange most with each other, with their self-containment.</source>
             <translation>Régions de territoires qui échangent le plus entre eux, avec leur autocontention.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="64" />
+            <location filename="../processing/flow_regions.py" line="63" />
             <source>&lt;p&gt;Groups territories into regions that exchange most with each other (recommendations 1 and 2).&lt;/p&gt;
 &lt;ul&gt;&lt;li&gt;&lt;b&gt;Intramax&lt;/b&gt; (Masser and Brown 1975): merges, step by step, the two regions with the highest I = T&lt;sub&gt;ij&lt;/sub&gt;/(O&lt;sub&gt;i&lt;/sub&gt;D&lt;sub&gt;j&lt;/sub&gt;) + T&lt;sub&gt;ji&lt;/sub&gt;/(O&lt;sub&gt;j&lt;/sub&gt;D&lt;sub&gt;i&lt;/sub&gt;) (flows inside a region left out, totals recomputed after each merge) until the number of regions is reached; optionally only between neighbouring territories (touching polygons). When no pair exchanges anything (or no neighbours do), it stops earlier and says so. The optional merges table records every step (the hierarchy).&lt;/li&gt;
 &lt;li&gt;&lt;b&gt;Louvain&lt;/b&gt; and &lt;b&gt;Leiden&lt;/b&gt;: communities maximising the modularity Q of the flow graph (directions summed), with a resolution (above 1: smaller regions) and a seed (same seed, same regions). Louvain uses our own implementation (at most 20 passes per level; about 16 s on 35,000 territories and a million flows), or igraph's multilevel when python-igraph is installed (faster); Leiden needs python-igraph.&lt;/li&gt;&lt;/ul&gt;
@@ -1027,108 +1223,108 @@ Installez-les dans le Python utilisé par QGIS, par exemple :
 &lt;p&gt;&lt;b&gt;Flux&lt;/b&gt; : une table ou une couche chargée dans QGIS, ou un fichier CSV (délimiteur, UTF-8/BOM/cp1252 et virgules décimales détectés ; codes toujours lus comme du texte, donc 01004 garde son zéro). Les champs sont détectés d'après leur nom quand ils sont laissés vides, y compris dans les fichiers de navettes domicile-travail de l'INSEE (CODGEO/DCLT/NBFLUX_C20_ACTOCC15P, ou COMMUNE/DCLT/IPONDI sommé par couple). Les lignes qui répètent un couple et un type sont sommées avec un avertissement ; des volumes manquants ou négatifs arrêtent le traitement et les lignes sont citées ; les codes qui ne correspondent à aucun territoire sont comptés, listés et écartés.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="25" />
+            <location filename="../processing/flow_regions.py" line="24" />
             <source>Flow types {types} are summed; keep one with the flow types parameter.</source>
             <translation>Les types de flux {types} sont sommés ; gardez-en un avec le paramètre des types de flux.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="70" />
-            <location filename="../processing/functional_areas.py" line="76" />
+            <location filename="../processing/flow_regions.py" line="69" />
+            <location filename="../processing/functional_areas.py" line="75" />
             <source>Method</source>
             <translation>Méthode</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="72" />
+            <location filename="../processing/flow_regions.py" line="71" />
             <source>Intramax: number of regions</source>
             <translation>Intramax : nombre de régions</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="75" />
+            <location filename="../processing/flow_regions.py" line="74" />
             <source>Intramax: merge only neighbouring territories</source>
             <translation>Intramax : ne fusionner que des territoires voisins</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="77" />
+            <location filename="../processing/flow_regions.py" line="76" />
             <source>Louvain/Leiden: resolution (above 1, smaller regions)</source>
             <translation>Louvain/Leiden : résolution (au-dessus de 1, régions plus petites)</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="80" />
+            <location filename="../processing/flow_regions.py" line="79" />
             <source>Louvain/Leiden: random seed</source>
             <translation>Louvain/Leiden : graine aléatoire</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="82" />
+            <location filename="../processing/flow_regions.py" line="81" />
             <source>Territories with their region</source>
             <translation>Territoires avec leur région</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="84" />
+            <location filename="../processing/flow_regions.py" line="83" />
             <source>Regions</source>
             <translation>Régions</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="86" />
+            <location filename="../processing/flow_regions.py" line="85" />
             <source>Intramax merges</source>
             <translation>Fusions Intramax</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="91" />
+            <location filename="../processing/flow_regions.py" line="90" />
             <source>Number of regions</source>
             <translation>Nombre de régions</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="91" />
+            <location filename="../processing/flow_regions.py" line="90" />
             <source>Modularity Q of the regions</source>
             <translation>Modularité Q des régions</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="144" />
+            <location filename="../processing/flow_regions.py" line="143" />
             <source>{n} regions, modularity {q:.3f}.</source>
             <translation>{n} régions, modularité {q:.3f}.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="70" />
-            <location filename="../processing/functional_areas.py" line="76" />
+            <location filename="../processing/flow_regions.py" line="69" />
+            <location filename="../processing/functional_areas.py" line="75" />
             <source>Intramax</source>
             <translation>Intramax</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="70" />
-            <location filename="../processing/functional_areas.py" line="76" />
+            <location filename="../processing/flow_regions.py" line="69" />
+            <location filename="../processing/functional_areas.py" line="75" />
             <source>Louvain (modularity)</source>
             <translation>Louvain (modularité)</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="70" />
-            <location filename="../processing/functional_areas.py" line="76" />
+            <location filename="../processing/flow_regions.py" line="69" />
+            <location filename="../processing/functional_areas.py" line="75" />
             <source>Leiden (modularity, needs python-igraph)</source>
             <translation>Leiden (modularité, nécessite python-igraph)</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="70" />
-            <location filename="../processing/functional_areas.py" line="76" />
+            <location filename="../processing/flow_regions.py" line="69" />
+            <location filename="../processing/functional_areas.py" line="75" />
             <source>EU-OECD functional urban areas</source>
             <translation>Aires urbaines fonctionnelles UE-OCDE</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="70" />
-            <location filename="../processing/functional_areas.py" line="76" />
+            <location filename="../processing/flow_regions.py" line="69" />
+            <location filename="../processing/functional_areas.py" line="75" />
             <source>INSEE aires d'attraction des villes</source>
             <translation>Aires d'attraction des villes INSEE</translation>
         </message>
         <message>
-            <location filename="../processing/functional_areas.py" line="60" />
+            <location filename="../processing/functional_areas.py" line="59" />
             <source>Functional areas from commuting</source>
             <translation>Aires fonctionnelles à partir des navettes</translation>
         </message>
         <message>
-            <location filename="../processing/functional_areas.py" line="63" />
+            <location filename="../processing/functional_areas.py" line="62" />
             <source>Functional urban areas (EU-OECD) or aires d'attraction des villes (INSEE) rebuilt from your own commuting flows.</source>
             <translation>Aires urbaines fonctionnelles (UE-OCDE) ou aires d'attraction des villes (INSEE) reconstituées à partir de vos propres flux de navetteurs.</translation>
         </message>
         <message>
-            <location filename="../processing/functional_areas.py" line="67" />
+            <location filename="../processing/functional_areas.py" line="66" />
             <source>&lt;p&gt;Rebuilds functional areas from your own commuting flows (recommendations 1 and 2).&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;EU-OECD functional urban areas&lt;/b&gt; (Dijkstra, Poelman and Veneri 2019): cities are the territories marked in the city field, or with at least the given share of their population in an urban centre; touching city territories form one city (our reading when the urban centres themselves are not given); two cities are merged when one sends at least the polycentric threshold of its employed residents to the other (repeated); every other territory sending at least the commuting threshold of its employed residents to a whole city joins its commuting zone (the city it sends most to); with contiguity, commuting-zone exclaves not connected to their city are removed and enclaves surrounded by one area are added.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;INSEE aires d'attraction des villes&lt;/b&gt; (2020): poles are the candidate territories (the city field, or all) with at least the minimum number of jobs (jobs = all flows arriving in the territory); touching poles form one pole; a pole sending at least the commuting threshold of its workers to a pole with more jobs is attached to it (secondary pole); the crown is the territories sending at least the threshold to the pole; attraction is not recursive.&lt;/p&gt;
@@ -1141,97 +1337,97 @@ Installez-les dans le Python utilisé par QGIS, par exemple :
 &lt;p&gt;&lt;b&gt;Flux&lt;/b&gt; : une table ou une couche chargée dans QGIS, ou un fichier CSV (délimiteur, UTF-8/BOM/cp1252 et virgules décimales détectés ; codes toujours lus comme du texte, donc 01004 garde son zéro). Les champs sont détectés d'après leur nom quand ils sont laissés vides, y compris dans les fichiers de navettes domicile-travail de l'INSEE (CODGEO/DCLT/NBFLUX_C20_ACTOCC15P, ou COMMUNE/DCLT/IPONDI sommé par couple). Les lignes qui répètent un couple et un type sont sommées avec un avertissement ; des volumes manquants ou négatifs arrêtent le traitement et les lignes sont citées ; les codes qui ne correspondent à aucun territoire sont comptés, listés et écartés.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/functional_areas.py" line="78" />
+            <location filename="../processing/functional_areas.py" line="77" />
             <source>Field marking cities (EU-OECD) or pole candidates (INSEE) [optional]</source>
             <translation>Champ marquant les villes (UE-OCDE) ou les pôles candidats (INSEE) [facultatif]</translation>
         </message>
         <message>
-            <location filename="../processing/functional_areas.py" line="81" />
+            <location filename="../processing/functional_areas.py" line="80" />
             <source>Share of the population in an urban centre (0-1 or %) [optional]</source>
             <translation>Part de la population dans un centre urbain (0-1 ou %) [facultatif]</translation>
         </message>
         <message>
-            <location filename="../processing/functional_areas.py" line="90" />
+            <location filename="../processing/functional_areas.py" line="89" />
             <source>INSEE: minimum number of jobs of a pole</source>
             <translation>INSEE : nombre minimal d'emplois d'un pôle</translation>
         </message>
         <message>
-            <location filename="../processing/functional_areas.py" line="93" />
+            <location filename="../processing/functional_areas.py" line="92" />
             <source>Use contiguity (touching city units, enclaves, exclaves)</source>
             <translation>Utiliser la contiguïté (unités de ville contiguës, enclaves, exclaves)</translation>
         </message>
         <message>
-            <location filename="../processing/functional_areas.py" line="95" />
+            <location filename="../processing/functional_areas.py" line="94" />
             <source>Territories with their functional area</source>
             <translation>Territoires avec leur aire fonctionnelle</translation>
         </message>
         <message>
-            <location filename="../processing/functional_areas.py" line="97" />
+            <location filename="../processing/functional_areas.py" line="96" />
             <source>Functional areas</source>
             <translation>Aires fonctionnelles</translation>
         </message>
         <message>
-            <location filename="../processing/functional_areas.py" line="156" />
+            <location filename="../processing/functional_areas.py" line="155" />
             <source>No functional area: no territory passes the city or pole rule (check the city field, the urban-centre share or the minimum jobs).</source>
             <translation>Aucune aire fonctionnelle : aucun territoire ne satisfait la règle de ville ou de pôle (vérifiez le champ des villes, la part en centre urbain ou le nombre minimal d'emplois).</translation>
         </message>
         <message>
-            <location filename="../processing/functional_areas.py" line="88" />
-            <location filename="../processing/functional_areas.py" line="101" />
+            <location filename="../processing/functional_areas.py" line="87" />
+            <location filename="../processing/functional_areas.py" line="100" />
             <source>City: minimum share of the population in an urban centre (%)</source>
             <translation>Ville : part minimale de la population dans un centre urbain (%)</translation>
         </message>
         <message>
-            <location filename="../processing/functional_areas.py" line="88" />
-            <location filename="../processing/functional_areas.py" line="101" />
+            <location filename="../processing/functional_areas.py" line="87" />
+            <location filename="../processing/functional_areas.py" line="100" />
             <source>Commuting threshold (% of employed residents)</source>
             <translation>Seuil de navettes (% des actifs occupés résidents)</translation>
         </message>
         <message>
-            <location filename="../processing/functional_areas.py" line="88" />
-            <location filename="../processing/functional_areas.py" line="101" />
+            <location filename="../processing/functional_areas.py" line="87" />
+            <location filename="../processing/functional_areas.py" line="100" />
             <source>Polycentric cities: merge threshold (%)</source>
             <translation>Villes polycentriques : seuil de fusion (%)</translation>
         </message>
         <message>
-            <location filename="../processing/functional_areas.py" line="88" />
-            <location filename="../processing/functional_areas.py" line="101" />
+            <location filename="../processing/functional_areas.py" line="87" />
+            <location filename="../processing/functional_areas.py" line="100" />
             <source>Number of functional areas</source>
             <translation>Nombre d'aires fonctionnelles</translation>
         </message>
         <message>
-            <location filename="../processing/functional_areas.py" line="88" />
-            <location filename="../processing/functional_areas.py" line="101" />
+            <location filename="../processing/functional_areas.py" line="87" />
+            <location filename="../processing/functional_areas.py" line="100" />
             <source>Territories inside a functional area</source>
             <translation>Territoires situés dans une aire fonctionnelle</translation>
         </message>
         <message>
-            <location filename="../processing/functional_areas.py" line="169" />
+            <location filename="../processing/functional_areas.py" line="168" />
             <source>{areas} functional areas holding {units} of {total} territories.</source>
             <translation>{areas} aires fonctionnelles regroupant {units} territoires sur {total}.</translation>
         </message>
         <message>
-            <location filename="../processing/functional_areas.py" line="127" />
+            <location filename="../processing/functional_areas.py" line="126" />
             <source>{n} pairs of touching territories.</source>
             <translation>{n} couples de territoires contigus.</translation>
         </message>
         <message>
-            <location filename="../processing/functional_areas.py" line="141" />
+            <location filename="../processing/functional_areas.py" line="140" />
             <source>Urban-centre shares above 1: read as percentages.</source>
             <translation>Parts en centre urbain supérieures à 1 : lues comme des pourcentages.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="63" />
+            <location filename="../processing/growth_buffers.py" line="62" />
             <source>Growth buffers and peri-urban rings</source>
             <translation>Tampons de croissance et couronnes périurbaines</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="66" />
+            <location filename="../processing/growth_buffers.py" line="65" />
             <source>Dissolved, non-overlapping distance rings around the built-up (urban core, inner and outer peri-urban, rural), and the band that would hold a projected population.</source>
             <translation>Anneaux de distance fusionnés et sans recouvrement autour de la tache urbaine (cœur urbain, périurbain proche et lointain, rural), et la bande qui accueillerait une population projetée.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="70" />
+            <location filename="../processing/growth_buffers.py" line="69" />
             <source>&lt;p&gt;Growth fronts drawn from the data rather than by hand (recommendations 1 and 5); both outputs can be given directly to the land-tenure overlay (as growth fronts, or as zoning with the class field &lt;i&gt;label&lt;/i&gt;).&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Rings&lt;/b&gt;: the built-up (or urban cores) is dissolved; ring k lies between the previous distance and distance k, so rings never overlap and each is dissolved. Default labels: &lt;i&gt;urban core&lt;/i&gt; (band 0, the cores themselves), &lt;i&gt;inner peri-urban&lt;/i&gt; (the first ring), &lt;i&gt;outer peri-urban&lt;/i&gt; (the rings between), &lt;i&gt;rural&lt;/i&gt; (the last ring, with 3 rings or more); or your own, separated by ';'. Each ring has its band number, label, inner and outer distance (m) and area (m2). Buffers are round, with the given segments per quarter circle (QGIS's native buffer uses 5).&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Prospective buffer&lt;/b&gt; (an optional output): the band around the urban edge that would hold the land demand of a projected population. The population in &lt;i&gt;horizon&lt;/i&gt; years is &lt;i&gt;P x (1 + r)^years&lt;/i&gt; (compound annual rate r); the land demand is the added population at the density given, or at the observed density (population over the dissolved urban area); or give the target area directly. The band's width is found by bisection on its area; open land inside the urban area narrower than twice the width counts as available. Its fields: distance (m), land_demand, band_area and urban_area (m2), current, projected and added population, density (inhabitants per km2) and a note when the demand is nil or the search stopped early.&lt;/p&gt;
@@ -1242,210 +1438,210 @@ Installez-les dans le Python utilisé par QGIS, par exemple :
 &lt;p&gt;Les distances sont en mètres : un SCR géographique, un SCR en pieds ou Web Mercator est remplacé par une projection azimutale équivalente de Lambert centrée sur les données (le journal le signale), dans laquelle les sorties sont écrites. Le champ params enregistre les options.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="117" />
-            <location filename="../processing/growth_inputs.py" line="132" />
-            <location filename="../processing/urban_growth.py" line="82" />
+            <location filename="../processing/growth_buffers.py" line="116" />
+            <location filename="../processing/growth_inputs.py" line="131" />
+            <location filename="../processing/urban_growth.py" line="81" />
             <source>The built-up layer</source>
             <translation>La couche de la tache urbaine</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="74" />
+            <location filename="../processing/growth_buffers.py" line="73" />
             <source>Built-up or urban cores</source>
             <translation>Tache urbaine ou cœurs urbains</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="76" />
+            <location filename="../processing/growth_buffers.py" line="75" />
             <source>Outer distances of the rings (m, or km with 'km'), increasing</source>
             <translation>Distances extérieures des anneaux (m, ou km avec 'km'), croissantes</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="79" />
+            <location filename="../processing/growth_buffers.py" line="78" />
             <source>Labels, separated by ';': the cores, then one per ring [optional: the defaults]</source>
             <translation>Libellés, séparés par ';' : les cœurs, puis un par anneau [facultatif : les valeurs par défaut]</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="82" />
+            <location filename="../processing/growth_buffers.py" line="81" />
             <source>Include the cores themselves (band 0)</source>
             <translation>Inclure les cœurs eux-mêmes (bande 0)</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="84" />
-            <location filename="../processing/urban_growth.py" line="63" />
+            <location filename="../processing/growth_buffers.py" line="83" />
+            <location filename="../processing/urban_growth.py" line="62" />
             <source>Buffer segments per quarter circle</source>
             <translation>Segments du tampon par quart de cercle</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="87" />
+            <location filename="../processing/growth_buffers.py" line="86" />
             <source>Prospective buffer: population field of the cores (summed) [optional]</source>
             <translation>Tampon prospectif : champ de population des cœurs (sommé) [facultatif]</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="90" />
+            <location filename="../processing/growth_buffers.py" line="89" />
             <source>Prospective buffer: current population [optional]</source>
             <translation>Tampon prospectif : population actuelle [facultatif]</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="93" />
+            <location filename="../processing/growth_buffers.py" line="92" />
             <source>Prospective buffer: population growth rate (% a year)</source>
             <translation>Tampon prospectif : taux de croissance de la population (% par an)</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="96" />
+            <location filename="../processing/growth_buffers.py" line="95" />
             <source>Prospective buffer: horizon (years)</source>
             <translation>Tampon prospectif : horizon (années)</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="99" />
+            <location filename="../processing/growth_buffers.py" line="98" />
             <source>Prospective buffer: density of the new land (inhabitants per km2) [optional: the observed density]</source>
             <translation>Tampon prospectif : densité des nouveaux espaces urbanisés (habitants par km2) [facultatif : la densité observée]</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="103" />
+            <location filename="../processing/growth_buffers.py" line="102" />
             <source>Prospective buffer: target area (ha), instead of the population [optional]</source>
             <translation>Tampon prospectif : surface cible (ha), au lieu de la population [facultatif]</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="106" />
+            <location filename="../processing/growth_buffers.py" line="105" />
             <source>Growth rings</source>
             <translation>Anneaux de croissance</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="108" />
+            <location filename="../processing/growth_buffers.py" line="107" />
             <source>Prospective growth buffer</source>
             <translation>Tampon de croissance prospectif</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="111" />
+            <location filename="../processing/growth_buffers.py" line="110" />
             <source>Width of the prospective buffer (m)</source>
             <translation>Largeur du tampon prospectif (m)</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="125" />
+            <location filename="../processing/growth_buffers.py" line="124" />
             <source>Give at least one distance, for example 500, 1000, 2000, 5000.</source>
             <translation>Donnez au moins une distance, par exemple 500, 1000, 2000, 5000.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="159" />
+            <location filename="../processing/growth_buffers.py" line="158" />
             <source>The prospective buffer needs the current population (a field or a value) or a target area.</source>
             <translation>Le tampon prospectif nécessite la population actuelle (un champ ou une valeur) ou une surface cible.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="185" />
+            <location filename="../processing/growth_buffers.py" line="184" />
             <source>Give the current population as a field or as a value, not both.</source>
             <translation>Donnez la population actuelle sous forme de champ ou de valeur, pas les deux.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="144" />
+            <location filename="../processing/growth_buffers.py" line="143" />
             <source>{n} rings out to {d:g} m.</source>
             <translation>{n} anneaux jusqu'à {d:g} m.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="150" />
+            <location filename="../processing/growth_buffers.py" line="149" />
             <source>The prospective buffer is not computed: its output is skipped.</source>
             <translation>Le tampon prospectif n'est pas calculé : sa sortie est ignorée.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="167" />
+            <location filename="../processing/growth_buffers.py" line="166" />
             <source>Prospective buffer: {area:,.0f} m2 of land demand, a band of {d:,.1f} m.</source>
             <translation>Tampon prospectif : {area:,.0f} m2 de besoin foncier, une bande de {d:,.1f} m.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="156" />
+            <location filename="../processing/growth_buffers.py" line="155" />
             <source>Current population: {pop:,.0f} (sum of '{field}').</source>
             <translation>Population actuelle : {pop:,.0f} (somme de '{field}').</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="121" />
+            <location filename="../processing/growth_buffers.py" line="120" />
             <source>'{item}' is not a distance: give metres separated by commas, for example 500, 1000, 2000, 5000 (or 2 km).</source>
             <translation>'{item}' n'est pas une distance : donnez des mètres séparés par des virgules, par exemple 500, 1000, 2000, 5000 (ou 2 km).</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="134" />
+            <location filename="../processing/growth_inputs.py" line="133" />
             <source>The built-up layer of the first date</source>
             <translation>La couche de la tache urbaine de la première date</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="90" />
+            <location filename="../processing/growth_inputs.py" line="89" />
             <source>Built-up at the second date (or at both dates, with a year field)</source>
             <translation>Tache urbaine à la seconde date (ou aux deux dates, avec un champ d'année)</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="93" />
+            <location filename="../processing/growth_inputs.py" line="92" />
             <source>Built-up at the first date [optional: or a year field]</source>
             <translation>Tache urbaine à la première date [facultatif : ou un champ d'année]</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="96" />
+            <location filename="../processing/growth_inputs.py" line="95" />
             <source>Date or year field of the built-up (one layer for both dates) [optional]</source>
             <translation>Champ de date ou d'année de la tache urbaine (une couche pour les deux dates) [facultatif]</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="138" />
+            <location filename="../processing/growth_inputs.py" line="137" />
             <source>Give the first date either as a second layer or as a year field, not both.</source>
             <translation>Donnez la première date soit comme seconde couche, soit comme champ d'année, pas les deux.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="149" />
+            <location filename="../processing/growth_inputs.py" line="148" />
             <source>The built-up at the first date is missing: give a second layer, or a date or year field and a cut-off year.</source>
             <translation>La tache urbaine de la première date manque : donnez une seconde couche, ou un champ de date ou d'année et une année de coupure.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="153" />
+            <location filename="../processing/growth_inputs.py" line="152" />
             <source>With a year field, give the cut-off year of the first date.</source>
             <translation>Avec un champ d'année, donnez l'année de coupure de la première date.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="146" />
+            <location filename="../processing/growth_inputs.py" line="145" />
             <source>No built-up at the first date: all the built-up is new.</source>
             <translation>Pas de tache urbaine à la première date : toute la surface bâtie est nouvelle.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="166" />
+            <location filename="../processing/growth_inputs.py" line="165" />
             <source>Built-up from '{field}': {before} polygons up to {cutoff:g}, {after} up to {end}.</source>
             <translation>Tache urbaine d'après '{field}' : {before} polygones jusqu'à {cutoff:g}, {after} jusqu'à {end}.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="143" />
+            <location filename="../processing/growth_inputs.py" line="142" />
             <source>Built-up: {before} polygons at the first date, {after} at the second.</source>
             <translation>Tache urbaine : {before} polygones à la première date, {after} à la seconde.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="155" />
+            <location filename="../processing/growth_inputs.py" line="154" />
             <source>The last year ({end:g}) is before the cut-off year ({cutoff:g}).</source>
             <translation>La dernière année ({end:g}) est antérieure à l'année de coupure ({cutoff:g}).</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="161" />
+            <location filename="../processing/growth_inputs.py" line="160" />
             <source>{n} built-up features have no year in '{field}': they are left out.</source>
             <translation>{n} entités bâties n'ont pas d'année dans '{field}' : elles sont écartées.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="168" />
+            <location filename="../processing/growth_inputs.py" line="167" />
             <source>the last year</source>
             <translation>la dernière année</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="170" />
+            <location filename="../processing/growth_inputs.py" line="169" />
             <source>No built-up up to the cut-off year {cutoff:g}.</source>
             <translation>Pas de tache urbaine jusqu'à l'année de coupure {cutoff:g}.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="108" />
+            <location filename="../processing/growth_inputs.py" line="107" />
             <source>{what} is empty.</source>
             <translation>{what} est vide.</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="55" />
+            <location filename="../processing/land_consumption.py" line="54" />
             <source>Land consumption (SDG 11.3.1)</source>
             <translation>Consommation d'espace (ODD 11.3.1)</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="58" />
+            <location filename="../processing/land_consumption.py" line="57" />
             <source>Land consumption rate, population growth rate, their ratio and built-up area per capita per territory, with a flag where the ratio means nothing; UN-Habitat urban extent.</source>
             <translation>Taux de consommation d'espace, taux de croissance démographique, leur rapport et surface bâtie par habitant pour chaque territoire, avec un signalement quand le rapport n'a pas de sens ; étendue urbaine ONU-Habitat.</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="62" />
+            <location filename="../processing/land_consumption.py" line="61" />
             <source>&lt;p&gt;SDG 11.3.1, the ratio of land consumption rate to population growth rate, per territory and offline (recommendations 1, 3 and 5).&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Built-up area&lt;/b&gt; of each territory at each date: the exact area of the union of the built-up polygons inside it (overlapping polygons count once; polygons crossing a border are cut). &lt;b&gt;Formulas&lt;/b&gt; (y years between the dates): LCR = ln(Urb1/Urb0)/y, PGR = ln(Pop1/Pop0)/y, LCRPGR = LCR/PGR; beside them, built-up area per inhabitant at both dates (m2), built-up and population added, and built-up area added per new inhabitant (m2, only when the population grew).&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Flags&lt;/b&gt;: LCRPGR is left NULL, never infinite, and the territory flagged with a plain explanation when the ratio is meaningless: &lt;i&gt;declining&lt;/i&gt; population (PGR at or below minus the stagnation rate), &lt;i&gt;stagnating&lt;/i&gt; (|PGR| below it, 0.1 % a year by default), &lt;i&gt;no_built_up&lt;/i&gt; or &lt;i&gt;no_population&lt;/i&gt; at a date, or &lt;i&gt;missing&lt;/i&gt; values; otherwise &lt;i&gt;ok&lt;/i&gt;. Flagged territories are listed in the log, with the figures for the whole area.&lt;/p&gt;
@@ -1458,171 +1654,171 @@ Installez-les dans le Python utilisé par QGIS, par exemple :
 &lt;p&gt;Les surfaces sont en mètres : un SCR géographique, un SCR en pieds ou Web Mercator est remplacé par une projection azimutale équivalente de Lambert centrée sur les territoires (le journal le signale) ; le bâti dans d'autres SCR est reprojeté. Les territoires sont écrits tels que fournis, avec les indicateurs ajoutés ; le champ params enregistre les options. Avec une seule couche de bâti et un champ d'année, la première date correspond au bâti jusqu'à la première année et la seconde date au bâti jusqu'à la seconde année.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="62" />
-            <location filename="../processing/urban_growth.py" line="46" />
+            <location filename="../processing/land_consumption.py" line="61" />
+            <location filename="../processing/urban_growth.py" line="45" />
             <source>&lt;p&gt;&lt;b&gt;Built-up at two dates&lt;/b&gt;: either two polygon layers (the second holds all the built-up at the second date, the first date's included or not), or one layer with a date or year field: the first date is every feature whose year is at or before the cut-off year, the second every feature up to the last year (all when it is empty). Date and datetime fields count by their year; text fields by a number or a four-digit year in them; features without a year are left out and counted in the log. Invalid polygons are repaired with make_valid; layers in different CRSs are reprojected into one CRS in metres: the built-up layer's own, or, when it is geographic, in feet or Web Mercator, a Lambert azimuthal equal-area projection centred on the data (the log says which). Outputs that are new geometries are written in that CRS.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;Tache urbaine à deux dates&lt;/b&gt; : soit deux couches de polygones (la seconde contient tout le bâti à la seconde date, celui de la première date inclus ou non), soit une couche avec un champ de date ou d'année : la première date regroupe chaque entité dont l'année est inférieure ou égale à l'année de coupure, la seconde chaque entité jusqu'à la dernière année (toutes quand elle est vide). Les champs date et date-heure comptent par leur année ; les champs texte par un nombre ou une année à quatre chiffres qu'ils contiennent ; les entités sans année sont écartées et comptées dans le journal. Les polygones invalides sont réparés avec make_valid ; les couches dans des SCR différents sont reprojetées dans un même SCR en mètres : celui de la couche du bâti, ou, quand il est géographique, en pieds ou Web Mercator, une projection azimutale équivalente de Lambert centrée sur les données (le journal indique lequel). Les sorties qui sont de nouvelles géométries sont écrites dans ce SCR.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="115" />
-            <location filename="../processing/urban_growth.py" line="86" />
+            <location filename="../processing/land_consumption.py" line="114" />
+            <location filename="../processing/urban_growth.py" line="85" />
             <source>The territories layer</source>
             <translation>La couche des territoires</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="68" />
+            <location filename="../processing/land_consumption.py" line="67" />
             <source>Territory code or name field (for the log) [optional]</source>
             <translation>Champ de code ou de nom des territoires (pour le journal) [facultatif]</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="75" />
+            <location filename="../processing/land_consumption.py" line="74" />
             <source>Year of the first date</source>
             <translation>Année de la première date</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="77" />
+            <location filename="../processing/land_consumption.py" line="76" />
             <source>Year of the second date</source>
             <translation>Année de la seconde date</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="80" />
+            <location filename="../processing/land_consumption.py" line="79" />
             <source>Stagnation: population growth below this rate, either way (% a year)</source>
             <translation>Stagnation : croissance démographique inférieure à ce taux, dans un sens ou dans l'autre (% par an)</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="83" />
+            <location filename="../processing/land_consumption.py" line="82" />
             <source>Unit of the built-up areas</source>
             <translation>Unité des surfaces bâties</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="85" />
+            <location filename="../processing/land_consumption.py" line="84" />
             <source>Also compute the UN-Habitat urban extent classes</source>
             <translation>Calculer aussi les classes d'étendue urbaine ONU-Habitat</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="87" />
+            <location filename="../processing/land_consumption.py" line="86" />
             <source>Urban extent from a built-up raster of the second date (0-1, 0-100 % or 0/1 classes) [optional: from the polygons]</source>
             <translation>Étendue urbaine à partir d'un raster du bâti à la seconde date (0-1, 0-100 % ou classes 0/1) [facultatif : à partir des polygones]</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="90" />
+            <location filename="../processing/land_consumption.py" line="89" />
             <source>Band of the built-up raster</source>
             <translation>Bande du raster du bâti</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="101" />
+            <location filename="../processing/land_consumption.py" line="100" />
             <source>Land consumption per territory</source>
             <translation>Consommation d'espace par territoire</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="103" />
+            <location filename="../processing/land_consumption.py" line="102" />
             <source>Urban extent classes</source>
             <translation>Classes d'étendue urbaine</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="104" />
+            <location filename="../processing/land_consumption.py" line="103" />
             <source>Territories flagged (ratio meaningless)</source>
             <translation>Territoires signalés (rapport sans signification)</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="113" />
+            <location filename="../processing/land_consumption.py" line="112" />
             <source>Choose an output for the urban extent classes.</source>
             <translation>Choisissez une sortie pour les classes d'étendue urbaine.</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="221" />
+            <location filename="../processing/land_consumption.py" line="220" />
             <source>The urban-extent grid cell must be positive.</source>
             <translation>Le carreau de la grille d'étendue urbaine doit être positif.</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="73" />
-            <location filename="../processing/land_consumption.py" line="99" />
+            <location filename="../processing/land_consumption.py" line="72" />
+            <location filename="../processing/land_consumption.py" line="98" />
             <source>Population at the first date</source>
             <translation>Population à la première date</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="73" />
-            <location filename="../processing/land_consumption.py" line="99" />
+            <location filename="../processing/land_consumption.py" line="72" />
+            <location filename="../processing/land_consumption.py" line="98" />
             <source>Population at the second date</source>
             <translation>Population à la seconde date</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="73" />
-            <location filename="../processing/land_consumption.py" line="99" />
+            <location filename="../processing/land_consumption.py" line="72" />
+            <location filename="../processing/land_consumption.py" line="98" />
             <source>Urban extent: grid cell (m)</source>
             <translation>Étendue urbaine : carreau de la grille (m)</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="73" />
-            <location filename="../processing/land_consumption.py" line="99" />
+            <location filename="../processing/land_consumption.py" line="72" />
+            <location filename="../processing/land_consumption.py" line="98" />
             <source>Urban extent: radius of the built-up density (m)</source>
             <translation>Étendue urbaine : rayon de la densité du bâti (m)</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="73" />
-            <location filename="../processing/land_consumption.py" line="99" />
+            <location filename="../processing/land_consumption.py" line="72" />
+            <location filename="../processing/land_consumption.py" line="98" />
             <source>Urban extent: share of a cell covered to be built-up (%)</source>
             <translation>Étendue urbaine : part couverte d'un carreau pour qu'il soit bâti (%)</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="73" />
-            <location filename="../processing/land_consumption.py" line="99" />
+            <location filename="../processing/land_consumption.py" line="72" />
+            <location filename="../processing/land_consumption.py" line="98" />
             <source>Urban extent: fringe open space within (m)</source>
             <translation>Étendue urbaine : espace ouvert de frange jusqu'à (m)</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="73" />
-            <location filename="../processing/land_consumption.py" line="99" />
+            <location filename="../processing/land_consumption.py" line="72" />
+            <location filename="../processing/land_consumption.py" line="98" />
             <source>Urban extent: captured open space below (ha)</source>
             <translation>Étendue urbaine : espace ouvert captif en dessous de (ha)</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="174" />
+            <location filename="../processing/land_consumption.py" line="173" />
             <source>Urban extent from the raster {name}: {rows} x {cols} cells of {cell:g} m{pct}.</source>
             <translation>Étendue urbaine à partir du raster {name} : {rows} x {cols} cellules de {cell:g} m{pct}.</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="203" />
+            <location filename="../processing/land_consumption.py" line="202" />
             <source>Whole area: built-up {u0:,.2f} -&gt; {u1:,.2f} {unit}, population {p0:,.0f} -&gt; {p1:,.0f}; LCR {lcr:.4%}, PGR {pgr:.4%} a year, LCRPGR {ratio} ({flag}).</source>
             <translation>Ensemble de la zone : bâti {u0:,.2f} -&gt; {u1:,.2f} {unit}, population {p0:,.0f} -&gt; {p1:,.0f} ; LCR {lcr:.4%}, PGR {pgr:.4%} par an, LCRPGR {ratio} ({flag}).</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="119" />
+            <location filename="../processing/land_consumption.py" line="118" />
             <source>The second year ({y1:g}) must come after the first ({y0:g}).</source>
             <translation>La seconde année ({y1:g}) doit être postérieure à la première ({y0:g}).</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="167" />
+            <location filename="../processing/land_consumption.py" line="166" />
             <source>The built-up raster is in {raster}, the territories are measured in {crs}: warp the raster to the territories' projected CRS first (Raster &gt; Projections &gt; Warp).</source>
             <translation>Le raster du bâti est en {raster}, les territoires sont mesurés en {crs} : reprojetez d'abord le raster dans le SCR projeté des territoires (Raster &gt; Projections &gt; Projection (warp)).</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="176" />
+            <location filename="../processing/land_consumption.py" line="175" />
             <source>, read as percentages</source>
             <translation>, lues comme des pourcentages</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="242" />
+            <location filename="../processing/land_consumption.py" line="241" />
             <source>Urban extent {year:g}: {area:,.0f} m2 (urban and suburban built-up, fringe and captured open space).</source>
             <translation>Étendue urbaine {year:g} : {area:,.0f} m2 (bâti urbain et suburbain, espaces ouverts de frange et captifs).</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="198" />
+            <location filename="../processing/land_consumption.py" line="197" />
             <source>{name}: {flag}. {explanation}</source>
             <translation>{name} : {flag}. {explanation}</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="73" />
+            <location filename="../processing/land_tenure.py" line="71" />
             <source>Land-tenure overlay</source>
             <translation>Croisement foncier</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="76" />
+            <location filename="../processing/land_tenure.py" line="74" />
             <source>Parcels x tenure x constraint layers (growth fronts, hazards, protected and agricultural land, zoning): exact areas, flags, summary and SDG 1.4.2 proxies.</source>
             <translation>Parcelles x tenure x couches de contraintes (fronts de croissance, aléas, espaces protégés et agricoles, zonage) : surfaces exactes, signalements, synthèse et indicateurs approchés de l'ODD 1.4.2.</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="80" />
+            <location filename="../processing/land_tenure.py" line="78" />
             <source>&lt;p&gt;Crosses cadastral parcels with their tenure and with constraint layers (recommendations 4 and 5).&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Tenure classes&lt;/b&gt;: documented, customary, informal, public, unknown. Values of the tenure field are matched case-, accent- and punctuation-insensitively to defaults (for example titre foncier, registered, freehold: documented; coutumier: customary; squatter: informal; domaine public, state: public), or to your mapping (value=class; ...). NULL or unmapped values are unknown, and the unmapped ones are listed in the log.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Constraints&lt;/b&gt;: growth fronts (the rings and buffers of the urban-growth algorithms), hazard zones, protected areas, agricultural land and zoning (classes from the class field). Areas are exact polygon intersections: parcels entirely inside a zone keep their own area, only parcels crossing a zone boundary are intersected, and overlapping zones of one class are not counted twice. Invalid polygons are repaired with make_valid (never buffer(0)); NULL geometries have area 0. A geographic CRS is replaced by an equal-area projection centred on the parcels (the log says so); constraint layers in other CRSs are reprojected.&lt;/p&gt;
@@ -1633,159 +1829,159 @@ Installez-les dans le Python utilisé par QGIS, par exemple :
 &lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : chaque parcelle avec sa classe de tenure, sa surface, la surface et la part couvertes par chaque classe (area_*, share_*) et les signalements documentés : flag_insecure_growth (tenure informelle, coutumière ou inconnue dans un front de croissance), flag_hazard (toute tenure dans une zone d'aléa), flag_agriculture_growth (terre agricole dans un front de croissance) ; une table de synthèse des parcelles et des surfaces par classe de tenure x classe de contrainte pour chaque territoire (une parcelle appartient au territoire qui contient un point situé à l'intérieur) ou pour l'ensemble de la zone ; et les &lt;i&gt;indicateurs spatiaux approchés&lt;/i&gt; de l'ODD 1.4.2 (population tirée d'un champ des parcelles, ou d'une couche de points dont les points sont sommés dans la parcelle qui les contient ; les points hors de toute parcelle sont comptés dans le journal) (part des parcelles, de la surface et de la population avec des droits documentés ; part des terres en front de croissance, en zone d'aléa et protégées sous tenure informelle, coutumière ou inconnue). Ce sont des approximations tirées d'un cadastre, pas l'indicateur fondé sur des enquêtes.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="84" />
+            <location filename="../processing/land_tenure.py" line="82" />
             <source>Parcels</source>
             <translation>Parcelles</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="86" />
+            <location filename="../processing/land_tenure.py" line="84" />
             <source>Tenure field [optional: all unknown]</source>
             <translation>Champ de tenure [facultatif : tout inconnu]</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="89" />
+            <location filename="../processing/land_tenure.py" line="87" />
             <source>Tenure mapping, value=class; ... [optional: the defaults]</source>
             <translation>Correspondance de tenure, valeur=classe; ... [facultatif : les valeurs par défaut]</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="92" />
+            <location filename="../processing/land_tenure.py" line="90" />
             <source>Population field of the parcels [optional]</source>
             <translation>Champ de population des parcelles [facultatif]</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="95" />
+            <location filename="../processing/land_tenure.py" line="93" />
             <source>Or a population layer (points, summed per parcel) [optional]</source>
             <translation>Ou une couche de population (points, sommés par parcelle) [facultatif]</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="98" />
+            <location filename="../processing/land_tenure.py" line="96" />
             <source>Population field of that layer</source>
             <translation>Champ de population de cette couche</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="108" />
+            <location filename="../processing/land_tenure.py" line="106" />
             <source>Class field of the zoning layers [optional]</source>
             <translation>Champ de classe des couches de zonage [facultatif]</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="110" />
-            <location filename="../processing/urban_growth.py" line="66" />
+            <location filename="../processing/land_tenure.py" line="108" />
+            <location filename="../processing/urban_growth.py" line="65" />
             <source>Territories for the summary [optional: the whole area]</source>
             <translation>Territoires pour la synthèse [facultatif : l'ensemble de la zone]</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="116" />
+            <location filename="../processing/land_tenure.py" line="114" />
             <source>A parcel is inside a zone from this share of its area (%; 0 = any overlap)</source>
             <translation>Une parcelle est dans une zone à partir de cette part de sa surface (% ; 0 = tout recouvrement)</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="119" />
+            <location filename="../processing/land_tenure.py" line="117" />
             <source>Parcels with tenure, constraint areas and flags</source>
             <translation>Parcelles avec tenure, surfaces sous contrainte et signalements</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="121" />
+            <location filename="../processing/land_tenure.py" line="119" />
             <source>Summary: tenure x constraint</source>
             <translation>Synthèse : tenure x contrainte</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="123" />
+            <location filename="../processing/land_tenure.py" line="121" />
             <source>SDG 1.4.2 spatial proxies</source>
             <translation>Indicateurs spatiaux approchés de l'ODD 1.4.2</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="125" />
+            <location filename="../processing/land_tenure.py" line="123" />
             <source>Intersection pieces</source>
             <translation>Morceaux d'intersection</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="127" />
+            <location filename="../processing/land_tenure.py" line="125" />
             <source>Parcels read</source>
             <translation>Parcelles lues</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="128" />
+            <location filename="../processing/land_tenure.py" line="126" />
             <source>Tenure values not mapped (unknown)</source>
             <translation>Valeurs de tenure sans correspondance (inconnues)</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="173" />
+            <location filename="../processing/land_tenure.py" line="171" />
             <source>The parcel layer is empty.</source>
             <translation>La couche des parcelles est vide.</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="186" />
+            <location filename="../processing/land_tenure.py" line="184" />
             <source>No constraint layer, or only empty ones: every covered area is 0.</source>
             <translation>Aucune couche de contraintes, ou seulement des couches vides : toutes les surfaces couvertes valent 0.</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="236" />
+            <location filename="../processing/land_tenure.py" line="234" />
             <source>Parcels with tenure</source>
             <translation>Parcelles avec tenure</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="280" />
+            <location filename="../processing/land_tenure.py" line="278" />
             <source>Choose the population field of the population layer.</source>
             <translation>Choisissez le champ de population de la couche de population.</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="308" />
-            <location filename="../processing/urban_growth.py" line="90" />
+            <location filename="../processing/land_tenure.py" line="306" />
+            <location filename="../processing/urban_growth.py" line="89" />
             <source>Choose the territory code field.</source>
             <translation>Choisissez le champ de code des territoires.</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="180" />
+            <location filename="../processing/land_tenure.py" line="178" />
             <source>{n} parcels; NULL tenure: {m} (unknown).</source>
             <translation>{n} parcelles ; tenure NULL : {m} (inconnue).</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="291" />
+            <location filename="../processing/land_tenure.py" line="289" />
             <source>Population from {layer}: {total:,.0f} in parcels, {lost:,.0f} outside every parcel.</source>
             <translation>Population d'après {layer} : {total:,.0f} dans les parcelles, {lost:,.0f} hors de toute parcelle.</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="169" />
+            <location filename="../processing/land_tenure.py" line="167" />
             <source>Parcels read with pyogrio from {path}.</source>
             <translation>Parcelles lues avec pyogrio depuis {path}.</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="178" />
+            <location filename="../processing/land_tenure.py" line="176" />
             <source>Tenure values with no class, counted as unknown: {values}.</source>
             <translation>Valeurs de tenure sans classe, comptées comme inconnues : {values}.</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="319" />
+            <location filename="../processing/land_tenure.py" line="317" />
             <source>{n} parcels lie in no territory (territory NULL).</source>
             <translation>{n} parcelles ne sont dans aucun territoire (territoire NULL).</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="105" />
+            <location filename="../processing/land_tenure.py" line="103" />
             <source>Growth fronts (growth buffers, rings)</source>
             <translation>Fronts de croissance (tampons de croissance, anneaux)</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="105" />
+            <location filename="../processing/land_tenure.py" line="103" />
             <source>Hazard zones (flood...)</source>
             <translation>Zones d'aléa (inondation...)</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="105" />
+            <location filename="../processing/land_tenure.py" line="103" />
             <source>Protected areas</source>
             <translation>Espaces protégés</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="105" />
+            <location filename="../processing/land_tenure.py" line="103" />
             <source>Agricultural land</source>
             <translation>Terres agricoles</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="105" />
+            <location filename="../processing/land_tenure.py" line="103" />
             <source>Zoning (classes from the class field)</source>
             <translation>Zonage (classes tirées du champ de classe)</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="141" />
+            <location filename="../processing/land_tenure.py" line="139" />
             <source>{role}: {layer}, {n} zones.</source>
             <translation>{role} : {layer}, {n} zones.</translation>
         </message>
@@ -1800,105 +1996,105 @@ Installez-les dans le Python utilisé par QGIS, par exemple :
             <translation>Impossible de lire le modèle {path}</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="43" />
-            <location filename="../processing/scorecard.py" line="114" />
+            <location filename="../processing/scorecard.py" line="42" />
+            <location filename="../processing/scorecard.py" line="113" />
             <source>Recommendations scorecard</source>
             <translation>Tableau de bord des recommandations</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="46" />
+            <location filename="../processing/scorecard.py" line="45" />
             <source>Reads the indicators of our algorithms against the 8 recommendations of the Alliance of Territories, with a status and a sentence per territory.</source>
             <translation>Lit les indicateurs de nos algorithmes au regard des 8 recommandations de l'Alliance des territoires, avec un statut et une phrase par territoire.</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="54" />
+            <location filename="../processing/scorecard.py" line="53" />
             <source>&lt;p&gt;Reads the outputs of our algorithms (flow dependencies, functional areas, dominant flows, city network; given as the territories layer itself or as indicator layers sharing its code field) against the 8 recommendations of The Alliance of Territories, and gives, per territory and recommendation, a status (&lt;i&gt;priority&lt;/i&gt;, &lt;i&gt;watch&lt;/i&gt;, &lt;i&gt;strong&lt;/i&gt;) and the sentences that explain it. The most urgent status of a recommendation's rules wins. The rules live in one declarative table (core/scorecard.py) with their sources; the thresholds below replace its defaults and are written in the params field. Outputs: the territories with r1_status..r8_status and r1_text..r8_text, the long scorecard table, an optional HTML page, and a one-line summary string.&lt;/p&gt;&lt;p&gt;Rules:&lt;/p&gt;</source>
             <translation>&lt;p&gt;Lit les sorties de nos algorithmes (dépendances de flux, aires fonctionnelles, flux dominants, réseau de villes ; fournies comme la couche des territoires elle-même ou comme couches d'indicateurs partageant son champ de code) au regard des 8 recommandations de l'Alliance des territoires, et donne, par territoire et par recommandation, un statut (&lt;i&gt;prioritaire&lt;/i&gt;, &lt;i&gt;à surveiller&lt;/i&gt;, &lt;i&gt;solide&lt;/i&gt;) et les phrases qui l'expliquent. Le statut le plus urgent parmi les règles d'une recommandation l'emporte. Les règles sont rassemblées dans une table déclarative (core/scorecard.py) avec leurs sources ; les seuils ci-dessous remplacent ses valeurs par défaut et sont écrits dans le champ params. Sorties : les territoires avec r1_status..r8_status et r1_text..r8_text, la table détaillée du tableau de bord, une page HTML facultative et une chaîne de synthèse d'une ligne.&lt;/p&gt;&lt;p&gt;Règles :&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="59" />
-            <location filename="../processing/territorial_report.py" line="71" />
+            <location filename="../processing/scorecard.py" line="58" />
+            <location filename="../processing/territorial_report.py" line="68" />
             <source>Indicator layers (outputs of our algorithms, with the same code field)</source>
             <translation>Couches d'indicateurs (sorties de nos algorithmes, avec le même champ de code)</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="68" />
+            <location filename="../processing/scorecard.py" line="67" />
             <source>Territories with a status per recommendation</source>
             <translation>Territoires avec un statut par recommandation</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="70" />
+            <location filename="../processing/scorecard.py" line="69" />
             <source>Scorecard (one row per territory, rule and recommendation)</source>
             <translation>Tableau de bord (une ligne par territoire, règle et recommandation)</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="73" />
+            <location filename="../processing/scorecard.py" line="72" />
             <source>Scorecard report</source>
             <translation>Rapport du tableau de bord</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="73" />
-            <location filename="../processing/territorial_report.py" line="76" />
+            <location filename="../processing/scorecard.py" line="72" />
+            <location filename="../processing/territorial_report.py" line="73" />
             <source>HTML files (*.html)</source>
             <translation>Fichiers HTML (*.html)</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="74" />
+            <location filename="../processing/scorecard.py" line="73" />
             <source>Scorecard summary</source>
             <translation>Synthèse du tableau de bord</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="107" />
+            <location filename="../processing/scorecard.py" line="106" />
             <source>{n} territories: {p} priority, {w} watch, {s} strong (territory x recommendation).</source>
             <translation>{n} territoires : {p} prioritaire, {w} à surveiller, {s} solide (territoire x recommandation).</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="66" />
+            <location filename="../processing/scorecard.py" line="65" />
             <source>Dependency: watch from (% to the main partner)</source>
             <translation>Dépendance : à surveiller à partir de (% vers le partenaire principal)</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="66" />
+            <location filename="../processing/scorecard.py" line="65" />
             <source>Dependency: priority from (%)</source>
             <translation>Dépendance : prioritaire à partir de (%)</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="66" />
+            <location filename="../processing/scorecard.py" line="65" />
             <source>Self-containment: minimum (%)</source>
             <translation>Autocontention : minimum (%)</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="66" />
+            <location filename="../processing/scorecard.py" line="65" />
             <source>Self-containment: target (%)</source>
             <translation>Autocontention : cible (%)</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="155" />
+            <location filename="../processing/scorecard.py" line="154" />
             <source>{layer}: {fields}.</source>
             <translation>{layer} : {fields}.</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="160" />
+            <location filename="../processing/scorecard.py" line="159" />
             <source>None of our indicator fields was found ({fields}): give the outputs of our algorithms as territories or indicator layers.</source>
             <translation>Aucun de nos champs d'indicateurs n'a été trouvé ({fields}) : fournissez les sorties de nos algorithmes comme territoires ou comme couches d'indicateurs.</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="147" />
+            <location filename="../processing/scorecard.py" line="146" />
             <source>{layer} has no field '{field}': left out.</source>
             <translation>{layer} n'a pas de champ '{field}' : écartée.</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="52" />
+            <location filename="../processing/service_access.py" line="51" />
             <source>Access to services and its inequality</source>
             <translation>Accès aux services et ses inégalités</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="55" />
+            <location filename="../processing/service_access.py" line="54" />
             <source>Distance to the nearest school, clinic or market along the streets, two-step floating catchment scores, and their inequality between territories and territory classes.</source>
             <translation>Distance à l'école, au centre de santé ou au marché le plus proche par les rues, scores d'aire de chalandise flottante à deux étapes, et leur inégalité entre territoires et entre classes de territoires.</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="59" />
+            <location filename="../processing/service_access.py" line="58" />
             <source>&lt;p&gt;Access to services (recommendation 7, feeding 1 and 3): how far people live from schools, clinics or markets, how much capacity each can count on, and how unequal that is between territories and between urban, peri-urban and rural areas.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Nearest facility&lt;/b&gt;: the walking distance along the street network (or the straight line) from every demand feature to the nearest facility, and the time at the walking speed. NULL when no facility can be reached.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Two-step floating catchment area&lt;/b&gt; (Luo and Wang 2003): each facility's ratio is its capacity over the population within the catchment distance, &lt;i&gt;R_j = S_j / sum P_k&lt;/i&gt;; each person's score is the sum of the ratios of the facilities within that distance, &lt;i&gt;A_i = sum R_j&lt;/i&gt;, written per 1000 inhabitants. Facilities with nobody within reach have a NULL ratio; people with no facility within reach score 0. Capacity is a field (places, beds, staff) or 1 per facility.&lt;/p&gt;
@@ -1909,8 +2105,8 @@ Installez-les dans le Python utilisé par QGIS, par exemple :
 &lt;p&gt;&lt;b&gt;Inégalité&lt;/b&gt; : avec des territoires, le score moyen et la distance moyenne de chaque territoire, pondérés par la population (&lt;i&gt;service_score_per_1000&lt;/i&gt; et &lt;i&gt;service_distance_m&lt;/i&gt;, lus par le tableau de bord des recommandations), ainsi que leur coefficient de Gini et leur indice de Theil entre territoires, pondérés par la population ; avec un champ de classe (par exemple la classe des unités locales d'alliance:degurba ou le rôle d'alliance:functionalareas), la moyenne par classe, le rapport entre la plus forte et la plus faible moyenne de classe (NULL quand la plus faible vaut 0) et l'indice de Theil entre classes (la part inter-classes du Theil total). Le Gini et le Theil du score entre personnes sur l'ensemble de la zone sont aussi fournis. Ce sont toutes des sorties numériques : un modèle peut donc les utiliser.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="59" />
-            <location filename="../processing/transit_access.py" line="72" />
+            <location filename="../processing/service_access.py" line="58" />
+            <location filename="../processing/transit_access.py" line="70" />
             <source>&lt;p&gt;&lt;b&gt;Street network&lt;/b&gt; (optional): lines, walked in both directions. Line ends closer than the topology tolerance are one junction; lines that cross without sharing a vertex are not connected (as in QGIS's network analysis). Points, stops and facilities are snapped to the nearest point of the nearest street (not to the nearest vertex) when it lies within the snap tolerance, and that straight snap distance is added to their walk. Points farther away are kept, counted in the log and in the numeric outputs, and get no access (the denominator keeps them: nobody is lost). The graph is built once per run; one multi-source shortest-path search per access distance, with a cut-off, gives every distance. A network in several disconnected parts is reported with the population sitting on parts that hold no stop or facility.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Without a network&lt;/b&gt;, distances are straight lines: every output says &lt;i&gt;euclidean proxy&lt;/i&gt; in its method field and the log says it too.&lt;/p&gt;
 &lt;p&gt;Distances are in metres: a geographic CRS, one in feet, or Web Mercator is replaced by a Lambert azimuthal equal-area projection centred on the population (the log says so), into which the other layers are reprojected.&lt;/p&gt;</source>
@@ -1919,174 +2115,174 @@ Installez-les dans le Python utilisé par QGIS, par exemple :
 &lt;p&gt;Les distances sont en mètres : un SCR géographique, un SCR en pieds ou Web Mercator est remplacé par une projection azimutale équivalente de Lambert centrée sur la population (le journal le signale), dans laquelle les autres couches sont reprojetées.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="71" />
+            <location filename="../processing/service_access.py" line="70" />
             <source>Demand: population (points, polygons or grid cells)</source>
             <translation>Demande : population (points, polygones ou carreaux de grille)</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="63" />
+            <location filename="../processing/service_access.py" line="62" />
             <source>Facilities (schools, clinics, markets...)</source>
             <translation>Équipements (écoles, centres de santé, marchés...)</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="66" />
+            <location filename="../processing/service_access.py" line="65" />
             <source>Facility identifier field [optional]</source>
             <translation>Champ d'identifiant des équipements [facultatif]</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="69" />
+            <location filename="../processing/service_access.py" line="68" />
             <source>Capacity field (places, beds, staff...) [optional: 1 per facility]</source>
             <translation>Champ de capacité (places, lits, personnel...) [facultatif : 1 par équipement]</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="73" />
+            <location filename="../processing/service_access.py" line="72" />
             <source>Catchment distance of the floating catchment (m)</source>
             <translation>Distance de l'aire de chalandise flottante (m)</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="76" />
+            <location filename="../processing/service_access.py" line="75" />
             <source>Walking speed for times (km/h)</source>
             <translation>Vitesse de marche pour les temps (km/h)</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="81" />
+            <location filename="../processing/service_access.py" line="80" />
             <source>Territory class field, e.g. urban / peri-urban / rural from the degree of urbanisation or the functional areas [optional]</source>
             <translation>Champ de classe des territoires, par exemple urbain / périurbain / rural d'après le degré d'urbanisation ou les aires fonctionnelles [facultatif]</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="85" />
-            <location filename="../processing/service_access.py" line="224" />
+            <location filename="../processing/service_access.py" line="84" />
+            <location filename="../processing/service_access.py" line="223" />
             <source>Population with access to services</source>
             <translation>Population et son accès aux services</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="87" />
+            <location filename="../processing/service_access.py" line="86" />
             <source>Inequality of access</source>
             <translation>Inégalité d'accès</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="89" />
+            <location filename="../processing/service_access.py" line="88" />
             <source>Facilities with their catchment</source>
             <translation>Équipements avec leur aire de chalandise</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="92" />
+            <location filename="../processing/service_access.py" line="91" />
             <source>Territories with their access</source>
             <translation>Territoires avec leur accès</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="95" />
+            <location filename="../processing/service_access.py" line="94" />
             <source>Access per territory class</source>
             <translation>Accès par classe de territoires</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="108" />
-            <location filename="../processing/transit_access.py" line="140" />
+            <location filename="../processing/service_access.py" line="107" />
+            <location filename="../processing/transit_access.py" line="138" />
             <source>Method (network or euclidean proxy)</source>
             <translation>Méthode (network ou euclidean proxy)</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="139" />
+            <location filename="../processing/service_access.py" line="138" />
             <source>The facilities layer has no facility with a geometry.</source>
             <translation>La couche des équipements ne contient aucun équipement avec une géométrie.</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="167" />
+            <location filename="../processing/service_access.py" line="166" />
             <source>facility</source>
             <translation>équipement</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="107" />
+            <location filename="../processing/service_access.py" line="106" />
             <source>Mean distance to the nearest facility (m)</source>
             <translation>Distance moyenne à l'équipement le plus proche (m)</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="107" />
+            <location filename="../processing/service_access.py" line="106" />
             <source>Mean floating catchment score (capacity per 1000 inhabitants)</source>
             <translation>Score moyen d'aire de chalandise flottante (capacité pour 1000 habitants)</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="107" />
+            <location filename="../processing/service_access.py" line="106" />
             <source>Gini of the score between territories</source>
             <translation>Gini du score entre territoires</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="107" />
+            <location filename="../processing/service_access.py" line="106" />
             <source>Theil of the score between territories</source>
             <translation>Theil du score entre territoires</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="107" />
+            <location filename="../processing/service_access.py" line="106" />
             <source>Ratio of the highest to the lowest class mean score</source>
             <translation>Rapport entre le plus fort et le plus faible score moyen de classe</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="107" />
+            <location filename="../processing/service_access.py" line="106" />
             <source>Theil of the score between classes</source>
             <translation>Theil du score entre classes</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="107" />
+            <location filename="../processing/service_access.py" line="106" />
             <source>Gini of the distance between territories</source>
             <translation>Gini de la distance entre territoires</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="107" />
+            <location filename="../processing/service_access.py" line="106" />
             <source>Theil of the distance between territories</source>
             <translation>Theil de la distance entre territoires</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="107" />
+            <location filename="../processing/service_access.py" line="106" />
             <source>Ratio of the highest to the lowest class mean distance</source>
             <translation>Rapport entre la plus forte et la plus faible distance moyenne de classe</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="107" />
+            <location filename="../processing/service_access.py" line="106" />
             <source>Population with no facility reachable</source>
             <translation>Population sans équipement accessible</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="128" />
+            <location filename="../processing/service_access.py" line="127" />
             <source>{n} facilities have no capacity in '{field}': they count 0.</source>
             <translation>{n} équipements n'ont pas de capacité dans '{field}' : ils comptent pour 0.</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="132" />
+            <location filename="../processing/service_access.py" line="131" />
             <source>{n} facilities have a negative capacity in '{field}'.</source>
             <translation>{n} équipements ont une capacité négative dans '{field}'.</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="136" />
+            <location filename="../processing/service_access.py" line="135" />
             <source>{n} facilities have no geometry: they are left out.</source>
             <translation>{n} équipements n'ont pas de géométrie : ils sont écartés.</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="193" />
+            <location filename="../processing/service_access.py" line="192" />
             <source>{pop:,.0f} people reach no facility (not placed on the network, or on a part without facilities): their distance is NULL and left out of the mean distance; their score is 0.</source>
             <translation>{pop:,.0f} personnes n'atteignent aucun équipement (non placées sur le réseau, ou sur une partie sans équipement) : leur distance est NULL et exclue de la distance moyenne ; leur score vaut 0.</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="205" />
+            <location filename="../processing/service_access.py" line="204" />
             <source>Inequality of the {indicator} across {scope}: Gini {gini}, Theil {theil}, ratio {ratio}.</source>
             <translation>Inégalité de l'indicateur {indicator} (portée {scope}) : Gini {gini}, Theil {theil}, rapport {ratio}.</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="169" />
+            <location filename="../processing/service_access.py" line="168" />
             <source>{n} facilities are farther than the snap tolerance from any street: nobody reaches them.</source>
             <translation>{n} équipements sont plus loin de toute rue que la tolérance d'accrochage : personne ne les atteint.</translation>
         </message>
         <message>
-            <location filename="../processing/spatial_interaction.py" line="46" />
+            <location filename="../processing/spatial_interaction.py" line="45" />
             <source>Spatial interaction model (gravity)</source>
             <translation>Modèle d'interaction spatiale (gravitaire)</translation>
         </message>
         <message>
-            <location filename="../processing/spatial_interaction.py" line="49" />
+            <location filename="../processing/spatial_interaction.py" line="48" />
             <source>Unconstrained, production-, attraction- or doubly-constrained gravity models with power or exponential distance decay, fitted as Poisson GLMs.</source>
             <translation>Modèles gravitaires non contraint, contraint à l'origine, contraint à la destination ou doublement contraint, avec décroissance de la distance en puissance ou exponentielle, ajustés comme GLM de Poisson.</translation>
         </message>
         <message>
-            <location filename="../processing/spatial_interaction.py" line="53" />
+            <location filename="../processing/spatial_interaction.py" line="52" />
             <source>&lt;p&gt;Fits a spatial interaction (gravity) model to the flows by Poisson maximum likelihood (recommendations 2 and 3):&lt;/p&gt;
 &lt;ul&gt;&lt;li&gt;&lt;b&gt;Unconstrained&lt;/b&gt;: log T&lt;sub&gt;ij&lt;/sub&gt; = k + &amp;mu; log V&lt;sub&gt;i&lt;/sub&gt; + &amp;alpha; log W&lt;sub&gt;j&lt;/sub&gt; + &amp;beta; f(d&lt;sub&gt;ij&lt;/sub&gt;);&lt;/li&gt;
 &lt;li&gt;&lt;b&gt;production-constrained&lt;/b&gt;: origin effects instead of V&lt;sub&gt;i&lt;/sub&gt; (the fitted flows keep each origin's total);&lt;/li&gt;
@@ -2105,301 +2301,296 @@ Installez-les dans le Python utilisé par QGIS, par exemple :
 &lt;p&gt;&lt;b&gt;Flux&lt;/b&gt; : une table ou une couche chargée dans QGIS, ou un fichier CSV (délimiteur, UTF-8/BOM/cp1252 et virgules décimales détectés ; codes toujours lus comme du texte, donc 01004 garde son zéro). Les champs sont détectés d'après leur nom quand ils sont laissés vides, y compris dans les fichiers de navettes domicile-travail de l'INSEE (CODGEO/DCLT/NBFLUX_C20_ACTOCC15P, ou COMMUNE/DCLT/IPONDI sommé par couple). Les lignes qui répètent un couple et un type sont sommées avec un avertissement ; des volumes manquants ou négatifs arrêtent le traitement et les lignes sont citées ; les codes qui ne correspondent à aucun territoire sont comptés, listés et écartés.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/spatial_interaction.py" line="59" />
+            <location filename="../processing/spatial_interaction.py" line="58" />
             <source>Model</source>
             <translation>Modèle</translation>
         </message>
         <message>
-            <location filename="../processing/spatial_interaction.py" line="61" />
+            <location filename="../processing/spatial_interaction.py" line="60" />
             <source>Distance decay</source>
             <translation>Décroissance avec la distance</translation>
         </message>
         <message>
-            <location filename="../processing/spatial_interaction.py" line="64" />
+            <location filename="../processing/spatial_interaction.py" line="63" />
             <source>Distance field of the flows [optional: from the polygons, in km]</source>
             <translation>Champ de distance des flux [facultatif : à partir des polygones, en km]</translation>
         </message>
         <message>
-            <location filename="../processing/spatial_interaction.py" line="67" />
+            <location filename="../processing/spatial_interaction.py" line="66" />
             <source>Origin mass field of the territories [optional: outflow]</source>
             <translation>Champ de masse d'origine des territoires [facultatif : flux sortant]</translation>
         </message>
         <message>
-            <location filename="../processing/spatial_interaction.py" line="70" />
+            <location filename="../processing/spatial_interaction.py" line="69" />
             <source>Destination mass field of the territories [optional: inflow]</source>
             <translation>Champ de masse de destination des territoires [facultatif : flux entrant]</translation>
         </message>
         <message>
-            <location filename="../processing/spatial_interaction.py" line="73" />
+            <location filename="../processing/spatial_interaction.py" line="72" />
             <source>Model the flows inside a territory too</source>
             <translation>Modéliser aussi les flux internes à un territoire</translation>
         </message>
         <message>
-            <location filename="../processing/spatial_interaction.py" line="75" />
+            <location filename="../processing/spatial_interaction.py" line="74" />
             <source>Flow lines: observed, expected, residual</source>
             <translation>Lignes de flux : observé, attendu, résidu</translation>
         </message>
         <message>
-            <location filename="../processing/spatial_interaction.py" line="77" />
+            <location filename="../processing/spatial_interaction.py" line="76" />
             <source>Model parameters</source>
             <translation>Paramètres du modèle</translation>
         </message>
         <message>
-            <location filename="../processing/spatial_interaction.py" line="81" />
+            <location filename="../processing/spatial_interaction.py" line="80" />
             <source>Summary of the fit</source>
             <translation>Synthèse de l'ajustement</translation>
         </message>
         <message>
-            <location filename="../processing/spatial_interaction.py" line="143" />
+            <location filename="../processing/spatial_interaction.py" line="142" />
             <source>{family} model, {decay} decay: beta = {beta:.4f}, pseudo R2 = {r2:.3f}, SRMSE = {srmse:.3f}, SSI = {ssi:.3f}, {n} pairs.</source>
             <translation>Modèle {family}, décroissance {decay} : beta = {beta:.4f}, pseudo-R2 = {r2:.3f}, SRMSE = {srmse:.3f}, SSI = {ssi:.3f}, {n} couples.</translation>
         </message>
         <message>
-            <location filename="../processing/spatial_interaction.py" line="80" />
+            <location filename="../processing/spatial_interaction.py" line="79" />
             <source>Distance-decay parameter beta</source>
             <translation>Paramètre de décroissance avec la distance beta</translation>
         </message>
         <message>
-            <location filename="../processing/spatial_interaction.py" line="80" />
+            <location filename="../processing/spatial_interaction.py" line="79" />
             <source>Pseudo R2 (McFadden)</source>
             <translation>Pseudo-R2 (McFadden)</translation>
         </message>
         <message>
-            <location filename="../processing/spatial_interaction.py" line="80" />
+            <location filename="../processing/spatial_interaction.py" line="79" />
             <source>SRMSE</source>
             <translation>SRMSE</translation>
         </message>
         <message>
-            <location filename="../processing/spatial_interaction.py" line="80" />
+            <location filename="../processing/spatial_interaction.py" line="79" />
             <source>Sorensen similarity index</source>
             <translation>Indice de similarité de Sørensen</translation>
         </message>
         <message>
-            <location filename="../processing/spatial_interaction.py" line="80" />
+            <location filename="../processing/spatial_interaction.py" line="79" />
             <source>AIC</source>
             <translation>AIC</translation>
         </message>
         <message>
-            <location filename="../processing/spatial_interaction.py" line="59" />
+            <location filename="../processing/spatial_interaction.py" line="58" />
             <source>Unconstrained</source>
             <translation>Non contraint</translation>
         </message>
         <message>
-            <location filename="../processing/spatial_interaction.py" line="59" />
+            <location filename="../processing/spatial_interaction.py" line="58" />
             <source>Production-constrained</source>
             <translation>Contraint à l'origine</translation>
         </message>
         <message>
-            <location filename="../processing/spatial_interaction.py" line="59" />
+            <location filename="../processing/spatial_interaction.py" line="58" />
             <source>Attraction-constrained</source>
             <translation>Contraint à la destination</translation>
         </message>
         <message>
-            <location filename="../processing/spatial_interaction.py" line="59" />
+            <location filename="../processing/spatial_interaction.py" line="58" />
             <source>Doubly-constrained</source>
             <translation>Doublement contraint</translation>
         </message>
         <message>
-            <location filename="../processing/spatial_interaction.py" line="61" />
+            <location filename="../processing/spatial_interaction.py" line="60" />
             <source>Power (log distance)</source>
             <translation>Puissance (log de la distance)</translation>
         </message>
         <message>
-            <location filename="../processing/spatial_interaction.py" line="62" />
+            <location filename="../processing/spatial_interaction.py" line="61" />
             <source>Exponential (distance)</source>
             <translation>Exponentielle (distance)</translation>
         </message>
         <message>
-            <location filename="../processing/spatial_interaction.py" line="101" />
+            <location filename="../processing/spatial_interaction.py" line="100" />
             <source>Flow types {types} are summed.</source>
             <translation>Les types de flux {types} sont sommés.</translation>
         </message>
         <message>
-            <location filename="../processing/spatial_interaction.py" line="111" />
+            <location filename="../processing/spatial_interaction.py" line="110" />
             <source>Distances in km between points inside the territories ({how}).</source>
             <translation>Distances en km entre des points situés à l'intérieur des territoires ({how}).</translation>
         </message>
         <message>
-            <location filename="../processing/spatial_interaction.py" line="112" />
+            <location filename="../processing/spatial_interaction.py" line="111" />
             <source>on the WGS84 ellipsoid</source>
             <translation>sur l'ellipsoïde WGS84</translation>
         </message>
         <message>
-            <location filename="../processing/spatial_interaction.py" line="112" />
+            <location filename="../processing/spatial_interaction.py" line="111" />
             <source>planar, in the layer's CRS</source>
             <translation>planes, dans le SCR de la couche</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="73" />
+            <location filename="../processing/styling.py" line="72" />
             <source>city core</source>
             <translation>centre-ville</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="73" />
+            <location filename="../processing/styling.py" line="72" />
             <source>pole</source>
             <translation>pôle</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="73" />
+            <location filename="../processing/styling.py" line="72" />
             <source>secondary pole</source>
             <translation>pôle secondaire</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="73" />
+            <location filename="../processing/styling.py" line="72" />
             <source>commuting zone</source>
             <translation>zone de navettage</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="73" />
+            <location filename="../processing/styling.py" line="72" />
             <source>crown</source>
             <translation>couronne</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="73" />
+            <location filename="../processing/styling.py" line="72" />
             <source>outside</source>
             <translation>hors aire</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="55" />
-            <location filename="../processing/territorial_report.py" line="157" />
-            <location filename="../processing/territorial_report.py" line="211" />
+            <location filename="../processing/territorial_report.py" line="52" />
+            <location filename="../processing/territorial_report.py" line="154" />
+            <location filename="../processing/territorial_report.py" line="208" />
             <source>Territorial report</source>
             <translation>Rapport territorial</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="58" />
+            <location filename="../processing/territorial_report.py" line="55" />
             <source>A report for one territory or for all: a map per theme, the scorecard, a chart, the parameters and data sources used and the method notes, as HTML and PDF.</source>
             <translation>Un rapport pour un territoire ou pour tous : une carte par thème, le tableau de bord, un graphique, les paramètres et sources de données utilisés et les notes de méthode, en HTML et en PDF.</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="62" />
+            <location filename="../processing/territorial_report.py" line="59" />
             <source>&lt;p&gt;A report for one territory (its code in &lt;b&gt;Territory code&lt;/b&gt;) or for every territory: a map per theme (the territory highlighted over each indicator layer), the recommendations scorecard (status and sentences, read from the territories and indicator layers exactly as &lt;i&gt;Recommendations scorecard&lt;/i&gt; does, with its default thresholds), a bar chart of the statuses, the parameters and data sources used (the layers, their fields and their params field) and the method notes (the rules and their sources). The HTML page is self-contained (images embedded); the optional PDF comes from a print layout, one A4 page per territory. Runs from qgis_process too.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Un rapport pour un territoire (son code dans &lt;b&gt;Code du territoire&lt;/b&gt;) ou pour chaque territoire : une carte par thème (le territoire mis en évidence sur chaque couche d'indicateurs), le tableau de bord des recommandations (statut et phrases, lus dans les territoires et les couches d'indicateurs exactement comme le fait &lt;i&gt;Tableau de bord des recommandations&lt;/i&gt;, avec ses seuils par défaut), un diagramme en barres des statuts, les paramètres et sources de données utilisés (les couches, leurs champs et leur champ params) et les notes de méthode (les règles et leurs sources). La page HTML est autonome (images incluses) ; le PDF facultatif vient d'une mise en page, une page A4 par territoire. Fonctionne aussi depuis qgis_process.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="74" />
+            <location filename="../processing/territorial_report.py" line="71" />
             <source>Territory code [optional: every territory]</source>
             <translation>Code du territoire [facultatif : tous les territoires]</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="76" />
+            <location filename="../processing/territorial_report.py" line="73" />
             <source>Report (HTML)</source>
             <translation>Rapport (HTML)</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="78" />
+            <location filename="../processing/territorial_report.py" line="75" />
             <source>Report (PDF)</source>
             <translation>Rapport (PDF)</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="78" />
+            <location filename="../processing/territorial_report.py" line="75" />
             <source>PDF files (*.pdf)</source>
             <translation>Fichiers PDF (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="139" />
+            <location filename="../processing/territorial_report.py" line="136" />
             <source>Report of {n} territories written to {path}.</source>
             <translation>Rapport de {n} territoires écrit dans {path}.</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="91" />
+            <location filename="../processing/territorial_report.py" line="88" />
             <source>The territory '{code}' is not in the field '{field}' of the territories layer (its codes are, for example, {ids}).</source>
             <translation>Le territoire « {code} » n'est pas dans le champ « {field} » de la couche des territoires (ses codes sont par exemple {ids}).</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="117" />
-            <location filename="../processing/territorial_report.py" line="165" />
+            <location filename="../processing/territorial_report.py" line="114" />
+            <location filename="../processing/territorial_report.py" line="162" />
             <source>Territory {code}</source>
             <translation>Territoire {code}</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="184" />
+            <location filename="../processing/territorial_report.py" line="181" />
             <source>Parameters and data sources</source>
             <translation>Paramètres et sources de données</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="185" />
+            <location filename="../processing/territorial_report.py" line="182" />
             <source>Source</source>
             <translation>Source</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="186" />
+            <location filename="../processing/territorial_report.py" line="183" />
             <source>Fields used</source>
             <translation>Champs utilisés</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="187" />
+            <location filename="../processing/territorial_report.py" line="184" />
             <source>Parameters (params field)</source>
             <translation>Paramètres (champ params)</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="193" />
+            <location filename="../processing/territorial_report.py" line="190" />
             <source>Method notes</source>
             <translation>Notes de méthode</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="194" />
+            <location filename="../processing/territorial_report.py" line="191" />
             <source>Each rule reads one field of our algorithms' outputs and gives a status (priority, watch, strong) with a sentence; the most urgent status of a recommendation's rules wins. Default thresholds; the rules and their sources:</source>
             <translation>Chaque règle lit un champ des sorties de nos algorithmes et donne un statut (prioritaire, à surveiller, solide) avec une phrase ; le statut le plus urgent des règles d'une recommandation l'emporte. Seuils par défaut ; les règles et leurs sources :</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="221" />
+            <location filename="../processing/territorial_report.py" line="218" />
             <source>Territorial report: territory {code}</source>
             <translation>Rapport territorial : territoire {code}</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="235" />
+            <location filename="../processing/territorial_report.py" line="232" />
             <source>Statuses: {p} priority, {w} watch, {s} strong.</source>
             <translation>Statuts : {p} prioritaire, {w} à surveiller, {s} solide.</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="251" />
+            <location filename="../processing/territorial_report.py" line="248" />
             <source>Could not write the PDF report {path} (error {code}).</source>
             <translation>Impossible d'écrire le rapport PDF {path} (erreur {code}).</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="166" />
+            <location filename="../processing/territorial_report.py" line="163" />
             <source>Maps</source>
             <translation>Cartes</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="170" />
+            <location filename="../processing/territorial_report.py" line="167" />
             <source>Scorecard</source>
             <translation>Tableau de bord</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="171" />
+            <location filename="../processing/territorial_report.py" line="168" />
             <source>Recommendation</source>
             <translation>Recommandation</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="172" />
-            <source>Status</source>
-            <translation>Statut</translation>
-        </message>
-        <message>
-            <location filename="../processing/territorial_report.py" line="173" />
+            <location filename="../processing/territorial_report.py" line="170" />
             <source>Why</source>
             <translation>Pourquoi</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="181" />
-            <location filename="../processing/territorial_report.py" line="182" />
+            <location filename="../processing/territorial_report.py" line="178" />
+            <location filename="../processing/territorial_report.py" line="179" />
             <source>Statuses</source>
             <translation>Statuts</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="65" />
+            <location filename="../processing/transit_access.py" line="63" />
             <source>Access to public transport (SDG 11.2.1)</source>
             <translation>Accès aux transports en commun (ODD 11.2.1)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="68" />
+            <location filename="../processing/transit_access.py" line="66" />
             <source>Share of the population within walking distance of a frequently served stop, along the street network, from a stops layer or a GTFS feed; per territory and group.</source>
             <translation>Part de la population à distance à pied d'un arrêt fréquemment desservi, le long du réseau viaire, à partir d'une couche d'arrêts ou d'un flux GTFS ; par territoire et par groupe.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="72" />
+            <location filename="../processing/transit_access.py" line="70" />
             <source>&lt;p&gt;SDG 11.2.1 (recommendation 7, feeding 1 and 3): the share of the population within walking distance of a public transport stop with frequent service. Low-capacity stops (bus, tram) count within 500 m, high-capacity ones (rail, metro, ferry) within 1 000 m: both are parameters.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Stops&lt;/b&gt; come from a point layer or a GTFS feed. With a layer, every stop qualifies unless a departures-per-hour field is given; the capacity field holds a mode (bus, tram, trolleybus, coach: low; rail, train, RER, metro, subway, ferry: high; in English or French) or a GTFS route type; unknown or empty values count as low capacity (the shorter distance) and are listed in the log. With a GTFS zip (stops, routes, trips, stop_times, and calendar and/or calendar_dates; frequencies.txt is honoured), departures are counted on one day in the window (default: the feed's Tuesday with the most services, 06:00 to 20:00; times after 24:00 belong to the previous service day). A stop qualifies when its average departures per hour reach the minimum; it is high capacity when its rail, metro and ferry departures alone reach it. Stops with no service in the window never qualify; if none qualifies the run still ends, with nobody having access and a warning.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Population&lt;/b&gt;: points, polygons or grid cells with a population field (or 1 per feature). Polygons stand at a point inside them. Optional sex, age group and disability fields disaggregate the shares; with territories (polygons and a code field) the shares are given per territory too. Features without geometry, outside the territories or beyond the snap tolerance are counted in the denominators without access, and the log says how many.&lt;/p&gt;
@@ -2410,257 +2601,257 @@ Installez-les dans le Python utilisé par QGIS, par exemple :
 &lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : la couche de population avec &lt;i&gt;access&lt;/i&gt; (1/0), &lt;i&gt;distance_m&lt;/i&gt; jusqu'à l'arrêt retenu le plus proche (à pied, distances d'accrochage comprises ; NULL au-delà de la plus grande distance d'accès, ou au-delà de la distance de recherche avancée si elle est donnée), l'arrêt le plus proche et sa capacité, &lt;i&gt;placed&lt;/i&gt; et &lt;i&gt;snap_m&lt;/i&gt; ; la table des parts (territory, group, value, population, with_access, share_pct) ; en option, les territoires avec leur part (&lt;i&gt;transit_share&lt;/i&gt;, de 0 à 1, lue par le tableau de bord des recommandations) ; les zones de desserte des arrêts (le long du réseau : les tronçons de rue atteints dans la distance de l'arrêt, coupés exactement à la limite atteinte, chaque tronçon étant attribué à l'arrêt le plus proche, si bien qu'un arrêt dont toutes les rues sont plus proches d'un autre n'a pas de géométrie ; sans interpolation ni terrain inatteignable ; sans réseau : des disques) ; les arrêts avec leurs départs, leur capacité et le fait qu'ils soient retenus ou non. Chaque sortie a un champ &lt;i&gt;method&lt;/i&gt; (&lt;i&gt;network&lt;/i&gt; ou &lt;i&gt;euclidean proxy&lt;/i&gt;) et un champ params ; les sorties numériques (part, population, arrêts retenus, entités non placées) alimentent les modèles.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="75" />
+            <location filename="../processing/transit_access.py" line="73" />
             <source>Population (points, polygons or grid cells)</source>
             <translation>Population (points, polygones ou carreaux de grille)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="114" />
+            <location filename="../processing/transit_access.py" line="112" />
             <source>Distances to the nearest stop reported up to (m) [optional: the longest access distance]</source>
             <translation>Distances à l'arrêt le plus proche données jusqu'à (m) [facultatif : la plus grande distance d'accès]</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="81" />
+            <location filename="../processing/transit_access.py" line="79" />
             <source>Stops (points) [optional: or a GTFS feed]</source>
             <translation>Arrêts (points) [facultatif : ou un flux GTFS]</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="84" />
+            <location filename="../processing/transit_access.py" line="82" />
             <source>Stop identifier field [optional]</source>
             <translation>Champ d'identifiant des arrêts [facultatif]</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="87" />
+            <location filename="../processing/transit_access.py" line="85" />
             <source>Capacity or mode field of the stops (bus, tram, rail, metro, ferry, high, low or a GTFS route type) [optional: all low capacity]</source>
             <translation>Champ de capacité ou de mode des arrêts (bus, tram, rail, metro, ferry, high, low ou un type de ligne GTFS) [facultatif : tous de faible capacité]</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="91" />
+            <location filename="../processing/transit_access.py" line="89" />
             <source>Departures per hour field of the stops [optional: every stop qualifies]</source>
             <translation>Champ des départs par heure des arrêts [facultatif : tous les arrêts sont retenus]</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="94" />
+            <location filename="../processing/transit_access.py" line="92" />
             <source>GTFS feed (zip) [optional: or a stops layer]</source>
             <translation>Flux GTFS (zip) [facultatif : ou une couche d'arrêts]</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="97" />
+            <location filename="../processing/transit_access.py" line="95" />
             <source>GTFS: weekday counted (the feed's date of that weekday with the most services)</source>
             <translation>GTFS : jour de la semaine compté (la date du flux tombant ce jour-là qui a le plus de services)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="100" />
+            <location filename="../processing/transit_access.py" line="98" />
             <source>GTFS: date counted instead, YYYY-MM-DD [optional]</source>
             <translation>GTFS : date comptée à la place, AAAA-MM-JJ [facultatif]</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="101" />
+            <location filename="../processing/transit_access.py" line="99" />
             <source>GTFS: window start (HH:MM)</source>
             <translation>GTFS : début de la plage horaire (HH:MM)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="103" />
+            <location filename="../processing/transit_access.py" line="101" />
             <source>GTFS: window end (HH:MM)</source>
             <translation>GTFS : fin de la plage horaire (HH:MM)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="105" />
+            <location filename="../processing/transit_access.py" line="103" />
             <source>Minimum departures per hour in the window (average)</source>
             <translation>Nombre minimal de départs par heure dans la plage horaire (moyenne)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="108" />
+            <location filename="../processing/transit_access.py" line="106" />
             <source>Walking distance to low-capacity stops: bus, tram (m)</source>
             <translation>Distance à pied des arrêts de faible capacité : bus, tram (m)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="111" />
+            <location filename="../processing/transit_access.py" line="109" />
             <source>Walking distance to high-capacity stops: rail, metro, ferry (m)</source>
             <translation>Distance à pied des arrêts de forte capacité : train, métro, ferry (m)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="122" />
-            <location filename="../processing/transit_access.py" line="290" />
-            <location filename="../processing/transit_access.py" line="78" />
-            <location filename="../processing/transit_access.py" line="139" />
+            <location filename="../processing/transit_access.py" line="120" />
+            <location filename="../processing/transit_access.py" line="288" />
+            <location filename="../processing/transit_access.py" line="76" />
+            <location filename="../processing/transit_access.py" line="137" />
             <source>Population with access</source>
             <translation>Population ayant accès</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="124" />
+            <location filename="../processing/transit_access.py" line="122" />
             <source>Shares of population with access</source>
             <translation>Parts de la population ayant accès</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="126" />
+            <location filename="../processing/transit_access.py" line="124" />
             <source>Territories with their share</source>
             <translation>Territoires avec leur part</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="129" />
+            <location filename="../processing/transit_access.py" line="127" />
             <source>Service areas of the stops</source>
             <translation>Zones de desserte des arrêts</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="132" />
+            <location filename="../processing/transit_access.py" line="130" />
             <source>Stops and their service</source>
             <translation>Arrêts et leur desserte</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="149" />
+            <location filename="../processing/transit_access.py" line="147" />
             <source>Give the stops either as a layer or as a GTFS feed, not both.</source>
             <translation>Donnez les arrêts soit comme couche, soit comme flux GTFS, pas les deux.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="151" />
+            <location filename="../processing/transit_access.py" line="149" />
             <source>Give the stops: a point layer or a GTFS feed (zip).</source>
             <translation>Donnez les arrêts : une couche de points ou un flux GTFS (zip).</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="170" />
+            <location filename="../processing/transit_access.py" line="168" />
             <source>The GTFS feed has no calendar.txt: services come from calendar_dates.txt alone.</source>
             <translation>Le flux GTFS n'a pas de calendar.txt : les services viennent du seul calendar_dates.txt.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="319" />
+            <location filename="../processing/transit_access.py" line="317" />
             <source>No stop qualifies: nobody has access. Check the window, the weekday and the minimum departures per hour.</source>
             <translation>Aucun arrêt n'est retenu : personne n'a accès. Vérifiez la plage horaire, le jour de la semaine et le nombre minimal de départs par heure.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="78" />
-            <location filename="../processing/transit_access.py" line="139" />
+            <location filename="../processing/transit_access.py" line="76" />
+            <location filename="../processing/transit_access.py" line="137" />
             <source>Sex field [optional]</source>
             <translation>Champ du sexe [facultatif]</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="78" />
-            <location filename="../processing/transit_access.py" line="139" />
+            <location filename="../processing/transit_access.py" line="76" />
+            <location filename="../processing/transit_access.py" line="137" />
             <source>Age group field [optional]</source>
             <translation>Champ de la tranche d'âge [facultatif]</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="78" />
-            <location filename="../processing/transit_access.py" line="139" />
+            <location filename="../processing/transit_access.py" line="76" />
+            <location filename="../processing/transit_access.py" line="137" />
             <source>Disability field [optional]</source>
             <translation>Champ du handicap [facultatif]</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="78" />
-            <location filename="../processing/transit_access.py" line="139" />
+            <location filename="../processing/transit_access.py" line="76" />
+            <location filename="../processing/transit_access.py" line="137" />
             <source>Share of the population with access (%)</source>
             <translation>Part de la population ayant accès (%)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="78" />
-            <location filename="../processing/transit_access.py" line="139" />
+            <location filename="../processing/transit_access.py" line="76" />
+            <location filename="../processing/transit_access.py" line="137" />
             <source>Population</source>
             <translation>Population</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="78" />
-            <location filename="../processing/transit_access.py" line="139" />
+            <location filename="../processing/transit_access.py" line="76" />
+            <location filename="../processing/transit_access.py" line="137" />
             <source>Qualifying stops</source>
             <translation>Arrêts retenus</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="78" />
-            <location filename="../processing/transit_access.py" line="139" />
+            <location filename="../processing/transit_access.py" line="76" />
+            <location filename="../processing/transit_access.py" line="137" />
             <source>Population features not placed on the network</source>
             <translation>Entités de population non placées sur le réseau</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="95" />
+            <location filename="../processing/transit_access.py" line="93" />
             <source>GTFS feeds (*.zip *.ZIP)</source>
             <translation>Flux GTFS (*.zip *.ZIP)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="98" />
+            <location filename="../processing/transit_access.py" line="96" />
             <source>Monday</source>
             <translation>Lundi</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="98" />
+            <location filename="../processing/transit_access.py" line="96" />
             <source>Tuesday</source>
             <translation>Mardi</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="98" />
+            <location filename="../processing/transit_access.py" line="96" />
             <source>Wednesday</source>
             <translation>Mercredi</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="98" />
+            <location filename="../processing/transit_access.py" line="96" />
             <source>Thursday</source>
             <translation>Jeudi</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="98" />
+            <location filename="../processing/transit_access.py" line="96" />
             <source>Friday</source>
             <translation>Vendredi</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="98" />
+            <location filename="../processing/transit_access.py" line="96" />
             <source>Saturday</source>
             <translation>Samedi</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="98" />
+            <location filename="../processing/transit_access.py" line="96" />
             <source>Sunday</source>
             <translation>Dimanche</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="174" />
+            <location filename="../processing/transit_access.py" line="172" />
             <source>GTFS {name}: {stops:,} stops, departures counted on {day} from {start} to {end} ({served:,} stops served in the window).</source>
             <translation>GTFS {name} : {stops:,} arrêts, départs comptés le {day} de {start} à {end} ({served:,} arrêts desservis dans la plage horaire).</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="283" />
+            <location filename="../processing/transit_access.py" line="281" />
             <source>{method}: {reached:,.0f} of {total:,.0f} people have access ({share}).</source>
             <translation>{method} : {reached:,.0f} personnes sur {total:,.0f} ont accès ({share}).</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="316" />
+            <location filename="../processing/transit_access.py" line="314" />
             <source>{q:,} of {n:,} stops qualify ({high:,} high capacity).</source>
             <translation>{q:,} arrêts sur {n:,} sont retenus ({high:,} de forte capacité).</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="349" />
+            <location filename="../processing/transit_access.py" line="347" />
             <source>qualifying stop</source>
             <translation>arrêt retenu</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="191" />
+            <location filename="../processing/transit_access.py" line="189" />
             <source>{n} qualifying stops have no coordinates in stops.txt: they are left out.</source>
             <translation>{n} arrêts retenus n'ont pas de coordonnées dans stops.txt : ils sont écartés.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="226" />
+            <location filename="../processing/transit_access.py" line="224" />
             <source>Capacity values not recognised, counted as low capacity: {values}.</source>
             <translation>Valeurs de capacité non reconnues, comptées comme faible capacité : {values}.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="239" />
+            <location filename="../processing/transit_access.py" line="237" />
             <source>{n} stops have no geometry: they are left out.</source>
             <translation>{n} arrêts n'ont pas de géométrie : ils sont écartés.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="380" />
+            <location filename="../processing/transit_access.py" line="378" />
             <source>{n} qualifying stops reach no street within the snap tolerance: no service area.</source>
             <translation>{n} arrêts retenus n'atteignent aucune rue dans la tolérance d'accrochage : pas de zone de desserte.</translation>
         </message>
         <message>
-            <location filename="../processing/urban_growth.py" line="39" />
+            <location filename="../processing/urban_growth.py" line="38" />
             <source>Urban growth patches</source>
             <translation>Taches de croissance urbaine</translation>
         </message>
         <message>
-            <location filename="../processing/urban_growth.py" line="42" />
+            <location filename="../processing/urban_growth.py" line="41" />
             <source>New built-up patches between two dates with their landscape expansion index (infill, edge expansion, outlying) and the growth per territory.</source>
             <translation>Nouvelles taches bâties entre deux dates avec leur indice d'expansion paysagère (remplissage, extension en continuité, urbanisation isolée) et la croissance par territoire.</translation>
         </message>
         <message>
-            <location filename="../processing/urban_growth.py" line="46" />
+            <location filename="../processing/urban_growth.py" line="45" />
             <source>&lt;p&gt;New built-up patches between two dates and how the city grew (recommendations 1, 3 and 5).&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Patches&lt;/b&gt;: the new built-up is the built-up of the second date minus that of the first; new pieces sharing at least a point form one patch (which may be a MultiPolygon); pieces at or below the sliver area are dropped (1 m2 by default: the coordinate noise of layers in different CRSs). Each patch gets its area (m2), the &lt;b&gt;landscape expansion index&lt;/b&gt; of Liu et al. (2010), &lt;i&gt;LEI = 100 x A_old / (A_old + A_vacant)&lt;/i&gt; over a ring of the given width around it (ring_area, old_area), its growth class (&lt;i&gt;infill&lt;/i&gt; when LEI &amp;gt; 50, &lt;i&gt;edge_expansion&lt;/i&gt; when 0 &amp;lt; LEI &amp;lt;= 50, &lt;i&gt;outlying&lt;/i&gt; when LEI = 0; land built during the period counts as vacant) and its distance to the earlier built-up (m; 0 when touching, NULL when there is none; patches farther than the ring have no ring_area). Patches are numbered from the largest.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Summary&lt;/b&gt;: with territories, the territories as given with the area added per class (area_infill, area_edge_expansion, area_outlying, area_added, m2), the number of patches per class, the share of outlying growth (NULL without growth) and the area-weighted mean LEI (awmei); a patch counts whole in the territory holding its representative point (area outside every territory is reported in the log). Without territories, one row for the whole area. The params field records the options.&lt;/p&gt;</source>
@@ -2669,58 +2860,58 @@ Installez-les dans le Python utilisé par QGIS, par exemple :
 &lt;p&gt;&lt;b&gt;Synthèse&lt;/b&gt; : avec des territoires, les territoires tels que fournis avec la surface ajoutée par classe (area_infill, area_edge_expansion, area_outlying, area_added, m2), le nombre de taches par classe, la part de croissance isolée (NULL sans croissance) et le LEI moyen pondéré par la surface (awmei) ; une tache compte entièrement dans le territoire qui contient son point représentatif (la surface hors de tout territoire est indiquée dans le journal). Sans territoires, une ligne pour l'ensemble de la zone. Le champ params enregistre les options.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/urban_growth.py" line="51" />
+            <location filename="../processing/urban_growth.py" line="50" />
             <source>Cut-off year of the first date (with a year field) [optional]</source>
             <translation>Année de coupure de la première date (avec un champ d'année) [facultatif]</translation>
         </message>
         <message>
-            <location filename="../processing/urban_growth.py" line="54" />
+            <location filename="../processing/urban_growth.py" line="53" />
             <source>Last year of the second date (with a year field) [optional: all]</source>
             <translation>Dernière année de la seconde date (avec un champ d'année) [facultatif : toutes]</translation>
         </message>
         <message>
-            <location filename="../processing/urban_growth.py" line="57" />
+            <location filename="../processing/urban_growth.py" line="56" />
             <source>Ring width of the expansion index (m)</source>
             <translation>Largeur de l'anneau de l'indice d'expansion (m)</translation>
         </message>
         <message>
-            <location filename="../processing/urban_growth.py" line="60" />
+            <location filename="../processing/urban_growth.py" line="59" />
             <source>Slivers: new pieces at or below this area are dropped (m2)</source>
             <translation>Résidus : les nouveaux morceaux d'une surface inférieure ou égale sont supprimés (m2)</translation>
         </message>
         <message>
-            <location filename="../processing/urban_growth.py" line="72" />
-            <location filename="../processing/urban_growth.py" line="75" />
+            <location filename="../processing/urban_growth.py" line="71" />
+            <location filename="../processing/urban_growth.py" line="74" />
             <source>New built-up patches</source>
             <translation>Nouvelles taches bâties</translation>
         </message>
         <message>
-            <location filename="../processing/urban_growth.py" line="74" />
+            <location filename="../processing/urban_growth.py" line="73" />
             <source>Growth per territory</source>
             <translation>Croissance par territoire</translation>
         </message>
         <message>
-            <location filename="../processing/urban_growth.py" line="76" />
+            <location filename="../processing/urban_growth.py" line="75" />
             <source>Built-up area added (m2)</source>
             <translation>Surface bâtie ajoutée (m2)</translation>
         </message>
         <message>
-            <location filename="../processing/urban_growth.py" line="105" />
+            <location filename="../processing/urban_growth.py" line="104" />
             <source>{n} new patches, {area:,.0f} m2: {infill} infill, {edge} edge expansion, {outlying} outlying.</source>
             <translation>{n} nouvelles taches, {area:,.0f} m2 : {infill} en remplissage, {edge} en extension en continuité, {outlying} isolées.</translation>
         </message>
         <message>
-            <location filename="../processing/urban_growth.py" line="119" />
+            <location filename="../processing/urban_growth.py" line="118" />
             <source>{area:,.0f} m2 of new built-up lie in no territory: left out of the summary.</source>
             <translation>{area:,.0f} m2 de nouveau bâti ne sont dans aucun territoire : omis de la synthèse.</translation>
         </message>
         <message>
-            <location filename="../processing/urban_growth.py" line="153" />
+            <location filename="../processing/urban_growth.py" line="152" />
             <source>{n} territories have no code: their growth is NULL.</source>
             <translation>{n} territoires n'ont pas de code : leur croissance est NULL.</translation>
         </message>
         <message>
-            <location filename="../processing/urban_growth.py" line="156" />
+            <location filename="../processing/urban_growth.py" line="155" />
             <source>No territory has a code in '{field}'.</source>
             <translation>Aucun territoire n'a de code dans '{field}'.</translation>
         </message>
