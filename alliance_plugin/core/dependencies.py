@@ -292,8 +292,8 @@ def territory_indicators(flows, territory_ids, *, threshold=0.15, commuting_type
     >>> flows = pd.DataFrame({"origin": ["A", "A", "B", "C"], "destination": ["A", "B", "B", "B"],
     ...                       "flow_type": "commuting", "value": [60.0, 40.0, 50.0, 10.0]})
     >>> out = territory_indicators(flows, ["A", "B", "C"])
-    >>> out[["main_partner", "main_share", "jci", "role"]].values.tolist()
-    [['B', 0.4, 60.0, 'dependent'], [nan, 0.0, 200.0, 'pole'], ['B', 1.0, 0.0, 'dependent']]
+    >>> out[["main_partner", "main_share", "jci", "role"]].fillna("-").values.tolist()
+    [['B', 0.4, 60.0, 'dependent'], ['-', 0.0, 200.0, 'pole'], ['B', 1.0, 0.0, 'dependent']]
     """
     ids, types, total, per_type = _prepare(flows, territory_ids)
     return _territory_frame(ids, types, total, per_type, threshold, commuting_types)

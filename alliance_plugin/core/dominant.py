@@ -188,9 +188,9 @@ def dominant_flows(flows, territory_ids, *, size="inflow", flow_type=None):
     >>> flows = pd.DataFrame({"origin": ["A", "A", "B", "C", "D"], "destination": ["B", "C", "C", "B", "C"],
     ...                       "flow_type": "flow", "value": [30.0, 20.0, 40.0, 10.0, 5.0]})
     >>> result = dominant_flows(flows, ["A", "B", "C", "D", "E"])
-    >>> result.territories[["nd_class", "nd_parent", "nd_root", "nd_level", "nd_subordinates"]].values.tolist()
-    [['dominated', 'B', 'C', 2, 0], ['intermediate', 'C', 'C', 1, 1], ['dominant', nan, 'C', 0, 3], \
-['dominated', 'C', 'C', 1, 0], ['isolated', nan, 'E', 0, 0]]
+    >>> result.territories[["nd_class", "nd_parent", "nd_root", "nd_level", "nd_subordinates"]].fillna("-").values.tolist()
+    [['dominated', 'B', 'C', 2, 0], ['intermediate', 'C', 'C', 1, 1], ['dominant', '-', 'C', 0, 3], \
+['dominated', 'C', 'C', 1, 0], ['isolated', '-', 'E', 0, 0]]
     >>> round(result.share, 4)  # (30 + 40 + 5) / 105
     0.7143
     """

@@ -34,3 +34,18 @@ def features_by(layer, field):
         values["_geometry"] = feature.geometry()
         out.setdefault(values[field], values)
     return out
+
+
+def model_output(model, child_id, output_name):
+    """The name of a model's destination parameter for a child's output.
+
+    QGIS 3.22 names it ``child:output``; newer releases (3.40 and later) name it after the
+    output's description, made safe ("Flow lines" -> ``flow_lines``). Ask the model.
+    """
+    child = model.childAlgorithm(child_id)
+    description = child.modelOutput(output_name).description() if output_name in child.modelOutputs() else None
+    for definition in model.destinationParameterDefinitions():
+        if definition.name() in (f"{child_id}:{output_name}", output_name) \
+                or (description and definition.description() == description):
+            return definition.name()
+    raise KeyError(f"no destination parameter for {child_id}:{output_name}")

@@ -347,11 +347,11 @@ def save(layer, path):
     options.driverName = "GPKG"
     error = QgsVectorFileWriter.writeAsVectorFormatV3(layer, str(path), QgsProject.instance().transformContext(),
                                                       options)
-    assert error[0] == QgsVectorFileWriter.NoError, error
+    assert error[0] == QgsVectorFileWriter.WriterError.NoError, error
     return str(path)
 
 
-def test_numbers_feed_a_model(plugin, with_schools, tmp_path):
+def test_numbers_feed_a_model(plugin, with_schools, tmp_path, h):
     """A model buffers the schools by the mean walking distance that alliance:serviceaccess returns."""
     from qgis import processing
     from qgis.core import (QgsApplication, QgsProcessingModelAlgorithm, QgsProcessingModelChildAlgorithm,
@@ -381,8 +381,9 @@ def test_numbers_feed_a_model(plugin, with_schools, tmp_path):
     buffer.setModelOutputs({"zones": out})
     model.addChildAlgorithm(buffer)
     assert model.validate()[0], model.validate()[1]
-    results = processing.run(model, {"buffer:zones": str(tmp_path / "zones.gpkg")})
-    zones = QgsVectorLayer(results["buffer:zones"], "zones", "ogr")
+    key = h.model_output(model, "buffer", "zones")
+    results = processing.run(model, {key: str(tmp_path / "zones.gpkg")})
+    zones = QgsVectorLayer(results[key], "zones", "ogr")
     mean = (10 * 5 + 20 * 150 + 30 * 60 + 50 * 50) / 110  # as in the test above
     for feature in zones.getFeatures():
         assert feature.geometry().area() == pytest.approx(math.pi * mean ** 2, rel=0.01)

@@ -67,12 +67,13 @@ def test_inside_a_processing_model(plugin, data_dir, tmp_path, h):
 
     model = build_model()
     assert model.validate()[0], model.validate()[1]
+    dependent_key, lines_key = h.model_output(model, "extract", "dependent"), h.model_output(model, "deps", "lines")
     results = processing.run(model, {
         "territories": str(data_dir / "austria" / "at_nuts2_regions.gpkg"), "code": "nuts2",
         "flows": str(data_dir / "austria" / "at_migration_od.csv"),
-        "extract:dependent": str(tmp_path / "dependent.gpkg"), "deps:lines": str(tmp_path / "lines.gpkg")})
-    dependent = h.features_by(results["extract:dependent"], "nuts2")
-    assert h.features_by(results["deps:lines"], "origin")  # the model's second output is written
+        dependent_key: str(tmp_path / "dependent.gpkg"), lines_key: str(tmp_path / "lines.gpkg")})
+    dependent = h.features_by(results[dependent_key], "nuts2")
+    assert h.features_by(results[lines_key], "origin")  # the model's second output is written
     alone = processing.run(ALG, {"INPUT": str(data_dir / "austria" / "at_nuts2_regions.gpkg"),
                                  "ID_FIELD": "nuts2", "FLOWS": str(data_dir / "austria" / "at_migration_od.csv"),
                                  "OUTPUT": str(tmp_path / "alone.gpkg"), "OUTPUT_LINES": "memory:"})
