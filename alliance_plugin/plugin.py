@@ -43,14 +43,14 @@ class AlliancePlugin:
 
             QgsMessageLog.logMessage(tr("The Alliance of Territories panel needs: {what}. Install it with: {hint}")
                                      .format(what="; ".join(missing), hint=install_hint(["pandas"])),
-                                     tr("Alliance of Territories"), Qgis.Warning)
+                                     tr("Alliance of Territories"), Qgis.MessageLevel.Warning)
             self._add_dependencies_action()  # the dialog says what to install, dock or not
             return
         from .gui.dock import AllianceDock
 
         install_translator()
         self.dock = AllianceDock(self.iface, self.iface.mainWindow())
-        self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         action = QAction(QIcon(str(icon_path("alliance"))), tr("Alliance of Territories panel"),
                          self.iface.mainWindow())
         action.setObjectName("AllianceOfTerritoriesDockAction")

@@ -65,8 +65,8 @@ class RecommendationCard(QFrame):
         self.number = number
         self.rules = rules_of(number)
         self.setObjectName(f"card{number}")
-        self.setFrameShape(QFrame.StyledPanel)
-        self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Minimum)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(4)
@@ -97,7 +97,7 @@ class RecommendationCard(QFrame):
                 button.setIcon(algorithm.icon())
             button.setStyleSheet("text-align: left; padding: 2px 6px;")
             button.setMinimumWidth(60)
-            button.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Fixed)
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             button.clicked.connect(lambda _checked=False, a=alg_id: self.algorithmRequested.emit(a))
             buttons.addWidget(button)
             self.buttons[alg_id] = button
@@ -110,7 +110,7 @@ class RecommendationCard(QFrame):
         label = QLabel()
         label.setWordWrap(True)
         label.setStyleSheet(style)
-        label.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Preferred)
+        label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         layout.addWidget(label)
         return label
 
@@ -152,4 +152,4 @@ class ElidedButton(QPushButton):
     def resizeEvent(self, event):  # noqa: N802 (Qt's name)
         super().resizeEvent(event)
         room = self.width() - self.iconSize().width() - 24
-        self.setText(self.fontMetrics().elidedText(self.full_text, Qt.ElideRight, max(room, 20)))
+        self.setText(self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight, max(room, 20)))

@@ -15,7 +15,7 @@ class BarChart(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._bars = []
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setVisible(False)
 
     def bars(self):
@@ -40,7 +40,7 @@ class BarChart(QWidget):
         if not self._bars:
             return
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         metrics = QFontMetrics(self.font())
         label_width = min(max(metrics.horizontalAdvance(bar[0]) for bar in self._bars) + 6, int(self.width() * 0.45))
         text_width = min(max(metrics.horizontalAdvance(bar[3]) for bar in self._bars) + 6, self.width() // 4)
@@ -49,15 +49,15 @@ class BarChart(QWidget):
         for label, value, maximum, text, status in self._bars:
             fraction = 0.0 if not maximum else max(0.0, min(1.0, float(value) / float(maximum)))
             painter.setPen(self.palette().windowText().color())
-            painter.drawText(QRectF(0, y, label_width - 4, BAR_HEIGHT), Qt.AlignRight | Qt.AlignVCenter,
-                             metrics.elidedText(label, Qt.ElideRight, label_width - 4))
-            painter.setPen(Qt.NoPen)
+            painter.drawText(QRectF(0, y, label_width - 4, BAR_HEIGHT), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                             metrics.elidedText(label, Qt.TextElideMode.ElideRight, label_width - 4))
+            painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor("#e5e8e8"))
             painter.drawRoundedRect(QRectF(label_width, y, track, BAR_HEIGHT), 3, 3)
             painter.setBrush(QColor(STATUS_COLORS.get(status, STATUS_COLORS[None])))
             painter.drawRoundedRect(QRectF(label_width, y, track * fraction, BAR_HEIGHT), 3, 3)
             painter.setPen(self.palette().windowText().color())
             painter.drawText(QRectF(label_width + track + 4, y, text_width - 4, BAR_HEIGHT),
-                             Qt.AlignLeft | Qt.AlignVCenter, text)
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
             y += BAR_HEIGHT + GAP
         painter.end()

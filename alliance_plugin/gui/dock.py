@@ -8,13 +8,12 @@ from qgis.core import (
     Qgis,
     QgsApplication,
     QgsFieldProxyModel,
-    QgsMapLayerProxyModel,
     QgsMessageLog,
     QgsProject,
     QgsVectorLayer,
 )
 from qgis.gui import QgsDockWidget, QgsFieldComboBox, QgsMapLayerComboBox
-from qgis.PyQt.QtCore import QVariant, Qt
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -30,6 +29,7 @@ from ..core.scorecard import RECOMMENDATIONS
 from ..toolbelt.i18n import tr
 from .cards import RecommendationCard, chart_bars
 from .layers import NAME_FIELDS, default_code_field, is_alliance_layer, python_value, run_sample
+from ..qgis_io import compat
 
 SCOPE = "AllianceOfTerritories"
 
@@ -69,17 +69,17 @@ class AllianceDock(QgsDockWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
         form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.layer_combo = QgsMapLayerComboBox()
-        self.layer_combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.layer_combo.setFilters(compat.LayerFilter.PolygonLayer)
         self.layer_combo.setAllowEmptyLayer(True)
         self.layer_combo.setLayer(None)
         self.layer_combo.setToolTip(tr("Polygon layers holding at least one indicator of the scorecard"))
         self.field_combo = QgsFieldComboBox()
-        self.field_combo.setFilters(QgsFieldProxyModel.String | QgsFieldProxyModel.Int | QgsFieldProxyModel.LongLong)
+        self.field_combo.setFilters(QgsFieldProxyModel.Filter.String | QgsFieldProxyModel.Filter.Int | QgsFieldProxyModel.Filter.LongLong)
         self.territory_combo = QComboBox()
         for combo in (self.layer_combo, self.field_combo, self.territory_combo):
-            combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(8)
         form.addRow(tr("Layer"), self.layer_combo)
         form.addRow(tr("Code field"), self.field_combo)
@@ -108,7 +108,7 @@ class AllianceDock(QgsDockWidget):
         layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
         self.scroll_area = scroll
         self.setWidget(scroll)
@@ -133,7 +133,7 @@ class AllianceDock(QgsDockWidget):
             self.field_combo.setField(code_field)
 
     def select_territory(self, code):
-        index = self.territory_combo.findData(str(code), Qt.UserRole + 1)
+        index = self.territory_combo.findData(str(code), Qt.ItemDataRole.UserRole + 1)
         if index >= 0:
             self.territory_combo.setCurrentIndex(index)
         return index >= 0
@@ -190,7 +190,7 @@ class AllianceDock(QgsDockWidget):
         if layer is not None:
             # The combo picks the first field (often fid): codes are text, so prefer the first text field.
             current = layer.fields().lookupField(self.field_combo.currentField() or "")
-            if current < 0 or layer.fields()[current].type() != QVariant.String:
+            if current < 0 or not compat.is_text_field(layer.fields()[current]):
                 self.field_combo.setField(default_code_field(layer))
         self._fill_territories()
         self._update_hint()
@@ -200,7 +200,7 @@ class AllianceDock(QgsDockWidget):
 
     def _fill_territories(self):
         layer, code_field = self.current_layer(), self.field_combo.currentField()
-        previous = self.territory_combo.currentData(Qt.UserRole + 1)
+        previous = self.territory_combo.currentData(Qt.ItemDataRole.UserRole + 1)
         self.territory_combo.blockSignals(True)
         self.territory_combo.clear()
         if layer is not None and code_field in layer.fields().names():
@@ -214,9 +214,9 @@ class AllianceDock(QgsDockWidget):
                 items.append((str(code), label, feature.id()))
             for code, label, fid in sorted(items):
                 self.territory_combo.addItem(label, fid)
-                self.territory_combo.setItemData(self.territory_combo.count() - 1, code, Qt.UserRole + 1)
+                self.territory_combo.setItemData(self.territory_combo.count() - 1, code, Qt.ItemDataRole.UserRole + 1)
         self.territory_combo.blockSignals(False)
-        index = self.territory_combo.findData(previous, Qt.UserRole + 1) if previous is not None else -1
+        index = self.territory_combo.findData(previous, Qt.ItemDataRole.UserRole + 1) if previous is not None else -1
         self.territory_combo.setCurrentIndex(max(index, 0) if self.territory_combo.count() else -1)
         self._territory_changed()
 
@@ -236,7 +236,7 @@ class AllianceDock(QgsDockWidget):
                 card.clear()
             return
         attributes = {name: python_value(feature[name]) for name in layer.fields().names()}
-        self.show_attributes(attributes, self.territory_combo.currentData(Qt.UserRole + 1))
+        self.show_attributes(attributes, self.territory_combo.currentData(Qt.ItemDataRole.UserRole + 1))
 
     def show_attributes(self, attributes, territory):
         """Fill the cards from one territory's attributes, through the pure scorecard."""
@@ -270,7 +270,7 @@ class AllianceDock(QgsDockWidget):
         layer = self.current_layer()
         project.writeEntry(SCOPE, "dock_layer", layer.id() if layer is not None else "")
         project.writeEntry(SCOPE, "dock_code_field", self.field_combo.currentField() or "")
-        project.writeEntry(SCOPE, "dock_territory", self.territory_combo.currentData(Qt.UserRole + 1) or "")
+        project.writeEntry(SCOPE, "dock_territory", self.territory_combo.currentData(Qt.ItemDataRole.UserRole + 1) or "")
 
     def _project_read(self, _document=None):
         project = QgsProject.instance()
@@ -302,21 +302,21 @@ class AllianceDock(QgsDockWidget):
         try:
             processing.execAlgorithmDialog(alg_id, parameters)
         except Exception as error:  # noqa: BLE001 (an unknown id or a closed dialog must not break the dock)
-            self._message(tr("Cannot open {alg}: {error}").format(alg=alg_id, error=error), Qgis.Warning)
+            self._message(tr("Cannot open {alg}: {error}").format(alg=alg_id, error=error), Qgis.MessageLevel.Warning)
 
     def load_sample(self):
         """Load the bundled Austrian case and run Flow dependencies on it through Processing."""
         try:
             layer = run_sample(QgsProject.instance())
         except Exception as error:  # noqa: BLE001 (report it, keep the dock alive)
-            self._message(tr("Flow dependencies failed on the sample: {error}").format(error=error), Qgis.Critical)
+            self._message(tr("Flow dependencies failed on the sample: {error}").format(error=error), Qgis.MessageLevel.Critical)
             return None
         if layer is not None:
             self._layers_changed()
             self.select_layer(layer, "nuts2")
         return layer
 
-    def _message(self, text, level=Qgis.Info):
+    def _message(self, text, level=Qgis.MessageLevel.Info):
         if self.iface is not None and hasattr(self.iface, "messageBar"):
             self.iface.messageBar().pushMessage(tr("Alliance of Territories"), text, level)
         QgsMessageLog.logMessage(text, tr("Alliance of Territories"), level)

@@ -1,11 +1,12 @@
 """What the dock needs to know about the project's layers, and the one-click sample run."""
 
-from qgis.core import QgsVectorLayer, QgsWkbTypes
+from qgis.core import QgsVectorLayer
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.scorecard import RULES
 from ..toolbelt.i18n import tr
 from ..toolbelt.resources import sample_path
+from ..qgis_io import compat
 
 RULE_FIELDS = {rule["field"] for rule in RULES}
 CONTEXT_FIELDS = {"main_partner", "fua_id", "nd_parent"}
@@ -22,14 +23,14 @@ def python_value(value):
 def is_alliance_layer(layer):
     """A valid polygon layer holding at least one field the scorecard reads."""
     return (isinstance(layer, QgsVectorLayer) and layer.isValid()
-            and layer.geometryType() == QgsWkbTypes.PolygonGeometry
+            and layer.geometryType() == compat.GeometryType.Polygon
             and bool(RULE_FIELDS & set(layer.fields().names())))
 
 
 def default_code_field(layer):
     """The first text field that is not an indicator: the territory code in our outputs."""
     for field in layer.fields():
-        if field.type() == QVariant.String and field.name() not in RULE_FIELDS | CONTEXT_FIELDS:
+        if compat.is_text_field(field) and field.name() not in RULE_FIELDS | CONTEXT_FIELDS:
             return field.name()
     return layer.fields().names()[0] if layer.fields().count() else ""
 

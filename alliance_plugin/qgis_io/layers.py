@@ -5,11 +5,9 @@ from __future__ import annotations
 import math
 
 from qgis.core import (
-    Qgis,
     QgsFeature,
     QgsFeatureRequest,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsProcessingException,
@@ -18,21 +16,12 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..toolbelt.i18n import tr
+from . import compat
 
 _BATCH = 10000
 
-# Our column kinds -> QVariant types (QgsField(name, QMetaType) exists only from 3.38).
-_KINDS = {"string": QVariant.String, "double": QVariant.Double, "int": QVariant.LongLong}
-
-
-def make_field(name, kind):
-    """A ``QgsField`` of kind ``string``, ``double`` or ``int`` on every QGIS version."""
-    if Qgis.QGIS_VERSION_INT >= 33800:
-        from qgis.PyQt.QtCore import QMetaType
-
-        metatypes = {"string": QMetaType.QString, "double": QMetaType.Double, "int": QMetaType.LongLong}
-        return QgsField(name, metatypes[kind])
-    return QgsField(name, _KINDS[kind])
+# A QgsField of kind "string", "double" or "int" on every QGIS version (QMetaType from 3.38).
+make_field = compat.make_field
 
 
 def kind_of(dtype):
@@ -84,7 +73,7 @@ def read_attributes(source, names, feedback=None, *, index_name="feature id"):
                 tr("The field '{name}' is not in the layer; its fields are: {fields}.").format(
                     name=name, fields=", ".join(fields.names())))
         positions.append(position)
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    request = QgsFeatureRequest().setFlags(compat.FeatureRequestFlag.NoGeometry)
     request.setSubsetOfAttributes(positions)
     total = source.featureCount()
     fids, rows = [], []
@@ -195,7 +184,7 @@ def write_features(sink, fields, columns, geometries=None, feedback=None, prefix
 
 
 def _flush(sink, batch):
-    if batch and not sink.addFeatures(batch, QgsFeatureSink.FastInsert):
+    if batch and not sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert):
         message = sink.lastError() if hasattr(sink, "lastError") else ""
         raise QgsProcessingException(tr("Could not write features: {error}").format(error=message))
 
@@ -213,11 +202,10 @@ def metric_crs(crs, extent=None, feedback=None):
     a Lambert azimuthal equal-area projection centred on the data (exact areas,
     distances within a fraction of a percent over a region), and the log says so.
     """
-    from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsCoordinateTransformContext,
-                           QgsUnitTypes)
+    from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsCoordinateTransformContext)
 
     web_mercator = crs.authid() in ("EPSG:3857", "EPSG:900913", "EPSG:3785", "ESRI:102100")
-    if crs.isValid() and not crs.isGeographic() and crs.mapUnits() == QgsUnitTypes.DistanceMeters \
+    if crs.isValid() and not crs.isGeographic() and crs.mapUnits() == compat.DistanceUnit.Meters \
             and not web_mercator:
         return crs
     lon, lat = 0.0, 0.0
