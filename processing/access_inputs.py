@@ -3,10 +3,7 @@
 import os
 
 from qgis.core import (
-    QgsFeatureRequest,
-    QgsProcessing,
     QgsProcessingException,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
@@ -16,6 +13,7 @@ from ..alliance_plugin.qgis_io.fast import (file_layer, gpkg_destination, load_o
                                             read_file, write_gpkg)
 from ..alliance_plugin.qgis_io.layers import metric_crs, read_geometries
 from .base import AllianceAlgorithm
+from ..alliance_plugin.qgis_io import compat
 
 NETWORK_HELP = """<p><b>Street network</b> (optional): lines, walked in both directions. Line ends closer than the topology tolerance are one junction; lines that cross without sharing a vertex are not connected (as in QGIS's network analysis). Points, stops and facilities are snapped to the nearest point of the nearest street (not to the nearest vertex) when it lies within the snap tolerance, and that straight snap distance is added to their walk. Points farther away are kept, counted in the log and in the numeric outputs, and get no access (the denominator keeps them: nobody is lost). The graph is built once per run; one multi-source shortest-path search per access distance, with a cut-off, gives every distance. A network in several disconnected parts is reported with the population sitting on parts that hold no stop or facility.</p>
 <p><b>Without a network</b>, distances are straight lines: every output says <i>euclidean proxy</i> in its method field and the log says it too.</p>
@@ -63,14 +61,14 @@ class AccessAlgorithm(AllianceAlgorithm):
 
     def addPopulationParameters(self, label):
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.POPULATION, label, [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon]))
+            self.POPULATION, label, [compat.SourceType.VectorPoint, compat.SourceType.VectorPolygon]))
         self.addParameter(QgsProcessingParameterField(
             self.POPULATION_FIELD, self.tr("Population field [optional: each feature counts as 1]"),
-            parentLayerParameterName=self.POPULATION, type=QgsProcessingParameterField.Numeric, optional=True))
+            parentLayerParameterName=self.POPULATION, type=compat.FieldDataType.Numeric, optional=True))
 
     def addTerritoryParameters(self):
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.TERRITORIES, self.tr("Territories [optional]"), [QgsProcessing.TypeVectorPolygon], optional=True))
+            self.TERRITORIES, self.tr("Territories [optional]"), [compat.SourceType.VectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.TERRITORY_FIELD, self.tr("Territory code field"), parentLayerParameterName=self.TERRITORIES,
             optional=True))
@@ -78,14 +76,14 @@ class AccessAlgorithm(AllianceAlgorithm):
     def addNetworkParameters(self):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.NETWORK, self.tr("Street network [optional: straight lines, the Euclidean proxy]"),
-            [QgsProcessing.TypeVectorLine], optional=True))
+            [compat.SourceType.VectorLine], optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.SNAP_TOLERANCE, self.tr("Snap tolerance to the street network (m)"),
-            QgsProcessingParameterNumber.Double, 200.0, minValue=0.0))
+            compat.NumberType.Double, 200.0, minValue=0.0))
         topology = QgsProcessingParameterNumber(
             self.TOPOLOGY_TOLERANCE, self.tr("Topology tolerance: line ends closer than this are joined (m)"),
-            QgsProcessingParameterNumber.Double, 0.01, minValue=0.000001)
-        topology.setFlags(topology.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            compat.NumberType.Double, 0.01, minValue=0.000001)
+        topology.setFlags(topology.flags() | compat.ParameterFlag.Advanced)
         self.addParameter(topology)
 
     def metricCrsOf(self, source, feedback):
@@ -142,7 +140,7 @@ class AccessAlgorithm(AllianceAlgorithm):
         destination = gpkg_destination(parameters.get(output))
         if not destination or os.path.exists(destination):
             return None
-        if context.invalidGeometryCheck() != QgsFeatureRequest.GeometryNoCheck:
+        if context.invalidGeometryCheck() != compat.InvalidGeometryCheck.NoCheck:
             return None
         return file_layer(parameters.get(self.POPULATION), context)
 

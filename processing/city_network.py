@@ -1,16 +1,15 @@
 """alliance:citynetwork: city-size distribution, centralities and intermediary cities."""
 
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
-    QgsWkbTypes,
 )
 
 from .flow_inputs import FLOW_HELP, FlowAlgorithm
+from ..alliance_plugin.qgis_io import compat
 
 INT_COLUMNS = ("rank", "n", "n_left_out", "betweenness_sources", "component", "component_size", "in_degree",
                "out_degree", "nd_level", "intermediary_score", "in_size_band", "high_betweenness",
@@ -47,24 +46,24 @@ class CityNetwork(FlowAlgorithm):
         return self.tr(HELP)
 
     def initAlgorithm(self, config=None):
-        self.addTerritoryParameters((QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon))
+        self.addTerritoryParameters((compat.SourceType.VectorPoint, compat.SourceType.VectorPolygon))
         self.addParameter(QgsProcessingParameterField(
             self.POPULATION_FIELDS, self.tr("Population fields (one per date; the last is the current one)"),
-            parentLayerParameterName=self.INPUT, type=QgsProcessingParameterField.Numeric, allowMultiple=True))
+            parentLayerParameterName=self.INPUT, type=compat.FieldDataType.Numeric, allowMultiple=True))
         self.addFlowParameters(optional=True)
         for key, label, default, kind in (
-                (self.MIN_SIZE, "Rank-size: smallest city size fitted", 0.0, QgsProcessingParameterNumber.Double),
-                (self.BAND_MIN, "Intermediary cities: smallest size", 20000.0, QgsProcessingParameterNumber.Double),
-                (self.BAND_MAX, "Intermediary cities: largest size", 500000.0, QgsProcessingParameterNumber.Double),
+                (self.MIN_SIZE, "Rank-size: smallest city size fitted", 0.0, compat.NumberType.Double),
+                (self.BAND_MIN, "Intermediary cities: smallest size", 20000.0, compat.NumberType.Double),
+                (self.BAND_MAX, "Intermediary cities: largest size", 500000.0, compat.NumberType.Double),
                 (self.TOP_SHARE, "Intermediary cities: top share of betweenness (%)", 10.0,
-                 QgsProcessingParameterNumber.Double),
+                 compat.NumberType.Double),
                 (self.SAMPLE_SIZE, "Betweenness: sources sampled when exact is too costly (0 = automatic)", 0,
-                 QgsProcessingParameterNumber.Integer)):
+                 compat.NumberType.Integer)):
             self.addParameter(QgsProcessingParameterNumber(key, self.tr(label), kind, default, minValue=0))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Cities with rank-size and network fields"), QgsProcessing.TypeVectorAnyGeometry))
+            self.OUTPUT, self.tr("Cities with rank-size and network fields"), compat.SourceType.VectorAnyGeometry))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_TABLE, self.tr("City-size distribution per date"), QgsProcessing.TypeVector))
+            self.OUTPUT_TABLE, self.tr("City-size distribution per date"), compat.SourceType.Vector))
         for key, label in ((self.RANK_SIZE_EXPONENT, "Rank-size exponent b at the last date"),
                            (self.PRIMACY, "Primacy P1/P2 at the last date"),
                            (self.N_INTERMEDIARY, "Number of intermediary cities")):
@@ -77,7 +76,7 @@ class CityNetwork(FlowAlgorithm):
         from ..alliance_plugin.core.dominant import dominant_flows
 
         steps = QgsProcessingMultiStepFeedback(4, feedback)
-        population_fields = self.parameterAsFields(parameters, self.POPULATION_FIELDS, context)
+        population_fields = compat.parameter_as_strings(self, parameters, self.POPULATION_FIELDS, context)
         source, frame, attributes, codes, ids = self.readTerritories(parameters, context, steps, population_fields)
         by_code = self.perTerritory(frame, codes)
         long = pd.concat([pd.DataFrame({"city": by_code.index, "date": field,
@@ -125,7 +124,7 @@ class CityNetwork(FlowAlgorithm):
                                      table.reindex(codes.to_numpy()), steps, INT_COLUMNS, TEXT_COLUMNS)
         stats["date"] = stats["date"].astype(str)
         table_dest = self.writeFrame(parameters, self.OUTPUT_TABLE, context, stats.assign(params=params), None,
-                                     QgsWkbTypes.NoGeometry, source.sourceCrs(), steps, INT_COLUMNS, TEXT_COLUMNS)
+                                     compat.WkbType.NoGeometry, source.sourceCrs(), steps, INT_COLUMNS, TEXT_COLUMNS)
         last = stats.iloc[-1]
         return {self.OUTPUT: dest, self.OUTPUT_TABLE: table_dest, self.N_INTERMEDIARY: n_intermediary,
                 self.RANK_SIZE_EXPONENT: _number(last.get("b")), self.PRIMACY: _number(last.get("primacy"))}

@@ -1,7 +1,6 @@
 """alliance:degurba: degree of urbanisation of a population grid and of local units."""
 
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
@@ -18,6 +17,7 @@ from qgis.core import (
 from ..alliance_plugin.qgis_io.rasters import read_band
 from ..alliance_plugin.qgis_io.layers import metric_crs
 from .growth_inputs import GrowthAlgorithm, categories_on_load
+from ..alliance_plugin.qgis_io import compat
 
 INT_COLUMNS = ("row", "col", "cell_class", "centre_id", "cluster_id", "degurba")
 TEXT_COLUMNS = ("cell_label", "unit", "degurba_label", "params")
@@ -65,20 +65,20 @@ class Degurba(GrowthAlgorithm):
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.INPUT, self.tr("Population: grid cells (polygons) or points [optional: or a raster]"),
-            [QgsProcessing.TypeVectorPolygon, QgsProcessing.TypeVectorPoint], optional=True))
+            [compat.SourceType.VectorPolygon, compat.SourceType.VectorPoint], optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.POPULATION_FIELD, self.tr("Population field"), parentLayerParameterName=self.INPUT,
-            type=QgsProcessingParameterField.Numeric, optional=True))
+            type=compat.FieldDataType.Numeric, optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.LAND_SHARE_FIELD, self.tr("Share of land of each grid cell (0-1 or %) [optional: all land]"),
-            parentLayerParameterName=self.INPUT, type=QgsProcessingParameterField.Numeric, optional=True))
+            parentLayerParameterName=self.INPUT, type=compat.FieldDataType.Numeric, optional=True))
         self.addParameter(QgsProcessingParameterRasterLayer(
             self.INPUT_RASTER, self.tr("Population raster [optional]"), optional=True))
         self.addParameter(QgsProcessingParameterBand(
             self.BAND, self.tr("Band of the raster"), 1, parentLayerParameterName=self.INPUT_RASTER, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.CELL_SIZE, self.tr("Cell size of the grid built from points (m)"),
-            QgsProcessingParameterNumber.Double, 1000.0, minValue=1.0))
+            compat.NumberType.Double, 1000.0, minValue=1.0))
         for key, label, default in (
                 (self.CENTRE_DENSITY, "Urban centre: minimum density (inhabitants per km2 of land)", 1500.0),
                 (self.CENTRE_POPULATION, "Urban centre: minimum population", 50000.0),
@@ -86,26 +86,26 @@ class Degurba(GrowthAlgorithm):
                 (self.CLUSTER_DENSITY, "Urban cluster: minimum density (inhabitants per km2 of land)", 300.0),
                 (self.CLUSTER_POPULATION, "Urban cluster: minimum population", 5000.0)):
             self.addParameter(QgsProcessingParameterNumber(
-                key, self.tr(label), QgsProcessingParameterNumber.Double, default, minValue=0.0))
+                key, self.tr(label), compat.NumberType.Double, default, minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(
             self.MAJORITY, self.tr("Urban centre smoothing: neighbours of 8 in the centre for a cell to join "
-                                   "(5 to 8; 0 = no smoothing)"), QgsProcessingParameterNumber.Integer, 5,
+                                   "(5 to 8; 0 = no smoothing)"), compat.NumberType.Integer, 5,
             minValue=0, maxValue=8))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.UNITS, self.tr("Local units (communes) [optional]"), [QgsProcessing.TypeVectorPolygon],
+            self.UNITS, self.tr("Local units (communes) [optional]"), [compat.SourceType.VectorPolygon],
             optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.UNIT_ID_FIELD, self.tr("Local unit code field"), parentLayerParameterName=self.UNITS, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.UNIT_SHARE, self.tr("Local units: population share of the rules (%)"),
-            QgsProcessingParameterNumber.Double, 50.0, minValue=0.0, maxValue=100.0))
+            compat.NumberType.Double, 50.0, minValue=0.0, maxValue=100.0))
         self.addParameter(QgsProcessingParameterBoolean(
             self.KEEP_EMPTY_CELLS, self.tr("Write empty rural cells of a grid built from points or a raster"), False))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Classified grid cells"), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, self.tr("Classified grid cells"), compat.SourceType.VectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_UNITS, self.tr("Local units with their degree of urbanisation"),
-            QgsProcessing.TypeVectorPolygon, optional=True))
+            compat.SourceType.VectorPolygon, optional=True))
         self.addOutput(QgsProcessingOutputNumber(self.URBAN_CENTRES, self.tr("Urban centres")))
         self.addOutput(QgsProcessingOutputNumber(self.URBAN_CLUSTERS, self.tr("Urban clusters")))
 
@@ -191,7 +191,7 @@ class Degurba(GrowthAlgorithm):
         field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
         if not field:
             raise QgsProcessingException(self.tr("Choose the population field."))
-        if QgsWkbTypes.geometryType(source.wkbType()) == QgsWkbTypes.PointGeometry:
+        if QgsWkbTypes.geometryType(source.wkbType()) == compat.GeometryType.Point:
             return self._read_points(source, field, parameters, context, feedback)
         return self._read_cells(source, field, parameters, context, feedback)
 
@@ -384,7 +384,7 @@ class Degurba(GrowthAlgorithm):
 
         left, top, cell = grid["origin"][0], grid["origin"][1], grid["cell"]
         boxes = shapely.box(left + cols * cell, top - (rows + 1) * cell, left + (cols + 1) * cell, top - rows * cell)
-        return self.writeFrame(parameters, self.OUTPUT, context, cells, boxes, QgsWkbTypes.Polygon, grid["crs"],
+        return self.writeFrame(parameters, self.OUTPUT, context, cells, boxes, compat.WkbType.Polygon, grid["crs"],
                                feedback, INT_COLUMNS, TEXT_COLUMNS)
 
     def _write_units(self, parameters, context, units, unit_frame, attributes, cells, params, feedback):

@@ -1,7 +1,6 @@
 """alliance:dominantflows: Nystuen-Dacey dominant flows and the urban hierarchy."""
 
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
@@ -11,6 +10,7 @@ from qgis.core import (
 
 from .flow_inputs import FLOW_HELP, FlowAlgorithm
 from .styling import style_on_load
+from ..alliance_plugin.qgis_io import compat
 
 INT_COLUMNS = ("nd_level", "nd_direct", "nd_subordinates")
 TEXT_COLUMNS = ("nd_class", "nd_parent", "nd_root", "origin", "destination", "params")
@@ -47,11 +47,11 @@ class DominantFlows(FlowAlgorithm):
             self.SIZE, self.tr("Size of a territory"), options=[self.tr(s) for s in self.SIZES], defaultValue=0))
         self.addParameter(QgsProcessingParameterField(
             self.SIZE_FIELD, self.tr("Size field (when the size is a field)"), parentLayerParameterName=self.INPUT,
-            type=QgsProcessingParameterField.Numeric, optional=True))
+            type=compat.FieldDataType.Numeric, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Territories with their place in the hierarchy"), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, self.tr("Territories with their place in the hierarchy"), compat.SourceType.VectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_LINES, self.tr("Dominant flows"), QgsProcessing.TypeVectorLine))
+            self.OUTPUT_LINES, self.tr("Dominant flows"), compat.SourceType.VectorLine))
         for key, label in ((self.DOMINANT_SHARE, "Share of the flows between territories carried by dominant flows"),
                            (self.N_ROOTS, "Number of dominant territories (tops of the hierarchy)"),
                            (self.UNMATCHED_ROWS, "Flow rows whose codes match no territory")):

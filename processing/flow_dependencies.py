@@ -11,6 +11,7 @@ from qgis.core import (
 
 from .flow_inputs import FLOW_HELP, FlowAlgorithm
 from .styling import style_on_load
+from ..alliance_plugin.qgis_io import compat
 
 INT_COLUMNS = ("n_partners", "n_dependents", "coupled", "coupled_types", "rank")
 TEXT_COLUMNS = ("main_partner", "role", "coupled_partner", "origin", "destination", "flow_type", "params")
@@ -48,20 +49,20 @@ class FlowDependencies(FlowAlgorithm):
         self.addFlowParameters()
         self.addParameter(QgsProcessingParameterNumber(
             self.THRESHOLD, self.tr("Dependency threshold (% of the outflow to the main partner)"),
-            QgsProcessingParameterNumber.Double, 15.0, minValue=0.0, maxValue=100.0))
+            compat.NumberType.Double, 15.0, minValue=0.0, maxValue=100.0))
         self.addParameter(QgsProcessingParameterNumber(
             self.LINE_MIN_SHARE, self.tr("Lines: minimum share of the origin's outflow (%)"),
-            QgsProcessingParameterNumber.Double, 0.0, minValue=0.0, maxValue=100.0))
+            compat.NumberType.Double, 0.0, minValue=0.0, maxValue=100.0))
         self.addParameter(QgsProcessingParameterNumber(
             self.LINE_MIN_VOLUME, self.tr("Lines: minimum volume"),
-            QgsProcessingParameterNumber.Double, 0.0, minValue=0.0))
+            compat.NumberType.Double, 0.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(
             self.LINE_TOP_N, self.tr("Lines: keep the N largest flows of each origin (0 = all)"),
-            QgsProcessingParameterNumber.Integer, 0, minValue=0))
+            compat.NumberType.Integer, 0, minValue=0))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Territories with dependency indicators"), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, self.tr("Territories with dependency indicators"), compat.SourceType.VectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_LINES, self.tr("Flow lines"), QgsProcessing.TypeVectorLine))
+            self.OUTPUT_LINES, self.tr("Flow lines"), compat.SourceType.VectorLine))
         for key, label in ((self.TOTAL_VOLUME, "Total volume of the flows used"),
                            (self.PAIRS_USED, "Origin-destination pairs used"),
                            (self.UNMATCHED_ROWS, "Flow rows whose codes match no territory"),

@@ -5,8 +5,6 @@ support and field detection as ``alliance:flowdependencies``.
 """
 
 from qgis.core import (
-    QgsProcessing,
-    QgsWkbTypes,
     QgsProcessingException,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -17,6 +15,7 @@ from qgis.core import (
 from ..alliance_plugin.qgis_io.flows import read_flow_input
 from ..alliance_plugin.qgis_io.layers import read_geometries
 from .base import AllianceAlgorithm
+from ..alliance_plugin.qgis_io import compat
 
 FLOW_HELP = """<p><b>Flows</b>: a table or layer loaded in QGIS, or a CSV file (delimiter, UTF-8/BOM/cp1252 and decimal commas detected; codes always read as text, so 01004 keeps its zero). Fields are detected from their names when left empty, including INSEE's commuting files (CODGEO/DCLT/NBFLUX_C20_ACTOCC15P, or COMMUNE/DCLT/IPONDI summed per pair). Rows repeating a pair and type are summed with a warning; missing or negative volumes stop the run and name the rows; codes that match no territory are counted, listed and left out.</p>"""
 
@@ -37,7 +36,7 @@ class FlowAlgorithm(AllianceAlgorithm):
 
     REQUIRES = ("numpy", "pandas", "shapely")
 
-    def addTerritoryParameters(self, geometry_types=(QgsProcessing.TypeVectorPolygon,)):
+    def addTerritoryParameters(self, geometry_types=(compat.SourceType.VectorPolygon,)):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.INPUT, self.tr("Territories"), list(geometry_types)))
         self.addParameter(QgsProcessingParameterField(
@@ -46,7 +45,7 @@ class FlowAlgorithm(AllianceAlgorithm):
     def addFlowParameters(self, optional=False):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.FLOWS, self.tr("Flows (table, layer or CSV file)") + (
-                " " + self.tr("[optional]") if optional else ""), [QgsProcessing.TypeVector], optional=optional))
+                " " + self.tr("[optional]") if optional else ""), [compat.SourceType.Vector], optional=optional))
         for key, label in ((self.ORIGIN_FIELD, "Origin code field"),
                            (self.DESTINATION_FIELD, "Destination code field"),
                            (self.VOLUME_FIELD, "Volume field"),
@@ -62,7 +61,7 @@ class FlowAlgorithm(AllianceAlgorithm):
             optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.MIN_VOLUME, self.tr("Minimum volume of a flow row (smaller rows are ignored)"),
-            QgsProcessingParameterNumber.Double, 0.0, minValue=0.0))
+            compat.NumberType.Double, 0.0, minValue=0.0))
 
     def readFlows(self, parameters, context, feedback, extra=()):
         """The validated canonical flows (see core.flow_table.validate_flows), with ``extra`` numeric columns."""
@@ -166,5 +165,5 @@ class FlowAlgorithm(AllianceAlgorithm):
             feedback.pushWarning(self.tr("{n} flows have an end without geometry and are not drawn.")
                                  .format(n=int((~drawn).sum())))
         dest = self.writeFrame(parameters, key, context, table[drawn].reset_index(drop=True), lines[drawn],
-                               QgsWkbTypes.LineString, crs, feedback, int_columns, text_columns)
+                               compat.WkbType.LineString, crs, feedback, int_columns, text_columns)
         return dest, int(drawn.sum())

@@ -1,17 +1,16 @@
 """alliance:flowregions: regions from flows (Intramax, Louvain, Leiden)."""
 
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterNumber,
-    QgsWkbTypes,
 )
 
 from .flow_inputs import FLOW_HELP, FlowAlgorithm
+from ..alliance_plugin.qgis_io import compat
 
 INT_COLUMNS = ("n_units", "isolated", "step", "size", "n_regions")
 TEXT_COLUMNS = ("region", "region_id", "a", "b", "params")
@@ -69,21 +68,21 @@ class FlowRegions(FlowAlgorithm):
         self.addParameter(QgsProcessingParameterEnum(
             self.METHOD, self.tr("Method"), options=[self.tr(m) for m in self.METHODS], defaultValue=0))
         self.addParameter(QgsProcessingParameterNumber(
-            self.N_REGIONS, self.tr("Intramax: number of regions"), QgsProcessingParameterNumber.Integer, 10,
+            self.N_REGIONS, self.tr("Intramax: number of regions"), compat.NumberType.Integer, 10,
             minValue=1))
         self.addParameter(QgsProcessingParameterBoolean(
             self.CONTIGUITY, self.tr("Intramax: merge only neighbouring territories"), False))
         self.addParameter(QgsProcessingParameterNumber(
             self.RESOLUTION, self.tr("Louvain/Leiden: resolution (above 1, smaller regions)"),
-            QgsProcessingParameterNumber.Double, 1.0, minValue=0.0))
+            compat.NumberType.Double, 1.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(
-            self.SEED, self.tr("Louvain/Leiden: random seed"), QgsProcessingParameterNumber.Integer, 0, minValue=0))
+            self.SEED, self.tr("Louvain/Leiden: random seed"), compat.NumberType.Integer, 0, minValue=0))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Territories with their region"), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, self.tr("Territories with their region"), compat.SourceType.VectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_REGIONS, self.tr("Regions"), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT_REGIONS, self.tr("Regions"), compat.SourceType.VectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_HISTORY, self.tr("Intramax merges"), QgsProcessing.TypeVector, optional=True,
+            self.OUTPUT_HISTORY, self.tr("Intramax merges"), compat.SourceType.Vector, optional=True,
             createByDefault=False))
         for key, label in ((self.N_REGIONS_FOUND, "Number of regions"),
                            (self.MODULARITY, "Modularity Q of the regions"),
@@ -133,13 +132,13 @@ class FlowRegions(FlowAlgorithm):
                                      membership.reindex(codes.to_numpy()), steps, INT_COLUMNS, TEXT_COLUMNS)
         shapes = dissolve(membership["region"].reindex(codes.to_numpy()).to_numpy(), frame["geometry"].to_numpy())
         regions_dest = self.writeFrame(parameters, self.OUTPUT_REGIONS, context, stats,
-                                       shapes.reindex(stats["region_id"]).to_numpy(), QgsWkbTypes.MultiPolygon,
+                                       shapes.reindex(stats["region_id"]).to_numpy(), compat.WkbType.MultiPolygon,
                                        source.sourceCrs(), steps, INT_COLUMNS, TEXT_COLUMNS)
         outputs = {self.OUTPUT: dest, self.OUTPUT_REGIONS: regions_dest, self.N_REGIONS_FOUND: len(stats),
                    self.MODULARITY: float(q), self.UNMATCHED_ROWS: unmatched.rows}
         if history is not None and parameters.get(self.OUTPUT_HISTORY):
             outputs[self.OUTPUT_HISTORY] = self.writeFrame(
-                parameters, self.OUTPUT_HISTORY, context, history, None, QgsWkbTypes.NoGeometry,
+                parameters, self.OUTPUT_HISTORY, context, history, None, compat.WkbType.NoGeometry,
                 source.sourceCrs(), steps, INT_COLUMNS, TEXT_COLUMNS)
         steps.pushInfo(self.tr("{n} regions, modularity {q:.3f}.").format(n=len(stats), q=q))
         return outputs

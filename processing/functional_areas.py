@@ -1,7 +1,6 @@
 """alliance:functionalareas: EU-OECD functional urban areas or INSEE attraction areas from commuting."""
 
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
@@ -9,11 +8,11 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
-    QgsWkbTypes,
 )
 
 from .flow_inputs import FLOW_HELP, FlowAlgorithm
 from .styling import style_on_load
+from ..alliance_plugin.qgis_io import compat
 
 TRUE_WORDS = {"1", "true", "t", "yes", "y", "oui", "o", "x", "vrai"}
 INT_COLUMNS = ("units", "core_units")
@@ -70,7 +69,7 @@ class FunctionalAreas(FlowAlgorithm):
         self.addTerritoryParameters()
         self.addParameter(QgsProcessingParameterField(
             self.POPULATION_FIELD, self.tr("Population field"), parentLayerParameterName=self.INPUT,
-            type=QgsProcessingParameterField.Numeric))
+            type=compat.FieldDataType.Numeric))
         self.addFlowParameters()
         self.addParameter(QgsProcessingParameterEnum(
             self.METHOD, self.tr("Method"), options=[self.tr(m) for m in self.METHODS], defaultValue=0))
@@ -79,22 +78,22 @@ class FunctionalAreas(FlowAlgorithm):
             parentLayerParameterName=self.INPUT, optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.URBAN_SHARE_FIELD, self.tr("Share of the population in an urban centre (0-1 or %) [optional]"),
-            parentLayerParameterName=self.INPUT, type=QgsProcessingParameterField.Numeric, optional=True))
+            parentLayerParameterName=self.INPUT, type=compat.FieldDataType.Numeric, optional=True))
         for key, label, default in (
                 (self.CITY_SHARE, "City: minimum share of the population in an urban centre (%)", 50.0),
                 (self.COMMUTING_THRESHOLD, "Commuting threshold (% of employed residents)", 15.0),
                 (self.POLYCENTRIC_THRESHOLD, "Polycentric cities: merge threshold (%)", 15.0)):
             self.addParameter(QgsProcessingParameterNumber(
-                key, self.tr(label), QgsProcessingParameterNumber.Double, default, minValue=0.0, maxValue=100.0))
+                key, self.tr(label), compat.NumberType.Double, default, minValue=0.0, maxValue=100.0))
         self.addParameter(QgsProcessingParameterNumber(
             self.MIN_JOBS, self.tr("INSEE: minimum number of jobs of a pole"),
-            QgsProcessingParameterNumber.Double, 1500.0, minValue=0.0))
+            compat.NumberType.Double, 1500.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterBoolean(
             self.USE_CONTIGUITY, self.tr("Use contiguity (touching city units, enclaves, exclaves)"), True))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Territories with their functional area"), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, self.tr("Territories with their functional area"), compat.SourceType.VectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_AREAS, self.tr("Functional areas"), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT_AREAS, self.tr("Functional areas"), compat.SourceType.VectorPolygon))
         for key, label in ((self.N_AREAS, "Number of functional areas"),
                            (self.UNITS_IN_AREAS, "Territories inside a functional area"),
                            (self.UNMATCHED_ROWS, "Flow rows whose codes match no territory")):
@@ -162,7 +161,7 @@ class FunctionalAreas(FlowAlgorithm):
         shapes = dissolve(units.reindex(codes.to_numpy())[area_column].to_numpy(), frame["geometry"].to_numpy())
         table = areas.reset_index().assign(params=params)
         area_dest = self.writeFrame(parameters, self.OUTPUT_AREAS, context, table,
-                                    shapes.reindex(table["area_id"]).to_numpy(), QgsWkbTypes.MultiPolygon,
+                                    shapes.reindex(table["area_id"]).to_numpy(), compat.WkbType.MultiPolygon,
                                     source.sourceCrs(), steps, INT_COLUMNS, TEXT_COLUMNS)
         style_on_load(context, dest, "roles", role_column)
         inside = int((units[role_column] != fa.ROLE_OUTSIDE).sum())

@@ -3,7 +3,6 @@
 import re
 
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
@@ -13,10 +12,10 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
 
 from .growth_inputs import RING_COLOURS, GrowthAlgorithm, categories_on_load
+from ..alliance_plugin.qgis_io import compat
 
 INT_COLUMNS = ("band", "iterations")
 TEXT_COLUMNS = ("label", "note", "params")
@@ -71,7 +70,7 @@ class GrowthBuffers(GrowthAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, self.tr("Built-up or urban cores"), [QgsProcessing.TypeVectorPolygon]))
+            self.INPUT, self.tr("Built-up or urban cores"), [compat.SourceType.VectorPolygon]))
         self.addParameter(QgsProcessingParameterString(
             self.DISTANCES, self.tr("Outer distances of the rings (m, or km with 'km'), increasing"),
             "500, 1000, 2000, 5000"))
@@ -81,31 +80,31 @@ class GrowthBuffers(GrowthAlgorithm):
         self.addParameter(QgsProcessingParameterBoolean(
             self.INCLUDE_CORES, self.tr("Include the cores themselves (band 0)"), True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.SEGMENTS, self.tr("Buffer segments per quarter circle"), QgsProcessingParameterNumber.Integer, 8,
+            self.SEGMENTS, self.tr("Buffer segments per quarter circle"), compat.NumberType.Integer, 8,
             minValue=1, maxValue=100))
         self.addParameter(QgsProcessingParameterField(
             self.POPULATION_FIELD, self.tr("Prospective buffer: population field of the cores (summed) [optional]"),
-            parentLayerParameterName=self.INPUT, type=QgsProcessingParameterField.Numeric, optional=True))
+            parentLayerParameterName=self.INPUT, type=compat.FieldDataType.Numeric, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.POPULATION, self.tr("Prospective buffer: current population [optional]"),
-            QgsProcessingParameterNumber.Double, optional=True, minValue=0.0))
+            compat.NumberType.Double, optional=True, minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(
             self.GROWTH_RATE, self.tr("Prospective buffer: population growth rate (% a year)"),
-            QgsProcessingParameterNumber.Double, 1.0, minValue=-99.9))
+            compat.NumberType.Double, 1.0, minValue=-99.9))
         self.addParameter(QgsProcessingParameterNumber(
-            self.HORIZON, self.tr("Prospective buffer: horizon (years)"), QgsProcessingParameterNumber.Double, 10.0,
+            self.HORIZON, self.tr("Prospective buffer: horizon (years)"), compat.NumberType.Double, 10.0,
             minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(
             self.DENSITY, self.tr("Prospective buffer: density of the new land (inhabitants per km2) "
                                   "[optional: the observed density]"),
-            QgsProcessingParameterNumber.Double, optional=True, minValue=0.0))
+            compat.NumberType.Double, optional=True, minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(
             self.TARGET_AREA, self.tr("Prospective buffer: target area (ha), instead of the population "
-                                      "[optional]"), QgsProcessingParameterNumber.Double, optional=True, minValue=0.0))
+                                      "[optional]"), compat.NumberType.Double, optional=True, minValue=0.0))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Growth rings"), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, self.tr("Growth rings"), compat.SourceType.VectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_PROSPECTIVE, self.tr("Prospective growth buffer"), QgsProcessing.TypeVectorPolygon,
+            self.OUTPUT_PROSPECTIVE, self.tr("Prospective growth buffer"), compat.SourceType.VectorPolygon,
             optional=True, createByDefault=False))
         self.addOutput(QgsProcessingOutputNumber(self.PROSPECTIVE_DISTANCE,
                                                  self.tr("Width of the prospective buffer (m)")))
@@ -139,7 +138,7 @@ class GrowthBuffers(GrowthAlgorithm):
             rings = rings.drop(index=0)
         table = rings.drop(columns="geometry").reset_index().assign(params=params)
         dest = self.writeFrame(parameters, self.OUTPUT, context, table, rings["geometry"].to_numpy(),
-                               QgsWkbTypes.MultiPolygon, crs, steps, INT_COLUMNS, TEXT_COLUMNS)
+                               compat.WkbType.MultiPolygon, crs, steps, INT_COLUMNS, TEXT_COLUMNS)
         categories_on_load(context, dest, "label", dict(zip(dict.fromkeys(rings["label"]), RING_COLOURS)))
         steps.pushInfo(self.tr("{n} rings out to {d:g} m.").format(n=len(distances), d=distances[-1]))
         outputs = {self.OUTPUT: dest}
@@ -174,7 +173,7 @@ class GrowthBuffers(GrowthAlgorithm):
             t="-" if prospective["target"] is None else f"{prospective['target'] / 1e4:g}")
         outputs[self.OUTPUT_PROSPECTIVE] = self.writeFrame(
             parameters, self.OUTPUT_PROSPECTIVE, context, table, band["geometry"].to_numpy(),
-            QgsWkbTypes.MultiPolygon, crs, steps, INT_COLUMNS, TEXT_COLUMNS)
+            compat.WkbType.MultiPolygon, crs, steps, INT_COLUMNS, TEXT_COLUMNS)
         outputs[self.PROSPECTIVE_DISTANCE] = float(row["distance"])
         return outputs
 

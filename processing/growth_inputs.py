@@ -9,13 +9,11 @@ import re
 
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsRendererCategory,
     QgsSymbol,
-    QgsWkbTypes,
 )
 from qgis.PyQt.QtGui import QColor
 
@@ -25,6 +23,7 @@ from ..alliance_plugin.qgis_io.layers import (
 )
 from .base import AllianceAlgorithm
 from .styling import StylePostProcessor
+from ..alliance_plugin.qgis_io import compat
 
 BUILT_UP_HELP = """<p><b>Built-up at two dates</b>: either two polygon layers (the second holds all the built-up at the second date, the first date's included or not), or one layer with a date or year field: the first date is every feature whose year is at or before the cut-off year, the second every feature up to the last year (all when it is empty). Date and datetime fields count by their year; text fields by a number or a four-digit year in them; features without a year are left out and counted in the log. Invalid polygons are repaired with make_valid; layers in different CRSs are reprojected into one CRS in metres: the built-up layer's own, or, when it is geographic, in feet or Web Mercator, a Lambert azimuthal equal-area projection centred on the data (the log says which). Outputs that are new geometries are written in that CRS.</p>"""
 
@@ -62,7 +61,7 @@ class CategoryStyle(StylePostProcessor):
     def postProcessLayer(self, layer, context, feedback):
         categories = []
         for value, colour in self.value.items():
-            symbol = QgsSymbol.defaultSymbol(QgsWkbTypes.PolygonGeometry)
+            symbol = QgsSymbol.defaultSymbol(compat.GeometryType.Polygon)
             symbol.setColor(QColor(colour))
             categories.append(QgsRendererCategory(value, symbol, str(value)))
         layer.setRenderer(QgsCategorizedSymbolRenderer(self.kind, categories))
@@ -88,10 +87,10 @@ class GrowthAlgorithm(AllianceAlgorithm):
     def addBuiltUpParameters(self):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.BUILT_UP, self.tr("Built-up at the second date (or at both dates, with a year field)"),
-            [QgsProcessing.TypeVectorPolygon]))
+            [compat.SourceType.VectorPolygon]))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.BUILT_UP_BEFORE, self.tr("Built-up at the first date [optional: or a year field]"),
-            [QgsProcessing.TypeVectorPolygon], optional=True))
+            [compat.SourceType.VectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.YEAR_FIELD, self.tr("Date or year field of the built-up (one layer for both dates) [optional]"),
             parentLayerParameterName=self.BUILT_UP, optional=True))

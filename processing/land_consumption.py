@@ -3,7 +3,6 @@
 from qgis.core import (
     QgsProcessingParameterBand,
     QgsProcessingParameterRasterLayer,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
@@ -13,10 +12,10 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
-    QgsWkbTypes,
 )
 
 from .growth_inputs import BUILT_UP_HELP, GrowthAlgorithm, categories_on_load
+from ..alliance_plugin.qgis_io import compat
 
 INT_COLUMNS = ("code", "cells", "in_extent")
 TEXT_COLUMNS = ("flag", "explanation", "class", "params")
@@ -63,22 +62,22 @@ class LandConsumption(GrowthAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, self.tr("Territories"), [QgsProcessing.TypeVectorPolygon]))
+            self.INPUT, self.tr("Territories"), [compat.SourceType.VectorPolygon]))
         self.addParameter(QgsProcessingParameterField(
             self.ID_FIELD, self.tr("Territory code or name field (for the log) [optional]"),
             parentLayerParameterName=self.INPUT, optional=True))
         for key, label in ((self.POP_T0_FIELD, "Population at the first date"),
                            (self.POP_T1_FIELD, "Population at the second date")):
             self.addParameter(QgsProcessingParameterField(
-                key, self.tr(label), parentLayerParameterName=self.INPUT, type=QgsProcessingParameterField.Numeric))
+                key, self.tr(label), parentLayerParameterName=self.INPUT, type=compat.FieldDataType.Numeric))
         self.addParameter(QgsProcessingParameterNumber(
-            self.YEAR_T0, self.tr("Year of the first date"), QgsProcessingParameterNumber.Double, 2015.0))
+            self.YEAR_T0, self.tr("Year of the first date"), compat.NumberType.Double, 2015.0))
         self.addParameter(QgsProcessingParameterNumber(
-            self.YEAR_T1, self.tr("Year of the second date"), QgsProcessingParameterNumber.Double, 2020.0))
+            self.YEAR_T1, self.tr("Year of the second date"), compat.NumberType.Double, 2020.0))
         self.addBuiltUpParameters()
         self.addParameter(QgsProcessingParameterNumber(
             self.STAGNATION, self.tr("Stagnation: population growth below this rate, either way (% a year)"),
-            QgsProcessingParameterNumber.Double, 0.1, minValue=0.0))
+            compat.NumberType.Double, 0.1, minValue=0.0))
         self.addParameter(QgsProcessingParameterEnum(
             self.AREA_UNIT, self.tr("Unit of the built-up areas"), options=list(UNITS), defaultValue=0))
         self.addParameter(QgsProcessingParameterBoolean(
@@ -96,11 +95,11 @@ class LandConsumption(GrowthAlgorithm):
                 (self.EXTENT_FRINGE, "Urban extent: fringe open space within (m)", 100.0),
                 (self.CAPTURED_MAX_AREA, "Urban extent: captured open space below (ha)", 200.0)):
             self.addParameter(QgsProcessingParameterNumber(
-                key, self.tr(label), QgsProcessingParameterNumber.Double, default, minValue=0.0))
+                key, self.tr(label), compat.NumberType.Double, default, minValue=0.0))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Land consumption per territory"), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, self.tr("Land consumption per territory"), compat.SourceType.VectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_EXTENT, self.tr("Urban extent classes"), QgsProcessing.TypeVectorPolygon, optional=True))
+            self.OUTPUT_EXTENT, self.tr("Urban extent classes"), compat.SourceType.VectorPolygon, optional=True))
         self.addOutput(QgsProcessingOutputNumber(self.FLAGGED, self.tr("Territories flagged (ratio meaningless)")))
 
     def compute(self, parameters, context, feedback):
@@ -245,7 +244,7 @@ class LandConsumption(GrowthAlgorithm):
         table = pd.concat(frames, ignore_index=True)
         table["params"] = params + " extent_cell={cell:g} radius={radius:g} min_cover={min_cover:g} " \
             "fringe={fringe:g} captured_max_area={captured_max_area:g}".format(**options)
-        dest = self.writeFrame(parameters, self.OUTPUT_EXTENT, context, table, geometries, QgsWkbTypes.MultiPolygon,
+        dest = self.writeFrame(parameters, self.OUTPUT_EXTENT, context, table, geometries, compat.WkbType.MultiPolygon,
                                crs, feedback, INT_COLUMNS, TEXT_COLUMNS)
         categories_on_load(context, dest, "class", EXTENT_COLOURS)
         return dest

@@ -3,8 +3,6 @@
 import os
 
 from qgis.core import (
-    QgsFeatureRequest,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
@@ -14,7 +12,6 @@ from qgis.core import (
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
 
 from ..alliance_plugin.qgis_io.fast import (
@@ -27,6 +24,7 @@ from ..alliance_plugin.qgis_io.fast import (
 )
 from ..alliance_plugin.qgis_io.layers import metric_crs, read_geometries
 from .base import AllianceAlgorithm
+from ..alliance_plugin.qgis_io import compat
 
 ROLES = ("growth", "hazard", "protected", "agriculture", "zoning")
 TEXT_COLUMNS = ("tenure_raw", "tenure_class", "territory", "tenure", "constraint", "parcel_geometry", "class",
@@ -81,7 +79,7 @@ class LandTenureOverlay(AllianceAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, self.tr("Parcels"), [QgsProcessing.TypeVectorPolygon]))
+            self.INPUT, self.tr("Parcels"), [compat.SourceType.VectorPolygon]))
         self.addParameter(QgsProcessingParameterField(
             self.TENURE_FIELD, self.tr("Tenure field [optional: all unknown]"), parentLayerParameterName=self.INPUT,
             optional=True))
@@ -90,39 +88,39 @@ class LandTenureOverlay(AllianceAlgorithm):
             optional=True, multiLine=True))
         self.addParameter(QgsProcessingParameterField(
             self.POPULATION_FIELD, self.tr("Population field of the parcels [optional]"),
-            parentLayerParameterName=self.INPUT, type=QgsProcessingParameterField.Numeric, optional=True))
+            parentLayerParameterName=self.INPUT, type=compat.FieldDataType.Numeric, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.POPULATION_LAYER, self.tr("Or a population layer (points, summed per parcel) [optional]"),
-            [QgsProcessing.TypeVectorPoint], optional=True))
+            [compat.SourceType.VectorPoint], optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.POPULATION_LAYER_FIELD, self.tr("Population field of that layer"),
-            parentLayerParameterName=self.POPULATION_LAYER, type=QgsProcessingParameterField.Numeric, optional=True))
+            parentLayerParameterName=self.POPULATION_LAYER, type=compat.FieldDataType.Numeric, optional=True))
         labels = {"growth": "Growth fronts (growth buffers, rings)", "hazard": "Hazard zones (flood...)",
                   "protected": "Protected areas", "agriculture": "Agricultural land",
                   "zoning": "Zoning (classes from the class field)"}
         for role in ROLES:
             self.addParameter(QgsProcessingParameterMultipleLayers(
-                role.upper(), self.tr(labels[role]) + " " + self.tr("[optional]"), QgsProcessing.TypeVectorPolygon,
+                role.upper(), self.tr(labels[role]) + " " + self.tr("[optional]"), compat.SourceType.VectorPolygon,
                 optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.CLASS_FIELD, self.tr("Class field of the zoning layers [optional]"), optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.TERRITORIES, self.tr("Territories for the summary [optional: the whole area]"),
-            [QgsProcessing.TypeVectorPolygon], optional=True))
+            [compat.SourceType.VectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.TERRITORY_ID_FIELD, self.tr("Territory code field"), parentLayerParameterName=self.TERRITORIES,
             optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.MIN_SHARE, self.tr("A parcel is inside a zone from this share of its area (%; 0 = any overlap)"),
-            QgsProcessingParameterNumber.Double, 0.0, minValue=0.0, maxValue=100.0))
+            compat.NumberType.Double, 0.0, minValue=0.0, maxValue=100.0))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Parcels with tenure, constraint areas and flags"), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, self.tr("Parcels with tenure, constraint areas and flags"), compat.SourceType.VectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_SUMMARY, self.tr("Summary: tenure x constraint"), QgsProcessing.TypeVector))
+            self.OUTPUT_SUMMARY, self.tr("Summary: tenure x constraint"), compat.SourceType.Vector))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_PROXIES, self.tr("SDG 1.4.2 spatial proxies"), QgsProcessing.TypeVector))
+            self.OUTPUT_PROXIES, self.tr("SDG 1.4.2 spatial proxies"), compat.SourceType.Vector))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_PIECES, self.tr("Intersection pieces"), QgsProcessing.TypeVectorPolygon, optional=True,
+            self.OUTPUT_PIECES, self.tr("Intersection pieces"), compat.SourceType.VectorPolygon, optional=True,
             createByDefault=False))
         self.addOutput(QgsProcessingOutputNumber(self.PARCELS, self.tr("Parcels read")))
         self.addOutput(QgsProcessingOutputNumber(self.UNMAPPED_VALUES, self.tr("Tenure values not mapped (unknown)")))
@@ -240,24 +238,24 @@ class LandTenureOverlay(AllianceAlgorithm):
             dest = self.writeTerritories(parameters, self.OUTPUT, context, source, frame, attributes, per_parcel,
                                          steps, INT_COLUMNS, TEXT_COLUMNS)
         summary_dest = self.writeFrame(parameters, self.OUTPUT_SUMMARY, context, summary.crosstab.assign(params=params),
-                                       None, QgsWkbTypes.NoGeometry, None, steps, INT_COLUMNS, TEXT_COLUMNS)
+                                       None, compat.WkbType.NoGeometry, None, steps, INT_COLUMNS, TEXT_COLUMNS)
         proxies_dest = self.writeFrame(parameters, self.OUTPUT_PROXIES, context,
                                        summary.proxies.reset_index().assign(params=params), None,
-                                       QgsWkbTypes.NoGeometry, None, steps, INT_COLUMNS, TEXT_COLUMNS)
+                                       compat.WkbType.NoGeometry, None, steps, INT_COLUMNS, TEXT_COLUMNS)
         outputs = {self.OUTPUT: dest, self.OUTPUT_SUMMARY: summary_dest, self.OUTPUT_PROXIES: proxies_dest,
                    self.PARCELS: len(frame), self.UNMAPPED_VALUES: int(unmapped["count"].sum()) if len(unmapped) else 0}
         if want_pieces and overlay.pieces is not None:
             pieces = overlay.pieces
             outputs[self.OUTPUT_PIECES] = self.writeFrame(
                 parameters, self.OUTPUT_PIECES, context, pieces.drop(columns="geometry").assign(params=params),
-                pieces["geometry"].to_numpy(), QgsWkbTypes.MultiPolygon, crs, steps, INT_COLUMNS, TEXT_COLUMNS)
+                pieces["geometry"].to_numpy(), compat.WkbType.MultiPolygon, crs, steps, INT_COLUMNS, TEXT_COLUMNS)
         return outputs
 
     def _fast_path(self, parameters, context, source, crs):
         """``(path, layer)`` when the parcels can be read and written with pyogrio, else None."""
         if crs != source.sourceCrs() or not pyogrio_usable() or not gpkg_destination(parameters.get(self.OUTPUT)):
             return None
-        if context.invalidGeometryCheck() != QgsFeatureRequest.GeometryNoCheck:
+        if context.invalidGeometryCheck() != compat.InvalidGeometryCheck.NoCheck:
             return None  # the user asked QGIS to skip or stop at invalid geometries: let QGIS read
         location = file_layer(parameters.get(self.INPUT), context)
         if location is None or os.path.exists(gpkg_destination(parameters[self.OUTPUT])):

@@ -65,4 +65,4 @@ class AllianceProvider(QgsProcessingProvider):
                 self.addAlgorithm(model)
             else:
                 QgsMessageLog.logMessage(tr("Could not read the model {path}").format(path=path),
-                                         "Alliance of Territories", Qgis.Warning)
+                                         "Alliance of Territories", Qgis.MessageLevel.Warning)

@@ -3,19 +3,18 @@
 import html
 
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputString,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
-    QgsWkbTypes,
 )
 
 from ..alliance_plugin.qgis_io.layers import read_attributes
 from ..alliance_plugin.toolbelt.i18n import tr
 from .flow_inputs import FlowAlgorithm
+from ..alliance_plugin.qgis_io import compat
 
 STATUS_COLOURS = {"priority": "#de2d26", "watch": "#fd8d3c", "strong": "#31a354"}
 TEXT_COLUMNS = ("territory", "rule", "indicator", "status", "sentence", "source", "value", "params")
@@ -57,18 +56,18 @@ class RecommendationScorecard(FlowAlgorithm):
         self.addTerritoryParameters()
         self.addParameter(QgsProcessingParameterMultipleLayers(
             self.INDICATORS, self.tr("Indicator layers (outputs of our algorithms, with the same code field)"),
-            QgsProcessing.TypeVector, optional=True))
+            compat.SourceType.Vector, optional=True))
         for key, label, default in ((self.DEPENDENCY_WATCH, "Dependency: watch from (% to the main partner)", 15.0),
                                     (self.DEPENDENCY_PRIORITY, "Dependency: priority from (%)", 50.0),
                                     (self.SC_MINIMUM, "Self-containment: minimum (%)", 66.67),
                                     (self.SC_TARGET, "Self-containment: target (%)", 75.0)):
             self.addParameter(QgsProcessingParameterNumber(
-                key, self.tr(label), QgsProcessingParameterNumber.Double, default, minValue=0.0, maxValue=100.0))
+                key, self.tr(label), compat.NumberType.Double, default, minValue=0.0, maxValue=100.0))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Territories with a status per recommendation"), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, self.tr("Territories with a status per recommendation"), compat.SourceType.VectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_TABLE, self.tr("Scorecard (one row per territory, rule and recommendation)"),
-            QgsProcessing.TypeVector))
+            compat.SourceType.Vector))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT_HTML, self.tr("Scorecard report"), self.tr("HTML files (*.html)"), optional=True))
         self.addOutput(QgsProcessingOutputString(self.SUMMARY, self.tr("Scorecard summary")))
@@ -100,7 +99,7 @@ class RecommendationScorecard(FlowAlgorithm):
         dest = self.writeTerritories(parameters, self.OUTPUT, context, source, frame, attributes,
                                      wide.reindex(codes.to_numpy()), feedback, text_columns=(*text, "params"))
         long = card.assign(value=card["value"].map(lambda v: None if v is None else str(v)), params=params)
-        table_dest = self.writeFrame(parameters, self.OUTPUT_TABLE, context, long, None, QgsWkbTypes.NoGeometry,
+        table_dest = self.writeFrame(parameters, self.OUTPUT_TABLE, context, long, None, compat.WkbType.NoGeometry,
                                      source.sourceCrs(), feedback, int_columns=("recommendation",),
                                      text_columns=TEXT_COLUMNS)
         counts = summary["status"].value_counts()

@@ -1,7 +1,6 @@
 """alliance:serviceaccess: nearest facility, two-step floating catchment scores and their inequality."""
 
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
@@ -10,11 +9,11 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
-    QgsWkbTypes,
 )
 
 from ..alliance_plugin.qgis_io.layers import finite_or_none, read_geometries
 from .access_inputs import NETWORK_HELP, PROXY, AccessAlgorithm, as_text, inner_points
+from ..alliance_plugin.qgis_io import compat
 
 INT_COLUMNS = ("facilities_in_reach", "groups", "placed", "territories")
 TEXT_COLUMNS = ("facility_id", "nearest_facility", "territory", "class", "indicator", "scope", "method", "params")
@@ -61,19 +60,19 @@ class ServiceAccess(AccessAlgorithm):
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.SUPPLY, self.tr("Facilities (schools, clinics, markets...)"),
-            [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon]))
+            [compat.SourceType.VectorPoint, compat.SourceType.VectorPolygon]))
         self.addParameter(QgsProcessingParameterField(
             self.SUPPLY_ID_FIELD, self.tr("Facility identifier field [optional]"), parentLayerParameterName=self.SUPPLY,
             optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.CAPACITY_FIELD, self.tr("Capacity field (places, beds, staff...) [optional: 1 per facility]"),
-            parentLayerParameterName=self.SUPPLY, type=QgsProcessingParameterField.Numeric, optional=True))
+            parentLayerParameterName=self.SUPPLY, type=compat.FieldDataType.Numeric, optional=True))
         self.addPopulationParameters(self.tr("Demand: population (points, polygons or grid cells)"))
         self.addParameter(QgsProcessingParameterNumber(
             self.CATCHMENT, self.tr("Catchment distance of the floating catchment (m)"),
-            QgsProcessingParameterNumber.Double, 1000.0, minValue=0.001))
+            compat.NumberType.Double, 1000.0, minValue=0.001))
         self.addParameter(QgsProcessingParameterNumber(
-            self.SPEED, self.tr("Walking speed for times (km/h)"), QgsProcessingParameterNumber.Double, 4.8,
+            self.SPEED, self.tr("Walking speed for times (km/h)"), compat.NumberType.Double, 4.8,
             minValue=0.001))
         self.addNetworkParameters()
         self.addTerritoryParameters()
@@ -82,17 +81,17 @@ class ServiceAccess(AccessAlgorithm):
                                       "urbanisation or the functional areas [optional]"),
             parentLayerParameterName=self.TERRITORIES, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Population with access to services"), QgsProcessing.TypeVectorAnyGeometry))
+            self.OUTPUT, self.tr("Population with access to services"), compat.SourceType.VectorAnyGeometry))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_INEQUALITY, self.tr("Inequality of access"), QgsProcessing.TypeVector))
+            self.OUTPUT_INEQUALITY, self.tr("Inequality of access"), compat.SourceType.Vector))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_FACILITIES, self.tr("Facilities with their catchment"), QgsProcessing.TypeVectorAnyGeometry,
+            self.OUTPUT_FACILITIES, self.tr("Facilities with their catchment"), compat.SourceType.VectorAnyGeometry,
             optional=True, createByDefault=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_TERRITORIES, self.tr("Territories with their access"), QgsProcessing.TypeVectorPolygon,
+            self.OUTPUT_TERRITORIES, self.tr("Territories with their access"), compat.SourceType.VectorPolygon,
             optional=True, createByDefault=False))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_CLASSES, self.tr("Access per territory class"), QgsProcessing.TypeVector,
+            self.OUTPUT_CLASSES, self.tr("Access per territory class"), compat.SourceType.Vector,
             optional=True, createByDefault=False))
         for key, label in ((self.MEAN_DISTANCE, "Mean distance to the nearest facility (m)"),
                            (self.MEAN_SCORE, "Mean floating catchment score (capacity per 1000 inhabitants)"),
@@ -224,14 +223,14 @@ class ServiceAccess(AccessAlgorithm):
                                                       self.tr("Population with access to services"), steps,
                                                       INT_COLUMNS, TEXT_COLUMNS)}
         outputs[self.OUTPUT_INEQUALITY] = self.writeFrame(parameters, self.OUTPUT_INEQUALITY, context, inequality,
-                                                          None, QgsWkbTypes.NoGeometry, None, steps, INT_COLUMNS,
+                                                          None, compat.WkbType.NoGeometry, None, steps, INT_COLUMNS,
                                                           TEXT_COLUMNS)
         if parameters.get(self.OUTPUT_FACILITIES):
             table = facilities.assign(demand_in_reach=per_facility["demand"].to_numpy(),
                                       per_1000=per_facility["ratio"].to_numpy() * 1000.0, method=method,
                                       params=params)
             outputs[self.OUTPUT_FACILITIES] = self.writeFrame(parameters, self.OUTPUT_FACILITIES, context, table,
-                                                              supply_points, QgsWkbTypes.Point, crs, steps,
+                                                              supply_points, compat.WkbType.Point, crs, steps,
                                                               INT_COLUMNS, TEXT_COLUMNS)
         if territories is not None and parameters.get(self.OUTPUT_TERRITORIES):
             outputs[self.OUTPUT_TERRITORIES] = self._writeTerritoryMeans(parameters, context, territories, numbers,
@@ -244,7 +243,7 @@ class ServiceAccess(AccessAlgorithm):
                 if table["mean_score"].max() > 0 else np.nan
             table = table.rename_axis("class").reset_index().assign(method=method, params=params)
             outputs[self.OUTPUT_CLASSES] = self.writeFrame(parameters, self.OUTPUT_CLASSES, context, table, None,
-                                                           QgsWkbTypes.NoGeometry, None, steps, INT_COLUMNS,
+                                                           compat.WkbType.NoGeometry, None, steps, INT_COLUMNS,
                                                            TEXT_COLUMNS)
 
         def number(indicator, scope, key):

@@ -1,7 +1,6 @@
 """alliance:spatialinteraction: gravity models fitted as Poisson GLMs, with flow lines of residuals."""
 
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
@@ -9,11 +8,11 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterField,
-    QgsWkbTypes,
 )
 
 from .flow_inputs import FLOW_HELP, FlowAlgorithm
 from .styling import style_on_load
+from ..alliance_plugin.qgis_io import compat
 
 TEXT_COLUMNS = ("origin", "destination", "parameter", "symbol", "regressor", "params")
 FAMILIES = ("unconstrained", "production", "attraction", "doubly")
@@ -62,19 +61,19 @@ class SpatialInteraction(FlowAlgorithm):
                                                            self.tr("Exponential (distance)")], defaultValue=0))
         self.addParameter(QgsProcessingParameterField(
             self.DISTANCE_FIELD, self.tr("Distance field of the flows [optional: from the polygons, in km]"),
-            parentLayerParameterName=self.FLOWS, type=QgsProcessingParameterField.Numeric, optional=True))
+            parentLayerParameterName=self.FLOWS, type=compat.FieldDataType.Numeric, optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.ORIGIN_MASS_FIELD, self.tr("Origin mass field of the territories [optional: outflow]"),
-            parentLayerParameterName=self.INPUT, type=QgsProcessingParameterField.Numeric, optional=True))
+            parentLayerParameterName=self.INPUT, type=compat.FieldDataType.Numeric, optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.DESTINATION_MASS_FIELD, self.tr("Destination mass field of the territories [optional: inflow]"),
-            parentLayerParameterName=self.INPUT, type=QgsProcessingParameterField.Numeric, optional=True))
+            parentLayerParameterName=self.INPUT, type=compat.FieldDataType.Numeric, optional=True))
         self.addParameter(QgsProcessingParameterBoolean(
             self.INTRAZONAL, self.tr("Model the flows inside a territory too"), False))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_LINES, self.tr("Flow lines: observed, expected, residual"), QgsProcessing.TypeVectorLine))
+            self.OUTPUT_LINES, self.tr("Flow lines: observed, expected, residual"), compat.SourceType.VectorLine))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_PARAMETERS, self.tr("Model parameters"), QgsProcessing.TypeVector))
+            self.OUTPUT_PARAMETERS, self.tr("Model parameters"), compat.SourceType.Vector))
         for key, label in ((self.BETA, "Distance-decay parameter beta"), (self.PSEUDO_R2, "Pseudo R2 (McFadden)"),
                            (self.SRMSE, "SRMSE"), (self.SSI, "Sorensen similarity index"), (self.AIC, "AIC")):
             self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
@@ -137,7 +136,7 @@ class SpatialInteraction(FlowAlgorithm):
         style_on_load(context, lines_dest, "lines", float(pairs["observed"].max()) if len(pairs) else 0.0)
         table = fit.params.reset_index().assign(params=params)
         params_dest = self.writeFrame(parameters, self.OUTPUT_PARAMETERS, context, table, None,
-                                      QgsWkbTypes.NoGeometry, source.sourceCrs(), steps, text_columns=TEXT_COLUMNS)
+                                      compat.WkbType.NoGeometry, source.sourceCrs(), steps, text_columns=TEXT_COLUMNS)
         beta = float(fit.params.loc["distance", "estimate"]) if "distance" in fit.params.index else None
         stats = fit.stats
         summary = self.tr("{family} model, {decay} decay: beta = {beta:.4f}, pseudo R2 = {r2:.3f}, SRMSE = {srmse:.3f}, "

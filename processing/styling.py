@@ -11,12 +11,11 @@ from qgis.core import (
     QgsProperty,
     QgsRendererRange,
     QgsSymbol,
-    QgsSymbolLayer,
-    QgsWkbTypes,
 )
 from qgis.PyQt.QtGui import QColor
 
 from ..alliance_plugin.toolbelt.i18n import tr
+from ..alliance_plugin.qgis_io import compat
 
 # Main-partner share classes: the dependency threshold splits the second class.
 _SHARE_COLOURS = ("#f7fbff", "#c6dbef", "#6baed6", "#2171b5", "#08306b")
@@ -27,7 +26,7 @@ def territories_renderer(threshold):
     bounds = sorted({0.0, threshold / 2, threshold, max(threshold, 0.3), max(threshold, 0.5), 1.0})
     ranges = []
     for (low, high), colour in zip(zip(bounds[:-1], bounds[1:]), _SHARE_COLOURS):
-        symbol = QgsSymbol.defaultSymbol(QgsWkbTypes.PolygonGeometry)
+        symbol = QgsSymbol.defaultSymbol(compat.GeometryType.Polygon)
         symbol.setColor(QColor(colour))
         label = f"{100 * low:.0f} - {100 * high:.0f} %"
         ranges.append(QgsRendererRange(QgsClassificationRange(label, low, high), symbol))
@@ -39,15 +38,15 @@ def lines_renderer(max_volume):
     arrow = QgsArrowSymbolLayer()
     arrow.setIsCurved(False)
     arrow.setIsRepeated(False)
-    arrow.setHeadType(QgsArrowSymbolLayer.HeadSingle)
+    arrow.setHeadType(QgsArrowSymbolLayer.HeadType.HeadSingle)
     scale = max(max_volume, 1e-12)
     width = QgsProperty.fromExpression(f'0.2 + 3.8 * coalesce("volume", 0) / {scale!r}')
-    arrow.setDataDefinedProperty(QgsSymbolLayer.PropertyArrowWidth, width)
-    arrow.setDataDefinedProperty(QgsSymbolLayer.PropertyArrowStartWidth, width)
+    arrow.setDataDefinedProperty(compat.SymbolLayerProperty.ArrowWidth, width)
+    arrow.setDataDefinedProperty(compat.SymbolLayerProperty.ArrowStartWidth, width)
     arrow.setDataDefinedProperty(
-        QgsSymbolLayer.PropertyArrowHeadLength, QgsProperty.fromExpression(f"1.5 * ({width.expressionString()})"))
+        compat.SymbolLayerProperty.ArrowHeadLength, QgsProperty.fromExpression(f"1.5 * ({width.expressionString()})"))
     arrow.setDataDefinedProperty(
-        QgsSymbolLayer.PropertyArrowHeadThickness, QgsProperty.fromExpression(f"1.0 * ({width.expressionString()})"))
+        compat.SymbolLayerProperty.ArrowHeadThickness, QgsProperty.fromExpression(f"1.0 * ({width.expressionString()})"))
     fill = arrow.subSymbol()
     fill.setColor(QColor(203, 24, 29, 170))
     symbol = QgsLineSymbol()
@@ -68,7 +67,7 @@ def roles_renderer(field):
     """Categories of a role field (city core / pole, commuting zone / crown, outside)."""
     categories = []
     for value, colour in ROLE_COLOURS.items():
-        symbol = QgsSymbol.defaultSymbol(QgsWkbTypes.PolygonGeometry)
+        symbol = QgsSymbol.defaultSymbol(compat.GeometryType.Polygon)
         symbol.setColor(QColor(colour))
         categories.append(QgsRendererCategory(value, symbol, tr(value)))
     return QgsCategorizedSymbolRenderer(field, categories)

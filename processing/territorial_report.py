@@ -16,8 +16,6 @@ from qgis.core import (
     QgsMapRendererCustomPainterJob,
     QgsMapSettings,
     QgsPrintLayout,
-    QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterMultipleLayers,
@@ -25,18 +23,17 @@ from qgis.core import (
     QgsProject,
     QgsRectangle,
     QgsSingleSymbolRenderer,
-    QgsUnitTypes,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
 from qgis.PyQt.QtGui import QColor, QFont, QImage, QPainter
 
 from .flow_inputs import FlowAlgorithm
 from .scorecard import STATUS_COLOURS, read_scorecard
+from ..alliance_plugin.qgis_io import compat
 
 MAP_SIZE = (640, 420)
-MM = QgsUnitTypes.LayoutMillimeters
+MM = compat.LayoutUnit.Millimeters
 
 
 class TerritorialReport(FlowAlgorithm):
@@ -63,13 +60,13 @@ class TerritorialReport(FlowAlgorithm):
 
     def flags(self):
         # Map rendering and print layouts: run on the main thread in QGIS Desktop.
-        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+        return super().flags() | compat.AlgorithmFlag.NoThreading
 
     def initAlgorithm(self, config=None):
         self.addTerritoryParameters()
         self.addParameter(QgsProcessingParameterMultipleLayers(
             self.INDICATORS, self.tr("Indicator layers (outputs of our algorithms, with the same code field)"),
-            QgsProcessing.TypeVector, optional=True))
+            compat.SourceType.Vector, optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.TERRITORY, self.tr("Territory code [optional: every territory]"), optional=True))
         self.addParameter(QgsProcessingParameterFileDestination(
@@ -106,7 +103,7 @@ class TerritorialReport(FlowAlgorithm):
             if isinstance(code, str) and code not in geometries:
                 geometries[code] = feature.geometry()
         themes = [(layer, names) for layer, names in read["layers"]
-                  if layer.isSpatial() and layer.geometryType() != QgsWkbTypes.NullGeometry]
+                  if layer.isSpatial() and layer.geometryType() != compat.GeometryType.Null]
         styled = [(styled_clone(layer, names), layer.name()) for layer, names in themes]
 
         pages, images = [], {}
@@ -212,14 +209,14 @@ class TerritorialReport(FlowAlgorithm):
         collection = layout.pageCollection()
         for number, (code, _maps, rows, counts, _chart) in enumerate(pages):
             page = QgsLayoutItemPage(layout)
-            page.setPageSize("A4", QgsLayoutItemPage.Portrait)
+            page.setPageSize("A4", QgsLayoutItemPage.Orientation.Portrait)
             collection.addPage(page)
             highlight, extent = images[code]
             highlight = highlight.clone()
             project.addMapLayer(highlight)
             title = QgsLayoutItemLabel(layout)
             title.setText(self.tr("Territorial report: territory {code}").format(code=code))
-            title.setFont(QFont("Sans", 18, QFont.Bold))
+            compat.set_label_font(title, QFont("Sans", 18, QFont.Weight.Bold))
             layout.addLayoutItem(title)
             title.attemptResize(QgsLayoutSize(190, 12, MM))
             title.attemptMove(QgsLayoutPoint(10, 10, MM), page=number)
@@ -240,14 +237,14 @@ class TerritorialReport(FlowAlgorithm):
                 lines.append(f"    {row.sentences}")
             text = QgsLayoutItemLabel(layout)
             text.setText("\n".join(lines))
-            text.setFont(QFont("Sans", 9))
+            compat.set_label_font(text, QFont("Sans", 9))
             layout.addLayoutItem(text)
             text.attemptResize(QgsLayoutSize(190, 150, MM))
             text.attemptMove(QgsLayoutPoint(10, 140, MM), page=number)
         settings = QgsLayoutExporter.PdfExportSettings()
         settings.dpi = 150
         result = QgsLayoutExporter(layout).exportToPdf(path, settings)
-        if result != QgsLayoutExporter.Success:
+        if result != QgsLayoutExporter.ExportResult.Success:
             raise QgsProcessingException(self.tr("Could not write the PDF report {path} (error {code}).").format(
                 path=path, code=int(result)))
 
@@ -262,7 +259,7 @@ def styled_clone(layer, names):
     if numeric:
         renderer = QgsGraduatedSymbolRenderer(numeric[0])
         renderer.setSourceSymbol(QgsFillSymbol.createSimple({"outline_color": "255,255,255", "outline_width": "0.2"})
-                                 if clone.geometryType() == QgsWkbTypes.PolygonGeometry else
+                                 if clone.geometryType() == compat.GeometryType.Polygon else
                                  renderer.sourceSymbol())
         from qgis.core import QgsClassificationQuantile, QgsGradientColorRamp
 
@@ -307,7 +304,7 @@ def render_map(layers, extent, crs, transform_context, size=MAP_SIZE):
     settings.setOutputSize(QSize(*size))
     settings.setExtent(extent)
     settings.setBackgroundColor(QColor("white"))
-    image = QImage(QSize(*size), QImage.Format_ARGB32)
+    image = QImage(QSize(*size), QImage.Format.Format_ARGB32)
     image.fill(QColor("white"))
     painter = QPainter(image)
     job = QgsMapRendererCustomPainterJob(settings, painter)
@@ -319,10 +316,10 @@ def render_map(layers, extent, crs, transform_context, size=MAP_SIZE):
 def chart_png(counts, labels, size=(360, 200)):
     """A bar chart (base64 PNG) of the statuses count."""
     width, height = size
-    image = QImage(QSize(width, height), QImage.Format_ARGB32)
+    image = QImage(QSize(width, height), QImage.Format.Format_ARGB32)
     image.fill(QColor("white"))
     painter = QPainter(image)
-    painter.setRenderHint(QPainter.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setFont(QFont("Sans", 10))
     top = max(max(counts.values()), 1)
     bar = width / (len(STATUS_LABELS) * 1.5)
@@ -332,8 +329,8 @@ def chart_png(counts, labels, size=(360, 200)):
         h = (height - 60) * value / top
         painter.fillRect(QRectF(x, height - 30 - h, bar, h), QColor(STATUS_COLOURS[status]))
         painter.setPen(QColor("black"))
-        painter.drawText(QRectF(x - 10, height - 50 - h, bar + 20, 20), Qt.AlignCenter, str(value))
-        painter.drawText(QRectF(x - 10, height - 28, bar + 20, 24), Qt.AlignCenter, labels.get(status, status))
+        painter.drawText(QRectF(x - 10, height - 50 - h, bar + 20, 20), Qt.AlignmentFlag.AlignCenter, str(value))
+        painter.drawText(QRectF(x - 10, height - 28, bar + 20, 24), Qt.AlignmentFlag.AlignCenter, labels.get(status, status))
     painter.end()
     return png_base64(image)
 
@@ -341,7 +338,7 @@ def chart_png(counts, labels, size=(360, 200)):
 def png_base64(image):
     data = QByteArray()
     buffer = QBuffer(data)
-    buffer.open(QIODevice.WriteOnly)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     image.save(buffer, "PNG")
     buffer.close()
     return base64.b64encode(bytes(data)).decode("ascii")

@@ -4,12 +4,10 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsCsException,
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -17,11 +15,11 @@ from qgis.core import (
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
 
 from ..alliance_plugin.qgis_io.layers import read_geometries
 from .access_inputs import NETWORK_HELP, PROXY, AccessAlgorithm, as_text, inner_points
+from ..alliance_plugin.qgis_io import compat
 
 INT_COLUMNS = ("access", "placed", "qualifies", "departures", "high_departures", "route_type")
 TEXT_COLUMNS = ("stop_id", "stop_name", "capacity", "capacity_raw", "territory", "group", "value", "method",
@@ -78,7 +76,7 @@ class TransitAccess(AccessAlgorithm):
             self.addParameter(QgsProcessingParameterField(key, self.tr(label),
                                                           parentLayerParameterName=self.POPULATION, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.STOPS, self.tr("Stops (points) [optional: or a GTFS feed]"), [QgsProcessing.TypeVectorPoint],
+            self.STOPS, self.tr("Stops (points) [optional: or a GTFS feed]"), [compat.SourceType.VectorPoint],
             optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.STOP_ID_FIELD, self.tr("Stop identifier field [optional]"), parentLayerParameterName=self.STOPS,
@@ -89,9 +87,9 @@ class TransitAccess(AccessAlgorithm):
             parentLayerParameterName=self.STOPS, optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.FREQUENCY_FIELD, self.tr("Departures per hour field of the stops [optional: every stop qualifies]"),
-            parentLayerParameterName=self.STOPS, type=QgsProcessingParameterField.Numeric, optional=True))
+            parentLayerParameterName=self.STOPS, type=compat.FieldDataType.Numeric, optional=True))
         self.addParameter(QgsProcessingParameterFile(
-            self.GTFS, self.tr("GTFS feed (zip) [optional: or a stops layer]"), QgsProcessingParameterFile.File,
+            self.GTFS, self.tr("GTFS feed (zip) [optional: or a stops layer]"), compat.FileBehavior.File,
             fileFilter=self.tr("GTFS feeds (*.zip *.ZIP)"), optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             self.WEEKDAY, self.tr("GTFS: weekday counted (the feed's date of that weekday with the most services)"),
@@ -103,33 +101,33 @@ class TransitAccess(AccessAlgorithm):
         self.addParameter(QgsProcessingParameterString(self.END_TIME, self.tr("GTFS: window end (HH:MM)"), "20:00"))
         self.addParameter(QgsProcessingParameterNumber(
             self.MIN_PER_HOUR, self.tr("Minimum departures per hour in the window (average)"),
-            QgsProcessingParameterNumber.Double, 1.0, minValue=0.0))
+            compat.NumberType.Double, 1.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(
             self.LOW_DISTANCE, self.tr("Walking distance to low-capacity stops: bus, tram (m)"),
-            QgsProcessingParameterNumber.Double, 500.0, minValue=0.0))
+            compat.NumberType.Double, 500.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(
             self.HIGH_DISTANCE, self.tr("Walking distance to high-capacity stops: rail, metro, ferry (m)"),
-            QgsProcessingParameterNumber.Double, 1000.0, minValue=0.0))
+            compat.NumberType.Double, 1000.0, minValue=0.0))
         search = QgsProcessingParameterNumber(
             self.SEARCH_DISTANCE, self.tr("Distances to the nearest stop reported up to (m) [optional: the longest "
-                                          "access distance]"), QgsProcessingParameterNumber.Double, optional=True,
+                                          "access distance]"), compat.NumberType.Double, optional=True,
             minValue=0.0)
-        search.setFlags(search.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        search.setFlags(search.flags() | compat.ParameterFlag.Advanced)
         self.addParameter(search)
         self.addNetworkParameters()
         self.addTerritoryParameters()
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Population with access"), QgsProcessing.TypeVectorAnyGeometry))
+            self.OUTPUT, self.tr("Population with access"), compat.SourceType.VectorAnyGeometry))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_SHARES, self.tr("Shares of population with access"), QgsProcessing.TypeVector))
+            self.OUTPUT_SHARES, self.tr("Shares of population with access"), compat.SourceType.Vector))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_TERRITORIES, self.tr("Territories with their share"), QgsProcessing.TypeVectorPolygon,
+            self.OUTPUT_TERRITORIES, self.tr("Territories with their share"), compat.SourceType.VectorPolygon,
             optional=True, createByDefault=False))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_AREAS, self.tr("Service areas of the stops"), QgsProcessing.TypeVectorAnyGeometry,
+            self.OUTPUT_AREAS, self.tr("Service areas of the stops"), compat.SourceType.VectorAnyGeometry,
             optional=True, createByDefault=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_STOPS, self.tr("Stops and their service"), QgsProcessing.TypeVectorPoint,
+            self.OUTPUT_STOPS, self.tr("Stops and their service"), compat.SourceType.VectorPoint,
             optional=True, createByDefault=True))
         for key, label in ((self.SHARE, "Share of the population with access (%)"),
                            (self.POPULATION_TOTAL, "Population"),
@@ -292,7 +290,7 @@ class TransitAccess(AccessAlgorithm):
         shares = table.assign(share_pct=100 * table["share"]).drop(columns="share").assign(method=method,
                                                                                            params=params)
         outputs[self.OUTPUT_SHARES] = self.writeFrame(parameters, self.OUTPUT_SHARES, context, shares, None,
-                                                      QgsWkbTypes.NoGeometry, None, steps, INT_COLUMNS, TEXT_COLUMNS)
+                                                      compat.WkbType.NoGeometry, None, steps, INT_COLUMNS, TEXT_COLUMNS)
         if territories is not None and parameters.get(self.OUTPUT_TERRITORIES):
             outputs[self.OUTPUT_TERRITORIES] = self.writeTerritories(
                 parameters, self.OUTPUT_TERRITORIES, context, territories[0], None, territories[2],
@@ -366,11 +364,11 @@ class TransitAccess(AccessAlgorithm):
         if method == PROXY:
             geometries = np.asarray(areas, dtype=object)
             table["area_m2"] = shapely.area(geometries)
-            wkb_type = QgsWkbTypes.MultiPolygon
+            wkb_type = compat.WkbType.MultiPolygon
         else:
             geometries = areas["geometry"].to_numpy()
             table["length_m"] = areas["length"].to_numpy()
-            wkb_type = QgsWkbTypes.MultiLineString
+            wkb_type = compat.WkbType.MultiLineString
         table["population_nearest"] = served
         table["method"], table["params"] = method, params
         # every qualifying stop gets a row; a stop off the streets, or whose streets are all nearer another
@@ -391,7 +389,7 @@ class TransitAccess(AccessAlgorithm):
         table["qualifies"] = table["qualifies"].astype(int)
         table["method"], table["params"] = method, params
         geometries = shapely.points(stops.loc[placed, ["x", "y"]].to_numpy())
-        return self.writeFrame(parameters, self.OUTPUT_STOPS, context, table, geometries, QgsWkbTypes.Point, crs,
+        return self.writeFrame(parameters, self.OUTPUT_STOPS, context, table, geometries, compat.WkbType.Point, crs,
                                feedback, INT_COLUMNS, TEXT_COLUMNS)
 
 

@@ -1,7 +1,6 @@
 """alliance:urbangrowth: new built-up patches, their landscape expansion index, and growth per territory."""
 
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
@@ -9,10 +8,10 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
-    QgsWkbTypes,
 )
 
 from .growth_inputs import BUILT_UP_HELP, GROWTH_COLOURS, GrowthAlgorithm, categories_on_load
+from ..alliance_plugin.qgis_io import compat
 
 INT_COLUMNS = ("patch_id", "n_pieces", "n_patches", "n_infill", "n_edge_expansion", "n_outlying")
 TEXT_COLUMNS = ("growth_class", "territory", "params")
@@ -49,29 +48,29 @@ class UrbanGrowth(GrowthAlgorithm):
         self.addBuiltUpParameters()
         self.addParameter(QgsProcessingParameterNumber(
             self.CUTOFF_YEAR, self.tr("Cut-off year of the first date (with a year field) [optional]"),
-            QgsProcessingParameterNumber.Double, optional=True))
+            compat.NumberType.Double, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.END_YEAR, self.tr("Last year of the second date (with a year field) [optional: all]"),
-            QgsProcessingParameterNumber.Double, optional=True))
+            compat.NumberType.Double, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.RING, self.tr("Ring width of the expansion index (m)"), QgsProcessingParameterNumber.Double, 1.0,
+            self.RING, self.tr("Ring width of the expansion index (m)"), compat.NumberType.Double, 1.0,
             minValue=0.001))
         self.addParameter(QgsProcessingParameterNumber(
             self.MIN_AREA, self.tr("Slivers: new pieces at or below this area are dropped (m2)"),
-            QgsProcessingParameterNumber.Double, 1.0, minValue=0.0))
+            compat.NumberType.Double, 1.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(
-            self.SEGMENTS, self.tr("Buffer segments per quarter circle"), QgsProcessingParameterNumber.Integer, 8,
+            self.SEGMENTS, self.tr("Buffer segments per quarter circle"), compat.NumberType.Integer, 8,
             minValue=1, maxValue=100))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.TERRITORIES, self.tr("Territories for the summary [optional: the whole area]"),
-            [QgsProcessing.TypeVectorPolygon], optional=True))
+            [compat.SourceType.VectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.TERRITORY_ID_FIELD, self.tr("Territory code field"), parentLayerParameterName=self.TERRITORIES,
             optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("New built-up patches"), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, self.tr("New built-up patches"), compat.SourceType.VectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_SUMMARY, self.tr("Growth per territory"), QgsProcessing.TypeVector))
+            self.OUTPUT_SUMMARY, self.tr("Growth per territory"), compat.SourceType.Vector))
         self.addOutput(QgsProcessingOutputNumber(self.PATCHES, self.tr("New built-up patches")))
         self.addOutput(QgsProcessingOutputNumber(self.AREA_ADDED, self.tr("Built-up area added (m2)")))
 
@@ -126,13 +125,13 @@ class UrbanGrowth(GrowthAlgorithm):
         if territories is not None:
             table["territory"] = codes
         dest = self.writeFrame(parameters, self.OUTPUT, context, table.assign(params=params),
-                               patches["geometry"].to_numpy(), QgsWkbTypes.MultiPolygon, crs, steps,
+                               patches["geometry"].to_numpy(), compat.WkbType.MultiPolygon, crs, steps,
                                INT_COLUMNS, TEXT_COLUMNS)
         categories_on_load(context, dest, "growth_class", GROWTH_COLOURS)
         if territories is None:
             summary_dest = self.writeFrame(parameters, self.OUTPUT_SUMMARY, context,
                                            summary.rename_axis("territory").reset_index(), None,
-                                           QgsWkbTypes.NoGeometry, None, steps, INT_COLUMNS, TEXT_COLUMNS)
+                                           compat.WkbType.NoGeometry, None, steps, INT_COLUMNS, TEXT_COLUMNS)
         else:
             per_feature = summary.reindex(frame["code"].to_numpy()).reset_index(drop=True)
             summary_dest = self.writeTerritories(parameters, self.OUTPUT_SUMMARY, context, territories,

@@ -38,17 +38,19 @@ def child(model, alg_id, child_id, sources, outputs=()):
 def territorial_diagnosis():
     from qgis.core import (QgsProcessingModelAlgorithm, QgsProcessingModelChildParameterSource as Source,
                            QgsProcessingModelParameter, QgsProcessingParameterFeatureSource,
-                           QgsProcessingParameterField, QgsProcessingParameterFile, QgsProcessing)
+                           QgsProcessingParameterField, QgsProcessingParameterFile)
+
+    from alliance_territories.alliance_plugin.qgis_io import compat
 
     model = QgsProcessingModelAlgorithm("territorialdiagnosis", "Models", "alliance")
     model.setHelpContent({"ALG_DESC": "Territorial diagnosis from flows: flow dependencies, attraction areas "
                                       "(INSEE method), dominant flows, flow regions (Louvain) and the "
                                       "recommendations scorecard with its HTML report, in one run."})
     for definition in (
-            QgsProcessingParameterFeatureSource("territories", "Territories", [QgsProcessing.TypeVectorPolygon]),
+            QgsProcessingParameterFeatureSource("territories", "Territories", [compat.SourceType.VectorPolygon]),
             QgsProcessingParameterField("code", "Territory code field", parentLayerParameterName="territories"),
             QgsProcessingParameterField("population", "Population field", parentLayerParameterName="territories",
-                                        type=QgsProcessingParameterField.Numeric),
+                                        type=compat.FieldDataType.Numeric),
             QgsProcessingParameterFile("flows", "Flows (CSV file)", extension="csv")):
         model.addModelParameter(definition, QgsProcessingModelParameter(definition.name()))
     base = {"INPUT": Source.fromModelParameter("territories"), "ID_FIELD": Source.fromModelParameter("code"),
