@@ -32,7 +32,9 @@ def plugin(qgis_app):
 def run_alg(plugin):
     """Run an algorithm by id through the registry; returns (results, feedback messages)."""
     from qgis import processing
-    from qgis.core import QgsFeatureRequest, QgsProcessingContext, QgsProcessingFeedback, QgsProject
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
+
+    from alliance_territories.alliance_plugin.qgis_io import compat
 
     class Recorder(QgsProcessingFeedback):
         def __init__(self):
@@ -48,7 +50,7 @@ def run_alg(plugin):
         def reportError(self, text, fatalError=False):
             self.messages.append(text)
 
-    def run(alg_id, parameters, invalid=QgsFeatureRequest.GeometryNoCheck):
+    def run(alg_id, parameters, invalid=compat.InvalidGeometryCheck.NoCheck):
         context = QgsProcessingContext()
         context.setProject(QgsProject.instance())
         context.setInvalidGeometryCheck(invalid)

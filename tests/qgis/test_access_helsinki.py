@@ -15,8 +15,10 @@ Layers are taken from the .osm.pbf as QGIS reads it:
 import random
 
 import pytest
-from qgis.core import (QgsCoordinateReferenceSystem, QgsFeatureRequest, QgsProcessingContext,
-                       QgsProcessingFeedback, QgsProject, QgsVectorLayer)
+from qgis.core import (QgsCoordinateReferenceSystem, QgsProcessingContext,
+                       QgsProcessingFeedback, QgsProject)
+
+from alliance_territories.alliance_plugin.qgis_io import compat
 
 METRIC = "EPSG:3067"
 LEVELS = """coalesce(to_real(nullif(regexp_substr("other_tags", '"building:levels"=>"([0-9.]+)"'), '')), 4)"""
@@ -28,7 +30,7 @@ def native(alg, parameters):
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())
     context.setEllipsoid("NONE")  # planimetric lengths in the layer's CRS, as ours
-    context.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+    context.setInvalidGeometryCheck(compat.InvalidGeometryCheck.NoCheck)
     return processing.run(alg, parameters, context=context, feedback=QgsProcessingFeedback())
 
 
@@ -119,7 +121,7 @@ def sdg(helsinki, plugin):
 
     def run(**layers):
         context = QgsProcessingContext()
-        context.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+        context.setInvalidGeometryCheck(compat.InvalidGeometryCheck.NoCheck)
         feedback = QgsProcessingFeedback()
         parameters = {"POPULATION_FIELD": "pop", "CAPACITY_FIELD": "mode", "SNAP_TOLERANCE": 200,
                       "OUTPUT": "memory:", "OUTPUT_SHARES": "memory:", "OUTPUT_AREAS": "memory:"}

@@ -17,8 +17,8 @@ def prague(run_alg, data_dir):
     layer = results["OUTPUT"]
     # Tenure by rule (constructed, no real tenure data): ID modulo 4 -> titre, coutumier, squat, NULL.
     layer.startEditing()
-    layer.addAttribute(__import__("qgis.core", fromlist=["QgsField"]).QgsField(
-        "statut", __import__("qgis.PyQt.QtCore", fromlist=["QVariant"]).QVariant.String))
+    layer.addAttribute(__import__("alliance_territories.alliance_plugin.qgis_io.compat",
+                                  fromlist=["make_field"]).make_field("statut", "string"))
     index = layer.fields().indexOf("statut")
     for feature in layer.getFeatures():
         value = ("Titre foncier", "coutumier", "squat", None)[int(feature["ID"]) % 4]
