@@ -102,12 +102,6 @@
             <translation>emplois pour 100</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="85" />
-            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="82" />
-            <source>Every algorithm</source>
-            <translation>Tous les algorithmes</translation>
-        </message>
-        <message>
             <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="34" />
             <source>present</source>
             <translation>présente</translation>
@@ -128,47 +122,52 @@
             <translation>défectueuse</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="75" />
-            <source>Only the batch land-tenure overlay on a dask cluster (scripts/tenure_batch.py), outside QGIS</source>
-            <translation>Seulement le croisement foncier par lots sur une grappe dask (scripts/tenure_batch.py), hors de QGIS</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="77" />
-            <source>Optional: faster reading and writing of GeoPackage files (land-tenure overlay, access algorithms)</source>
-            <translation>Facultative : lecture et écriture plus rapides des fichiers GeoPackage (croisement foncier, algorithmes d'accès)</translation>
-        </message>
-        <message>
             <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="80" />
-            <source>Optional: the Leiden method and the igraph engine of Flow regions</source>
-            <translation>Facultative : la méthode de Leiden et le moteur igraph des régions de flux</translation>
+            <source>Only scripts/tenure_batch.py (a dask cluster, outside QGIS)</source>
+            <translation>Seulement scripts/tenure_batch.py (une grappe dask, hors de QGIS)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="94" />
+            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="82" />
+            <source>Optional: faster GeoPackage input and output (land-tenure overlay, access algorithms)</source>
+            <translation>Facultative : GeoPackage lus et écrits plus vite (croisement foncier, algorithmes d'accès)</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="84" />
+            <source>Optional: Leiden and the igraph engine of Flow regions</source>
+            <translation>Facultative : Leiden et le moteur igraph des régions de flux</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="86" />
+            <source>Every algorithm</source>
+            <translation>Tous les algorithmes</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="99" />
             <source>Alliance of Territories: check dependencies</source>
             <translation>Alliance des territoires : vérifier les dépendances</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="99" />
+            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="104" />
             <source>The Python libraries the plugin uses, tried in the Python that QGIS runs.</source>
             <translation>Les bibliothèques Python qu'utilise l'extension, essayées dans le Python que QGIS exécute.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="122" />
+            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="128" />
             <source>Restart QGIS after installing: a library already loaded is seen again only then.</source>
             <translation>Redémarrez QGIS après l'installation : une bibliothèque déjà chargée n'est relue qu'à ce moment-là.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="128" />
+            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="134" />
             <source>Copy command</source>
             <translation>Copier la commande</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="129" />
+            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="136" />
             <source>Check again</source>
             <translation>Vérifier à nouveau</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="130" />
+            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="138" />
             <source>Close</source>
             <translation>Fermer</translation>
         </message>
@@ -210,28 +209,33 @@
             <translation>Dans un terminal, avec pip pour le Python que QGIS exécute :</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="103" />
+            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="89" />
+            <source>Every algorithm but: {names}</source>
+            <translation>Tous les algorithmes sauf : {names}</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="108" />
             <source>Library</source>
             <translation>Bibliothèque</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="103" />
+            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="108" />
             <location filename="../processing/territorial_report.py" line="169" />
             <source>Status</source>
             <translation>Statut</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="103" />
+            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="108" />
             <source>Needed by</source>
             <translation>Nécessaire à</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="103" />
+            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="108" />
             <source>Reason</source>
             <translation>Raison</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="165" />
+            <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="174" />
             <source>Nothing to install: every library the plugin uses in QGIS works.</source>
             <translation>Rien à installer : toutes les bibliothèques qu'utilise l'extension dans QGIS fonctionnent.</translation>
         </message>

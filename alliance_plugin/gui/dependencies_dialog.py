@@ -55,34 +55,39 @@ def where_text(kind):
 
 
 def algorithms_needing():
-    """``{library: [algorithm display names]}`` from the registered provider's algorithms."""
+    """``{library: [algorithm display names]}`` and every algorithm's name, from the registered provider."""
     provider = QgsApplication.processingRegistry().providerById(PROVIDER)
-    needs, count = {}, 0
+    needs, everything = {}, []
     for algorithm in (provider.algorithms() if provider is not None else []):
         requires = getattr(algorithm, "REQUIRES", None)
         if requires is None:
             continue
-        count += 1
+        everything.append(algorithm.displayName())
         for name in requires:
             needs.setdefault(name, []).append(algorithm.displayName())
-    return needs, count
+    return needs, everything
 
 
-def needed_by(name, needs, count):
+def short_name(display_name):
+    """``City network`` for ``City network: rank-size, ...``, ``Flow regions`` for ``Flow regions (Intramax, ...)``."""
+    return display_name.split(":")[0].split(" (")[0].strip()
+
+
+def needed_by(name, needs, count, everything=()):
     library = dependencies.LIBRARIES[name]
     names = sorted(needs.get(name, []), key=str.casefold)
     if library.group == "batch":
-        return tr("Only the batch land-tenure overlay on a dask cluster (scripts/tenure_batch.py), outside QGIS")
+        return tr("Only scripts/tenure_batch.py (a dask cluster, outside QGIS)")
     if name in ("geopandas", "pyogrio"):
-        return tr("Optional: faster reading and writing of GeoPackage files (land-tenure overlay, access "
-                  "algorithms)")
+        return tr("Optional: faster GeoPackage input and output (land-tenure overlay, access algorithms)")
     if name == "igraph":
-        return tr("Optional: the Leiden method and the igraph engine of Flow regions")
-    if names and len(names) == count:
+        return tr("Optional: Leiden and the igraph engine of Flow regions")
+    if not names or len(names) == count:
         return tr("Every algorithm")
-    if names:
-        return ", ".join(names)
-    return tr("Every algorithm")
+    if everything and 2 * len(names) > count:
+        others = sorted({short_name(n) for n in everything} - {short_name(n) for n in names}, key=str.casefold)
+        return tr("Every algorithm but: {names}").format(names=", ".join(others))
+    return ", ".join(short_name(n) for n in names)
 
 
 class DependenciesDialog(QDialog):
@@ -108,8 +113,9 @@ class DependenciesDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(2, 430)
         layout.addWidget(self.table, 1)
         self.where_label = QLabel()
         self.where_label.setWordWrap(True)
@@ -117,7 +123,7 @@ class DependenciesDialog(QDialog):
         self.command_box = QPlainTextEdit()
         self.command_box.setReadOnly(True)
         self.command_box.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.command_box.setMaximumHeight(self.command_box.fontMetrics().lineSpacing() * 4 + 12)
+        self.command_box.setFixedHeight(self.command_box.fontMetrics().lineSpacing() * 2 + 16)
         layout.addWidget(self.command_box)
         self.restart_label = QLabel(tr("Restart QGIS after installing: a library already loaded is seen again "
                                        "only then."))
@@ -126,7 +132,9 @@ class DependenciesDialog(QDialog):
         layout.addWidget(self.restart_label)
         row = QHBoxLayout()
         self.copy_button = QPushButton(tr("Copy command"))
+        self.copy_button.setAutoDefault(False)
         self.refresh_button = QPushButton(tr("Check again"))
+        self.refresh_button.setAutoDefault(False)
         self.close_button = QPushButton(tr("Close"))
         row.addWidget(self.copy_button)
         row.addWidget(self.refresh_button)
@@ -136,16 +144,16 @@ class DependenciesDialog(QDialog):
         self.copy_button.clicked.connect(self.copy_command)
         self.refresh_button.clicked.connect(self.check_again)
         self.close_button.clicked.connect(self.accept)
-        self.resize(960, 560)
+        self.resize(1040, 720)
         self.fill()
 
     # ----------------------------------------------------------------- content
     def fill(self):
         self.statuses = dependencies.statuses()
-        needs, count = algorithms_needing()
+        needs, everything = algorithms_needing()
         self.table.setRowCount(len(self.statuses))
         for row, status in enumerate(self.statuses):
-            cells = (status.name, state_text(status), needed_by(status.name, needs, count), status.reason())
+            cells = (status.name, state_text(status), needed_by(status.name, needs, len(everything), everything), status.reason())
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
@@ -155,6 +163,7 @@ class DependenciesDialog(QDialog):
                     item.setData(Qt.ItemDataRole.UserRole, status.state)
                 self.table.setItem(row, column, item)
         self.table.resizeRowsToContents()
+        self.table.setCurrentItem(None)
         wanted = [s for s in self.statuses
                   if not s.ok and dependencies.LIBRARIES[s.name].group != "batch"]
         self.commands = dependencies.commands_for(wanted, self.platform) if wanted else []
@@ -166,6 +175,14 @@ class DependenciesDialog(QDialog):
             self.command_box.setPlainText("")
         self.command_box.setVisible(bool(self.commands))
         self.copy_button.setEnabled(bool(self.commands))
+
+    def showEvent(self, event):  # noqa: N802 (Qt's name): wrapped rows follow the final column widths
+        super().showEvent(event)
+        self.table.resizeRowsToContents()
+
+    def resizeEvent(self, event):  # noqa: N802
+        super().resizeEvent(event)
+        self.table.resizeRowsToContents()
 
     def status_of(self, name):
         """(state, status text, reason) shown for ``name``."""
