@@ -140,7 +140,7 @@ run_chroot() {
     build_chroot "$suite" "$dir" || { printf '%-60s %s\n' "QGIS $version (Debian $suite)" "chroot could not be built"; cleanup; return 1; }
     bind "$ROOT" "$dir/alliance" || { cleanup; return 1; }
     say "QGIS $version in the Debian $suite chroot: the whole suite"
-    in_chroot "$dir" QT_QPA_PLATFORM=offscreen PYTHONDONTWRITEBYTECODE=1 CI="${CI:-}" \
+    in_chroot "$dir" QT_QPA_PLATFORM=offscreen PYTHONDONTWRITEBYTECODE=1 CI="${CI:-}" ALLIANCE_MATRIX=1 \
         bash -c 'cd /alliance && exec pytest -p no:cacheprovider -q "$@"' pytest > "$log" 2>&1
     status=$?
     printf '%s, Debian %s: %s [%s]\n' "$(versions_line in_chroot "$dir")" "$suite" "$(summary_of "$log")" "$log"

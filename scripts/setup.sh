@@ -9,7 +9,8 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 
 APT_PACKAGES=(qgis python3-qgis qgis-providers python3-venv python3-dev build-essential pkg-config poppler-utils
-              libgeos-dev libproj-dev proj-bin libgdal-dev qttools5-dev-tools)
+              libgeos-dev libproj-dev proj-bin libgdal-dev qttools5-dev-tools
+              python3-pyqt6 python3-pyqt6.qsci python3-pyqt6.qtsvg)
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 
@@ -73,6 +74,11 @@ install_venv() {
             || { echo "pyproj does not work: see scripts/build-constraints.txt" >&2; exit 1; }
         echo "$stamp" > .venv/.requirements.sha256
     fi
+    # QGIS's PyQt5 -> PyQt6 migration script, for the test that keeps the code Qt 6 ready
+    # (PyPI's qgis-pyqt5to6 is that script; its metadata asks for Python 3.12, it runs on 3.11).
+    .venv/bin/python -c "import pyqt5to6, astpretty, tokenize_rt" 2>/dev/null \
+        || .venv/bin/pip install --quiet --disable-pip-version-check --ignore-requires-python --no-deps \
+            qgis-pyqt5to6==0.0.0.dev0 astpretty==3.0.0 tokenize-rt==6.2.0
 }
 
 install_plugin() {

@@ -55,7 +55,10 @@ def test_migration_script_changes_nothing(tmp_path):
                            cwd=tmp_path, env=_script_env(), timeout=300)
     if probe.returncode != 0:
         last = (probe.stderr.strip().splitlines() or ["no output"])[-1]
-        pytest.skip(f"QGIS's PyQt5->PyQt6 migration script is not importable ({MODULE}: {last}); "
+        # make test installs the script: there a missing script is a failure, not a skip. The
+        # matrix's chroots have Debian's packages only (no pip), so they skip it.
+        skip_or_fail = pytest.skip if os.environ.get("ALLIANCE_MATRIX") else pytest.fail
+        skip_or_fail(f"QGIS's PyQt5->PyQt6 migration script is not importable ({MODULE}: {last}); "
                     "scripts/setup.sh installs python3-pyqt6, python3-pyqt6.qsci, python3-pyqt6.qtsvg "
                     "and qgis-pyqt5to6")
     copy = tmp_path / "plugin"
