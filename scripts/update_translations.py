@@ -15,7 +15,12 @@ alliance_plugin/ and processing/ when it is:
 
 Calls it cannot resolve are listed on stderr (``--strict`` makes them an error).
 
-Usage: ``python scripts/update_translations.py [--lang fr] [--no-compile] [--strict]``
+Usage: ``python scripts/update_translations.py [--lang fr] [--no-compile] [--strict] [--set FILE]``
+
+``--set FILE`` takes translations from a UTF-8 file of ``source<TAB>translation`` lines
+(``\n`` and ``\t`` written escaped) and marks them finished: a way to translate many strings
+at once without editing the XML by hand. The whole update holds a lock on the ``.ts`` file, so
+several people (or scripts) can run it at the same time.
 Existing translations are kept; new messages are marked unfinished; messages no longer
 in the code are marked obsolete (``type="vanished"``).
 """
@@ -24,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import fcntl
 import shutil
 import subprocess
 import sys
@@ -354,13 +360,41 @@ def main(argv=None):
     parser.add_argument("--strict", action="store_true", help="fail when a tr() call cannot be resolved")
     parser.add_argument("--prune", action="store_true",
                         help="drop the translations of messages no longer in the code (vanished)")
+    parser.add_argument("--set", metavar="FILE", action="append", default=[],
+                        help="translations to set: lines 'source<TAB>translation' (\\n, \\t escaped)")
     args = parser.parse_args(argv)
+    lock = ROOT / "i18n" / f".alliance_{args.lang}.lock"
+    with open(lock, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        return _update(args)
 
+
+def read_pairs(path):
+    """{source: translation} from a file of 'source<TAB>translation' lines."""
+    pairs = {}
+    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        if "\t" not in line:
+            raise SystemExit(f"{path}:{number}: no tab between the source and its translation")
+        source, translation = line.split("\t", 1)
+        unescape = lambda text: text.replace("\\n", "\n").replace("\\t", "\t")  # noqa: E731
+        pairs[unescape(source)] = unescape(translation)
+    return pairs
+
+
+def _update(args):
     ordered, locations, unresolved = extract()
     for rel, line, source in unresolved:
         print(f"warning: {rel}:{line}: cannot resolve tr({source})", file=sys.stderr)
     ts = ROOT / "i18n" / f"alliance_{args.lang}.ts"
-    counts = write_ts(ts, args.lang, ordered, locations, read_ts(ts), prune=args.prune)
+    existing = read_ts(ts)
+    for path in args.set:
+        for source, translation in read_pairs(path).items():
+            if source not in locations:
+                print(f"warning: {path}: not a string of the code: {source!r}", file=sys.stderr)
+            existing[source] = (translation, None)
+    counts = write_ts(ts, args.lang, ordered, locations, existing, prune=args.prune)
     print(f"{ts.relative_to(ROOT)}: {counts['total']} messages, {counts['finished']} translated, "
           f"{counts['unfinished']} unfinished, {counts['vanished']} vanished")
     if not args.no_compile:
