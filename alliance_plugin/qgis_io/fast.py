@@ -41,11 +41,10 @@ def file_layer(value, context):
 
 
 def pyogrio_usable():
-    try:
-        import pyogrio  # noqa: F401
-    except ImportError:
-        return False
-    return True
+    """pyogrio reads and geopandas writes the fast path: both must pass their probes (cached per process)."""
+    from ..toolbelt import dependencies
+
+    return all(s.ok for s in dependencies.statuses(["pyogrio", "geopandas"]))
 
 
 def read_file(path, layer, columns):

@@ -167,3 +167,12 @@ def test_menu_entry_opens_the_dialog_also_without_pandas(deps, dialog_class, mon
         instance.unload()
     assert iface.menus == [] and iface.docks == []
     QgsApplication.processEvents()
+
+
+def test_fast_path_needs_both_pyogrio_and_geopandas(deps, monkeypatch):
+    from alliance_territories.alliance_plugin.qgis_io import fast
+
+    assert fast.pyogrio_usable() == (deps.status("pyogrio").ok and deps.status("geopandas").ok)
+    block(monkeypatch, deps, "geopandas")
+    deps.refresh()
+    assert fast.pyogrio_usable() is False  # pyogrio alone would read, then fail to write
