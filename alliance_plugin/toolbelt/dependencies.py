@@ -359,6 +359,7 @@ def refresh():
     """Forget the cached results: the next call probes again (after an installation)."""
     with _lock:
         _cache.clear()
+        importlib.invalidate_caches()  # a library installed since the last look is found
 
 
 def problems(names):
