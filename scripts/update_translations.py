@@ -286,16 +286,34 @@ def extract():
 
 
 def scorecard_sentences():
-    """The sentence templates of core/scorecard.py's RULES: translated by the glue (``translate=tr``)."""
-    path = ROOT / "alliance_plugin" / "core" / "scorecard.py"
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    rel = path.relative_to(ROOT).as_posix()
+    """The texts of core/scorecard.py (the ``text=`` sentence templates and ``rule_text=`` of its rules,
+    the values of its REASONS, WORDS and COMPLETE dicts) and the labels of core/indicators.py
+    (first argument of ``_ind``/``_share``): translated by the glue (``translate=tr``)."""
     found = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.keyword) and node.arg == "text" and isinstance(node.value, ast.Dict):
-            for value in node.value.values:
-                if isinstance(value, ast.Constant) and isinstance(value.value, str):
-                    found.append((value.value, rel, value.lineno))
+    for name in ("scorecard.py", "indicators.py"):
+        path = ROOT / "alliance_plugin" / "core" / name
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        rel = path.relative_to(ROOT).as_posix()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.keyword) and node.arg == "text" and isinstance(node.value, ast.Dict):
+                for value in node.value.values:
+                    if isinstance(value, ast.Constant) and isinstance(value.value, str):
+                        found.append((value.value, rel, value.lineno))
+            elif isinstance(node, ast.keyword) and node.arg == "rule_text":
+                text = _string(node.value, {})
+                if text is not None:
+                    found.append((text, rel, node.value.lineno))
+            elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Dict) and any(
+                    isinstance(t, ast.Name) and t.id in ("REASONS", "WORDS", "COMPLETE") for t in node.targets):
+                for value in node.value.values:
+                    text = _string(value, {})
+                    if text is not None:
+                        found.append((text, rel, value.lineno))
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and \
+                    node.func.id in ("_ind", "_share") and node.args:
+                text = _string(node.args[0], {})
+                if text is not None:
+                    found.append((text, rel, node.args[0].lineno))
     return found
 
 

@@ -11,8 +11,13 @@ local capacities and territorial intelligence.
 recommendations, with the thresholds (defaults; the scorecard algorithm
 exposes them as parameters), the status each band gives, the sentence that
 explains it and the source of the rule. The statuses are ``priority`` (act
-first), ``watch`` and ``strong``; the thresholds are ours unless the source says
-otherwise, and are stated in every sentence's numbers.
+first), ``watch``, ``strong`` and ``not measurable`` (the field is there but its
+value is NULL: the data cannot measure it; the row says why in ``reason``); the
+thresholds are ours unless the source says otherwise, and every row states its
+rule in words (``rule_text``) and its source.
+
+Recommendation 8 (territorial intelligence) is read from the evidence base itself
+(:func:`evidence`): how many of the 8 recommendations have measured evidence.
 """
 
 from __future__ import annotations
@@ -20,6 +25,8 @@ from __future__ import annotations
 import math
 
 import pandas as pd
+
+from .indicators import display_value, label as indicator_label
 
 RECOMMENDATIONS = {
     1: "Strategic urban planning at local level",
@@ -31,7 +38,32 @@ RECOMMENDATIONS = {
     7: "Urban and peri-urban mobility against socio-spatial inequality",
     8: "Local capacities and territorial intelligence",
 }
-STATUSES = ("priority", "watch", "strong")
+NOT_MEASURABLE = "not measurable"
+STATUSES = ("priority", "watch", "strong", NOT_MEASURABLE)
+
+#: Why a value is not measurable, and the words the rules are written with. Every text goes
+#: through ``translate`` (scripts/update_translations.py extracts the values of these dicts).
+REASONS = {
+    "no_internal": "the flow table has no internal flows (origin = destination), so self-containment and "
+                   "the job concentration index are undefined",
+    "no_outflow": "no flow starts in this territory, so the share is undefined",
+    "missing": "the value is missing (NULL) in the indicator layer",
+    "no_ratio": "the ratio is undefined here (population declining or stagnating, or no built-up area); "
+                "see the flag field of Land consumption",
+    "no_growth": "no new built-up area between the two dates",
+    "no_parcels": "no parcel, or no growth front, in this territory",
+    "no_population": "no population in this territory",
+    "no_service": "no service can be reached from this territory",
+}
+WORDS = {
+    "top": "{status} at {bound} or more",
+    "middle": "{status} from {lower} to under {upper}",
+    "bottom": "{status} under {upper}",
+    "category": "{status} for {values}",
+    "not_measurable": "{indicator} is not measurable: {reason}.",
+    "rule": "{indicator} ({field}): {bands}",
+    "status": "not measurable",  # the fourth status, translated like the three others
+}
 
 #: One row per rule. ``bands``: (lower bound, status) from the highest bound down; a value at or
 #: above a bound takes its status. ``direction`` "high" means high values are the concern.
@@ -42,6 +74,7 @@ RULES = (
                            "inter-territorial cooperation on mobility (R2, R7).",
                "watch": "{value:.0%} of the outflow goes to {partner}: a dependency to follow (R2).",
                "strong": "No partner takes more than {value:.0%} of the outflow: diversified links (R2)."},
+         null_reason="no_outflow",
          source="15 % is the EU-OECD commuting threshold (Dijkstra et al. 2019); 50 % is ours."),
     dict(id="self_containment", field="sc_supply", algorithm="flowdependencies", recommendations=(1, 2),
          bands=((0.75, "strong"), (0.6667, "watch"), (0.0, "priority")),
@@ -49,6 +82,7 @@ RULES = (
                            "plan alone; plan with its partners (R1, R2).",
                "watch": "{value:.0%} of the flows stay inside: close to the self-containment target (R1).",
                "strong": "{value:.0%} of the flows stay inside: a self-contained territory (R1)."},
+         null_reason="no_outflow",
          source="OECD (2020) labour-market areas: minimum 0.6667, target 0.75."),
     dict(id="jobs", field="jci", algorithm="flowdependencies", recommendations=(7, 1),
          bands=((80.0, "strong"), (50.0, "watch"), (0.0, "priority")),
@@ -56,13 +90,16 @@ RULES = (
                            "workers must commute; plan mobility and local jobs (R7, R1).",
                "watch": "{value:.0f} jobs per 100 employed residents: more residents than jobs (R7).",
                "strong": "{value:.0f} jobs per 100 employed residents: a job centre (R7)."},
+         null_reason="no_outflow",
          source="INSEE indicateur de concentration d'emploi; the 50 and 80 bands are ours."),
     dict(id="coupling", field="coupled", algorithm="flowdependencies", recommendations=(6, 2),
          bands=((1.0, "watch"), (0.0, "strong")),
          text={"watch": "The same partner comes first for several flow types: resource and commuting "
                         "dependencies overlap; a candidate for circular-economy cooperation (R6, R2).",
                "strong": "No partner dominates several flow types (R6)."},
-         source="Ours: cross-type coupling of methods.md section 1."),
+         rule_text="watch when the same partner comes first for two flow types or more; strong otherwise",
+         null_reason="missing",
+         source="Our rule: watch when one partner ranks first for two flow types or more (cross-type coupling)."),
     dict(id="fua_role", field="fua_role", algorithm="functionalareas", recommendations=(1, 2),
          categories={"city core": "strong", "commuting zone": "watch", "outside": "strong"},
          text={"strong": "Role in its functional urban area: {value} (R1).",
@@ -82,13 +119,15 @@ RULES = (
                "watch": "Land consumption at {value:.1f} times the population growth: to follow (R5).",
                "strong": "Land consumption below the population growth (ratio {value:.1f}) (R5)."},
          source="UN SDG 11.3.1 metadata (a ratio above 1: land consumed faster than population grows); "
-                "the 0.5 band is ours."),
+                "the 0.5 band is ours.",
+         null_reason="no_ratio"),
     dict(id="outlying_growth", field="share_outlying", algorithm="urbangrowth", recommendations=(5, 1),
          bands=((0.5, "priority"), (0.25, "watch"), (0.0, "strong")),
          text={"priority": "{value:.0%} of the new built-up area is outlying (leapfrog) growth: steer growth to "
                            "infill and edges (R5, R1).",
                "watch": "{value:.0%} of the new built-up area is outlying growth (R5).",
                "strong": "Only {value:.0%} of the new built-up area is outlying: compact growth (R5)."},
+         null_reason="no_growth",
          source="Landscape expansion index classes (Liu et al. 2010); the 25 and 50 % bands are ours."),
     dict(id="documented_tenure", field="proxy_area_documented", algorithm="landtenureoverlay",
          recommendations=(4,),
@@ -97,6 +136,7 @@ RULES = (
                            "SDG 1.4.2): secure tenure first (R4).",
                "watch": "{value:.0%} of the parcel area has documented rights (SDG 1.4.2 proxy) (R4).",
                "strong": "{value:.0%} of the parcel area has documented rights (SDG 1.4.2 proxy) (R4)."},
+         null_reason="no_parcels",
          source="SDG 1.4.2 metadata, as a cadastral proxy; the 50 and 80 % bands are ours."),
     dict(id="insecure_growth_front", field="proxy_growth_insecure", algorithm="landtenureoverlay",
          recommendations=(4, 5),
@@ -105,7 +145,9 @@ RULES = (
                            "tenure: regularise before the city reaches it (R4, R5).",
                "watch": "{value:.0%} of the growth-front land has insecure tenure (R4).",
                "strong": "Only {value:.0%} of the growth-front land has insecure tenure (R4)."},
-         source="Ours, from the SDG 1.4.2 spatial proxies of methods.md section 6."),
+         null_reason="no_parcels",
+         source="Our rule, beside the SDG 1.4.2 spatial proxies (UN-Habitat and World Bank metadata): the share "
+                "of growth-front land under informal, customary or unknown tenure; the 20 and 50 % bands are ours."),
     dict(id="transit_access", field="transit_share", algorithm="transitaccess", recommendations=(7, 1),
          bands=((0.8, "strong"), (0.5, "watch"), (0.0, "priority")),
          text={"priority": "Only {value:.0%} of the population lives within walking distance of frequent public "
@@ -114,6 +156,7 @@ RULES = (
                         "transport (SDG 11.2.1) (R7).",
                "strong": "{value:.0%} of the population lives within walking distance of frequent public "
                          "transport (SDG 11.2.1) (R7)."},
+         null_reason="no_population",
          source="UN SDG 11.2.1 metadata (500 m and 1 000 m walks); the 50 and 80 % bands are ours."),
     dict(id="service_distance", field="service_distance_m", algorithm="serviceaccess", recommendations=(7, 3),
          bands=((1000.0, "priority"), (500.0, "watch"), (0.0, "strong")),
@@ -121,14 +164,50 @@ RULES = (
                            "or link the territory to a nearby centre (R7, R3).",
                "watch": "People walk {value:,.0f} m on average to the nearest service (R7).",
                "strong": "The nearest service is {value:,.0f} m away on average (R7)."},
-         source="Ours: 500 m and 1 000 m, the SDG 11.2.1 walking distances."),
+         null_reason="no_service",
+         source="Our rule, on the SDG 11.2.1 walking distances (500 m and 1 000 m)."),
     dict(id="intermediary", field="intermediary", algorithm="citynetwork", recommendations=(3,),
          bands=((1.0, "strong"), (0.0, "watch")),
          text={"strong": "An intermediary city: middle size, high intermediation, intermediate place in the "
                          "hierarchy; reinforce its role in the network (R3).",
                "watch": "Not an intermediary city by our rule (R3)."},
-         source="Ours: methods.md section 3."),
+         rule_text="strong when the city meets the three intermediary criteria (middle size, betweenness in the "
+                   "top share, intermediate in the Nystuen-Dacey hierarchy); watch otherwise",
+         null_reason="missing",
+         source="Our rule: a city is intermediary when its size is inside the band, its betweenness in the top "
+                "share and it is intermediate in the Nystuen-Dacey hierarchy (UCLG CIMES intermediary cities)."),
 )
+
+
+#: What would give evidence for each recommendation when none is measured: (algorithms, data needed).
+COMPLETE = {
+    1: "Functional areas or Flow regions (commuting flows with their internal flows, population)",
+    2: "Flow dependencies (an origin-destination table of flows between the territories)",
+    3: "Dominant flows or City network (flows between the territories, city populations)",
+    4: "Land tenure overlay (cadastral parcels with their tenure, growth fronts)",
+    5: "Land consumption or Urban growth (built-up areas at two dates, population at both dates)",
+    6: "Flow dependencies with several flow types (for example commuting and goods or waste flows)",
+    7: "Transit access or Service access (a GTFS feed or stops, services, population), or commuting flows",
+    8: "Any of the algorithms above: the evidence base is the diagnosis itself",
+}
+#: Recommendation 8: how many of the 8 recommendations have measured evidence (our rule).
+EVIDENCE_RULE = dict(
+    id="evidence_base", field="n_measured", algorithm="recommendationscorecard", recommendations=(8,),
+    bands=((6, "strong"), (3, "watch"), (0, "priority")),
+    rule_text="strong when 6 or more of the 8 recommendations have measured evidence, watch from 3 to 5, "
+              "priority from 0 to 2 (R8 counts itself once any evidence is measured)",
+    text={"strong": "{value} of the 8 recommendations have measured evidence: a solid evidence base (R8). "
+                    "Measured: {measured}.",
+          "watch": "{value} of the 8 recommendations have measured evidence (R8). Measured: {measured}. "
+                   "To complete the diagnosis: {missing}.",
+          "priority": "Only {value} of the 8 recommendations have measured evidence: build the local "
+                      "evidence base first (R8). Measured: {measured}. To complete the diagnosis: {missing}."},
+    source="Our rule: a count of the recommendations with a measured indicator (none, one or two: priority; "
+           "three to five: watch; six or more: strong).")
+
+
+def _tr(translate, text):
+    return translate(text) if translate else text
 
 
 def _status(rule, value):
@@ -147,6 +226,57 @@ def _context(row):
             "parent": row.get("nd_parent") or "?"}
 
 
+def rule_text(rule, bands=None, translate=None):
+    """The rule in words with its thresholds, e.g. "Main partner's share of the outflow (main_share):
+    priority at 50 % or more; watch from 15 % to under 50 %; strong under 15 %".
+
+    Examples
+    --------
+    >>> rule_text(RULES[0])
+    "Main partner's share of the outflow (main_share): priority at 50 % or more; watch from 15 % to under 50 %; strong under 15 %"
+    """
+    field = rule["field"]
+    name = _tr(translate, indicator_label(field))
+    if rule.get("rule_text"):
+        words = _tr(translate, rule["rule_text"])
+    elif "categories" in rule:
+        grouped = {}
+        for value, status in rule["categories"].items():
+            grouped.setdefault(status, []).append(value)
+        words = "; ".join(_tr(translate, WORDS["category"]).format(
+            status=_tr(translate, status), values=", ".join(values)) for status, values in grouped.items())
+    else:
+        bands = bands or rule["bands"]
+        finite = [(bound, status) for bound, status in bands]
+        parts = []
+        for i, (bound, status) in enumerate(finite):
+            last = i == len(finite) - 1 or all(b <= 0 and s == status for b, s in finite[i:])
+            if i == 0 and not last:
+                parts.append(_tr(translate, WORDS["top"]).format(
+                    status=_tr(translate, status), bound=display_value(field, bound)))
+            elif last:
+                parts.append(_tr(translate, WORDS["bottom"]).format(
+                    status=_tr(translate, status), upper=display_value(field, finite[i - 1][0])))
+                break
+            else:
+                parts.append(_tr(translate, WORDS["middle"]).format(
+                    status=_tr(translate, status), lower=display_value(field, bound),
+                    upper=display_value(field, finite[i - 1][0])))
+        words = "; ".join(parts)
+    return _tr(translate, WORDS["rule"]).format(indicator=name, field=field, bands=words)
+
+
+def _reason(rule, row, table_columns):
+    """The key of :data:`REASONS` explaining a NULL value of the rule's field in this row."""
+    if rule["field"] in ("sc_supply", "jci") and "internal" in table_columns and pd.isna(row.get("internal")):
+        return "no_internal"
+    return rule.get("null_reason", "missing")
+
+
+COLUMNS = ["territory", "recommendation", "rule", "indicator", "value", "status", "sentence", "rule_text",
+           "reason", "source"]
+
+
 def scorecard(table, *, thresholds=None, rules=RULES, translate=None):
     """The scorecard of every territory: one row per territory, rule and recommendation.
 
@@ -156,17 +286,22 @@ def scorecard(table, *, thresholds=None, rules=RULES, translate=None):
         One row per territory (indexed by id) with any of the fields the rules
         read (the outputs of our algorithms joined on the territory code).
         Rules whose field is absent are skipped: the scorecard uses what exists.
+        A NULL value of a present field gives the status ``not measurable`` with
+        its reason. ``internal`` (written NULL by alliance:flowdependencies when
+        the flow table has no internal flows) tells why self-containment and the
+        job concentration index are undefined.
     thresholds : dict, optional
         ``{rule id: ((bound, status), ...)}`` replacing a rule's bands.
     translate : callable(str) -> str, optional
-        Applied to each sentence template before it is formatted (the glue
-        passes Qt's translation, so the core stays free of Qt).
+        Applied to each sentence template, rule word and reason before it is
+        formatted (the glue passes Qt's translation, so the core stays free of Qt).
 
     Returns
     -------
     pandas.DataFrame
         Columns ``territory, recommendation, rule, indicator, value, status,
-        sentence, source``.
+        sentence, rule_text, reason, source`` (``reason`` is empty unless the
+        status is ``not measurable``).
 
     Examples
     --------
@@ -176,30 +311,99 @@ def scorecard(table, *, thresholds=None, rules=RULES, translate=None):
     [[2, 'priority'], [7, 'priority']]
     >>> card["sentence"].iloc[0]
     '62% of the outflow goes to Wien: high dependency; consider inter-territorial cooperation on mobility (R2, R7).'
+    >>> card["rule_text"].iloc[0]
+    "Main partner's share of the outflow (main_share): priority at 50 % or more; watch from 15 % to under 50 %; strong under 15 %"
     """
     thresholds = thresholds or {}
+    columns = set(table.columns)
     rows = []
     for rule in rules:
-        if rule["field"] not in table.columns:
+        if rule["field"] not in columns:
             continue
         rule = dict(rule, bands=thresholds.get(rule["id"], rule.get("bands")))
+        words = rule_text(rule, translate=translate)
         for territory, row in table.iterrows():
             value = row[rule["field"]]
             value = None if pd.isna(value) else value
             status = _status(rule, value)
-            if status is None or status not in rule["text"]:
+            reason = ""
+            if value is None:
+                status = NOT_MEASURABLE
+                reason = _tr(translate, REASONS[_reason(rule, row, columns)])
+                sentence = _tr(translate, WORDS["not_measurable"]).format(
+                    indicator=_tr(translate, indicator_label(rule["field"])), reason=reason)
+            elif status is None or status not in rule["text"]:
                 continue
-            template = rule["text"][status]
-            sentence = (translate(template) if translate else template).format(value=value, **_context(row))
+            else:
+                template = rule["text"][status]
+                sentence = _tr(translate, template).format(value=value, **_context(row))
             for recommendation in rule["recommendations"]:
-                rows.append((territory, recommendation, rule["id"], rule["field"], value, status, sentence,
-                             rule["source"]))
-    return pd.DataFrame(rows, columns=["territory", "recommendation", "rule", "indicator", "value", "status",
-                                       "sentence", "source"])
+                rows.append((territory, recommendation, rule["id"], rule["field"], value, status, sentence, words,
+                             reason, rule["source"]))
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def evidence(card, territories=None, *, sources=None, translate=None):
+    """Recommendation 8: each territory's evidence base, as scorecard rows (see :data:`EVIDENCE_RULE`).
+
+    A recommendation has measured evidence when one of its rows in ``card`` has a
+    status other than ``not measurable``. R8 counts itself once any evidence is
+    measured, so the count runs from 0 to 8.
+
+    Parameters
+    ----------
+    card : pandas.DataFrame
+        The output of :func:`scorecard`.
+    territories : sequence, optional
+        Every territory to read (those absent from ``card`` have no evidence);
+        by default the territories of ``card``.
+    sources : dict, optional
+        ``{algorithm: "where and when"}`` (for example the layer and its date), named
+        beside each measured recommendation.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Scorecard rows (the columns of :func:`scorecard`) for recommendation 8, with
+        ``value`` the number of recommendations measured.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"main_share": [0.62], "main_partner": ["Wien"]}, index=["AT12"])
+    >>> row = evidence(scorecard(table)).iloc[0]
+    >>> int(row["value"]), row["status"]
+    (3, 'watch')
+    """
+    sources = sources or {}
+    territories = list(dict.fromkeys(card["territory"])) if territories is None else list(territories)
+    rule = EVIDENCE_RULE
+    words = rule_text(rule, translate=translate)
+    algorithms = {r["id"]: r["algorithm"] for r in RULES}
+    measured_rows = card[card["status"] != NOT_MEASURABLE] if len(card) else card
+    by_territory = {t: part for t, part in measured_rows.groupby("territory", sort=False)} if len(card) else {}
+    rows = []
+    for territory in territories:
+        part = by_territory.get(territory)
+        measured = {}
+        if part is not None:
+            for recommendation, rule_id in zip(part["recommendation"], part["rule"]):
+                if recommendation == 8:
+                    continue
+                measured.setdefault(int(recommendation), dict.fromkeys([]))[algorithms.get(rule_id, rule_id)] = None
+        count = len(measured) + (1 if measured else 0)
+        listed = "; ".join(
+            f"R{n} (" + ", ".join(f"{a} {sources[a]}".strip() if a in sources else a for a in algs) + ")"
+            for n, algs in sorted(measured.items())) or "-"
+        missing = "; ".join(f"R{n}: {_tr(translate, COMPLETE[n])}" for n in range(1, 8) if n not in measured)
+        status = _status(rule, count)
+        sentence = _tr(translate, rule["text"][status]).format(value=count, measured=listed, missing=missing or "-")
+        rows.append((territory, 8, rule["id"], rule["field"], count, status, sentence, words, "", rule["source"]))
+    return pd.DataFrame(rows, columns=COLUMNS)
 
 
 def overall(card):
-    """The most urgent status per territory and recommendation (priority before watch before strong)."""
+    """The most urgent status per territory and recommendation (priority before watch before strong;
+    ``not measurable`` only when nothing of the recommendation is measured)."""
     if card.empty:
         return pd.DataFrame(columns=["territory", "recommendation", "status", "sentences"])
     order = {status: rank for rank, status in enumerate(STATUSES)}

@@ -20,11 +20,12 @@ def test_dependency_bands_and_sentences():
                           "main_partner": ["Wien", "Linz", "Graz", None]}, index=["A", "B", "C", "D"])
     card = sc.scorecard(table)
     statuses = card[card.recommendation == 2].set_index("territory")["status"].to_dict()
-    assert statuses == {"A": "priority", "B": "watch", "C": "strong"}  # D has no value: no line
+    # D has no value: the data cannot measure it, so it is "not measurable" (never a priority)
+    assert statuses == {"A": "priority", "B": "watch", "C": "strong", "D": "not measurable"}
     assert "62% of the outflow goes to Wien" in card.loc[card.territory == "A", "sentence"].iloc[0]
     custom = sc.scorecard(table, thresholds={"dependency": ((0.7, "priority"), (0.1, "watch"), (0.0, "strong"))})
     assert custom[custom.recommendation == 2].set_index("territory")["status"].to_dict() == \
-        {"A": "watch", "B": "watch", "C": "strong"}
+        {"A": "watch", "B": "watch", "C": "strong", "D": "not measurable"}
 
 
 def test_categories_and_overall_status():
