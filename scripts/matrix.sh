@@ -104,7 +104,7 @@ build_chroot() {  # build_chroot SUITE DIR: create or refresh; idempotent
 }
 
 versions_line() {  # QGIS and library versions inside a chroot, or on the host
-    "$@" python3 -c '
+    "$@" /usr/bin/python3 -c '
 import importlib
 from qgis.core import Qgis
 found = []
