@@ -25,6 +25,13 @@ territories depend on i and i depends on none; ``autonomous`` everything else.
 
 Undefined ratios (a zero denominator) are ``NaN``, written as NULL: never an
 infinity or a division by zero.
+
+A flow table without any internal flow (no row with origin = destination, per
+flow type) says nothing about what stays inside a territory (migration tables
+between regions, for example): ``internal``, ``sc_supply``, ``sc_demand`` and
+``jci`` are then NULL, never 0 (:func:`types_without_internal` names those
+types, so the glue can warn). The total is measured only when every flow type
+has internal flows.
 """
 
 from __future__ import annotations
@@ -94,6 +101,7 @@ class _Pairs:
         self.outflow = np.bincount(self.o, weights=self.v, minlength=n).astype(float)
         self.inflow = np.bincount(self.d, weights=self.v, minlength=n).astype(float)
         self.external = self.o != self.d
+        self.has_internal = bool((~self.external).any())  # at least one origin = destination row
         self.internal = np.bincount(self.o[~self.external], weights=self.v[~self.external],
                                     minlength=n).astype(float)
         ext = np.flatnonzero(self.external)
@@ -134,9 +142,11 @@ class _Pairs:
         return partner, flow
 
 
-def _indicators(pairs, ids, threshold, commuting):
-    """All per-territory indicators for one set of flows."""
+def _indicators(pairs, ids, threshold, commuting, has_internal=None):
+    """All per-territory indicators for one set of flows; without internal flows in the table,
+    what needs them (internal, self-containment, jci) is NaN."""
     n = len(ids)
+    has_internal = pairs.has_internal if has_internal is None else has_internal
     outflow, inflow, internal = pairs.outflow, pairs.inflow, pairs.internal
     ext_out = outflow - internal
     ext_in = inflow - internal
@@ -162,11 +172,13 @@ def _indicators(pairs, ids, threshold, commuting):
         [isolated, dependent & (mutual | (n_dependents > 0)), dependent, n_dependents > 0],
         ["isolated", "interdependent", "dependent", "pole"], default="autonomous")
     codes = np.asarray(ids, dtype=object)
+    unknown = np.full(n, np.nan)
     frame = pd.DataFrame({
-        "outflow": outflow, "inflow": inflow, "internal": internal,
-        "sc_supply": _safe_ratio(internal, outflow), "sc_demand": _safe_ratio(internal, inflow),
+        "outflow": outflow, "inflow": inflow, "internal": internal if has_internal else unknown,
+        "sc_supply": _safe_ratio(internal, outflow) if has_internal else unknown,
+        "sc_demand": _safe_ratio(internal, inflow) if has_internal else unknown,
         "net_balance": inflow - outflow,
-        "jci": _safe_ratio(inflow, outflow, 100.0) if commuting else np.full(n, np.nan),
+        "jci": _safe_ratio(inflow, outflow, 100.0) if commuting and has_internal else unknown,
         "main_partner": np.where(has_partner, codes[np.maximum(partner, 0)], None),
         "main_share": main_share, "hhi": hhi,
         "n_partners": n_partners.astype(np.int64), "n_dependents": n_dependents.astype(np.int64),
@@ -230,7 +242,8 @@ def _territory_frame(ids, types, total, per_type, threshold, commuting_types):
     if not 0 <= threshold <= 1:
         raise ValueError("threshold is a share between 0 and 1")
     is_commuting = {t: str(t).lower() in commuting_types for t in types}
-    frame = _indicators(total, ids, threshold, commuting=bool(types) and all(is_commuting.values()))
+    frame = _indicators(total, ids, threshold, commuting=bool(types) and all(is_commuting.values()),
+                        has_internal=total.has_internal and all(per_type[t].has_internal for t in types))
     if len(types) <= 1:
         return frame
     parts, mains = [frame], {}
@@ -247,6 +260,23 @@ def _pairs_frame(ids, types, per_type):
     if not frames:
         return _pair_frame(_Pairs(np.zeros(0, int), np.zeros(0, int), np.zeros(0), len(ids)), ids, "")
     return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+
+
+def types_without_internal(flows):
+    """The flow types (sorted) with no row whose origin is its destination: their
+    self-containment and job concentration index are undefined.
+
+    Examples
+    --------
+    >>> flows = pd.DataFrame({"origin": ["A", "A", "B"], "destination": ["A", "B", "A"],
+    ...                       "flow_type": ["work", "work", "migration"], "value": [5.0, 3.0, 2.0]})
+    >>> types_without_internal(flows)
+    ['migration']
+    """
+    same = np.asarray(flows["origin"], dtype=object) == np.asarray(flows["destination"], dtype=object)
+    kinds = pd.Series(np.asarray(flows["flow_type"], dtype=object))
+    with_internal = set(kinds[same])
+    return sorted(k for k in pd.unique(kinds) if k not in with_internal)
 
 
 def flow_dependencies(flows, territory_ids, *, threshold=0.15, commuting_types=COMMUTING_TYPES):

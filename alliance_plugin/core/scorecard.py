@@ -403,11 +403,17 @@ def evidence(card, territories=None, *, sources=None, translate=None):
 
 def overall(card):
     """The most urgent status per territory and recommendation (priority before watch before strong;
-    ``not measurable`` only when nothing of the recommendation is measured)."""
+    ``not measurable`` only when nothing of the recommendation is measured), with the sentences and the
+    rules read (``rules``: each rule in words followed by its source)."""
     if card.empty:
-        return pd.DataFrame(columns=["territory", "recommendation", "status", "sentences"])
+        return pd.DataFrame(columns=["territory", "recommendation", "status", "sentences", "rules"])
     order = {status: rank for rank, status in enumerate(STATUSES)}
     ranked = card.assign(_rank=card["status"].map(order)).sort_values(["territory", "recommendation", "_rank"])
+    if "rule_text" in ranked:
+        ranked = ranked.assign(_rule=ranked["rule_text"].fillna("") + " (" + ranked["source"].fillna("") + ")")
+    else:
+        ranked = ranked.assign(_rule=ranked["source"].fillna(""))
     grouped = ranked.groupby(["territory", "recommendation"], sort=False)
     return pd.DataFrame({"status": grouped["status"].first(),
-                         "sentences": grouped["sentence"].agg(lambda s: " ".join(dict.fromkeys(s)))}).reset_index()
+                         "sentences": grouped["sentence"].agg(lambda s: " ".join(dict.fromkeys(s))),
+                         "rules": grouped["_rule"].agg(lambda s: " ".join(dict.fromkeys(s)))}).reset_index()

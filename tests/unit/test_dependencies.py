@@ -150,3 +150,27 @@ def test_large_random_case_matches_a_plain_groupby(core):
     shares = ext["value"] / ext.groupby("origin")["value"].transform("sum")
     hhi = (shares**2).groupby(ext["origin"]).sum()
     np.testing.assert_allclose(out.loc[hhi.index, "hhi"], hhi)
+
+
+def test_no_internal_flows_gives_null_not_zero(core):
+    dep = core.dependencies
+    flows = pd.DataFrame({"origin": ["A", "A", "B", "C"], "destination": ["B", "C", "A", "A"],
+                          "flow_type": "commuting", "value": [30.0, 10.0, 20.0, 5.0]})
+    out = dep.territory_indicators(flows, ["A", "B", "C"])
+    assert dep.types_without_internal(flows) == ["commuting"]
+    for field in ("internal", "sc_supply", "sc_demand", "jci"):
+        assert out[field].isna().all(), field
+    assert out["outflow"].tolist() == [40.0, 20.0, 5.0]  # still measured: the flows leaving
+    assert out.loc["A", "main_share"] == 0.75  # 30 of the 40 leaving A go to B
+
+
+def test_internal_flows_of_one_type_only(core):
+    dep = core.dependencies
+    flows = pd.DataFrame({"origin": ["A", "A", "B", "A", "B"], "destination": ["A", "B", "B", "B", "A"],
+                          "flow_type": ["work", "work", "work", "goods", "goods"],
+                          "value": [60.0, 40.0, 50.0, 7.0, 3.0]})
+    out = dep.territory_indicators(flows, ["A", "B"])
+    assert dep.types_without_internal(flows) == ["goods"]
+    assert out.loc["A", "work_sc_supply"] == 0.6  # 60 of A's 100 work flows stay in A
+    assert out["goods_sc_supply"].isna().all() and out["goods_internal"].isna().all()
+    assert out["sc_supply"].isna().all()  # the total mixes a type without internal flows: undefined
