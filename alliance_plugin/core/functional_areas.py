@@ -244,7 +244,8 @@ def functional_urban_areas(flows, territory_ids, population, *, city=None, urban
     n = len(ids)
     pop = pd.Series(population).reindex(ids).fillna(0).to_numpy(dtype=float)
     if city is not None:
-        is_city = pd.Series(city).reindex(ids).fillna(False).astype(bool).to_numpy()
+        flags = pd.Series(city).reindex(ids)
+        is_city = (flags.notna() & flags.astype(bool)).to_numpy()  # no fillna: pandas 2 warns on downcasting
     elif urban_centre_share is not None:
         share = pd.Series(urban_centre_share).reindex(ids).astype(float).fillna(0).to_numpy()
         is_city = share >= city_share
