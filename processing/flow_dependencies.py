@@ -17,6 +17,12 @@ INT_COLUMNS = ("n_partners", "n_dependents", "coupled", "coupled_types", "rank")
 TEXT_COLUMNS = ("main_partner", "role", "coupled_partner", "origin", "destination", "flow_type", "params")
 
 
+def _decimals(parameter, decimals):
+    """Show a Double parameter as people write it (15, not 15.000000): QGIS 3.22+ reads this metadata."""
+    parameter.setMetadata({"widget_wrapper": {"decimals": decimals}})
+    return parameter
+
+
 class FlowDependencies(FlowAlgorithm):
     THRESHOLD = "THRESHOLD"
     LINE_MIN_SHARE = "LINE_MIN_SHARE"
@@ -47,15 +53,15 @@ class FlowDependencies(FlowAlgorithm):
     def initAlgorithm(self, config=None):
         self.addTerritoryParameters()
         self.addFlowParameters()
-        self.addParameter(QgsProcessingParameterNumber(
+        self.addParameter(_decimals(QgsProcessingParameterNumber(
             self.THRESHOLD, self.tr("Dependency threshold (% of the outflow to the main partner)"),
-            compat.NumberType.Double, 15.0, minValue=0.0, maxValue=100.0))
-        self.addParameter(QgsProcessingParameterNumber(
+            compat.NumberType.Double, 15.0, minValue=0.0, maxValue=100.0), 0))
+        self.addParameter(_decimals(QgsProcessingParameterNumber(
             self.LINE_MIN_SHARE, self.tr("Lines: minimum share of the origin's outflow (%)"),
-            compat.NumberType.Double, 0.0, minValue=0.0, maxValue=100.0))
-        self.addParameter(QgsProcessingParameterNumber(
+            compat.NumberType.Double, 0.0, minValue=0.0, maxValue=100.0), 0))
+        self.addParameter(_decimals(QgsProcessingParameterNumber(
             self.LINE_MIN_VOLUME, self.tr("Lines: minimum volume"),
-            compat.NumberType.Double, 0.0, minValue=0.0))
+            compat.NumberType.Double, 0.0, minValue=0.0), 0))
         self.addParameter(QgsProcessingParameterNumber(
             self.LINE_TOP_N, self.tr("Lines: keep the N largest flows of each origin (0 = all)"),
             compat.NumberType.Integer, 0, minValue=0))
@@ -84,6 +90,16 @@ class FlowDependencies(FlowAlgorithm):
         steps.setCurrentStep(2)
         flows, unmatched = self.matchFlows(valid, ids, steps, id_field)
         indicators, pairs = dep.flow_dependencies(flows, ids, threshold=threshold)
+        without_internal = dep.types_without_internal(flows)
+        if without_internal:
+            steps.pushWarning(self.tr(
+                "The flow table has no internal flows (no row with origin = destination) for: {types}. "
+                "What stays inside a territory is unknown, so self-containment (sc_supply, sc_demand), the "
+                "internal flow and the job concentration index (jci) are undefined: they are written as NULL, "
+                "not 0, and the recommendations scorecard reads them as not measurable. The shares to "
+                "partners (main_share) are shares of the flows leaving each territory. Add the flows inside "
+                "each territory (for commuting: people working where they live) to measure them.").format(
+                types=", ".join(map(str, without_internal))))
         drawn = dep.select_pairs(
             pairs, min_share=self.parameterAsDouble(parameters, self.LINE_MIN_SHARE, context) / 100.0,
             min_volume=self.parameterAsDouble(parameters, self.LINE_MIN_VOLUME, context),
@@ -122,6 +138,6 @@ HELP = """<p>Reads a layer of territories (polygons with a code field) and an or
 <li><b>role</b>, our rule (not an official one): <i>isolated</i> no flow to or from other territories; <i>interdependent</i> depends on its main partner (share at least the threshold) and that partner depends on it in return or others depend on it; <i>dependent</i> depends on its main partner only; <i>pole</i> others depend on it and it depends on none; <i>autonomous</i> otherwise;</li>
 <li>with several flow types, the same fields prefixed by the type, and the cross-type coupling (<b>coupled</b> = 1 when one partner ranks first for two types or more, <b>coupled_partner</b>, <b>coupled_types</b>).</li>
 </ul>
-<p>Undefined ratios (zero denominators) are NULL. The <b>params</b> field records the settings used.</p>
+<p>Undefined ratios (zero denominators) are NULL. A flow table without internal flows (no row with origin = destination, as in most migration tables between regions) cannot measure what stays inside a territory: internal, sc_supply, sc_demand and jci are then NULL, not 0, and the log says so. The <b>params</b> field records the settings used.</p>
 """ + FLOW_HELP + """<p><b>Flow lines</b> join points inside the territories, one per pair and flow type, with the volume, the share of the origin's outflow and of the destination's inflow, the reverse volume, asymmetry (T<sub>ij</sub>-T<sub>ji</sub>)/(T<sub>ij</sub>+T<sub>ji</sub>), reciprocity min(T<sub>ij</sub>/O<sub>i</sub>, T<sub>ji</sub>/O<sub>j</sub>) and the rank within the origin. The line options keep only the flows worth drawing (a share of 5 % or the 5 largest per origin read well); shares are always computed on all flows.</p>
 <p>Territories stored in several features with the same code share one set of indicators; the largest part holds the line ends. Invalid polygons are repaired (make_valid) before points are taken.</p>"""

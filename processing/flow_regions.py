@@ -66,15 +66,17 @@ class FlowRegions(FlowAlgorithm):
         self.addTerritoryParameters()
         self.addFlowParameters()
         self.addParameter(QgsProcessingParameterEnum(
-            self.METHOD, self.tr("Method"), options=[self.tr(m) for m in self.METHODS], defaultValue=0))
+            self.METHOD, self.tr("Method"), options=[self.tr(m) for m in self.METHODS], defaultValue=1))
         self.addParameter(QgsProcessingParameterNumber(
             self.N_REGIONS, self.tr("Intramax: number of regions"), compat.NumberType.Integer, 10,
             minValue=1))
         self.addParameter(QgsProcessingParameterBoolean(
             self.CONTIGUITY, self.tr("Intramax: merge only neighbouring territories"), False))
-        self.addParameter(QgsProcessingParameterNumber(
+        resolution = QgsProcessingParameterNumber(
             self.RESOLUTION, self.tr("Louvain/Leiden: resolution (above 1, smaller regions)"),
-            compat.NumberType.Double, 1.0, minValue=0.0))
+            compat.NumberType.Double, 1.0, minValue=0.0)
+        resolution.setMetadata({"widget_wrapper": {"decimals": 2}})
+        self.addParameter(resolution)
         self.addParameter(QgsProcessingParameterNumber(
             self.SEED, self.tr("Louvain/Leiden: random seed"), compat.NumberType.Integer, 0, minValue=0))
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -141,10 +143,36 @@ class FlowRegions(FlowAlgorithm):
                 parameters, self.OUTPUT_HISTORY, context, history, None, compat.WkbType.NoGeometry,
                 source.sourceCrs(), steps, INT_COLUMNS, TEXT_COLUMNS)
         steps.pushInfo(self.tr("{n} regions, modularity {q:.3f}.").format(n=len(stats), q=q))
+        self.explain(method, len(stats), float(q), membership, steps)
         return outputs
+
+    def explain(self, method, n_found, q, membership, feedback):
+        """Say which method and number of regions were used and why; warn when the result is degenerate."""
+        if method == 0:
+            feedback.pushInfo(self.tr(
+                "Intramax merged the territories until {n} regions were left: the number of regions you asked "
+                "for. Louvain (the default method) chooses the number itself, the one that maximises the "
+                "modularity.").format(n=n_found))
+        else:
+            feedback.pushInfo(self.tr(
+                "{method} chose {n} regions: the partition that maximises the modularity Q (how much more the "
+                "territories exchange within their regions than expected from their total flows). Raise the "
+                "resolution for smaller regions.").format(method=self.tr(self.METHODS[method]), n=n_found))
+        connected = membership[~membership["isolated"].astype(bool)] if "isolated" in membership else membership
+        sizes = connected["region"].value_counts()
+        if len(connected) > 1 and len(sizes) and int(sizes.max()) == 1:
+            feedback.pushWarning(self.tr(
+                "Every region holds a single territory: these regions say nothing about which territories "
+                "belong together. Ask Intramax for fewer regions, or use Louvain (the default)."))
+        if n_found > 1 and q <= 0:
+            feedback.pushWarning(self.tr(
+                "The modularity is {q:.3f}, not positive: the territories exchange no more within these regions "
+                "than between them, so the regions do not reflect the flows. Try fewer regions, or Louvain (the "
+                "default), which maximises the modularity.").format(q=q))
 
 
 HELP = """<p>Groups territories into regions that exchange most with each other (recommendations 1 and 2).</p>
+<p>By default, <b>Louvain</b> chooses the number of regions itself: the partition that maximises the modularity (the log says how many regions it found and why). The log warns when the result is degenerate: every region a single territory, or a modularity at or below 0 (the regions do not reflect the flows).</p>
 <ul><li><b>Intramax</b> (Masser and Brown 1975): merges, step by step, the two regions with the highest I = T<sub>ij</sub>/(O<sub>i</sub>D<sub>j</sub>) + T<sub>ji</sub>/(O<sub>j</sub>D<sub>i</sub>) (flows inside a region left out, totals recomputed after each merge) until the number of regions is reached; optionally only between neighbouring territories (touching polygons). When no pair exchanges anything (or no neighbours do), it stops earlier and says so. The optional merges table records every step (the hierarchy).</li>
 <li><b>Louvain</b> and <b>Leiden</b>: communities maximising the modularity Q of the flow graph (directions summed), with a resolution (above 1: smaller regions) and a seed (same seed, same regions). Louvain uses our own implementation (at most 20 passes per level; about 16 s on 35,000 territories and a million flows), or igraph's multilevel when python-igraph is installed (faster); Leiden needs python-igraph.</li></ul>
 <p>Outputs: each territory's region (the code of its region's main member) and whether it is isolated (no flow), and the dissolved regions with their number of territories, internal flow, outflow, inflow and supply- and demand-side self-containment (T<sub>AA</sub>/O<sub>A</sub>, T<sub>AA</sub>/D<sub>A</sub>); the modularity Q of the partition and the number of regions as numbers. Several flow types are summed.</p>

@@ -26,7 +26,8 @@ def test_austria_against_an_independent_computation(run_alg, data_dir, h, tmp_pa
     flows = str(data_dir / "austria" / "at_migration_od.csv")
     results, messages = run_alg(ALG, {
         "INPUT": str(data_dir / "austria" / "at_nuts2_regions.gpkg"), "ID_FIELD": "nuts2",
-        "FLOWS": flows, "OUTPUT": str(tmp_path / "t.gpkg"), "OUTPUT_LINES": str(tmp_path / "l.gpkg")})
+        "FLOWS": flows, "OUTPUT": str(tmp_path / "t.gpkg"), "OUTPUT_LINES": str(tmp_path / "l.gpkg"),
+        "LINE_MIN_SHARE": 0})  # every line (the default keeps the readable ones)
     assert results["PAIRS_USED"] == 72 and results["UNMATCHED_ROWS"] == 0
     assert results["LINES_WRITTEN"] == 72 and results["FLOW_TYPES_USED"] == "flow"
     expected = austria_expected(flows)
@@ -39,8 +40,11 @@ def test_austria_against_an_independent_computation(run_alg, data_dir, h, tmp_pa
         assert got["main_partner"] == partner
         assert got["main_share"] == pytest.approx(share)
         assert got["name"]  # the input's own fields are kept
-        assert got["internal"] == 0 and got["sc_supply"] == 0
+        # The table has no origin = destination row: what stays inside is unknown, written NULL (not 0).
+        assert got["internal"] is None and got["sc_supply"] is None and got["sc_demand"] is None
     assert "jci" not in territories["AT13"]  # migration is not commuting: no job concentration index
+    warning = [m for m in messages if "no internal flows" in m]
+    assert len(warning) == 1 and "written as NULL, not 0" in warning[0] and "flow" in warning[0]
     lines = h.features_by(results["OUTPUT_LINES"], "rank")
     layer = QgsVectorLayer(results["OUTPUT_LINES"], "l", "ogr")
     for feature in layer.getFeatures():
@@ -224,3 +228,21 @@ def test_output_over_an_input_is_refused(run_alg, data_dir, tmp_path):
     ok, message = alg.checkParameterValues(
         {**parameters, "OUTPUT": f"ogr:dbname='{territories}' table=\"deps\" (geom)"}, QgsProcessingContext())
     assert ok, message
+
+
+def test_canada_without_internal_flows_writes_null_and_warns(run_alg, data_dir, h):
+    with open(data_dir / "canada" / "ca_migration_od.csv", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert rows and all(r["source"] != r["destination"] for r in rows)  # the bundled table has no internal flow
+    results, messages = run_alg(ALG, {
+        "INPUT": str(data_dir / "canada" / "ca_provinces.gpkg"), "ID_FIELD": "code",
+        "FLOWS": str(data_dir / "canada" / "ca_migration_od.csv"), "OUTPUT": "memory:", "OUTPUT_LINES": "memory:"})
+    provinces = h.features_by(results["OUTPUT"], "code")
+    assert len(provinces) == 10
+    outflow = defaultdict(float)
+    for r in rows:
+        outflow[r["source"]] += float(r["migrants"])
+    for code, got in provinces.items():
+        assert got["sc_supply"] is None and got["sc_demand"] is None and got["internal"] is None
+        assert got["outflow"] == pytest.approx(outflow[code])  # what leaves is still measured
+    assert any("no internal flows" in m and "self-containment" in m for m in messages)

@@ -53,3 +53,27 @@ def test_regions_and_their_self_containment(run_alg, data_dir, h, tmp_path, meth
     assert results["MODULARITY"] == pytest.approx(expected, abs=1e-9)
     if contiguity:  # every region is connected through touching regions
         assert len(regions) == 3
+
+
+def test_default_on_canada_finds_real_regions_and_says_why(run_alg, data_dir, h):
+    """The default (Louvain) on 10 provinces: several provinces per region, a positive modularity, said in the log."""
+    results, messages = run_alg("alliance:flowregions", {
+        "INPUT": str(data_dir / "canada" / "ca_provinces.gpkg"), "ID_FIELD": "code",
+        "FLOWS": str(data_dir / "canada" / "ca_migration_od.csv"), "OUTPUT": "memory:", "OUTPUT_REGIONS": "memory:"})
+    region = {code: f["region"] for code, f in h.features_by(results["OUTPUT"], "code").items()}
+    assert len(region) == 10
+    assert 1 < results["N_REGIONS_FOUND"] < 10 and len(set(region.values())) == results["N_REGIONS_FOUND"]
+    assert results["MODULARITY"] > 0
+    assert any("maximises the modularity" in m and "Louvain" in m for m in messages)
+    assert not any("single territory" in m or "not positive" in m for m in messages)
+
+
+def test_degenerate_intramax_is_flagged(run_alg, data_dir):
+    """Intramax asked for 10 regions on 10 provinces: 10 one-province regions, modularity below 0; warned."""
+    results, messages = run_alg("alliance:flowregions", {
+        "INPUT": str(data_dir / "canada" / "ca_provinces.gpkg"), "ID_FIELD": "code",
+        "FLOWS": str(data_dir / "canada" / "ca_migration_od.csv"), "METHOD": 0, "N_REGIONS": 10,
+        "OUTPUT": "memory:", "OUTPUT_REGIONS": "memory:"})
+    assert results["N_REGIONS_FOUND"] == 10 and results["MODULARITY"] < 0
+    assert any("Every region holds a single territory" in m for m in messages)
+    assert any("not positive" in m for m in messages)
