@@ -97,14 +97,24 @@ class AllianceAlgorithm(QgsProcessingAlgorithm):
                                           output=definition.description(), input=clash[0], path=path)
         return True, ""
 
+    def addParameter(self, definition, createOutput=True):
+        """Code and population field parameters default, in the dialog, to a code- or population-like field."""
+        from .code_fields import make_smart
+
+        return super().addParameter(make_smart(definition), createOutput)
+
     def processAlgorithm(self, parameters, context, feedback):
         ready, message = self.canExecute()
         if not ready:
             raise QgsProcessingException(message)
         try:
-            return self.compute(parameters, context, feedback)
+            outputs = self.compute(parameters, context, feedback)
         except AllianceError as error:
             raise QgsProcessingException(str(error)) from error
+        from .styling import register_outputs
+
+        register_outputs(self, parameters, context, outputs)  # names, styles and order of loaded layers
+        return outputs
 
     def compute(self, parameters, context, feedback):
         raise NotImplementedError

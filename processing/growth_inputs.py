@@ -8,27 +8,24 @@ territories written back, and a categorised style for class fields.
 import re
 
 from qgis.core import (
-    QgsCategorizedSymbolRenderer,
     QgsProcessingException,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsRendererCategory,
-    QgsSymbol,
 )
-from qgis.PyQt.QtGui import QColor
 
 from ..alliance_plugin.qgis_io.layers import (
     metric_crs,
     read_geometries,
 )
 from .base import AllianceAlgorithm
-from .styling import StylePostProcessor
+from .styling import style_on_load
 from ..alliance_plugin.qgis_io import compat
+from ..alliance_plugin.toolbelt import palette
 
 BUILT_UP_HELP = """<p><b>Built-up at two dates</b>: either two polygon layers (the second holds all the built-up at the second date, the first date's included or not), or one layer with a date or year field: the first date is every feature whose year is at or before the cut-off year, the second every feature up to the last year (all when it is empty). Date and datetime fields count by their year; text fields by a number or a four-digit year in them; features without a year are left out and counted in the log. Invalid polygons are repaired with make_valid; layers in different CRSs are reprojected into one CRS in metres: the built-up layer's own, or, when it is geographic, in feet or Web Mercator, a Lambert azimuthal equal-area projection centred on the data (the log says which). Outputs that are new geometries are written in that CRS.</p>"""
 
-GROWTH_COLOURS = {"infill": "#fdae61", "edge_expansion": "#f46d43", "outlying": "#a50026"}
-RING_COLOURS = ("#67000d", "#cb181d", "#fb6a4a", "#fcbba1", "#fee0d2", "#fff5f0")
+GROWTH_COLOURS = dict(palette.CLASSES["growth_class"])
+RING_COLOURS = palette.RING_COLOURS
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 
 
@@ -55,23 +52,9 @@ def year_of(value):
         return float(match.group(1)) if match else None
 
 
-class CategoryStyle(StylePostProcessor):
-    """Categories of a field once the output is loaded: ``kind`` is the field, ``value`` {value: colour}."""
-
-    def postProcessLayer(self, layer, context, feedback):
-        categories = []
-        for value, colour in self.value.items():
-            symbol = QgsSymbol.defaultSymbol(compat.GeometryType.Polygon)
-            symbol.setColor(QColor(colour))
-            categories.append(QgsRendererCategory(value, symbol, str(value)))
-        layer.setRenderer(QgsCategorizedSymbolRenderer(self.kind, categories))
-        layer.triggerRepaint()
-
-
-def categories_on_load(context, destination, field, colours):
-    """Style ``destination`` by the categories of ``field`` if QGIS will load it."""
-    if destination and context.willLoadLayerOnCompletion(destination):
-        context.layerToLoadOnCompletionDetails(destination).setPostProcessor(CategoryStyle.create(field, colours))
+def categories_on_load(context, destination, field=None, colours=None):
+    """Kept for compatibility: every output is styled by its fields (processing/styling.py)."""
+    style_on_load(context, destination)
 
 
 class GrowthAlgorithm(AllianceAlgorithm):

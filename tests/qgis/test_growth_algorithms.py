@@ -753,16 +753,17 @@ def test_runs_in_a_task_on_a_worker_thread_into_geopackages(run_in_task, run_alg
 def test_class_outputs_are_styled_by_category(plugin, run_alg, h):
     from qgis.core import QgsProcessingContext, QgsProcessingFeedback
 
-    from alliance_territories.processing.growth_inputs import GROWTH_COLOURS, CategoryStyle, categories_on_load
+    from alliance_territories.processing.growth_inputs import GROWTH_COLOURS, categories_on_load
+    from alliance_territories.processing.styling import StylePostProcessor
 
     before = layer(h, [(w, []) for w in OLD])
     results, _ = run_growth(run_alg, before, layer(h, [(w, []) for w in OLD + [INFILL, EDGE]]))
     patches = results["OUTPUT"]
-    CategoryStyle.create("growth_class", GROWTH_COLOURS).postProcessLayer(patches, QgsProcessingContext(),
-                                                                          QgsProcessingFeedback())
+    StylePostProcessor.create().postProcessLayer(patches, QgsProcessingContext(), QgsProcessingFeedback())
     renderer = patches.renderer()
     assert renderer.classAttribute() == "growth_class"
     assert [c.value() for c in renderer.categories()] == ["infill", "edge_expansion", "outlying"]
+    assert [c.symbol().color().name() for c in renderer.categories()] == list(GROWTH_COLOURS.values())
     context = QgsProcessingContext()
     categories_on_load(context, "not loaded", "growth_class", GROWTH_COLOURS)  # nothing to load: no error
     assert not context.layersToLoadOnCompletion()

@@ -1,0 +1,184 @@
+"""QGIS tier: every output loaded into a project is named, styled from the palette and ordered."""
+
+import pytest
+from qgis.core import (
+    QgsCategorizedSymbolRenderer,
+    QgsGraduatedSymbolRenderer,
+    QgsProject,
+    QgsSingleSymbolRenderer,
+    QgsVectorLayer,
+)
+
+from alliance_territories.alliance_plugin.toolbelt import palette
+
+AUSTRIA = {"ID_FIELD": "nuts2"}
+
+
+def austria(data_dir):
+    return {"INPUT": str(data_dir / "austria" / "at_nuts2_regions.gpkg"), "ID_FIELD": "nuts2",
+            "FLOWS": str(data_dir / "austria" / "at_migration_od.csv")}
+
+
+def run_and_load(alg_id, parameters, tmp_path):
+    """processing.runAndLoadResults into a cleared project; returns {layer name: layer}."""
+    from qgis import processing
+
+    project = QgsProject.instance()
+    project.clear()
+    for key in [k for k in parameters if k.startswith("OUTPUT")]:
+        parameters[key] = str(tmp_path / f"{alg_id.split(':')[1]}_{key.lower()}.gpkg")
+    processing.runAndLoadResults(alg_id, parameters)
+    return {layer.name(): layer for layer in project.mapLayers().values()}
+
+
+def tree_names():
+    return [node.name() for node in QgsProject.instance().layerTreeRoot().children()]
+
+
+def colours(renderer):
+    return {str(c.value()): c.symbol().color().name() for c in renderer.categories()}
+
+
+def test_palette_statuses_and_distinct_growth_colours():
+    assert palette.STATUS_COLOURS == {"priority": "#d7301f", "watch": "#fdae61", "strong": "#1a9850",
+                                      "not measurable": "#bdbdbd"}
+    growth = dict(palette.CLASSES["growth_class"])
+    from qgis.PyQt.QtGui import QColor
+
+    hues = sorted(QColor(c).hue() for c in growth.values())
+    assert min(b - a for a, b in zip(hues, hues[1:])) > 20  # infill, edge, outlying: clearly distinct hues
+    assert palette.share_label(0.15, 0.3) == "15 - 30 %"
+    assert palette.region_colours(["AT11", "AT12"]) == palette.region_colours(["AT12", "AT11"])
+
+
+def test_flow_dependencies_named_styled_and_lines_on_top(plugin, data_dir, tmp_path):
+    layers = run_and_load("alliance:flowdependencies", {**austria(data_dir), "OUTPUT": None, "OUTPUT_LINES": None},
+                          tmp_path)
+    territories = layers["Flow dependencies: main partner's share"]
+    lines = layers["Flow lines (dependencies)"]
+    renderer = territories.renderer()
+    assert isinstance(renderer, QgsGraduatedSymbolRenderer) and renderer.classAttribute() == "main_share"
+    assert [r.label() for r in renderer.ranges()] == ["0 - 15 %", "15 - 30 %", "30 - 50 %", "50 - 75 %",
+                                                      "75 - 100 %"]
+    assert [round(r.lowerValue(), 2) for r in renderer.ranges()] == [0.0, 0.15, 0.3, 0.5, 0.75]
+    assert lines.renderer().symbol().symbolLayer(0).layerType() == "ArrowLine"
+    assert tree_names() == ["Flow lines (dependencies)", "Flow dependencies: main partner's share"]
+    assert territories.labelsEnabled() and territories.labeling().settings().fieldName == "name"
+    # default selection: lines of at least 5 % of the origin's outflow (shares on all flows)
+    shares = [float(f["share_origin"]) for f in lines.getFeatures()]
+    assert shares and min(shares) >= 0.05 and len(shares) < 72
+    QgsProject.instance().clear()
+
+
+def test_dominant_flows_categories_and_names(plugin, data_dir, tmp_path):
+    layers = run_and_load("alliance:dominantflows", {**austria(data_dir), "OUTPUT": None, "OUTPUT_LINES": None},
+                          tmp_path)
+    hierarchy = layers["Urban hierarchy (Nystuen-Dacey classes)"]
+    renderer = hierarchy.renderer()
+    assert isinstance(renderer, QgsCategorizedSymbolRenderer) and renderer.classAttribute() == "nd_class"
+    assert colours(renderer) == dict(palette.CLASSES["nd_class"])
+    assert [c.label() for c in renderer.categories()][:3] == ["Dominant", "Intermediate", "Dominated"]
+    lines = layers["Dominant flows"]
+    assert isinstance(lines.renderer(), QgsSingleSymbolRenderer)
+    assert lines.renderer().symbol().symbolLayer(0).subSymbol().color().name() == palette.DOMINANT_FLOW_COLOUR
+    assert tree_names() == ["Dominant flows", "Urban hierarchy (Nystuen-Dacey classes)"]
+    QgsProject.instance().clear()
+
+
+def test_flow_regions_qualitative_and_stable(plugin, data_dir, tmp_path):
+    layers = run_and_load("alliance:flowregions", {**austria(data_dir), "METHOD": 1, "OUTPUT": None,
+                                                   "OUTPUT_REGIONS": None}, tmp_path)
+    territories, regions = layers["Territories by flow region"], layers["Flow regions"]
+    by_territory = territories.renderer()
+    assert isinstance(by_territory, QgsCategorizedSymbolRenderer) and by_territory.classAttribute() == "region"
+    ids = sorted({f["region"] for f in territories.getFeatures()})
+    assert colours(by_territory) == palette.region_colours(ids)
+    assert colours(regions.renderer()) == palette.region_colours(ids)  # same region, same colour
+    assert len(set(colours(by_territory).values())) == len(ids)
+    QgsProject.instance().clear()
+
+
+def test_functional_areas_roles(plugin, data_dir, tmp_path):
+    layers = run_and_load("alliance:functionalareas", {
+        "INPUT": str(data_dir / "canada" / "ca_provinces.gpkg"), "ID_FIELD": "code", "POPULATION_FIELD": "pop1971",
+        "FLOWS": str(data_dir / "canada" / "ca_migration_od.csv"), "METHOD": 1, "MIN_JOBS": 0,
+        "COMMUTING_THRESHOLD": 5, "OUTPUT": None, "OUTPUT_AREAS": None}, tmp_path)
+    roles = layers["Functional areas: role of each territory"]
+    renderer = roles.renderer()
+    assert isinstance(renderer, QgsCategorizedSymbolRenderer) and renderer.classAttribute() == "aav_role"
+    assert colours(renderer) == dict(palette.CLASSES["aav_role"])
+    assert "Functional areas" in layers
+    QgsProject.instance().clear()
+
+
+def test_order_layers_points_lines_polygons(qgis_app, h):
+    from alliance_territories.processing.styling import order_layers
+
+    project = QgsProject.instance()
+    project.clear()
+    polygon = h.memory_layer("Polygon?crs=EPSG:3857", [], "polygons")
+    line = h.memory_layer("LineString?crs=EPSG:3857", [], "lines")
+    point = h.memory_layer("Point?crs=EPSG:3857", [], "points")
+    for layer in (point, line, polygon):  # added last is on top: polygons on top
+        project.addMapLayer(layer)
+    assert tree_names()[0] == "polygons"
+    order_layers(project)
+    assert tree_names() == ["points", "lines", "polygons"]
+    assert len(project.mapLayers()) == 3
+    project.clear()
+
+
+def test_apply_style_on_sample_data_and_status_layer(qgis_app, data_dir, h):
+    from alliance_territories.processing.styling import apply_style
+
+    sample = QgsVectorLayer(str(data_dir / "austria" / "at_nuts2_regions.gpkg"), "at", "ogr")
+    before = type(sample.renderer())
+    assert apply_style(sample) is False and type(sample.renderer()) is before  # none of our fields
+    scored = h.memory_layer("Polygon?crs=EPSG:3857&field=code:string&field=r1_status:string", [
+        (h.square(0, 0), ["A", "priority"]), (h.square(2000, 0), ["B", "not measurable"])], "scores")
+    assert apply_style(scored) is True
+    renderer = scored.renderer()
+    assert isinstance(renderer, QgsCategorizedSymbolRenderer) and renderer.classAttribute() == "r1_status"
+    assert colours(renderer) == palette.STATUS_COLOURS
+    assert scored.title() == "Status of recommendation 1"
+
+
+@pytest.mark.parametrize("folder, gpkg, expected", [("austria", "at_nuts2_regions.gpkg", "nuts2"),
+                                                    ("canada", "ca_provinces.gpkg", "code")])
+def test_code_field_default_is_a_code_never_fid(plugin, data_dir, folder, gpkg, expected):
+    from alliance_territories.processing.code_fields import code_field, population_field
+
+    layer = QgsVectorLayer(str(data_dir / folder / gpkg), folder, "ogr")
+    assert layer.fields().names()[0] == "fid"
+    assert code_field(layer.fields()) == expected
+    if folder == "canada":
+        assert population_field(layer.fields()) == "pop1971"
+
+
+def test_dialog_wrapper_selects_the_code_field(plugin, data_dir):
+    """The field wrapper the dialog builds (metadata widget_wrapper) selects nuts2 once the layer is set."""
+    from qgis.core import QgsApplication, QgsProcessingContext
+    from qgis.gui import QgsGui, QgsProcessingGui
+    from processing.gui.wrappers import WidgetWrapperFactory
+
+    alg = QgsApplication.processingRegistry().createAlgorithmById("alliance:flowdependencies")
+    field = alg.parameterDefinition("ID_FIELD")
+    assert field.metadata()["widget_wrapper"]["class"].endswith("code_fields.SmartFieldWrapper")
+
+    from qgis.PyQt.QtWidgets import QDialog
+
+    class AlgorithmDialog(QDialog):  # the class name is what the factory reads
+        pass
+
+    dialog = AlgorithmDialog()
+    wrapper = WidgetWrapperFactory.create_wrapper(field, dialog)
+    parent = QgsGui.processingGuiRegistry().createParameterWidgetWrapper(alg.parameterDefinition("INPUT"),
+                                                                         QgsProcessingGui.WidgetType.Standard)
+    context = QgsProcessingContext()
+    widgets = [wrapper.createWrappedWidget(context), parent.createWrappedWidget(context)]
+    wrapper.postInitialize([wrapper, parent])
+    parent.setParameterValue(str(data_dir / "austria" / "at_nuts2_regions.gpkg"), context)
+    assert wrapper.parameterValue() == "nuts2"
+    parent.setParameterValue(str(data_dir / "canada" / "ca_provinces.gpkg"), context)
+    assert wrapper.parameterValue() == "code"
+    assert widgets
