@@ -4,102 +4,149 @@
     <context>
         <name>AllianceOfTerritories</name>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="27" />
+            <location filename="../alliance_plugin/gui/cards.py" line="41" />
             <source>no data</source>
             <translation>pas de données</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="27" />
-            <location filename="../processing/territorial_report.py" line="123" />
-            <source>priority</source>
-            <translation>prioritaire</translation>
+            <location filename="../alliance_plugin/gui/cards.py" line="61" />
+            <source>yes</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="27" />
-            <location filename="../processing/territorial_report.py" line="123" />
-            <source>watch</source>
-            <translation>à surveiller</translation>
+            <location filename="../alliance_plugin/gui/cards.py" line="61" />
+            <source>no</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="27" />
-            <location filename="../processing/territorial_report.py" line="123" />
-            <source>strong</source>
-            <translation>solide</translation>
+            <location filename="../alliance_plugin/gui/cards.py" line="197" />
+            <source>Add evidence with:</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="120" />
-            <source>No scorecard indicator yet: see the algorithms below.</source>
-            <translation>Aucun indicateur du tableau de bord pour l'instant : voir les algorithmes ci-dessous.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="130" />
+            <location filename="../alliance_plugin/gui/cards.py" line="249" />
             <source>No territory selected.</source>
             <translation>Aucun territoire sélectionné.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="75" />
+            <location filename="../alliance_plugin/gui/cards.py" line="256" />
+            <source>Status of the recommendation: the most urgent of its measured indicators</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/cards.py" line="40" />
+            <source>priority</source>
+            <translation>prioritaire</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/cards.py" line="40" />
+            <source>watch</source>
+            <translation>à surveiller</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/cards.py" line="40" />
+            <source>strong</source>
+            <translation>solide</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/cards.py" line="41" />
+            <location filename="../processing/territorial_report.py" line="789" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="65" />
+            <source>not measurable</source>
+            <translation>non mesurable</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/cards.py" line="122" />
+            <source>Recommendations with measured evidence</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/cards.py" line="236" />
+            <source>No indicator of this recommendation in the project yet: run one of the algorithms below.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/cards.py" line="104" />
+            <location filename="../alliance_plugin/gui/cards.py" line="117" />
+            <source>Field: {field}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/cards.py" line="182" />
             <source>Strategic urban planning at local level</source>
             <translation>Planification urbaine stratégique à l'échelle locale</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="75" />
+            <location filename="../alliance_plugin/gui/cards.py" line="182" />
             <source>Interdependencies and complementarities between territories</source>
             <translation>Interdépendances et complémentarités entre territoires</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="75" />
+            <location filename="../alliance_plugin/gui/cards.py" line="182" />
             <source>Intermediary and new city networks</source>
             <translation>Villes intermédiaires et nouveaux réseaux de villes</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="75" />
+            <location filename="../alliance_plugin/gui/cards.py" line="182" />
             <source>Land management and tenure security</source>
             <translation>Gestion foncière et sécurité de la tenure</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="75" />
+            <location filename="../alliance_plugin/gui/cards.py" line="182" />
             <source>Environment- and climate-friendly planning</source>
             <translation>Aménagement respectueux de l'environnement et du climat</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="75" />
+            <location filename="../alliance_plugin/gui/cards.py" line="182" />
             <source>Circular economy</source>
             <translation>Économie circulaire</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="75" />
+            <location filename="../alliance_plugin/gui/cards.py" line="182" />
             <source>Urban and peri-urban mobility against socio-spatial inequality</source>
             <translation>Mobilité urbaine et périurbaine contre les inégalités socio-spatiales</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="75" />
+            <location filename="../alliance_plugin/gui/cards.py" line="182" />
             <source>Local capacities and territorial intelligence</source>
             <translation>Capacités locales et intelligence territoriale</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="126" />
-            <source>Indicators: {list}</source>
-            <translation>Indicateurs : {list}</translation>
+            <location filename="../alliance_plugin/gui/cards.py" line="106" />
+            <source>Layer: {layer}</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="52" />
-            <source>stays inside</source>
-            <translation>reste sur place</translation>
+            <location filename="../alliance_plugin/gui/cards.py" line="108" />
+            <location filename="../alliance_plugin/gui/cards.py" line="117" />
+            <source>Rule: {rule}</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="94" />
-            <source>{name}: open the dialog with the current layer</source>
-            <translation>{name} : ouvrir la boîte de dialogue avec la couche courante</translation>
+            <location filename="../alliance_plugin/gui/cards.py" line="111" />
+            <source>Source: {source}</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="50" />
-            <source>to {partner}</source>
-            <translation>vers {partner}</translation>
+            <location filename="../alliance_plugin/gui/cards.py" line="123" />
+            <source>{n} of 8</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="54" />
-            <source>jobs per 100</source>
-            <translation>emplois pour 100</translation>
+            <location filename="../alliance_plugin/gui/cards.py" line="206" />
+            <source>{name}: open its dialog with the territories, the code field, the flows and the population field already filled in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/cards.py" line="110" />
+            <location filename="../alliance_plugin/gui/cards.py" line="119" />
+            <source>Why not measurable: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/cards.py" line="241" />
+            <source>Not in the project yet: {list}.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="34" />
@@ -220,7 +267,9 @@
         </message>
         <message>
             <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="108" />
-            <location filename="../processing/territorial_report.py" line="169" />
+            <location filename="../processing/styling.py" line="105" />
+            <location filename="../processing/territorial_report.py" line="464" />
+            <location filename="../alliance_plugin/core/indicators.py" line="212" />
             <source>Status</source>
             <translation>Statut</translation>
         </message>
@@ -240,92 +289,145 @@
             <translation>Rien à installer : toutes les bibliothèques qu'utilise l'extension dans QGIS fonctionnent.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="39" />
-            <location filename="../alliance_plugin/gui/dock.py" line="322" />
-            <location filename="../alliance_plugin/gui/dock.py" line="321" />
+            <location filename="../alliance_plugin/gui/dock.py" line="74" />
+            <source>unknown algorithm</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/dock.py" line="89" />
+            <location filename="../alliance_plugin/gui/dock.py" line="506" />
+            <location filename="../alliance_plugin/gui/dock.py" line="505" />
             <location filename="../alliance_plugin/plugin.py" line="46" />
-            <location filename="../processing/provider.py" line="43" />
+            <location filename="../processing/provider.py" line="45" />
             <source>Alliance of Territories</source>
             <translation>Alliance des territoires</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="77" />
+            <location filename="../alliance_plugin/gui/dock.py" line="134" />
             <source>Polygon layers holding at least one indicator of the scorecard</source>
             <translation>Couches de polygones contenant au moins un indicateur du tableau de bord</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="84" />
-            <location filename="../processing/territorial_report.py" line="182" />
+            <location filename="../alliance_plugin/gui/dock.py" line="138" />
+            <source>The field holding the territory codes; other layers are joined on it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/dock.py" line="145" />
+            <location filename="../processing/territorial_report.py" line="495" />
             <source>Layer</source>
             <translation>Couche</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="85" />
+            <location filename="../alliance_plugin/gui/dock.py" line="146" />
             <source>Code field</source>
             <translation>Champ de code</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="86" />
+            <location filename="../alliance_plugin/gui/dock.py" line="147" />
             <source>Territory</source>
             <translation>Territoire</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="89" />
+            <location filename="../alliance_plugin/gui/dock.py" line="150" />
             <source>Sample data</source>
             <translation>Données d'exemple</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="90" />
+            <location filename="../alliance_plugin/gui/dock.py" line="151" />
             <source>Load the Austrian sample and run Flow dependencies on it</source>
             <translation>Charger l'exemple autrichien et y lancer Dépendances de flux</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="92" />
+            <location filename="../alliance_plugin/gui/dock.py" line="153" />
             <source>Check dependencies</source>
             <translation>Vérifier les dépendances</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="93" />
+            <location filename="../alliance_plugin/gui/dock.py" line="154" />
             <source>The Python libraries the plugin uses, their state and the command that installs the missing ones</source>
             <translation>Les bibliothèques Python qu'utilise l'extension, leur état et la commande qui installe celles qui manquent</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="165" />
+            <location filename="../alliance_plugin/gui/dock.py" line="161" />
+            <source>How each indicator is computed, its rule and its sources</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/dock.py" line="251" />
             <source>No layer with indicators in the project: run an algorithm of the Alliance of Territories, or click Sample data.</source>
             <translation>Aucune couche avec des indicateurs dans le projet : lancez un algorithme de l'Alliance des territoires, ou cliquez sur Données d'exemple.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="168" />
+            <location filename="../alliance_plugin/gui/dock.py" line="254" />
             <source>Select a territory on the map or in the list.</source>
             <translation>Sélectionnez un territoire sur la carte ou dans la liste.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="256" />
-            <source>No indicator for this territory yet: run the algorithms below.</source>
-            <translation>Aucun indicateur pour ce territoire pour l'instant : lancez les algorithmes ci-dessous.</translation>
+            <location filename="../alliance_plugin/gui/dock.py" line="378" />
+            <source>No indicator for this territory yet: run one of the algorithms below.</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="305" />
+            <location filename="../alliance_plugin/gui/dock.py" line="160" />
+            <location filename="../processing/territorial_report.py" line="555" />
+            <location filename="../processing/territorial_report.py" line="502" />
+            <source>Method notes</source>
+            <translation>Notes de méthode</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/dock.py" line="356" />
+            <source>a partner not named in the layers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/dock.py" line="357" />
+            <source>a territory not named in the layers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/dock.py" line="358" />
+            <source>an area not named in the layers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/dock.py" line="483" />
             <source>Cannot open {alg}: {error}</source>
             <translation>Impossible d'ouvrir {alg} : {error}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="312" />
+            <location filename="../alliance_plugin/gui/dock.py" line="494" />
             <source>Flow dependencies failed on the sample: {error}</source>
             <translation>Dépendances de flux a échoué sur l'exemple : {error}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/layers.py" line="46" />
+            <location filename="../alliance_plugin/gui/dock.py" line="367" />
+            <source>in {layer}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/layers.py" line="328" />
             <source>Austria NUTS 2</source>
             <translation>Autriche NUTS 2</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/layers.py" line="48" />
+            <location filename="../alliance_plugin/gui/layers.py" line="338" />
+            <location filename="../processing/styling.py" line="52" />
+            <source>Flow lines (dependencies)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/layers.py" line="339" />
+            <source>Austria: flow dependencies</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/layers.py" line="330" />
             <source>The sample data is missing from the plugin folder.</source>
             <translation>Les données d'exemple sont absentes du dossier de l'extension.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/plugin.py" line="81" />
+            <location filename="../alliance_plugin/plugin.py" line="82" />
             <source>&amp;Alliance of Territories</source>
             <translation>&amp;Alliance des territoires</translation>
         </message>
@@ -335,7 +437,7 @@
             <translation>Panneau Alliance des territoires</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/plugin.py" line="67" />
+            <location filename="../alliance_plugin/plugin.py" line="68" />
             <source>Check dependencies…</source>
             <translation>Vérifier les dépendances…</translation>
         </message>
@@ -360,22 +462,27 @@
             <translation>couche {name}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/qgis_io/layers.py" line="54" />
+            <location filename="../alliance_plugin/qgis_io/layers.py" line="55" />
             <source>Canceled.</source>
             <translation>Annulé.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/qgis_io/layers.py" line="189" />
+            <location filename="../alliance_plugin/qgis_io/layers.py" line="155" />
+            <source>{n} feature(s) of '{layer}' have invalid geometries: they are repaired (make_valid), never dropped, whatever the Processing setting for invalid features.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../alliance_plugin/qgis_io/layers.py" line="222" />
             <source>Could not write features: {error}</source>
             <translation>Impossible d'écrire les entités : {error}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/qgis_io/layers.py" line="222" />
+            <location filename="../alliance_plugin/qgis_io/layers.py" line="255" />
             <source>{crs} is not in metres: areas, buffers and distances are computed in a Lambert azimuthal equal-area projection centred on {lon:.4f}, {lat:.4f}.</source>
             <translation>{crs} n'est pas en mètres : les surfaces, tampons et distances sont calculés dans une projection azimutale équivalente de Lambert centrée sur {lon:.4f}, {lat:.4f}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/qgis_io/layers.py" line="73" />
+            <location filename="../alliance_plugin/qgis_io/layers.py" line="74" />
             <source>The field '{name}' is not in the layer; its fields are: {fields}.</source>
             <translation>Le champ '{name}' n'est pas dans la couche ; ses champs sont : {fields}.</translation>
         </message>
@@ -498,7 +605,7 @@
             <translation>Population lue avec pyogrio depuis {path}.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="117" />
+            <location filename="../processing/access_inputs.py" line="119" />
             <source>{n} population features have no geometry: they are counted without access.</source>
             <translation>{n} entités de population n'ont pas de géométrie : elles sont comptées sans accès.</translation>
         </message>
@@ -523,42 +630,42 @@
             <translation>{n:,} entités de population se trouvent sur des parties du réseau qui ne contiennent aucun {what} : elles n'ont aucun accès.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="123" />
+            <location filename="../processing/access_inputs.py" line="125" />
             <source>{n} features have no population in '{field}': they count 0.</source>
             <translation>{n} entités n'ont pas de population dans '{field}' : elles comptent pour 0.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="128" />
+            <location filename="../processing/access_inputs.py" line="130" />
             <source>{n} features have a negative population in '{field}' (feature ids {ids}): fix them first.</source>
             <translation>{n} entités ont une population négative dans '{field}' (identifiants des entités {ids}) : corrigez-les d'abord.</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="54" />
+            <location filename="../processing/base.py" line="70" />
             <source>Mobility and access</source>
             <translation>Mobilité et accessibilité</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="54" />
+            <location filename="../processing/base.py" line="70" />
             <source>Flows and dependencies</source>
             <translation>Flux et dépendances</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="54" />
+            <location filename="../processing/base.py" line="70" />
             <source>Urban growth and land</source>
             <translation>Croissance urbaine et foncier</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="54" />
+            <location filename="../processing/base.py" line="70" />
             <source>Land and tenure</source>
             <translation>Foncier et tenure</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="54" />
+            <location filename="../processing/base.py" line="70" />
             <source>Recommendations</source>
             <translation>Recommandations</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="72" />
+            <location filename="../processing/base.py" line="88" />
             <source>This algorithm needs Python libraries that are missing or unusable:
 {problems}
 Install them into the Python that QGIS uses, for example:
@@ -571,7 +678,7 @@ Installez-les dans le Python qu'utilise QGIS, par exemple :
 Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste chaque bibliothèque avec son état et la commande pour votre système.</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="95" />
+            <location filename="../processing/base.py" line="111" />
             <source>The output '{output}' would overwrite the input '{input}' ({path}): choose another file.</source>
             <translation>La sortie '{output}' écraserait l'entrée '{input}' ({path}) : choisissez un autre fichier.</translation>
         </message>
@@ -953,6 +1060,7 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/dominant_flows.py" line="54" />
+            <location filename="../processing/styling.py" line="54" />
             <source>Dominant flows</source>
             <translation>Flux dominants</translation>
         </message>
@@ -968,8 +1076,8 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/dominant_flows.py" line="58" />
-            <location filename="../processing/flow_dependencies.py" line="71" />
-            <location filename="../processing/flow_regions.py" line="90" />
+            <location filename="../processing/flow_dependencies.py" line="77" />
+            <location filename="../processing/flow_regions.py" line="92" />
             <location filename="../processing/functional_areas.py" line="87" />
             <location filename="../processing/functional_areas.py" line="100" />
             <source>Flow rows whose codes match no territory</source>
@@ -996,17 +1104,17 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>Un champ (population, emplois)</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="38" />
+            <location filename="../processing/flow_dependencies.py" line="44" />
             <source>Flow dependencies between territories</source>
             <translation>Dépendances de flux entre territoires</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="41" />
+            <location filename="../processing/flow_dependencies.py" line="47" />
             <source>Outflows, inflows, self-containment, main partner, concentration and roles of territories from an origin-destination table, and styled flow lines.</source>
             <translation>Flux sortants, flux entrants, autocontention, partenaire principal, concentration et rôles des territoires à partir d'une table origine-destination, et lignes de flux stylées.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="45" />
+            <location filename="../processing/flow_dependencies.py" line="51" />
             <source>&lt;p&gt;Reads a layer of territories (polygons with a code field) and an origin-destination table of flows, and computes for each territory, per flow type and in total:&lt;/p&gt;
 &lt;ul&gt;
 &lt;li&gt;&lt;b&gt;outflow&lt;/b&gt; O&lt;sub&gt;i&lt;/sub&gt; and &lt;b&gt;inflow&lt;/b&gt; D&lt;sub&gt;i&lt;/sub&gt; (both including the internal flow), &lt;b&gt;internal&lt;/b&gt; T&lt;sub&gt;ii&lt;/sub&gt;;&lt;/li&gt;
@@ -1016,7 +1124,7 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
 &lt;li&gt;&lt;b&gt;role&lt;/b&gt;, our rule (not an official one): &lt;i&gt;isolated&lt;/i&gt; no flow to or from other territories; &lt;i&gt;interdependent&lt;/i&gt; depends on its main partner (share at least the threshold) and that partner depends on it in return or others depend on it; &lt;i&gt;dependent&lt;/i&gt; depends on its main partner only; &lt;i&gt;pole&lt;/i&gt; others depend on it and it depends on none; &lt;i&gt;autonomous&lt;/i&gt; otherwise;&lt;/li&gt;
 &lt;li&gt;with several flow types, the same fields prefixed by the type, and the cross-type coupling (&lt;b&gt;coupled&lt;/b&gt; = 1 when one partner ranks first for two types or more, &lt;b&gt;coupled_partner&lt;/b&gt;, &lt;b&gt;coupled_types&lt;/b&gt;).&lt;/li&gt;
 &lt;/ul&gt;
-&lt;p&gt;Undefined ratios (zero denominators) are NULL. The &lt;b&gt;params&lt;/b&gt; field records the settings used.&lt;/p&gt;
+&lt;p&gt;Undefined ratios (zero denominators) are NULL. A flow table without internal flows (no row with origin = destination, as in most migration tables between regions) cannot measure what stays inside a territory: internal, sc_supply, sc_demand and jci are then NULL, not 0, and the log says so. The &lt;b&gt;params&lt;/b&gt; field records the settings used.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Flows&lt;/b&gt;: a table or layer loaded in QGIS, or a CSV file (delimiter, UTF-8/BOM/cp1252 and decimal commas detected; codes always read as text, so 01004 keeps its zero). Fields are detected from their names when left empty, including INSEE's commuting files (CODGEO/DCLT/NBFLUX_C20_ACTOCC15P, or COMMUNE/DCLT/IPONDI summed per pair). Rows repeating a pair and type are summed with a warning; missing or negative volumes stop the run and name the rows; codes that match no territory are counted, listed and left out.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Flow lines&lt;/b&gt; join points inside the territories, one per pair and flow type, with the volume, the share of the origin's outflow and of the destination's inflow, the reverse volume, asymmetry (T&lt;sub&gt;ij&lt;/sub&gt;-T&lt;sub&gt;ji&lt;/sub&gt;)/(T&lt;sub&gt;ij&lt;/sub&gt;+T&lt;sub&gt;ji&lt;/sub&gt;), reciprocity min(T&lt;sub&gt;ij&lt;/sub&gt;/O&lt;sub&gt;i&lt;/sub&gt;, T&lt;sub&gt;ji&lt;/sub&gt;/O&lt;sub&gt;j&lt;/sub&gt;) and the rank within the origin. The line options keep only the flows worth drawing (a share of 5 % or the 5 largest per origin read well); shares are always computed on all flows.&lt;/p&gt;
 &lt;p&gt;Territories stored in several features with the same code share one set of indicators; the largest part holds the line ends. Invalid polygons are repaired (make_valid) before points are taken.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Lit une couche de territoires (polygones avec un champ de code) et une table origine-destination de flux, et calcule pour chaque territoire, par type de flux et au total :&lt;/p&gt;
@@ -1028,77 +1136,81 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
 &lt;li&gt;&lt;b&gt;role&lt;/b&gt;, notre règle (pas une règle officielle) : &lt;i&gt;isolé&lt;/i&gt; aucun flux vers ou depuis d'autres territoires ; &lt;i&gt;interdépendant&lt;/i&gt; dépend de son partenaire principal (part au moins égale au seuil) et ce partenaire dépend de lui en retour ou d'autres dépendent de lui ; &lt;i&gt;dépendant&lt;/i&gt; dépend seulement de son partenaire principal ; &lt;i&gt;pôle&lt;/i&gt; d'autres dépendent de lui et il ne dépend d'aucun ; &lt;i&gt;autonome&lt;/i&gt; sinon ;&lt;/li&gt;
 &lt;li&gt;avec plusieurs types de flux, les mêmes champs préfixés par le type, et le couplage entre types (&lt;b&gt;coupled&lt;/b&gt; = 1 quand un même partenaire arrive en tête pour au moins deux types, &lt;b&gt;coupled_partner&lt;/b&gt;, &lt;b&gt;coupled_types&lt;/b&gt;).&lt;/li&gt;
 &lt;/ul&gt;
-&lt;p&gt;Les ratios indéfinis (dénominateur nul) sont NULL. Le champ &lt;b&gt;params&lt;/b&gt; enregistre les réglages utilisés.&lt;/p&gt;
+&lt;p&gt;Les ratios indéfinis (dénominateur nul) sont NULL. Une table de flux sans flux internes (aucune ligne où l'origine est la destination, comme la plupart des tables de migrations entre régions) ne peut pas mesurer ce qui reste à l'intérieur d'un territoire : internal, sc_supply, sc_demand et jci sont alors NULL, et non 0, et le journal le signale. Le champ &lt;b&gt;params&lt;/b&gt; enregistre les réglages utilisés.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Flux&lt;/b&gt; : une table ou une couche chargée dans QGIS, ou un fichier CSV (délimiteur, UTF-8/BOM/cp1252 et virgules décimales détectés ; codes toujours lus comme du texte, donc 01004 garde son zéro). Les champs sont détectés d'après leur nom quand ils sont laissés vides, y compris dans les fichiers de navettes domicile-travail de l'INSEE (CODGEO/DCLT/NBFLUX_C20_ACTOCC15P, ou COMMUNE/DCLT/IPONDI sommé par couple). Les lignes qui répètent un couple et un type sont sommées avec un avertissement ; des volumes manquants ou négatifs arrêtent le traitement et les lignes sont citées ; les codes qui ne correspondent à aucun territoire sont comptés, listés et écartés.&lt;/p&gt;&lt;p&gt;Les &lt;b&gt;lignes de flux&lt;/b&gt; relient des points situés à l'intérieur des territoires, une par couple et par type de flux, avec le volume, la part du flux sortant de l'origine et du flux entrant de la destination, le volume inverse, l'asymétrie (T&lt;sub&gt;ij&lt;/sub&gt;-T&lt;sub&gt;ji&lt;/sub&gt;)/(T&lt;sub&gt;ij&lt;/sub&gt;+T&lt;sub&gt;ji&lt;/sub&gt;), la réciprocité min(T&lt;sub&gt;ij&lt;/sub&gt;/O&lt;sub&gt;i&lt;/sub&gt;, T&lt;sub&gt;ji&lt;/sub&gt;/O&lt;sub&gt;j&lt;/sub&gt;) et le rang au sein de l'origine. Les options des lignes ne gardent que les flux qui valent d'être dessinés (une part de 5 % ou les 5 plus grands par origine se lisent bien) ; les parts sont toujours calculées sur tous les flux.&lt;/p&gt;
 &lt;p&gt;Les territoires stockés dans plusieurs entités avec le même code partagent un seul jeu d'indicateurs ; la plus grande partie porte les extrémités des lignes. Les polygones invalides sont réparés (make_valid) avant que les points soient pris.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="51" />
-            <source>Dependency threshold (% of the outflow to the main partner)</source>
-            <translation>Seuil de dépendance (% du flux sortant vers le partenaire principal)</translation>
-        </message>
-        <message>
-            <location filename="../processing/flow_dependencies.py" line="54" />
-            <source>Lines: minimum share of the origin's outflow (%)</source>
-            <translation>Lignes : part minimale du flux sortant de l'origine (%)</translation>
-        </message>
-        <message>
-            <location filename="../processing/flow_dependencies.py" line="57" />
-            <source>Lines: minimum volume</source>
-            <translation>Lignes : volume minimal</translation>
-        </message>
-        <message>
-            <location filename="../processing/flow_dependencies.py" line="60" />
+            <location filename="../processing/flow_dependencies.py" line="66" />
             <source>Lines: keep the N largest flows of each origin (0 = all)</source>
             <translation>Lignes : garder les N plus grands flux de chaque origine (0 = tous)</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="63" />
+            <location filename="../processing/flow_dependencies.py" line="69" />
             <source>Territories with dependency indicators</source>
             <translation>Territoires avec indicateurs de dépendance</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="65" />
-            <location filename="../processing/styling.py" line="110" />
+            <location filename="../processing/flow_dependencies.py" line="71" />
+            <location filename="../processing/territorial_report.py" line="423" />
             <source>Flow lines</source>
             <translation>Lignes de flux</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="72" />
+            <location filename="../processing/flow_dependencies.py" line="78" />
             <source>Flow types used</source>
             <translation>Types de flux utilisés</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="71" />
+            <location filename="../processing/flow_dependencies.py" line="57" />
+            <source>Dependency threshold (% of the outflow to the main partner)</source>
+            <translation>Seuil de dépendance (% du flux sortant vers le partenaire principal)</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_dependencies.py" line="60" />
+            <source>Lines: minimum share of the origin's outflow (%)</source>
+            <translation>Lignes : part minimale du flux sortant de l'origine (%)</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_dependencies.py" line="63" />
+            <source>Lines: minimum volume</source>
+            <translation>Lignes : volume minimal</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_dependencies.py" line="77" />
             <source>Total volume of the flows used</source>
             <translation>Volume total des flux utilisés</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="71" />
+            <location filename="../processing/flow_dependencies.py" line="77" />
             <source>Origin-destination pairs used</source>
             <translation>Couples origine-destination utilisés</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="71" />
+            <location filename="../processing/flow_dependencies.py" line="77" />
             <source>Volume of the flow rows that match no territory</source>
             <translation>Volume des lignes de flux qui ne correspondent à aucun territoire</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="71" />
+            <location filename="../processing/flow_dependencies.py" line="77" />
             <source>Flow lines written</source>
             <translation>Lignes de flux écrites</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="108" />
+            <location filename="../processing/flow_dependencies.py" line="124" />
             <source>{pairs} pairs, total volume {total:,.0f}; {lines} lines drawn.</source>
             <translation>{pairs} couples, volume total {total:,.0f} ; {lines} lignes dessinées.</translation>
         </message>
         <message>
+            <location filename="../processing/flow_dependencies.py" line="95" />
+            <source>The flow table has no internal flows (no row with origin = destination) for: {types}. What stays inside a territory is unknown, so self-containment (sc_supply, sc_demand), the internal flow and the job concentration index (jci) are undefined: they are written as NULL, not 0, and the recommendations scorecard reads them as not measurable. The shares to partners (main_share) are shares of the flows leaving each territory. Add the flows inside each territory (for commuting: people working where they live) to measure them.</source>
+            <translation>La table de flux n'a pas de flux internes (aucune ligne où l'origine est la destination) pour : {types}. Ce qui reste à l'intérieur d'un territoire est inconnu : l'autocontention (sc_supply, sc_demand), le flux interne et l'indice de concentration de l'emploi (jci) ne sont pas définis. Ils sont écrits NULL, et non 0, et le tableau de bord des recommandations les lit comme non mesurables. Les parts vers les partenaires (main_share) sont des parts des flux qui quittent chaque territoire. Ajoutez les flux internes à chaque territoire (pour les navettes : les actifs qui travaillent dans leur commune de résidence) pour les mesurer.</translation>
+        </message>
+        <message>
             <location filename="../processing/flow_inputs.py" line="41" />
             <location filename="../processing/land_consumption.py" line="65" />
-            <location filename="../processing/territorial_report.py" line="97" />
-            <location filename="../processing/territorial_report.py" line="143" />
-            <location filename="../processing/territorial_report.py" line="117" />
+            <location filename="../processing/territorial_report.py" line="414" />
+            <location filename="../processing/territorial_report.py" line="454" />
             <source>Territories</source>
             <translation>Territoires</translation>
         </message>
@@ -1216,15 +1328,22 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         <message>
             <location filename="../processing/flow_regions.py" line="63" />
             <source>&lt;p&gt;Groups territories into regions that exchange most with each other (recommendations 1 and 2).&lt;/p&gt;
+&lt;p&gt;By default, &lt;b&gt;Louvain&lt;/b&gt; chooses the number of regions itself: the partition that maximises the modularity (the log says how many regions it found and why). The log warns when the result is degenerate: every region a single territory, or a modularity at or below 0 (the regions do not reflect the flows).&lt;/p&gt;
 &lt;ul&gt;&lt;li&gt;&lt;b&gt;Intramax&lt;/b&gt; (Masser and Brown 1975): merges, step by step, the two regions with the highest I = T&lt;sub&gt;ij&lt;/sub&gt;/(O&lt;sub&gt;i&lt;/sub&gt;D&lt;sub&gt;j&lt;/sub&gt;) + T&lt;sub&gt;ji&lt;/sub&gt;/(O&lt;sub&gt;j&lt;/sub&gt;D&lt;sub&gt;i&lt;/sub&gt;) (flows inside a region left out, totals recomputed after each merge) until the number of regions is reached; optionally only between neighbouring territories (touching polygons). When no pair exchanges anything (or no neighbours do), it stops earlier and says so. The optional merges table records every step (the hierarchy).&lt;/li&gt;
 &lt;li&gt;&lt;b&gt;Louvain&lt;/b&gt; and &lt;b&gt;Leiden&lt;/b&gt;: communities maximising the modularity Q of the flow graph (directions summed), with a resolution (above 1: smaller regions) and a seed (same seed, same regions). Louvain uses our own implementation (at most 20 passes per level; about 16 s on 35,000 territories and a million flows), or igraph's multilevel when python-igraph is installed (faster); Leiden needs python-igraph.&lt;/li&gt;&lt;/ul&gt;
 &lt;p&gt;Outputs: each territory's region (the code of its region's main member) and whether it is isolated (no flow), and the dissolved regions with their number of territories, internal flow, outflow, inflow and supply- and demand-side self-containment (T&lt;sub&gt;AA&lt;/sub&gt;/O&lt;sub&gt;A&lt;/sub&gt;, T&lt;sub&gt;AA&lt;/sub&gt;/D&lt;sub&gt;A&lt;/sub&gt;); the modularity Q of the partition and the number of regions as numbers. Several flow types are summed.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Flows&lt;/b&gt;: a table or layer loaded in QGIS, or a CSV file (delimiter, UTF-8/BOM/cp1252 and decimal commas detected; codes always read as text, so 01004 keeps its zero). Fields are detected from their names when left empty, including INSEE's commuting files (CODGEO/DCLT/NBFLUX_C20_ACTOCC15P, or COMMUNE/DCLT/IPONDI summed per pair). Rows repeating a pair and type are summed with a warning; missing or negative volumes stop the run and name the rows; codes that match no territory are counted, listed and left out.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Regroupe les territoires en régions qui échangent le plus entre elles (recommandations 1 et 2).&lt;/p&gt;
+&lt;p&gt;Par défaut, &lt;b&gt;Louvain&lt;/b&gt; choisit lui-même le nombre de régions : la partition qui maximise la modularité (le journal indique combien de régions il a trouvées et pourquoi). Le journal avertit quand le résultat est dégénéré : chaque région réduite à un seul territoire, ou une modularité nulle ou négative (les régions ne reflètent pas les flux).&lt;/p&gt;
 &lt;ul&gt;&lt;li&gt;&lt;b&gt;Intramax&lt;/b&gt; (Masser et Brown 1975) : fusionne, pas à pas, les deux régions ayant le plus fort I = T&lt;sub&gt;ij&lt;/sub&gt;/(O&lt;sub&gt;i&lt;/sub&gt;D&lt;sub&gt;j&lt;/sub&gt;) + T&lt;sub&gt;ji&lt;/sub&gt;/(O&lt;sub&gt;j&lt;/sub&gt;D&lt;sub&gt;i&lt;/sub&gt;) (flux internes à une région écartés, totaux recalculés après chaque fusion) jusqu'à atteindre le nombre de régions ; éventuellement seulement entre territoires voisins (polygones qui se touchent). Quand aucun couple n'échange plus rien (ou aucun couple de voisins), l'algorithme s'arrête plus tôt et le signale. La table facultative des fusions enregistre chaque étape (la hiérarchie).&lt;/li&gt;
 &lt;li&gt;&lt;b&gt;Louvain&lt;/b&gt; et &lt;b&gt;Leiden&lt;/b&gt; : communautés maximisant la modularité Q du graphe des flux (sens additionnés), avec une résolution (au-dessus de 1 : régions plus petites) et une graine (même graine, mêmes régions). Louvain utilise notre propre implémentation (au plus 20 passes par niveau ; environ 16 s pour 35 000 territoires et un million de flux), ou le multilevel d'igraph quand python-igraph est installé (plus rapide) ; Leiden nécessite python-igraph.&lt;/li&gt;&lt;/ul&gt;
 &lt;p&gt;Sorties : la région de chaque territoire (le code du membre principal de sa région) et s'il est isolé (aucun flux), et les régions fusionnées avec leur nombre de territoires, flux interne, flux sortant, flux entrant et autocontention côté offre et côté demande (T&lt;sub&gt;AA&lt;/sub&gt;/O&lt;sub&gt;A&lt;/sub&gt;, T&lt;sub&gt;AA&lt;/sub&gt;/D&lt;sub&gt;A&lt;/sub&gt;) ; la modularité Q de la partition et le nombre de régions comme nombres. Plusieurs types de flux sont sommés.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Flux&lt;/b&gt; : une table ou une couche chargée dans QGIS, ou un fichier CSV (délimiteur, UTF-8/BOM/cp1252 et virgules décimales détectés ; codes toujours lus comme du texte, donc 01004 garde son zéro). Les champs sont détectés d'après leur nom quand ils sont laissés vides, y compris dans les fichiers de navettes domicile-travail de l'INSEE (CODGEO/DCLT/NBFLUX_C20_ACTOCC15P, ou COMMUNE/DCLT/IPONDI sommé par couple). Les lignes qui répètent un couple et un type sont sommées avec un avertissement ; des volumes manquants ou négatifs arrêtent le traitement et les lignes sont citées ; les codes qui ne correspondent à aucun territoire sont comptés, listés et écartés.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_regions.py" line="76" />
+            <source>Louvain/Leiden: resolution (above 1, smaller regions)</source>
+            <translation>Louvain/Leiden : résolution (au-dessus de 1, régions plus petites)</translation>
         </message>
         <message>
             <location filename="../processing/flow_regions.py" line="24" />
@@ -1248,42 +1367,43 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>Intramax : ne fusionner que des territoires voisins</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="76" />
-            <source>Louvain/Leiden: resolution (above 1, smaller regions)</source>
-            <translation>Louvain/Leiden : résolution (au-dessus de 1, régions plus petites)</translation>
-        </message>
-        <message>
-            <location filename="../processing/flow_regions.py" line="79" />
+            <location filename="../processing/flow_regions.py" line="81" />
             <source>Louvain/Leiden: random seed</source>
             <translation>Louvain/Leiden : graine aléatoire</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="81" />
+            <location filename="../processing/flow_regions.py" line="83" />
             <source>Territories with their region</source>
             <translation>Territoires avec leur région</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="83" />
+            <location filename="../processing/flow_regions.py" line="85" />
             <source>Regions</source>
             <translation>Régions</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="85" />
+            <location filename="../processing/flow_regions.py" line="87" />
+            <location filename="../processing/styling.py" line="57" />
             <source>Intramax merges</source>
             <translation>Fusions Intramax</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="90" />
+            <location filename="../processing/flow_regions.py" line="164" />
+            <source>Every region holds a single territory: these regions say nothing about which territories belong together. Ask Intramax for fewer regions, or use Louvain (the default).</source>
+            <translation>Chaque région ne compte qu'un seul territoire : ces régions ne disent rien des territoires qui vont ensemble. Demandez moins de régions à Intramax, ou utilisez Louvain (la méthode par défaut).</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_regions.py" line="92" />
             <source>Number of regions</source>
             <translation>Nombre de régions</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="90" />
+            <location filename="../processing/flow_regions.py" line="92" />
             <source>Modularity Q of the regions</source>
             <translation>Modularité Q des régions</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="143" />
+            <location filename="../processing/flow_regions.py" line="145" />
             <source>{n} regions, modularity {q:.3f}.</source>
             <translation>{n} régions, modularité {q:.3f}.</translation>
         </message>
@@ -1316,6 +1436,21 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <location filename="../processing/functional_areas.py" line="75" />
             <source>INSEE aires d'attraction des villes</source>
             <translation>Aires d'attraction des villes INSEE</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_regions.py" line="152" />
+            <source>Intramax merged the territories until {n} regions were left: the number of regions you asked for. Louvain (the default method) chooses the number itself, the one that maximises the modularity.</source>
+            <translation>Intramax a fusionné les territoires jusqu'à ce qu'il reste {n} régions : le nombre de régions demandé. Louvain (la méthode par défaut) choisit lui-même ce nombre, celui qui maximise la modularité.</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_regions.py" line="157" />
+            <source>{method} chose {n} regions: the partition that maximises the modularity Q (how much more the territories exchange within their regions than expected from their total flows). Raise the resolution for smaller regions.</source>
+            <translation>{method} a retenu {n} régions : la partition qui maximise la modularité Q (de combien les territoires échangent davantage au sein de leur région que ne le laisseraient attendre leurs flux totaux). Augmentez la résolution pour obtenir des régions plus petites.</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_regions.py" line="168" />
+            <source>The modularity is {q:.3f}, not positive: the territories exchange no more within these regions than between them, so the regions do not reflect the flows. Try fewer regions, or Louvain (the default), which maximises the modularity.</source>
+            <translation>La modularité vaut {q:.3f}, elle n'est pas positive : les territoires n'échangent pas plus au sein de ces régions qu'entre elles, les régions ne reflètent donc pas les flux. Essayez moins de régions, ou Louvain (la méthode par défaut), qui maximise la modularité.</translation>
         </message>
         <message>
             <location filename="../processing/functional_areas.py" line="59" />
@@ -1367,6 +1502,7 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/functional_areas.py" line="96" />
+            <location filename="../processing/styling.py" line="59" />
             <source>Functional areas</source>
             <translation>Aires fonctionnelles</translation>
         </message>
@@ -1443,7 +1579,7 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/growth_buffers.py" line="116" />
-            <location filename="../processing/growth_inputs.py" line="131" />
+            <location filename="../processing/growth_inputs.py" line="114" />
             <location filename="../processing/urban_growth.py" line="81" />
             <source>The built-up layer</source>
             <translation>La couche de la tache urbaine</translation>
@@ -1560,77 +1696,77 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>'{item}' n'est pas une distance : donnez des mètres séparés par des virgules, par exemple 500, 1000, 2000, 5000 (ou 2 km).</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="133" />
+            <location filename="../processing/growth_inputs.py" line="116" />
             <source>The built-up layer of the first date</source>
             <translation>La couche de la tache urbaine de la première date</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="89" />
+            <location filename="../processing/growth_inputs.py" line="72" />
             <source>Built-up at the second date (or at both dates, with a year field)</source>
             <translation>Tache urbaine à la seconde date (ou aux deux dates, avec un champ d'année)</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="92" />
+            <location filename="../processing/growth_inputs.py" line="75" />
             <source>Built-up at the first date [optional: or a year field]</source>
             <translation>Tache urbaine à la première date [facultatif : ou un champ d'année]</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="95" />
+            <location filename="../processing/growth_inputs.py" line="78" />
             <source>Date or year field of the built-up (one layer for both dates) [optional]</source>
             <translation>Champ de date ou d'année de la tache urbaine (une couche pour les deux dates) [facultatif]</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="137" />
+            <location filename="../processing/growth_inputs.py" line="120" />
             <source>Give the first date either as a second layer or as a year field, not both.</source>
             <translation>Donnez la première date soit comme seconde couche, soit comme champ d'année, pas les deux.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="148" />
+            <location filename="../processing/growth_inputs.py" line="131" />
             <source>The built-up at the first date is missing: give a second layer, or a date or year field and a cut-off year.</source>
             <translation>La tache urbaine de la première date manque : donnez une seconde couche, ou un champ de date ou d'année et une année de coupure.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="152" />
+            <location filename="../processing/growth_inputs.py" line="135" />
             <source>With a year field, give the cut-off year of the first date.</source>
             <translation>Avec un champ d'année, donnez l'année de coupure de la première date.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="145" />
+            <location filename="../processing/growth_inputs.py" line="128" />
             <source>No built-up at the first date: all the built-up is new.</source>
             <translation>Pas de tache urbaine à la première date : toute la surface bâtie est nouvelle.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="165" />
+            <location filename="../processing/growth_inputs.py" line="148" />
             <source>Built-up from '{field}': {before} polygons up to {cutoff:g}, {after} up to {end}.</source>
             <translation>Tache urbaine d'après '{field}' : {before} polygones jusqu'à {cutoff:g}, {after} jusqu'à {end}.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="142" />
+            <location filename="../processing/growth_inputs.py" line="125" />
             <source>Built-up: {before} polygons at the first date, {after} at the second.</source>
             <translation>Tache urbaine : {before} polygones à la première date, {after} à la seconde.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="154" />
+            <location filename="../processing/growth_inputs.py" line="137" />
             <source>The last year ({end:g}) is before the cut-off year ({cutoff:g}).</source>
             <translation>La dernière année ({end:g}) est antérieure à l'année de coupure ({cutoff:g}).</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="160" />
+            <location filename="../processing/growth_inputs.py" line="143" />
             <source>{n} built-up features have no year in '{field}': they are left out.</source>
             <translation>{n} entités bâties n'ont pas d'année dans '{field}' : elles sont écartées.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="167" />
+            <location filename="../processing/growth_inputs.py" line="150" />
             <source>the last year</source>
             <translation>la dernière année</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="169" />
+            <location filename="../processing/growth_inputs.py" line="152" />
             <source>No built-up up to the cut-off year {cutoff:g}.</source>
             <translation>Pas de tache urbaine jusqu'à l'année de coupure {cutoff:g}.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="107" />
+            <location filename="../processing/growth_inputs.py" line="90" />
             <source>{what} is empty.</source>
             <translation>{what} est vide.</translation>
         </message>
@@ -1909,17 +2045,17 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>Valeurs de tenure sans correspondance (inconnues)</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="171" />
+            <location filename="../processing/land_tenure.py" line="173" />
             <source>The parcel layer is empty.</source>
             <translation>La couche des parcelles est vide.</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="184" />
+            <location filename="../processing/land_tenure.py" line="186" />
             <source>No constraint layer, or only empty ones: every covered area is 0.</source>
             <translation>Aucune couche de contraintes, ou seulement des couches vides : toutes les surfaces couvertes valent 0.</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="234" />
+            <location filename="../processing/land_tenure.py" line="236" />
             <source>Parcels with tenure</source>
             <translation>Parcelles avec tenure</translation>
         </message>
@@ -1935,7 +2071,7 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>Choisissez le champ de code des territoires.</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="178" />
+            <location filename="../processing/land_tenure.py" line="180" />
             <source>{n} parcels; NULL tenure: {m} (unknown).</source>
             <translation>{n} parcelles ; tenure NULL : {m} (inconnue).</translation>
         </message>
@@ -1950,7 +2086,7 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>Parcelles lues avec pyogrio depuis {path}.</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="176" />
+            <location filename="../processing/land_tenure.py" line="178" />
             <source>Tenure values with no class, counted as unknown: {values}.</source>
             <translation>Valeurs de tenure sans classe, comptées comme inconnues : {values}.</translation>
         </message>
@@ -1990,102 +2126,112 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>{role} : {layer}, {n} zones.</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="46" />
+            <location filename="../processing/provider.py" line="48" />
             <source>Alliance of Territories: territorial intelligence</source>
             <translation>Alliance des territoires : intelligence territoriale</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="67" />
+            <location filename="../processing/provider.py" line="69" />
             <source>Could not read the model {path}</source>
             <translation>Impossible de lire le modèle {path}</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="42" />
-            <location filename="../processing/scorecard.py" line="113" />
+            <location filename="../processing/scorecard.py" line="56" />
+            <location filename="../processing/scorecard.py" line="133" />
             <source>Recommendations scorecard</source>
             <translation>Tableau de bord des recommandations</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="45" />
+            <location filename="../processing/scorecard.py" line="59" />
             <source>Reads the indicators of our algorithms against the 8 recommendations of the Alliance of Territories, with a status and a sentence per territory.</source>
             <translation>Lit les indicateurs de nos algorithmes au regard des 8 recommandations de l'Alliance des territoires, avec un statut et une phrase par territoire.</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="53" />
-            <source>&lt;p&gt;Reads the outputs of our algorithms (flow dependencies, functional areas, dominant flows, city network; given as the territories layer itself or as indicator layers sharing its code field) against the 8 recommendations of The Alliance of Territories, and gives, per territory and recommendation, a status (&lt;i&gt;priority&lt;/i&gt;, &lt;i&gt;watch&lt;/i&gt;, &lt;i&gt;strong&lt;/i&gt;) and the sentences that explain it. The most urgent status of a recommendation's rules wins. The rules live in one declarative table (core/scorecard.py) with their sources; the thresholds below replace its defaults and are written in the params field. Outputs: the territories with r1_status..r8_status and r1_text..r8_text, the long scorecard table, an optional HTML page, and a one-line summary string.&lt;/p&gt;&lt;p&gt;Rules:&lt;/p&gt;</source>
-            <translation>&lt;p&gt;Lit les sorties de nos algorithmes (dépendances de flux, aires fonctionnelles, flux dominants, réseau de villes ; fournies comme la couche des territoires elle-même ou comme couches d'indicateurs partageant son champ de code) au regard des 8 recommandations de l'Alliance des territoires, et donne, par territoire et par recommandation, un statut (&lt;i&gt;prioritaire&lt;/i&gt;, &lt;i&gt;à surveiller&lt;/i&gt;, &lt;i&gt;solide&lt;/i&gt;) et les phrases qui l'expliquent. Le statut le plus urgent parmi les règles d'une recommandation l'emporte. Les règles sont rassemblées dans une table déclarative (core/scorecard.py) avec leurs sources ; les seuils ci-dessous remplacent ses valeurs par défaut et sont écrits dans le champ params. Sorties : les territoires avec r1_status..r8_status et r1_text..r8_text, la table détaillée du tableau de bord, une page HTML facultative et une chaîne de synthèse d'une ligne.&lt;/p&gt;&lt;p&gt;Règles :&lt;/p&gt;</translation>
+            <location filename="../processing/scorecard.py" line="69" />
+            <source>&lt;p&gt;Reads the outputs of our algorithms (flow dependencies, functional areas, dominant flows, city network; given as the territories layer itself or as indicator layers sharing its code field) against the 8 recommendations of The Alliance of Territories, and gives, per territory and recommendation, a status (&lt;i&gt;priority&lt;/i&gt;, &lt;i&gt;watch&lt;/i&gt;, &lt;i&gt;strong&lt;/i&gt;, or &lt;i&gt;not measurable&lt;/i&gt; when the data cannot measure the indicator, with the reason, for example a flow table without internal flows) and the sentences that explain it. The most urgent measured status of a recommendation's rules wins. Every status names its rule, its threshold and its source (listed below); the thresholds below replace the defaults and are written in the params field. Recommendation 8 (territorial intelligence) reads the evidence base itself, our rule: strong when 6 or more of the 8 recommendations have measured evidence, watch from 3 to 5, priority from 0 to 2; its text names the layers and dates of the evidence and the algorithms and data that would complete the diagnosis. Outputs: the territories with r1_status..r8_status and r1_text..r8_text, the long scorecard table, an optional HTML page, and a one-line summary string.&lt;/p&gt;&lt;p&gt;Rules:&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Lit les sorties de nos algorithmes (dépendances de flux, aires fonctionnelles, flux dominants, réseau de villes ; fournies comme la couche des territoires elle-même ou comme couches d'indicateurs partageant son champ de code) au regard des 8 recommandations de l'Alliance des territoires, et donne, par territoire et par recommandation, un statut (&lt;i&gt;prioritaire&lt;/i&gt;, &lt;i&gt;à surveiller&lt;/i&gt;, &lt;i&gt;solide&lt;/i&gt;, ou &lt;i&gt;non mesurable&lt;/i&gt; quand les données ne permettent pas de mesurer l'indicateur, avec la raison, par exemple une table de flux sans flux internes) et les phrases qui l'expliquent. Le statut mesuré le plus urgent parmi les règles d'une recommandation l'emporte. Chaque statut cite sa règle, son seuil et sa source (listés ci-dessous) ; les seuils ci-dessous remplacent les valeurs par défaut et sont écrits dans le champ params. La recommandation 8 (intelligence territoriale) lit la base de connaissances elle-même, selon notre règle : solide quand au moins 6 des 8 recommandations ont une donnée mesurée, à surveiller de 3 à 5, prioritaire de 0 à 2 ; son texte cite les couches et les dates des données, et les algorithmes et données qui compléteraient le diagnostic. Sorties : les territoires avec r1_status..r8_status et r1_text..r8_text, la table détaillée du tableau de bord, une page HTML facultative et une chaîne de synthèse d'une ligne.&lt;/p&gt;&lt;p&gt;Règles :&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="58" />
-            <location filename="../processing/territorial_report.py" line="68" />
+            <location filename="../processing/scorecard.py" line="74" />
+            <location filename="../processing/territorial_report.py" line="159" />
             <source>Indicator layers (outputs of our algorithms, with the same code field)</source>
             <translation>Couches d'indicateurs (sorties de nos algorithmes, avec le même champ de code)</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="67" />
+            <location filename="../processing/scorecard.py" line="84" />
             <source>Territories with a status per recommendation</source>
             <translation>Territoires avec un statut par recommandation</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="69" />
+            <location filename="../processing/scorecard.py" line="86" />
             <source>Scorecard (one row per territory, rule and recommendation)</source>
             <translation>Tableau de bord (une ligne par territoire, règle et recommandation)</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="72" />
+            <location filename="../processing/scorecard.py" line="89" />
             <source>Scorecard report</source>
             <translation>Rapport du tableau de bord</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="72" />
-            <location filename="../processing/territorial_report.py" line="73" />
+            <location filename="../processing/scorecard.py" line="89" />
+            <location filename="../processing/territorial_report.py" line="172" />
             <source>HTML files (*.html)</source>
             <translation>Fichiers HTML (*.html)</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="73" />
+            <location filename="../processing/scorecard.py" line="90" />
             <source>Scorecard summary</source>
             <translation>Synthèse du tableau de bord</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="106" />
-            <source>{n} territories: {p} priority, {w} watch, {s} strong (territory x recommendation).</source>
-            <translation>{n} territoires : {p} prioritaire, {w} à surveiller, {s} solide (territoire x recommandation).</translation>
+            <location filename="../processing/scorecard.py" line="125" />
+            <source>{n} territories: {p} priority, {w} watch, {s} strong, {m} not measurable (territory x recommendation).</source>
+            <translation>{n} territoires : {p} prioritaire, {w} à surveiller, {s} solide, {m} non mesurable (territoire x recommandation).</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="65" />
-            <source>Dependency: watch from (% to the main partner)</source>
-            <translation>Dépendance : à surveiller à partir de (% vers le partenaire principal)</translation>
-        </message>
-        <message>
-            <location filename="../processing/scorecard.py" line="65" />
-            <source>Dependency: priority from (%)</source>
-            <translation>Dépendance : prioritaire à partir de (%)</translation>
-        </message>
-        <message>
-            <location filename="../processing/scorecard.py" line="65" />
-            <source>Self-containment: minimum (%)</source>
-            <translation>Autocontention : minimum (%)</translation>
-        </message>
-        <message>
-            <location filename="../processing/scorecard.py" line="65" />
-            <source>Self-containment: target (%)</source>
-            <translation>Autocontention : cible (%)</translation>
-        </message>
-        <message>
-            <location filename="../processing/scorecard.py" line="154" />
+            <location filename="../processing/scorecard.py" line="188" />
             <source>{layer}: {fields}.</source>
             <translation>{layer} : {fields}.</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="159" />
+            <location filename="../processing/scorecard.py" line="194" />
             <source>None of our indicator fields was found ({fields}): give the outputs of our algorithms as territories or indicator layers.</source>
             <translation>Aucun de nos champs d'indicateurs n'a été trouvé ({fields}) : fournissez les sorties de nos algorithmes comme territoires ou comme couches d'indicateurs.</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="146" />
+            <location filename="../processing/scorecard.py" line="201" />
+            <source>{rule}: not measurable for {n} territories: {reason}.</source>
+            <translation>{rule} : non mesurable pour {n} territoires : {reason}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/scorecard.py" line="82" />
+            <source>Dependency: watch from (% to the main partner)</source>
+            <translation>Dépendance : à surveiller à partir de (% vers le partenaire principal)</translation>
+        </message>
+        <message>
+            <location filename="../processing/scorecard.py" line="82" />
+            <source>Dependency: priority from (%)</source>
+            <translation>Dépendance : prioritaire à partir de (%)</translation>
+        </message>
+        <message>
+            <location filename="../processing/scorecard.py" line="82" />
+            <source>Self-containment: minimum (%)</source>
+            <translation>Autocontention : minimum (%)</translation>
+        </message>
+        <message>
+            <location filename="../processing/scorecard.py" line="82" />
+            <source>Self-containment: target (%)</source>
+            <translation>Autocontention : cible (%)</translation>
+        </message>
+        <message>
+            <location filename="../processing/scorecard.py" line="180" />
             <source>{layer} has no field '{field}': left out.</source>
             <translation>{layer} n'a pas de champ '{field}' : écartée.</translation>
+        </message>
+        <message>
+            <location filename="../processing/scorecard.py" line="114" />
+            <source>Rule: {rules}</source>
+            <translation>Règle : {rules}</translation>
         </message>
         <message>
             <location filename="../processing/service_access.py" line="51" />
@@ -2430,158 +2576,628 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>planes, dans le SCR de la couche</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="72" />
-            <source>city core</source>
-            <translation>centre-ville</translation>
+            <location filename="../processing/styling.py" line="51" />
+            <source>Flow dependencies: main partner's share</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="53" />
+            <source>Urban hierarchy (Nystuen-Dacey classes)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="55" />
+            <source>Territories by flow region</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="56" />
+            <source>Flow regions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="58" />
+            <source>Functional areas: role of each territory</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="60" />
+            <source>Flow lines (spatial interaction)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="61" />
+            <source>Spatial interaction: model parameters</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="68" />
+            <source>Pole</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="68" />
+            <source>Interdependent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="68" />
+            <source>Dependent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="69" />
+            <source>Autonomous</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="69" />
+            <source>Isolated</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="70" />
+            <source>Dominant</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="70" />
+            <source>Intermediate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="70" />
+            <source>Dominated</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="71" />
+            <source>Independent</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/styling.py" line="72" />
-            <source>pole</source>
-            <translation>pôle</translation>
+            <source>City core</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/styling.py" line="72" />
-            <source>secondary pole</source>
-            <translation>pôle secondaire</translation>
+            <source>Commuting zone</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/styling.py" line="72" />
-            <source>commuting zone</source>
-            <translation>zone de navettage</translation>
+            <source>Outside</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/styling.py" line="72" />
-            <source>crown</source>
-            <translation>couronne</translation>
+            <location filename="../processing/styling.py" line="73" />
+            <source>Secondary pole</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/styling.py" line="72" />
-            <source>outside</source>
-            <translation>hors aire</translation>
+            <location filename="../processing/styling.py" line="73" />
+            <source>Crown</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="52" />
-            <location filename="../processing/territorial_report.py" line="154" />
-            <location filename="../processing/territorial_report.py" line="208" />
+            <location filename="../processing/styling.py" line="74" />
+            <source>Infill</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="74" />
+            <source>Edge expansion</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="74" />
+            <source>Outlying</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="75" />
+            <source>Urban built-up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="75" />
+            <source>Suburban built-up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="76" />
+            <source>Fringe open space</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="76" />
+            <source>Captured open space</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="77" />
+            <source>Rural built-up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="78" />
+            <source>Ratio defined</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="78" />
+            <source>Population stagnating</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="79" />
+            <source>Population declining</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="79" />
+            <source>No built-up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="80" />
+            <source>No population</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="80" />
+            <source>Missing data</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="81" />
+            <source>Urban centre</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="81" />
+            <source>Urban cluster</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="82" />
+            <source>Rural grid cell</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="82" />
+            <source>No data</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="83" />
+            <source>City</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="83" />
+            <source>Town and semi-dense area</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="84" />
+            <source>Rural area</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="85" />
+            <source>Documented</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="85" />
+            <source>Public</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="85" />
+            <source>Customary</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="86" />
+            <source>Informal</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="86" />
+            <source>Unknown</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="87" />
+            <source>Priority</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="87" />
+            <source>Watch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="87" />
+            <source>Strong</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="88" />
+            <source>Not measurable</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="95" />
+            <location filename="../alliance_plugin/core/indicators.py" line="63" />
+            <source>Role in the flow network</source>
+            <translation>Rôle dans le réseau de flux</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="96" />
+            <source>Place in the urban hierarchy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="97" />
+            <location filename="../alliance_plugin/core/indicators.py" line="77" />
+            <source>Role in the functional urban area</source>
+            <translation>Rôle dans l'aire urbaine fonctionnelle</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="98" />
+            <source>Role in the catchment area</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="99" />
+            <source>Growth type</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="100" />
+            <source>Urban extent class</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="101" />
+            <source>SDG 11.3.1 ratio</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="102" />
+            <source>Degree of urbanisation of the grid cells</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="103" />
+            <location filename="../alliance_plugin/core/indicators.py" line="192" />
+            <location filename="../alliance_plugin/core/indicators.py" line="193" />
+            <source>Degree of urbanisation</source>
+            <translation>Degré d'urbanisation</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="104" />
+            <location filename="../alliance_plugin/core/indicators.py" line="154" />
+            <source>Tenure class</source>
+            <translation>Classe de tenure foncière</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="106" />
+            <location filename="../processing/styling.py" line="107" />
+            <location filename="../alliance_plugin/core/indicators.py" line="97" />
+            <location filename="../alliance_plugin/core/indicators.py" line="98" />
+            <source>Flow region</source>
+            <translation>Région de flux</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="108" />
+            <location filename="../alliance_plugin/core/indicators.py" line="84" />
+            <source>Functional area</source>
+            <translation>Aire fonctionnelle</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="109" />
+            <location filename="../alliance_plugin/core/indicators.py" line="148" />
+            <location filename="../alliance_plugin/core/indicators.py" line="149" />
+            <source>Growth ring</source>
+            <translation>Anneau de croissance</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="110" />
+            <location filename="../alliance_plugin/core/indicators.py" line="59" />
+            <source>Main partner's share of the outflow</source>
+            <translation>Part du flux sortant vers le partenaire principal</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="111" />
+            <location filename="../alliance_plugin/core/indicators.py" line="68" />
+            <source>Flow volume</source>
+            <translation>Volume du flux</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="291" />
+            <source>Yes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="291" />
+            <source>No</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/styling.py" line="368" />
+            <source>Status of recommendation {n}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="139" />
+            <location filename="../processing/territorial_report.py" line="443" />
+            <location filename="../processing/territorial_report.py" line="516" />
             <source>Territorial report</source>
             <translation>Rapport territorial</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="55" />
-            <source>A report for one territory or for all: a map per theme, the scorecard, a chart, the parameters and data sources used and the method notes, as HTML and PDF.</source>
-            <translation>Un rapport pour un territoire ou pour tous : une carte par thème, le tableau de bord, un graphique, les paramètres et sources de données utilisés et les notes de méthode, en HTML et en PDF.</translation>
+            <location filename="../processing/territorial_report.py" line="142" />
+            <source>A report per territory, or an atlas of all: maps of the main flows and of each recommendation's indicator, the 8 recommendations with status, evidence and sentence, charts, the data sources, parameters and method notes, as HTML and PDF.</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="59" />
-            <source>&lt;p&gt;A report for one territory (its code in &lt;b&gt;Territory code&lt;/b&gt;) or for every territory: a map per theme (the territory highlighted over each indicator layer), the recommendations scorecard (status and sentences, read from the territories and indicator layers exactly as &lt;i&gt;Recommendations scorecard&lt;/i&gt; does, with its default thresholds), a bar chart of the statuses, the parameters and data sources used (the layers, their fields and their params field) and the method notes (the rules and their sources). The HTML page is self-contained (images embedded); the optional PDF comes from a print layout, one A4 page per territory. Runs from qgis_process too.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;Un rapport pour un territoire (son code dans &lt;b&gt;Code du territoire&lt;/b&gt;) ou pour chaque territoire : une carte par thème (le territoire mis en évidence sur chaque couche d'indicateurs), le tableau de bord des recommandations (statut et phrases, lus dans les territoires et les couches d'indicateurs exactement comme le fait &lt;i&gt;Tableau de bord des recommandations&lt;/i&gt;, avec ses seuils par défaut), un diagramme en barres des statuts, les paramètres et sources de données utilisés (les couches, leurs champs et leur champ params) et les notes de méthode (les règles et leurs sources). La page HTML est autonome (images incluses) ; le PDF facultatif vient d'une mise en page, une page A4 par territoire. Fonctionne aussi depuis qgis_process.&lt;/p&gt;</translation>
+            <location filename="../processing/territorial_report.py" line="147" />
+            <source>&lt;p&gt;A report for decision-makers about one territory (its code in &lt;b&gt;Territory code&lt;/b&gt;) or, when the code is left empty, an atlas of every territory in one file. For each territory: a map of its largest flows (from the flow lines of &lt;i&gt;Flow dependencies&lt;/i&gt; or from a flow table), a map per recommendation of the indicator that measures it, with the territory outlined, a legend and a scale bar, the 8 recommendations with their status (priority, watch, strong, or not measurable with the reason), the indicator values behind each status with their units and the rule applied, a chart of the statuses, and the territory's name beside its code (the name field is detected: name, nom, libelle...). At the end: the data used (layers, files, dates, fields, parameters) and the method notes in plain words.&lt;/p&gt;&lt;p&gt;The HTML page holds its images; the PDF places every map, legend, scale bar and text in fixed frames of an A4 page, and text that does not fit continues on the next page. The print layout can also be saved as a template to adjust it in QGIS. Runs from qgis_process and in models.&lt;/p&gt;</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="71" />
-            <source>Territory code [optional: every territory]</source>
-            <translation>Code du territoire [facultatif : tous les territoires]</translation>
+            <location filename="../processing/territorial_report.py" line="176" />
+            <source>Print layout template of the PDF (to edit it in QGIS)</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="73" />
+            <location filename="../processing/territorial_report.py" line="177" />
+            <source>Layout templates (*.qpt)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="230" />
+            <source>Other territories (no value)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="371" />
+            <source>Main flows</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="389" />
+            <source>Largest outflows (width: volume)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="390" />
+            <source>Largest inflows (width: volume)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="433" />
+            <source>How to read the statuses: each rule reads one indicator of our algorithms and compares it with thresholds; the status says where to act first (priority), what to follow (watch) and what works (strong). When the data cannot measure an indicator, the status is 'not measurable' and the reason is given: it is never counted as a problem. When several rules speak to one recommendation, the most urgent status is shown. The thresholds are defaults; those that come from an official definition name it, the others are ours. The rules:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="549" />
+            <location filename="../processing/territorial_report.py" line="550" />
+            <location filename="../processing/territorial_report.py" line="494" />
+            <source>Data sources and parameters</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="156" />
+            <source>Territory name field [optional: detected (name, nom, libelle...)]</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="162" />
+            <source>Flow lines (for the map of the main flows) [optional]</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="170" />
+            <source>Territory code [optional: every territory, as an atlas]</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="172" />
             <source>Report (HTML)</source>
             <translation>Rapport (HTML)</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="75" />
+            <location filename="../processing/territorial_report.py" line="174" />
             <source>Report (PDF)</source>
             <translation>Rapport (PDF)</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="75" />
+            <location filename="../processing/territorial_report.py" line="174" />
             <source>PDF files (*.pdf)</source>
             <translation>Fichiers PDF (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="136" />
-            <source>Report of {n} territories written to {path}.</source>
-            <translation>Rapport de {n} territoires écrit dans {path}.</translation>
+            <location filename="../processing/territorial_report.py" line="242" />
+            <location filename="../processing/territorial_report.py" line="250" />
+            <location filename="../processing/territorial_report.py" line="255" />
+            <source>The territory</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="88" />
-            <source>The territory '{code}' is not in the field '{field}' of the territories layer (its codes are, for example, {ids}).</source>
-            <translation>Le territoire « {code} » n'est pas dans le champ « {field} » de la couche des territoires (ses codes sont par exemple {ids}).</translation>
+            <location filename="../processing/territorial_report.py" line="246" />
+            <source>Main flows to and from the territory</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="114" />
-            <location filename="../processing/territorial_report.py" line="162" />
+            <location filename="../processing/territorial_report.py" line="247" />
+            <source>Location of the territory</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="423" />
+            <source>Flows</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="538" />
+            <location filename="../processing/territorial_report.py" line="462" />
+            <source>The 8 recommendations</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="766" />
             <source>Territory {code}</source>
             <translation>Territoire {code}</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="181" />
-            <source>Parameters and data sources</source>
-            <translation>Paramètres et sources de données</translation>
+            <location filename="../processing/territorial_report.py" line="799" />
+            <source>rule</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="182" />
+            <location filename="../processing/territorial_report.py" line="303" />
+            <source>Report of {n} territories written to {path}.</source>
+            <translation>Rapport de {n} territoires écrit dans {path}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="351" />
+            <source>The flow lines have no origin, destination and volume fields: the map of the main flows is left out.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="421" />
+            <source>Indicators</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="546" />
+            <source>Maps of the indicators</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="558" />
+            <source>The method notes of every algorithm: {path}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="194" />
+            <source>The territory '{code}' is not in the field '{field}' of the territories layer (its codes are, for example, {ids}).</source>
+            <translation>Le territoire « {code} » n'est pas dans le champ « {field} » de la couche des territoires (ses codes sont par exemple {ids}).</translation>
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="202" />
+            <source>Territory names: field '{field}'.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="452" />
+            <source>How to read this report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="495" />
+            <source>Data</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="496" />
             <source>Source</source>
             <translation>Source</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="183" />
+            <location filename="../processing/territorial_report.py" line="496" />
+            <source>Date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="497" />
             <source>Fields used</source>
             <translation>Champs utilisés</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="184" />
-            <source>Parameters (params field)</source>
-            <translation>Paramètres (champ params)</translation>
+            <location filename="../processing/territorial_report.py" line="498" />
+            <source>Parameters</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="190" />
-            <source>Method notes</source>
-            <translation>Notes de méthode</translation>
+            <location filename="../processing/territorial_report.py" line="505" />
+            <source>The method notes of every algorithm (help shipped with the plugin)</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="191" />
-            <source>Each rule reads one field of our algorithms' outputs and gives a status (priority, watch, strong) with a sentence; the most urgent status of a recommendation's rules wins. Default thresholds; the rules and their sources:</source>
-            <translation>Chaque règle lit un champ des sorties de nos algorithmes et donne un statut (prioritaire, à surveiller, solide) avec une phrase ; le statut le plus urgent des règles d'une recommandation l'emporte. Seuils par défaut ; les règles et leurs sources :</translation>
+            <location filename="../processing/territorial_report.py" line="526" />
+            <source>Territorial report, {date}. Statuses: {p} priority, {w} watch, {s} strong, {n} not measurable, {e} without evidence.</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="218" />
-            <source>Territorial report: territory {code}</source>
-            <translation>Rapport territorial : territoire {code}</translation>
+            <location filename="../processing/territorial_report.py" line="553" />
+            <source>Source: {path}
+Date: {date}
+Fields used: {fields}
+Parameters: {params}</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="232" />
-            <source>Statuses: {p} priority, {w} watch, {s} strong.</source>
-            <translation>Statuts : {p} prioritaire, {w} à surveiller, {s} solide.</translation>
+            <location filename="../processing/territorial_report.py" line="266" />
+            <source>No evidence yet. What would add it: {what}</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="248" />
-            <source>Could not write the PDF report {path} (error {code}).</source>
-            <translation>Impossible d'écrire le rapport PDF {path} (erreur {code}).</translation>
-        </message>
-        <message>
-            <location filename="../processing/territorial_report.py" line="163" />
-            <source>Maps</source>
-            <translation>Cartes</translation>
-        </message>
-        <message>
-            <location filename="../processing/territorial_report.py" line="167" />
-            <source>Scorecard</source>
-            <translation>Tableau de bord</translation>
-        </message>
-        <message>
-            <location filename="../processing/territorial_report.py" line="168" />
+            <location filename="../processing/territorial_report.py" line="463" />
             <source>Recommendation</source>
             <translation>Recommandation</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="170" />
-            <source>Why</source>
-            <translation>Pourquoi</translation>
+            <location filename="../processing/territorial_report.py" line="465" />
+            <source>What the data say</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="178" />
-            <location filename="../processing/territorial_report.py" line="179" />
+            <location filename="../processing/territorial_report.py" line="466" />
+            <source>Evidence</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="477" />
             <source>Statuses</source>
             <translation>Statuts</translation>
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="478" />
+            <location filename="../processing/territorial_report.py" line="480" />
+            <source>Number of recommendations per status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="481" />
+            <source>Maps</source>
+            <translation>Cartes</translation>
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="295" />
+            <source>Could not write the PDF report {path} (error {code}).</source>
+            <translation>Impossible d'écrire le rapport PDF {path} (erreur {code}).</translation>
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="329" />
+            <source>R{n}: {indicator}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="451" />
+            <source>Written on {date}; {n} territories.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="487" />
+            <source>All territories, this one in black</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="63" />
@@ -2679,6 +3295,7 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <location filename="../processing/transit_access.py" line="288" />
             <location filename="../processing/transit_access.py" line="76" />
             <location filename="../processing/transit_access.py" line="137" />
+            <location filename="../alliance_plugin/core/indicators.py" line="168" />
             <source>Population with access</source>
             <translation>Population ayant accès</translation>
         </message>
@@ -2920,176 +3537,1051 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>Aucun territoire n'a de code dans '{field}'.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="41" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="47" />
+            <source>the flow table has no internal flows (origin = destination), so self-containment and the job concentration index are undefined</source>
+            <translation>la table de flux n'a pas de flux internes (origine = destination) : l'autocontention et l'indice de concentration de l'emploi ne sont donc pas définis</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="49" />
+            <source>no flow starts in this territory, so the share is undefined</source>
+            <translation>aucun flux ne part de ce territoire : la part n'est donc pas définie</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="50" />
+            <source>the value is missing (NULL) in the indicator layer</source>
+            <translation>la valeur manque (NULL) dans la couche d'indicateurs</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="51" />
+            <source>the ratio is undefined here (population declining or stagnating, or no built-up area); see the flag field of Land consumption</source>
+            <translation>le ratio n'est pas défini ici (population en baisse ou stagnante, ou aucune surface bâtie) ; voir le champ flag de Consommation d'espace</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="53" />
+            <source>no new built-up area between the two dates</source>
+            <translation>aucune nouvelle surface bâtie entre les deux dates</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="54" />
+            <source>no parcel, or no growth front, in this territory</source>
+            <translation>aucune parcelle, ou aucun front de croissance, dans ce territoire</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="55" />
+            <source>no population in this territory</source>
+            <translation>aucune population dans ce territoire</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="56" />
+            <source>no service can be reached from this territory</source>
+            <translation>aucun service n'est accessible depuis ce territoire</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="59" />
+            <source>{status} at {bound} or more</source>
+            <translation>{status} à partir de {bound}</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="60" />
+            <source>{status} from {lower} to under {upper}</source>
+            <translation>{status} de {lower} à moins de {upper}</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="61" />
+            <source>{status} under {upper}</source>
+            <translation>{status} sous {upper}</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="62" />
+            <source>{status} for {values}</source>
+            <translation>{status} pour {values}</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="63" />
+            <source>{indicator} is not measurable: {reason}.</source>
+            <translation>{indicator} : non mesurable, {reason}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="64" />
+            <source>{indicator} ({field}): {bands}</source>
+            <translation>{indicator} ({field}) : {bands}</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="184" />
+            <source>Functional areas or Flow regions (commuting flows with their internal flows, population)</source>
+            <translation>Aires fonctionnelles ou Régions de flux (navettes domicile-travail avec leurs flux internes, population)</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="185" />
+            <source>Flow dependencies (an origin-destination table of flows between the territories)</source>
+            <translation>Dépendances de flux (une table origine-destination des flux entre les territoires)</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="186" />
+            <source>Dominant flows or City network (flows between the territories, city populations)</source>
+            <translation>Flux dominants ou Réseau de villes (flux entre les territoires, population des villes)</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="187" />
+            <source>Land tenure overlay (cadastral parcels with their tenure, growth fronts)</source>
+            <translation>Croisement foncier (parcelles cadastrales avec leur statut foncier, fronts de croissance)</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="188" />
+            <source>Land consumption or Urban growth (built-up areas at two dates, population at both dates)</source>
+            <translation>Consommation d'espace ou Croissance urbaine (surfaces bâties à deux dates, population aux deux dates)</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="189" />
+            <source>Flow dependencies with several flow types (for example commuting and goods or waste flows)</source>
+            <translation>Dépendances de flux avec plusieurs types de flux (par exemple navettes et flux de marchandises ou de déchets)</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="190" />
+            <source>Transit access or Service access (a GTFS feed or stops, services, population), or commuting flows</source>
+            <translation>Accès aux transports ou Accès aux services (un flux GTFS ou des arrêts, des services, la population), ou des navettes domicile-travail</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="191" />
+            <source>Any of the algorithms above: the evidence base is the diagnosis itself</source>
+            <translation>N'importe lequel des algorithmes ci-dessus : la base de connaissances est le diagnostic lui-même</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="197" />
+            <source>strong when 6 or more of the 8 recommendations have measured evidence, watch from 3 to 5, priority from 0 to 2 (R8 counts itself once any evidence is measured)</source>
+            <translation>solide quand au moins 6 des 8 recommandations ont une donnée mesurée, à surveiller de 3 à 5, prioritaire de 0 à 2 (R8 se compte elle-même dès qu'une donnée est mesurée)</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="199" />
+            <source>{value} of the 8 recommendations have measured evidence: a solid evidence base (R8). Measured: {measured}.</source>
+            <translation>{value} des 8 recommandations ont une donnée mesurée : une base de connaissances solide (R8). Mesurées : {measured}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="201" />
+            <source>{value} of the 8 recommendations have measured evidence (R8). Measured: {measured}. To complete the diagnosis: {missing}.</source>
+            <translation>{value} des 8 recommandations ont une donnée mesurée (R8). Mesurées : {measured}. Pour compléter le diagnostic : {missing}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="203" />
+            <source>Only {value} of the 8 recommendations have measured evidence: build the local evidence base first (R8). Measured: {measured}. To complete the diagnosis: {missing}.</source>
+            <translation>Seules {value} des 8 recommandations ont une donnée mesurée : constituer d'abord la base de connaissances locale (R8). Mesurées : {measured}. Pour compléter le diagnostic : {missing}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="73" />
             <source>{value:.0%} of the outflow goes to {partner}: high dependency; consider inter-territorial cooperation on mobility (R2, R7).</source>
             <translation>{value:.0%} des flux sortants vont vers {partner} : forte dépendance ; envisager une coopération interterritoriale sur les mobilités (R2, R7).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="43" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="75" />
             <source>{value:.0%} of the outflow goes to {partner}: a dependency to follow (R2).</source>
             <translation>{value:.0%} des flux sortants vont vers {partner} : une dépendance à suivre (R2).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="44" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="76" />
             <source>No partner takes more than {value:.0%} of the outflow: diversified links (R2).</source>
             <translation>Aucun partenaire ne reçoit plus de {value:.0%} des flux sortants : des liens diversifiés (R2).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="48" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="81" />
             <source>Only {value:.0%} of the flows starting here stay here: the territory cannot plan alone; plan with its partners (R1, R2).</source>
             <translation>Seuls {value:.0%} des flux partant d'ici y restent : le territoire ne peut pas planifier seul ; planifier avec ses partenaires (R1, R2).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="50" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="83" />
             <source>{value:.0%} of the flows stay inside: close to the self-containment target (R1).</source>
             <translation>{value:.0%} des flux restent sur place : proche de la cible d'autocontention (R1).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="51" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="84" />
             <source>{value:.0%} of the flows stay inside: a self-contained territory (R1).</source>
             <translation>{value:.0%} des flux restent sur place : un territoire autocontenu (R1).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="55" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="89" />
             <source>{value:.0f} jobs per 100 employed residents: a residential territory whose workers must commute; plan mobility and local jobs (R7, R1).</source>
             <translation>{value:.0f} emplois pour 100 actifs occupés résidents : un territoire résidentiel dont les actifs doivent se déplacer ; planifier mobilités et emplois locaux (R7, R1).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="57" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="91" />
             <source>{value:.0f} jobs per 100 employed residents: more residents than jobs (R7).</source>
             <translation>{value:.0f} emplois pour 100 actifs occupés résidents : plus d'actifs que d'emplois (R7).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="58" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="92" />
             <source>{value:.0f} jobs per 100 employed residents: a job centre (R7).</source>
             <translation>{value:.0f} emplois pour 100 actifs occupés résidents : un pôle d'emploi (R7).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="62" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="97" />
             <source>The same partner comes first for several flow types: resource and commuting dependencies overlap; a candidate for circular-economy cooperation (R6, R2).</source>
             <translation>Le même partenaire arrive en tête pour plusieurs types de flux : les dépendances de ressources et de navettes se recouvrent ; une piste de coopération en économie circulaire (R6, R2).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="64" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="99" />
             <source>No partner dominates several flow types (R6).</source>
             <translation>Aucun partenaire ne domine plusieurs types de flux (R6).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="68" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="100" />
+            <source>watch when the same partner comes first for two flow types or more; strong otherwise</source>
+            <translation>à surveiller quand le même partenaire arrive en tête pour au moins deux types de flux ; solide sinon</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="105" />
             <source>Role in its functional urban area: {value} (R1).</source>
             <translation>Rôle dans son aire urbaine fonctionnelle : {value} (R1).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="69" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="106" />
             <source>Part of the commuting zone of {area}: plan jointly with the city (R1, R2).</source>
             <translation>Dans la couronne (zone de navettage) de {area} : planifier conjointement avec la ville (R1, R2).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="74" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="111" />
             <source>Nystuen-Dacey class: {value} (R3).</source>
             <translation>Classe de Nystuen-Dacey : {value} (R3).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="75" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="112" />
             <source>Nystuen-Dacey class: {value}, dominated by {parent}: a relay in the urban hierarchy (R3).</source>
             <translation>Classe de Nystuen-Dacey : {value}, dominé par {parent} : un relais dans la hiérarchie urbaine (R3).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="76" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="113" />
             <source>No flow with another territory: isolated from the city network (R3, R7).</source>
             <translation>Aucun flux avec un autre territoire : isolé du réseau de villes (R3, R7).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="80" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="117" />
             <source>Land is consumed {value:.1f} times as fast as the population grows (SDG 11.3.1): densify and protect open land (R5, R1).</source>
             <translation>L'espace est consommé {value:.1f} fois plus vite que la population ne croît (ODD 11.3.1) : densifier et protéger les espaces ouverts (R5, R1).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="82" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="119" />
             <source>Land consumption at {value:.1f} times the population growth: to follow (R5).</source>
             <translation>Consommation d'espace à {value:.1f} fois la croissance de la population : à suivre (R5).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="83" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="120" />
             <source>Land consumption below the population growth (ratio {value:.1f}) (R5).</source>
             <translation>Consommation d'espace inférieure à la croissance de la population (rapport {value:.1f}) (R5).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="88" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="126" />
             <source>{value:.0%} of the new built-up area is outlying (leapfrog) growth: steer growth to infill and edges (R5, R1).</source>
             <translation>{value:.0%} de la nouvelle surface bâtie est une extension isolée (par sauts) : orienter la croissance vers le comblement et les franges (R5, R1).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="90" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="128" />
             <source>{value:.0%} of the new built-up area is outlying growth (R5).</source>
             <translation>{value:.0%} de la nouvelle surface bâtie est une extension isolée (R5).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="91" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="129" />
             <source>Only {value:.0%} of the new built-up area is outlying: compact growth (R5).</source>
             <translation>Seuls {value:.0%} de la nouvelle surface bâtie sont une extension isolée : une croissance compacte (R5).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="96" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="135" />
             <source>Only {value:.0%} of the parcel area has documented rights (a spatial proxy of SDG 1.4.2): secure tenure first (R4).</source>
             <translation>Seuls {value:.0%} de la surface des parcelles ont des droits documentés (indicateur approché de l'ODD 1.4.2) : sécuriser d'abord le foncier (R4).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="98" />
-            <location filename="../alliance_plugin/core/scorecard.py" line="99" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="137" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="138" />
             <source>{value:.0%} of the parcel area has documented rights (SDG 1.4.2 proxy) (R4).</source>
             <translation>{value:.0%} de la surface des parcelles ont des droits documentés (indicateur approché de l'ODD 1.4.2) (R4).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="104" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="144" />
             <source>{value:.0%} of the growth-front land is under informal, customary or unknown tenure: regularise before the city reaches it (R4, R5).</source>
             <translation>{value:.0%} du front d'urbanisation relève d'un foncier informel, coutumier ou inconnu : régulariser avant que la ville ne l'atteigne (R4, R5).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="106" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="146" />
             <source>{value:.0%} of the growth-front land has insecure tenure (R4).</source>
             <translation>{value:.0%} du front d'urbanisation a un foncier non sécurisé (R4).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="107" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="147" />
             <source>Only {value:.0%} of the growth-front land has insecure tenure (R4).</source>
             <translation>Seuls {value:.0%} du front d'urbanisation ont un foncier non sécurisé (R4).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="111" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="153" />
             <source>Only {value:.0%} of the population lives within walking distance of frequent public transport (SDG 11.2.1): extend or densify the service (R7, R1).</source>
             <translation>Seuls {value:.0%} de la population vivent à distance à pied de transports en commun fréquents (ODD 11.2.1) : étendre ou densifier l'offre (R7, R1).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="113" />
-            <location filename="../alliance_plugin/core/scorecard.py" line="115" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="155" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="157" />
             <source>{value:.0%} of the population lives within walking distance of frequent public transport (SDG 11.2.1) (R7).</source>
             <translation>{value:.0%} de la population vit à distance à pied de transports en commun fréquents (ODD 11.2.1) (R7).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="120" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="163" />
             <source>People walk {value:,.0f} m on average to the nearest service: bring services closer or link the territory to a nearby centre (R7, R3).</source>
             <translation>Les habitants marchent en moyenne {value:,.0f} m jusqu'au service le plus proche : rapprocher les services ou relier le territoire à un pôle voisin (R7, R3).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="122" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="165" />
             <source>People walk {value:,.0f} m on average to the nearest service (R7).</source>
             <translation>Les habitants marchent en moyenne {value:,.0f} m jusqu'au service le plus proche (R7).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="123" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="166" />
             <source>The nearest service is {value:,.0f} m away on average (R7).</source>
             <translation>Le service le plus proche est en moyenne à {value:,.0f} m (R7).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="127" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="171" />
             <source>An intermediary city: middle size, high intermediation, intermediate place in the hierarchy; reinforce its role in the network (R3).</source>
             <translation>Une ville intermédiaire : taille moyenne, forte intermédiation, place intermédiaire dans la hiérarchie ; renforcer son rôle dans le réseau (R3).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="129" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="173" />
             <source>Not an intermediary city by our rule (R3).</source>
             <translation>Pas une ville intermédiaire selon notre règle (R3).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="174" />
+            <source>strong when the city meets the three intermediary criteria (middle size, betweenness in the top share, intermediate in the Nystuen-Dacey hierarchy); watch otherwise</source>
+            <translation>solide quand la ville remplit les trois critères de ville intermédiaire (taille moyenne, intermédiarité dans la tranche haute, place intermédiaire dans la hiérarchie de Nystuen-Dacey) ; à surveiller sinon</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="51" />
+            <source>Outflow (internal flow included)</source>
+            <translation>Flux sortant (flux interne compris)</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="52" />
+            <source>Inflow (internal flow included)</source>
+            <translation>Flux entrant (flux interne compris)</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="53" />
+            <source>Flow staying inside the territory</source>
+            <translation>Flux restant à l'intérieur du territoire</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="54" />
+            <source>Self-containment (share of the outflow staying inside)</source>
+            <translation>Autocontention (part du flux sortant qui reste à l'intérieur)</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="55" />
+            <source>Self-containment (share of the inflow coming from inside)</source>
+            <translation>Autocontention (part du flux entrant venant de l'intérieur)</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="56" />
+            <source>Net balance (inflow minus outflow)</source>
+            <translation>Solde (flux entrant moins flux sortant)</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="57" />
+            <source>Job concentration index</source>
+            <translation>Indice de concentration de l'emploi</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="58" />
+            <source>Main partner</source>
+            <translation>Partenaire principal</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="60" />
+            <source>Concentration of the flows to other territories (Herfindahl)</source>
+            <translation>Concentration des flux vers les autres territoires (Herfindahl)</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="61" />
+            <source>Number of partner territories</source>
+            <translation>Nombre de territoires partenaires</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="62" />
+            <source>Number of territories depending on this one</source>
+            <translation>Nombre de territoires qui dépendent de celui-ci</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="64" />
+            <source>Same main partner for several flow types</source>
+            <translation>Même partenaire principal pour plusieurs types de flux</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="65" />
+            <source>Partner first for several flow types</source>
+            <translation>Partenaire en tête pour plusieurs types de flux</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="66" />
+            <source>Number of flow types with that partner first</source>
+            <translation>Nombre de types de flux où ce partenaire est en tête</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="69" />
+            <source>Share of the origin's outflow</source>
+            <translation>Part du flux sortant de l'origine</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="70" />
+            <source>Share of the destination's inflow</source>
+            <translation>Part du flux entrant de la destination</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="71" />
+            <source>Flow in the opposite direction</source>
+            <translation>Flux en sens inverse</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="72" />
+            <source>Asymmetry of the flow pair (-1 to 1)</source>
+            <translation>Asymétrie du couple de flux (-1 à 1)</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="73" />
+            <source>Reciprocity of the flow pair</source>
+            <translation>Réciprocité du couple de flux</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="74" />
+            <source>Rank of the flow from its origin</source>
+            <translation>Rang du flux depuis son origine</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="76" />
+            <source>Functional urban area</source>
+            <translation>Aire urbaine fonctionnelle</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="78" />
+            <source>City of the functional urban area</source>
+            <translation>Ville de l'aire urbaine fonctionnelle</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="79" />
+            <source>Share of the workers going to the city</source>
+            <translation>Part des actifs allant travailler dans la ville</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="80" />
+            <source>Catchment area (aire d'attraction)</source>
+            <translation>Aire d'attraction</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="81" />
+            <source>Role in the catchment area (aire d'attraction)</source>
+            <translation>Rôle dans l'aire d'attraction</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="82" />
+            <source>Pole of the catchment area</source>
+            <translation>Pôle de l'aire d'attraction</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="83" />
+            <source>Share of the workers going to the pole</source>
+            <translation>Part des actifs allant travailler dans le pôle</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="85" />
+            <source>Number of territories in the area</source>
+            <translation>Nombre de territoires de l'aire</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="86" />
+            <source>Number of territories in the core</source>
+            <translation>Nombre de territoires du cœur</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="88" />
+            <source>Place in the urban hierarchy (Nystuen-Dacey)</source>
+            <translation>Place dans la hiérarchie urbaine (Nystuen-Dacey)</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="89" />
+            <source>Territory receiving the dominant flow</source>
+            <translation>Territoire qui reçoit le flux dominant</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="90" />
+            <source>Top of the hierarchy tree</source>
+            <translation>Sommet de l'arbre hiérarchique</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="91" />
+            <source>Level in the hierarchy (0 at the top)</source>
+            <translation>Niveau dans la hiérarchie (0 au sommet)</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="92" />
+            <source>Territories directly dominated</source>
+            <translation>Territoires directement dominés</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="93" />
+            <source>Territories dominated in all</source>
+            <translation>Territoires dominés au total</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="94" />
+            <source>Size used for the hierarchy</source>
+            <translation>Taille utilisée pour la hiérarchie</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="95" />
+            <source>Volume of the dominant flow</source>
+            <translation>Volume du flux dominant</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="99" />
+            <source>No flow with another territory</source>
+            <translation>Aucun flux avec un autre territoire</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="100" />
+            <source>Number of territories in the region</source>
+            <translation>Nombre de territoires de la région</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="102" />
+            <source>Deviation from the rank-size line (log units)</source>
+            <translation>Écart à la droite rang-taille (en log)</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="103" />
+            <source>Primacy (largest city / second)</source>
+            <translation>Primatie (première ville / deuxième)</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="104" />
+            <source>Four-city index</source>
+            <translation>Indice des quatre villes</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="105" />
+            <source>Rank-size exponent</source>
+            <translation>Exposant rang-taille</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="106" />
+            <source>Standard error of the rank-size exponent</source>
+            <translation>Erreur type de l'exposant rang-taille</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="107" />
+            <source>Inflow from other cities</source>
+            <translation>Flux entrant depuis les autres villes</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="108" />
+            <source>Outflow to other cities</source>
+            <translation>Flux sortant vers les autres villes</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="109" />
+            <source>Number of cities sending flows</source>
+            <translation>Nombre de villes émettrices</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="110" />
+            <source>Number of cities receiving flows</source>
+            <translation>Nombre de villes réceptrices</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="111" />
+            <source>PageRank centrality</source>
+            <translation>Centralité PageRank</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="112" />
+            <source>Betweenness centrality</source>
+            <translation>Centralité d'intermédiarité</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="113" />
+            <source>Intermediary city</source>
+            <translation>Ville intermédiaire</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="114" />
+            <source>Intermediary criteria met (out of 3)</source>
+            <translation>Critères de ville intermédiaire remplis (sur 3)</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="115" />
+            <source>Size in the intermediary band</source>
+            <translation>Taille dans la tranche intermédiaire</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="116" />
+            <source>Betweenness in the top share</source>
+            <translation>Intermédiarité dans la tranche haute</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="117" />
+            <source>Intermediate in the urban hierarchy</source>
+            <translation>Intermédiaire dans la hiérarchie urbaine</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="119" />
+            <source>Built-up area, first date</source>
+            <translation>Surface bâtie, première date</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="120" />
+            <source>Built-up area, second date</source>
+            <translation>Surface bâtie, seconde date</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="121" />
+            <source>Population, first date</source>
+            <translation>Population, première date</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="122" />
+            <source>Population, second date</source>
+            <translation>Population, seconde date</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="123" />
+            <source>Land consumption rate (per year)</source>
+            <translation>Taux de consommation d'espace (par an)</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="124" />
+            <source>Population growth rate (per year)</source>
+            <translation>Taux de croissance de la population (par an)</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="125" />
+            <source>Land consumption to population growth (SDG 11.3.1)</source>
+            <translation>Consommation d'espace rapportée à la croissance de la population (ODD 11.3.1)</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="126" />
+            <source>Built-up area per inhabitant, first date</source>
+            <translation>Surface bâtie par habitant, première date</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="127" />
+            <source>Built-up area per inhabitant, second date</source>
+            <translation>Surface bâtie par habitant, seconde date</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="128" />
+            <source>Built-up area added</source>
+            <translation>Surface bâtie ajoutée</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="129" />
+            <source>Population added</source>
+            <translation>Population supplémentaire</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="130" />
+            <source>Built-up area added per new inhabitant</source>
+            <translation>Surface bâtie ajoutée par nouvel habitant</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="131" />
+            <source>Why the SDG 11.3.1 ratio is undefined</source>
+            <translation>Pourquoi le ratio de l'ODD 11.3.1 n'est pas défini</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="132" />
+            <source>Part of the urban extent</source>
+            <translation>Partie de l'emprise urbaine</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="133" />
+            <source>Urban extent area</source>
+            <translation>Surface de l'emprise urbaine</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="135" />
+            <source>Landscape expansion index</source>
+            <translation>Indice d'expansion paysagère</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="136" />
+            <source>Growth type (infill, edge, outlying)</source>
+            <translation>Type de croissance (comblement, extension, isolée)</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="137" />
+            <source>Area added by infill</source>
+            <translation>Surface ajoutée par comblement</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="138" />
+            <source>Area added by edge expansion</source>
+            <translation>Surface ajoutée par extension en continuité</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="139" />
+            <source>Area added by outlying growth</source>
+            <translation>Surface ajoutée par croissance isolée</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="140" />
+            <source>New built-up area</source>
+            <translation>Nouvelle surface bâtie</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="141" />
+            <source>Number of new built-up patches</source>
+            <translation>Nombre de nouvelles taches bâties</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="142" />
+            <source>Infill patches</source>
+            <translation>Taches de comblement</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="143" />
+            <source>Edge-expansion patches</source>
+            <translation>Taches d'extension en continuité</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="144" />
+            <source>Outlying patches</source>
+            <translation>Taches isolées</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="145" />
+            <source>Share of the new built-up area that is outlying</source>
+            <translation>Part de la nouvelle surface bâtie isolée</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="146" />
+            <source>Area-weighted mean expansion index</source>
+            <translation>Indice d'expansion moyen pondéré par la surface</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="150" />
+            <source>Land demand of the projected population</source>
+            <translation>Besoin foncier de la population projetée</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="151" />
+            <source>Projected population</source>
+            <translation>Population projetée</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="152" />
+            <source>Population to house</source>
+            <translation>Population à loger</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="155" />
+            <source>Insecure tenure in a growth front</source>
+            <translation>Tenure précaire dans un front de croissance</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="156" />
+            <source>Parcel in a hazard zone</source>
+            <translation>Parcelle en zone de risque</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="157" />
+            <source>Farmland in a growth front</source>
+            <translation>Terre agricole dans un front de croissance</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="158" />
+            <source>Parcels with documented rights (SDG 1.4.2 proxy)</source>
+            <translation>Parcelles avec droits documentés (approximation ODD 1.4.2)</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="159" />
+            <source>Parcel area with documented rights (SDG 1.4.2 proxy)</source>
+            <translation>Surface des parcelles avec droits documentés (approximation ODD 1.4.2)</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="160" />
+            <source>Population on parcels with documented rights (SDG 1.4.2 proxy)</source>
+            <translation>Population sur des parcelles avec droits documentés (approximation ODD 1.4.2)</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="162" />
+            <source>Growth-front land under insecure tenure</source>
+            <translation>Terrains des fronts de croissance en tenure précaire</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="163" />
+            <source>Number of parcels</source>
+            <translation>Nombre de parcelles</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="165" />
+            <source>Within walking distance of frequent public transport</source>
+            <translation>À distance de marche d'un transport public fréquent</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="166" />
+            <location filename="../alliance_plugin/core/indicators.py" line="167" />
+            <source>Population near frequent public transport (SDG 11.2.1)</source>
+            <translation>Population proche d'un transport public fréquent (ODD 11.2.1)</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="169" />
+            <source>Nearest qualifying stop</source>
+            <translation>Arrêt qualifiant le plus proche</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="170" />
+            <source>Capacity of the nearest stop</source>
+            <translation>Capacité de l'arrêt le plus proche</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="171" />
+            <source>Stop with frequent service</source>
+            <translation>Arrêt à desserte fréquente</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="172" />
+            <source>Departures per hour</source>
+            <translation>Départs par heure</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="173" />
+            <source>Departures in the window</source>
+            <translation>Départs dans la plage horaire</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="175" />
+            <source>Distance to the nearest stop or service</source>
+            <translation>Distance à l'arrêt ou au service le plus proche</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="176" />
+            <source>Walking time to the nearest service</source>
+            <translation>Temps de marche jusqu'au service le plus proche</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="177" />
+            <source>Service capacity within reach per 1000 inhabitants (2SFCA)</source>
+            <translation>Capacité de service accessible pour 1000 habitants (2SFCA)</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="179" />
+            <source>Facilities within reach</source>
+            <translation>Équipements accessibles</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="180" />
+            <location filename="../alliance_plugin/core/indicators.py" line="185" />
+            <source>Mean distance to the nearest service</source>
+            <translation>Distance moyenne au service le plus proche</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="181" />
+            <location filename="../alliance_plugin/core/indicators.py" line="183" />
+            <source>Mean service capacity within reach per 1000 inhabitants</source>
+            <translation>Capacité de service accessible moyenne pour 1000 habitants</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="186" />
+            <source>Service score compared with the best-served territory</source>
+            <translation>Score de service rapporté au territoire le mieux desservi</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="187" />
+            <source>Gini coefficient</source>
+            <translation>Coefficient de Gini</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="188" />
+            <source>Theil index</source>
+            <translation>Indice de Theil</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="190" />
+            <location filename="../alliance_plugin/core/indicators.py" line="191" />
+            <source>Grid class (degree of urbanisation)</source>
+            <translation>Classe de la grille (degré d'urbanisation)</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="194" />
+            <source>Population density</source>
+            <translation>Densité de population</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="195" />
+            <location filename="../alliance_plugin/core/indicators.py" line="198" />
+            <source>Population in urban centres</source>
+            <translation>Population des centres urbains</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="196" />
+            <location filename="../alliance_plugin/core/indicators.py" line="199" />
+            <source>Population in urban clusters</source>
+            <translation>Population des agglomérats urbains</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="197" />
+            <location filename="../alliance_plugin/core/indicators.py" line="200" />
+            <source>Population in rural cells</source>
+            <translation>Population des mailles rurales</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="202" />
+            <source>Observed flow</source>
+            <translation>Flux observé</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="203" />
+            <source>Flow expected by the gravity model</source>
+            <translation>Flux attendu par le modèle gravitaire</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="204" />
+            <source>Observed minus expected flow</source>
+            <translation>Flux observé moins flux attendu</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="205" />
+            <source>Pearson residual</source>
+            <translation>Résidu de Pearson</translation>
+        </message>
+        <message>
+            <source>No scorecard indicator yet: see the algorithms below.</source>
+            <translation type="vanished">Aucun indicateur du tableau de bord pour l'instant : voir les algorithmes ci-dessous.</translation>
+        </message>
+        <message>
+            <source>Indicators: {list}</source>
+            <translation type="vanished">Indicateurs : {list}</translation>
+        </message>
+        <message>
+            <source>stays inside</source>
+            <translation type="vanished">reste sur place</translation>
+        </message>
+        <message>
+            <source>{name}: open the dialog with the current layer</source>
+            <translation type="vanished">{name} : ouvrir la boîte de dialogue avec la couche courante</translation>
+        </message>
+        <message>
+            <source>to {partner}</source>
+            <translation type="vanished">vers {partner}</translation>
+        </message>
+        <message>
+            <source>jobs per 100</source>
+            <translation type="vanished">emplois pour 100</translation>
+        </message>
+        <message>
+            <source>No indicator for this territory yet: run the algorithms below.</source>
+            <translation type="vanished">Aucun indicateur pour ce territoire pour l'instant : lancez les algorithmes ci-dessous.</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Reads a layer of territories (polygons with a code field) and an origin-destination table of flows, and computes for each territory, per flow type and in total:&lt;/p&gt;
+&lt;ul&gt;
+&lt;li&gt;&lt;b&gt;outflow&lt;/b&gt; O&lt;sub&gt;i&lt;/sub&gt; and &lt;b&gt;inflow&lt;/b&gt; D&lt;sub&gt;i&lt;/sub&gt; (both including the internal flow), &lt;b&gt;internal&lt;/b&gt; T&lt;sub&gt;ii&lt;/sub&gt;;&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;sc_supply&lt;/b&gt; = T&lt;sub&gt;ii&lt;/sub&gt;/O&lt;sub&gt;i&lt;/sub&gt; and &lt;b&gt;sc_demand&lt;/b&gt; = T&lt;sub&gt;ii&lt;/sub&gt;/D&lt;sub&gt;i&lt;/sub&gt; (self-containment), &lt;b&gt;net_balance&lt;/b&gt; = D&lt;sub&gt;i&lt;/sub&gt; - O&lt;sub&gt;i&lt;/sub&gt;;&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;jci&lt;/b&gt; = 100 D&lt;sub&gt;i&lt;/sub&gt;/O&lt;sub&gt;i&lt;/sub&gt;, INSEE's job concentration index, for commuting flows only;&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;main_partner&lt;/b&gt; (largest flow to another territory; ties to the smallest code) and &lt;b&gt;main_share&lt;/b&gt; of the outflow, &lt;b&gt;hhi&lt;/b&gt; the concentration of the flows to other territories, &lt;b&gt;n_partners&lt;/b&gt;, &lt;b&gt;n_dependents&lt;/b&gt; (territories whose main-partner share to this one reaches the threshold);&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;role&lt;/b&gt;, our rule (not an official one): &lt;i&gt;isolated&lt;/i&gt; no flow to or from other territories; &lt;i&gt;interdependent&lt;/i&gt; depends on its main partner (share at least the threshold) and that partner depends on it in return or others depend on it; &lt;i&gt;dependent&lt;/i&gt; depends on its main partner only; &lt;i&gt;pole&lt;/i&gt; others depend on it and it depends on none; &lt;i&gt;autonomous&lt;/i&gt; otherwise;&lt;/li&gt;
+&lt;li&gt;with several flow types, the same fields prefixed by the type, and the cross-type coupling (&lt;b&gt;coupled&lt;/b&gt; = 1 when one partner ranks first for two types or more, &lt;b&gt;coupled_partner&lt;/b&gt;, &lt;b&gt;coupled_types&lt;/b&gt;).&lt;/li&gt;
+&lt;/ul&gt;
+&lt;p&gt;Undefined ratios (zero denominators) are NULL. The &lt;b&gt;params&lt;/b&gt; field records the settings used.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Flows&lt;/b&gt;: a table or layer loaded in QGIS, or a CSV file (delimiter, UTF-8/BOM/cp1252 and decimal commas detected; codes always read as text, so 01004 keeps its zero). Fields are detected from their names when left empty, including INSEE's commuting files (CODGEO/DCLT/NBFLUX_C20_ACTOCC15P, or COMMUNE/DCLT/IPONDI summed per pair). Rows repeating a pair and type are summed with a warning; missing or negative volumes stop the run and name the rows; codes that match no territory are counted, listed and left out.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Flow lines&lt;/b&gt; join points inside the territories, one per pair and flow type, with the volume, the share of the origin's outflow and of the destination's inflow, the reverse volume, asymmetry (T&lt;sub&gt;ij&lt;/sub&gt;-T&lt;sub&gt;ji&lt;/sub&gt;)/(T&lt;sub&gt;ij&lt;/sub&gt;+T&lt;sub&gt;ji&lt;/sub&gt;), reciprocity min(T&lt;sub&gt;ij&lt;/sub&gt;/O&lt;sub&gt;i&lt;/sub&gt;, T&lt;sub&gt;ji&lt;/sub&gt;/O&lt;sub&gt;j&lt;/sub&gt;) and the rank within the origin. The line options keep only the flows worth drawing (a share of 5 % or the 5 largest per origin read well); shares are always computed on all flows.&lt;/p&gt;
+&lt;p&gt;Territories stored in several features with the same code share one set of indicators; the largest part holds the line ends. Invalid polygons are repaired (make_valid) before points are taken.&lt;/p&gt;</source>
+            <translation type="vanished">&lt;p&gt;Lit une couche de territoires (polygones avec un champ de code) et une table origine-destination de flux, et calcule pour chaque territoire, par type de flux et au total :&lt;/p&gt;
+&lt;ul&gt;
+&lt;li&gt;&lt;b&gt;flux sortant&lt;/b&gt; O&lt;sub&gt;i&lt;/sub&gt; et &lt;b&gt;flux entrant&lt;/b&gt; D&lt;sub&gt;i&lt;/sub&gt; (tous deux flux interne compris), flux &lt;b&gt;interne&lt;/b&gt; T&lt;sub&gt;ii&lt;/sub&gt; ;&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;sc_supply&lt;/b&gt; = T&lt;sub&gt;ii&lt;/sub&gt;/O&lt;sub&gt;i&lt;/sub&gt; et &lt;b&gt;sc_demand&lt;/b&gt; = T&lt;sub&gt;ii&lt;/sub&gt;/D&lt;sub&gt;i&lt;/sub&gt; (autocontention), &lt;b&gt;net_balance&lt;/b&gt; = D&lt;sub&gt;i&lt;/sub&gt; - O&lt;sub&gt;i&lt;/sub&gt; ;&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;jci&lt;/b&gt; = 100 D&lt;sub&gt;i&lt;/sub&gt;/O&lt;sub&gt;i&lt;/sub&gt;, l'indice de concentration de l'emploi de l'INSEE, pour les seuls flux de navettes domicile-travail ;&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;main_partner&lt;/b&gt; (plus grand flux vers un autre territoire ; en cas d'égalité, le plus petit code) et &lt;b&gt;main_share&lt;/b&gt; du flux sortant, &lt;b&gt;hhi&lt;/b&gt; la concentration des flux vers les autres territoires, &lt;b&gt;n_partners&lt;/b&gt;, &lt;b&gt;n_dependents&lt;/b&gt; (territoires dont la part vers celui-ci comme partenaire principal atteint le seuil) ;&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;role&lt;/b&gt;, notre règle (pas une règle officielle) : &lt;i&gt;isolé&lt;/i&gt; aucun flux vers ou depuis d'autres territoires ; &lt;i&gt;interdépendant&lt;/i&gt; dépend de son partenaire principal (part au moins égale au seuil) et ce partenaire dépend de lui en retour ou d'autres dépendent de lui ; &lt;i&gt;dépendant&lt;/i&gt; dépend seulement de son partenaire principal ; &lt;i&gt;pôle&lt;/i&gt; d'autres dépendent de lui et il ne dépend d'aucun ; &lt;i&gt;autonome&lt;/i&gt; sinon ;&lt;/li&gt;
+&lt;li&gt;avec plusieurs types de flux, les mêmes champs préfixés par le type, et le couplage entre types (&lt;b&gt;coupled&lt;/b&gt; = 1 quand un même partenaire arrive en tête pour au moins deux types, &lt;b&gt;coupled_partner&lt;/b&gt;, &lt;b&gt;coupled_types&lt;/b&gt;).&lt;/li&gt;
+&lt;/ul&gt;
+&lt;p&gt;Les ratios indéfinis (dénominateur nul) sont NULL. Le champ &lt;b&gt;params&lt;/b&gt; enregistre les réglages utilisés.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Flux&lt;/b&gt; : une table ou une couche chargée dans QGIS, ou un fichier CSV (délimiteur, UTF-8/BOM/cp1252 et virgules décimales détectés ; codes toujours lus comme du texte, donc 01004 garde son zéro). Les champs sont détectés d'après leur nom quand ils sont laissés vides, y compris dans les fichiers de navettes domicile-travail de l'INSEE (CODGEO/DCLT/NBFLUX_C20_ACTOCC15P, ou COMMUNE/DCLT/IPONDI sommé par couple). Les lignes qui répètent un couple et un type sont sommées avec un avertissement ; des volumes manquants ou négatifs arrêtent le traitement et les lignes sont citées ; les codes qui ne correspondent à aucun territoire sont comptés, listés et écartés.&lt;/p&gt;&lt;p&gt;Les &lt;b&gt;lignes de flux&lt;/b&gt; relient des points situés à l'intérieur des territoires, une par couple et par type de flux, avec le volume, la part du flux sortant de l'origine et du flux entrant de la destination, le volume inverse, l'asymétrie (T&lt;sub&gt;ij&lt;/sub&gt;-T&lt;sub&gt;ji&lt;/sub&gt;)/(T&lt;sub&gt;ij&lt;/sub&gt;+T&lt;sub&gt;ji&lt;/sub&gt;), la réciprocité min(T&lt;sub&gt;ij&lt;/sub&gt;/O&lt;sub&gt;i&lt;/sub&gt;, T&lt;sub&gt;ji&lt;/sub&gt;/O&lt;sub&gt;j&lt;/sub&gt;) et le rang au sein de l'origine. Les options des lignes ne gardent que les flux qui valent d'être dessinés (une part de 5 % ou les 5 plus grands par origine se lisent bien) ; les parts sont toujours calculées sur tous les flux.&lt;/p&gt;
+&lt;p&gt;Les territoires stockés dans plusieurs entités avec le même code partagent un seul jeu d'indicateurs ; la plus grande partie porte les extrémités des lignes. Les polygones invalides sont réparés (make_valid) avant que les points soient pris.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Groups territories into regions that exchange most with each other (recommendations 1 and 2).&lt;/p&gt;
+&lt;ul&gt;&lt;li&gt;&lt;b&gt;Intramax&lt;/b&gt; (Masser and Brown 1975): merges, step by step, the two regions with the highest I = T&lt;sub&gt;ij&lt;/sub&gt;/(O&lt;sub&gt;i&lt;/sub&gt;D&lt;sub&gt;j&lt;/sub&gt;) + T&lt;sub&gt;ji&lt;/sub&gt;/(O&lt;sub&gt;j&lt;/sub&gt;D&lt;sub&gt;i&lt;/sub&gt;) (flows inside a region left out, totals recomputed after each merge) until the number of regions is reached; optionally only between neighbouring territories (touching polygons). When no pair exchanges anything (or no neighbours do), it stops earlier and says so. The optional merges table records every step (the hierarchy).&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Louvain&lt;/b&gt; and &lt;b&gt;Leiden&lt;/b&gt;: communities maximising the modularity Q of the flow graph (directions summed), with a resolution (above 1: smaller regions) and a seed (same seed, same regions). Louvain uses our own implementation (at most 20 passes per level; about 16 s on 35,000 territories and a million flows), or igraph's multilevel when python-igraph is installed (faster); Leiden needs python-igraph.&lt;/li&gt;&lt;/ul&gt;
+&lt;p&gt;Outputs: each territory's region (the code of its region's main member) and whether it is isolated (no flow), and the dissolved regions with their number of territories, internal flow, outflow, inflow and supply- and demand-side self-containment (T&lt;sub&gt;AA&lt;/sub&gt;/O&lt;sub&gt;A&lt;/sub&gt;, T&lt;sub&gt;AA&lt;/sub&gt;/D&lt;sub&gt;A&lt;/sub&gt;); the modularity Q of the partition and the number of regions as numbers. Several flow types are summed.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Flows&lt;/b&gt;: a table or layer loaded in QGIS, or a CSV file (delimiter, UTF-8/BOM/cp1252 and decimal commas detected; codes always read as text, so 01004 keeps its zero). Fields are detected from their names when left empty, including INSEE's commuting files (CODGEO/DCLT/NBFLUX_C20_ACTOCC15P, or COMMUNE/DCLT/IPONDI summed per pair). Rows repeating a pair and type are summed with a warning; missing or negative volumes stop the run and name the rows; codes that match no territory are counted, listed and left out.&lt;/p&gt;</source>
+            <translation type="vanished">&lt;p&gt;Regroupe les territoires en régions qui échangent le plus entre elles (recommandations 1 et 2).&lt;/p&gt;
+&lt;ul&gt;&lt;li&gt;&lt;b&gt;Intramax&lt;/b&gt; (Masser et Brown 1975) : fusionne, pas à pas, les deux régions ayant le plus fort I = T&lt;sub&gt;ij&lt;/sub&gt;/(O&lt;sub&gt;i&lt;/sub&gt;D&lt;sub&gt;j&lt;/sub&gt;) + T&lt;sub&gt;ji&lt;/sub&gt;/(O&lt;sub&gt;j&lt;/sub&gt;D&lt;sub&gt;i&lt;/sub&gt;) (flux internes à une région écartés, totaux recalculés après chaque fusion) jusqu'à atteindre le nombre de régions ; éventuellement seulement entre territoires voisins (polygones qui se touchent). Quand aucun couple n'échange plus rien (ou aucun couple de voisins), l'algorithme s'arrête plus tôt et le signale. La table facultative des fusions enregistre chaque étape (la hiérarchie).&lt;/li&gt;
+&lt;li&gt;&lt;b&gt;Louvain&lt;/b&gt; et &lt;b&gt;Leiden&lt;/b&gt; : communautés maximisant la modularité Q du graphe des flux (sens additionnés), avec une résolution (au-dessus de 1 : régions plus petites) et une graine (même graine, mêmes régions). Louvain utilise notre propre implémentation (au plus 20 passes par niveau ; environ 16 s pour 35 000 territoires et un million de flux), ou le multilevel d'igraph quand python-igraph est installé (plus rapide) ; Leiden nécessite python-igraph.&lt;/li&gt;&lt;/ul&gt;
+&lt;p&gt;Sorties : la région de chaque territoire (le code du membre principal de sa région) et s'il est isolé (aucun flux), et les régions fusionnées avec leur nombre de territoires, flux interne, flux sortant, flux entrant et autocontention côté offre et côté demande (T&lt;sub&gt;AA&lt;/sub&gt;/O&lt;sub&gt;A&lt;/sub&gt;, T&lt;sub&gt;AA&lt;/sub&gt;/D&lt;sub&gt;A&lt;/sub&gt;) ; la modularité Q de la partition et le nombre de régions comme nombres. Plusieurs types de flux sont sommés.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Flux&lt;/b&gt; : une table ou une couche chargée dans QGIS, ou un fichier CSV (délimiteur, UTF-8/BOM/cp1252 et virgules décimales détectés ; codes toujours lus comme du texte, donc 01004 garde son zéro). Les champs sont détectés d'après leur nom quand ils sont laissés vides, y compris dans les fichiers de navettes domicile-travail de l'INSEE (CODGEO/DCLT/NBFLUX_C20_ACTOCC15P, ou COMMUNE/DCLT/IPONDI sommé par couple). Les lignes qui répètent un couple et un type sont sommées avec un avertissement ; des volumes manquants ou négatifs arrêtent le traitement et les lignes sont citées ; les codes qui ne correspondent à aucun territoire sont comptés, listés et écartés.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Reads the outputs of our algorithms (flow dependencies, functional areas, dominant flows, city network; given as the territories layer itself or as indicator layers sharing its code field) against the 8 recommendations of The Alliance of Territories, and gives, per territory and recommendation, a status (&lt;i&gt;priority&lt;/i&gt;, &lt;i&gt;watch&lt;/i&gt;, &lt;i&gt;strong&lt;/i&gt;) and the sentences that explain it. The most urgent status of a recommendation's rules wins. The rules live in one declarative table (core/scorecard.py) with their sources; the thresholds below replace its defaults and are written in the params field. Outputs: the territories with r1_status..r8_status and r1_text..r8_text, the long scorecard table, an optional HTML page, and a one-line summary string.&lt;/p&gt;&lt;p&gt;Rules:&lt;/p&gt;</source>
+            <translation type="vanished">&lt;p&gt;Lit les sorties de nos algorithmes (dépendances de flux, aires fonctionnelles, flux dominants, réseau de villes ; fournies comme la couche des territoires elle-même ou comme couches d'indicateurs partageant son champ de code) au regard des 8 recommandations de l'Alliance des territoires, et donne, par territoire et par recommandation, un statut (&lt;i&gt;prioritaire&lt;/i&gt;, &lt;i&gt;à surveiller&lt;/i&gt;, &lt;i&gt;solide&lt;/i&gt;) et les phrases qui l'expliquent. Le statut le plus urgent parmi les règles d'une recommandation l'emporte. Les règles sont rassemblées dans une table déclarative (core/scorecard.py) avec leurs sources ; les seuils ci-dessous remplacent ses valeurs par défaut et sont écrits dans le champ params. Sorties : les territoires avec r1_status..r8_status et r1_text..r8_text, la table détaillée du tableau de bord, une page HTML facultative et une chaîne de synthèse d'une ligne.&lt;/p&gt;&lt;p&gt;Règles :&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>{n} territories: {p} priority, {w} watch, {s} strong (territory x recommendation).</source>
+            <translation type="vanished">{n} territoires : {p} prioritaire, {w} à surveiller, {s} solide (territoire x recommandation).</translation>
+        </message>
+        <message>
+            <source>city core</source>
+            <translation type="vanished">centre-ville</translation>
+        </message>
+        <message>
+            <source>pole</source>
+            <translation type="vanished">pôle</translation>
+        </message>
+        <message>
+            <source>secondary pole</source>
+            <translation type="vanished">pôle secondaire</translation>
+        </message>
+        <message>
+            <source>commuting zone</source>
+            <translation type="vanished">zone de navettage</translation>
+        </message>
+        <message>
+            <source>crown</source>
+            <translation type="vanished">couronne</translation>
+        </message>
+        <message>
+            <source>outside</source>
+            <translation type="vanished">hors aire</translation>
+        </message>
+        <message>
+            <source>A report for one territory or for all: a map per theme, the scorecard, a chart, the parameters and data sources used and the method notes, as HTML and PDF.</source>
+            <translation type="vanished">Un rapport pour un territoire ou pour tous : une carte par thème, le tableau de bord, un graphique, les paramètres et sources de données utilisés et les notes de méthode, en HTML et en PDF.</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;A report for one territory (its code in &lt;b&gt;Territory code&lt;/b&gt;) or for every territory: a map per theme (the territory highlighted over each indicator layer), the recommendations scorecard (status and sentences, read from the territories and indicator layers exactly as &lt;i&gt;Recommendations scorecard&lt;/i&gt; does, with its default thresholds), a bar chart of the statuses, the parameters and data sources used (the layers, their fields and their params field) and the method notes (the rules and their sources). The HTML page is self-contained (images embedded); the optional PDF comes from a print layout, one A4 page per territory. Runs from qgis_process too.&lt;/p&gt;</source>
+            <translation type="vanished">&lt;p&gt;Un rapport pour un territoire (son code dans &lt;b&gt;Code du territoire&lt;/b&gt;) ou pour chaque territoire : une carte par thème (le territoire mis en évidence sur chaque couche d'indicateurs), le tableau de bord des recommandations (statut et phrases, lus dans les territoires et les couches d'indicateurs exactement comme le fait &lt;i&gt;Tableau de bord des recommandations&lt;/i&gt;, avec ses seuils par défaut), un diagramme en barres des statuts, les paramètres et sources de données utilisés (les couches, leurs champs et leur champ params) et les notes de méthode (les règles et leurs sources). La page HTML est autonome (images incluses) ; le PDF facultatif vient d'une mise en page, une page A4 par territoire. Fonctionne aussi depuis qgis_process.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Territory code [optional: every territory]</source>
+            <translation type="vanished">Code du territoire [facultatif : tous les territoires]</translation>
+        </message>
+        <message>
+            <source>Parameters and data sources</source>
+            <translation type="vanished">Paramètres et sources de données</translation>
+        </message>
+        <message>
+            <source>Parameters (params field)</source>
+            <translation type="vanished">Paramètres (champ params)</translation>
+        </message>
+        <message>
+            <source>Each rule reads one field of our algorithms' outputs and gives a status (priority, watch, strong) with a sentence; the most urgent status of a recommendation's rules wins. Default thresholds; the rules and their sources:</source>
+            <translation type="vanished">Chaque règle lit un champ des sorties de nos algorithmes et donne un statut (prioritaire, à surveiller, solide) avec une phrase ; le statut le plus urgent des règles d'une recommandation l'emporte. Seuils par défaut ; les règles et leurs sources :</translation>
+        </message>
+        <message>
+            <source>Territorial report: territory {code}</source>
+            <translation type="vanished">Rapport territorial : territoire {code}</translation>
+        </message>
+        <message>
+            <source>Statuses: {p} priority, {w} watch, {s} strong.</source>
+            <translation type="vanished">Statuts : {p} prioritaire, {w} à surveiller, {s} solide.</translation>
+        </message>
+        <message>
+            <source>Scorecard</source>
+            <translation type="vanished">Tableau de bord</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation type="vanished">Pourquoi</translation>
         </message>
     </context>
 </TS>
