@@ -56,6 +56,7 @@ class AlliancePlugin:
         action.setObjectName("AllianceOfTerritoriesDockAction")
         self.dock.setToggleVisibilityAction(action)
         self.iface.addPluginToMenu(self.menu_name(), action)
+        self.iface.addToolBarIcon(action)  # the panel one click away, on the Plugins toolbar
         self.dock_action = action
         self._add_dependencies_action()
 
@@ -89,6 +90,7 @@ class AlliancePlugin:
         if self.dock_action is not None:
             if self.iface is not None:
                 self.iface.removePluginMenu(self.menu_name(), self.dock_action)
+                self.iface.removeToolBarIcon(self.dock_action)
             self.dock_action.deleteLater()
             self.dock_action = None
         if self.dock is not None:

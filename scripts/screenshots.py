@@ -37,6 +37,12 @@ def _start_qgis():
     from qgis.testing import start_app
 
     app = start_app()
+    from qgis.core import QgsApplication
+
+    sys.path.append(QgsApplication.pkgDataPath() + "/python/plugins")
+    from processing.core.Processing import Processing
+
+    Processing.initialize()
     import alliance_territories
 
     plugin = alliance_territories.classFactory(None)
@@ -77,9 +83,171 @@ def dependencies_dialog(language, path):
     dialog.deleteLater()
 
 
+def _canada_project():
+    """The Canadian sample with several algorithms run into the project (flows, hierarchy, regions, scorecard)."""
+    from qgis import processing
+    from qgis.core import QgsProject, QgsVectorLayer
+
+    from alliance_territories.alliance_plugin.toolbelt.resources import sample_path
+
+    project = QgsProject.instance()
+    project.clear()
+    common = {"INPUT": str(sample_path("canada", "ca_provinces.gpkg")), "ID_FIELD": "code",
+              "FLOWS": str(sample_path("canada", "ca_migration_od.csv"))}
+    layers = {}
+    for alg, outputs in (("flowdependencies", ("OUTPUT", "OUTPUT_LINES")),
+                         ("dominantflows", ("OUTPUT", "OUTPUT_LINES")),
+                         ("flowregions", ("OUTPUT", "OUTPUT_REGIONS", "OUTPUT_HISTORY"))):
+        results = processing.run(f"alliance:{alg}", dict(common, **{o: "TEMPORARY_OUTPUT" for o in outputs}))
+        for output in outputs:
+            layers[f"{alg}:{output}"] = results.get(output)
+    results = processing.run("alliance:recommendationscorecard", dict(
+        common, INDICATORS=[layers["flowdependencies:OUTPUT"], layers["dominantflows:OUTPUT"]],
+        OUTPUT="TEMPORARY_OUTPUT", OUTPUT_TABLE="TEMPORARY_OUTPUT"))
+    layers["recommendationscorecard:OUTPUT"] = results["OUTPUT"]
+    layers["recommendationscorecard:OUTPUT_TABLE"] = results["OUTPUT_TABLE"]
+    for layer in layers.values():
+        if isinstance(layer, QgsVectorLayer):
+            project.addMapLayer(layer)
+    return project, layers
+
+
+def _save_dock(widget, path):
+    """The dock's whole content at its width: every card, as a person scrolls through them."""
+    from qgis.core import QgsApplication
+    from qgis.PyQt.QtCore import QRect
+
+    widget.show()
+    QgsApplication.processEvents()
+    body = widget.scroll_area.widget()
+    widget.resize(widget.width(), 6000)  # tall enough for every card: no scrolling
+    QgsApplication.processEvents()
+    bottom = max(card.geometry().bottom() for card in widget.cards.values()) + 6
+    if not body.grab(QRect(0, 0, body.width(), bottom)).save(str(path)):
+        raise SystemExit(f"could not write {path}")
+
+
+def dock(language, path):
+    """The dock for Ontario after Flow dependencies, Dominant flows, Flow regions and the scorecard."""
+    from qgis.core import QgsProject
+
+    from alliance_territories.alliance_plugin.gui.dock import AllianceDock
+
+    _project, layers = _canada_project()
+    widget = AllianceDock()
+    widget.resize(380, 900)
+    widget.select_layer(layers["flowdependencies:OUTPUT"], "code")
+    widget.select_territory("ONT")
+    _save_dock(widget, path)
+    print(f"{path} ({path.stat().st_size // 1024} KiB)")
+    widget.teardown()
+    widget.close()
+    widget.deleteLater()
+    QgsProject.instance().clear()
+
+
+def _austria(**extra):
+    from alliance_territories.alliance_plugin.toolbelt.resources import sample_path
+
+    return dict({"INPUT": str(sample_path("austria", "at_nuts2_regions.gpkg")), "ID_FIELD": "nuts2",
+                 "FLOWS": str(sample_path("austria", "at_migration_od.csv"))}, **extra)
+
+
+def _render_map(path, title, width_mm=230, height_mm=150, dpi=96):
+    """The project's visible layers in a layout: title, map on the left, legend on the right, to PNG."""
+    from qgis.core import (QgsLayoutExporter, QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemMap,
+                           QgsLayoutPoint, QgsLayoutSize, QgsPrintLayout, QgsProject, QgsRectangle)
+    from qgis.PyQt.QtGui import QFont
+
+    project = QgsProject.instance()
+    layout = QgsPrintLayout(project)
+    layout.initializeDefaults()
+    page = layout.pageCollection().page(0)
+    page.setPageSize(QgsLayoutSize(width_mm, height_mm))
+    label = QgsLayoutItemLabel(layout)
+    label.setText(title)
+    label.setFont(QFont("Sans", 14))
+    layout.addLayoutItem(label)
+    label.attemptMove(QgsLayoutPoint(5, 3))
+    label.attemptResize(QgsLayoutSize(width_mm - 10, 10))
+    layers = [node.layer() for node in project.layerTreeRoot().findLayers() if node.layer() is not None]
+    extent = QgsRectangle()
+    extent.setMinimal()
+    for layer in layers:
+        if layer.isSpatial():
+            extent.combineExtentWith(layer.extent())
+    extent.scale(1.05)
+    project.setCrs(layers[0].crs())
+    item = QgsLayoutItemMap(layout)
+    layout.addLayoutItem(item)
+    item.attemptMove(QgsLayoutPoint(5, 14))
+    item.attemptResize(QgsLayoutSize(width_mm * 0.62, height_mm - 19))
+    item.setLayers(layers)
+    item.setCrs(layers[0].crs())
+    item.zoomToExtent(extent)
+    item.setFrameEnabled(True)
+    legend = QgsLayoutItemLegend(layout)
+    legend.setLinkedMap(item)
+    legend.setTitle("")
+    layout.addLayoutItem(legend)
+    legend.attemptMove(QgsLayoutPoint(width_mm * 0.62 + 8, 14))
+    exporter = QgsLayoutExporter(layout)
+    settings = QgsLayoutExporter.ImageExportSettings()
+    settings.dpi = dpi
+    image = exporter.renderPageToImage(0, settings.imageSize, dpi)
+    if not image.save(str(path)):
+        raise SystemExit(f"could not write {path}")
+    print(f"{path} ({path.stat().st_size // 1024} KiB, {image.width()} x {image.height()})")
+
+
+def _run_and_map(language, path, alg, parameters, title):
+    """Run ``alg`` on the Austrian sample as Desktop does (outputs loaded, styled, ordered), then map it."""
+    from qgis import processing
+    from qgis.core import QgsProject
+
+    from alliance_territories.alliance_plugin.toolbelt.i18n import tr
+
+    QgsProject.instance().clear()
+    processing.runAndLoadResults(alg, parameters)
+    _render_map(path, tr(title))
+    QgsProject.instance().clear()
+
+
+def map_flow_dependencies(language, path):
+    _run_and_map(language, path, "alliance:flowdependencies",
+                 _austria(OUTPUT="TEMPORARY_OUTPUT", OUTPUT_LINES="TEMPORARY_OUTPUT"),
+                 "Flow dependencies between territories")
+
+
+def map_dominant_flows(language, path):
+    _run_and_map(language, path, "alliance:dominantflows",
+                 _austria(OUTPUT="TEMPORARY_OUTPUT", OUTPUT_LINES="TEMPORARY_OUTPUT"), "Dominant flows (Nystuen-Dacey)")
+
+
+def map_flow_regions(language, path):
+    _run_and_map(language, path, "alliance:flowregions",
+                 _austria(METHOD=1, OUTPUT="TEMPORARY_OUTPUT", OUTPUT_REGIONS="TEMPORARY_OUTPUT"),
+                 "Flow regions (Intramax, Louvain, Leiden)")
+
+
+def map_functional_areas(language, path):
+    from alliance_territories.alliance_plugin.toolbelt.resources import sample_path
+
+    _run_and_map(language, path, "alliance:functionalareas", {
+        "INPUT": str(sample_path("canada", "ca_provinces.gpkg")), "ID_FIELD": "code", "POPULATION_FIELD": "pop1971",
+        "FLOWS": str(sample_path("canada", "ca_migration_od.csv")), "METHOD": 1, "MIN_JOBS": 0,
+        "COMMUTING_THRESHOLD": 5, "OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_AREAS": "TEMPORARY_OUTPUT"},
+        "Functional areas")
+
+
 #: name -> (function, file name pattern with {lang})
 SHOTS = {
     "dependencies": (dependencies_dialog, "dependencies_{lang}.png"),
+    "dock": (dock, "dock_{lang}.png"),
+    "map_dependencies": (map_flow_dependencies, "map_flow_dependencies_{lang}.png"),
+    "map_dominant": (map_dominant_flows, "map_dominant_flows_{lang}.png"),
+    "map_regions": (map_flow_regions, "map_flow_regions_{lang}.png"),
+    "map_areas": (map_functional_areas, "map_functional_areas_{lang}.png"),
 }
 
 

@@ -1,17 +1,30 @@
-"""One recommendation card: available indicators, status and sentences, a small chart, algorithm buttons."""
+"""One recommendation card: its indicators (readable name, value, unit, status), sentences, chart, buttons.
 
+The card shows what it is given (:func:`card_content` shapes the dock's gathered values and the
+scorecard's rows into lines); it never computes an indicator.
+"""
+
+import html
 import math
 
 from qgis.core import QgsApplication
-from qgis.PyQt.QtCore import Qt, pyqtSignal
+from qgis.PyQt.QtCore import QSize, Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout
 
 from ..core.scorecard import RECOMMENDATIONS, RULES
 from ..toolbelt.i18n import tr
-from .charts import STATUS_COLORS, BarChart
+from .charts import STATUS_COLORS, STATUS_TEXT_COLORS, BarChart
+from .layers import INDICATORS, describe
 
-#: Recommendations the scorecard has no rule for yet, and the algorithms whose outputs inform them.
-EXTRA_ALGORITHMS = {4: ("landtenureoverlay",), 5: ("landconsumption", "urbangrowth"), 8: ("recommendationscorecard",)}
+NOT_MEASURABLE = "not measurable"
+#: Most urgent first: what a card shows when several indicators have a status.
+STATUS_ORDER = ("priority", "watch", "strong", NOT_MEASURABLE)
+#: Algorithms that add evidence to each recommendation, beyond the scorecard's rules.
+EXTRA_ALGORITHMS = {1: ("functionalareas", "flowregions"), 2: ("flowregions",), 3: ("citynetwork",),
+                    4: ("landtenureoverlay",), 5: ("landconsumption", "urbangrowth"),
+                    6: ("flowdependencies",), 7: ("serviceaccess",), 8: ("recommendationscorecard",)}
+#: Kinds shown as context, not as indicators of their own.
+HIDDEN_KINDS = ("text",)
 
 
 def rules_of(number):
@@ -24,7 +37,8 @@ def algorithms_of(number):
 
 
 def status_text(status):
-    return {"priority": tr("priority"), "watch": tr("watch"), "strong": tr("strong")}.get(status, tr("no data"))
+    return {"priority": tr("priority"), "watch": tr("watch"), "strong": tr("strong"),
+            NOT_MEASURABLE: tr("not measurable")}.get(status, tr("no data"))
 
 
 def _number(value):
@@ -37,22 +51,111 @@ def _number(value):
     return None if math.isnan(value) else value
 
 
-def chart_bars(number, attributes, statuses):
-    """Bars for the card's numeric indicators, read from one feature's ``attributes`` (a dict)."""
-    bars = []
-    for rule in rules_of(number):
-        value = _number(attributes.get(rule["field"]))
-        if value is None:
+def format_value(field, value):
+    """``value`` as a person reads it: scaled, rounded, with its unit (translated)."""
+    spec = describe(field) or {}
+    if value is None:
+        return ""
+    kind = spec.get("kind", "")
+    if kind == "flag":
+        return tr("yes") if _number(value) else tr("no")
+    if kind == "status":
+        return status_text(str(value))
+    number = _number(value)
+    if number is None or kind in ("class", "code", "text"):
+        return tr(str(value)) if kind == "class" else str(value)
+    number *= spec.get("scale", 1.0)
+    if number == int(number) or abs(number) >= 100:
+        text = f"{number:,.0f}".replace(",", "\u202f")
+    elif abs(number) >= 10:
+        text = f"{number:.1f}"
+    else:
+        text = f"{number:.2f}"
+    unit = spec.get("unit", "")
+    return f"{text} {tr(unit)}" if unit and unit != "ratio" else text
+
+
+def indicator_label(field):
+    spec = describe(field)
+    return tr(spec["label"]) if spec else field
+
+
+def card_content(number, values, sources, rows):
+    """What card ``number`` shows for one territory.
+
+    ``values``: ``{field: value}`` gathered from every layer; ``sources``: ``{field: layer name}``;
+    ``rows``: the scorecard rows (dicts with ``indicator, status, sentence, rule_text, reason, source``)
+    of this recommendation. Returns ``(lines, status, sentences)``; each line is a dict
+    ``field, label, value, status, tooltip``.
+    """
+    by_field = {}
+    for row in rows:
+        by_field.setdefault(row["indicator"], row)
+    lines = []
+    status_field = f"r{number}_status"
+    for field, value in values.items():
+        spec = describe(field)
+        if spec is None or number not in spec["recommendations"] or spec["kind"] in HIDDEN_KINDS:
             continue
-        status = statuses.get(rule["id"])
-        if rule["field"] == "main_share":
-            partner = attributes.get("main_partner") or "?"
-            bars.append((tr("to {partner}").format(partner=partner), value, 1.0, f"{value:.0%}", status))
-        elif rule["field"] == "sc_supply":
-            bars.append((tr("stays inside"), value, 1.0, f"{value:.0%}", status))
-        elif rule["field"] == "jci":
-            bars.append((tr("jobs per 100"), value, max(150.0, value), f"{value:.0f}", status))
-    return bars
+        row = by_field.get(field)
+        if row is None and (value is None or (field == status_field and rows)):
+            continue  # a NULL without a rule says nothing; the scorecard layer's status when no rule reads here
+        status = row["status"] if row else (str(value) if field == status_field and value in STATUS_ORDER else None)
+        tips = [tr("Field: {field}").format(field=field)]
+        if field in sources:
+            tips.append(tr("Layer: {layer}").format(layer=sources[field]))
+        if row:
+            tips.append(tr("Rule: {rule}").format(rule=row["rule_text"]))
+            if row.get("reason"):
+                tips.append(tr("Why not measurable: {reason}").format(reason=row["reason"]))
+            tips.append(tr("Source: {source}").format(source=row["source"]))
+        lines.append(dict(field=field, label=indicator_label(field), value=format_value(field, value),
+                          status=status, tooltip="\n".join(tips)))
+    # Rules whose field is in no layer's row for this territory but whose status exists (not measurable).
+    for field, row in by_field.items():
+        if field not in values:
+            tips = [tr("Field: {field}").format(field=field), tr("Rule: {rule}").format(rule=row["rule_text"])]
+            if row.get("reason"):
+                tips.append(tr("Why not measurable: {reason}").format(reason=row["reason"]))
+            label, value = indicator_label(field), format_value(field, row["value"])
+            if field == "n_measured":  # R8, from core.scorecard.evidence
+                label = tr("Recommendations with measured evidence")
+                value = tr("{n} of 8").format(n=row["value"])
+            lines.append(dict(field=field, label=label, value=value, status=row["status"], tooltip="\n".join(tips)))
+    # Measured statuses first, then the indicators without a rule; stable otherwise.
+    rank = {status: i for i, status in enumerate(STATUS_ORDER)}
+    lines.sort(key=lambda line: (rank.get(line["status"], len(STATUS_ORDER)),))
+    statuses = [row["status"] for row in rows]
+    if not statuses and values.get(status_field) in STATUS_ORDER:
+        statuses = [values[status_field]]
+    measured = [s for s in statuses if s != NOT_MEASURABLE]
+    status = min(measured, key=rank.get) if measured else (NOT_MEASURABLE if statuses else None)
+    sentences = list(dict.fromkeys(row["sentence"] for row in rows if row.get("sentence")))
+    if not sentences and values.get(f"r{number}_text"):
+        sentences = [str(values[f"r{number}_text"])]
+    return lines, status, " ".join(sentences)
+
+
+def chart_bars(number, lines, values):
+    """Bars for the card's shares and ratios: ``(label, value, maximum, text, status)``."""
+    bars = []
+    for line in lines:
+        spec = describe(line["field"]) or {}
+        value = _number(values.get(line["field"]))
+        if value is None or spec.get("kind") not in ("share", "index", "ratio"):
+            continue
+        if spec.get("kind") == "share" and spec.get("scale", 1.0) == 100.0:
+            maximum = 1.0
+        elif spec.get("unit") == "%":
+            maximum = 100.0
+        elif line["field"] == "jci" or line["field"].endswith("_jci"):
+            maximum = max(150.0, value)
+        elif line["field"] == "lcrpgr":
+            maximum = max(2.0, value)
+        else:
+            continue  # no natural scale: the value is in the list, a bar would mislead
+        bars.append((line["label"], value, maximum, line["value"], line["status"]))
+    return bars[:6]
 
 
 class RecommendationCard(QFrame):
@@ -64,25 +167,34 @@ class RecommendationCard(QFrame):
         super().__init__(parent)
         self.number = number
         self.rules = rules_of(number)
+        self.status = None
+        self.lines = []
+        self.available = set()
         self.setObjectName(f"card{number}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(4)
-        # A wrapped label rather than a QGroupBox title: long titles must not widen a narrow dock.
-        self.title_label = self._label(layout, "font-weight: bold;")
-        self.title_label.setText(f"R{number} · {tr(RECOMMENDATIONS[number])}")
-        self.indicators_label = self._label(layout, "color: #566573;")
         header = QHBoxLayout()
+        # A wrapped label rather than a QGroupBox title: long titles must not widen a narrow dock.
+        self.title_label = self._label(None, "font-weight: bold;")
+        self.title_label.setText(f"R{number} · {tr(RECOMMENDATIONS[number])}")
+        header.addWidget(self.title_label, 1)
         self.status_label = QLabel()
         self.status_label.setObjectName("status")
-        header.addWidget(self.status_label)
-        header.addStretch(1)
+        header.addWidget(self.status_label, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(header)
+        self.indicators_label = self._label(layout, "color: #566573;")
+        self.indicator_box = QVBoxLayout()
+        self.indicator_box.setSpacing(1)
+        layout.addLayout(self.indicator_box)
+        self.indicator_labels = []
         self.sentences_label = self._label(layout)
         self.chart = BarChart(self)
         layout.addWidget(self.chart)
+        self.buttons_title = self._label(layout, "color: #566573;")
+        self.buttons_title.setText(tr("Add evidence with:"))
         buttons = QVBoxLayout()
         buttons.setSpacing(2)
         self.buttons = {}
@@ -90,14 +202,12 @@ class RecommendationCard(QFrame):
         for name in algorithms_of(number):
             alg_id = f"alliance:{name}"
             algorithm = registry.algorithmById(alg_id)
-            button = ElidedButton(algorithm.displayName() if algorithm else name, self)
-            button.setToolTip(tr("{name}: open the dialog with the current layer").format(name=button.full_text))
+            button = WrapButton(algorithm.displayName() if algorithm else name, self)
+            button.setToolTip(tr("{name}: open its dialog with the territories, the code field, the flows and the "
+                                 "population field already filled in").format(name=button.full_text))
             button.setEnabled(algorithm is not None)
             if algorithm is not None:
-                button.setIcon(algorithm.icon())
-            button.setStyleSheet("text-align: left; padding: 2px 6px;")
-            button.setMinimumWidth(60)
-            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+                button.set_icon(algorithm.icon())
             button.clicked.connect(lambda _checked=False, a=alg_id: self.algorithmRequested.emit(a))
             buttons.addWidget(button)
             self.buttons[alg_id] = button
@@ -110,46 +220,118 @@ class RecommendationCard(QFrame):
         label = QLabel()
         label.setWordWrap(True)
         label.setStyleSheet(style)
-        label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        layout.addWidget(label)
+        label.setSizePolicy(_wrapping_policy(QSizePolicy.Policy.Preferred))
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        if layout is not None:
+            layout.addWidget(label)
         return label
 
     def set_available(self, fields):
-        """``fields``: names of the fields present in any layer of the project."""
-        if not self.rules:
-            self.indicators_label.setText(tr("No scorecard indicator yet: see the algorithms below."))
-            return
-        parts = []
-        for rule in self.rules:
-            mark = "✔" if rule["field"] in fields else "✘"
-            parts.append(f"{mark} {rule['field']}")
-        self.indicators_label.setText(tr("Indicators: {list}").format(list=", ".join(parts)))
-        self.available = {rule["field"] for rule in self.rules if rule["field"] in fields}
+        """``fields``: names of the fields present in any layer of the project (readable names shown)."""
+        fields = set(fields)
+        self.available = {f for f in fields if (describe(f) or {}).get("kind") not in (None, *HIDDEN_KINDS)
+                          and self.number in describe(f)["recommendations"]}
+        missing = [rule["field"] for rule in self.rules if rule["field"] not in fields]
+        if not self.available:
+            self.indicators_label.setText(tr("No indicator of this recommendation in the project yet: "
+                                             "run one of the algorithms below."))
+            self.indicators_label.setToolTip("")
+        elif missing:
+            names = ", ".join(dict.fromkeys(indicator_label(f) for f in missing))
+            self.indicators_label.setText(tr("Not in the project yet: {list}.").format(list=names))
+            self.indicators_label.setToolTip(", ".join(missing))
+        else:
+            self.indicators_label.setText("")
+            self.indicators_label.setToolTip("")
+        self.indicators_label.setVisible(bool(self.indicators_label.text()))
 
     def clear(self):
-        self.show_result(None, tr("No territory selected.") if self.rules else "", [])
+        self.show_result(None, tr("No territory selected."), [], [])
 
-    def show_result(self, status, sentences, bars):
+    def show_result(self, status, sentences, bars, lines=()):
         self.status = status
-        color = STATUS_COLORS.get(status, STATUS_COLORS[None])
+        self.lines = list(lines)
         self.status_label.setText(status_text(status))
-        self.status_label.setStyleSheet(
-            f"QLabel {{ color: white; background: {color}; border-radius: 3px; padding: 1px 6px; font-weight: bold; }}")
-        self.status_label.setVisible(bool(self.rules))  # no rule, no status to show
+        self.status_label.setStyleSheet(status_style(status))
+        self.status_label.setToolTip(tr("Status of the recommendation: the most urgent of its measured "
+                                        "indicators"))
+        self.status_label.setVisible(status is not None)
+        for label in self.indicator_labels:
+            self.indicator_box.removeWidget(label)
+            label.hide()  # deleteLater waits for the event loop: hidden now, never drawn over the new lines
+            label.deleteLater()
+        self.indicator_labels = []
+        for line in self.lines:
+            label = self._label(self.indicator_box)
+            label.setObjectName(f"indicator_{line['field']}")
+            label.setTextFormat(Qt.TextFormat.RichText)
+            chip = ""
+            if line["status"]:
+                chip = (f" <span style='color:{STATUS_TEXT_COLORS.get(line['status'], '#ffffff')};"
+                        f" background-color:{STATUS_COLORS.get(line['status'], STATUS_COLORS[None])};'>"
+                        f"&nbsp;{html.escape(status_text(line['status']), quote=False)}&nbsp;</span>")
+            value = f": <b>{html.escape(line['value'], quote=False)}</b>" if line["value"] != "" else ""
+            label.setText(f"{html.escape(line['label'], quote=False)}{value}{chip}")
+            label.setToolTip(line["tooltip"])
+            self.indicator_labels.append(label)
         self.sentences_label.setText(sentences or "")
         self.sentences_label.setVisible(bool(sentences))
         self.chart.set_bars(bars)
 
 
-class ElidedButton(QPushButton):
-    """A push button that elides its text instead of widening a narrow dock."""
+def status_style(status):
+    color = STATUS_COLORS.get(status, STATUS_COLORS[None])
+    text = STATUS_TEXT_COLORS.get(status, "#ffffff")
+    return (f"QLabel {{ color: {text}; background: {color}; border-radius: 3px; padding: 1px 6px; "
+            f"font-weight: bold; }}")
+
+
+class WrapButton(QPushButton):
+    """A push button whose text wraps on several lines in a narrow dock: never cut, never elided."""
 
     def __init__(self, text, parent=None):
-        super().__init__(text, parent)
+        super().__init__(parent)
         self.full_text = text
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 3, 6, 3)
+        layout.setSpacing(6)
+        self.icon_label = QLabel()
+        self.icon_label.setVisible(False)
+        layout.addWidget(self.icon_label, 0, Qt.AlignmentFlag.AlignTop)
+        self.text_label = QLabel(text)
+        self.text_label.setWordWrap(True)
+        self.text_label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.text_label.setSizePolicy(_wrapping_policy(QSizePolicy.Policy.Expanding))
+        layout.addWidget(self.text_label, 1)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         self.setToolTip(text)
 
-    def resizeEvent(self, event):  # noqa: N802 (Qt's name)
-        super().resizeEvent(event)
-        room = self.width() - self.iconSize().width() - 24
-        self.setText(self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight, max(room, 20)))
+    def text(self):  # noqa: D401 (the full text, as QPushButton.text would give)
+        return self.full_text
+
+    def set_icon(self, icon):
+        self.icon_label.setPixmap(icon.pixmap(QSize(16, 16)))
+        self.icon_label.setVisible(True)
+
+    def minimumSizeHint(self):  # noqa: N802 (Qt's name)
+        return QSize(60, super().minimumSizeHint().height())
+
+    def sizeHint(self):  # noqa: N802
+        hint = self.layout().sizeHint()
+        return QSize(min(hint.width(), 240), hint.height())
+
+    def hasHeightForWidth(self):  # noqa: N802
+        return True
+
+    def heightForWidth(self, width):  # noqa: N802
+        height = self.layout().totalHeightForWidth(width)
+        return height if height > 0 else self.layout().sizeHint().height()
+
+
+def _wrapping_policy(horizontal):
+    """A size policy that keeps a word-wrapped label's height-for-width (its lines are never cut)."""
+    policy = QSizePolicy(horizontal, QSizePolicy.Policy.Preferred)
+    policy.setHeightForWidth(True)
+    return policy

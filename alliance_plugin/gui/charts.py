@@ -4,13 +4,24 @@ from qgis.PyQt.QtCore import QRectF, QSize, Qt
 from qgis.PyQt.QtGui import QColor, QFontMetrics, QPainter
 from qgis.PyQt.QtWidgets import QSizePolicy, QWidget
 
-STATUS_COLORS = {"priority": "#c0392b", "watch": "#d68910", "strong": "#1e8449", None: "#5d6d7e"}
-BAR_HEIGHT = 14
-GAP = 5
+try:  # engineer B's fixed colours (toolbelt/palette.py), the same on maps, reports and here
+    from ..toolbelt.palette import STATUS_COLOURS as _PALETTE
+except ImportError:  # pragma: no cover
+    _PALETTE = {}
+STATUS_COLORS = {"priority": "#d7301f", "watch": "#fdae61", "strong": "#1a9850", "not measurable": "#bdbdbd",
+                 **_PALETTE, None: "#5d6d7e"}
+#: Text on a status colour: dark on the light ones so that it stays readable.
+STATUS_TEXT_COLORS = {"priority": "#ffffff", "watch": "#1b1b1b", "strong": "#ffffff", "not measurable": "#1b1b1b",
+                      None: "#ffffff"}
+BAR_HEIGHT = 12
+GAP = 4
 
 
 class BarChart(QWidget):
-    """Horizontal bars ``(label, value, maximum, text, status)``; ``value / maximum`` fills the bar."""
+    """Horizontal bars ``(label, value, maximum, text, status)``; ``value / maximum`` fills the bar.
+
+    Each bar sits under its label (the whole width for the label: readable names are long).
+    """
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -27,8 +38,11 @@ class BarChart(QWidget):
         self.setFixedHeight(self._height())
         self.update()
 
+    def _row(self):
+        return QFontMetrics(self.font()).height() + BAR_HEIGHT + 2 * GAP
+
     def _height(self):
-        return len(self._bars) * (BAR_HEIGHT + GAP) + GAP if self._bars else 0
+        return len(self._bars) * self._row() + GAP if self._bars else 0
 
     def sizeHint(self):
         return QSize(200, self._height())
@@ -42,22 +56,23 @@ class BarChart(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         metrics = QFontMetrics(self.font())
-        label_width = min(max(metrics.horizontalAdvance(bar[0]) for bar in self._bars) + 6, int(self.width() * 0.45))
-        text_width = min(max(metrics.horizontalAdvance(bar[3]) for bar in self._bars) + 6, self.width() // 4)
-        track = max(self.width() - label_width - text_width, 10)
+        text_width = min(max(metrics.horizontalAdvance(bar[3]) for bar in self._bars) + 8, self.width() // 3)
+        track = max(self.width() - text_width - 2, 10)
         y = GAP
         for label, value, maximum, text, status in self._bars:
             fraction = 0.0 if not maximum else max(0.0, min(1.0, float(value) / float(maximum)))
             painter.setPen(self.palette().windowText().color())
-            painter.drawText(QRectF(0, y, label_width - 4, BAR_HEIGHT), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                             metrics.elidedText(label, Qt.TextElideMode.ElideRight, label_width - 4))
+            painter.drawText(QRectF(0, y, self.width(), metrics.height()),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                             metrics.elidedText(label, Qt.TextElideMode.ElideRight, self.width()))
+            y += metrics.height() + 1
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor("#e5e8e8"))
-            painter.drawRoundedRect(QRectF(label_width, y, track, BAR_HEIGHT), 3, 3)
+            painter.drawRoundedRect(QRectF(0, y, track, BAR_HEIGHT), 3, 3)
             painter.setBrush(QColor(STATUS_COLORS.get(status, STATUS_COLORS[None])))
-            painter.drawRoundedRect(QRectF(label_width, y, track * fraction, BAR_HEIGHT), 3, 3)
+            painter.drawRoundedRect(QRectF(0, y, track * fraction, BAR_HEIGHT), 3, 3)
             painter.setPen(self.palette().windowText().color())
-            painter.drawText(QRectF(label_width + track + 4, y, text_width - 4, BAR_HEIGHT),
+            painter.drawText(QRectF(track + 4, y - 2, text_width - 2, BAR_HEIGHT + 4),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
-            y += BAR_HEIGHT + GAP
+            y += BAR_HEIGHT + 2 * GAP - 1
         painter.end()

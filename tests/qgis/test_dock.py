@@ -68,8 +68,10 @@ def test_dock_shows_and_follows_a_territory(dock, run_alg, data_dir, clean_proje
     assert regions in dock.layer_combo.exceptedLayerList()
     dock.select_layer(layer, "nuts2")
     assert dock.current_layer() is layer
-    assert "✔ main_share" in dock.cards[2].indicators_label.text()
-    assert "✘ nd_class" in dock.cards[3].indicators_label.text()
+    # Readable names, never raw field names (the field name is in the tooltip).
+    assert "main_share" not in dock.cards[2].indicators_label.text()
+    assert "Place in the urban hierarchy (Nystuen-Dacey)" in dock.cards[3].indicators_label.text()
+    assert "nd_class" in dock.cards[3].indicators_label.toolTip()
     assert dock.select_territory("AT12")
 
     at12 = feature_of(layer, "AT12")
@@ -80,15 +82,19 @@ def test_dock_shows_and_follows_a_territory(dock, run_alg, data_dir, clean_proje
     sentence = card.sentences_label.text()
     assert partner in sentence and f"{share:.0%}" in sentence
     bars = card.chart.bars()
-    assert bars[0][1] == pytest.approx(share) and partner in bars[0][0] and bars[0][3] == f"{share:.0%}"
+    assert bars[0][1] == pytest.approx(share) and bars[0][0] == "Main partner's share of the outflow"
+    assert bars[0][3] == f"{100 * share:.1f} %"
+    line = next(label for label in card.indicator_labels if label.objectName() == "indicator_main_share")
+    assert "Main partner's share of the outflow" in line.text() and f"{100 * share:.1f} %" in line.text()
+    assert "Field: main_share" in line.toolTip() and "priority at 50 % or more" in line.toolTip()
     assert dock.cards[7].status is not None  # R7 also reads main_share
-    assert dock.cards[4].status is None and dock.cards[4].buttons  # no rule yet, an algorithm button
+    assert dock.cards[4].status is None and dock.cards[4].buttons  # no evidence, an algorithm button
     shoot(dock, tmp_path, "dock.png")
 
     # The dock follows the map selection.
     other = feature_of(layer, "AT33")
     layer.selectByIds([other.id()])
-    assert dock.territory_combo.currentData() == other.id()
+    assert dock.current_code() == "AT33"
     assert other["main_partner"] in dock.cards[2].sentences_label.text()
 
     # State is kept in the project, with XML-safe keys, and restored on read.
@@ -119,7 +125,7 @@ def test_dock_survives_removal_and_clearing(dock, run_alg, data_dir, clean_proje
     clean_project.removeMapLayer(layer.id())
     QgsApplication.processEvents()
     assert dock.current_layer() is None and dock.cards[2].status is None
-    assert "✘ main_share" in dock.cards[2].indicators_label.text()
+    assert "No indicator of this recommendation in the project yet" in dock.cards[2].indicators_label.text()
     layer = austria_layer(run_alg, data_dir, clean_project)
     assert dock.current_layer() is layer  # a new indicator layer is picked up
     clean_project.clear()
@@ -132,27 +138,135 @@ def test_dock_survives_removal_and_clearing(dock, run_alg, data_dir, clean_proje
     assert dock.current_layer() is None
 
 
-def test_sample_button_fills_the_panel(dock, clean_project):
+def test_sample_button_fills_the_panel_once(dock, clean_project):
     layer = dock.load_sample()
     assert layer is not None and dock.current_layer() is layer
     assert dock.territory_combo.count() == 9
     assert dock.cards[2].status in ("priority", "watch", "strong")
+    names = sorted(candidate.name() for candidate in clean_project.mapLayers().values())
+    assert len(names) == 3  # the regions, the flow lines, the territories with their indicators
+    assert dock.load_sample() is layer  # a second click reuses what the first loaded
+    assert sorted(candidate.name() for candidate in clean_project.mapLayers().values()) == names
+    # The flows of the sample are remembered in the project for the card buttons.
+    assert clean_project.readEntry("AllianceOfTerritories", "flows", "")[0].endswith("at_migration_od.csv")
 
 
-def test_buttons_open_the_algorithm_dialog(dock, run_alg, data_dir, clean_project, monkeypatch):
-    from qgis import processing
+def test_buttons_open_the_algorithm_dialog_prefilled(dock, run_alg, data_dir, clean_project, monkeypatch):
+    from alliance_territories.alliance_plugin.gui import dock as dock_module
 
     calls = []
-    monkeypatch.setattr(processing, "execAlgorithmDialog", lambda alg, params: calls.append((alg, params)))
+
+    def fake_dialog(alg, params):
+        calls.append((alg, dict(params)))
+        return {"FLOWS": str(data_dir / "canada" / "ca_migration_od.csv")} if alg.endswith("dominantflows") else None
+
+    monkeypatch.setattr(dock_module, "open_dialog", fake_dialog)
     layer = austria_layer(run_alg, data_dir, clean_project)
     dock.select_layer(layer, "nuts2")
     dock.cards[2].buttons[ALG].click()
-    assert calls == [(ALG, {"INPUT": layer})]
+    # Nothing remembered yet: the flows are left to the user, never the territories themselves.
+    assert calls[-1] == (ALG, {"INPUT": layer, "ID_FIELD": "nuts2"})
+    dock.cards[3].buttons["alliance:dominantflows"].click()  # the user picks a flow file: remembered
+    dock.cards[2].buttons[ALG].click()
+    assert calls[-1][1]["FLOWS"] == str(data_dir / "canada" / "ca_migration_od.csv")
+    # The Canadian provinces: the population field is the latest pop* field.
+    canada = QgsVectorLayer(str(data_dir / "canada" / "ca_provinces.gpkg"), "provinces", "ogr")
+    results, _ = run_alg(ALG, {"INPUT": canada, "ID_FIELD": "code",
+                               "FLOWS": str(data_dir / "canada" / "ca_migration_od.csv"),
+                               "OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_LINES": "TEMPORARY_OUTPUT"})
+    provinces = results["OUTPUT"]
+    clean_project.addMapLayer(provinces)
+    dock.select_layer(provinces, "code")
+    dock.cards[1].buttons["alliance:functionalareas"].click()
+    alg, params = calls[-1]
+    assert alg == "alliance:functionalareas"
+    assert params["INPUT"] is provinces and params["ID_FIELD"] == "code" and params["POPULATION_FIELD"] == "pop1971"
+    assert params["FLOWS"] == str(data_dir / "canada" / "ca_migration_od.csv")
+    # The scorecard's indicator layers: only layers joined on the code (the Austrian layer is not).
+    dock.cards[8].buttons["alliance:recommendationscorecard"].click()
+    assert "INDICATORS" not in calls[-1][1]
+    regions, _ = run_alg("alliance:dominantflows", {
+        "INPUT": provinces, "ID_FIELD": "code", "FLOWS": str(data_dir / "canada" / "ca_migration_od.csv"),
+        "OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_LINES": "TEMPORARY_OUTPUT"})
+    clean_project.addMapLayer(regions["OUTPUT"])
+    dock.cards[8].buttons["alliance:recommendationscorecard"].click()
+    assert calls[-1][1]["INDICATORS"] == [regions["OUTPUT"]]
+
+
+def canada_results(run_alg, data_dir, project):
+    """Flow dependencies, dominant flows, flow regions and the scorecard on the Canadian sample, in the project."""
+    canada = data_dir / "canada"
+    common = {"INPUT": str(canada / "ca_provinces.gpkg"), "ID_FIELD": "code",
+              "FLOWS": str(canada / "ca_migration_od.csv")}
+    layers = {}
+    for alg, outputs in (("flowdependencies", ("OUTPUT", "OUTPUT_LINES")),
+                         ("dominantflows", ("OUTPUT", "OUTPUT_LINES")),
+                         ("flowregions", ("OUTPUT", "OUTPUT_REGIONS"))):
+        results, _ = run_alg(f"alliance:{alg}", dict(common, **{o: "TEMPORARY_OUTPUT" for o in outputs}))
+        for output in outputs:
+            layers[f"{alg}:{output}"] = results[output]
+    results, _ = run_alg("alliance:recommendationscorecard", dict(
+        common, INDICATORS=[layers["flowdependencies:OUTPUT"], layers["dominantflows:OUTPUT"]],
+        OUTPUT="TEMPORARY_OUTPUT", OUTPUT_TABLE="TEMPORARY_OUTPUT"))
+    layers["scorecard:OUTPUT"], layers["scorecard:OUTPUT_TABLE"] = results["OUTPUT"], results["OUTPUT_TABLE"]
+    for layer in layers.values():
+        project.addMapLayer(layer)
+    return layers
+
+
+def test_dock_gathers_every_result_for_a_territory(dock, run_alg, data_dir, clean_project, tmp_path):
+    layers = canada_results(run_alg, data_dir, clean_project)
+    # Pick the plain provinces of the dominant-flows run: every other layer is joined on "code".
+    hierarchy = layers["dominantflows:OUTPUT"]
+    dock.select_layer(hierarchy, "code")
+    assert dock.select_territory("ONT")
+    ontario = next(f for f in hierarchy.getFeatures() if f["code"] == "ONT")
+    dependencies = next(f for f in layers["flowdependencies:OUTPUT"].getFeatures() if f["code"] == "ONT")
+    # R3 reads nd_class, with its status (Nystuen-Dacey classes: dominant and independent are strong).
+    expected = {"dominant": "strong", "independent": "strong", "intermediate": "watch", "dominated": "watch",
+                "isolated": "priority"}[ontario["nd_class"]]
+    line = next(label for label in dock.cards[3].indicator_labels if label.objectName() == "indicator_nd_class")
+    assert "Place in the urban hierarchy (Nystuen-Dacey)" in line.text() and ontario["nd_class"] in line.text()
+    assert dock.cards[3].status == expected
+    # R2 and R7 from the dependencies layer (another layer than the one picked).
+    share = dependencies["main_share"]
+    assert dock.cards[2].status == ("priority" if share >= 0.5 else "watch" if share >= 0.15 else "strong")
+    assert f"{100 * share:.1f} %" in " ".join(label.text() for label in dock.cards[2].indicator_labels)
+    # The migration table has no internal flows: self-containment is not measurable, with the reason.
+    assert dependencies["sc_supply"] is None or str(type(dependencies["sc_supply"])).endswith("QVariant'>")
+    sc_line = next(line for line in dock.cards[1].lines if line["field"] == "sc_supply")
+    assert sc_line["status"] == "not measurable" and "internal flows" in dock.cards[1].sentences_label.text()
+    assert dock.cards[1].status in ("not measurable", "priority", "watch", "strong")
+    # The flow region (flowregions layer) reaches R1; R8 always has a status.
+    assert any(line["field"] == "region" for line in dock.cards[1].lines)
+    assert dock.cards[8].status in ("priority", "watch", "strong")
+    assert "of the 8 recommendations" in dock.cards[8].sentences_label.text()
+    # Every card with evidence has a status; no placeholder anywhere.
+    for number, card in dock.cards.items():
+        if any(line["status"] for line in card.lines):
+            assert card.status is not None, number
+        assert "?" not in card.sentences_label.text()
+    # A change of a layer is seen (cache invalidated on the edit).
+    flow_layer = layers["dominantflows:OUTPUT"]
+    index = flow_layer.fields().lookupField("nd_class")
+    assert flow_layer.startEditing()
+    assert flow_layer.changeAttributeValue(ontario.id(), index, "isolated")
+    assert flow_layer.commitChanges()
+    QgsApplication.processEvents()
+    dock._refresh()
+    assert dock.cards[3].status == "priority"
+    shoot(dock, tmp_path, "dock_canada.png")
 
 
 class FakeIface:
     def __init__(self):
-        self.docks, self.menus = [], []
+        self.docks, self.menus, self.toolbar = [], [], []
+
+    def addToolBarIcon(self, action):  # noqa: N802
+        self.toolbar.append(action)
+
+    def removeToolBarIcon(self, action):  # noqa: N802
+        self.toolbar.remove(action)
 
     def addDockWidget(self, area, dock):  # noqa: N802
         self.docks.append(dock)
@@ -183,9 +297,10 @@ def test_plugin_with_an_iface_loads_and_unloads_twice(plugin, clean_project):
             assert len(iface.docks) == 1 and iface.docks[0].objectName() == "AllianceOfTerritoriesDock"
             assert len(iface.menus) == 2 and not iface.menus[0][1].icon().isNull()  # the panel, Check dependencies
             assert iface.menus[1][1].objectName() == "AllianceOfTerritoriesDependenciesAction"
+            assert iface.toolbar == [iface.menus[0][1]]  # the panel's button on the toolbar
             instance.unload()
             instance.unload()
-            assert iface.docks == [] and iface.menus == [] and instance.dock is None
+            assert iface.docks == [] and iface.menus == [] and iface.toolbar == [] and instance.dock is None
             assert registry.algorithmById(ALG) is None
             QgsApplication.processEvents()
     finally:
