@@ -50,7 +50,7 @@
         </message>
         <message>
             <location filename="../alliance_plugin/gui/cards.py" line="41" />
-            <location filename="../processing/territorial_report.py" line="789" />
+            <location filename="../processing/territorial_report.py" line="797" />
             <location filename="../alliance_plugin/core/scorecard.py" line="65" />
             <source>not measurable</source>
             <translation>non mesurable</translation>
@@ -268,7 +268,7 @@
         <message>
             <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="108" />
             <location filename="../processing/styling.py" line="105" />
-            <location filename="../processing/territorial_report.py" line="464" />
+            <location filename="../processing/territorial_report.py" line="472" />
             <location filename="../alliance_plugin/core/indicators.py" line="212" />
             <source>Status</source>
             <translation>Statut</translation>
@@ -314,7 +314,7 @@
         </message>
         <message>
             <location filename="../alliance_plugin/gui/dock.py" line="145" />
-            <location filename="../processing/territorial_report.py" line="495" />
+            <location filename="../processing/territorial_report.py" line="503" />
             <source>Layer</source>
             <translation>Couche</translation>
         </message>
@@ -370,8 +370,8 @@
         </message>
         <message>
             <location filename="../alliance_plugin/gui/dock.py" line="160" />
-            <location filename="../processing/territorial_report.py" line="555" />
-            <location filename="../processing/territorial_report.py" line="502" />
+            <location filename="../processing/territorial_report.py" line="563" />
+            <location filename="../processing/territorial_report.py" line="510" />
             <source>Method notes</source>
             <translation>Notes de méthode</translation>
         </message>
@@ -406,23 +406,23 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/layers.py" line="328" />
+            <location filename="../alliance_plugin/gui/layers.py" line="358" />
             <source>Austria NUTS 2</source>
             <translation>Autriche NUTS 2</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/layers.py" line="338" />
+            <location filename="../alliance_plugin/gui/layers.py" line="368" />
             <location filename="../processing/styling.py" line="52" />
             <source>Flow lines (dependencies)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/layers.py" line="339" />
+            <location filename="../alliance_plugin/gui/layers.py" line="369" />
             <source>Austria: flow dependencies</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/layers.py" line="330" />
+            <location filename="../alliance_plugin/gui/layers.py" line="360" />
             <source>The sample data is missing from the plugin folder.</source>
             <translation>Les données d'exemple sont absentes du dossier de l'extension.</translation>
         </message>
@@ -640,32 +640,32 @@
             <translation>{n} entités ont une population négative dans '{field}' (identifiants des entités {ids}) : corrigez-les d'abord.</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="70" />
+            <location filename="../processing/base.py" line="69" />
             <source>Mobility and access</source>
             <translation>Mobilité et accessibilité</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="70" />
+            <location filename="../processing/base.py" line="69" />
             <source>Flows and dependencies</source>
             <translation>Flux et dépendances</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="70" />
+            <location filename="../processing/base.py" line="69" />
             <source>Urban growth and land</source>
             <translation>Croissance urbaine et foncier</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="70" />
+            <location filename="../processing/base.py" line="69" />
             <source>Land and tenure</source>
             <translation>Foncier et tenure</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="70" />
+            <location filename="../processing/base.py" line="69" />
             <source>Recommendations</source>
             <translation>Recommandations</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="88" />
+            <location filename="../processing/base.py" line="87" />
             <source>This algorithm needs Python libraries that are missing or unusable:
 {problems}
 Install them into the Python that QGIS uses, for example:
@@ -678,7 +678,7 @@ Installez-les dans le Python qu'utilise QGIS, par exemple :
 Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste chaque bibliothèque avec son état et la commande pour votre système.</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="111" />
+            <location filename="../processing/base.py" line="110" />
             <source>The output '{output}' would overwrite the input '{input}' ({path}): choose another file.</source>
             <translation>La sortie '{output}' écraserait l'entrée '{input}' ({path}) : choisissez un autre fichier.</translation>
         </message>
@@ -1152,7 +1152,7 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/flow_dependencies.py" line="71" />
-            <location filename="../processing/territorial_report.py" line="423" />
+            <location filename="../processing/territorial_report.py" line="431" />
             <source>Flow lines</source>
             <translation>Lignes de flux</translation>
         </message>
@@ -1209,8 +1209,8 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         <message>
             <location filename="../processing/flow_inputs.py" line="41" />
             <location filename="../processing/land_consumption.py" line="65" />
-            <location filename="../processing/territorial_report.py" line="414" />
-            <location filename="../processing/territorial_report.py" line="454" />
+            <location filename="../processing/territorial_report.py" line="422" />
+            <location filename="../processing/territorial_report.py" line="462" />
             <source>Territories</source>
             <translation>Territoires</translation>
         </message>
@@ -2935,8 +2935,8 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/territorial_report.py" line="139" />
-            <location filename="../processing/territorial_report.py" line="443" />
-            <location filename="../processing/territorial_report.py" line="516" />
+            <location filename="../processing/territorial_report.py" line="451" />
+            <location filename="../processing/territorial_report.py" line="524" />
             <source>Territorial report</source>
             <translation>Rapport territorial</translation>
         </message>
@@ -2966,29 +2966,29 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="371" />
+            <location filename="../processing/territorial_report.py" line="379" />
             <source>Main flows</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="389" />
+            <location filename="../processing/territorial_report.py" line="397" />
             <source>Largest outflows (width: volume)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="390" />
+            <location filename="../processing/territorial_report.py" line="398" />
             <source>Largest inflows (width: volume)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="433" />
+            <location filename="../processing/territorial_report.py" line="441" />
             <source>How to read the statuses: each rule reads one indicator of our algorithms and compares it with thresholds; the status says where to act first (priority), what to follow (watch) and what works (strong). When the data cannot measure an indicator, the status is 'not measurable' and the reason is given: it is never counted as a problem. When several rules speak to one recommendation, the most urgent status is shown. The thresholds are defaults; those that come from an official definition name it, the others are ours. The rules:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="549" />
-            <location filename="../processing/territorial_report.py" line="550" />
-            <location filename="../processing/territorial_report.py" line="494" />
+            <location filename="../processing/territorial_report.py" line="557" />
+            <location filename="../processing/territorial_report.py" line="558" />
+            <location filename="../processing/territorial_report.py" line="502" />
             <source>Data sources and parameters</source>
             <translation type="unfinished" />
         </message>
@@ -3040,23 +3040,23 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="423" />
+            <location filename="../processing/territorial_report.py" line="431" />
             <source>Flows</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="538" />
-            <location filename="../processing/territorial_report.py" line="462" />
+            <location filename="../processing/territorial_report.py" line="546" />
+            <location filename="../processing/territorial_report.py" line="470" />
             <source>The 8 recommendations</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="766" />
+            <location filename="../processing/territorial_report.py" line="774" />
             <source>Territory {code}</source>
             <translation>Territoire {code}</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="799" />
+            <location filename="../processing/territorial_report.py" line="807" />
             <source>rule</source>
             <translation type="unfinished" />
         </message>
@@ -3066,22 +3066,27 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>Rapport de {n} territoires écrit dans {path}.</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="351" />
+            <location filename="../processing/territorial_report.py" line="336" />
+            <source>{recommendations}: {indicator}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="359" />
             <source>The flow lines have no origin, destination and volume fields: the map of the main flows is left out.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="421" />
+            <location filename="../processing/territorial_report.py" line="429" />
             <source>Indicators</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="546" />
+            <location filename="../processing/territorial_report.py" line="554" />
             <source>Maps of the indicators</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="558" />
+            <location filename="../processing/territorial_report.py" line="566" />
             <source>The method notes of every algorithm: {path}</source>
             <translation type="unfinished" />
         </message>
@@ -3096,47 +3101,47 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="452" />
+            <location filename="../processing/territorial_report.py" line="460" />
             <source>How to read this report</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="495" />
+            <location filename="../processing/territorial_report.py" line="503" />
             <source>Data</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="496" />
+            <location filename="../processing/territorial_report.py" line="504" />
             <source>Source</source>
             <translation>Source</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="496" />
+            <location filename="../processing/territorial_report.py" line="504" />
             <source>Date</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="497" />
+            <location filename="../processing/territorial_report.py" line="505" />
             <source>Fields used</source>
             <translation>Champs utilisés</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="498" />
+            <location filename="../processing/territorial_report.py" line="506" />
             <source>Parameters</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="505" />
+            <location filename="../processing/territorial_report.py" line="513" />
             <source>The method notes of every algorithm (help shipped with the plugin)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="526" />
+            <location filename="../processing/territorial_report.py" line="534" />
             <source>Territorial report, {date}. Statuses: {p} priority, {w} watch, {s} strong, {n} not measurable, {e} without evidence.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="553" />
+            <location filename="../processing/territorial_report.py" line="561" />
             <source>Source: {path}
 Date: {date}
 Fields used: {fields}
@@ -3149,33 +3154,33 @@ Parameters: {params}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="463" />
+            <location filename="../processing/territorial_report.py" line="471" />
             <source>Recommendation</source>
             <translation>Recommandation</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="465" />
+            <location filename="../processing/territorial_report.py" line="473" />
             <source>What the data say</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="466" />
+            <location filename="../processing/territorial_report.py" line="474" />
             <source>Evidence</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="477" />
+            <location filename="../processing/territorial_report.py" line="485" />
             <source>Statuses</source>
             <translation>Statuts</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="478" />
-            <location filename="../processing/territorial_report.py" line="480" />
+            <location filename="../processing/territorial_report.py" line="486" />
+            <location filename="../processing/territorial_report.py" line="488" />
             <source>Number of recommendations per status</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="481" />
+            <location filename="../processing/territorial_report.py" line="489" />
             <source>Maps</source>
             <translation>Cartes</translation>
         </message>
@@ -3185,17 +3190,12 @@ Parameters: {params}</source>
             <translation>Impossible d'écrire le rapport PDF {path} (erreur {code}).</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="329" />
-            <source>R{n}: {indicator}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/territorial_report.py" line="451" />
+            <location filename="../processing/territorial_report.py" line="459" />
             <source>Written on {date}; {n} territories.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="487" />
+            <location filename="../processing/territorial_report.py" line="495" />
             <source>All territories, this one in black</source>
             <translation type="unfinished" />
         </message>
@@ -3607,246 +3607,336 @@ Parameters: {params}</source>
             <translation>{indicator} ({field}) : {bands}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="184" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="66" />
+            <source>R{number}: {what}</source>
+            <translation>R{number} : {what}</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="67" />
+            <source>; </source>
+            <translation> ; </translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="68" />
+            <source>1,234.5</source>
+            <translation>1 234,5</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="187" />
             <source>Functional areas or Flow regions (commuting flows with their internal flows, population)</source>
             <translation>Aires fonctionnelles ou Régions de flux (navettes domicile-travail avec leurs flux internes, population)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="185" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="188" />
             <source>Flow dependencies (an origin-destination table of flows between the territories)</source>
             <translation>Dépendances de flux (une table origine-destination des flux entre les territoires)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="186" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="189" />
             <source>Dominant flows or City network (flows between the territories, city populations)</source>
             <translation>Flux dominants ou Réseau de villes (flux entre les territoires, population des villes)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="187" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="190" />
             <source>Land tenure overlay (cadastral parcels with their tenure, growth fronts)</source>
             <translation>Croisement foncier (parcelles cadastrales avec leur statut foncier, fronts de croissance)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="188" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="191" />
             <source>Land consumption or Urban growth (built-up areas at two dates, population at both dates)</source>
             <translation>Consommation d'espace ou Croissance urbaine (surfaces bâties à deux dates, population aux deux dates)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="189" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="192" />
             <source>Flow dependencies with several flow types (for example commuting and goods or waste flows)</source>
             <translation>Dépendances de flux avec plusieurs types de flux (par exemple navettes et flux de marchandises ou de déchets)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="190" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="193" />
             <source>Transit access or Service access (a GTFS feed or stops, services, population), or commuting flows</source>
             <translation>Accès aux transports ou Accès aux services (un flux GTFS ou des arrêts, des services, la population), ou des navettes domicile-travail</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="191" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="194" />
             <source>Any of the algorithms above: the evidence base is the diagnosis itself</source>
             <translation>N'importe lequel des algorithmes ci-dessus : la base de connaissances est le diagnostic lui-même</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="197" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="200" />
             <source>strong when 6 or more of the 8 recommendations have measured evidence, watch from 3 to 5, priority from 0 to 2 (R8 counts itself once any evidence is measured)</source>
             <translation>solide quand au moins 6 des 8 recommandations ont une donnée mesurée, à surveiller de 3 à 5, prioritaire de 0 à 2 (R8 se compte elle-même dès qu'une donnée est mesurée)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="199" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="202" />
             <source>{value} of the 8 recommendations have measured evidence: a solid evidence base (R8). Measured: {measured}.</source>
             <translation>{value} des 8 recommandations ont une donnée mesurée : une base de connaissances solide (R8). Mesurées : {measured}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="201" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="204" />
             <source>{value} of the 8 recommendations have measured evidence (R8). Measured: {measured}. To complete the diagnosis: {missing}.</source>
             <translation>{value} des 8 recommandations ont une donnée mesurée (R8). Mesurées : {measured}. Pour compléter le diagnostic : {missing}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="203" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="206" />
             <source>Only {value} of the 8 recommendations have measured evidence: build the local evidence base first (R8). Measured: {measured}. To complete the diagnosis: {missing}.</source>
             <translation>Seules {value} des 8 recommandations ont une donnée mesurée : constituer d'abord la base de connaissances locale (R8). Mesurées : {measured}. Pour compléter le diagnostic : {missing}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="73" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="208" />
+            <source>Our rule: a count of the recommendations with a measured indicator (none, one or two: priority; three to five: watch; six or more: strong).</source>
+            <translation>Notre règle : le nombre de recommandations ayant un indicateur mesuré (aucune, une ou deux : prioritaire ; trois à cinq : à surveiller ; six ou plus : solide).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="76" />
             <source>{value:.0%} of the outflow goes to {partner}: high dependency; consider inter-territorial cooperation on mobility (R2, R7).</source>
             <translation>{value:.0%} des flux sortants vont vers {partner} : forte dépendance ; envisager une coopération interterritoriale sur les mobilités (R2, R7).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="75" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="78" />
             <source>{value:.0%} of the outflow goes to {partner}: a dependency to follow (R2).</source>
             <translation>{value:.0%} des flux sortants vont vers {partner} : une dépendance à suivre (R2).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="76" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="79" />
             <source>No partner takes more than {value:.0%} of the outflow: diversified links (R2).</source>
             <translation>Aucun partenaire ne reçoit plus de {value:.0%} des flux sortants : des liens diversifiés (R2).</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/core/scorecard.py" line="81" />
+            <source>15 % is the EU-OECD commuting threshold (Dijkstra et al. 2019); 50 % is ours.</source>
+            <translation>15 % est le seuil de navettes UE-OCDE (Dijkstra et al. 2019) ; 50 % est notre seuil.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="84" />
             <source>Only {value:.0%} of the flows starting here stay here: the territory cannot plan alone; plan with its partners (R1, R2).</source>
             <translation>Seuls {value:.0%} des flux partant d'ici y restent : le territoire ne peut pas planifier seul ; planifier avec ses partenaires (R1, R2).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="83" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="86" />
             <source>{value:.0%} of the flows stay inside: close to the self-containment target (R1).</source>
             <translation>{value:.0%} des flux restent sur place : proche de la cible d'autocontention (R1).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="84" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="87" />
             <source>{value:.0%} of the flows stay inside: a self-contained territory (R1).</source>
             <translation>{value:.0%} des flux restent sur place : un territoire autocontenu (R1).</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/core/scorecard.py" line="89" />
+            <source>OECD (2020) labour-market areas: minimum 0.6667, target 0.75.</source>
+            <translation>Zones d'emploi de l'OCDE (2020) : minimum 0,6667, cible 0,75.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="92" />
             <source>{value:.0f} jobs per 100 employed residents: a residential territory whose workers must commute; plan mobility and local jobs (R7, R1).</source>
             <translation>{value:.0f} emplois pour 100 actifs occupés résidents : un territoire résidentiel dont les actifs doivent se déplacer ; planifier mobilités et emplois locaux (R7, R1).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="91" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="94" />
             <source>{value:.0f} jobs per 100 employed residents: more residents than jobs (R7).</source>
             <translation>{value:.0f} emplois pour 100 actifs occupés résidents : plus d'actifs que d'emplois (R7).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="92" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="95" />
             <source>{value:.0f} jobs per 100 employed residents: a job centre (R7).</source>
             <translation>{value:.0f} emplois pour 100 actifs occupés résidents : un pôle d'emploi (R7).</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/core/scorecard.py" line="97" />
+            <source>INSEE indicateur de concentration d'emploi; the 50 and 80 bands are ours.</source>
+            <translation>Indicateur de concentration d'emploi de l'INSEE ; les seuils de 50 et 80 sont les nôtres.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="100" />
             <source>The same partner comes first for several flow types: resource and commuting dependencies overlap; a candidate for circular-economy cooperation (R6, R2).</source>
             <translation>Le même partenaire arrive en tête pour plusieurs types de flux : les dépendances de ressources et de navettes se recouvrent ; une piste de coopération en économie circulaire (R6, R2).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="99" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="102" />
             <source>No partner dominates several flow types (R6).</source>
             <translation>Aucun partenaire ne domine plusieurs types de flux (R6).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="100" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="103" />
             <source>watch when the same partner comes first for two flow types or more; strong otherwise</source>
             <translation>à surveiller quand le même partenaire arrive en tête pour au moins deux types de flux ; solide sinon</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/core/scorecard.py" line="105" />
+            <source>Our rule: watch when one partner ranks first for two flow types or more (cross-type coupling).</source>
+            <translation>Notre règle : à surveiller quand un même partenaire arrive en tête pour au moins deux types de flux (couplage entre types).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="108" />
             <source>Role in its functional urban area: {value} (R1).</source>
             <translation>Rôle dans son aire urbaine fonctionnelle : {value} (R1).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="106" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="109" />
             <source>Part of the commuting zone of {area}: plan jointly with the city (R1, R2).</source>
             <translation>Dans la couronne (zone de navettage) de {area} : planifier conjointement avec la ville (R1, R2).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="111" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="110" />
+            <source>EU-OECD functional urban areas (Dijkstra, Poelman and Veneri 2019).</source>
+            <translation>Aires urbaines fonctionnelles UE-OCDE (Dijkstra, Poelman et Veneri 2019).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="114" />
             <source>Nystuen-Dacey class: {value} (R3).</source>
             <translation>Classe de Nystuen-Dacey : {value} (R3).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="112" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="115" />
             <source>Nystuen-Dacey class: {value}, dominated by {parent}: a relay in the urban hierarchy (R3).</source>
             <translation>Classe de Nystuen-Dacey : {value}, dominé par {parent} : un relais dans la hiérarchie urbaine (R3).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="113" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="116" />
             <source>No flow with another territory: isolated from the city network (R3, R7).</source>
             <translation>Aucun flux avec un autre territoire : isolé du réseau de villes (R3, R7).</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/core/scorecard.py" line="117" />
+            <source>Nystuen and Dacey (1961); the statuses are ours.</source>
+            <translation>Nystuen et Dacey (1961) ; les statuts sont les nôtres.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="120" />
             <source>Land is consumed {value:.1f} times as fast as the population grows (SDG 11.3.1): densify and protect open land (R5, R1).</source>
             <translation>L'espace est consommé {value:.1f} fois plus vite que la population ne croît (ODD 11.3.1) : densifier et protéger les espaces ouverts (R5, R1).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="119" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="122" />
             <source>Land consumption at {value:.1f} times the population growth: to follow (R5).</source>
             <translation>Consommation d'espace à {value:.1f} fois la croissance de la population : à suivre (R5).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="120" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="123" />
             <source>Land consumption below the population growth (ratio {value:.1f}) (R5).</source>
             <translation>Consommation d'espace inférieure à la croissance de la population (rapport {value:.1f}) (R5).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="126" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="124" />
+            <source>UN SDG 11.3.1 metadata (a ratio above 1: land consumed faster than population grows); the 0.5 band is ours.</source>
+            <translation>Métadonnées de l'ODD 11.3.1 des Nations unies (un ratio supérieur à 1 : l'espace est consommé plus vite que la population ne croît) ; le seuil de 0,5 est le nôtre.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="129" />
             <source>{value:.0%} of the new built-up area is outlying (leapfrog) growth: steer growth to infill and edges (R5, R1).</source>
             <translation>{value:.0%} de la nouvelle surface bâtie est une extension isolée (par sauts) : orienter la croissance vers le comblement et les franges (R5, R1).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="128" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="131" />
             <source>{value:.0%} of the new built-up area is outlying growth (R5).</source>
             <translation>{value:.0%} de la nouvelle surface bâtie est une extension isolée (R5).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="129" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="132" />
             <source>Only {value:.0%} of the new built-up area is outlying: compact growth (R5).</source>
             <translation>Seuls {value:.0%} de la nouvelle surface bâtie sont une extension isolée : une croissance compacte (R5).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="135" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="134" />
+            <source>Landscape expansion index classes (Liu et al. 2010); the 25 and 50 % bands are ours.</source>
+            <translation>Classes de l'indice d'expansion paysagère (Liu et al. 2010) ; les seuils de 25 et 50 % sont les nôtres.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="138" />
             <source>Only {value:.0%} of the parcel area has documented rights (a spatial proxy of SDG 1.4.2): secure tenure first (R4).</source>
             <translation>Seuls {value:.0%} de la surface des parcelles ont des droits documentés (indicateur approché de l'ODD 1.4.2) : sécuriser d'abord le foncier (R4).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="137" />
-            <location filename="../alliance_plugin/core/scorecard.py" line="138" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="140" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="141" />
             <source>{value:.0%} of the parcel area has documented rights (SDG 1.4.2 proxy) (R4).</source>
             <translation>{value:.0%} de la surface des parcelles ont des droits documentés (indicateur approché de l'ODD 1.4.2) (R4).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="144" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="143" />
+            <source>SDG 1.4.2 metadata, as a cadastral proxy; the 50 and 80 % bands are ours.</source>
+            <translation>Métadonnées de l'ODD 1.4.2, en approximation cadastrale ; les seuils de 50 et 80 % sont les nôtres.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="147" />
             <source>{value:.0%} of the growth-front land is under informal, customary or unknown tenure: regularise before the city reaches it (R4, R5).</source>
             <translation>{value:.0%} du front d'urbanisation relève d'un foncier informel, coutumier ou inconnu : régulariser avant que la ville ne l'atteigne (R4, R5).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="146" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="149" />
             <source>{value:.0%} of the growth-front land has insecure tenure (R4).</source>
             <translation>{value:.0%} du front d'urbanisation a un foncier non sécurisé (R4).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="147" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="150" />
             <source>Only {value:.0%} of the growth-front land has insecure tenure (R4).</source>
             <translation>Seuls {value:.0%} du front d'urbanisation ont un foncier non sécurisé (R4).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="153" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="152" />
+            <source>Our rule, beside the SDG 1.4.2 spatial proxies (UN-Habitat and World Bank metadata): the share of growth-front land under informal, customary or unknown tenure; the 20 and 50 % bands are ours.</source>
+            <translation>Notre règle, à côté des approximations spatiales de l'ODD 1.4.2 (métadonnées d'ONU-Habitat et de la Banque mondiale) : la part des terrains des fronts de croissance en tenure informelle, coutumière ou inconnue ; les seuils de 20 et 50 % sont les nôtres.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="156" />
             <source>Only {value:.0%} of the population lives within walking distance of frequent public transport (SDG 11.2.1): extend or densify the service (R7, R1).</source>
             <translation>Seuls {value:.0%} de la population vivent à distance à pied de transports en commun fréquents (ODD 11.2.1) : étendre ou densifier l'offre (R7, R1).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="155" />
-            <location filename="../alliance_plugin/core/scorecard.py" line="157" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="158" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="160" />
             <source>{value:.0%} of the population lives within walking distance of frequent public transport (SDG 11.2.1) (R7).</source>
             <translation>{value:.0%} de la population vit à distance à pied de transports en commun fréquents (ODD 11.2.1) (R7).</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/core/scorecard.py" line="163" />
+            <source>UN SDG 11.2.1 metadata (500 m and 1 000 m walks); the 50 and 80 % bands are ours.</source>
+            <translation>Métadonnées de l'ODD 11.2.1 des Nations unies (marches de 500 m et 1 000 m) ; les seuils de 50 et 80 % sont les nôtres.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="166" />
             <source>People walk {value:,.0f} m on average to the nearest service: bring services closer or link the territory to a nearby centre (R7, R3).</source>
             <translation>Les habitants marchent en moyenne {value:,.0f} m jusqu'au service le plus proche : rapprocher les services ou relier le territoire à un pôle voisin (R7, R3).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="165" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="168" />
             <source>People walk {value:,.0f} m on average to the nearest service (R7).</source>
             <translation>Les habitants marchent en moyenne {value:,.0f} m jusqu'au service le plus proche (R7).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="166" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="169" />
             <source>The nearest service is {value:,.0f} m away on average (R7).</source>
             <translation>Le service le plus proche est en moyenne à {value:,.0f} m (R7).</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/core/scorecard.py" line="171" />
+            <source>Our rule, on the SDG 11.2.1 walking distances (500 m and 1 000 m).</source>
+            <translation>Notre règle, sur les distances de marche de l'ODD 11.2.1 (500 m et 1 000 m).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="174" />
             <source>An intermediary city: middle size, high intermediation, intermediate place in the hierarchy; reinforce its role in the network (R3).</source>
             <translation>Une ville intermédiaire : taille moyenne, forte intermédiation, place intermédiaire dans la hiérarchie ; renforcer son rôle dans le réseau (R3).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="173" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="176" />
             <source>Not an intermediary city by our rule (R3).</source>
             <translation>Pas une ville intermédiaire selon notre règle (R3).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="174" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="177" />
             <source>strong when the city meets the three intermediary criteria (middle size, betweenness in the top share, intermediate in the Nystuen-Dacey hierarchy); watch otherwise</source>
             <translation>solide quand la ville remplit les trois critères de ville intermédiaire (taille moyenne, intermédiarité dans la tranche haute, place intermédiaire dans la hiérarchie de Nystuen-Dacey) ; à surveiller sinon</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="180" />
+            <source>Our rule: a city is intermediary when its size is inside the band, its betweenness in the top share and it is intermediate in the Nystuen-Dacey hierarchy (UCLG CIMES intermediary cities).</source>
+            <translation>Notre règle : une ville est intermédiaire quand sa taille est dans la tranche, son intermédiarité dans la tranche haute et sa place intermédiaire dans la hiérarchie de Nystuen-Dacey (villes intermédiaires CGLU-CIMES).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="213" />
+            <source>Recommendations with measured evidence (of 8)</source>
+            <translation>Recommandations avec une donnée mesurée (sur 8)</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/core/indicators.py" line="51" />

@@ -64,7 +64,7 @@ class RecommendationScorecard(FlowAlgorithm):
         from ..alliance_plugin.toolbelt.i18n import tr
 
         rules = "".join(f"<li><b>{r['id']}</b> ({r['algorithm']}; R{', R'.join(map(str, r['recommendations']))}):"
-                        f" {html.escape(rule_text(r, translate=tr))}. {html.escape(r['source'])}</li>"
+                        f" {html.escape(rule_text(r, translate=tr))}. {html.escape(tr(r['source']))}</li>"
                         for r in (*RULES, EVIDENCE_RULE))
         return self.tr(HELP) + f"<ul>{rules}</ul>"
 
@@ -227,11 +227,12 @@ def render_html(summary, recommendations, title, translate=None):
         parts.append(f"<h2>{html.escape(str(territory))}</h2><table>")
         for row in rows.sort_values("recommendation").itertuples():
             colour = STATUS_COLOURS.get(row.status, "#999")
+            ink = "#222" if row.status in ("watch", "not measurable") else "white"  # readable on light colours
             rules = getattr(row, "rules", "") or ""
             rule_html = (f"<br><span class='rule'>{html.escape(tr_('Rule: {rules}').format(rules=rules))}</span>"
                          if rules else "")
             parts.append(f"<tr><td>R{row.recommendation}</td><td>{html.escape(tr_(recommendations[row.recommendation]))}"
-                         f"</td><td class='status' style='background:{colour}'>{html.escape(tr_(row.status))}</td>"
+                         f"</td><td class='status' style='background:{colour};color:{ink}'>{html.escape(tr_(row.status))}</td>"
                          f"<td>{html.escape(row.sentences)}{rule_html}</td></tr>")
         parts.append("</table>")
     parts.append("</body></html>")

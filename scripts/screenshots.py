@@ -240,6 +240,56 @@ def map_functional_areas(language, path):
         "Functional areas")
 
 
+def thresholds(language, path):
+    """The threshold parameters as the Processing dialog shows them (15, not 15.000000)."""
+    from qgis.core import QgsApplication, QgsProcessingContext
+    from qgis.gui import QgsGui, QgsProcessingGui
+    from qgis.PyQt.QtWidgets import QFormLayout, QLabel, QWidget
+
+    widget = QWidget()
+    widget.setFixedWidth(860)
+    form = QFormLayout(widget)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    context = QgsProcessingContext()
+    keep = []  # the wrappers must live while the widget is drawn
+    for alg_id, names in (("alliance:flowdependencies", ("THRESHOLD", "LINE_MIN_SHARE", "LINE_MIN_VOLUME")),
+                          ("alliance:flowregions", ("METHOD", "RESOLUTION")),
+                          ("alliance:recommendationscorecard", ("DEPENDENCY_WATCH", "DEPENDENCY_PRIORITY",
+                                                                "SC_MINIMUM", "SC_TARGET"))):
+        alg = QgsApplication.processingRegistry().createAlgorithmById(alg_id)  # labels in the current language
+        title = QLabel(f"<b>{alg.displayName()}</b>")
+        form.addRow(title)
+        for name in names:
+            parameter = alg.parameterDefinition(name)
+            wrapper = QgsGui.processingGuiRegistry().createParameterWidgetWrapper(parameter, QgsProcessingGui.Standard)
+            editor = wrapper.createWrappedWidget(context)
+            wrapper.setParameterValue(parameter.defaultValue(), context)
+            keep.append(wrapper)
+            form.addRow(parameter.description(), editor)
+    _save(widget, path)
+
+
+def scorecard_page(language, path):
+    """The scorecard's HTML page on the Austrian migration table (no internal flows), in headless Chromium."""
+    import subprocess
+    import tempfile
+
+    from qgis import processing
+
+    folder = Path(tempfile.mkdtemp(prefix="alliance-card-"))
+    deps = processing.run("alliance:flowdependencies", _austria(OUTPUT=str(folder / "deps.gpkg"),
+                                                                OUTPUT_LINES="TEMPORARY_OUTPUT"))
+    page = folder / "scorecard.html"
+    processing.run("alliance:recommendationscorecard", {**_austria(), "INDICATORS": [deps["OUTPUT"]],
+                                                        "OUTPUT": "TEMPORARY_OUTPUT",
+                                                        "OUTPUT_TABLE": "TEMPORARY_OUTPUT", "OUTPUT_HTML": str(page)})
+    subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                    f"--screenshot={path}", "--window-size=880,900", page.as_uri()],
+                   check=True, capture_output=True, timeout=120)
+    shutil.rmtree(folder, ignore_errors=True)
+    print(f"{path} ({path.stat().st_size // 1024} KiB)")
+
+
 #: name -> (function, file name pattern with {lang})
 SHOTS = {
     "dependencies": (dependencies_dialog, "dependencies_{lang}.png"),
@@ -248,6 +298,8 @@ SHOTS = {
     "map_dominant": (map_dominant_flows, "map_dominant_flows_{lang}.png"),
     "map_regions": (map_flow_regions, "map_flow_regions_{lang}.png"),
     "map_areas": (map_functional_areas, "map_functional_areas_{lang}.png"),
+    "thresholds": (thresholds, "thresholds_{lang}.png"),
+    "scorecard": (scorecard_page, "scorecard_{lang}.png"),
 }
 
 

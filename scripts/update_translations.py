@@ -286,7 +286,7 @@ def extract():
 
 
 def scorecard_sentences():
-    """The texts of core/scorecard.py (the ``text=`` sentence templates and ``rule_text=`` of its rules,
+    """The texts of core/scorecard.py (the ``text=`` sentence templates, ``rule_text=`` and ``source=`` of its rules,
     the values of its REASONS, WORDS and COMPLETE dicts) and the labels of core/indicators.py
     (first argument of ``_ind``/``_share``): translated by the glue (``translate=tr``)."""
     found = []
@@ -299,7 +299,7 @@ def scorecard_sentences():
                 for value in node.value.values:
                     if isinstance(value, ast.Constant) and isinstance(value.value, str):
                         found.append((value.value, rel, value.lineno))
-            elif isinstance(node, ast.keyword) and node.arg == "rule_text":
+            elif isinstance(node, ast.keyword) and node.arg in ("rule_text", "source"):
                 text = _string(node.value, {})
                 if text is not None:
                     found.append((text, rel, node.value.lineno))

@@ -210,6 +210,7 @@ for _n in range(1, 9):
     INDICATORS[f"r{_n}_status"] = _ind(f"Status of recommendation {_n}", "", (_n,), _SC, "status")
     INDICATORS[f"r{_n}_text"] = _ind(f"Evidence for recommendation {_n}", "", (_n,), _SC, "text")
 INDICATORS["status"] = _ind("Status", "", (), _SC, "status")
+INDICATORS["n_measured"] = _ind("Recommendations with measured evidence (of 8)", "", (8,), _SC, "count")
 
 #: Fields whose values are classes (styled by category, never graduated).
 CLASS_FIELDS = frozenset(field for field, spec in INDICATORS.items() if spec["kind"] in ("class", "flag", "status"))

@@ -63,6 +63,9 @@ WORDS = {
     "not_measurable": "{indicator} is not measurable: {reason}.",
     "rule": "{indicator} ({field}): {bands}",
     "status": "not measurable",  # the fourth status, translated like the three others
+    "missing_item": "R{number}: {what}",
+    "separator": "; ",
+    "number_format": "1,234.5",  # the thousands and decimal separators of the language, by example
 }
 
 #: One row per rule. ``bands``: (lower bound, status) from the highest bound down; a value at or
@@ -226,6 +229,16 @@ def _context(row):
             "parent": row.get("nd_parent") or "?"}
 
 
+def _number(field, value, translate):
+    """A threshold as the language writes it: "1,000 m" and "66.7 %" in English, "1 000 m", "66,7 %" in French."""
+    text = display_value(field, value)
+    sample = _tr(translate, WORDS["number_format"])
+    if translate is None or len(sample) != 7 or sample == WORDS["number_format"]:
+        return text
+    thousands, decimal = sample[1], sample[5]
+    return "".join(thousands if c == "," else decimal if c == "." else c for c in text)
+
+
 def rule_text(rule, bands=None, translate=None):
     """The rule in words with its thresholds, e.g. "Main partner's share of the outflow (main_share):
     priority at 50 % or more; watch from 15 % to under 50 %; strong under 15 %".
@@ -243,7 +256,7 @@ def rule_text(rule, bands=None, translate=None):
         grouped = {}
         for value, status in rule["categories"].items():
             grouped.setdefault(status, []).append(value)
-        words = "; ".join(_tr(translate, WORDS["category"]).format(
+        words = _tr(translate, WORDS["separator"]).join(_tr(translate, WORDS["category"]).format(
             status=_tr(translate, status), values=", ".join(values)) for status, values in grouped.items())
     else:
         bands = bands or rule["bands"]
@@ -253,16 +266,16 @@ def rule_text(rule, bands=None, translate=None):
             last = i == len(finite) - 1 or all(b <= 0 and s == status for b, s in finite[i:])
             if i == 0 and not last:
                 parts.append(_tr(translate, WORDS["top"]).format(
-                    status=_tr(translate, status), bound=display_value(field, bound)))
+                    status=_tr(translate, status), bound=_number(field, bound, translate)))
             elif last:
                 parts.append(_tr(translate, WORDS["bottom"]).format(
-                    status=_tr(translate, status), upper=display_value(field, finite[i - 1][0])))
+                    status=_tr(translate, status), upper=_number(field, finite[i - 1][0], translate)))
                 break
             else:
                 parts.append(_tr(translate, WORDS["middle"]).format(
-                    status=_tr(translate, status), lower=display_value(field, bound),
-                    upper=display_value(field, finite[i - 1][0])))
-        words = "; ".join(parts)
+                    status=_tr(translate, status), lower=_number(field, bound, translate),
+                    upper=_number(field, finite[i - 1][0], translate)))
+        words = _tr(translate, WORDS["separator"]).join(parts)
     return _tr(translate, WORDS["rule"]).format(indicator=name, field=field, bands=words)
 
 
@@ -322,6 +335,7 @@ def scorecard(table, *, thresholds=None, rules=RULES, translate=None):
             continue
         rule = dict(rule, bands=thresholds.get(rule["id"], rule.get("bands")))
         words = rule_text(rule, translate=translate)
+        source = _tr(translate, rule["source"])
         for territory, row in table.iterrows():
             value = row[rule["field"]]
             value = None if pd.isna(value) else value
@@ -339,7 +353,7 @@ def scorecard(table, *, thresholds=None, rules=RULES, translate=None):
                 sentence = _tr(translate, template).format(value=value, **_context(row))
             for recommendation in rule["recommendations"]:
                 rows.append((territory, recommendation, rule["id"], rule["field"], value, status, sentence, words,
-                             reason, rule["source"]))
+                             reason, source))
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
@@ -394,10 +408,12 @@ def evidence(card, territories=None, *, sources=None, translate=None):
         listed = "; ".join(
             f"R{n} (" + ", ".join(f"{a} {sources[a]}".strip() if a in sources else a for a in algs) + ")"
             for n, algs in sorted(measured.items())) or "-"
-        missing = "; ".join(f"R{n}: {_tr(translate, COMPLETE[n])}" for n in range(1, 8) if n not in measured)
+        missing = "; ".join(_tr(translate, WORDS["missing_item"]).format(number=n, what=_tr(translate, COMPLETE[n]))
+                            for n in range(1, 8) if n not in measured)
         status = _status(rule, count)
         sentence = _tr(translate, rule["text"][status]).format(value=count, measured=listed, missing=missing or "-")
-        rows.append((territory, 8, rule["id"], rule["field"], count, status, sentence, words, "", rule["source"]))
+        rows.append((territory, 8, rule["id"], rule["field"], count, status, sentence, words, "",
+                     _tr(translate, rule["source"])))
     return pd.DataFrame(rows, columns=COLUMNS)
 
 

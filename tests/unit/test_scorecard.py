@@ -164,3 +164,16 @@ def test_r8_bounds():
     r8 = sc.evidence(sc.scorecard(table), list(cases)).set_index("territory")
     assert r8["value"].to_dict() == {"n6": 6, "n5": 5, "n3": 3, "n2": 2}
     assert r8["status"].to_dict() == {name: status for name, (_, status) in cases.items()}
+
+
+def test_rule_text_writes_numbers_as_the_language_does():
+    french = {"1,234.5": "1\u00a0234,5", "{status} at {bound} or more": "{status} à partir de {bound}",
+              "{status} from {lower} to under {upper}": "{status} de {lower} à moins de {upper}",
+              "{status} under {upper}": "{status} sous {upper}", "priority": "prioritaire",
+              "watch": "à surveiller", "strong": "solide", "{indicator} ({field}): {bands}": "{indicator} ({field}) : {bands}", "; ": " ; "}
+    rule = next(r for r in sc.RULES if r["id"] == "service_distance")
+    text = sc.rule_text(rule, translate=lambda t: french.get(t, t))
+    assert text.endswith("prioritaire à partir de 1\u00a0000 m ; à surveiller de 500 m à moins de 1\u00a0000 m ; "
+                         "solide sous 500 m")
+    rule = next(r for r in sc.RULES if r["id"] == "self_containment")
+    assert "de 66,7 % à moins de 75 %" in sc.rule_text(rule, translate=lambda t: french.get(t, t))
