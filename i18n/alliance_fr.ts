@@ -50,7 +50,7 @@
         </message>
         <message>
             <location filename="../alliance_plugin/gui/cards.py" line="41" />
-            <location filename="../processing/territorial_report.py" line="797" />
+            <location filename="../processing/territorial_report.py" line="799" />
             <location filename="../alliance_plugin/core/scorecard.py" line="65" />
             <source>not measurable</source>
             <translation>non mesurable</translation>
@@ -268,7 +268,7 @@
         <message>
             <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="108" />
             <location filename="../processing/styling.py" line="105" />
-            <location filename="../processing/territorial_report.py" line="472" />
+            <location filename="../processing/territorial_report.py" line="473" />
             <location filename="../alliance_plugin/core/indicators.py" line="212" />
             <source>Status</source>
             <translation>Statut</translation>
@@ -294,135 +294,135 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="89" />
-            <location filename="../alliance_plugin/gui/dock.py" line="506" />
-            <location filename="../alliance_plugin/gui/dock.py" line="505" />
+            <location filename="../alliance_plugin/gui/dock.py" line="120" />
+            <location filename="../alliance_plugin/gui/dock.py" line="531" />
+            <location filename="../alliance_plugin/gui/dock.py" line="530" />
             <location filename="../alliance_plugin/plugin.py" line="46" />
             <location filename="../processing/provider.py" line="45" />
             <source>Alliance of Territories</source>
             <translation>Alliance des territoires</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="134" />
+            <location filename="../alliance_plugin/gui/dock.py" line="165" />
             <source>Polygon layers holding at least one indicator of the scorecard</source>
             <translation>Couches de polygones contenant au moins un indicateur du tableau de bord</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="138" />
+            <location filename="../alliance_plugin/gui/dock.py" line="169" />
             <source>The field holding the territory codes; other layers are joined on it</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="145" />
-            <location filename="../processing/territorial_report.py" line="503" />
+            <location filename="../alliance_plugin/gui/dock.py" line="176" />
+            <location filename="../processing/territorial_report.py" line="504" />
             <source>Layer</source>
             <translation>Couche</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="146" />
+            <location filename="../alliance_plugin/gui/dock.py" line="177" />
             <source>Code field</source>
             <translation>Champ de code</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="147" />
+            <location filename="../alliance_plugin/gui/dock.py" line="178" />
             <source>Territory</source>
             <translation>Territoire</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="150" />
+            <location filename="../alliance_plugin/gui/dock.py" line="181" />
             <source>Sample data</source>
             <translation>Données d'exemple</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="151" />
+            <location filename="../alliance_plugin/gui/dock.py" line="182" />
             <source>Load the Austrian sample and run Flow dependencies on it</source>
             <translation>Charger l'exemple autrichien et y lancer Dépendances de flux</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="153" />
+            <location filename="../alliance_plugin/gui/dock.py" line="184" />
             <source>Check dependencies</source>
             <translation>Vérifier les dépendances</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="154" />
+            <location filename="../alliance_plugin/gui/dock.py" line="185" />
             <source>The Python libraries the plugin uses, their state and the command that installs the missing ones</source>
             <translation>Les bibliothèques Python qu'utilise l'extension, leur état et la commande qui installe celles qui manquent</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="161" />
+            <location filename="../alliance_plugin/gui/dock.py" line="192" />
             <source>How each indicator is computed, its rule and its sources</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="251" />
+            <location filename="../alliance_plugin/gui/dock.py" line="282" />
             <source>No layer with indicators in the project: run an algorithm of the Alliance of Territories, or click Sample data.</source>
             <translation>Aucune couche avec des indicateurs dans le projet : lancez un algorithme de l'Alliance des territoires, ou cliquez sur Données d'exemple.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="254" />
+            <location filename="../alliance_plugin/gui/dock.py" line="285" />
             <source>Select a territory on the map or in the list.</source>
             <translation>Sélectionnez un territoire sur la carte ou dans la liste.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="378" />
+            <location filename="../alliance_plugin/gui/dock.py" line="403" />
             <source>No indicator for this territory yet: run one of the algorithms below.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="160" />
-            <location filename="../processing/territorial_report.py" line="563" />
-            <location filename="../processing/territorial_report.py" line="510" />
+            <location filename="../alliance_plugin/gui/dock.py" line="191" />
+            <location filename="../processing/territorial_report.py" line="564" />
+            <location filename="../processing/territorial_report.py" line="511" />
             <source>Method notes</source>
             <translation>Notes de méthode</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="356" />
+            <location filename="../alliance_plugin/gui/dock.py" line="381" />
             <source>a partner not named in the layers</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="357" />
+            <location filename="../alliance_plugin/gui/dock.py" line="382" />
             <source>a territory not named in the layers</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="358" />
+            <location filename="../alliance_plugin/gui/dock.py" line="383" />
             <source>an area not named in the layers</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="483" />
+            <location filename="../alliance_plugin/gui/dock.py" line="508" />
             <source>Cannot open {alg}: {error}</source>
             <translation>Impossible d'ouvrir {alg} : {error}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="494" />
+            <location filename="../alliance_plugin/gui/dock.py" line="519" />
             <source>Flow dependencies failed on the sample: {error}</source>
             <translation>Dépendances de flux a échoué sur l'exemple : {error}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="367" />
+            <location filename="../alliance_plugin/gui/dock.py" line="392" />
             <source>in {layer}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/layers.py" line="358" />
+            <location filename="../alliance_plugin/gui/layers.py" line="409" />
             <source>Austria NUTS 2</source>
             <translation>Autriche NUTS 2</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/layers.py" line="368" />
+            <location filename="../alliance_plugin/gui/layers.py" line="419" />
             <location filename="../processing/styling.py" line="52" />
             <source>Flow lines (dependencies)</source>
-            <translation type="unfinished" />
+            <translation>Lignes de flux (dépendances)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/layers.py" line="369" />
+            <location filename="../alliance_plugin/gui/layers.py" line="420" />
             <source>Austria: flow dependencies</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/layers.py" line="360" />
+            <location filename="../alliance_plugin/gui/layers.py" line="411" />
             <source>The sample data is missing from the plugin folder.</source>
             <translation>Les données d'exemple sont absentes du dossier de l'extension.</translation>
         </message>
@@ -1210,7 +1210,7 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <location filename="../processing/flow_inputs.py" line="41" />
             <location filename="../processing/land_consumption.py" line="65" />
             <location filename="../processing/territorial_report.py" line="422" />
-            <location filename="../processing/territorial_report.py" line="462" />
+            <location filename="../processing/territorial_report.py" line="463" />
             <source>Territories</source>
             <translation>Territoires</translation>
         </message>
@@ -2578,257 +2578,257 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         <message>
             <location filename="../processing/styling.py" line="51" />
             <source>Flow dependencies: main partner's share</source>
-            <translation type="unfinished" />
+            <translation>Dépendances de flux : part du partenaire principal</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="53" />
             <source>Urban hierarchy (Nystuen-Dacey classes)</source>
-            <translation type="unfinished" />
+            <translation>Hiérarchie urbaine (classes de Nystuen-Dacey)</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="55" />
             <source>Territories by flow region</source>
-            <translation type="unfinished" />
+            <translation>Territoires par région de flux</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="56" />
             <source>Flow regions</source>
-            <translation type="unfinished" />
+            <translation>Régions de flux</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="58" />
             <source>Functional areas: role of each territory</source>
-            <translation type="unfinished" />
+            <translation>Aires fonctionnelles : rôle de chaque territoire</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="60" />
             <source>Flow lines (spatial interaction)</source>
-            <translation type="unfinished" />
+            <translation>Lignes de flux (interaction spatiale)</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="61" />
             <source>Spatial interaction: model parameters</source>
-            <translation type="unfinished" />
+            <translation>Interaction spatiale : paramètres du modèle</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="68" />
             <source>Pole</source>
-            <translation type="unfinished" />
+            <translation>Pôle</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="68" />
             <source>Interdependent</source>
-            <translation type="unfinished" />
+            <translation>Interdépendant</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="68" />
             <source>Dependent</source>
-            <translation type="unfinished" />
+            <translation>Dépendant</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="69" />
             <source>Autonomous</source>
-            <translation type="unfinished" />
+            <translation>Autonome</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="69" />
             <source>Isolated</source>
-            <translation type="unfinished" />
+            <translation>Isolé</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="70" />
             <source>Dominant</source>
-            <translation type="unfinished" />
+            <translation>Dominant</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="70" />
             <source>Intermediate</source>
-            <translation type="unfinished" />
+            <translation>Intermédiaire</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="70" />
             <source>Dominated</source>
-            <translation type="unfinished" />
+            <translation>Dominé</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="71" />
             <source>Independent</source>
-            <translation type="unfinished" />
+            <translation>Indépendant</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="72" />
             <source>City core</source>
-            <translation type="unfinished" />
+            <translation>Ville-centre</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="72" />
             <source>Commuting zone</source>
-            <translation type="unfinished" />
+            <translation>Zone de navettage</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="72" />
             <source>Outside</source>
-            <translation type="unfinished" />
+            <translation>Hors aire</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="73" />
             <source>Secondary pole</source>
-            <translation type="unfinished" />
+            <translation>Pôle secondaire</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="73" />
             <source>Crown</source>
-            <translation type="unfinished" />
+            <translation>Couronne</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="74" />
             <source>Infill</source>
-            <translation type="unfinished" />
+            <translation>Remplissage</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="74" />
             <source>Edge expansion</source>
-            <translation type="unfinished" />
+            <translation>Extension en frange</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="74" />
             <source>Outlying</source>
-            <translation type="unfinished" />
+            <translation>Isolée (mitage)</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="75" />
             <source>Urban built-up</source>
-            <translation type="unfinished" />
+            <translation>Bâti urbain</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="75" />
             <source>Suburban built-up</source>
-            <translation type="unfinished" />
+            <translation>Bâti suburbain</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="76" />
             <source>Fringe open space</source>
-            <translation type="unfinished" />
+            <translation>Espace ouvert de frange</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="76" />
             <source>Captured open space</source>
-            <translation type="unfinished" />
+            <translation>Espace ouvert enclavé</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="77" />
             <source>Rural built-up</source>
-            <translation type="unfinished" />
+            <translation>Bâti rural</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="78" />
             <source>Ratio defined</source>
-            <translation type="unfinished" />
+            <translation>Ratio défini</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="78" />
             <source>Population stagnating</source>
-            <translation type="unfinished" />
+            <translation>Population stable</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="79" />
             <source>Population declining</source>
-            <translation type="unfinished" />
+            <translation>Population en baisse</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="79" />
             <source>No built-up</source>
-            <translation type="unfinished" />
+            <translation>Pas de bâti</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="80" />
             <source>No population</source>
-            <translation type="unfinished" />
+            <translation>Pas de population</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="80" />
             <source>Missing data</source>
-            <translation type="unfinished" />
+            <translation>Données manquantes</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="81" />
             <source>Urban centre</source>
-            <translation type="unfinished" />
+            <translation>Centre urbain</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="81" />
             <source>Urban cluster</source>
-            <translation type="unfinished" />
+            <translation>Agglomération urbaine</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="82" />
             <source>Rural grid cell</source>
-            <translation type="unfinished" />
+            <translation>Maille rurale</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="82" />
             <source>No data</source>
-            <translation type="unfinished" />
+            <translation>Pas de donnée</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="83" />
             <source>City</source>
-            <translation type="unfinished" />
+            <translation>Ville</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="83" />
             <source>Town and semi-dense area</source>
-            <translation type="unfinished" />
+            <translation>Ville moyenne et zone semi-dense</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="84" />
             <source>Rural area</source>
-            <translation type="unfinished" />
+            <translation>Zone rurale</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="85" />
             <source>Documented</source>
-            <translation type="unfinished" />
+            <translation>Documentée</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="85" />
             <source>Public</source>
-            <translation type="unfinished" />
+            <translation>Publique</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="85" />
             <source>Customary</source>
-            <translation type="unfinished" />
+            <translation>Coutumière</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="86" />
             <source>Informal</source>
-            <translation type="unfinished" />
+            <translation>Informelle</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="86" />
             <source>Unknown</source>
-            <translation type="unfinished" />
+            <translation>Inconnue</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="87" />
             <source>Priority</source>
-            <translation type="unfinished" />
+            <translation>Prioritaire</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="87" />
             <source>Watch</source>
-            <translation type="unfinished" />
+            <translation>À surveiller</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="87" />
             <source>Strong</source>
-            <translation type="unfinished" />
+            <translation>Solide</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="88" />
             <source>Not measurable</source>
-            <translation type="unfinished" />
+            <translation>Non mesurable</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="95" />
@@ -2839,7 +2839,7 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         <message>
             <location filename="../processing/styling.py" line="96" />
             <source>Place in the urban hierarchy</source>
-            <translation type="unfinished" />
+            <translation>Place dans la hiérarchie urbaine</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="97" />
@@ -2850,27 +2850,27 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         <message>
             <location filename="../processing/styling.py" line="98" />
             <source>Role in the catchment area</source>
-            <translation type="unfinished" />
+            <translation>Rôle dans l'aire d'attraction</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="99" />
             <source>Growth type</source>
-            <translation type="unfinished" />
+            <translation>Type de croissance</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="100" />
             <source>Urban extent class</source>
-            <translation type="unfinished" />
+            <translation>Classe d'extension urbaine</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="101" />
             <source>SDG 11.3.1 ratio</source>
-            <translation type="unfinished" />
+            <translation>Ratio ODD 11.3.1</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="102" />
             <source>Degree of urbanisation of the grid cells</source>
-            <translation type="unfinished" />
+            <translation>Degré d'urbanisation des mailles</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="103" />
@@ -2919,24 +2919,24 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>Volume du flux</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="291" />
+            <location filename="../processing/styling.py" line="302" />
             <source>Yes</source>
-            <translation type="unfinished" />
+            <translation>Oui</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="291" />
+            <location filename="../processing/styling.py" line="302" />
             <source>No</source>
-            <translation type="unfinished" />
+            <translation>Non</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="368" />
+            <location filename="../processing/styling.py" line="379" />
             <source>Status of recommendation {n}</source>
-            <translation type="unfinished" />
+            <translation>Statut de la recommandation {n}</translation>
         </message>
         <message>
             <location filename="../processing/territorial_report.py" line="139" />
             <location filename="../processing/territorial_report.py" line="451" />
-            <location filename="../processing/territorial_report.py" line="524" />
+            <location filename="../processing/territorial_report.py" line="525" />
             <source>Territorial report</source>
             <translation>Rapport territorial</translation>
         </message>
@@ -2986,9 +2986,9 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="557" />
             <location filename="../processing/territorial_report.py" line="558" />
-            <location filename="../processing/territorial_report.py" line="502" />
+            <location filename="../processing/territorial_report.py" line="559" />
+            <location filename="../processing/territorial_report.py" line="503" />
             <source>Data sources and parameters</source>
             <translation type="unfinished" />
         </message>
@@ -3045,18 +3045,18 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="546" />
-            <location filename="../processing/territorial_report.py" line="470" />
+            <location filename="../processing/territorial_report.py" line="547" />
+            <location filename="../processing/territorial_report.py" line="471" />
             <source>The 8 recommendations</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="774" />
+            <location filename="../processing/territorial_report.py" line="776" />
             <source>Territory {code}</source>
             <translation>Territoire {code}</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="807" />
+            <location filename="../processing/territorial_report.py" line="809" />
             <source>rule</source>
             <translation type="unfinished" />
         </message>
@@ -3081,12 +3081,12 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="554" />
+            <location filename="../processing/territorial_report.py" line="555" />
             <source>Maps of the indicators</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="566" />
+            <location filename="../processing/territorial_report.py" line="567" />
             <source>The method notes of every algorithm: {path}</source>
             <translation type="unfinished" />
         </message>
@@ -3101,47 +3101,47 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="460" />
+            <location filename="../processing/territorial_report.py" line="461" />
             <source>How to read this report</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="503" />
+            <location filename="../processing/territorial_report.py" line="504" />
             <source>Data</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="504" />
+            <location filename="../processing/territorial_report.py" line="505" />
             <source>Source</source>
             <translation>Source</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="504" />
+            <location filename="../processing/territorial_report.py" line="505" />
             <source>Date</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="505" />
+            <location filename="../processing/territorial_report.py" line="506" />
             <source>Fields used</source>
             <translation>Champs utilisés</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="506" />
+            <location filename="../processing/territorial_report.py" line="507" />
             <source>Parameters</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="513" />
+            <location filename="../processing/territorial_report.py" line="514" />
             <source>The method notes of every algorithm (help shipped with the plugin)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="534" />
+            <location filename="../processing/territorial_report.py" line="535" />
             <source>Territorial report, {date}. Statuses: {p} priority, {w} watch, {s} strong, {n} not measurable, {e} without evidence.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="561" />
+            <location filename="../processing/territorial_report.py" line="562" />
             <source>Source: {path}
 Date: {date}
 Fields used: {fields}
@@ -3154,33 +3154,33 @@ Parameters: {params}</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="471" />
+            <location filename="../processing/territorial_report.py" line="472" />
             <source>Recommendation</source>
             <translation>Recommandation</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="473" />
+            <location filename="../processing/territorial_report.py" line="474" />
             <source>What the data say</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="474" />
+            <location filename="../processing/territorial_report.py" line="475" />
             <source>Evidence</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="485" />
+            <location filename="../processing/territorial_report.py" line="486" />
             <source>Statuses</source>
             <translation>Statuts</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="486" />
-            <location filename="../processing/territorial_report.py" line="488" />
+            <location filename="../processing/territorial_report.py" line="487" />
+            <location filename="../processing/territorial_report.py" line="489" />
             <source>Number of recommendations per status</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="489" />
+            <location filename="../processing/territorial_report.py" line="490" />
             <source>Maps</source>
             <translation>Cartes</translation>
         </message>
@@ -3190,12 +3190,12 @@ Parameters: {params}</source>
             <translation>Impossible d'écrire le rapport PDF {path} (erreur {code}).</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="459" />
+            <location filename="../processing/territorial_report.py" line="460" />
             <source>Written on {date}; {n} territories.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="495" />
+            <location filename="../processing/territorial_report.py" line="496" />
             <source>All territories, this one in black</source>
             <translation type="unfinished" />
         </message>

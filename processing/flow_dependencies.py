@@ -58,7 +58,7 @@ class FlowDependencies(FlowAlgorithm):
             compat.NumberType.Double, 15.0, minValue=0.0, maxValue=100.0), 0))
         self.addParameter(_decimals(QgsProcessingParameterNumber(
             self.LINE_MIN_SHARE, self.tr("Lines: minimum share of the origin's outflow (%)"),
-            compat.NumberType.Double, 0.0, minValue=0.0, maxValue=100.0), 0))
+            compat.NumberType.Double, 5.0, minValue=0.0, maxValue=100.0), 0))
         self.addParameter(_decimals(QgsProcessingParameterNumber(
             self.LINE_MIN_VOLUME, self.tr("Lines: minimum volume"),
             compat.NumberType.Double, 0.0, minValue=0.0), 0))

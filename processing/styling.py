@@ -279,7 +279,18 @@ def _renderer(layer, kind, field):
         return categories_renderer(field, tuple(colours) + tuple(extra), geometry)
     if kind == "regions":
         colours = palette.region_colours(_distinct(layer, field))
-        return categories_renderer(field, tuple(colours.items()), geometry, labels={})
+        renderer = categories_renderer(field, tuple(colours.items()), geometry, labels={})
+        if field in ("region_id", "area_id") and geometry == compat.GeometryType.Polygon:
+            # dissolved regions or areas: drawn over their territories as strong outlines
+            for category in renderer.categories():
+                symbol = category.symbol().clone()
+                colour = QColor(symbol.color())
+                symbol.symbolLayer(0).setFillColor(QColor(0, 0, 0, 0))  # outline only: territories show through
+                symbol.symbolLayer(0).setStrokeColor(colour.darker(160))
+                symbol.symbolLayer(0).setStrokeWidth(0.9)
+                renderer.updateCategorySymbol(renderer.categoryIndexForValue(category.value()), symbol)
+            layer.setCustomProperty("alliance/overlay", True)
+        return renderer
     if kind == "rings":
         labels = _ordered_rings(layer)
         return categories_renderer(field, tuple(zip(labels, palette.RING_COLOURS * 4)), geometry, labels={})
@@ -388,7 +399,8 @@ def apply_style(layer):
     layer.setCustomProperty("alliance/legend_title", title)
     layer.setCustomProperty("alliance/styled_field", field)
     if (layer.geometryType() in (compat.GeometryType.Polygon, compat.GeometryType.Point)
-            and 0 < layer.featureCount() < LABEL_MAX_FEATURES and kind not in ("rings",)):
+            and 0 < layer.featureCount() < LABEL_MAX_FEATURES and kind != "rings"
+            and not layer.customProperty("alliance/overlay")):
         name = label_field(layer)
         if name:
             add_labels(layer, name)
@@ -397,12 +409,15 @@ def apply_style(layer):
 
 
 def _rank(node):
-    """Drawing rank of a layer-tree node: tables 0, points 1, lines 2, polygons 3, rasters and groups 4."""
+    """Drawing rank of a layer-tree node: tables 0, points 1, lines 2, dissolved regions 2.5, polygons 3,
+    rasters and groups 4."""
     if isinstance(node, QgsLayerTreeLayer):
         layer = node.layer()
         if layer is None:
             return 4
         if layer.type() == QgsMapLayerType.VectorLayer:
+            if layer.geometryType() == compat.GeometryType.Polygon and layer.customProperty("alliance/overlay"):
+                return 2.5  # outlines of dissolved regions over the territories they group
             return {compat.GeometryType.Point: 1, compat.GeometryType.Line: 2,
                     compat.GeometryType.Polygon: 3}.get(layer.geometryType(), 0)
         return 4

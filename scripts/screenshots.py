@@ -171,11 +171,13 @@ def _render_map(path, title, width_mm=230, height_mm=150, dpi=96):
     label.attemptMove(QgsLayoutPoint(5, 3))
     label.attemptResize(QgsLayoutSize(width_mm - 10, 10))
     layers = [node.layer() for node in project.layerTreeRoot().findLayers() if node.layer() is not None]
-    extent = QgsRectangle()
-    extent.setMinimal()
+    extent = None
     for layer in layers:
         if layer.isSpatial():
-            extent.combineExtentWith(layer.extent())
+            if extent is None:
+                extent = QgsRectangle(layer.extent())
+            else:
+                extent.combineExtentWith(layer.extent())
     extent.scale(1.05)
     project.setCrs(layers[0].crs())
     item = QgsLayoutItemMap(layout)
@@ -184,13 +186,28 @@ def _render_map(path, title, width_mm=230, height_mm=150, dpi=96):
     item.attemptResize(QgsLayoutSize(width_mm * 0.62, height_mm - 19))
     item.setLayers(layers)
     item.setCrs(layers[0].crs())
-    item.zoomToExtent(extent)
+    item.setExtent(extent)
     item.setFrameEnabled(True)
     legend = QgsLayoutItemLegend(layout)
     legend.setLinkedMap(item)
     legend.setTitle("")
+    legend.setWrapString("|")
+    legend.setResizeToContents(True)
+    for node in legend.model().rootGroup().findLayers():
+        name = node.layer().name()
+        if len(name) > 26:  # long names on two lines, cut at the space nearest the middle
+            spaces = [i for i, c in enumerate(name) if c == " "]
+            cut = min(spaces, key=lambda i: abs(i - len(name) / 2), default=None)
+            if cut is not None:
+                node.setName(name[:cut] + "|" + name[cut + 1:])
     layout.addLayoutItem(legend)
     legend.attemptMove(QgsLayoutPoint(width_mm * 0.62 + 8, 14))
+    legend.adjustBoxSize()
+    from qgis.core import QgsLegendRenderer
+
+    needed = QgsLegendRenderer(legend.model(), legend.legendSettings()).minimumSize()
+    bottom = max(item.pos().y() + item.rect().height(), legend.pos().y() + needed.height()) + 4
+    page.setPageSize(QgsLayoutSize(width_mm, bottom))
     exporter = QgsLayoutExporter(layout)
     settings = QgsLayoutExporter.ImageExportSettings()
     settings.dpi = dpi
@@ -235,8 +252,8 @@ def map_functional_areas(language, path):
 
     _run_and_map(language, path, "alliance:functionalareas", {
         "INPUT": str(sample_path("canada", "ca_provinces.gpkg")), "ID_FIELD": "code", "POPULATION_FIELD": "pop1971",
-        "FLOWS": str(sample_path("canada", "ca_migration_od.csv")), "METHOD": 1, "MIN_JOBS": 0,
-        "COMMUTING_THRESHOLD": 5, "OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_AREAS": "TEMPORARY_OUTPUT"},
+        "FLOWS": str(sample_path("canada", "ca_migration_od.csv")), "METHOD": 1, "MIN_JOBS": 150000,
+        "OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_AREAS": "TEMPORARY_OUTPUT"},
         "Functional areas")
 
 

@@ -141,8 +141,8 @@ GOOD_SHARES = frozenset({"sc_supply", "sc_demand", "transit_share", "proxy_parce
 BAD_SHARES = frozenset({"main_share", "share_outlying", "proxy_growth_insecure", "share_to_core", "share_to_pole"})
 
 #: Flow lines.
-FLOW_LINE_COLOUR = "#cb181d"
-DOMINANT_FLOW_COLOUR = "#08306b"
+FLOW_LINE_COLOUR = "#253494"  # dark blue: stands out over the red share classes
+DOMINANT_FLOW_COLOUR = "#e6550d"  # orange: stands out over the blue hierarchy classes
 
 
 def share_colours(field: str) -> tuple:

@@ -206,7 +206,7 @@ def test_loaded_outputs_are_styled(plugin, data_dir, tmp_path):
     assert territories.renderer().classAttribute() == "main_share"
     arrow = lines.renderer().symbol().symbolLayer(0)
     assert arrow.layerType() == "ArrowLine"
-    assert lines.name() == "Flow lines"
+    assert lines.name() == "Flow lines (dependencies)"
     QgsProject.instance().clear()
 
 

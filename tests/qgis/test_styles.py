@@ -93,7 +93,12 @@ def test_flow_regions_qualitative_and_stable(plugin, data_dir, tmp_path):
     assert isinstance(by_territory, QgsCategorizedSymbolRenderer) and by_territory.classAttribute() == "region"
     ids = sorted({f["region"] for f in territories.getFeatures()})
     assert colours(by_territory) == palette.region_colours(ids)
-    assert colours(regions.renderer()) == palette.region_colours(ids)  # same region, same colour
+    from qgis.PyQt.QtGui import QColor
+
+    outlines = {c.value(): c.symbol().symbolLayer(0).strokeColor().name() for c in regions.renderer().categories()}
+    assert outlines == {i: QColor(c).darker(160).name() for i, c in palette.region_colours(ids).items()}
+    assert all(c.symbol().symbolLayer(0).fillColor().alpha() == 0 for c in regions.renderer().categories())
+    assert tree_names() == ["Flow regions", "Territories by flow region"]  # outlines over the territories
     assert len(set(colours(by_territory).values())) == len(ids)
     QgsProject.instance().clear()
 
@@ -101,8 +106,8 @@ def test_flow_regions_qualitative_and_stable(plugin, data_dir, tmp_path):
 def test_functional_areas_roles(plugin, data_dir, tmp_path):
     layers = run_and_load("alliance:functionalareas", {
         "INPUT": str(data_dir / "canada" / "ca_provinces.gpkg"), "ID_FIELD": "code", "POPULATION_FIELD": "pop1971",
-        "FLOWS": str(data_dir / "canada" / "ca_migration_od.csv"), "METHOD": 1, "MIN_JOBS": 0,
-        "COMMUTING_THRESHOLD": 5, "OUTPUT": None, "OUTPUT_AREAS": None}, tmp_path)
+        "FLOWS": str(data_dir / "canada" / "ca_migration_od.csv"), "METHOD": 1, "MIN_JOBS": 150000,
+        "OUTPUT": None, "OUTPUT_AREAS": None}, tmp_path)
     roles = layers["Functional areas: role of each territory"]
     renderer = roles.renderer()
     assert isinstance(renderer, QgsCategorizedSymbolRenderer) and renderer.classAttribute() == "aav_role"
@@ -182,3 +187,36 @@ def test_dialog_wrapper_selects_the_code_field(plugin, data_dir):
     parent.setParameterValue(str(data_dir / "canada" / "ca_provinces.gpkg"), context)
     assert wrapper.parameterValue() == "code"
     assert widgets
+
+
+def test_outputs_of_a_model_are_styled_and_ordered(plugin, data_dir, tmp_path):
+    from qgis import processing
+    from qgis.core import (QgsApplication, QgsProcessingModelAlgorithm, QgsProcessingModelChildAlgorithm,
+                           QgsProcessingModelChildParameterSource, QgsProcessingModelOutput)
+
+    model = QgsProcessingModelAlgorithm("Dominant flows model", "alliance tests")
+    child = QgsProcessingModelChildAlgorithm("alliance:dominantflows")
+    child.setChildId("nd")
+    for key, value in austria(data_dir).items():
+        child.addParameterSources(key, [QgsProcessingModelChildParameterSource.fromStaticValue(value)])
+    for definition in QgsApplication.processingRegistry().algorithmById("alliance:dominantflows").parameterDefinitions():
+        if definition.name() not in child.parameterSources() and not definition.isDestination():
+            child.addParameterSources(definition.name(), [
+                QgsProcessingModelChildParameterSource.fromStaticValue(definition.defaultValue())])
+    outputs = {}
+    for name, key in (("hierarchy", "OUTPUT"), ("lines", "OUTPUT_LINES")):
+        outputs[name] = QgsProcessingModelOutput(name, name)
+        outputs[name].setChildOutputName(key)
+    child.setModelOutputs(outputs)
+    model.addChildAlgorithm(child)
+    QgsProject.instance().clear()
+    processing.runAndLoadResults(model, {"nd:hierarchy": str(tmp_path / "h.gpkg"),
+                                         "nd:lines": str(tmp_path / "l.gpkg")})
+    layers = list(QgsProject.instance().mapLayers().values())
+    assert len(layers) == 2
+    by_geometry = {layer.geometryType(): layer for layer in layers}
+    assert isinstance(by_geometry[2].renderer(), QgsCategorizedSymbolRenderer)
+    assert by_geometry[1].renderer().symbol().symbolLayer(0).layerType() == "ArrowLine"
+    root = QgsProject.instance().layerTreeRoot()
+    assert [node.layer().geometryType() for node in root.findLayers()] == [1, 2]  # lines above polygons
+    QgsProject.instance().clear()
