@@ -16,6 +16,7 @@ from qgis.core import (
     QgsProcessingUtils,
     QgsProviderRegistry,
 )
+from qgis.PyQt.QtCore import QUrl
 from qgis.PyQt.QtGui import QIcon
 
 from ..alliance_plugin.core.errors import AllianceError
@@ -28,10 +29,23 @@ from ..alliance_plugin.qgis_io.layers import (
     write_features,
 )
 from ..alliance_plugin.toolbelt import dependencies
-from ..alliance_plugin.toolbelt.i18n import tr
-from ..alliance_plugin.toolbelt.resources import icon_path
+from ..alliance_plugin.toolbelt.i18n import tr, user_language
+from ..alliance_plugin.toolbelt.resources import PLUGIN_ROOT, icon_path
 
-HELP_URL = "https://github.com/alliance-territories/alliance_territories#readme"
+
+def help_path(language=None):
+    """The method notes shipped in the plugin's help/ folder: help/fr/index.html in French, else help/index.html."""
+    language = language or user_language()
+    translated = PLUGIN_ROOT / "help" / language / "index.html"
+    return translated if language != "en" and translated.exists() else PLUGIN_ROOT / "help" / "index.html"
+
+
+def help_url(name="", language=None):
+    """``file://`` address of the method notes at the section of algorithm ``name`` (the Help button's page)."""
+    url = QUrl.fromLocalFile(str(help_path(language)))
+    if name:
+        url.setFragment(name)
+    return url.toString()
 
 
 class AllianceAlgorithm(QgsProcessingAlgorithm):
@@ -63,7 +77,7 @@ class AllianceAlgorithm(QgsProcessingAlgorithm):
         return str(icon_path(self.name()))
 
     def helpUrl(self):
-        return HELP_URL
+        return help_url(self.name())
 
     def canExecute(self):
         problems = dependencies.problems(self.REQUIRES)

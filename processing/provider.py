@@ -1,5 +1,7 @@
 """The Processing provider "Alliance of Territories" (id ``alliance``)."""
 
+from pathlib import Path
+
 from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsProcessingModelAlgorithm, QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
@@ -60,9 +62,41 @@ class AllianceProvider(QgsProcessingProvider):
         if QgsApplication.processingRegistry().providerById(self.id()) is not self:
             return  # first load, during registration: the models come with the refresh that follows
         for path in sorted(MODELS.glob("*.model3")):
-            model = QgsProcessingModelAlgorithm()
-            if model.fromFile(str(path)):
+            model = ShippedModel(str(path))
+            if model.loaded:
                 self.addAlgorithm(model)
             else:
                 QgsMessageLog.logMessage(tr("Could not read the model {path}").format(path=path),
                                          "Alliance of Territories", Qgis.MessageLevel.Warning)
+
+
+class ShippedModel(QgsProcessingModelAlgorithm):
+    """A model of models/ with a stable id (the file name without underscores: ``territorialdiagnosis``)
+    and its display name, group and help translated."""
+
+    def __init__(self, path):
+        super().__init__()
+        self._path = path
+        self.loaded = self.fromFile(path)
+        self._id = Path(path).stem.replace("_", "")
+
+    def name(self):
+        return self._id
+
+    def displayName(self):
+        return tr(super().displayName())
+
+    def group(self):
+        return tr(super().group())
+
+    def shortHelpString(self):
+        text = self.helpContent().get("ALG_DESC") if hasattr(self, "helpContent") else None
+        return tr(text) if text else super().shortHelpString()
+
+    def helpUrl(self):
+        from .base import help_url
+
+        return help_url(self._id)
+
+    def createInstance(self):
+        return ShippedModel(self._path)

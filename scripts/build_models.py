@@ -4,7 +4,8 @@
 
 "Territorial diagnosis from flows" chains flow dependencies, attraction areas
 (INSEE method, which needs no city field), dominant flows, flow regions
-(Louvain) and the recommendations scorecard with its HTML report.
+(Louvain), the recommendations scorecard and the territorial report (HTML, PDF),
+its components laid out from left to right in the Graphical Modeler.
 """
 
 import sys
@@ -13,23 +14,40 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def child(model, alg_id, child_id, sources, outputs=()):
+#: Component size in the Graphical Modeler (its default) and the grid the components sit on.
+BOX = (200.0, 30.0)
+COLUMN = 560.0      # from one column of algorithms to the next (room for their outputs on the right)
+OUTPUT_DX = 255.0   # an output sits this far to the right of its algorithm
+ROW = 150.0
+
+
+def child(model, alg_id, child_id, sources, outputs=(), position=(0.0, 0.0), description=None):
     from qgis.core import (QgsApplication, QgsProcessingModelChildAlgorithm, QgsProcessingModelChildParameterSource,
                            QgsProcessingModelOutput)
+    from qgis.PyQt.QtCore import QPointF, QSizeF
 
     algorithm = QgsProcessingModelChildAlgorithm(alg_id)
     algorithm.setChildId(child_id)
+    if description:
+        algorithm.setDescription(description)
     for name, source in sources.items():
         algorithm.addParameterSources(name, source if isinstance(source, list) else [source])
     for definition in QgsApplication.processingRegistry().algorithmById(alg_id).parameterDefinitions():
         if definition.name() not in algorithm.parameterSources() and not definition.isDestination():
             algorithm.addParameterSources(definition.name(), [
                 QgsProcessingModelChildParameterSource.fromStaticValue(definition.defaultValue())])
+    x, y = position
+    algorithm.setPosition(QPointF(x, y))
+    algorithm.setSize(QSizeF(*BOX))
     model_outputs = {}
-    for output_name, description in outputs:
-        out = QgsProcessingModelOutput(f"{child_id}_{output_name}".lower(), description)
+    first = y - (len(outputs) - 1) * (BOX[1] + 10.0) / 2.0
+    for number, (output_name, description_text) in enumerate(outputs):
+        out = QgsProcessingModelOutput(f"{child_id}_{output_name}".lower(), description_text)
         out.setChildOutputName(output_name)
         out.setChildId(child_id)
+        out.setDefaultValue("TEMPORARY_OUTPUT")  # a run without this output set writes a temporary file
+        out.setPosition(QPointF(x + OUTPUT_DX, first + number * (BOX[1] + 10.0)))
+        out.setSize(QSizeF(*BOX))
         model_outputs[out.name()] = out
     algorithm.setModelOutputs(model_outputs)
     model.addChildAlgorithm(algorithm)
@@ -38,37 +56,81 @@ def child(model, alg_id, child_id, sources, outputs=()):
 def territorial_diagnosis():
     from qgis.core import (QgsProcessingModelAlgorithm, QgsProcessingModelChildParameterSource as Source,
                            QgsProcessingModelParameter, QgsProcessingParameterFeatureSource,
-                           QgsProcessingParameterField, QgsProcessingParameterFile)
+                           QgsProcessingParameterField, QgsProcessingParameterString)
+    from qgis.PyQt.QtCore import QPointF, QSizeF
 
     from alliance_territories.alliance_plugin.qgis_io import compat
 
-    model = QgsProcessingModelAlgorithm("territorialdiagnosis", "Models", "alliance")
+    # The display name goes through tr() when the provider loads the model (processing/provider.py).
+    model = QgsProcessingModelAlgorithm("Territorial diagnosis from flows", "Models", "alliance")
     model.setHelpContent({"ALG_DESC": "Territorial diagnosis from flows: flow dependencies, attraction areas "
-                                      "(INSEE method), dominant flows, flow regions (Louvain) and the "
-                                      "recommendations scorecard with its HTML report, in one run."})
-    for definition in (
-            QgsProcessingParameterFeatureSource("territories", "Territories", [compat.SourceType.VectorPolygon]),
-            QgsProcessingParameterField("code", "Territory code field", parentLayerParameterName="territories"),
-            QgsProcessingParameterField("population", "Population field", parentLayerParameterName="territories",
-                                        type=compat.FieldDataType.Numeric),
-            QgsProcessingParameterFile("flows", "Flows (CSV file)", extension="csv")):
-        model.addModelParameter(definition, QgsProcessingModelParameter(definition.name()))
+                                      "(INSEE method), dominant flows, flow regions (Louvain), the "
+                                      "recommendations scorecard and the territorial report (HTML and PDF, "
+                                      "with maps), in one run."})
+    inputs = (
+        QgsProcessingParameterFeatureSource("territories", "Territories", [compat.SourceType.VectorPolygon]),
+        QgsProcessingParameterField("code", "Territory code field", defaultValue="code",
+                                    parentLayerParameterName="territories", type=compat.FieldDataType.String),
+        QgsProcessingParameterField("name", "Territory name field [optional: detected]", defaultValue="name",
+                                    parentLayerParameterName="territories", type=compat.FieldDataType.String,
+                                    optional=True),
+        QgsProcessingParameterField("population", "Population field", defaultValue="population",
+                                    parentLayerParameterName="territories", type=compat.FieldDataType.Numeric),
+        QgsProcessingParameterFeatureSource("flows", "Flows (table, layer or CSV file)",
+                                            [compat.SourceType.Vector]),
+        QgsProcessingParameterString("territory", "Territory of the report [optional: every territory, as an atlas]",
+                                     optional=True))
+    for row, definition in enumerate(inputs):
+        component = QgsProcessingModelParameter(definition.name())
+        component.setPosition(QPointF(120.0, 60.0 + row * 80.0))
+        component.setSize(QSizeF(*BOX))
+        model.addModelParameter(definition, component)
+    if hasattr(model, "setParameterOrder"):
+        model.setParameterOrder([d.name() for d in inputs])
     base = {"INPUT": Source.fromModelParameter("territories"), "ID_FIELD": Source.fromModelParameter("code"),
             "FLOWS": Source.fromModelParameter("flows")}
+    x1, x2, x3 = 120.0 + COLUMN * 0.75, 120.0 + COLUMN * 1.75, 120.0 + COLUMN * 2.75
     child(model, "alliance:flowdependencies", "dependencies", base,
-          [("OUTPUT", "Dependencies"), ("OUTPUT_LINES", "Flow lines")])
+          [("OUTPUT", "Dependencies"), ("OUTPUT_LINES", "Flow lines (dependencies)")],
+          position=(x1, 60.0), description="Flow dependencies")
     child(model, "alliance:functionalareas", "areas",
           {**base, "POPULATION_FIELD": Source.fromModelParameter("population"),
-           "METHOD": Source.fromStaticValue(1)}, [("OUTPUT_AREAS", "Attraction areas")])
-    child(model, "alliance:dominantflows", "hierarchy", base, [("OUTPUT_LINES", "Dominant flows")])
+           "METHOD": Source.fromStaticValue(1)}, [("OUTPUT_AREAS", "Attraction areas")],
+          position=(x1, 60.0 + ROW), description="Attraction areas (INSEE method)")
+    child(model, "alliance:dominantflows", "hierarchy", base, [("OUTPUT_LINES", "Dominant flows")],
+          position=(x1, 60.0 + 2 * ROW), description="Dominant flows")
     child(model, "alliance:flowregions", "regions", {**base, "METHOD": Source.fromStaticValue(1)},
-          [("OUTPUT_REGIONS", "Flow regions")])
+          [("OUTPUT_REGIONS", "Flow regions")], position=(x1, 60.0 + 3 * ROW), description="Flow regions (Louvain)")
+    indicators = [Source.fromChildOutput("dependencies", "OUTPUT"), Source.fromChildOutput("areas", "OUTPUT"),
+                  Source.fromChildOutput("hierarchy", "OUTPUT")]
     child(model, "alliance:recommendationscorecard", "scorecard", {
         "INPUT": Source.fromModelParameter("territories"), "ID_FIELD": Source.fromModelParameter("code"),
-        "INDICATORS": [Source.fromChildOutput("dependencies", "OUTPUT"), Source.fromChildOutput("areas", "OUTPUT"),
-                       Source.fromChildOutput("hierarchy", "OUTPUT")]},
-          [("OUTPUT", "Scorecard"), ("OUTPUT_HTML", "Scorecard report")])
+        "INDICATORS": indicators},
+          [("OUTPUT", "Scorecard"), ("OUTPUT_HTML", "Scorecard report")],
+          position=(x2, 60.0 + 1.5 * ROW), description="Recommendations scorecard")
+    child(model, "alliance:territorialreport", "report", {
+        "INPUT": Source.fromModelParameter("territories"), "ID_FIELD": Source.fromModelParameter("code"),
+        "NAME_FIELD": Source.fromModelParameter("name"), "TERRITORY": Source.fromModelParameter("territory"),
+        "INDICATORS": indicators, "FLOW_LINES": Source.fromChildOutput("dependencies", "OUTPUT_LINES")},
+          [("OUTPUT_HTML", "Territorial report (HTML)"), ("OUTPUT_PDF", "Territorial report (PDF)")],
+          position=(x3, 60.0 + 1.5 * ROW), description="Territorial report")
     return model
+
+
+def component_rectangles(model):
+    """(label, QRectF) of every component of ``model`` as the Graphical Modeler draws it (centred boxes)."""
+    from qgis.PyQt.QtCore import QRectF
+
+    def rect(component):
+        position, size = component.position(), component.size()
+        return QRectF(position.x() - size.width() / 2, position.y() - size.height() / 2, size.width(),
+                      size.height())
+
+    out = [(f"input {p.parameterName()}", rect(p)) for p in model.parameterComponents().values()]
+    for child_id, algorithm in model.childAlgorithms().items():
+        out.append((f"algorithm {child_id}", rect(algorithm)))
+        out += [(f"output {name}", rect(o)) for name, o in algorithm.modelOutputs().items()]
+    return out
 
 
 def main():
@@ -90,6 +152,11 @@ def main():
     if plugin.provider is None:
         raise SystemExit("the Alliance provider could not be registered")
     model = territorial_diagnosis()
+    rectangles = component_rectangles(model)
+    for i, (name, one) in enumerate(rectangles):
+        for other_name, other in rectangles[i + 1:]:
+            if one.intersects(other):
+                raise SystemExit(f"{name} overlaps {other_name} in the Graphical Modeler")
     ok, errors = model.validate()
     if not ok:
         raise SystemExit("\n".join(errors))

@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 NAME = "alliance_territories"
 TOP_FILES = ("__init__.py", "metadata.txt", "LICENSE", "README.md")
-TOP_DIRS = ("alliance_plugin", "processing", "icons", "i18n", "models", "sample_data")
+TOP_DIRS = ("alliance_plugin", "processing", "icons", "i18n", "models", "sample_data", "help")
 SKIP_SUFFIXES = (".pyc", ".pyo", ".orig", ".rej", ".sh")
 
 

@@ -22,10 +22,18 @@ def test_zip_follows_the_repository_rules(repo, tmp_path):
     metadata = configparser.ConfigParser()
     metadata.read(tmp_path / "unzipped" / "alliance_territories" / "metadata.txt", encoding="utf-8")
     general = metadata["general"]
-    for key in ("name", "qgisMinimumVersion", "description", "about", "version", "author", "email",
-                "tracker", "repository", "homepage", "tags", "icon", "hasProcessingProvider", "changelog",
-                "description[fr]", "about[fr]"):
+    for key in ("name", "qgisMinimumVersion", "description", "about", "version", "author", "tags", "icon",
+                "hasProcessingProvider", "changelog", "description[fr]", "about[fr]"):
         assert general.get(key), key
+    # No invented contact: the plugin is not published, it has no web site, tracker or e-mail address yet
+    # (plugins.qgis.org will need a real email and repository before an upload).
+    for key in ("email", "tracker", "repository", "homepage"):
+        assert key not in general, key
+    assert not [line for line in (tmp_path / "unzipped" / "alliance_territories" / "metadata.txt")
+                .read_text(encoding="utf-8").splitlines() if "example.org" in line or "@" in line]
+    # The method notes ship inside the plugin, in English and French.
+    for page in ("help/index.html", "help/fr/index.html", "help/style.css"):
+        assert f"alliance_territories/{page}" in names, page
     assert general["qgisMinimumVersion"] == "3.22" and general["hasProcessingProvider"] == "yes"
     assert (tmp_path / "unzipped" / "alliance_territories" / general["icon"]).exists()
     for icon in ("alliance.svg", "flowdependencies.svg"):

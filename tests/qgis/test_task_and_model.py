@@ -21,6 +21,7 @@ ALG = "alliance:flowdependencies"
 def test_runs_in_a_task_on_a_worker_thread(run_in_task, data_dir, tmp_path):
     parameters = {"INPUT": str(data_dir / "canada" / "ca_provinces.gpkg"), "ID_FIELD": "code",
                   "FLOWS": str(data_dir / "canada" / "ca_migration_od.csv"),
+                  "LINE_MIN_SHARE": 0,  # every pair drawn (the default keeps flows of 5 % or more)
                   "OUTPUT": str(tmp_path / "t.gpkg"), "OUTPUT_LINES": str(tmp_path / "l.gpkg")}
     outcome = run_in_task(ALG, parameters)
     assert outcome.get("ok") is True
@@ -103,7 +104,13 @@ def test_shipped_territorial_diagnosis_model(plugin, data_dir, tmp_path, h):
         "hierarchy:hierarchy_output_lines": str(tmp_path / "dominant.gpkg"),
         "regions:regions_output_regions": str(tmp_path / "regions.gpkg"),
         "scorecard:scorecard_output": str(tmp_path / "scorecard.gpkg"),
-        "scorecard:scorecard_output_html": str(report)})
+        "scorecard:scorecard_output_html": str(report),
+        "report:report_output_html": str(tmp_path / "territorial.html"),
+        "report:report_output_pdf": str(tmp_path / "territorial.pdf")})
     card = h.features_by(results["scorecard:scorecard_output"], "code")
     assert len(card) == 10 and card["QUE"]["r7_status"] in ("priority", "watch", "strong")
     assert report.read_text(encoding="utf-8").count("<h2>") == 10
+    # The report step: an atlas of the 10 provinces, with their names (the model's name field).
+    territorial = (tmp_path / "territorial.html").read_text(encoding="utf-8")
+    assert territorial.count("<section class='territory'") == 10 and "Québec (QUE)" in territorial
+    assert (tmp_path / "territorial.pdf").read_bytes()[:4] == b"%PDF"
