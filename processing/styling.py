@@ -20,7 +20,6 @@ from qgis.core import (
     QgsLayerTreeGroup,
     QgsLayerTreeLayer,
     QgsLineSymbol,
-    QgsMapLayerType,
     QgsPalLayerSettings,
     QgsProcessingLayerPostProcessorInterface,
     QgsProject,
@@ -415,7 +414,7 @@ def _rank(node):
         layer = node.layer()
         if layer is None:
             return 4
-        if layer.type() == QgsMapLayerType.VectorLayer:
+        if isinstance(layer, QgsVectorLayer):
             if layer.geometryType() == compat.GeometryType.Polygon and layer.customProperty("alliance/overlay"):
                 return 2.5  # outlines of dissolved regions over the territories they group
             return {compat.GeometryType.Point: 1, compat.GeometryType.Line: 2,
