@@ -278,7 +278,8 @@ def thresholds(language, path):
         form.addRow(title)
         for name in names:
             parameter = alg.parameterDefinition(name)
-            wrapper = QgsGui.processingGuiRegistry().createParameterWidgetWrapper(parameter, QgsProcessingGui.Standard)
+            wrapper = QgsGui.processingGuiRegistry().createParameterWidgetWrapper(
+                parameter, QgsProcessingGui.WidgetType.Standard)
             editor = wrapper.createWrappedWidget(context)
             wrapper.setParameterValue(parameter.defaultValue(), context)
             keep.append(wrapper)
