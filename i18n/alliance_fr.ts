@@ -11,142 +11,235 @@
         <message>
             <location filename="../alliance_plugin/gui/cards.py" line="61" />
             <source>yes</source>
-            <translation type="unfinished" />
+            <translation>oui</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/gui/cards.py" line="61" />
             <source>no</source>
-            <translation type="unfinished" />
+            <translation>non</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="197" />
+            <location filename="../alliance_plugin/gui/cards.py" line="215" />
             <source>Add evidence with:</source>
-            <translation type="unfinished" />
+            <translation>Compléter avec :</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="249" />
+            <location filename="../alliance_plugin/gui/cards.py" line="267" />
             <source>No territory selected.</source>
             <translation>Aucun territoire sélectionné.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="256" />
+            <location filename="../alliance_plugin/gui/cards.py" line="274" />
             <source>Status of the recommendation: the most urgent of its measured indicators</source>
-            <translation type="unfinished" />
+            <translation>Statut de la recommandation : le plus urgent de ses indicateurs mesurés</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/gui/cards.py" line="40" />
+            <location filename="../processing/territorial_report.py" line="94" />
             <source>priority</source>
             <translation>prioritaire</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/gui/cards.py" line="40" />
+            <location filename="../processing/territorial_report.py" line="94" />
             <source>watch</source>
             <translation>à surveiller</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/gui/cards.py" line="40" />
+            <location filename="../processing/territorial_report.py" line="94" />
             <source>strong</source>
             <translation>solide</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/gui/cards.py" line="41" />
-            <location filename="../processing/territorial_report.py" line="799" />
+            <location filename="../processing/territorial_report.py" line="95" />
             <location filename="../alliance_plugin/core/scorecard.py" line="65" />
             <source>not measurable</source>
             <translation>non mesurable</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="122" />
+            <location filename="../alliance_plugin/gui/cards.py" line="82" />
+            <source>jobs per 100 workers</source>
+            <translation>emplois pour 100 actifs</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/cards.py" line="82" />
+            <source>inhabitants</source>
+            <translation>habitants</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/cards.py" line="83" />
+            <source>per 1000 inhabitants</source>
+            <translation>pour 1 000 habitants</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/cards.py" line="83" />
+            <source>inhabitants per km²</source>
+            <translation>habitants par km²</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/cards.py" line="84" />
+            <source>min</source>
+            <translation>min</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/cards.py" line="89" />
+            <source>dominant</source>
+            <translation>dominant</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/cards.py" line="89" />
+            <source>dominated</source>
+            <translation>dominé</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/cards.py" line="89" />
+            <source>intermediate</source>
+            <translation>intermédiaire</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/cards.py" line="90" />
+            <source>independent</source>
+            <translation>indépendant</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/cards.py" line="90" />
+            <source>isolated</source>
+            <translation>isolé</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/cards.py" line="90" />
+            <source>pole</source>
+            <translation>pôle</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/cards.py" line="91" />
+            <source>interdependent</source>
+            <translation>interdépendant</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/cards.py" line="91" />
+            <source>dependent</source>
+            <translation>dépendant</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/cards.py" line="91" />
+            <source>autonomous</source>
+            <translation>autonome</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/cards.py" line="92" />
+            <source>city core</source>
+            <translation>centre-ville</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/cards.py" line="92" />
+            <source>commuting zone</source>
+            <translation>zone de navettage</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/cards.py" line="93" />
+            <source>outside</source>
+            <translation>hors aire</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/cards.py" line="140" />
             <source>Recommendations with measured evidence</source>
-            <translation type="unfinished" />
+            <translation>Recommandations appuyées sur une mesure</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="236" />
+            <location filename="../alliance_plugin/gui/cards.py" line="254" />
             <source>No indicator of this recommendation in the project yet: run one of the algorithms below.</source>
-            <translation type="unfinished" />
+            <translation>Aucun indicateur de cette recommandation dans le projet pour l'instant : lancez l'un des algorithmes ci-dessous.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="104" />
-            <location filename="../alliance_plugin/gui/cards.py" line="117" />
+            <location filename="../alliance_plugin/gui/cards.py" line="122" />
+            <location filename="../alliance_plugin/gui/cards.py" line="135" />
             <source>Field: {field}</source>
-            <translation type="unfinished" />
+            <translation>Champ : {field}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="182" />
+            <location filename="../alliance_plugin/gui/cards.py" line="200" />
             <source>Strategic urban planning at local level</source>
             <translation>Planification urbaine stratégique à l'échelle locale</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="182" />
+            <location filename="../alliance_plugin/gui/cards.py" line="200" />
             <source>Interdependencies and complementarities between territories</source>
             <translation>Interdépendances et complémentarités entre territoires</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="182" />
+            <location filename="../alliance_plugin/gui/cards.py" line="200" />
             <source>Intermediary and new city networks</source>
             <translation>Villes intermédiaires et nouveaux réseaux de villes</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="182" />
+            <location filename="../alliance_plugin/gui/cards.py" line="200" />
             <source>Land management and tenure security</source>
             <translation>Gestion foncière et sécurité de la tenure</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="182" />
+            <location filename="../alliance_plugin/gui/cards.py" line="200" />
             <source>Environment- and climate-friendly planning</source>
             <translation>Aménagement respectueux de l'environnement et du climat</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="182" />
+            <location filename="../alliance_plugin/gui/cards.py" line="200" />
             <source>Circular economy</source>
             <translation>Économie circulaire</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="182" />
+            <location filename="../alliance_plugin/gui/cards.py" line="200" />
             <source>Urban and peri-urban mobility against socio-spatial inequality</source>
             <translation>Mobilité urbaine et périurbaine contre les inégalités socio-spatiales</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="182" />
+            <location filename="../alliance_plugin/gui/cards.py" line="200" />
             <source>Local capacities and territorial intelligence</source>
             <translation>Capacités locales et intelligence territoriale</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="106" />
+            <location filename="../alliance_plugin/gui/cards.py" line="124" />
             <source>Layer: {layer}</source>
-            <translation type="unfinished" />
+            <translation>Couche : {layer}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="108" />
-            <location filename="../alliance_plugin/gui/cards.py" line="117" />
+            <location filename="../alliance_plugin/gui/cards.py" line="126" />
+            <location filename="../alliance_plugin/gui/cards.py" line="135" />
             <source>Rule: {rule}</source>
-            <translation type="unfinished" />
+            <translation>Règle : {rule}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="111" />
+            <location filename="../alliance_plugin/gui/cards.py" line="129" />
             <source>Source: {source}</source>
-            <translation type="unfinished" />
+            <translation>Source : {source}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="123" />
+            <location filename="../alliance_plugin/gui/cards.py" line="141" />
             <source>{n} of 8</source>
-            <translation type="unfinished" />
+            <translation>{n} sur 8</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="206" />
+            <location filename="../alliance_plugin/gui/cards.py" line="224" />
             <source>{name}: open its dialog with the territories, the code field, the flows and the population field already filled in</source>
-            <translation type="unfinished" />
+            <translation>{name} : ouvre sa fenêtre avec les territoires, le champ de code, les flux et le champ de population déjà renseignés</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="110" />
-            <location filename="../alliance_plugin/gui/cards.py" line="119" />
+            <location filename="../alliance_plugin/gui/cards.py" line="292" />
+            <source>{label}: {value}</source>
+            <translation>{label} : {value}</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/cards.py" line="128" />
+            <location filename="../alliance_plugin/gui/cards.py" line="137" />
             <source>Why not measurable: {reason}</source>
-            <translation type="unfinished" />
+            <translation>Pourquoi non mesurable : {reason}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="241" />
+            <location filename="../alliance_plugin/gui/cards.py" line="259" />
             <source>Not in the project yet: {list}.</source>
-            <translation type="unfinished" />
+            <translation>Pas encore dans le projet : {list}.</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="34" />
@@ -267,8 +360,8 @@
         </message>
         <message>
             <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="108" />
-            <location filename="../processing/styling.py" line="105" />
-            <location filename="../processing/territorial_report.py" line="473" />
+            <location filename="../processing/styling.py" line="104" />
+            <location filename="../processing/territorial_report.py" line="488" />
             <location filename="../alliance_plugin/core/indicators.py" line="212" />
             <source>Status</source>
             <translation>Statut</translation>
@@ -289,42 +382,42 @@
             <translation>Rien à installer : toutes les bibliothèques qu'utilise l'extension dans QGIS fonctionnent.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="74" />
+            <location filename="../alliance_plugin/gui/dock.py" line="73" />
             <source>unknown algorithm</source>
-            <translation type="unfinished" />
+            <translation>algorithme inconnu</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="120" />
-            <location filename="../alliance_plugin/gui/dock.py" line="531" />
+            <location filename="../alliance_plugin/gui/dock.py" line="119" />
             <location filename="../alliance_plugin/gui/dock.py" line="530" />
+            <location filename="../alliance_plugin/gui/dock.py" line="529" />
             <location filename="../alliance_plugin/plugin.py" line="46" />
             <location filename="../processing/provider.py" line="45" />
             <source>Alliance of Territories</source>
             <translation>Alliance des territoires</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="165" />
+            <location filename="../alliance_plugin/gui/dock.py" line="164" />
             <source>Polygon layers holding at least one indicator of the scorecard</source>
             <translation>Couches de polygones contenant au moins un indicateur du tableau de bord</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="169" />
+            <location filename="../alliance_plugin/gui/dock.py" line="168" />
             <source>The field holding the territory codes; other layers are joined on it</source>
-            <translation type="unfinished" />
+            <translation>Le champ qui porte les codes des territoires ; les autres couches y sont jointes</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="176" />
-            <location filename="../processing/territorial_report.py" line="504" />
+            <location filename="../alliance_plugin/gui/dock.py" line="175" />
+            <location filename="../processing/territorial_report.py" line="519" />
             <source>Layer</source>
             <translation>Couche</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="177" />
+            <location filename="../alliance_plugin/gui/dock.py" line="176" />
             <source>Code field</source>
             <translation>Champ de code</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="178" />
+            <location filename="../alliance_plugin/gui/dock.py" line="177" />
             <source>Territory</source>
             <translation>Territoire</translation>
         </message>
@@ -349,61 +442,61 @@
             <translation>Les bibliothèques Python qu'utilise l'extension, leur état et la commande qui installe celles qui manquent</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="192" />
+            <location filename="../alliance_plugin/gui/dock.py" line="191" />
             <source>How each indicator is computed, its rule and its sources</source>
-            <translation type="unfinished" />
+            <translation>Comment chaque indicateur est calculé, sa règle et ses sources</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="282" />
+            <location filename="../alliance_plugin/gui/dock.py" line="281" />
             <source>No layer with indicators in the project: run an algorithm of the Alliance of Territories, or click Sample data.</source>
             <translation>Aucune couche avec des indicateurs dans le projet : lancez un algorithme de l'Alliance des territoires, ou cliquez sur Données d'exemple.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="285" />
+            <location filename="../alliance_plugin/gui/dock.py" line="284" />
             <source>Select a territory on the map or in the list.</source>
             <translation>Sélectionnez un territoire sur la carte ou dans la liste.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="403" />
+            <location filename="../alliance_plugin/gui/dock.py" line="402" />
             <source>No indicator for this territory yet: run one of the algorithms below.</source>
-            <translation type="unfinished" />
+            <translation>Aucun indicateur pour ce territoire pour l'instant : lancez l'un des algorithmes ci-dessous.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="191" />
-            <location filename="../processing/territorial_report.py" line="564" />
-            <location filename="../processing/territorial_report.py" line="511" />
+            <location filename="../alliance_plugin/gui/dock.py" line="190" />
+            <location filename="../processing/territorial_report.py" line="579" />
+            <location filename="../processing/territorial_report.py" line="526" />
             <source>Method notes</source>
             <translation>Notes de méthode</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="381" />
+            <location filename="../alliance_plugin/gui/dock.py" line="380" />
             <source>a partner not named in the layers</source>
-            <translation type="unfinished" />
+            <translation>un partenaire que les couches ne nomment pas</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/dock.py" line="381" />
+            <source>a territory not named in the layers</source>
+            <translation>un territoire que les couches ne nomment pas</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/gui/dock.py" line="382" />
-            <source>a territory not named in the layers</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="383" />
             <source>an area not named in the layers</source>
-            <translation type="unfinished" />
+            <translation>une aire que les couches ne nomment pas</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="508" />
+            <location filename="../alliance_plugin/gui/dock.py" line="507" />
             <source>Cannot open {alg}: {error}</source>
             <translation>Impossible d'ouvrir {alg} : {error}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="519" />
+            <location filename="../alliance_plugin/gui/dock.py" line="518" />
             <source>Flow dependencies failed on the sample: {error}</source>
             <translation>Dépendances de flux a échoué sur l'exemple : {error}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="392" />
+            <location filename="../alliance_plugin/gui/dock.py" line="391" />
             <source>in {layer}</source>
-            <translation type="unfinished" />
+            <translation>dans {layer}</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/gui/layers.py" line="409" />
@@ -412,14 +505,14 @@
         </message>
         <message>
             <location filename="../alliance_plugin/gui/layers.py" line="419" />
-            <location filename="../processing/styling.py" line="52" />
+            <location filename="../processing/styling.py" line="51" />
             <source>Flow lines (dependencies)</source>
             <translation>Lignes de flux (dépendances)</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/gui/layers.py" line="420" />
             <source>Austria: flow dependencies</source>
-            <translation type="unfinished" />
+            <translation>Autriche : dépendances de flux</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/gui/layers.py" line="411" />
@@ -640,32 +733,32 @@
             <translation>{n} entités ont une population négative dans '{field}' (identifiants des entités {ids}) : corrigez-les d'abord.</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="69" />
+            <location filename="../processing/base.py" line="68" />
             <source>Mobility and access</source>
             <translation>Mobilité et accessibilité</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="69" />
+            <location filename="../processing/base.py" line="68" />
             <source>Flows and dependencies</source>
             <translation>Flux et dépendances</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="69" />
+            <location filename="../processing/base.py" line="68" />
             <source>Urban growth and land</source>
             <translation>Croissance urbaine et foncier</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="69" />
+            <location filename="../processing/base.py" line="68" />
             <source>Land and tenure</source>
             <translation>Foncier et tenure</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="69" />
+            <location filename="../processing/base.py" line="68" />
             <source>Recommendations</source>
             <translation>Recommandations</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="87" />
+            <location filename="../processing/base.py" line="86" />
             <source>This algorithm needs Python libraries that are missing or unusable:
 {problems}
 Install them into the Python that QGIS uses, for example:
@@ -678,7 +771,7 @@ Installez-les dans le Python qu'utilise QGIS, par exemple :
 Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste chaque bibliothèque avec son état et la commande pour votre système.</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="110" />
+            <location filename="../processing/base.py" line="109" />
             <source>The output '{output}' would overwrite the input '{input}' ({path}): choose another file.</source>
             <translation>La sortie '{output}' écraserait l'entrée '{input}' ({path}) : choisissez un autre fichier.</translation>
         </message>
@@ -1060,7 +1153,7 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/dominant_flows.py" line="54" />
-            <location filename="../processing/styling.py" line="54" />
+            <location filename="../processing/styling.py" line="53" />
             <source>Dominant flows</source>
             <translation>Flux dominants</translation>
         </message>
@@ -1152,7 +1245,7 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/flow_dependencies.py" line="71" />
-            <location filename="../processing/territorial_report.py" line="431" />
+            <location filename="../processing/territorial_report.py" line="446" />
             <source>Flow lines</source>
             <translation>Lignes de flux</translation>
         </message>
@@ -1209,8 +1302,8 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         <message>
             <location filename="../processing/flow_inputs.py" line="41" />
             <location filename="../processing/land_consumption.py" line="65" />
-            <location filename="../processing/territorial_report.py" line="422" />
-            <location filename="../processing/territorial_report.py" line="463" />
+            <location filename="../processing/territorial_report.py" line="437" />
+            <location filename="../processing/territorial_report.py" line="478" />
             <source>Territories</source>
             <translation>Territoires</translation>
         </message>
@@ -1383,7 +1476,7 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/flow_regions.py" line="87" />
-            <location filename="../processing/styling.py" line="57" />
+            <location filename="../processing/styling.py" line="56" />
             <source>Intramax merges</source>
             <translation>Fusions Intramax</translation>
         </message>
@@ -1502,7 +1595,7 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/functional_areas.py" line="96" />
-            <location filename="../processing/styling.py" line="59" />
+            <location filename="../processing/styling.py" line="58" />
             <source>Functional areas</source>
             <translation>Aires fonctionnelles</translation>
         </message>
@@ -2131,6 +2224,21 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>Alliance des territoires : intelligence territoriale</translation>
         </message>
         <message>
+            <location filename="../processing/provider.py" line="116" />
+            <source>Territorial diagnosis from flows</source>
+            <translation>Diagnostic territorial à partir des flux</translation>
+        </message>
+        <message>
+            <location filename="../processing/provider.py" line="116" />
+            <source>Models</source>
+            <translation>Modèles</translation>
+        </message>
+        <message>
+            <location filename="../processing/provider.py" line="117" />
+            <source>Territorial diagnosis from flows: flow dependencies, attraction areas (INSEE method), dominant flows, flow regions (Louvain), the recommendations scorecard and the territorial report (HTML and PDF, with maps), in one run. The help button opens the method notes.</source>
+            <translation>Diagnostic territorial à partir des flux : dépendances de flux, aires d'attraction (méthode INSEE), flux dominants, régions de flux (Louvain), tableau de bord des recommandations et rapport territorial (HTML et PDF, avec cartes), en une seule exécution. Le bouton d'aide ouvre les notes de méthode.</translation>
+        </message>
+        <message>
             <location filename="../processing/provider.py" line="69" />
             <source>Could not read the model {path}</source>
             <translation>Impossible de lire le modèle {path}</translation>
@@ -2153,7 +2261,7 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/scorecard.py" line="74" />
-            <location filename="../processing/territorial_report.py" line="159" />
+            <location filename="../processing/territorial_report.py" line="174" />
             <source>Indicator layers (outputs of our algorithms, with the same code field)</source>
             <translation>Couches d'indicateurs (sorties de nos algorithmes, avec le même champ de code)</translation>
         </message>
@@ -2174,7 +2282,7 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/scorecard.py" line="89" />
-            <location filename="../processing/territorial_report.py" line="172" />
+            <location filename="../processing/territorial_report.py" line="187" />
             <source>HTML files (*.html)</source>
             <translation>Fichiers HTML (*.html)</translation>
         </message>
@@ -2576,628 +2684,636 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>planes, dans le SCR de la couche</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="51" />
+            <location filename="../processing/styling.py" line="50" />
             <source>Flow dependencies: main partner's share</source>
             <translation>Dépendances de flux : part du partenaire principal</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="53" />
+            <location filename="../processing/styling.py" line="52" />
             <source>Urban hierarchy (Nystuen-Dacey classes)</source>
             <translation>Hiérarchie urbaine (classes de Nystuen-Dacey)</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="55" />
+            <location filename="../processing/styling.py" line="54" />
             <source>Territories by flow region</source>
             <translation>Territoires par région de flux</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="56" />
+            <location filename="../processing/styling.py" line="55" />
             <source>Flow regions</source>
             <translation>Régions de flux</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="58" />
+            <location filename="../processing/styling.py" line="57" />
             <source>Functional areas: role of each territory</source>
             <translation>Aires fonctionnelles : rôle de chaque territoire</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="60" />
+            <location filename="../processing/styling.py" line="59" />
             <source>Flow lines (spatial interaction)</source>
             <translation>Lignes de flux (interaction spatiale)</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="61" />
+            <location filename="../processing/styling.py" line="60" />
             <source>Spatial interaction: model parameters</source>
             <translation>Interaction spatiale : paramètres du modèle</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="68" />
+            <location filename="../processing/styling.py" line="67" />
             <source>Pole</source>
             <translation>Pôle</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="68" />
+            <location filename="../processing/styling.py" line="67" />
             <source>Interdependent</source>
             <translation>Interdépendant</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="68" />
+            <location filename="../processing/styling.py" line="67" />
             <source>Dependent</source>
             <translation>Dépendant</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="69" />
+            <location filename="../processing/styling.py" line="68" />
             <source>Autonomous</source>
             <translation>Autonome</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="69" />
+            <location filename="../processing/styling.py" line="68" />
             <source>Isolated</source>
             <translation>Isolé</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="70" />
+            <location filename="../processing/styling.py" line="69" />
             <source>Dominant</source>
             <translation>Dominant</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="70" />
+            <location filename="../processing/styling.py" line="69" />
             <source>Intermediate</source>
             <translation>Intermédiaire</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="70" />
+            <location filename="../processing/styling.py" line="69" />
             <source>Dominated</source>
             <translation>Dominé</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="71" />
+            <location filename="../processing/styling.py" line="70" />
             <source>Independent</source>
             <translation>Indépendant</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="72" />
+            <location filename="../processing/styling.py" line="71" />
             <source>City core</source>
             <translation>Ville-centre</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="72" />
+            <location filename="../processing/styling.py" line="71" />
             <source>Commuting zone</source>
             <translation>Zone de navettage</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="72" />
+            <location filename="../processing/styling.py" line="71" />
             <source>Outside</source>
             <translation>Hors aire</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="73" />
+            <location filename="../processing/styling.py" line="72" />
             <source>Secondary pole</source>
             <translation>Pôle secondaire</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="73" />
+            <location filename="../processing/styling.py" line="72" />
             <source>Crown</source>
             <translation>Couronne</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="74" />
+            <location filename="../processing/styling.py" line="73" />
             <source>Infill</source>
             <translation>Remplissage</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="74" />
+            <location filename="../processing/styling.py" line="73" />
             <source>Edge expansion</source>
             <translation>Extension en frange</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="74" />
+            <location filename="../processing/styling.py" line="73" />
             <source>Outlying</source>
             <translation>Isolée (mitage)</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="75" />
+            <location filename="../processing/styling.py" line="74" />
             <source>Urban built-up</source>
             <translation>Bâti urbain</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="75" />
+            <location filename="../processing/styling.py" line="74" />
             <source>Suburban built-up</source>
             <translation>Bâti suburbain</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="76" />
+            <location filename="../processing/styling.py" line="75" />
             <source>Fringe open space</source>
             <translation>Espace ouvert de frange</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="76" />
+            <location filename="../processing/styling.py" line="75" />
             <source>Captured open space</source>
             <translation>Espace ouvert enclavé</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="77" />
+            <location filename="../processing/styling.py" line="76" />
             <source>Rural built-up</source>
             <translation>Bâti rural</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="78" />
+            <location filename="../processing/styling.py" line="77" />
             <source>Ratio defined</source>
             <translation>Ratio défini</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="78" />
+            <location filename="../processing/styling.py" line="77" />
             <source>Population stagnating</source>
             <translation>Population stable</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="79" />
+            <location filename="../processing/styling.py" line="78" />
             <source>Population declining</source>
             <translation>Population en baisse</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="79" />
+            <location filename="../processing/styling.py" line="78" />
             <source>No built-up</source>
             <translation>Pas de bâti</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="80" />
+            <location filename="../processing/styling.py" line="79" />
             <source>No population</source>
             <translation>Pas de population</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="80" />
+            <location filename="../processing/styling.py" line="79" />
             <source>Missing data</source>
             <translation>Données manquantes</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="81" />
+            <location filename="../processing/styling.py" line="80" />
             <source>Urban centre</source>
             <translation>Centre urbain</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="81" />
+            <location filename="../processing/styling.py" line="80" />
             <source>Urban cluster</source>
             <translation>Agglomération urbaine</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="82" />
+            <location filename="../processing/styling.py" line="81" />
             <source>Rural grid cell</source>
             <translation>Maille rurale</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="82" />
+            <location filename="../processing/styling.py" line="81" />
             <source>No data</source>
             <translation>Pas de donnée</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="83" />
+            <location filename="../processing/styling.py" line="82" />
             <source>City</source>
             <translation>Ville</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="83" />
+            <location filename="../processing/styling.py" line="82" />
             <source>Town and semi-dense area</source>
             <translation>Ville moyenne et zone semi-dense</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="84" />
+            <location filename="../processing/styling.py" line="83" />
             <source>Rural area</source>
             <translation>Zone rurale</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="85" />
+            <location filename="../processing/styling.py" line="84" />
             <source>Documented</source>
             <translation>Documentée</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="85" />
+            <location filename="../processing/styling.py" line="84" />
             <source>Public</source>
             <translation>Publique</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="85" />
+            <location filename="../processing/styling.py" line="84" />
             <source>Customary</source>
             <translation>Coutumière</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="86" />
+            <location filename="../processing/styling.py" line="85" />
             <source>Informal</source>
             <translation>Informelle</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="86" />
+            <location filename="../processing/styling.py" line="85" />
             <source>Unknown</source>
             <translation>Inconnue</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="87" />
+            <location filename="../processing/styling.py" line="86" />
             <source>Priority</source>
             <translation>Prioritaire</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="87" />
+            <location filename="../processing/styling.py" line="86" />
             <source>Watch</source>
             <translation>À surveiller</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="87" />
+            <location filename="../processing/styling.py" line="86" />
             <source>Strong</source>
             <translation>Solide</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="88" />
+            <location filename="../processing/styling.py" line="87" />
             <source>Not measurable</source>
             <translation>Non mesurable</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="95" />
+            <location filename="../processing/styling.py" line="94" />
             <location filename="../alliance_plugin/core/indicators.py" line="63" />
             <source>Role in the flow network</source>
             <translation>Rôle dans le réseau de flux</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="96" />
+            <location filename="../processing/styling.py" line="95" />
             <source>Place in the urban hierarchy</source>
             <translation>Place dans la hiérarchie urbaine</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="97" />
+            <location filename="../processing/styling.py" line="96" />
             <location filename="../alliance_plugin/core/indicators.py" line="77" />
             <source>Role in the functional urban area</source>
             <translation>Rôle dans l'aire urbaine fonctionnelle</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="98" />
+            <location filename="../processing/styling.py" line="97" />
             <source>Role in the catchment area</source>
             <translation>Rôle dans l'aire d'attraction</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="99" />
+            <location filename="../processing/styling.py" line="98" />
             <source>Growth type</source>
             <translation>Type de croissance</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="100" />
+            <location filename="../processing/styling.py" line="99" />
             <source>Urban extent class</source>
             <translation>Classe d'extension urbaine</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="101" />
+            <location filename="../processing/styling.py" line="100" />
             <source>SDG 11.3.1 ratio</source>
             <translation>Ratio ODD 11.3.1</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="102" />
+            <location filename="../processing/styling.py" line="101" />
             <source>Degree of urbanisation of the grid cells</source>
             <translation>Degré d'urbanisation des mailles</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="103" />
+            <location filename="../processing/styling.py" line="102" />
             <location filename="../alliance_plugin/core/indicators.py" line="192" />
             <location filename="../alliance_plugin/core/indicators.py" line="193" />
             <source>Degree of urbanisation</source>
             <translation>Degré d'urbanisation</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="104" />
+            <location filename="../processing/styling.py" line="103" />
             <location filename="../alliance_plugin/core/indicators.py" line="154" />
             <source>Tenure class</source>
             <translation>Classe de tenure foncière</translation>
         </message>
         <message>
+            <location filename="../processing/styling.py" line="105" />
             <location filename="../processing/styling.py" line="106" />
-            <location filename="../processing/styling.py" line="107" />
             <location filename="../alliance_plugin/core/indicators.py" line="97" />
             <location filename="../alliance_plugin/core/indicators.py" line="98" />
             <source>Flow region</source>
             <translation>Région de flux</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="108" />
+            <location filename="../processing/styling.py" line="107" />
             <location filename="../alliance_plugin/core/indicators.py" line="84" />
             <source>Functional area</source>
             <translation>Aire fonctionnelle</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="109" />
+            <location filename="../processing/styling.py" line="108" />
             <location filename="../alliance_plugin/core/indicators.py" line="148" />
             <location filename="../alliance_plugin/core/indicators.py" line="149" />
             <source>Growth ring</source>
             <translation>Anneau de croissance</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="110" />
+            <location filename="../processing/styling.py" line="109" />
             <location filename="../alliance_plugin/core/indicators.py" line="59" />
             <source>Main partner's share of the outflow</source>
             <translation>Part du flux sortant vers le partenaire principal</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="111" />
+            <location filename="../processing/styling.py" line="110" />
             <location filename="../alliance_plugin/core/indicators.py" line="68" />
             <source>Flow volume</source>
             <translation>Volume du flux</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="302" />
+            <location filename="../processing/styling.py" line="301" />
             <source>Yes</source>
             <translation>Oui</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="302" />
+            <location filename="../processing/styling.py" line="301" />
             <source>No</source>
             <translation>Non</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="379" />
+            <location filename="../processing/styling.py" line="378" />
             <source>Status of recommendation {n}</source>
             <translation>Statut de la recommandation {n}</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="139" />
-            <location filename="../processing/territorial_report.py" line="451" />
-            <location filename="../processing/territorial_report.py" line="525" />
+            <location filename="../processing/territorial_report.py" line="154" />
+            <location filename="../processing/territorial_report.py" line="466" />
+            <location filename="../processing/territorial_report.py" line="540" />
             <source>Territorial report</source>
             <translation>Rapport territorial</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="142" />
+            <location filename="../processing/territorial_report.py" line="157" />
             <source>A report per territory, or an atlas of all: maps of the main flows and of each recommendation's indicator, the 8 recommendations with status, evidence and sentence, charts, the data sources, parameters and method notes, as HTML and PDF.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/territorial_report.py" line="147" />
-            <source>&lt;p&gt;A report for decision-makers about one territory (its code in &lt;b&gt;Territory code&lt;/b&gt;) or, when the code is left empty, an atlas of every territory in one file. For each territory: a map of its largest flows (from the flow lines of &lt;i&gt;Flow dependencies&lt;/i&gt; or from a flow table), a map per recommendation of the indicator that measures it, with the territory outlined, a legend and a scale bar, the 8 recommendations with their status (priority, watch, strong, or not measurable with the reason), the indicator values behind each status with their units and the rule applied, a chart of the statuses, and the territory's name beside its code (the name field is detected: name, nom, libelle...). At the end: the data used (layers, files, dates, fields, parameters) and the method notes in plain words.&lt;/p&gt;&lt;p&gt;The HTML page holds its images; the PDF places every map, legend, scale bar and text in fixed frames of an A4 page, and text that does not fit continues on the next page. The print layout can also be saved as a template to adjust it in QGIS. Runs from qgis_process and in models.&lt;/p&gt;</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/territorial_report.py" line="176" />
-            <source>Print layout template of the PDF (to edit it in QGIS)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/territorial_report.py" line="177" />
-            <source>Layout templates (*.qpt)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/territorial_report.py" line="230" />
-            <source>Other territories (no value)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/territorial_report.py" line="379" />
-            <source>Main flows</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/territorial_report.py" line="397" />
-            <source>Largest outflows (width: volume)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/territorial_report.py" line="398" />
-            <source>Largest inflows (width: volume)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/territorial_report.py" line="441" />
-            <source>How to read the statuses: each rule reads one indicator of our algorithms and compares it with thresholds; the status says where to act first (priority), what to follow (watch) and what works (strong). When the data cannot measure an indicator, the status is 'not measurable' and the reason is given: it is never counted as a problem. When several rules speak to one recommendation, the most urgent status is shown. The thresholds are defaults; those that come from an official definition name it, the others are ours. The rules:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/territorial_report.py" line="558" />
-            <location filename="../processing/territorial_report.py" line="559" />
-            <location filename="../processing/territorial_report.py" line="503" />
-            <source>Data sources and parameters</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../processing/territorial_report.py" line="156" />
-            <source>Territory name field [optional: detected (name, nom, libelle...)]</source>
-            <translation type="unfinished" />
+            <translation>Un rapport par territoire, ou un atlas de tous : cartes des principaux flux et de l'indicateur de chaque recommandation, les 8 recommandations avec statut, éléments mesurés et phrase, graphiques, sources des données, paramètres et notes de méthode, en HTML et en PDF.</translation>
         </message>
         <message>
             <location filename="../processing/territorial_report.py" line="162" />
+            <source>&lt;p&gt;A report for decision-makers about one territory (its code in &lt;b&gt;Territory code&lt;/b&gt;) or, when the code is left empty, an atlas of every territory in one file. For each territory: a map of its largest flows (from the flow lines of &lt;i&gt;Flow dependencies&lt;/i&gt; or from a flow table), a map per recommendation of the indicator that measures it, with the territory outlined, a legend and a scale bar, the 8 recommendations with their status (priority, watch, strong, or not measurable with the reason), the indicator values behind each status with their units and the rule applied, a chart of the statuses, and the territory's name beside its code (the name field is detected: name, nom, libelle...). At the end: the data used (layers, files, dates, fields, parameters) and the method notes in plain words.&lt;/p&gt;&lt;p&gt;The HTML page holds its images; the PDF places every map, legend, scale bar and text in fixed frames of an A4 page, and text that does not fit continues on the next page. The print layout can also be saved as a template to adjust it in QGIS. Runs from qgis_process and in models.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Un rapport pour les élus sur un territoire (son code dans &lt;b&gt;Code du territoire&lt;/b&gt;) ou, si le code est laissé vide, un atlas de tous les territoires dans un seul fichier. Pour chaque territoire : une carte de ses plus gros flux (d'après les lignes de flux de &lt;i&gt;Dépendances de flux&lt;/i&gt; ou une table de flux), une carte par recommandation de l'indicateur qui la mesure, avec le territoire entouré, une légende et une échelle, les 8 recommandations avec leur statut (prioritaire, à surveiller, solide, ou non mesurable avec la raison), les valeurs des indicateurs qui fondent chaque statut avec leurs unités et la règle appliquée, un graphique des statuts, et le nom du territoire à côté de son code (le champ de nom est détecté : name, nom, libelle…). À la fin : les données utilisées (couches, fichiers, dates, champs, paramètres) et les notes de méthode en termes simples.&lt;/p&gt;&lt;p&gt;La page HTML contient ses images ; le PDF place chaque carte, légende, échelle et texte dans des cadres fixes d'une page A4, et le texte qui ne tient pas continue sur la page suivante. La mise en page peut aussi être enregistrée comme modèle pour l'ajuster dans QGIS. Fonctionne avec qgis_process et dans les modèles.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="191" />
+            <source>Print layout template of the PDF (to edit it in QGIS)</source>
+            <translation>Modèle de mise en page du PDF (pour le modifier dans QGIS)</translation>
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="192" />
+            <source>Layout templates (*.qpt)</source>
+            <translation>Modèles de mise en page (*.qpt)</translation>
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="245" />
+            <source>Other territories (no value)</source>
+            <translation>Autres territoires (sans valeur)</translation>
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="394" />
+            <source>Main flows</source>
+            <translation>Principaux flux</translation>
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="412" />
+            <source>Largest outflows (width: volume)</source>
+            <translation>Plus gros flux sortants (épaisseur : volume)</translation>
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="413" />
+            <source>Largest inflows (width: volume)</source>
+            <translation>Plus gros flux entrants (épaisseur : volume)</translation>
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="456" />
+            <source>How to read the statuses: each rule reads one indicator of our algorithms and compares it with thresholds; the status says where to act first (priority), what to follow (watch) and what works (strong). When the data cannot measure an indicator, the status is 'not measurable' and the reason is given: it is never counted as a problem. When several rules speak to one recommendation, the most urgent status is shown. The thresholds are defaults; those that come from an official definition name it, the others are ours. The rules:</source>
+            <translation>Comment lire les statuts : chaque règle lit un indicateur de nos algorithmes et le compare à des seuils ; le statut dit où agir d'abord (prioritaire), ce qu'il faut suivre (à surveiller) et ce qui fonctionne (solide). Quand les données ne permettent pas de mesurer un indicateur, le statut est « non mesurable » et la raison est donnée : ce n'est jamais compté comme un problème. Quand plusieurs règles portent sur une recommandation, le statut le plus urgent est retenu. Les seuils sont des valeurs par défaut ; ceux qui viennent d'une définition officielle la citent, les autres sont les nôtres. Les règles :</translation>
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="573" />
+            <location filename="../processing/territorial_report.py" line="574" />
+            <location filename="../processing/territorial_report.py" line="518" />
+            <source>Data sources and parameters</source>
+            <translation>Sources des données et paramètres</translation>
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="95" />
+            <source>no evidence</source>
+            <translation>aucune mesure</translation>
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="171" />
+            <source>Territory name field [optional: detected (name, nom, libelle...)]</source>
+            <translation>Champ du nom du territoire [facultatif : détecté (name, nom, libelle…)]</translation>
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="177" />
             <source>Flow lines (for the map of the main flows) [optional]</source>
-            <translation type="unfinished" />
+            <translation>Lignes de flux (pour la carte des principaux flux) [facultatif]</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="170" />
+            <location filename="../processing/territorial_report.py" line="185" />
             <source>Territory code [optional: every territory, as an atlas]</source>
-            <translation type="unfinished" />
+            <translation>Code du territoire [facultatif : tous les territoires, en atlas]</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="172" />
+            <location filename="../processing/territorial_report.py" line="187" />
             <source>Report (HTML)</source>
             <translation>Rapport (HTML)</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="174" />
+            <location filename="../processing/territorial_report.py" line="189" />
             <source>Report (PDF)</source>
             <translation>Rapport (PDF)</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="174" />
+            <location filename="../processing/territorial_report.py" line="189" />
             <source>PDF files (*.pdf)</source>
             <translation>Fichiers PDF (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="242" />
-            <location filename="../processing/territorial_report.py" line="250" />
-            <location filename="../processing/territorial_report.py" line="255" />
+            <location filename="../processing/territorial_report.py" line="257" />
+            <location filename="../processing/territorial_report.py" line="265" />
+            <location filename="../processing/territorial_report.py" line="270" />
             <source>The territory</source>
-            <translation type="unfinished" />
+            <translation>Le territoire</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="246" />
+            <location filename="../processing/territorial_report.py" line="261" />
             <source>Main flows to and from the territory</source>
-            <translation type="unfinished" />
+            <translation>Principaux flux depuis et vers le territoire</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="247" />
+            <location filename="../processing/territorial_report.py" line="262" />
             <source>Location of the territory</source>
-            <translation type="unfinished" />
+            <translation>Situation du territoire</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="431" />
+            <location filename="../processing/territorial_report.py" line="446" />
             <source>Flows</source>
-            <translation type="unfinished" />
+            <translation>Flux</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="547" />
-            <location filename="../processing/territorial_report.py" line="471" />
+            <location filename="../processing/territorial_report.py" line="562" />
+            <location filename="../processing/territorial_report.py" line="486" />
             <source>The 8 recommendations</source>
-            <translation type="unfinished" />
+            <translation>Les 8 recommandations</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="776" />
+            <location filename="../processing/territorial_report.py" line="791" />
             <source>Territory {code}</source>
             <translation>Territoire {code}</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="809" />
+            <location filename="../processing/territorial_report.py" line="824" />
             <source>rule</source>
-            <translation type="unfinished" />
+            <translation>règle</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="303" />
+            <location filename="../processing/territorial_report.py" line="318" />
             <source>Report of {n} territories written to {path}.</source>
             <translation>Rapport de {n} territoires écrit dans {path}.</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="336" />
+            <location filename="../processing/territorial_report.py" line="351" />
             <source>{recommendations}: {indicator}</source>
-            <translation type="unfinished" />
+            <translation>{recommendations} : {indicator}</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="359" />
+            <location filename="../processing/territorial_report.py" line="374" />
             <source>The flow lines have no origin, destination and volume fields: the map of the main flows is left out.</source>
-            <translation type="unfinished" />
+            <translation>Les lignes de flux n'ont pas de champs origine, destination et volume : la carte des principaux flux est omise.</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="429" />
+            <location filename="../processing/territorial_report.py" line="444" />
             <source>Indicators</source>
-            <translation type="unfinished" />
+            <translation>Indicateurs</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="555" />
+            <location filename="../processing/territorial_report.py" line="570" />
             <source>Maps of the indicators</source>
-            <translation type="unfinished" />
+            <translation>Cartes des indicateurs</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="567" />
+            <location filename="../processing/territorial_report.py" line="582" />
             <source>The method notes of every algorithm: {path}</source>
-            <translation type="unfinished" />
+            <translation>Les notes de méthode de chaque algorithme : {path}</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="194" />
+            <location filename="../processing/territorial_report.py" line="209" />
             <source>The territory '{code}' is not in the field '{field}' of the territories layer (its codes are, for example, {ids}).</source>
             <translation>Le territoire « {code} » n'est pas dans le champ « {field} » de la couche des territoires (ses codes sont par exemple {ids}).</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="202" />
+            <location filename="../processing/territorial_report.py" line="217" />
             <source>Territory names: field '{field}'.</source>
-            <translation type="unfinished" />
+            <translation>Noms des territoires : champ « {field} ».</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="461" />
+            <location filename="../processing/territorial_report.py" line="476" />
             <source>How to read this report</source>
-            <translation type="unfinished" />
+            <translation>Comment lire ce rapport</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="504" />
+            <location filename="../processing/territorial_report.py" line="519" />
             <source>Data</source>
-            <translation type="unfinished" />
+            <translation>Données</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="505" />
+            <location filename="../processing/territorial_report.py" line="520" />
             <source>Source</source>
             <translation>Source</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="505" />
+            <location filename="../processing/territorial_report.py" line="520" />
             <source>Date</source>
-            <translation type="unfinished" />
+            <translation>Date</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="506" />
+            <location filename="../processing/territorial_report.py" line="521" />
             <source>Fields used</source>
             <translation>Champs utilisés</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="507" />
+            <location filename="../processing/territorial_report.py" line="522" />
             <source>Parameters</source>
-            <translation type="unfinished" />
+            <translation>Paramètres</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="514" />
+            <location filename="../processing/territorial_report.py" line="529" />
             <source>The method notes of every algorithm (help shipped with the plugin)</source>
-            <translation type="unfinished" />
+            <translation>Les notes de méthode de chaque algorithme (aide fournie avec l'extension)</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="535" />
+            <location filename="../processing/territorial_report.py" line="550" />
             <source>Territorial report, {date}. Statuses: {p} priority, {w} watch, {s} strong, {n} not measurable, {e} without evidence.</source>
-            <translation type="unfinished" />
+            <translation>Rapport territorial, {date}. Statuts : {p} prioritaire(s), {w} à surveiller, {s} solide(s), {n} non mesurable(s), {e} sans mesure.</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="562" />
+            <location filename="../processing/territorial_report.py" line="577" />
             <source>Source: {path}
 Date: {date}
 Fields used: {fields}
 Parameters: {params}</source>
-            <translation type="unfinished" />
+            <translation>Source : {path}
+Date : {date}
+Champs utilisés : {fields}
+Paramètres : {params}</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="266" />
+            <location filename="../processing/territorial_report.py" line="281" />
             <source>No evidence yet. What would add it: {what}</source>
-            <translation type="unfinished" />
+            <translation>Aucune mesure pour l'instant. Ce qui en apporterait : {what}</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="472" />
+            <location filename="../processing/territorial_report.py" line="487" />
             <source>Recommendation</source>
             <translation>Recommandation</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="474" />
+            <location filename="../processing/territorial_report.py" line="489" />
             <source>What the data say</source>
-            <translation type="unfinished" />
+            <translation>Ce que disent les données</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="475" />
+            <location filename="../processing/territorial_report.py" line="490" />
             <source>Evidence</source>
-            <translation type="unfinished" />
+            <translation>Éléments mesurés</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="486" />
+            <location filename="../processing/territorial_report.py" line="501" />
             <source>Statuses</source>
             <translation>Statuts</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="487" />
-            <location filename="../processing/territorial_report.py" line="489" />
+            <location filename="../processing/territorial_report.py" line="502" />
+            <location filename="../processing/territorial_report.py" line="504" />
             <source>Number of recommendations per status</source>
-            <translation type="unfinished" />
+            <translation>Nombre de recommandations par statut</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="490" />
+            <location filename="../processing/territorial_report.py" line="505" />
             <source>Maps</source>
             <translation>Cartes</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="295" />
+            <location filename="../processing/territorial_report.py" line="310" />
             <source>Could not write the PDF report {path} (error {code}).</source>
             <translation>Impossible d'écrire le rapport PDF {path} (erreur {code}).</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="460" />
+            <location filename="../processing/territorial_report.py" line="475" />
             <source>Written on {date}; {n} territories.</source>
-            <translation type="unfinished" />
+            <translation>Rédigé le {date} ; {n} territoire(s).</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="496" />
+            <location filename="../processing/territorial_report.py" line="511" />
             <source>All territories, this one in black</source>
-            <translation type="unfinished" />
+            <translation>Tous les territoires, celui-ci en noir</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="63" />
@@ -4610,28 +4726,12 @@ Parameters: {params}</source>
             <translation type="vanished">{n} territoires : {p} prioritaire, {w} à surveiller, {s} solide (territoire x recommandation).</translation>
         </message>
         <message>
-            <source>city core</source>
-            <translation type="vanished">centre-ville</translation>
-        </message>
-        <message>
-            <source>pole</source>
-            <translation type="vanished">pôle</translation>
-        </message>
-        <message>
             <source>secondary pole</source>
             <translation type="vanished">pôle secondaire</translation>
         </message>
         <message>
-            <source>commuting zone</source>
-            <translation type="vanished">zone de navettage</translation>
-        </message>
-        <message>
             <source>crown</source>
             <translation type="vanished">couronne</translation>
-        </message>
-        <message>
-            <source>outside</source>
-            <translation type="vanished">hors aire</translation>
         </message>
         <message>
             <source>A report for one territory or for all: a map per theme, the scorecard, a chart, the parameters and data sources used and the method notes, as HTML and PDF.</source>

@@ -84,14 +84,16 @@ class ShippedModel(QgsProcessingModelAlgorithm):
         return self._id
 
     def displayName(self):
-        return tr(super().displayName())
+        name = super().displayName()
+        return model_texts().get(name, name)
 
     def group(self):
-        return tr(super().group())
+        group = super().group()
+        return model_texts().get(group, group)
 
     def shortHelpString(self):
-        text = self.helpContent().get("ALG_DESC") if hasattr(self, "helpContent") else None
-        return tr(text) if text else super().shortHelpString()
+        text = self.helpContent().get("ALG_DESC", "")
+        return model_texts().get(text, text) or super().shortHelpString()
 
     def helpUrl(self):
         from .base import help_url
@@ -100,3 +102,16 @@ class ShippedModel(QgsProcessingModelAlgorithm):
 
     def createInstance(self):
         return ShippedModel(self._path)
+
+
+#: The shipped models' texts (scripts/build_models.py writes them into the .model3 files).
+DIAGNOSIS_NAME = "Territorial diagnosis from flows"
+DIAGNOSIS_HELP = ("Territorial diagnosis from flows: flow dependencies, attraction areas (INSEE method), dominant "
+                  "flows, flow regions (Louvain), the recommendations scorecard and the territorial report (HTML "
+                  "and PDF, with maps), in one run. The help button opens the method notes.")
+
+
+def model_texts():
+    """English text of a shipped model -> its translation (the .model3 files hold English)."""
+    return {DIAGNOSIS_NAME: tr("Territorial diagnosis from flows"), "Models": tr("Models"),
+            DIAGNOSIS_HELP: tr(DIAGNOSIS_HELP)}

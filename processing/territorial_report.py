@@ -89,6 +89,21 @@ FALLBACK_STATUS_COLOURS = {"priority": "#d7301f", "watch": "#fdae61", "strong": 
 NO_EVIDENCE = "no evidence"
 
 
+def status_label(status):
+    """The status as the reader sees it, translated."""
+    return {"priority": tr("priority"), "watch": tr("watch"), "strong": tr("strong"),
+            "not measurable": tr("not measurable"), NO_EVIDENCE: tr("no evidence")}.get(status, status)
+
+
+def translated(text):
+    """Translation of a text that comes from a data table (indicator labels and units, rule sources,
+    class values): the extractor collects those from their tables, not from this call."""
+    return _translate(text) if text else text
+
+
+_translate = tr
+
+
 def _palette():
     try:
         from ..alliance_plugin.toolbelt import palette
@@ -264,14 +279,14 @@ class TerritorialReport(FlowAlgorithm):
                                            evidence[evidence["recommendation"] == number].itertuples()))
                 if status == NO_EVIDENCE:
                     sentence = self.tr("No evidence yet. What would add it: {what}").format(
-                        what=tr(sc.COMPLETE[number]) if number in getattr(sc, "COMPLETE", {}) else
+                        what=translated(sc.COMPLETE[number]) if number in getattr(sc, "COMPLETE", {}) else
                         ", ".join(algorithms_for(number)))
-                recommendations.append(dict(number=number, title=tr(title), status=status, sentence=sentence,
+                recommendations.append(dict(number=number, title=translated(title), status=status, sentence=sentence,
                                             evidence=lines))
             counts = {status: sum(1 for r in recommendations if r["status"] == status)
                       for status in (*sc.STATUSES, NO_EVIDENCE)}
             pages.append(dict(code=code, name=label, maps=maps, recommendations=recommendations, counts=counts,
-                              chart=chart_png(counts, {s: tr(s) for s in counts})))
+                              chart=chart_png(counts, {s: status_label(s) for s in counts})))
             feedback.setProgress(70.0 * (step + 1) / max(len(chosen), 1))
 
         html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
@@ -441,7 +456,7 @@ class TerritorialReport(FlowAlgorithm):
         notes = [self.tr(METHOD)]
         for rule in sc.RULES:
             words = sc.rule_text(rule, translate=tr) if hasattr(sc, "rule_text") else rule["id"]
-            notes.append(f"{indicator_title(rule['field'])}: {words}. {tr(rule['source'])} "
+            notes.append(f"{indicator_title(rule['field'])}: {words}. {translated(rule['source'])} "
                          f"(alliance:{rule['algorithm']}; R{', R'.join(map(str, rule['recommendations']))})")
         return notes
 
@@ -480,7 +495,7 @@ class TerritorialReport(FlowAlgorithm):
                 parts.append(f"<tr id='t-{html.escape(page['code'])}-r{rec['number']}'>"
                              f"<td><b>R{rec['number']}</b> {html.escape(rec['title'])}</td>"
                              f"<td><span class='status' style='background:{colour};color:{text_colour}'>"
-                             f"{html.escape(tr(rec['status']))}</span></td>"
+                             f"{html.escape(status_label(rec['status']))}</span></td>"
                              f"<td>{html.escape(rec['sentence'])}</td><td><ul>{evidence}</ul></td></tr>")
             parts.append("</table>")
             parts.append(f"<h3>{html.escape(self.tr('Statuses'))}</h3><figure><img alt='"
@@ -549,7 +564,7 @@ class TerritorialReport(FlowAlgorithm):
                 body = rec["sentence"]
                 if rec["evidence"]:
                     body += "\n" + "\n".join(f"- {line}" for line in rec["evidence"])
-                pager.recommendation(f"R{rec['number']} {rec['title']}", tr(rec["status"]),
+                pager.recommendation(f"R{rec['number']} {rec['title']}", status_label(rec["status"]),
                                      colours.get(rec["status"], "#999999"), body)
             if others:
                 pager.text(self.tr("Maps of the indicators"), 12, bold=True)
@@ -785,26 +800,26 @@ def indicator_title(field):
     if spec is None:
         return field
     unit = spec.get("unit") or ""
-    label = tr(spec["label"])
-    return f"{label} ({tr(unit)})" if unit and unit != "ratio" else label
+    label = translated(spec["label"])
+    return f"{label} ({translated(unit)})" if unit and unit != "ratio" else label
 
 
 def evidence_line(row, sc):
     """'Main partner's share of the outflow: 62 %, priority (priority at 50 % or more); source'."""
     from ..alliance_plugin.core import indicators
 
-    label = tr(indicators.label(row.indicator))
+    label = translated(indicators.label(row.indicator))
     status = str(row.status)
     if status == "not measurable":
-        return f"{label}: {tr('not measurable')}"
+        return f"{label}: {status_label('not measurable')}"
     value = indicators.display_value(row.indicator, row.value)
     if indicators.describe(row.indicator) is None and _is_number(row.value):
         value = f"{float(row.value):g}"
     if row.indicator in getattr(indicators, "CLASS_FIELDS", ()) or \
             (indicators.describe(row.indicator) or {}).get("kind") in ("class", "code", "text"):
-        value = tr(str(row.value))
+        value = translated(str(row.value))
     rule = getattr(row, "rule_text", "") or ""
-    text = f"{label}: {value} ({tr(status)})"
+    text = f"{label}: {value} ({status_label(status)})"
     if rule:
         text += f"; {tr('rule')}: {rule}"
     return text
@@ -839,8 +854,8 @@ def field_style(layer, field):
         categories = []
         for value, colour in classes:
             symbol = polygon_symbol(colour)
-            categories.append(QgsRendererCategory(value, symbol, tr(value)))
-            entries.append(("fill", colour, tr(value)))
+            categories.append(QgsRendererCategory(value, symbol, translated(value)))
+            entries.append(("fill", colour, translated(value)))
         return QgsCategorizedSymbolRenderer(field, categories), entries, {}
     numbers = [float(v) for v in values if _is_number(v)]
     bounds, colours = _bounds(field, numbers, palette)

@@ -60,13 +60,11 @@ def territorial_diagnosis():
     from qgis.PyQt.QtCore import QPointF, QSizeF
 
     from alliance_territories.alliance_plugin.qgis_io import compat
+    from alliance_territories.processing.provider import DIAGNOSIS_HELP, DIAGNOSIS_NAME
 
     # The display name goes through tr() when the provider loads the model (processing/provider.py).
-    model = QgsProcessingModelAlgorithm("Territorial diagnosis from flows", "Models", "alliance")
-    model.setHelpContent({"ALG_DESC": "Territorial diagnosis from flows: flow dependencies, attraction areas "
-                                      "(INSEE method), dominant flows, flow regions (Louvain), the "
-                                      "recommendations scorecard and the territorial report (HTML and PDF, "
-                                      "with maps), in one run."})
+    model = QgsProcessingModelAlgorithm(DIAGNOSIS_NAME, "Models", "alliance")
+    model.setHelpContent({"ALG_DESC": DIAGNOSIS_HELP})
     inputs = (
         QgsProcessingParameterFeatureSource("territories", "Territories", [compat.SourceType.VectorPolygon]),
         QgsProcessingParameterField("code", "Territory code field", defaultValue="code",

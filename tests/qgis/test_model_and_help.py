@@ -1,0 +1,115 @@
+"""The shipped model as a user meets it in the Graphical Modeler, and the help every algorithm opens."""
+
+import re
+from pathlib import Path
+
+import pytest
+from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import QRectF, QSettings, QUrl
+
+MODEL = "alliance:territorialdiagnosis"
+
+
+def _rect(component):
+    position, size = component.position(), component.size()
+    return QRectF(position.x() - size.width() / 2, position.y() - size.height() / 2, size.width(), size.height())
+
+
+def _components(model):
+    out = [(f"input {p.parameterName()}", _rect(p)) for p in model.parameterComponents().values()]
+    for child_id, algorithm in model.childAlgorithms().items():
+        out.append((f"algorithm {child_id}", _rect(algorithm)))
+        out += [(f"output {name}", _rect(o)) for name, o in algorithm.modelOutputs().items()]
+    return out
+
+
+def test_model_components_do_not_overlap_and_flow_left_to_right(plugin):
+    model = QgsApplication.processingRegistry().algorithmById(MODEL)
+    components = _components(model)
+    assert len(components) == 6 + 6 + 9  # inputs, algorithms, outputs
+    for i, (name, one) in enumerate(components):
+        assert one.width() > 0 and one.height() > 0, name
+        for other_name, other in components[i + 1:]:
+            assert not one.intersects(other), (name, other_name)
+    rects = dict(components)
+    # inputs on the left, then the algorithms that read them, the scorecard, the report on the right
+    assert max(r.right() for n, r in components if n.startswith("input")) < rects["algorithm dependencies"].left()
+    assert rects["algorithm dependencies"].right() < rects["algorithm scorecard"].left()
+    assert rects["algorithm scorecard"].right() < rects["algorithm report"].left()
+    # each output next to its algorithm: to its right, at about its height
+    for child_id, algorithm in model.childAlgorithms().items():
+        for name, output in algorithm.modelOutputs().items():
+            box, out = rects[f"algorithm {child_id}"], rects[f"output {name}"]
+            assert 0 < out.left() - box.right() < 100 and abs(out.center().y() - box.center().y()) < 60, name
+
+
+def test_model_inputs_in_a_natural_order_with_sensible_defaults(plugin):
+    model = QgsApplication.processingRegistry().algorithmById(MODEL)
+    inputs = [d for d in model.parameterDefinitions() if not d.isDestination()]
+    assert [d.name() for d in inputs] == ["territories", "code", "name", "population", "flows", "territory"]
+    defaults = {d.name(): d.defaultValue() for d in inputs}
+    assert defaults["code"] == "code" and defaults["population"] == "population" and defaults["name"] == "name"
+    assert "fid" not in defaults.values()
+    children = {c.algorithmId() for c in model.childAlgorithms().values()}
+    assert "alliance:territorialreport" in children
+    assert model.displayName() == "Territorial diagnosis from flows"
+
+
+def test_model_name_in_french(plugin):
+    from alliance_territories.alliance_plugin.toolbelt import i18n
+
+    QSettings().setValue("locale/userLocale", "fr")
+    i18n.remove_translator()
+    i18n.install_translator()
+    try:
+        model = QgsApplication.processingRegistry().algorithmById(MODEL)
+        assert model.displayName() == "Diagnostic territorial à partir des flux"
+        assert model.shortHelpString().startswith("Diagnostic territorial à partir des flux :")
+        assert QUrl(model.helpUrl()).toLocalFile().endswith("help/fr/index.html")
+    finally:
+        QSettings().setValue("locale/userLocale", "en")
+        i18n.remove_translator()
+
+
+def _ids(path):
+    return set(re.findall(r'id="([^"]+)"', Path(path).read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("language, page", [("en", "help/index.html"), ("fr", "help/fr/index.html")])
+def test_every_algorithm_opens_its_section_of_the_shipped_help(plugin, repo, language, page):
+    from alliance_territories.processing.base import help_url
+
+    algorithms = QgsApplication.processingRegistry().providerById("alliance").algorithms()
+    assert len(algorithms) >= 16
+    for algorithm in algorithms:
+        url = QUrl(help_url(algorithm.name(), language))
+        assert url.isLocalFile(), algorithm.id()
+        path = Path(url.toLocalFile())
+        assert path.exists() and path.resolve() == (repo / page).resolve(), (algorithm.id(), path)
+        assert url.fragment() in _ids(path), (algorithm.id(), url.fragment())
+        assert QUrl(algorithm.helpUrl()).isLocalFile() and Path(QUrl(algorithm.helpUrl()).toLocalFile()).exists()
+
+
+def test_help_pages_link_to_what_exists_and_name_no_missing_file(repo):
+    for page in (repo / "help" / "index.html", repo / "help" / "fr" / "index.html"):
+        text = page.read_text(encoding="utf-8")
+        for target in re.findall(r'href="([^"#]+)', text):
+            assert (page.parent / target).exists(), (page, target)
+        for anchor in re.findall(r'href="#([^"]+)"', text):
+            assert anchor in _ids(page), (page, anchor)
+        assert "methods.md" not in text and "scorecard.py" not in text and "http" not in text
+
+
+def test_no_user_visible_text_names_a_file_users_do_not_have(repo):
+    """Help strings, reports and messages: no methods.md, no source file (module docstrings aside)."""
+    import ast
+
+    for folder in ("processing", "alliance_plugin"):
+        for path in (repo / folder).rglob("*.py"):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                          if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef)) and node.body
+                          and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+            for node in ast.walk(tree):
+                if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
+                    assert "methods.md" not in node.value and "scorecard.py" not in node.value, (path, node.lineno)
