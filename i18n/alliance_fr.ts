@@ -562,7 +562,7 @@
         <message>
             <location filename="../alliance_plugin/qgis_io/layers.py" line="155" />
             <source>{n} feature(s) of '{layer}' have invalid geometries: they are repaired (make_valid), never dropped, whatever the Processing setting for invalid features.</source>
-            <translation type="unfinished" />
+            <translation>{n} entité(s) de « {layer} » ont une géométrie invalide : elles sont réparées (make_valid), jamais écartées, quel que soit le réglage de Processing pour les entités invalides.</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/qgis_io/layers.py" line="222" />

@@ -11,7 +11,7 @@ from qgis.core import (
 
 from ..alliance_plugin.qgis_io.fast import (file_layer, gpkg_destination, load_on_completion, pyogrio_usable,
                                             read_file, write_gpkg)
-from ..alliance_plugin.qgis_io.layers import metric_crs, read_geometries
+from ..alliance_plugin.qgis_io.layers import metric_crs, read_geometries, report_invalid
 from .base import AllianceAlgorithm
 from ..alliance_plugin.qgis_io import compat
 
@@ -109,6 +109,8 @@ class AccessAlgorithm(AllianceAlgorithm):
         if fast:
             frame, attributes = read_file(*fast, source.fields().names())[0], None
             feedback.pushInfo(self.tr("Population read with pyogrio from {path}.").format(path=fast[0]))
+            if context.invalidGeometryCheck() != compat.InvalidGeometryCheck.NoCheck:
+                report_invalid(frame["geometry"].to_numpy(), source, feedback)
         else:
             frame, attributes = read_geometries(source, names, feedback, crs=crs, context=context)
         xy = inner_points(frame["geometry"].to_numpy())
@@ -139,8 +141,6 @@ class AccessAlgorithm(AllianceAlgorithm):
             return None
         destination = gpkg_destination(parameters.get(output))
         if not destination or os.path.exists(destination):
-            return None
-        if context.invalidGeometryCheck() != compat.InvalidGeometryCheck.NoCheck:
             return None
         return file_layer(parameters.get(self.POPULATION), context)
 

@@ -117,6 +117,18 @@ class AllianceAlgorithm(QgsProcessingAlgorithm):
 
         return super().addParameter(make_smart(definition), createOutput)
 
+    def prepareAlgorithm(self, parameters, context, feedback):
+        """On QGIS's main thread, before a Desktop run moves to a worker: import what runs need.
+
+        See :mod:`alliance_plugin.toolbelt.preload` for why (a failed run of another Python
+        algorithm can leave the worker thread unable to import).
+        """
+        from ..alliance_plugin.toolbelt import preload
+
+        if preload.wanted():
+            preload.preload(__name__.split(".")[0])
+        return True
+
     def processAlgorithm(self, parameters, context, feedback):
         ready, message = self.canExecute()
         if not ready:

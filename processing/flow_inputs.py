@@ -99,7 +99,7 @@ class FlowAlgorithm(AllianceAlgorithm):
             raise QgsProcessingException(self.tr("The territories layer is empty."))
         id_field = self.parameterAsString(parameters, self.ID_FIELD, context)
         names = list(dict.fromkeys([id_field, *[f for f in fields if f]]))
-        frame, attributes = read_geometries(source, names, feedback)
+        frame, attributes = read_geometries(source, names, feedback, context=context)
         codes = codes_as_text(frame[id_field])
         return source, frame, attributes, codes, self._territory_ids(codes, feedback)
 

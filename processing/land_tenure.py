@@ -22,7 +22,7 @@ from ..alliance_plugin.qgis_io.fast import (
     read_file,
     write_gpkg,
 )
-from ..alliance_plugin.qgis_io.layers import metric_crs, read_geometries
+from ..alliance_plugin.qgis_io.layers import metric_crs, read_geometries, report_invalid
 from .base import AllianceAlgorithm
 from ..alliance_plugin.qgis_io import compat
 
@@ -165,6 +165,8 @@ class LandTenureOverlay(AllianceAlgorithm):
         if fast:  # a plain file in a metric CRS written to a new GeoPackage: pyogrio both ways
             frame, attributes = read_file(*fast, source.fields().names())[0], None
             steps.pushInfo(self.tr("Parcels read with pyogrio from {path}.").format(path=fast[0]))
+            if context.invalidGeometryCheck() != compat.InvalidGeometryCheck.NoCheck:
+                report_invalid(frame["geometry"].to_numpy(), source, steps)
         else:
             frame, attributes = read_geometries(source, fields, steps, crs=crs, context=context)
         if frame.empty:
@@ -255,8 +257,6 @@ class LandTenureOverlay(AllianceAlgorithm):
         """``(path, layer)`` when the parcels can be read and written with pyogrio, else None."""
         if crs != source.sourceCrs() or not pyogrio_usable() or not gpkg_destination(parameters.get(self.OUTPUT)):
             return None
-        if context.invalidGeometryCheck() != compat.InvalidGeometryCheck.NoCheck:
-            return None  # the user asked QGIS to skip or stop at invalid geometries: let QGIS read
         location = file_layer(parameters.get(self.INPUT), context)
         if location is None or os.path.exists(gpkg_destination(parameters[self.OUTPUT])):
             return None

@@ -31,6 +31,8 @@ as they will once 3.22 is dropped (then replace ``compat.X`` by ``Qgis.X``):
   deprecated there and gone with Qt6); ``is_text_field``: ``QgsField.type()`` returns a
   ``QMetaType.Type`` from 3.38 (a ``QVariant.Type`` before, which Qt6 no longer has);
 - ``set_label_font``: ``QgsLayoutItemLabel.setTextFormat`` (3.24; ``setFont`` deprecated);
+- ``FeatureSourceFlag``: ``Qgis.ProcessingFeatureSourceFlag`` (3.36), ``QgsProcessingFeatureSource.Flag``
+  before;
 - ``parameter_as_strings``: ``QgsProcessingAlgorithm.parameterAsStrings`` (3.32;
   ``parameterAsFields`` deprecated).
 """
@@ -44,6 +46,7 @@ from qgis.core import (
     QgsMapLayerProxyModel,
     QgsProcessing,
     QgsProcessingAlgorithm,
+    QgsProcessingFeatureSource,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
@@ -88,6 +91,8 @@ AlgorithmFlag = _current("ProcessingAlgorithmFlag", QgsProcessingAlgorithm.Flag,
 FeatureRequestFlag = _current("FeatureRequestFlag", QgsFeatureRequest.Flag)
 InvalidGeometryCheck = _current("InvalidGeometryCheck", QgsFeatureRequest.InvalidGeometryCheck, {
     "NoCheck": "GeometryNoCheck", "SkipInvalid": "GeometrySkipInvalid", "AbortOnInvalid": "GeometryAbortOnInvalid"})
+FeatureSourceFlag = _current("ProcessingFeatureSourceFlag", QgsProcessingFeatureSource.Flag, {
+    "SkipGeometryValidityChecks": "FlagSkipGeometryValidityChecks"})
 
 _ARROW = ("ArrowWidth", "ArrowStartWidth", "ArrowHeadLength", "ArrowHeadThickness")
 if hasattr(QgsSymbolLayer.Property, "ArrowWidth"):  # QGIS 3.30: scoped enum with short names

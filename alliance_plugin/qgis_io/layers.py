@@ -11,6 +11,7 @@ from qgis.core import (
     QgsFields,
     QgsGeometry,
     QgsProcessingException,
+    QgsProcessingFeatureSource,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -77,7 +78,7 @@ def read_attributes(source, names, feedback=None, *, index_name="feature id"):
     request.setSubsetOfAttributes(positions)
     total = source.featureCount()
     fids, rows = [], []
-    for count, feature in enumerate(source.getFeatures(request)):
+    for count, feature in enumerate(features(source, request)):
         attributes = feature.attributes()
         rows.append([None if _is_null(attributes[p]) else attributes[p] for p in positions])
         fids.append(feature.id())
@@ -107,7 +108,7 @@ def read_geometries(source, names, feedback=None, *, crs=None, context=None):
     request = QgsFeatureRequest()
     if crs is not None and crs != source.sourceCrs():
         request.setDestinationCrs(crs, context.transformContext())
-    for count, feature in enumerate(source.getFeatures(request)):
+    for count, feature in enumerate(features(source, request)):
         values = feature.attributes()
         attributes.append(values)
         rows.append([None if _is_null(values[p]) else values[p] for p in positions])
@@ -122,7 +123,39 @@ def read_geometries(source, names, feedback=None, *, crs=None, context=None):
     # "fix": rings of fewer than 4 points (seen in OpenStreetMap data) are closed or dropped, not fatal;
     # the algorithms repair what remains invalid with make_valid.
     frame["geometry"] = shapely.from_wkb(wkbs, on_invalid="fix") if wkbs else []
+    if context is not None and context.invalidGeometryCheck() != compat.InvalidGeometryCheck.NoCheck:
+        report_invalid(frame["geometry"].to_numpy(), source, feedback)
     return frame, attributes
+
+
+def features(source, request):
+    """The features of ``source`` without QGIS's invalid-geometry check inside the iterator.
+
+    With the Processing setting "stop at invalid geometries" (Desktop's default), a
+    Processing feature source raises from inside the iterator's ``__next__``, which runs
+    with Python's GIL released (QGIS's bindings): the exception leaves the thread without
+    its Python state and the next Python code of the process dies ("unknown opcode",
+    "can't import io"). Our algorithms repair invalid geometries themselves (make_valid)
+    and say how many (:func:`report_invalid`), as QGIS's own repair algorithms do.
+    """
+    if isinstance(source, QgsProcessingFeatureSource):
+        return source.getFeatures(request, compat.FeatureSourceFlag.SkipGeometryValidityChecks)
+    return source.getFeatures(request)
+
+
+def report_invalid(geometries, source, feedback):
+    """Say in the log how many geometries are invalid, and that they are repaired, not dropped."""
+    import shapely
+
+    if feedback is None or not len(geometries):
+        return 0
+    invalid = int((~shapely.is_valid(geometries) & ~shapely.is_missing(geometries)).sum())
+    if invalid:
+        name = source.sourceName() if hasattr(source, "sourceName") else ""
+        feedback.pushWarning(tr("{n} feature(s) of '{layer}' have invalid geometries: they are repaired "
+                                "(make_valid), never dropped, whatever the Processing setting for invalid "
+                                "features.").format(n=invalid, layer=name))
+    return invalid
 
 
 def kinds_by_name(frame, int_columns=(), text_columns=()):
