@@ -123,7 +123,18 @@ def _save_dock(widget, path):
     widget.resize(widget.width(), 6000)  # tall enough for every card: no scrolling
     QgsApplication.processEvents()
     bottom = max(card.geometry().bottom() for card in widget.cards.values()) + 6
-    if not body.grab(QRect(0, 0, body.width(), bottom)).save(str(path)):
+    image = body.grab(QRect(0, 0, body.width(), bottom))
+    if not image.save(str(path)):
+        raise SystemExit(f"could not write {path}")
+    try:  # 256 colours when Pillow is there: a small PNG for the documentation, the text as sharp
+        from PIL import Image
+
+        with Image.open(path) as picture:
+            small = picture.convert("RGB").quantize(colors=256, method=Image.Quantize.MEDIANCUT)
+        small.save(path, optimize=True)
+    except ImportError:
+        pass
+    if not path.exists():
         raise SystemExit(f"could not write {path}")
 
 
@@ -308,6 +319,90 @@ def scorecard_page(language, path):
     print(f"{path} ({path.stat().st_size // 1024} KiB)")
 
 
+_REPORTS = {}
+
+
+def _canada_report(language):
+    """The territorial report of Quebec (Canadian sample: flow dependencies and their flow lines), HTML and PDF."""
+    import tempfile
+
+    from qgis import processing
+
+    if language in _REPORTS:
+        return _REPORTS[language]
+    folder = Path(tempfile.mkdtemp(prefix="alliance-report-"))
+    canada = {"INPUT": str(ROOT / "sample_data" / "canada" / "ca_provinces.gpkg"), "ID_FIELD": "code"}
+    deps = processing.run("alliance:flowdependencies", {
+        **canada, "FLOWS": str(ROOT / "sample_data" / "canada" / "ca_migration_od.csv"),
+        "OUTPUT": str(folder / "dependencies.gpkg"), "OUTPUT_LINES": str(folder / "flow_lines.gpkg")})
+    processing.run("alliance:territorialreport", {
+        **canada, "INDICATORS": [deps["OUTPUT"]], "FLOW_LINES": deps["OUTPUT_LINES"], "TERRITORY": "QUE",
+        "OUTPUT_HTML": str(folder / "report.html"), "OUTPUT_PDF": str(folder / "report.pdf")})
+    _REPORTS[language] = folder
+    return folder
+
+
+def report_pdf(language, path):
+    """The first two pages of the PDF report for Quebec (pdftoppm at 60 dpi), side by side."""
+    import subprocess
+
+    from qgis.PyQt.QtGui import QColor, QImage, QPainter
+
+    folder = _canada_report(language)
+    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "2", str(folder / "report.pdf"),
+                    str(folder / "page")], check=True)
+    pages = [QImage(str(p)) for p in sorted(folder.glob("page-*.png"))[:2]]
+    width = sum(p.width() for p in pages) + 10 * (len(pages) + 1)
+    sheet = QImage(width, max(p.height() for p in pages) + 20, QImage.Format.Format_RGB32)
+    sheet.fill(QColor("#888888"))
+    painter = QPainter(sheet)
+    x = 10
+    for page in pages:
+        painter.drawImage(x, 10, page)
+        x += page.width() + 10
+    painter.end()
+    if not sheet.save(str(path)):
+        raise SystemExit(f"could not write {path}")
+    print(f"{path} ({path.stat().st_size // 1024} KiB)")
+
+
+def report_html(language, path):
+    """The HTML report for Quebec in headless Chromium (its top: the 8 recommendations)."""
+    import subprocess
+
+    folder = _canada_report(language)
+    subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--no-first-run", f"--user-data-dir={folder / 'profile'}", f"--screenshot={path}",
+                    "--window-size=880,1300", (folder / "report.html").as_uri()],
+                   check=True, capture_output=True, timeout=120)
+    print(f"{path} ({path.stat().st_size // 1024} KiB)")
+
+
+def model(language, path):
+    """The shipped model in the Graphical Modeler's scene, rendered offscreen."""
+    from qgis.core import QgsApplication
+    from qgis.gui import QgsModelGraphicsScene, QgsModelComponentGraphicItem  # noqa: F401
+    from qgis.PyQt.QtCore import QRectF, Qt
+    from qgis.PyQt.QtGui import QColor, QImage, QPainter
+
+    algorithm = QgsApplication.processingRegistry().algorithmById("alliance:territorialdiagnosis")
+    scene = QgsModelGraphicsScene()
+    context = __import__("qgis.core", fromlist=["QgsProcessingContext"]).QgsProcessingContext()
+    scene.createItems(algorithm, context)
+    rect = scene.itemsBoundingRect().adjusted(-20, -20, 20, 20)
+    scale = min(1.0, 900 / rect.width())
+    image = QImage(int(rect.width() * scale), int(rect.height() * scale), QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    scene.render(painter, QRectF(0, 0, image.width(), image.height()), rect, Qt.AspectRatioMode.KeepAspectRatio)
+    painter.end()
+    if not image.save(str(path)):
+        raise SystemExit(f"could not write {path}")
+    print(f"{path} ({path.stat().st_size // 1024} KiB)")
+
+
 #: name -> (function, file name pattern with {lang})
 SHOTS = {
     "dependencies": (dependencies_dialog, "dependencies_{lang}.png"),
@@ -318,6 +413,9 @@ SHOTS = {
     "map_areas": (map_functional_areas, "map_functional_areas_{lang}.png"),
     "thresholds": (thresholds, "thresholds_{lang}.png"),
     "scorecard": (scorecard_page, "scorecard_{lang}.png"),
+    "report_pdf": (report_pdf, "report_pdf_{lang}.png"),
+    "report_html": (report_html, "report_html_{lang}.png"),
+    "model": (model, "model_{lang}.png"),
 }
 
 

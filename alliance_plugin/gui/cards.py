@@ -12,7 +12,7 @@ from qgis.PyQt.QtCore import QSize, Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout
 
 from ..core.scorecard import RECOMMENDATIONS, RULES
-from ..toolbelt.i18n import tr
+from ..toolbelt.i18n import tr, user_language
 from .charts import STATUS_COLORS, STATUS_TEXT_COLORS, BarChart
 from .layers import INDICATORS, describe
 
@@ -63,16 +63,34 @@ def format_value(field, value):
         return status_text(str(value))
     number = _number(value)
     if number is None or kind in ("class", "code", "text"):
-        return tr(str(value)) if kind == "class" else str(value)
+        return class_text(str(value)) if kind == "class" else str(value)
     number *= spec.get("scale", 1.0)
     if number == int(number) or abs(number) >= 100:
-        text = f"{number:,.0f}".replace(",", "\u202f")
+        text = f"{number:,.0f}".replace(",", "\u00a0")  # 185 020, never broken over two lines
     elif abs(number) >= 10:
         text = f"{number:.1f}"
     else:
         text = f"{number:.2f}"
+    if user_language() == "fr":  # 26,1 % (the thousands are already thin spaces)
+        text = text.replace(".", ",")
     unit = spec.get("unit", "")
-    return f"{text} {tr(unit)}" if unit and unit != "ratio" else text
+    return f"{text}\u00a0{unit_text(unit)}" if unit and unit != "ratio" else text  # never "26.1" then "%" below
+
+
+def unit_text(unit):
+    """A unit as the user reads it (literal ``tr`` calls, so that the translation tool collects them)."""
+    return {"jobs per 100 workers": tr("jobs per 100 workers"), "inhabitants": tr("inhabitants"),
+            "per 1000 inhabitants": tr("per 1000 inhabitants"), "inhabitants per km²": tr("inhabitants per km²"),
+            "min": tr("min")}.get(unit, unit)
+
+
+def class_text(value):
+    """A class value of our outputs (Nystuen-Dacey classes, roles) as the user reads it."""
+    return {"dominant": tr("dominant"), "dominated": tr("dominated"), "intermediate": tr("intermediate"),
+            "independent": tr("independent"), "isolated": tr("isolated"), "pole": tr("pole"),
+            "interdependent": tr("interdependent"), "dependent": tr("dependent"), "autonomous": tr("autonomous"),
+            "city core": tr("city core"), "commuting zone": tr("commuting zone"),
+            "outside": tr("outside")}.get(value, value)
 
 
 def indicator_label(field):
@@ -270,8 +288,10 @@ class RecommendationCard(QFrame):
                 chip = (f" <span style='color:{STATUS_TEXT_COLORS.get(line['status'], '#ffffff')};"
                         f" background-color:{STATUS_COLORS.get(line['status'], STATUS_COLORS[None])};'>"
                         f"&nbsp;{html.escape(status_text(line['status']), quote=False)}&nbsp;</span>")
-            value = f": <b>{html.escape(line['value'], quote=False)}</b>" if line["value"] != "" else ""
-            label.setText(f"{html.escape(line['label'], quote=False)}{value}{chip}")
+            name = html.escape(line["label"], quote=False)
+            text = (tr("{label}: {value}").format(label=name, value=f"<b>{html.escape(line['value'], quote=False)}</b>")
+                    if line["value"] != "" else name)
+            label.setText(f"{text}{chip}")
             label.setToolTip(line["tooltip"])
             self.indicator_labels.append(label)
         self.sentences_label.setText(sentences or "")

@@ -1,6 +1,6 @@
 """A tiny horizontal bar chart painted with QPainter: it shows values it is given, it computes nothing."""
 
-from qgis.PyQt.QtCore import QRectF, QSize, Qt
+from qgis.PyQt.QtCore import QRect, QRectF, QSize, Qt
 from qgis.PyQt.QtGui import QColor, QFontMetrics, QPainter
 from qgis.PyQt.QtWidgets import QSizePolicy, QWidget
 
@@ -17,6 +17,14 @@ BAR_HEIGHT = 12
 GAP = 4
 
 
+def _flags(*flags):
+    """Text flags as the int QPainter.drawText and QFontMetrics.boundingRect take (Qt5 ints, Qt6 enums)."""
+    total = 0
+    for flag in flags:
+        total |= int(getattr(flag, "value", flag))
+    return total
+
+
 class BarChart(QWidget):
     """Horizontal bars ``(label, value, maximum, text, status)``; ``value / maximum`` fills the bar.
 
@@ -26,7 +34,9 @@ class BarChart(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._bars = []
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        policy.setHeightForWidth(True)  # labels wrap: the height follows the width
+        self.setSizePolicy(policy)
         self.setVisible(False)
 
     def bars(self):
@@ -35,20 +45,30 @@ class BarChart(QWidget):
     def set_bars(self, bars):
         self._bars = [tuple(bar) for bar in bars]
         self.setVisible(bool(self._bars))
-        self.setFixedHeight(self._height())
+        self.updateGeometry()
         self.update()
 
-    def _row(self):
-        return QFontMetrics(self.font()).height() + BAR_HEIGHT + 2 * GAP
+    def _label_height(self, label, width):
+        flags = _flags(Qt.AlignmentFlag.AlignLeft, Qt.TextFlag.TextWordWrap)
+        return QFontMetrics(self.font()).boundingRect(QRect(0, 0, max(width, 20), 1000), flags, label).height()
 
-    def _height(self):
-        return len(self._bars) * self._row() + GAP if self._bars else 0
+    def _height(self, width=None):
+        width = self.width() if width is None else width
+        if not self._bars:
+            return 0
+        return sum(self._label_height(bar[0], width) + 1 + BAR_HEIGHT + 2 * GAP for bar in self._bars) + GAP
 
-    def sizeHint(self):
-        return QSize(200, self._height())
+    def hasHeightForWidth(self):  # noqa: N802 (Qt's name)
+        return True
 
-    def minimumSizeHint(self):
-        return QSize(120, self._height())
+    def heightForWidth(self, width):  # noqa: N802
+        return self._height(width)
+
+    def sizeHint(self):  # noqa: N802
+        return QSize(200, self._height(200))
+
+    def minimumSizeHint(self):  # noqa: N802
+        return QSize(120, self._height(max(self.width(), 120)))
 
     def paintEvent(self, event):  # noqa: N802 (Qt's name)
         if not self._bars:
@@ -62,10 +82,10 @@ class BarChart(QWidget):
         for label, value, maximum, text, status in self._bars:
             fraction = 0.0 if not maximum else max(0.0, min(1.0, float(value) / float(maximum)))
             painter.setPen(self.palette().windowText().color())
-            painter.drawText(QRectF(0, y, self.width(), metrics.height()),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             metrics.elidedText(label, Qt.TextElideMode.ElideRight, self.width()))
-            y += metrics.height() + 1
+            height = self._label_height(label, self.width())
+            painter.drawText(QRectF(0, y, self.width(), height),
+                             _flags(Qt.AlignmentFlag.AlignLeft, Qt.TextFlag.TextWordWrap), label)
+            y += height + 1
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor("#e5e8e8"))
             painter.drawRoundedRect(QRectF(0, y, track, BAR_HEIGHT), 3, 3)

@@ -19,18 +19,21 @@ territory (flow lines, the scorecard's long table) is left out, it is not a
 per-territory result. When several layers hold the same field, the territory layer
 wins, then the most recently added layer.
 
-Reading is cheap enough for a national layer (35,000 territories): attributes only
-(no geometry, ``setSubsetOfAttributes`` to the fields needed), each layer read once
-into a ``{code: {field: value}}`` table kept in :class:`LayerReader`'s cache, dropped
-when the layer changes (``dataChanged``, ``attributeValueChanged``, ``featureAdded``,
-``featureDeleted``, ``layerModified``, ``updatedFields``) or leaves the project.
-Switching territory is then a dictionary look-up per layer.
+Reading stays cheap on a national layer (35,000 territories): attributes only (no
+geometry, ``setSubsetOfAttributes`` to the fields needed); the territory list is one
+aggregate of the code and name fields; a layer of up to :data:`WHOLE_LAYER` features
+is read once into a ``{code: attributes}`` table, a larger one one territory at a time
+through an attribute filter (an SQL query on a GeoPackage). Everything read is kept in
+:class:`LayerReader`'s cache and dropped when the layer changes (``dataChanged``,
+``attributeValueChanged``, ``featureAdded``, ``featureDeleted``, ``layerModified``,
+``updatedFields``, ``subsetStringChanged``) or leaves the project.
 """
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
-from qgis.core import QgsFeatureRequest, QgsVectorLayer
+from qgis.core import QgsAggregateCalculator, QgsExpression, QgsFeatureRequest, QgsVectorLayer
 from qgis.PyQt.QtCore import QObject, QVariant, pyqtSignal
 
 from ..core.scorecard import RULES
@@ -47,6 +50,14 @@ except ImportError:  # pragma: no cover (older checkout)
     def describe(field):
         return INDICATORS.get(field)
 
+_describe = describe
+
+
+@lru_cache(maxsize=4096)
+def describe(field):  # noqa: F811 (memoised: the suffix search of core.indicators.describe runs once a name)
+    return _describe(field)
+
+
 RULE_FIELDS = {rule["field"] for rule in RULES}
 CONTEXT_FIELDS = {"main_partner", "fua_id", "nd_parent"}
 NAME_FIELDS = ("name", "nom", "name_latn", "label", "libelle", "lib", "nom_com")
@@ -56,6 +67,8 @@ GENERIC_FIELDS = {"label", "band", "flag", "region", "volume", "rank", "access",
                   "units", "parcels", "observed", "expected", "residual", "reverse", "role", "internal",
                   "inflow", "outflow", "departures", "per_hour", "region_id", "isolated", "area_id", "city_id"}
 SAMPLE_PROPERTY = "alliance/sample"
+#: Layers up to this many features are read whole once; larger ones one territory at a time.
+WHOLE_LAYER = 5000
 
 
 def python_value(value):
@@ -122,14 +135,45 @@ def _request(layer, names):
     return request
 
 
-def read_columns(layer, names):
+def read_columns(layer, names, limit=None):
     """``[[value of each name] per feature]`` without geometry, only ``names``; NULL -> None."""
     positions = [layer.fields().lookupField(n) for n in names]
+    request = _request(layer, names)
+    if limit:
+        request.setLimit(limit)
     rows = []
-    for feature in layer.getFeatures(_request(layer, names)):
+    for feature in layer.getFeatures(request):
         attributes = feature.attributes()
         rows.append([python_value(attributes[p]) for p in positions])
     return rows
+
+
+def column_values(layer, name):
+    """Every value of field ``name`` in feature order (one aggregate in C++: fast on 35,000 features)."""
+    try:
+        values, ok = layer.aggregate(QgsAggregateCalculator.Aggregate.ArrayAggregate, name)
+    except (AttributeError, TypeError):  # pragma: no cover
+        values, ok = None, False
+    if not ok or values is None:
+        return [row[0] for row in read_columns(layer, [name])]
+    return [python_value(value) for value in values]
+
+
+def read_keyed(layer, key, names):
+    """``{code: attribute list}`` keyed by the text of field ``key`` (values converted later, on demand),
+    and whether every code was unique. One pass, no geometry, only ``key`` and ``names``."""
+    position = layer.fields().lookupField(key)
+    rows, unique = {}, True
+    for feature in layer.getFeatures(_request(layer, [key, *names])):
+        attributes = feature.attributes()
+        code = attributes[position]
+        if code is None or (type(code) is QVariant and code.isNull()):
+            continue
+        code = str(code)
+        if code in rows:
+            unique = False
+        rows[code] = attributes
+    return rows, unique
 
 
 class LayerReader(QObject):
@@ -145,6 +189,8 @@ class LayerReader(QObject):
         self._tables = {}  # (layer id, join field) -> {code: {field: value}}
         self._territories = {}  # (layer id, code field, name field) -> [(code, label)]
         self._joins = {}  # (layer id, code field name) -> join field or None
+        self._names = {}  # (layer id, code field) -> {code: label}
+        self._rows = {}  # (layer id, join field) -> (positions, {code: attribute list or None}), large layers
         self._watched = {}  # layer id -> [(signal, slot)]
 
     # -------------------------------------------------------------- watching
@@ -177,10 +223,13 @@ class LayerReader(QObject):
         self._tables.clear()
         self._territories.clear()
         self._joins.clear()
+        self._names.clear()
+        self._rows.clear()
 
     def invalidate(self, layer_id, notify=False):
-        had = any(key[0] == layer_id for key in (*self._tables, *self._territories, *self._joins))
-        for cache in (self._tables, self._territories, self._joins):
+        caches = (self._tables, self._territories, self._joins, self._names, self._rows)
+        had = any(key[0] == layer_id for cache in caches for key in cache)
+        for cache in caches:
             for key in [k for k in cache if k[0] == layer_id]:
                 del cache[key]
         if notify and had:
@@ -194,16 +243,26 @@ class LayerReader(QObject):
         key = (layer.id(), code_field, name_field)
         if key not in self._territories:
             self.watch(layer)
-            wanted = [code_field] + ([name_field] if name_field else [])
+            codes = column_values(layer, code_field)
+            labels = column_values(layer, name_field) if name_field else [None] * len(codes)
             items = {}
-            for row in read_columns(layer, wanted):
-                if row[0] is None:
+            for code, name in zip(codes, labels):
+                if code is None:
                     continue
-                code = str(row[0])
-                name = row[1] if name_field else None
+                code = str(code)
                 items.setdefault(code, f"{code} · {name}" if name not in (None, "") else code)
             self._territories[key] = sorted(items.items())
+            self._names[(layer.id(), code_field)] = items
         return self._territories[key]
+
+    def names(self, layer, code_field):
+        """``{code: "code · name"}`` of the territory layer."""
+        self.territories(layer, code_field)
+        return self._names.get((layer.id(), code_field), {})
+
+    @staticmethod
+    def _positions(layer, fields):
+        return [(name, layer.fields().lookupField(name)) for name in fields]
 
     def codes(self, layer, code_field):
         return {code for code, _label in self.territories(layer, code_field)}
@@ -226,7 +285,8 @@ class LayerReader(QObject):
                           if (compat.is_text_field(f) or (f.isNumeric() and "int" in f.typeName().lower()))
                           and f.name() not in INDICATORS]
             if codes and candidates:
-                columns = list(zip(*read_columns(layer, candidates))) or [()] * len(candidates)
+                # The first 2,000 rows are enough to recognise a code field.
+                columns = list(zip(*read_columns(layer, candidates, limit=2000))) or [()] * len(candidates)
                 for name, values in zip(candidates, columns):
                     texts = [str(v) for v in values if v not in (None, "")]
                     if texts and sum(t in codes for t in texts) * 2 >= len(texts):
@@ -236,22 +296,43 @@ class LayerReader(QObject):
         return found
 
     def table(self, layer, join_field):
-        """``{code: {field: value}}`` of our indicator fields, or None when a code appears twice."""
+        """``(positions, {code: attribute list})`` of our indicator fields; the dict is None when a code
+        appears twice (not a per-territory layer)."""
         key = (layer.id(), join_field)
         if key not in self._tables:
             self.watch(layer)
             fields = [n for n in indicator_fields(layer) if n != join_field]
-            rows, unique = {}, True
-            for row in read_columns(layer, [join_field, *fields]):
-                if row[0] is None:
-                    continue
-                code = str(row[0])
-                if code in rows:
-                    unique = False
-                    break
-                rows[code] = dict(zip(fields, row[1:]))
-            self._tables[key] = rows if unique else None
+            rows, unique = read_keyed(layer, join_field, fields)
+            self._tables[key] = (self._positions(layer, fields), rows if unique else None)
         return self._tables[key]
+
+    def row(self, layer, join_field, code):
+        """``(positions, attribute list or None)`` of territory ``code`` in ``layer``.
+
+        A small layer is read whole once (:meth:`table`); a large one (over :data:`WHOLE_LAYER`
+        features) one territory at a time through an attribute filter (an SQL query on a
+        GeoPackage), each answer kept until the layer changes.
+        """
+        count = layer.featureCount()
+        if 0 <= count <= WHOLE_LAYER:
+            positions, table = self.table(layer, join_field)
+            return positions, (table or {}).get(str(code))
+        key = (layer.id(), join_field)
+        self.watch(layer)
+        if key not in self._rows:
+            fields = [n for n in indicator_fields(layer) if n != join_field]
+            self._rows[key] = (self._positions(layer, fields), {})
+        positions, rows = self._rows[key]
+        code = str(code)
+        if code not in rows:
+            field = layer.fields().field(join_field)
+            value = int(code) if field.isNumeric() and code.lstrip("-").isdigit() else code
+            request = _request(layer, [join_field, *[name for name, _p in positions]])
+            request.setFilterExpression(QgsExpression.createFieldEqualityExpression(join_field, value))
+            request.setLimit(2)
+            found = [feature.attributes() for feature in layer.getFeatures(request)]
+            rows[code] = found[0] if len(found) == 1 else None  # two rows: not a per-territory layer
+        return positions, rows[code]
 
     def gather(self, territory_layer, code_field, code, layers):
         """One territory's indicators from ``territory_layer`` and every layer of ``layers``.
@@ -269,11 +350,11 @@ class LayerReader(QObject):
             join = self.join_field(layer, territory_layer, code_field)
             if join is None:
                 continue
-            table = self.table(layer, join)
-            row = (table or {}).get(str(code))
-            if not row:
+            positions, attributes = self.row(layer, join, code)
+            if attributes is None:
                 continue
-            for field, value in row.items():
+            for field, position in positions:
+                value = python_value(attributes[position])
                 if values.get(field) is None and (value is not None or field not in values):
                     values[field] = value  # NULL kept while no layer has a value: "not measurable"
                     sources[field] = layer.name()

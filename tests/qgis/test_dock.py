@@ -83,9 +83,9 @@ def test_dock_shows_and_follows_a_territory(dock, run_alg, data_dir, clean_proje
     assert partner in sentence and f"{share:.0%}" in sentence
     bars = card.chart.bars()
     assert bars[0][1] == pytest.approx(share) and bars[0][0] == "Main partner's share of the outflow"
-    assert bars[0][3] == f"{100 * share:.1f} %"
+    assert bars[0][3] == f"{100 * share:.1f}\u00a0%"
     line = next(label for label in card.indicator_labels if label.objectName() == "indicator_main_share")
-    assert "Main partner's share of the outflow" in line.text() and f"{100 * share:.1f} %" in line.text()
+    assert "Main partner's share of the outflow" in line.text() and f"{100 * share:.1f}\u00a0%" in line.text()
     assert "Field: main_share" in line.toolTip() and "priority at 50 % or more" in line.toolTip()
     assert dock.cards[7].status is not None  # R7 also reads main_share
     assert dock.cards[4].status is None and dock.cards[4].buttons  # no evidence, an algorithm button
@@ -231,7 +231,7 @@ def test_dock_gathers_every_result_for_a_territory(dock, run_alg, data_dir, clea
     # R2 and R7 from the dependencies layer (another layer than the one picked).
     share = dependencies["main_share"]
     assert dock.cards[2].status == ("priority" if share >= 0.5 else "watch" if share >= 0.15 else "strong")
-    assert f"{100 * share:.1f} %" in " ".join(label.text() for label in dock.cards[2].indicator_labels)
+    assert f"{100 * share:.1f}\u00a0%" in " ".join(label.text() for label in dock.cards[2].indicator_labels)
     # The migration table has no internal flows: self-containment is not measurable, with the reason.
     assert dependencies["sc_supply"] is None or str(type(dependencies["sc_supply"])).endswith("QVariant'>")
     sc_line = next(line for line in dock.cards[1].lines if line["field"] == "sc_supply")
