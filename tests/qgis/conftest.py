@@ -50,7 +50,8 @@ def run_alg(plugin):
         def reportError(self, text, fatalError=False):
             self.messages.append(text)
 
-    def run(alg_id, parameters, invalid=compat.InvalidGeometryCheck.NoCheck):
+    def run(alg_id, parameters, invalid=compat.InvalidGeometryCheck.AbortOnInvalid):
+        """As QGIS Desktop runs it with default settings: stop at invalid geometries."""
         context = QgsProcessingContext()
         context.setProject(QgsProject.instance())
         context.setInvalidGeometryCheck(invalid)
