@@ -3101,6 +3101,11 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>Sources des données et paramètres</translation>
         </message>
         <message>
+            <location filename="../processing/territorial_report.py" line="822" />
+            <source>{indicator}: {value} ({status})</source>
+            <translation>{indicator} : {value} ({status})</translation>
+        </message>
+        <message>
             <location filename="../processing/territorial_report.py" line="95" />
             <source>no evidence</source>
             <translation>aucune mesure</translation>
@@ -3169,9 +3174,14 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>Territoire {code}</translation>
         </message>
         <message>
+            <location filename="../processing/territorial_report.py" line="814" />
+            <source>{indicator}: {status}</source>
+            <translation>{indicator} : {status}</translation>
+        </message>
+        <message>
             <location filename="../processing/territorial_report.py" line="824" />
-            <source>rule</source>
-            <translation>règle</translation>
+            <source>{evidence}; rule: {rule}</source>
+            <translation>{evidence} ; règle : {rule}</translation>
         </message>
         <message>
             <location filename="../processing/territorial_report.py" line="318" />
@@ -4650,6 +4660,10 @@ Paramètres : {params}</translation>
             <location filename="../alliance_plugin/core/indicators.py" line="205" />
             <source>Pearson residual</source>
             <translation>Résidu de Pearson</translation>
+        </message>
+        <message>
+            <source>rule</source>
+            <translation type="vanished">règle</translation>
         </message>
         <message>
             <source>No scorecard indicator yet: see the algorithms below.</source>

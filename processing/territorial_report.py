@@ -811,7 +811,7 @@ def evidence_line(row, sc):
     label = translated(indicators.label(row.indicator))
     status = str(row.status)
     if status == "not measurable":
-        return f"{label}: {status_label('not measurable')}"
+        return tr("{indicator}: {status}").format(indicator=label, status=status_label("not measurable"))
     value = indicators.display_value(row.indicator, row.value)
     if indicators.describe(row.indicator) is None and _is_number(row.value):
         value = f"{float(row.value):g}"
@@ -819,9 +819,9 @@ def evidence_line(row, sc):
             (indicators.describe(row.indicator) or {}).get("kind") in ("class", "code", "text"):
         value = translated(str(row.value))
     rule = getattr(row, "rule_text", "") or ""
-    text = f"{label}: {value} ({status_label(status)})"
+    text = tr("{indicator}: {value} ({status})").format(indicator=label, value=value, status=status_label(status))
     if rule:
-        text += f"; {tr('rule')}: {rule}"
+        text = tr("{evidence}; rule: {rule}").format(evidence=text, rule=rule)
     return text
 
 

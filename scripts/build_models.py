@@ -42,7 +42,8 @@ def child(model, alg_id, child_id, sources, outputs=(), position=(0.0, 0.0), des
     model_outputs = {}
     first = y - (len(outputs) - 1) * (BOX[1] + 10.0) / 2.0
     for number, (output_name, description_text) in enumerate(outputs):
-        out = QgsProcessingModelOutput(f"{child_id}_{output_name}".lower(), description_text)
+        # The Graphical Modeler labels an output with its name, and the run dialog with it too: a readable one.
+        out = QgsProcessingModelOutput(description_text, description_text)
         out.setChildOutputName(output_name)
         out.setChildId(child_id)
         out.setDefaultValue("TEMPORARY_OUTPUT")  # a run without this output set writes a temporary file
@@ -104,7 +105,7 @@ def territorial_diagnosis():
     child(model, "alliance:recommendationscorecard", "scorecard", {
         "INPUT": Source.fromModelParameter("territories"), "ID_FIELD": Source.fromModelParameter("code"),
         "INDICATORS": indicators},
-          [("OUTPUT", "Scorecard"), ("OUTPUT_HTML", "Scorecard report")],
+          [("OUTPUT", "Scorecard"), ("OUTPUT_HTML", "Scorecard (HTML)")],
           position=(x2, 60.0 + 1.5 * ROW), description="Recommendations scorecard")
     child(model, "alliance:territorialreport", "report", {
         "INPUT": Source.fromModelParameter("territories"), "ID_FIELD": Source.fromModelParameter("code"),

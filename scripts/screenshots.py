@@ -343,13 +343,13 @@ def _canada_report(language):
 
 
 def report_pdf(language, path):
-    """The first two pages of the PDF report for Quebec (pdftoppm at 60 dpi), side by side."""
+    """The first two pages of the PDF report for Quebec (pdftoppm at 50 dpi), side by side."""
     import subprocess
 
     from qgis.PyQt.QtGui import QColor, QImage, QPainter
 
     folder = _canada_report(language)
-    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "2", str(folder / "report.pdf"),
+    subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "2", str(folder / "report.pdf"),
                     str(folder / "page")], check=True)
     pages = [QImage(str(p)) for p in sorted(folder.glob("page-*.png"))[:2]]
     width = sum(p.width() for p in pages) + 10 * (len(pages) + 1)

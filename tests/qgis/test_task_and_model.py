@@ -98,16 +98,16 @@ def test_shipped_territorial_diagnosis_model(plugin, data_dir, tmp_path, h):
     results = processing.run(model, {
         "territories": str(data_dir / "canada" / "ca_provinces.gpkg"), "code": "code", "population": "pop1971",
         "flows": str(data_dir / "canada" / "ca_migration_od.csv"),
-        "dependencies:dependencies_output": str(tmp_path / "deps.gpkg"),
-        "dependencies:dependencies_output_lines": str(tmp_path / "lines.gpkg"),
-        "areas:areas_output_areas": str(tmp_path / "areas.gpkg"),
-        "hierarchy:hierarchy_output_lines": str(tmp_path / "dominant.gpkg"),
-        "regions:regions_output_regions": str(tmp_path / "regions.gpkg"),
-        "scorecard:scorecard_output": str(tmp_path / "scorecard.gpkg"),
-        "scorecard:scorecard_output_html": str(report),
-        "report:report_output_html": str(tmp_path / "territorial.html"),
-        "report:report_output_pdf": str(tmp_path / "territorial.pdf")})
-    card = h.features_by(results["scorecard:scorecard_output"], "code")
+        "dependencies:Dependencies": str(tmp_path / "deps.gpkg"),
+        "dependencies:Flow lines (dependencies)": str(tmp_path / "lines.gpkg"),
+        "areas:Attraction areas": str(tmp_path / "areas.gpkg"),
+        "hierarchy:Dominant flows": str(tmp_path / "dominant.gpkg"),
+        "regions:Flow regions": str(tmp_path / "regions.gpkg"),
+        "scorecard:Scorecard": str(tmp_path / "scorecard.gpkg"),
+        "scorecard:Scorecard (HTML)": str(report),
+        "report:Territorial report (HTML)": str(tmp_path / "territorial.html"),
+        "report:Territorial report (PDF)": str(tmp_path / "territorial.pdf")})
+    card = h.features_by(results["scorecard:Scorecard"], "code")
     assert len(card) == 10 and card["QUE"]["r7_status"] in ("priority", "watch", "strong")
     assert report.read_text(encoding="utf-8").count("<h2>") == 10
     # The report step: an atlas of the 10 provinces, with their names (the model's name field).
