@@ -377,7 +377,8 @@ def legend_title(layer, kind, field):
         number = field[1:].split("_")[0]
         return tr("Status of recommendation {n}").format(n=number)
     spec = describe(field)
-    return tr(spec["label"]) if spec else field
+    translate = tr  # the indicator labels of core/indicators.py are extracted from there
+    return translate(spec["label"]) if spec else field
 
 
 def apply_style(layer):
