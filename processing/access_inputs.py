@@ -63,19 +63,19 @@ class AccessAlgorithm(AllianceAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.POPULATION, label, [compat.SourceType.VectorPoint, compat.SourceType.VectorPolygon]))
         self.addParameter(QgsProcessingParameterField(
-            self.POPULATION_FIELD, self.tr("Population field [optional: each feature counts as 1]"),
+            self.POPULATION_FIELD, self.tr("Population field (if empty: each feature counts as 1)"),
             parentLayerParameterName=self.POPULATION, type=compat.FieldDataType.Numeric, optional=True))
 
     def addTerritoryParameters(self):
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.TERRITORIES, self.tr("Territories [optional]"), [compat.SourceType.VectorPolygon], optional=True))
+            self.TERRITORIES, self.tr("Territories"), [compat.SourceType.VectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.TERRITORY_FIELD, self.tr("Territory code field"), parentLayerParameterName=self.TERRITORIES,
             optional=True))
 
     def addNetworkParameters(self):
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.NETWORK, self.tr("Street network [optional: straight lines, the Euclidean proxy]"),
+            self.NETWORK, self.tr("Street network (if empty: straight lines, the Euclidean proxy)"),
             [compat.SourceType.VectorLine], optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.SNAP_TOLERANCE, self.tr("Snap tolerance to the street network (m)"),

@@ -64,16 +64,16 @@ class Degurba(GrowthAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, self.tr("Population: grid cells (polygons) or points [optional: or a raster]"),
+            self.INPUT, self.tr("Population: grid cells (polygons) or points (or a raster)"),
             [compat.SourceType.VectorPolygon, compat.SourceType.VectorPoint], optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.POPULATION_FIELD, self.tr("Population field"), parentLayerParameterName=self.INPUT,
             type=compat.FieldDataType.Numeric, optional=True))
         self.addParameter(QgsProcessingParameterField(
-            self.LAND_SHARE_FIELD, self.tr("Share of land of each grid cell (0-1 or %) [optional: all land]"),
+            self.LAND_SHARE_FIELD, self.tr("Share of land of each grid cell (0-1 or %) (if empty: all land)"),
             parentLayerParameterName=self.INPUT, type=compat.FieldDataType.Numeric, optional=True))
         self.addParameter(QgsProcessingParameterRasterLayer(
-            self.INPUT_RASTER, self.tr("Population raster [optional]"), optional=True))
+            self.INPUT_RASTER, self.tr("Population raster"), optional=True))
         self.addParameter(QgsProcessingParameterBand(
             self.BAND, self.tr("Band of the raster"), 1, parentLayerParameterName=self.INPUT_RASTER, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
@@ -92,7 +92,7 @@ class Degurba(GrowthAlgorithm):
                                    "(5 to 8; 0 = no smoothing)"), compat.NumberType.Integer, 5,
             minValue=0, maxValue=8))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.UNITS, self.tr("Local units (communes) [optional]"), [compat.SourceType.VectorPolygon],
+            self.UNITS, self.tr("Local units (communes)"), [compat.SourceType.VectorPolygon],
             optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.UNIT_ID_FIELD, self.tr("Local unit code field"), parentLayerParameterName=self.UNITS, optional=True))
@@ -228,7 +228,8 @@ class Degurba(GrowthAlgorithm):
             n=len(x), rows=grid.shape[0], cols=grid.shape[1], cell=cell))
         rows, cols = np.divmod(np.arange(grid.size), grid.shape[1])
         return {"population": grid, "land": None, "cell": cell, "origin": origin, "crs": crs, "rows": rows,
-                "cols": cols, "geometries": None, "source": source, "attributes": None}
+                "cols": cols, "geometries": None, "source": source, "attributes": None,
+                "output_crs": source.sourceCrs()}
 
     def _check_size(self, n_cols, n_rows, cell):
         if n_rows * n_cols > MAX_CELLS:
@@ -384,8 +385,9 @@ class Degurba(GrowthAlgorithm):
 
         left, top, cell = grid["origin"][0], grid["origin"][1], grid["cell"]
         boxes = shapely.box(left + cols * cell, top - (rows + 1) * cell, left + (cols + 1) * cell, top - rows * cell)
+        # cells built from points are written in the points' CRS (a raster or grid keeps its own CRS)
         return self.writeFrame(parameters, self.OUTPUT, context, cells, boxes, compat.WkbType.Polygon, grid["crs"],
-                               feedback, INT_COLUMNS, TEXT_COLUMNS)
+                               feedback, INT_COLUMNS, TEXT_COLUMNS, output_crs=grid.get("output_crs"))
 
     def _write_units(self, parameters, context, units, unit_frame, attributes, cells, params, feedback):
         from ..alliance_plugin.core.degurba import classify_units

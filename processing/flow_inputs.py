@@ -44,20 +44,19 @@ class FlowAlgorithm(AllianceAlgorithm):
 
     def addFlowParameters(self, optional=False):
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.FLOWS, self.tr("Flows (table, layer or CSV file)") + (
-                " " + self.tr("[optional]") if optional else ""), [compat.SourceType.Vector], optional=optional))
+            self.FLOWS, self.tr("Flows (table, layer or CSV file)"), [compat.SourceType.Vector], optional=optional))
         for key, label in ((self.ORIGIN_FIELD, "Origin code field"),
                            (self.DESTINATION_FIELD, "Destination code field"),
                            (self.VOLUME_FIELD, "Volume field"),
                            (self.FLOW_TYPE_FIELD, "Flow type field")):
             self.addParameter(QgsProcessingParameterField(
-                key, self.tr(label) + " " + self.tr("[optional: detected from the names]"),
+                key, self.tr(label) + " " + self.tr("(if empty: detected from the names)"),
                 parentLayerParameterName=self.FLOWS, optional=True))
         self.addParameter(QgsProcessingParameterString(
-            self.FLOW_TYPES, self.tr("Flow types to keep, comma-separated [optional: all]"), optional=True))
+            self.FLOW_TYPES, self.tr("Flow types to keep, comma-separated (if empty: all)"), optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.DEFAULT_FLOW_TYPE, self.tr("Flow type when there is no type field "
-                                            "[optional: commuting for INSEE files, else flow]"),
+                                            "(if empty: commuting for INSEE files, else flow)"),
             optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.MIN_VOLUME, self.tr("Minimum volume of a flow row (smaller rows are ignored)"),

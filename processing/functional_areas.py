@@ -74,10 +74,10 @@ class FunctionalAreas(FlowAlgorithm):
         self.addParameter(QgsProcessingParameterEnum(
             self.METHOD, self.tr("Method"), options=[self.tr(m) for m in self.METHODS], defaultValue=0))
         self.addParameter(QgsProcessingParameterField(
-            self.CITY_FIELD, self.tr("Field marking cities (EU-OECD) or pole candidates (INSEE) [optional]"),
+            self.CITY_FIELD, self.tr("Field marking cities (EU-OECD) or pole candidates (INSEE)"),
             parentLayerParameterName=self.INPUT, optional=True))
         self.addParameter(QgsProcessingParameterField(
-            self.URBAN_SHARE_FIELD, self.tr("Share of the population in an urban centre (0-1 or %) [optional]"),
+            self.URBAN_SHARE_FIELD, self.tr("Share of the population in an urban centre (0-1 or %)"),
             parentLayerParameterName=self.INPUT, type=compat.FieldDataType.Numeric, optional=True))
         for key, label, default in (
                 (self.CITY_SHARE, "City: minimum share of the population in an urban centre (%)", 50.0),

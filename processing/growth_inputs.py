@@ -72,10 +72,10 @@ class GrowthAlgorithm(AllianceAlgorithm):
             self.BUILT_UP, self.tr("Built-up at the second date (or at both dates, with a year field)"),
             [compat.SourceType.VectorPolygon]))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.BUILT_UP_BEFORE, self.tr("Built-up at the first date [optional: or a year field]"),
+            self.BUILT_UP_BEFORE, self.tr("Built-up at the first date (or a year field)"),
             [compat.SourceType.VectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterField(
-            self.YEAR_FIELD, self.tr("Date or year field of the built-up (one layer for both dates) [optional]"),
+            self.YEAR_FIELD, self.tr("Date or year field of the built-up (one layer for both dates)"),
             parentLayerParameterName=self.BUILT_UP, optional=True))
 
     def sourceOf(self, parameters, key, context, what, optional=False, allow_empty=False):

@@ -64,7 +64,7 @@ class LandConsumption(GrowthAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.INPUT, self.tr("Territories"), [compat.SourceType.VectorPolygon]))
         self.addParameter(QgsProcessingParameterField(
-            self.ID_FIELD, self.tr("Territory code or name field (for the log) [optional]"),
+            self.ID_FIELD, self.tr("Territory code or name field (for the log)"),
             parentLayerParameterName=self.INPUT, optional=True))
         for key, label in ((self.POP_T0_FIELD, "Population at the first date"),
                            (self.POP_T1_FIELD, "Population at the second date")):
@@ -84,7 +84,7 @@ class LandConsumption(GrowthAlgorithm):
             self.URBAN_EXTENT, self.tr("Also compute the UN-Habitat urban extent classes"), False))
         self.addParameter(QgsProcessingParameterRasterLayer(
             self.EXTENT_RASTER, self.tr("Urban extent from a built-up raster of the second date (0-1, 0-100 % or "
-                                        "0/1 classes) [optional: from the polygons]"), optional=True))
+                                        "0/1 classes) (if empty: from the polygons)"), optional=True))
         self.addParameter(QgsProcessingParameterBand(
             self.EXTENT_BAND, self.tr("Band of the built-up raster"), 1, parentLayerParameterName=self.EXTENT_RASTER,
             optional=True))
@@ -153,7 +153,7 @@ class LandConsumption(GrowthAlgorithm):
         if extent:
             steps.setCurrentStep(4)
             outputs[self.OUTPUT_EXTENT] = self._urban_extent(parameters, context, crs, steps, before, after,
-                                                             (year0, year1), params)
+                                                             (year0, year1), params, source.sourceCrs())
         return outputs
 
     def _raster_cover(self, raster, parameters, context, crs, feedback):
@@ -206,7 +206,7 @@ class LandConsumption(GrowthAlgorithm):
                                       ratio="NULL" if whole["lcrpgr"] != whole["lcrpgr"] else f"{whole['lcrpgr']:.3f}",
                                       flag=whole["flag"]))
 
-    def _urban_extent(self, parameters, context, crs, feedback, before, after, years, params):
+    def _urban_extent(self, parameters, context, crs, feedback, before, after, years, params, output_crs=None):
         import pandas as pd
 
         from ..alliance_plugin.core import growth
@@ -245,7 +245,7 @@ class LandConsumption(GrowthAlgorithm):
         table["params"] = params + " extent_cell={cell:g} radius={radius:g} min_cover={min_cover:g} " \
             "fringe={fringe:g} captured_max_area={captured_max_area:g}".format(**options)
         dest = self.writeFrame(parameters, self.OUTPUT_EXTENT, context, table, geometries, compat.WkbType.MultiPolygon,
-                               crs, feedback, INT_COLUMNS, TEXT_COLUMNS)
+                               crs, feedback, INT_COLUMNS, TEXT_COLUMNS, output_crs=output_crs)
         categories_on_load(context, dest, "class", EXTENT_COLOURS)
         return dest
 

@@ -81,16 +81,16 @@ class LandTenureOverlay(AllianceAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.INPUT, self.tr("Parcels"), [compat.SourceType.VectorPolygon]))
         self.addParameter(QgsProcessingParameterField(
-            self.TENURE_FIELD, self.tr("Tenure field [optional: all unknown]"), parentLayerParameterName=self.INPUT,
+            self.TENURE_FIELD, self.tr("Tenure field (if empty: all unknown)"), parentLayerParameterName=self.INPUT,
             optional=True))
         self.addParameter(QgsProcessingParameterString(
-            self.TENURE_MAPPING, self.tr("Tenure mapping, value=class; ... [optional: the defaults]"),
+            self.TENURE_MAPPING, self.tr("Tenure mapping, value=class; ... (if empty: the defaults)"),
             optional=True, multiLine=True))
         self.addParameter(QgsProcessingParameterField(
-            self.POPULATION_FIELD, self.tr("Population field of the parcels [optional]"),
+            self.POPULATION_FIELD, self.tr("Population field of the parcels"),
             parentLayerParameterName=self.INPUT, type=compat.FieldDataType.Numeric, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.POPULATION_LAYER, self.tr("Or a population layer (points, summed per parcel) [optional]"),
+            self.POPULATION_LAYER, self.tr("Or a population layer (points, summed per parcel)"),
             [compat.SourceType.VectorPoint], optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.POPULATION_LAYER_FIELD, self.tr("Population field of that layer"),
@@ -100,12 +100,12 @@ class LandTenureOverlay(AllianceAlgorithm):
                   "zoning": "Zoning (classes from the class field)"}
         for role in ROLES:
             self.addParameter(QgsProcessingParameterMultipleLayers(
-                role.upper(), self.tr(labels[role]) + " " + self.tr("[optional]"), compat.SourceType.VectorPolygon,
+                role.upper(), self.tr(labels[role]), compat.SourceType.VectorPolygon,
                 optional=True))
         self.addParameter(QgsProcessingParameterString(
-            self.CLASS_FIELD, self.tr("Class field of the zoning layers [optional]"), optional=True))
+            self.CLASS_FIELD, self.tr("Class field of the zoning layers"), optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.TERRITORIES, self.tr("Territories for the summary [optional: the whole area]"),
+            self.TERRITORIES, self.tr("Territories for the summary (if empty: the whole area)"),
             [compat.SourceType.VectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.TERRITORY_ID_FIELD, self.tr("Territory code field"), parentLayerParameterName=self.TERRITORIES,
@@ -250,7 +250,8 @@ class LandTenureOverlay(AllianceAlgorithm):
             pieces = overlay.pieces
             outputs[self.OUTPUT_PIECES] = self.writeFrame(
                 parameters, self.OUTPUT_PIECES, context, pieces.drop(columns="geometry").assign(params=params),
-                pieces["geometry"].to_numpy(), compat.WkbType.MultiPolygon, crs, steps, INT_COLUMNS, TEXT_COLUMNS)
+                pieces["geometry"].to_numpy(), compat.WkbType.MultiPolygon, crs, steps, INT_COLUMNS, TEXT_COLUMNS,
+                output_crs=source.sourceCrs())
         return outputs
 
     def _fast_path(self, parameters, context, source, crs):

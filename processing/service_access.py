@@ -62,10 +62,10 @@ class ServiceAccess(AccessAlgorithm):
             self.SUPPLY, self.tr("Facilities (schools, clinics, markets...)"),
             [compat.SourceType.VectorPoint, compat.SourceType.VectorPolygon]))
         self.addParameter(QgsProcessingParameterField(
-            self.SUPPLY_ID_FIELD, self.tr("Facility identifier field [optional]"), parentLayerParameterName=self.SUPPLY,
+            self.SUPPLY_ID_FIELD, self.tr("Facility identifier field"), parentLayerParameterName=self.SUPPLY,
             optional=True))
         self.addParameter(QgsProcessingParameterField(
-            self.CAPACITY_FIELD, self.tr("Capacity field (places, beds, staff...) [optional: 1 per facility]"),
+            self.CAPACITY_FIELD, self.tr("Capacity field (places, beds, staff...) (if empty: 1 per facility)"),
             parentLayerParameterName=self.SUPPLY, type=compat.FieldDataType.Numeric, optional=True))
         self.addPopulationParameters(self.tr("Demand: population (points, polygons or grid cells)"))
         self.addParameter(QgsProcessingParameterNumber(
@@ -78,7 +78,7 @@ class ServiceAccess(AccessAlgorithm):
         self.addTerritoryParameters()
         self.addParameter(QgsProcessingParameterField(
             self.CLASS_FIELD, self.tr("Territory class field, e.g. urban / peri-urban / rural from the degree of "
-                                      "urbanisation or the functional areas [optional]"),
+                                      "urbanisation or the functional areas"),
             parentLayerParameterName=self.TERRITORIES, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Population with access to services"), compat.SourceType.VectorAnyGeometry))

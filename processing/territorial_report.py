@@ -168,13 +168,13 @@ class TerritorialReport(FlowAlgorithm):
     def initAlgorithm(self, config=None):
         self.addTerritoryParameters()
         self.addParameter(QgsProcessingParameterField(
-            self.NAME_FIELD, self.tr("Territory name field [optional: detected (name, nom, libelle...)]"),
+            self.NAME_FIELD, self.tr("Territory name field (if empty: detected (name, nom, libelle...))"),
             parentLayerParameterName=self.INPUT, optional=True))
         self.addParameter(QgsProcessingParameterMultipleLayers(
             self.INDICATORS, self.tr("Indicator layers (outputs of our algorithms, with the same code field)"),
             compat.SourceType.Vector, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.FLOW_LINES, self.tr("Flow lines (for the map of the main flows) [optional]"),
+            self.FLOW_LINES, self.tr("Flow lines (for the map of the main flows)"),
             [compat.SourceType.VectorLine], optional=True))
         self.addFlowParameters(optional=True)
         for key in (self.ORIGIN_FIELD, self.DESTINATION_FIELD, self.VOLUME_FIELD, self.FLOW_TYPE_FIELD,
@@ -182,7 +182,7 @@ class TerritorialReport(FlowAlgorithm):
             definition = self.parameterDefinition(key)
             definition.setFlags(definition.flags() | compat.ParameterFlag.Advanced)
         self.addParameter(QgsProcessingParameterString(
-            self.TERRITORY, self.tr("Territory code [optional: every territory, as an atlas]"), optional=True))
+            self.TERRITORY, self.tr("Territory code (if empty: every territory, as an atlas)"), optional=True))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT_HTML, self.tr("Report (HTML)"), self.tr("HTML files (*.html)")))
         self.addParameter(QgsProcessingParameterFileDestination(

@@ -71,31 +71,31 @@ class TransitAccess(AccessAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addPopulationParameters(self.tr("Population (points, polygons or grid cells)"))
-        for key, label in ((self.SEX_FIELD, "Sex field [optional]"), (self.AGE_FIELD, "Age group field [optional]"),
-                           (self.DISABILITY_FIELD, "Disability field [optional]")):
+        for key, label in ((self.SEX_FIELD, "Sex field"), (self.AGE_FIELD, "Age group field"),
+                           (self.DISABILITY_FIELD, "Disability field")):
             self.addParameter(QgsProcessingParameterField(key, self.tr(label),
                                                           parentLayerParameterName=self.POPULATION, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.STOPS, self.tr("Stops (points) [optional: or a GTFS feed]"), [compat.SourceType.VectorPoint],
+            self.STOPS, self.tr("Stops (points) (or a GTFS feed)"), [compat.SourceType.VectorPoint],
             optional=True))
         self.addParameter(QgsProcessingParameterField(
-            self.STOP_ID_FIELD, self.tr("Stop identifier field [optional]"), parentLayerParameterName=self.STOPS,
+            self.STOP_ID_FIELD, self.tr("Stop identifier field"), parentLayerParameterName=self.STOPS,
             optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.CAPACITY_FIELD, self.tr("Capacity or mode field of the stops (bus, tram, rail, metro, ferry, high, "
-                                         "low or a GTFS route type) [optional: all low capacity]"),
+                                         "low or a GTFS route type) (if empty: all low capacity)"),
             parentLayerParameterName=self.STOPS, optional=True))
         self.addParameter(QgsProcessingParameterField(
-            self.FREQUENCY_FIELD, self.tr("Departures per hour field of the stops [optional: every stop qualifies]"),
+            self.FREQUENCY_FIELD, self.tr("Departures per hour field of the stops (if empty: every stop qualifies)"),
             parentLayerParameterName=self.STOPS, type=compat.FieldDataType.Numeric, optional=True))
         self.addParameter(QgsProcessingParameterFile(
-            self.GTFS, self.tr("GTFS feed (zip) [optional: or a stops layer]"), compat.FileBehavior.File,
+            self.GTFS, self.tr("GTFS feed (zip) (or a stops layer)"), compat.FileBehavior.File,
             fileFilter=self.tr("GTFS feeds (*.zip *.ZIP)"), optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             self.WEEKDAY, self.tr("GTFS: weekday counted (the feed's date of that weekday with the most services)"),
             [self.tr(day) for day in WEEKDAY_NAMES], defaultValue=1))
         self.addParameter(QgsProcessingParameterString(
-            self.DATE, self.tr("GTFS: date counted instead, YYYY-MM-DD [optional]"), optional=True))
+            self.DATE, self.tr("GTFS: date counted instead, YYYY-MM-DD"), optional=True))
         self.addParameter(QgsProcessingParameterString(self.START_TIME, self.tr("GTFS: window start (HH:MM)"),
                                                        "06:00"))
         self.addParameter(QgsProcessingParameterString(self.END_TIME, self.tr("GTFS: window end (HH:MM)"), "20:00"))
@@ -109,8 +109,8 @@ class TransitAccess(AccessAlgorithm):
             self.HIGH_DISTANCE, self.tr("Walking distance to high-capacity stops: rail, metro, ferry (m)"),
             compat.NumberType.Double, 1000.0, minValue=0.0))
         search = QgsProcessingParameterNumber(
-            self.SEARCH_DISTANCE, self.tr("Distances to the nearest stop reported up to (m) [optional: the longest "
-                                          "access distance]"), compat.NumberType.Double, optional=True,
+            self.SEARCH_DISTANCE, self.tr("Distances to the nearest stop reported up to (m) (if empty: the longest "
+                                          "access distance)"), compat.NumberType.Double, optional=True,
             minValue=0.0)
         search.setFlags(search.flags() | compat.ParameterFlag.Advanced)
         self.addParameter(search)
