@@ -101,6 +101,13 @@ def _canada_project():
         results = processing.run(f"alliance:{alg}", dict(common, **{o: "TEMPORARY_OUTPUT" for o in outputs}))
         for output in outputs:
             layers[f"{alg}:{output}"] = results.get(output)
+    flagged = processing.run("native:fieldcalculator", {
+        "INPUT": common["INPUT"], "FIELD_NAME": "city", "FIELD_TYPE": 1, "FIELD_LENGTH": 1,
+        "FORMULA": "\"code\" IN ('ONT', 'QUE', 'BC')", "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    results = processing.run("alliance:functionalareas", dict(
+        common, INPUT=flagged, POPULATION_FIELD="pop1971", CITY_FIELD="city",
+        OUTPUT="TEMPORARY_OUTPUT", OUTPUT_AREAS="TEMPORARY_OUTPUT"))
+    layers["functionalareas:OUTPUT"] = results["OUTPUT"]
     results = processing.run("alliance:recommendationscorecard", dict(
         common, INDICATORS=[layers["flowdependencies:OUTPUT"], layers["dominantflows:OUTPUT"]],
         OUTPUT="TEMPORARY_OUTPUT", OUTPUT_TABLE="TEMPORARY_OUTPUT"))
@@ -139,7 +146,8 @@ def _save_dock(widget, path):
 
 
 def dock(language, path):
-    """The dock for Ontario after Flow dependencies, Dominant flows, Flow regions and the scorecard."""
+    """The dock for Ontario after Flow dependencies, Dominant flows, Flow regions, Functional areas and the
+    scorecard."""
     from qgis.core import QgsProject
 
     from alliance_territories.alliance_plugin.gui.dock import AllianceDock

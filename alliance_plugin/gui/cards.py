@@ -77,6 +77,11 @@ def format_value(field, value):
     return f"{text}\u00a0{unit_text(unit)}" if unit and unit != "ratio" else text  # never "26.1" then "%" below
 
 
+#: ``tr`` under another name for texts that live in data: scripts/update_translations.py collects the
+#: indicator labels from core/indicators.py itself (it cannot follow a variable).
+translate_data = tr
+
+
 def unit_text(unit):
     """A unit as the user reads it (literal ``tr`` calls, so that the translation tool collects them)."""
     return {"jobs per 100 workers": tr("jobs per 100 workers"), "inhabitants": tr("inhabitants"),
@@ -95,7 +100,7 @@ def class_text(value):
 
 def indicator_label(field):
     spec = describe(field)
-    return tr(spec["label"]) if spec else field
+    return translate_data(spec["label"]) if spec else field
 
 
 def card_content(number, values, sources, rows):

@@ -23,7 +23,7 @@ Reading stays cheap on a national layer (35,000 territories): attributes only (n
 geometry, ``setSubsetOfAttributes`` to the fields needed); the territory list is one
 aggregate of the code and name fields; a layer of up to :data:`WHOLE_LAYER` features
 is read once into a ``{code: attributes}`` table, a larger one one territory at a time
-through an attribute filter (an SQL query on a GeoPackage). Everything read is kept in
+through an attribute filter (compiled to SQL on a GeoPackage). Everything read is kept in
 :class:`LayerReader`'s cache and dropped when the layer changes (``dataChanged``,
 ``attributeValueChanged``, ``featureAdded``, ``featureDeleted``, ``layerModified``,
 ``updatedFields``, ``subsetStringChanged``) or leaves the project.
@@ -310,8 +310,8 @@ class LayerReader(QObject):
         """``(positions, attribute list or None)`` of territory ``code`` in ``layer``.
 
         A small layer is read whole once (:meth:`table`); a large one (over :data:`WHOLE_LAYER`
-        features) one territory at a time through an attribute filter (an SQL query on a
-        GeoPackage), each answer kept until the layer changes.
+        features) one territory at a time through an attribute filter (compiled to SQL by the
+        GeoPackage and database providers), each answer kept until the layer changes.
         """
         count = layer.featureCount()
         if 0 <= count <= WHOLE_LAYER:

@@ -205,6 +205,14 @@ def canada_results(run_alg, data_dir, project):
         results, _ = run_alg(f"alliance:{alg}", dict(common, **{o: "TEMPORARY_OUTPUT" for o in outputs}))
         for output in outputs:
             layers[f"{alg}:{output}"] = results[output]
+    # Functional areas need the cities: the three largest provinces flagged (a field added in Processing).
+    flagged, _ = run_alg("native:fieldcalculator", {
+        "INPUT": common["INPUT"], "FIELD_NAME": "city", "FIELD_TYPE": 1, "FIELD_LENGTH": 1,
+        "FORMULA": "\"code\" IN ('ONT', 'QUE', 'BC')", "OUTPUT": "TEMPORARY_OUTPUT"})
+    results, _ = run_alg("alliance:functionalareas", dict(
+        common, INPUT=flagged["OUTPUT"], POPULATION_FIELD="pop1971", CITY_FIELD="city",
+        OUTPUT="TEMPORARY_OUTPUT", OUTPUT_AREAS="TEMPORARY_OUTPUT"))
+    layers["functionalareas:OUTPUT"] = results["OUTPUT"]
     results, _ = run_alg("alliance:recommendationscorecard", dict(
         common, INDICATORS=[layers["flowdependencies:OUTPUT"], layers["dominantflows:OUTPUT"]],
         OUTPUT="TEMPORARY_OUTPUT", OUTPUT_TABLE="TEMPORARY_OUTPUT"))
@@ -236,7 +244,11 @@ def test_dock_gathers_every_result_for_a_territory(dock, run_alg, data_dir, clea
     assert dependencies["sc_supply"] is None or str(type(dependencies["sc_supply"])).endswith("QVariant'>")
     sc_line = next(line for line in dock.cards[1].lines if line["field"] == "sc_supply")
     assert sc_line["status"] == "not measurable" and "internal flows" in dock.cards[1].sentences_label.text()
-    assert dock.cards[1].status in ("not measurable", "priority", "watch", "strong")
+    # The functional-area role (functionalareas layer) reaches R1 with its status.
+    fua = next(f for f in layers["functionalareas:OUTPUT"].getFeatures() if f["code"] == "ONT")
+    role = next(line for line in dock.cards[1].lines if line["field"] == "fua_role")
+    assert role["status"] == {"city core": "strong", "commuting zone": "watch", "outside": "strong"}[fua["fua_role"]]
+    assert dock.cards[1].status in ("priority", "watch", "strong")  # a measured status beats not measurable
     # The flow region (flowregions layer) reaches R1; R8 always has a status.
     assert any(line["field"] == "region" for line in dock.cards[1].lines)
     assert dock.cards[8].status in ("priority", "watch", "strong")
@@ -322,3 +334,16 @@ def test_plugin_without_pandas_loads_without_the_dock(plugin, monkeypatch):
     instance.unload()
     instance.unload()
     assert iface.menus == []
+
+
+def test_method_notes_link_opens_the_shipped_help(dock, monkeypatch):
+    from alliance_territories.alliance_plugin.gui import dock as dock_module
+
+    opened = []
+    monkeypatch.setattr(dock_module.QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    if not dock_module.HELP_PATH.exists():
+        assert dock.help_label.isHidden() and dock.open_help() is False
+        pytest.skip("help/index.html is not in this checkout")
+    assert not dock.help_label.isHidden()
+    dock.help_label.linkActivated.emit("help")
+    assert [url.toLocalFile() for url in opened] == [str(dock_module.HELP_PATH)]
