@@ -145,6 +145,12 @@ def test_sample_button_fills_the_panel_once(dock, clean_project):
     assert dock.cards[2].status in ("priority", "watch", "strong")
     names = sorted(candidate.name() for candidate in clean_project.mapLayers().values())
     assert len(names) == 3  # the regions, the flow lines, the territories with their indicators
+    # Styled and ordered by processing/styling.py: the flow lines above the polygons, not one flat colour.
+    from alliance_territories.alliance_plugin.qgis_io import compat
+
+    order = [node.layer().geometryType() for node in clean_project.layerTreeRoot().findLayers()]
+    assert order.index(compat.GeometryType.Line) < order.index(compat.GeometryType.Polygon)
+    assert layer.renderer().type() != "singleSymbol"
     assert dock.load_sample() is layer  # a second click reuses what the first loaded
     assert sorted(candidate.name() for candidate in clean_project.mapLayers().values()) == names
     # The flows of the sample are remembered in the project for the card buttons.
