@@ -24,8 +24,9 @@ import threading
 #: Third-party modules our code imports inside functions (submodules included: an import of
 #: ``scipy.sparse.csgraph`` on a broken worker thread fails even when ``scipy`` is loaded).
 LIBRARIES = (
-    "numpy", "pandas", "shapely", "scipy", "scipy.sparse", "scipy.sparse.csgraph", "scipy.ndimage",
-    "scipy.signal", "scipy.spatial", "scipy.special", "scipy.linalg", "networkx", "pyogrio", "pyogrio.raw",
+    "numpy", "pandas", "shapely", "scipy", "scipy.sparse", "scipy.sparse.csgraph", "scipy.sparse.linalg",
+    "scipy.ndimage", "scipy.signal", "scipy.spatial", "scipy.special", "scipy.linalg", "networkx", "pyogrio",
+    "pyogrio.raw",
     "geopandas", "igraph", "pandas.core.reshape.reshape",  # pandas imports it lazily (unstack, pivot)
     # the standard library modules imported lazily by our code and by pandas' writers
     "io", "csv", "zipfile", "json", "html", "base64", "tempfile", "random", "re", "codecs",
