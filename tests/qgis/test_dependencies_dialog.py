@@ -134,6 +134,12 @@ class FakeIface:
     def removePluginMenu(self, name, action):  # noqa: N802
         self.menus.remove((name, action))
 
+    def addToolBarIcon(self, action):  # noqa: N802 (the panel's toolbar button)
+        pass
+
+    def removeToolBarIcon(self, action):  # noqa: N802
+        pass
+
     def mainWindow(self):  # noqa: N802
         return None
 
