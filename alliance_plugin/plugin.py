@@ -12,6 +12,7 @@ class AlliancePlugin:
         self.dock = None
         self.dock_action = None
         self.dependencies_action = None
+        self.label_wrapper = None
 
     def initProcessing(self):
         if self.provider is not None:
@@ -30,6 +31,10 @@ class AlliancePlugin:
         self.initProcessing()
         if self.iface is None or self.dock is not None:
             return
+        if self.label_wrapper is None:
+            from .gui.dialog_labels import LabelWrapper
+
+            self.label_wrapper = LabelWrapper()  # our Processing dialogs without a horizontal scroll bar
         from qgis.PyQt.QtCore import Qt
         from qgis.PyQt.QtGui import QIcon
         from qgis.PyQt.QtWidgets import QAction
@@ -82,6 +87,10 @@ class AlliancePlugin:
         return tr("&Alliance of Territories")
 
     def unload(self):
+        if self.label_wrapper is not None:
+            self.label_wrapper.stop()
+            self.label_wrapper.deleteLater()
+            self.label_wrapper = None
         if self.dependencies_action is not None:
             if self.iface is not None:
                 self.iface.removePluginMenu(self.menu_name(), self.dependencies_action)
