@@ -19,17 +19,17 @@
             <translation>non</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="215" />
+            <location filename="../alliance_plugin/gui/cards.py" line="220" />
             <source>Add evidence with:</source>
             <translation>Compléter avec :</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="267" />
+            <location filename="../alliance_plugin/gui/cards.py" line="272" />
             <source>No territory selected.</source>
             <translation>Aucun territoire sélectionné.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="274" />
+            <location filename="../alliance_plugin/gui/cards.py" line="279" />
             <source>Status of the recommendation: the most urgent of its measured indicators</source>
             <translation>Statut de la recommandation : le plus urgent de ses indicateurs mesurés</translation>
         </message>
@@ -59,185 +59,185 @@
             <translation>non mesurable</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="82" />
+            <location filename="../alliance_plugin/gui/cards.py" line="87" />
             <source>jobs per 100 workers</source>
             <translation>emplois pour 100 actifs</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="82" />
+            <location filename="../alliance_plugin/gui/cards.py" line="87" />
             <source>inhabitants</source>
             <translation>habitants</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="83" />
+            <location filename="../alliance_plugin/gui/cards.py" line="88" />
             <source>per 1000 inhabitants</source>
             <translation>pour 1 000 habitants</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="83" />
+            <location filename="../alliance_plugin/gui/cards.py" line="88" />
             <source>inhabitants per km²</source>
             <translation>habitants par km²</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="84" />
+            <location filename="../alliance_plugin/gui/cards.py" line="89" />
             <source>min</source>
             <translation>min</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="89" />
+            <location filename="../alliance_plugin/gui/cards.py" line="94" />
             <source>dominant</source>
             <translation>dominant</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="89" />
+            <location filename="../alliance_plugin/gui/cards.py" line="94" />
             <source>dominated</source>
             <translation>dominé</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="89" />
+            <location filename="../alliance_plugin/gui/cards.py" line="94" />
             <source>intermediate</source>
             <translation>intermédiaire</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="90" />
+            <location filename="../alliance_plugin/gui/cards.py" line="95" />
             <source>independent</source>
             <translation>indépendant</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="90" />
+            <location filename="../alliance_plugin/gui/cards.py" line="95" />
             <source>isolated</source>
             <translation>isolé</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="90" />
+            <location filename="../alliance_plugin/gui/cards.py" line="95" />
             <source>pole</source>
             <translation>pôle</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="91" />
+            <location filename="../alliance_plugin/gui/cards.py" line="96" />
             <source>interdependent</source>
             <translation>interdépendant</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="91" />
+            <location filename="../alliance_plugin/gui/cards.py" line="96" />
             <source>dependent</source>
             <translation>dépendant</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="91" />
+            <location filename="../alliance_plugin/gui/cards.py" line="96" />
             <source>autonomous</source>
             <translation>autonome</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="92" />
+            <location filename="../alliance_plugin/gui/cards.py" line="97" />
             <source>city core</source>
             <translation>centre-ville</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="92" />
+            <location filename="../alliance_plugin/gui/cards.py" line="97" />
             <source>commuting zone</source>
             <translation>zone de navettage</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="93" />
+            <location filename="../alliance_plugin/gui/cards.py" line="98" />
             <source>outside</source>
             <translation>hors aire</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="140" />
+            <location filename="../alliance_plugin/gui/cards.py" line="145" />
             <source>Recommendations with measured evidence</source>
             <translation>Recommandations appuyées sur une mesure</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="254" />
+            <location filename="../alliance_plugin/gui/cards.py" line="259" />
             <source>No indicator of this recommendation in the project yet: run one of the algorithms below.</source>
             <translation>Aucun indicateur de cette recommandation dans le projet pour l'instant : lancez l'un des algorithmes ci-dessous.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="122" />
-            <location filename="../alliance_plugin/gui/cards.py" line="135" />
+            <location filename="../alliance_plugin/gui/cards.py" line="127" />
+            <location filename="../alliance_plugin/gui/cards.py" line="140" />
             <source>Field: {field}</source>
             <translation>Champ : {field}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="200" />
+            <location filename="../alliance_plugin/gui/cards.py" line="205" />
             <source>Strategic urban planning at local level</source>
             <translation>Planification urbaine stratégique à l'échelle locale</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="200" />
+            <location filename="../alliance_plugin/gui/cards.py" line="205" />
             <source>Interdependencies and complementarities between territories</source>
             <translation>Interdépendances et complémentarités entre territoires</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="200" />
+            <location filename="../alliance_plugin/gui/cards.py" line="205" />
             <source>Intermediary and new city networks</source>
             <translation>Villes intermédiaires et nouveaux réseaux de villes</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="200" />
+            <location filename="../alliance_plugin/gui/cards.py" line="205" />
             <source>Land management and tenure security</source>
             <translation>Gestion foncière et sécurité de la tenure</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="200" />
+            <location filename="../alliance_plugin/gui/cards.py" line="205" />
             <source>Environment- and climate-friendly planning</source>
             <translation>Aménagement respectueux de l'environnement et du climat</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="200" />
+            <location filename="../alliance_plugin/gui/cards.py" line="205" />
             <source>Circular economy</source>
             <translation>Économie circulaire</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="200" />
+            <location filename="../alliance_plugin/gui/cards.py" line="205" />
             <source>Urban and peri-urban mobility against socio-spatial inequality</source>
             <translation>Mobilité urbaine et périurbaine contre les inégalités socio-spatiales</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="200" />
+            <location filename="../alliance_plugin/gui/cards.py" line="205" />
             <source>Local capacities and territorial intelligence</source>
             <translation>Capacités locales et intelligence territoriale</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="124" />
+            <location filename="../alliance_plugin/gui/cards.py" line="129" />
             <source>Layer: {layer}</source>
             <translation>Couche : {layer}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="126" />
-            <location filename="../alliance_plugin/gui/cards.py" line="135" />
+            <location filename="../alliance_plugin/gui/cards.py" line="131" />
+            <location filename="../alliance_plugin/gui/cards.py" line="140" />
             <source>Rule: {rule}</source>
             <translation>Règle : {rule}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="129" />
+            <location filename="../alliance_plugin/gui/cards.py" line="134" />
             <source>Source: {source}</source>
             <translation>Source : {source}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="141" />
+            <location filename="../alliance_plugin/gui/cards.py" line="146" />
             <source>{n} of 8</source>
             <translation>{n} sur 8</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="224" />
+            <location filename="../alliance_plugin/gui/cards.py" line="229" />
             <source>{name}: open its dialog with the territories, the code field, the flows and the population field already filled in</source>
             <translation>{name} : ouvre sa fenêtre avec les territoires, le champ de code, les flux et le champ de population déjà renseignés</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="292" />
+            <location filename="../alliance_plugin/gui/cards.py" line="297" />
             <source>{label}: {value}</source>
             <translation>{label} : {value}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="128" />
-            <location filename="../alliance_plugin/gui/cards.py" line="137" />
+            <location filename="../alliance_plugin/gui/cards.py" line="133" />
+            <location filename="../alliance_plugin/gui/cards.py" line="142" />
             <source>Why not measurable: {reason}</source>
             <translation>Pourquoi non mesurable : {reason}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="259" />
+            <location filename="../alliance_plugin/gui/cards.py" line="264" />
             <source>Not in the project yet: {list}.</source>
             <translation>Pas encore dans le projet : {list}.</translation>
         </message>
@@ -390,7 +390,7 @@
             <location filename="../alliance_plugin/gui/dock.py" line="119" />
             <location filename="../alliance_plugin/gui/dock.py" line="530" />
             <location filename="../alliance_plugin/gui/dock.py" line="529" />
-            <location filename="../alliance_plugin/plugin.py" line="46" />
+            <location filename="../alliance_plugin/plugin.py" line="51" />
             <location filename="../processing/provider.py" line="45" />
             <source>Alliance of Territories</source>
             <translation>Alliance des territoires</translation>
@@ -505,6 +505,7 @@
         </message>
         <message>
             <location filename="../alliance_plugin/gui/layers.py" line="419" />
+            <location filename="../processing/provider.py" line="127" />
             <location filename="../processing/styling.py" line="51" />
             <source>Flow lines (dependencies)</source>
             <translation>Lignes de flux (dépendances)</translation>
@@ -520,22 +521,22 @@
             <translation>Les données d'exemple sont absentes du dossier de l'extension.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/plugin.py" line="82" />
+            <location filename="../alliance_plugin/plugin.py" line="87" />
             <source>&amp;Alliance of Territories</source>
             <translation>&amp;Alliance des territoires</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/plugin.py" line="54" />
+            <location filename="../alliance_plugin/plugin.py" line="59" />
             <source>Alliance of Territories panel</source>
             <translation>Panneau Alliance des territoires</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/plugin.py" line="68" />
+            <location filename="../alliance_plugin/plugin.py" line="73" />
             <source>Check dependencies…</source>
             <translation>Vérifier les dépendances…</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/plugin.py" line="44" />
+            <location filename="../alliance_plugin/plugin.py" line="49" />
             <source>The Alliance of Territories panel needs: {what}. Install it with: {hint}</source>
             <translation>Le panneau Alliance des territoires a besoin de : {what}. Installez-le avec : {hint}</translation>
         </message>
@@ -565,12 +566,12 @@
             <translation>{n} entité(s) de « {layer} » ont une géométrie invalide : elles sont réparées (make_valid), jamais écartées, quel que soit le réglage de Processing pour les entités invalides.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/qgis_io/layers.py" line="222" />
+            <location filename="../alliance_plugin/qgis_io/layers.py" line="225" />
             <source>Could not write features: {error}</source>
             <translation>Impossible d'écrire les entités : {error}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/qgis_io/layers.py" line="255" />
+            <location filename="../alliance_plugin/qgis_io/layers.py" line="258" />
             <source>{crs} is not in metres: areas, buffers and distances are computed in a Lambert azimuthal equal-area projection centred on {lon:.4f}, {lat:.4f}.</source>
             <translation>{crs} n'est pas en mètres : les surfaces, tampons et distances sont calculés dans une projection azimutale équivalente de Lambert centrée sur {lon:.4f}, {lat:.4f}.</translation>
         </message>
@@ -636,31 +637,37 @@
         </message>
         <message>
             <location filename="../processing/access_inputs.py" line="84" />
-            <source>Topology tolerance: line ends closer than this are joined (m)</source>
-            <translation>Tolérance topologique : les extrémités de lignes plus proches que cette distance sont raccordées (m)</translation>
+            <source>Topology tolerance: ends joined within (m)</source>
+            <translation>Tolérance topologique : extrémités jointes à (m)</translation>
         </message>
         <message>
             <location filename="../processing/access_inputs.py" line="66" />
-            <source>Population field [optional: each feature counts as 1]</source>
-            <translation>Champ de population [facultatif : chaque entité compte pour 1]</translation>
+            <source>Population field (default: 1 per feature)</source>
+            <translation>Champ de population (défaut : 1 par entité)</translation>
         </message>
         <message>
             <location filename="../processing/access_inputs.py" line="71" />
-            <source>Territories [optional]</source>
-            <translation>Territoires [facultatif]</translation>
+            <location filename="../processing/flow_inputs.py" line="41" />
+            <location filename="../processing/land_consumption.py" line="65" />
+            <location filename="../processing/provider.py" line="121" />
+            <location filename="../processing/territorial_report.py" line="437" />
+            <location filename="../processing/territorial_report.py" line="478" />
+            <source>Territories</source>
+            <translation>Territoires</translation>
         </message>
         <message>
             <location filename="../processing/access_inputs.py" line="73" />
             <location filename="../processing/flow_inputs.py" line="43" />
-            <location filename="../processing/land_tenure.py" line="111" />
+            <location filename="../processing/land_tenure.py" line="132" />
+            <location filename="../processing/provider.py" line="121" />
             <location filename="../processing/urban_growth.py" line="68" />
             <source>Territory code field</source>
             <translation>Champ de code des territoires</translation>
         </message>
         <message>
             <location filename="../processing/access_inputs.py" line="78" />
-            <source>Street network [optional: straight lines, the Euclidean proxy]</source>
-            <translation>Réseau viaire [facultatif : lignes droites, l'approximation euclidienne]</translation>
+            <source>Street network</source>
+            <translation>Réseau viaire</translation>
         </message>
         <message>
             <location filename="../processing/access_inputs.py" line="81" />
@@ -733,32 +740,32 @@
             <translation>{n} entités ont une population négative dans '{field}' (identifiants des entités {ids}) : corrigez-les d'abord.</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="68" />
+            <location filename="../processing/base.py" line="85" />
             <source>Mobility and access</source>
             <translation>Mobilité et accessibilité</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="68" />
+            <location filename="../processing/base.py" line="85" />
             <source>Flows and dependencies</source>
             <translation>Flux et dépendances</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="68" />
+            <location filename="../processing/base.py" line="85" />
             <source>Urban growth and land</source>
             <translation>Croissance urbaine et foncier</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="68" />
+            <location filename="../processing/base.py" line="85" />
             <source>Land and tenure</source>
             <translation>Foncier et tenure</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="68" />
+            <location filename="../processing/base.py" line="85" />
             <source>Recommendations</source>
             <translation>Recommandations</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="86" />
+            <location filename="../processing/base.py" line="103" />
             <source>This algorithm needs Python libraries that are missing or unusable:
 {problems}
 Install them into the Python that QGIS uses, for example:
@@ -771,7 +778,7 @@ Installez-les dans le Python qu'utilise QGIS, par exemple :
 Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste chaque bibliothèque avec son état et la commande pour votre système.</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="109" />
+            <location filename="../processing/base.py" line="126" />
             <source>The output '{output}' would overwrite the input '{input}' ({path}): choose another file.</source>
             <translation>La sortie '{output}' écraserait l'entrée '{input}' ({path}) : choisissez un autre fichier.</translation>
         </message>
@@ -800,8 +807,8 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/city_network.py" line="51" />
-            <source>Population fields (one per date; the last is the current one)</source>
-            <translation>Champs de population (un par date ; le dernier est la date actuelle)</translation>
+            <source>Population fields (one per date, last = now)</source>
+            <translation>Champs de population (un par date, dernier = actuel)</translation>
         </message>
         <message>
             <location filename="../processing/city_network.py" line="64" />
@@ -845,8 +852,8 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         <message>
             <location filename="../processing/city_network.py" line="62" />
             <location filename="../processing/city_network.py" line="70" />
-            <source>Betweenness: sources sampled when exact is too costly (0 = automatic)</source>
-            <translation>Intermédiarité : sources échantillonnées quand le calcul exact est trop coûteux (0 = automatique)</translation>
+            <source>Betweenness: sources sampled (0 = automatic)</source>
+            <translation>Intermédiarité : sources tirées (0 = auto)</translation>
         </message>
         <message>
             <location filename="../processing/city_network.py" line="62" />
@@ -888,12 +895,12 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
 &lt;p&gt;&lt;b&gt;Unités locales&lt;/b&gt; (facultatif) : la population de chaque carreau est attribuée à l'unité qui contient le centre du carreau (pour des polygones fournis, un point à l'intérieur du polygone, le centre d'un carré complet ; un centre situé sur une limite va au plus petit code). Une unité est une &lt;i&gt;ville&lt;/i&gt; quand au moins 50 % de sa population vit dans des centres urbains, une &lt;i&gt;zone rurale&lt;/i&gt; quand au moins 50 % vit dans des carreaux ruraux, sinon une &lt;i&gt;ville moyenne ou zone semi-dense&lt;/i&gt; ; les unités sans habitant ne reçoivent pas de classe. Leur population, la population et la part dans les centres urbains, dans les agglomérations urbaines (centres compris) et dans les carreaux ruraux sont ajoutées aux unités telles que fournies. Le champ params enregistre les seuils.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="119" />
+            <location filename="../processing/degurba.py" line="118" />
             <source>The local units layer</source>
             <translation>La couche des unités locales</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="185" />
+            <location filename="../processing/degurba.py" line="184" />
             <source>The population layer</source>
             <translation>La couche de population</translation>
         </message>
@@ -909,24 +916,25 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/degurba.py" line="67" />
-            <source>Population: grid cells (polygons) or points [optional: or a raster]</source>
-            <translation>Population : carreaux de grille (polygones) ou points [facultatif : ou un raster]</translation>
+            <source>Population: grid cells or points</source>
+            <translation>Population : carreaux ou points</translation>
         </message>
         <message>
             <location filename="../processing/degurba.py" line="70" />
             <location filename="../processing/functional_areas.py" line="71" />
+            <location filename="../processing/provider.py" line="123" />
             <source>Population field</source>
             <translation>Champ de population</translation>
         </message>
         <message>
             <location filename="../processing/degurba.py" line="73" />
-            <source>Share of land of each grid cell (0-1 or %) [optional: all land]</source>
-            <translation>Part de terre de chaque carreau (0-1 ou %) [facultatif : tout en terre]</translation>
+            <source>Land share of each cell (0-1 or %)</source>
+            <translation>Part de terre de chaque carreau (0-1 ou %)</translation>
         </message>
         <message>
             <location filename="../processing/degurba.py" line="76" />
-            <source>Population raster [optional]</source>
-            <translation>Raster de population [facultatif]</translation>
+            <source>Population raster</source>
+            <translation>Raster de population</translation>
         </message>
         <message>
             <location filename="../processing/degurba.py" line="78" />
@@ -940,66 +948,66 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/degurba.py" line="91" />
-            <source>Urban centre smoothing: neighbours of 8 in the centre for a cell to join (5 to 8; 0 = no smoothing)</source>
-            <translation>Lissage des centres urbains : voisins sur 8 dans le centre pour qu'un carreau y entre (5 à 8 ; 0 = pas de lissage)</translation>
+            <source>Urban centre smoothing: neighbours of 8 (0 = off)</source>
+            <translation>Lissage des centres : voisins sur 8 (0 = aucun)</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="95" />
-            <source>Local units (communes) [optional]</source>
-            <translation>Unités locales (communes) [facultatif]</translation>
+            <location filename="../processing/degurba.py" line="94" />
+            <source>Local units (communes)</source>
+            <translation>Unités locales (communes)</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="98" />
+            <location filename="../processing/degurba.py" line="97" />
             <source>Local unit code field</source>
             <translation>Champ de code des unités locales</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="100" />
+            <location filename="../processing/degurba.py" line="99" />
             <source>Local units: population share of the rules (%)</source>
             <translation>Unités locales : part de population des règles (%)</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="103" />
-            <source>Write empty rural cells of a grid built from points or a raster</source>
-            <translation>Écrire les carreaux ruraux vides d'une grille construite à partir de points ou d'un raster</translation>
+            <location filename="../processing/degurba.py" line="102" />
+            <source>Write the empty rural cells of a built grid</source>
+            <translation>Écrire aussi les carreaux ruraux vides</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="105" />
+            <location filename="../processing/degurba.py" line="104" />
             <source>Classified grid cells</source>
             <translation>Carreaux classés</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="107" />
-            <source>Local units with their degree of urbanisation</source>
-            <translation>Unités locales avec leur degré d'urbanisation</translation>
+            <location filename="../processing/degurba.py" line="106" />
+            <source>Local units (degree of urbanisation)</source>
+            <translation>Unités locales (degré d'urbanisation)</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="109" />
+            <location filename="../processing/degurba.py" line="108" />
             <source>Urban centres</source>
             <translation>Centres urbains</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="110" />
+            <location filename="../processing/degurba.py" line="109" />
             <source>Urban clusters</source>
             <translation>Agglomérations urbaines</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="122" />
+            <location filename="../processing/degurba.py" line="121" />
             <source>Choose the code field of the local units.</source>
             <translation>Choisissez le champ de code des unités locales.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="187" />
+            <location filename="../processing/degurba.py" line="186" />
             <source>Give the population either as a vector layer (grid cells or points) or as a raster, one of them.</source>
             <translation>Donnez la population soit comme couche vecteur (carreaux ou points), soit comme raster, l'un des deux.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="193" />
+            <location filename="../processing/degurba.py" line="192" />
             <source>Choose the population field.</source>
             <translation>Choisissez le champ de population.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="223" />
+            <location filename="../processing/degurba.py" line="222" />
             <source>No population point has a geometry.</source>
             <translation>Aucun point de population n'a de géométrie.</translation>
         </message>
@@ -1010,8 +1018,8 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/degurba.py" line="89" />
-            <source>Urban centre: minimum density (inhabitants per km2 of land)</source>
-            <translation>Centre urbain : densité minimale (habitants par km2 de terre)</translation>
+            <source>Urban centre: minimum density (inh./km2)</source>
+            <translation>Centre urbain : densité minimale (hab./km2)</translation>
         </message>
         <message>
             <location filename="../processing/degurba.py" line="89" />
@@ -1025,8 +1033,8 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/degurba.py" line="89" />
-            <source>Urban cluster: minimum density (inhabitants per km2 of land)</source>
-            <translation>Agglomération urbaine : densité minimale (habitants par km2 de terre)</translation>
+            <source>Urban cluster: minimum density (inh./km2)</source>
+            <translation>Agglomération : densité minimale (hab./km2)</translation>
         </message>
         <message>
             <location filename="../processing/degurba.py" line="89" />
@@ -1034,17 +1042,17 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>Agglomération urbaine : population minimale</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="142" />
+            <location filename="../processing/degurba.py" line="141" />
             <source>{centres} urban centres and {clusters} urban clusters ({rounds} rounds of gap filling and smoothing); {c:.1%} of the population in urban centres, {u:.1%} in urban clusters outside them.</source>
             <translation>{centres} centres urbains et {clusters} agglomérations urbaines ({rounds} passes de comblement et de lissage) ; {c:.1%} de la population dans les centres urbains, {u:.1%} dans les agglomérations urbaines hors centres.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="174" />
+            <location filename="../processing/degurba.py" line="173" />
             <source>The local units output is skipped: only the cells say their unit.</source>
             <translation>La sortie des unités locales est ignorée : seuls les carreaux indiquent leur unité.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="227" />
+            <location filename="../processing/degurba.py" line="226" />
             <source>{n} points summed into a grid of {rows} x {cols} cells of {cell:g} m.</source>
             <translation>{n} points sommés dans une grille de {rows} x {cols} carreaux de {cell:g} m.</translation>
         </message>
@@ -1064,22 +1072,22 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>Raster de {rows} x {cols} cellules de {cell:g} m.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="402" />
+            <location filename="../processing/degurba.py" line="403" />
             <source>Local units: {city} cities, {town} towns and semi-dense areas, {rural} rural areas, {none} without inhabitants.</source>
             <translation>Unités locales : {city} villes, {town} villes moyennes et zones semi-denses, {rural} zones rurales, {none} sans habitant.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="126" />
+            <location filename="../processing/degurba.py" line="125" />
             <source>Cells of {cell:g} m: the official method uses 1 km2 cells, and its thresholds (per km2 and per cluster) are kept as given.</source>
             <translation>Carreaux de {cell:g} m : la méthode officielle utilise des carreaux de 1 km2, et ses seuils (par km2 et par agglomération) sont conservés tels quels.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="200" />
+            <location filename="../processing/degurba.py" line="199" />
             <source>{what} is in {crs}, not in metres: its cells would not be squares of equal area once reprojected. Use a grid in a projected CRS in metres (the official grid is in EPSG:3035; GHS-POP in World Mollweide), or population points, which are reprojected.</source>
             <translation>{what} est en {crs}, pas en mètres : ses carreaux ne seraient plus des carrés de même surface une fois reprojetés. Utilisez une grille dans un SCR projeté en mètres (la grille officielle est en EPSG:3035 ; GHS-POP en World Mollweide), ou des points de population, qui sont reprojetés.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="218" />
+            <location filename="../processing/degurba.py" line="217" />
             <source>{n} points have no geometry: left out.</source>
             <translation>{n} points n'ont pas de géométrie : écartés.</translation>
         </message>
@@ -1109,7 +1117,7 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>{n} cellules du raster sont négatives : lues comme sans donnée.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="399" />
+            <location filename="../processing/degurba.py" line="400" />
             <source>{pop:,.0f} inhabitants live in cells whose centre lies in no local unit.</source>
             <translation>{pop:,.0f} habitants vivent dans des carreaux dont le centre n'est dans aucune unité locale.</translation>
         </message>
@@ -1153,6 +1161,7 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/dominant_flows.py" line="54" />
+            <location filename="../processing/provider.py" line="128" />
             <location filename="../processing/styling.py" line="53" />
             <source>Dominant flows</source>
             <translation>Flux dominants</translation>
@@ -1235,8 +1244,8 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/flow_dependencies.py" line="66" />
-            <source>Lines: keep the N largest flows of each origin (0 = all)</source>
-            <translation>Lignes : garder les N plus grands flux de chaque origine (0 = tous)</translation>
+            <source>Lines: N largest flows per origin (0 = all)</source>
+            <translation>Lignes : N plus grands flux par origine (0 = tous)</translation>
         </message>
         <message>
             <location filename="../processing/flow_dependencies.py" line="69" />
@@ -1256,8 +1265,8 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/flow_dependencies.py" line="57" />
-            <source>Dependency threshold (% of the outflow to the main partner)</source>
-            <translation>Seuil de dépendance (% du flux sortant vers le partenaire principal)</translation>
+            <source>Dependency threshold (% to the main partner)</source>
+            <translation>Seuil de dépendance (% vers le 1er partenaire)</translation>
         </message>
         <message>
             <location filename="../processing/flow_dependencies.py" line="60" />
@@ -1300,113 +1309,95 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>La table de flux n'a pas de flux internes (aucune ligne où l'origine est la destination) pour : {types}. Ce qui reste à l'intérieur d'un territoire est inconnu : l'autocontention (sc_supply, sc_demand), le flux interne et l'indice de concentration de l'emploi (jci) ne sont pas définis. Ils sont écrits NULL, et non 0, et le tableau de bord des recommandations les lit comme non mesurables. Les parts vers les partenaires (main_share) sont des parts des flux qui quittent chaque territoire. Ajoutez les flux internes à chaque territoire (pour les navettes : les actifs qui travaillent dans leur commune de résidence) pour les mesurer.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="41" />
-            <location filename="../processing/land_consumption.py" line="65" />
-            <location filename="../processing/territorial_report.py" line="437" />
-            <location filename="../processing/territorial_report.py" line="478" />
-            <source>Territories</source>
-            <translation>Territoires</translation>
-        </message>
-        <message>
-            <location filename="../processing/flow_inputs.py" line="57" />
-            <source>Flow types to keep, comma-separated [optional: all]</source>
-            <translation>Types de flux à garder, séparés par des virgules [facultatif : tous]</translation>
-        </message>
-        <message>
-            <location filename="../processing/flow_inputs.py" line="59" />
-            <source>Flow type when there is no type field [optional: commuting for INSEE files, else flow]</source>
-            <translation>Type de flux quand il n'y a pas de champ de type [facultatif : commuting pour les fichiers INSEE, sinon flow]</translation>
-        </message>
-        <message>
-            <location filename="../processing/flow_inputs.py" line="63" />
-            <source>Minimum volume of a flow row (smaller rows are ignored)</source>
-            <translation>Volume minimal d'une ligne de flux (les lignes plus petites sont ignorées)</translation>
-        </message>
-        <message>
-            <location filename="../processing/flow_inputs.py" line="99" />
-            <source>The territories layer is empty.</source>
-            <translation>La couche des territoires est vide.</translation>
-        </message>
-        <message>
-            <location filename="../processing/flow_inputs.py" line="144" />
-            <source>No territory has a code in the chosen field.</source>
-            <translation>Aucun territoire n'a de code dans le champ choisi.</translation>
-        </message>
-        <message>
             <location filename="../processing/flow_inputs.py" line="47" />
+            <location filename="../processing/provider.py" line="124" />
             <source>Flows (table, layer or CSV file)</source>
             <translation>Flux (table, couche ou fichier CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="74" />
-            <source>Flows: {source}; origin '{o}', destination '{d}', volume '{v}', type '{t}'.</source>
-            <translation>Flux : {source} ; origine '{o}', destination '{d}', volume '{v}', type '{t}'.</translation>
+            <location filename="../processing/flow_inputs.py" line="56" />
+            <source>Flow types to keep (comma-separated)</source>
+            <translation>Types de flux à garder (séparés par des virgules)</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="114" />
-            <source>{rows} flow rows ({volume:,.0f} in volume) have codes that match no territory and were left out: {codes}.</source>
-            <translation>{rows} lignes de flux ({volume:,.0f} en volume) ont des codes qui ne correspondent à aucun territoire et ont été écartées : {codes}.</translation>
+            <location filename="../processing/flow_inputs.py" line="58" />
+            <source>Flow type when there is no type field</source>
+            <translation>Type de flux sans champ de type</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="119" />
-            <source>Some codes look like numbers that lost their leading zero (read the codes as text, for example 01004 and not 1004).</source>
-            <translation>Certains codes ressemblent à des nombres qui ont perdu leur zéro initial (lisez les codes comme du texte, par exemple 01004 et non 1004).</translation>
+            <location filename="../processing/flow_inputs.py" line="61" />
+            <source>Minimum volume of a flow row</source>
+            <translation>Volume minimal d'une ligne de flux</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="54" />
-            <source>[optional: detected from the names]</source>
-            <translation>[facultatif : détecté d'après les noms]</translation>
+            <location filename="../processing/flow_inputs.py" line="97" />
+            <source>The territories layer is empty.</source>
+            <translation>La couche des territoires est vide.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="86" />
-            <source>{below} rows below the minimum volume and {other} rows of other flow types were left out.</source>
-            <translation>{below} lignes sous le volume minimal et {other} lignes d'autres types de flux ont été écartées.</translation>
+            <location filename="../processing/flow_inputs.py" line="142" />
+            <source>No territory has a code in the chosen field.</source>
+            <translation>Aucun territoire n'a de code dans le champ choisi.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="124" />
-            <source>No flow row matches the territory codes of '{field}' (for example {ids}; the flows hold {codes}): check the code fields.</source>
-            <translation>Aucune ligne de flux ne correspond aux codes de territoire de '{field}' (par exemple {ids} ; les flux contiennent {codes}) : vérifiez les champs de code.</translation>
-        </message>
-        <message>
-            <location filename="../processing/flow_inputs.py" line="133" />
-            <source>{n} territories have no code: their indicators are NULL.</source>
-            <translation>{n} territoires n'ont pas de code : leurs indicateurs sont NULL.</translation>
-        </message>
-        <message>
-            <location filename="../processing/flow_inputs.py" line="138" />
-            <source>{n} features repeat a territory code ({codes}): they are treated as parts of one territory and share its indicators.</source>
-            <translation>{n} entités répètent un code de territoire ({codes}) : elles sont traitées comme les parties d'un même territoire et partagent ses indicateurs.</translation>
-        </message>
-        <message>
-            <location filename="../processing/flow_inputs.py" line="165" />
-            <source>{n} flows have an end without geometry and are not drawn.</source>
-            <translation>{n} flux ont une extrémité sans géométrie et ne sont pas dessinés.</translation>
-        </message>
-        <message>
-            <location filename="../processing/flow_inputs.py" line="48" />
-            <location filename="../processing/land_tenure.py" line="103" />
-            <source>[optional]</source>
-            <translation>[facultatif]</translation>
-        </message>
-        <message>
-            <location filename="../processing/flow_inputs.py" line="54" />
+            <location filename="../processing/flow_inputs.py" line="53" />
             <source>Origin code field</source>
             <translation>Champ du code d'origine</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="54" />
+            <location filename="../processing/flow_inputs.py" line="53" />
             <source>Destination code field</source>
             <translation>Champ du code de destination</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="54" />
+            <location filename="../processing/flow_inputs.py" line="53" />
             <source>Volume field</source>
-            <translation>Champ de volume</translation>
+            <translation>Champ du volume</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="54" />
+            <location filename="../processing/flow_inputs.py" line="53" />
             <source>Flow type field</source>
             <translation>Champ du type de flux</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_inputs.py" line="72" />
+            <source>Flows: {source}; origin '{o}', destination '{d}', volume '{v}', type '{t}'.</source>
+            <translation>Flux : {source} ; origine '{o}', destination '{d}', volume '{v}', type '{t}'.</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_inputs.py" line="112" />
+            <source>{rows} flow rows ({volume:,.0f} in volume) have codes that match no territory and were left out: {codes}.</source>
+            <translation>{rows} lignes de flux ({volume:,.0f} en volume) ont des codes qui ne correspondent à aucun territoire et ont été écartées : {codes}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_inputs.py" line="117" />
+            <source>Some codes look like numbers that lost their leading zero (read the codes as text, for example 01004 and not 1004).</source>
+            <translation>Certains codes ressemblent à des nombres qui ont perdu leur zéro initial (lisez les codes comme du texte, par exemple 01004 et non 1004).</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_inputs.py" line="84" />
+            <source>{below} rows below the minimum volume and {other} rows of other flow types were left out.</source>
+            <translation>{below} lignes sous le volume minimal et {other} lignes d'autres types de flux ont été écartées.</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_inputs.py" line="122" />
+            <source>No flow row matches the territory codes of '{field}' (for example {ids}; the flows hold {codes}): check the code fields.</source>
+            <translation>Aucune ligne de flux ne correspond aux codes de territoire de '{field}' (par exemple {ids} ; les flux contiennent {codes}) : vérifiez les champs de code.</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_inputs.py" line="131" />
+            <source>{n} territories have no code: their indicators are NULL.</source>
+            <translation>{n} territoires n'ont pas de code : leurs indicateurs sont NULL.</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_inputs.py" line="136" />
+            <source>{n} features repeat a territory code ({codes}): they are treated as parts of one territory and share its indicators.</source>
+            <translation>{n} entités répètent un code de territoire ({codes}) : elles sont traitées comme les parties d'un même territoire et partagent ses indicateurs.</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_inputs.py" line="163" />
+            <source>{n} flows have an end without geometry and are not drawn.</source>
+            <translation>{n} flux ont une extrémité sans géométrie et ne sont pas dessinés.</translation>
         </message>
         <message>
             <location filename="../processing/flow_regions.py" line="57" />
@@ -1435,8 +1426,8 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/flow_regions.py" line="76" />
-            <source>Louvain/Leiden: resolution (above 1, smaller regions)</source>
-            <translation>Louvain/Leiden : résolution (au-dessus de 1, régions plus petites)</translation>
+            <source>Louvain/Leiden: resolution (&gt; 1: smaller)</source>
+            <translation>Louvain/Leiden : résolution (&gt; 1 : plus petites)</translation>
         </message>
         <message>
             <location filename="../processing/flow_regions.py" line="24" />
@@ -1570,13 +1561,13 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/functional_areas.py" line="77" />
-            <source>Field marking cities (EU-OECD) or pole candidates (INSEE) [optional]</source>
-            <translation>Champ marquant les villes (UE-OCDE) ou les pôles candidats (INSEE) [facultatif]</translation>
+            <source>City (EU-OECD) or pole candidate (INSEE) field</source>
+            <translation>Champ ville (UE-OCDE) ou pôle candidat (INSEE)</translation>
         </message>
         <message>
             <location filename="../processing/functional_areas.py" line="80" />
-            <source>Share of the population in an urban centre (0-1 or %) [optional]</source>
-            <translation>Part de la population dans un centre urbain (0-1 ou %) [facultatif]</translation>
+            <source>Population share in an urban centre</source>
+            <translation>Part de la population en centre urbain</translation>
         </message>
         <message>
             <location filename="../processing/functional_areas.py" line="89" />
@@ -1585,8 +1576,8 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/functional_areas.py" line="92" />
-            <source>Use contiguity (touching city units, enclaves, exclaves)</source>
-            <translation>Utiliser la contiguïté (unités de ville contiguës, enclaves, exclaves)</translation>
+            <source>Use contiguity (enclaves, exclaves)</source>
+            <translation>Utiliser la contiguïté (enclaves, exclaves)</translation>
         </message>
         <message>
             <location filename="../processing/functional_areas.py" line="94" />
@@ -1607,8 +1598,8 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         <message>
             <location filename="../processing/functional_areas.py" line="87" />
             <location filename="../processing/functional_areas.py" line="100" />
-            <source>City: minimum share of the population in an urban centre (%)</source>
-            <translation>Ville : part minimale de la population dans un centre urbain (%)</translation>
+            <source>City: minimum population share in a centre (%)</source>
+            <translation>Ville : part minimale en centre urbain (%)</translation>
         </message>
         <message>
             <location filename="../processing/functional_areas.py" line="87" />
@@ -1650,141 +1641,161 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>Parts en centre urbain supérieures à 1 : lues comme des pourcentages.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="62" />
+            <location filename="../processing/growth_buffers.py" line="29" />
+            <source>urban core</source>
+            <translation>cœur urbain</translation>
+        </message>
+        <message>
+            <location filename="../processing/growth_buffers.py" line="29" />
+            <source>inner peri-urban</source>
+            <translation>périurbain proche</translation>
+        </message>
+        <message>
+            <location filename="../processing/growth_buffers.py" line="30" />
+            <source>outer peri-urban</source>
+            <translation>périurbain lointain</translation>
+        </message>
+        <message>
+            <location filename="../processing/growth_buffers.py" line="30" />
+            <source>rural</source>
+            <translation>rural</translation>
+        </message>
+        <message>
+            <location filename="../processing/growth_buffers.py" line="69" />
             <source>Growth buffers and peri-urban rings</source>
             <translation>Tampons de croissance et couronnes périurbaines</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="65" />
+            <location filename="../processing/growth_buffers.py" line="72" />
             <source>Dissolved, non-overlapping distance rings around the built-up (urban core, inner and outer peri-urban, rural), and the band that would hold a projected population.</source>
             <translation>Anneaux de distance fusionnés et sans recouvrement autour de la tache urbaine (cœur urbain, périurbain proche et lointain, rural), et la bande qui accueillerait une population projetée.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="69" />
-            <source>&lt;p&gt;Growth fronts drawn from the data rather than by hand (recommendations 1 and 5); both outputs can be given directly to the land-tenure overlay (as growth fronts, or as zoning with the class field &lt;i&gt;label&lt;/i&gt;).&lt;/p&gt;
-&lt;p&gt;&lt;b&gt;Rings&lt;/b&gt;: the built-up (or urban cores) is dissolved; ring k lies between the previous distance and distance k, so rings never overlap and each is dissolved. Default labels: &lt;i&gt;urban core&lt;/i&gt; (band 0, the cores themselves), &lt;i&gt;inner peri-urban&lt;/i&gt; (the first ring), &lt;i&gt;outer peri-urban&lt;/i&gt; (the rings between), &lt;i&gt;rural&lt;/i&gt; (the last ring, with 3 rings or more); or your own, separated by ';'. Each ring has its band number, label, inner and outer distance (m) and area (m2). Buffers are round, with the given segments per quarter circle (QGIS's native buffer uses 5).&lt;/p&gt;
+            <location filename="../processing/growth_buffers.py" line="76" />
+            <source>&lt;p&gt;Growth fronts drawn from the data rather than by hand (recommendations 1 and 5); both outputs can be given directly to the land-tenure overlay (as growth fronts: only the peri-urban rings count by default, see &lt;i&gt;role&lt;/i&gt;; or as zoning with the class field &lt;i&gt;label&lt;/i&gt; or &lt;i&gt;role&lt;/i&gt;).&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Rings&lt;/b&gt;: the built-up (or urban cores) is dissolved; ring k lies between the previous distance and distance k, so rings never overlap and each is dissolved. Default labels: &lt;i&gt;urban core&lt;/i&gt; (band 0, the cores themselves), &lt;i&gt;inner peri-urban&lt;/i&gt; (the first ring), &lt;i&gt;outer peri-urban&lt;/i&gt; (the rings between), &lt;i&gt;rural&lt;/i&gt; (the last ring, with 3 rings or more); or your own, separated by ';'. The default labels are written in your language; the field &lt;i&gt;role&lt;/i&gt; holds a code whatever the language and the labels: &lt;i&gt;urban_core&lt;/i&gt; (band 0), &lt;i&gt;rural&lt;/i&gt; (the last ring, with 3 rings or more), &lt;i&gt;peri_urban&lt;/i&gt; (the others); the land-tenure overlay takes only the peri_urban rings as growth fronts unless told otherwise. Each ring has its band number, label, role, inner and outer distance (m) and area (m2). Buffers are round, with the given segments per quarter circle (QGIS's native buffer uses 5).&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Prospective buffer&lt;/b&gt; (an optional output): the band around the urban edge that would hold the land demand of a projected population. The population in &lt;i&gt;horizon&lt;/i&gt; years is &lt;i&gt;P x (1 + r)^years&lt;/i&gt; (compound annual rate r); the land demand is the added population at the density given, or at the observed density (population over the dissolved urban area); or give the target area directly. The band's width is found by bisection on its area; open land inside the urban area narrower than twice the width counts as available. Its fields: distance (m), land_demand, band_area and urban_area (m2), current, projected and added population, density (inhabitants per km2) and a note when the demand is nil or the search stopped early.&lt;/p&gt;
-&lt;p&gt;Distances are in metres: a geographic CRS, one in feet or Web Mercator is replaced by a Lambert azimuthal equal-area projection centred on the data (the log says so), in which the outputs are written. The params field records the options.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;Des fronts de croissance tirés des données plutôt que tracés à la main (recommandations 1 et 5) ; les deux sorties peuvent être fournies directement au croisement foncier (comme fronts de croissance, ou comme zonage avec le champ de classe &lt;i&gt;label&lt;/i&gt;).&lt;/p&gt;
-&lt;p&gt;&lt;b&gt;Anneaux&lt;/b&gt; : la tache urbaine (ou les cœurs urbains) est fusionnée ; l'anneau k se situe entre la distance précédente et la distance k, les anneaux ne se recouvrent donc jamais et chacun est fusionné. Libellés par défaut : &lt;i&gt;urban core&lt;/i&gt; (bande 0, les cœurs eux-mêmes), &lt;i&gt;inner peri-urban&lt;/i&gt; (le premier anneau), &lt;i&gt;outer peri-urban&lt;/i&gt; (les anneaux intermédiaires), &lt;i&gt;rural&lt;/i&gt; (le dernier anneau, à partir de 3 anneaux) ; ou les vôtres, séparés par ';'. Chaque anneau a son numéro de bande, son libellé, ses distances intérieure et extérieure (m) et sa surface (m2). Les tampons sont arrondis, avec le nombre de segments par quart de cercle donné (le tampon natif de QGIS en utilise 5).&lt;/p&gt;
+&lt;p&gt;Distances are in metres: a geographic CRS, one in feet or Web Mercator is replaced by a Lambert azimuthal equal-area projection centred on the data (the log says so), where distances and areas are computed; the outputs are written in the input's CRS. The params field records the options.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Des fronts de croissance tirés des données plutôt que tracés à la main (recommandations 1 et 5) ; les deux sorties peuvent être fournies directement au croisement foncier (comme fronts de croissance : seuls les anneaux périurbains comptent par défaut, voir &lt;i&gt;role&lt;/i&gt; ; ou comme zonage avec le champ de classe &lt;i&gt;label&lt;/i&gt; ou &lt;i&gt;role&lt;/i&gt;).&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Anneaux&lt;/b&gt; : la tache urbaine (ou les cœurs urbains) est fusionnée ; l'anneau k se situe entre la distance précédente et la distance k, les anneaux ne se recouvrent donc jamais et chacun est fusionné. Libellés par défaut : &lt;i&gt;cœur urbain&lt;/i&gt; (bande 0, les cœurs eux-mêmes), &lt;i&gt;périurbain proche&lt;/i&gt; (le premier anneau), &lt;i&gt;périurbain lointain&lt;/i&gt; (les anneaux intermédiaires), &lt;i&gt;rural&lt;/i&gt; (le dernier anneau, à partir de 3 anneaux) ; ou les vôtres, séparés par ';'. Les libellés par défaut sont écrits dans votre langue ; le champ &lt;i&gt;role&lt;/i&gt; contient un code, quels que soient la langue et les libellés : &lt;i&gt;urban_core&lt;/i&gt; (bande 0), &lt;i&gt;rural&lt;/i&gt; (le dernier anneau, à partir de 3 anneaux), &lt;i&gt;peri_urban&lt;/i&gt; (les autres) ; le croisement foncier ne prend comme fronts de croissance que les anneaux peri_urban, sauf indication contraire. Chaque anneau a son numéro de bande, son libellé, son rôle, ses distances intérieure et extérieure (m) et sa surface (m2). Les tampons sont arrondis, avec le nombre de segments par quart de cercle donné (le tampon natif de QGIS en utilise 5).&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Tampon prospectif&lt;/b&gt; (une sortie facultative) : la bande autour de la limite urbaine qui accueillerait le besoin foncier d'une population projetée. La population dans &lt;i&gt;horizon&lt;/i&gt; ans est &lt;i&gt;P x (1 + r)^années&lt;/i&gt; (taux annuel composé r) ; le besoin foncier est la population supplémentaire à la densité donnée, ou à la densité observée (population rapportée à la surface urbaine fusionnée) ; ou donnez directement la surface cible. La largeur de la bande est trouvée par dichotomie sur sa surface ; les espaces libres à l'intérieur de la zone urbaine plus étroits que deux fois la largeur comptent comme disponibles. Ses champs : distance (m), land_demand, band_area et urban_area (m2), population actuelle, projetée et supplémentaire, densité (habitants par km2) et une note quand le besoin est nul ou que la recherche s'est arrêtée tôt.&lt;/p&gt;
-&lt;p&gt;Les distances sont en mètres : un SCR géographique, un SCR en pieds ou Web Mercator est remplacé par une projection azimutale équivalente de Lambert centrée sur les données (le journal le signale), dans laquelle les sorties sont écrites. Le champ params enregistre les options.&lt;/p&gt;</translation>
+&lt;p&gt;Les distances sont en mètres : un SCR géographique, un SCR en pieds ou Web Mercator est remplacé par une projection azimutale équivalente de Lambert centrée sur les données (le journal le signale), où distances et surfaces sont calculées ; les sorties sont écrites dans le SCR de la couche en entrée. Le champ params enregistre les options.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="116" />
+            <location filename="../processing/growth_buffers.py" line="122" />
             <location filename="../processing/growth_inputs.py" line="114" />
             <location filename="../processing/urban_growth.py" line="81" />
             <source>The built-up layer</source>
             <translation>La couche de la tache urbaine</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="73" />
+            <location filename="../processing/growth_buffers.py" line="80" />
             <source>Built-up or urban cores</source>
             <translation>Tache urbaine ou cœurs urbains</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="75" />
-            <source>Outer distances of the rings (m, or km with 'km'), increasing</source>
-            <translation>Distances extérieures des anneaux (m, ou km avec 'km'), croissantes</translation>
+            <location filename="../processing/growth_buffers.py" line="82" />
+            <source>Outer distances of the rings (m or km)</source>
+            <translation>Distances extérieures des anneaux (m ou km)</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="78" />
-            <source>Labels, separated by ';': the cores, then one per ring [optional: the defaults]</source>
-            <translation>Libellés, séparés par ';' : les cœurs, puis un par anneau [facultatif : les valeurs par défaut]</translation>
+            <location filename="../processing/growth_buffers.py" line="85" />
+            <source>Labels: the cores, then one per ring (;)</source>
+            <translation>Libellés : les cœurs, puis un par anneau (;)</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="81" />
+            <location filename="../processing/growth_buffers.py" line="88" />
             <source>Include the cores themselves (band 0)</source>
             <translation>Inclure les cœurs eux-mêmes (bande 0)</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="83" />
+            <location filename="../processing/growth_buffers.py" line="90" />
             <location filename="../processing/urban_growth.py" line="62" />
             <source>Buffer segments per quarter circle</source>
             <translation>Segments du tampon par quart de cercle</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="86" />
-            <source>Prospective buffer: population field of the cores (summed) [optional]</source>
-            <translation>Tampon prospectif : champ de population des cœurs (sommé) [facultatif]</translation>
+            <location filename="../processing/growth_buffers.py" line="93" />
+            <source>Prospective buffer: population field</source>
+            <translation>Tampon prospectif : champ de population</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="89" />
-            <source>Prospective buffer: current population [optional]</source>
-            <translation>Tampon prospectif : population actuelle [facultatif]</translation>
+            <location filename="../processing/growth_buffers.py" line="96" />
+            <source>Prospective buffer: current population</source>
+            <translation>Tampon prospectif : population actuelle</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="92" />
-            <source>Prospective buffer: population growth rate (% a year)</source>
-            <translation>Tampon prospectif : taux de croissance de la population (% par an)</translation>
+            <location filename="../processing/growth_buffers.py" line="99" />
+            <source>Prospective buffer: growth rate (% a year)</source>
+            <translation>Tampon prospectif : croissance (% par an)</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="95" />
+            <location filename="../processing/growth_buffers.py" line="102" />
             <source>Prospective buffer: horizon (years)</source>
             <translation>Tampon prospectif : horizon (années)</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="98" />
-            <source>Prospective buffer: density of the new land (inhabitants per km2) [optional: the observed density]</source>
-            <translation>Tampon prospectif : densité des nouveaux espaces urbanisés (habitants par km2) [facultatif : la densité observée]</translation>
-        </message>
-        <message>
-            <location filename="../processing/growth_buffers.py" line="102" />
-            <source>Prospective buffer: target area (ha), instead of the population [optional]</source>
-            <translation>Tampon prospectif : surface cible (ha), au lieu de la population [facultatif]</translation>
-        </message>
-        <message>
             <location filename="../processing/growth_buffers.py" line="105" />
+            <source>Prospective buffer: density (inh./km2)</source>
+            <translation>Tampon prospectif : densité (hab./km2)</translation>
+        </message>
+        <message>
+            <location filename="../processing/growth_buffers.py" line="108" />
+            <source>Prospective buffer: target area (ha)</source>
+            <translation>Tampon prospectif : surface cible (ha)</translation>
+        </message>
+        <message>
+            <location filename="../processing/growth_buffers.py" line="111" />
             <source>Growth rings</source>
             <translation>Anneaux de croissance</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="107" />
+            <location filename="../processing/growth_buffers.py" line="113" />
             <source>Prospective growth buffer</source>
             <translation>Tampon de croissance prospectif</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="110" />
+            <location filename="../processing/growth_buffers.py" line="116" />
             <source>Width of the prospective buffer (m)</source>
             <translation>Largeur du tampon prospectif (m)</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="124" />
+            <location filename="../processing/growth_buffers.py" line="130" />
             <source>Give at least one distance, for example 500, 1000, 2000, 5000.</source>
             <translation>Donnez au moins une distance, par exemple 500, 1000, 2000, 5000.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="158" />
+            <location filename="../processing/growth_buffers.py" line="167" />
             <source>The prospective buffer needs the current population (a field or a value) or a target area.</source>
             <translation>Le tampon prospectif nécessite la population actuelle (un champ ou une valeur) ou une surface cible.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="184" />
+            <location filename="../processing/growth_buffers.py" line="193" />
             <source>Give the current population as a field or as a value, not both.</source>
             <translation>Donnez la population actuelle sous forme de champ ou de valeur, pas les deux.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="143" />
+            <location filename="../processing/growth_buffers.py" line="152" />
             <source>{n} rings out to {d:g} m.</source>
             <translation>{n} anneaux jusqu'à {d:g} m.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="149" />
+            <location filename="../processing/growth_buffers.py" line="158" />
             <source>The prospective buffer is not computed: its output is skipped.</source>
             <translation>Le tampon prospectif n'est pas calculé : sa sortie est ignorée.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="166" />
+            <location filename="../processing/growth_buffers.py" line="175" />
             <source>Prospective buffer: {area:,.0f} m2 of land demand, a band of {d:,.1f} m.</source>
             <translation>Tampon prospectif : {area:,.0f} m2 de besoin foncier, une bande de {d:,.1f} m.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="155" />
+            <location filename="../processing/growth_buffers.py" line="164" />
             <source>Current population: {pop:,.0f} (sum of '{field}').</source>
             <translation>Population actuelle : {pop:,.0f} (somme de '{field}').</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="120" />
+            <location filename="../processing/growth_buffers.py" line="126" />
             <source>'{item}' is not a distance: give metres separated by commas, for example 500, 1000, 2000, 5000 (or 2 km).</source>
             <translation>'{item}' n'est pas une distance : donnez des mètres séparés par des virgules, par exemple 500, 1000, 2000, 5000 (ou 2 km).</translation>
         </message>
@@ -1795,18 +1806,18 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/growth_inputs.py" line="72" />
-            <source>Built-up at the second date (or at both dates, with a year field)</source>
-            <translation>Tache urbaine à la seconde date (ou aux deux dates, avec un champ d'année)</translation>
+            <source>Built-up at the second date (or both dates)</source>
+            <translation>Tache urbaine à la seconde date (ou aux deux)</translation>
         </message>
         <message>
             <location filename="../processing/growth_inputs.py" line="75" />
-            <source>Built-up at the first date [optional: or a year field]</source>
-            <translation>Tache urbaine à la première date [facultatif : ou un champ d'année]</translation>
+            <source>Built-up at the first date</source>
+            <translation>Tache urbaine à la première date</translation>
         </message>
         <message>
             <location filename="../processing/growth_inputs.py" line="78" />
-            <source>Date or year field of the built-up (one layer for both dates) [optional]</source>
-            <translation>Champ de date ou d'année de la tache urbaine (une couche pour les deux dates) [facultatif]</translation>
+            <source>Date or year field (one layer for both dates)</source>
+            <translation>Champ de date ou d'année (une seule couche)</translation>
         </message>
         <message>
             <location filename="../processing/growth_inputs.py" line="120" />
@@ -1889,19 +1900,19 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         <message>
             <location filename="../processing/land_consumption.py" line="61" />
             <location filename="../processing/urban_growth.py" line="45" />
-            <source>&lt;p&gt;&lt;b&gt;Built-up at two dates&lt;/b&gt;: either two polygon layers (the second holds all the built-up at the second date, the first date's included or not), or one layer with a date or year field: the first date is every feature whose year is at or before the cut-off year, the second every feature up to the last year (all when it is empty). Date and datetime fields count by their year; text fields by a number or a four-digit year in them; features without a year are left out and counted in the log. Invalid polygons are repaired with make_valid; layers in different CRSs are reprojected into one CRS in metres: the built-up layer's own, or, when it is geographic, in feet or Web Mercator, a Lambert azimuthal equal-area projection centred on the data (the log says which). Outputs that are new geometries are written in that CRS.&lt;/p&gt;</source>
-            <translation>&lt;p&gt;&lt;b&gt;Tache urbaine à deux dates&lt;/b&gt; : soit deux couches de polygones (la seconde contient tout le bâti à la seconde date, celui de la première date inclus ou non), soit une couche avec un champ de date ou d'année : la première date regroupe chaque entité dont l'année est inférieure ou égale à l'année de coupure, la seconde chaque entité jusqu'à la dernière année (toutes quand elle est vide). Les champs date et date-heure comptent par leur année ; les champs texte par un nombre ou une année à quatre chiffres qu'ils contiennent ; les entités sans année sont écartées et comptées dans le journal. Les polygones invalides sont réparés avec make_valid ; les couches dans des SCR différents sont reprojetées dans un même SCR en mètres : celui de la couche du bâti, ou, quand il est géographique, en pieds ou Web Mercator, une projection azimutale équivalente de Lambert centrée sur les données (le journal indique lequel). Les sorties qui sont de nouvelles géométries sont écrites dans ce SCR.&lt;/p&gt;</translation>
+            <source>&lt;p&gt;&lt;b&gt;Built-up at two dates&lt;/b&gt;: either two polygon layers (the second holds all the built-up at the second date, the first date's included or not), or one layer with a date or year field: the first date is every feature whose year is at or before the cut-off year, the second every feature up to the last year (all when it is empty). Date and datetime fields count by their year; text fields by a number or a four-digit year in them; features without a year are left out and counted in the log. Invalid polygons are repaired with make_valid; layers in different CRSs are reprojected into one CRS in metres: the built-up layer's own, or, when it is geographic, in feet or Web Mercator, a Lambert azimuthal equal-area projection centred on the data (the log says which). Areas and distances are computed in that CRS; outputs that are new geometries are written in the built-up layer's CRS.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Tache urbaine à deux dates&lt;/b&gt; : soit deux couches de polygones (la seconde contient tout le bâti à la seconde date, celui de la première date inclus ou non), soit une couche avec un champ de date ou d'année : la première date regroupe chaque entité dont l'année est inférieure ou égale à l'année de coupure, la seconde chaque entité jusqu'à la dernière année (toutes quand elle est vide). Les champs date et date-heure comptent par leur année ; les champs texte par un nombre ou une année à quatre chiffres qu'ils contiennent ; les entités sans année sont écartées et comptées dans le journal. Les polygones invalides sont réparés avec make_valid ; les couches dans des SCR différents sont reprojetées dans un même SCR en mètres : celui de la couche du bâti, ou, quand il est géographique, en pieds ou Web Mercator, une projection azimutale équivalente de Lambert centrée sur les données (le journal indique lequel). Surfaces et distances sont calculées dans ce SCR ; les sorties qui sont de nouvelles géométries sont écrites dans le SCR de la couche du bâti.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="114" />
+            <location filename="../processing/land_consumption.py" line="113" />
             <location filename="../processing/urban_growth.py" line="85" />
             <source>The territories layer</source>
             <translation>La couche des territoires</translation>
         </message>
         <message>
             <location filename="../processing/land_consumption.py" line="67" />
-            <source>Territory code or name field (for the log) [optional]</source>
-            <translation>Champ de code ou de nom des territoires (pour le journal) [facultatif]</translation>
+            <source>Territory code or name field</source>
+            <translation>Champ de code ou de nom des territoires</translation>
         </message>
         <message>
             <location filename="../processing/land_consumption.py" line="74" />
@@ -1915,8 +1926,8 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/land_consumption.py" line="79" />
-            <source>Stagnation: population growth below this rate, either way (% a year)</source>
-            <translation>Stagnation : croissance démographique inférieure à ce taux, dans un sens ou dans l'autre (% par an)</translation>
+            <source>Stagnation below (% a year, either way)</source>
+            <translation>Stagnation en dessous de (% par an, ±)</translation>
         </message>
         <message>
             <location filename="../processing/land_consumption.py" line="82" />
@@ -1930,128 +1941,128 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/land_consumption.py" line="86" />
-            <source>Urban extent from a built-up raster of the second date (0-1, 0-100 % or 0/1 classes) [optional: from the polygons]</source>
-            <translation>Étendue urbaine à partir d'un raster du bâti à la seconde date (0-1, 0-100 % ou classes 0/1) [facultatif : à partir des polygones]</translation>
+            <source>Urban extent from a built-up raster</source>
+            <translation>Emprise urbaine d'après un raster de bâti</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="89" />
+            <location filename="../processing/land_consumption.py" line="88" />
             <source>Band of the built-up raster</source>
             <translation>Bande du raster du bâti</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="100" />
+            <location filename="../processing/land_consumption.py" line="99" />
             <source>Land consumption per territory</source>
             <translation>Consommation d'espace par territoire</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="102" />
+            <location filename="../processing/land_consumption.py" line="101" />
             <source>Urban extent classes</source>
             <translation>Classes d'étendue urbaine</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="103" />
+            <location filename="../processing/land_consumption.py" line="102" />
             <source>Territories flagged (ratio meaningless)</source>
             <translation>Territoires signalés (rapport sans signification)</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="112" />
+            <location filename="../processing/land_consumption.py" line="111" />
             <source>Choose an output for the urban extent classes.</source>
             <translation>Choisissez une sortie pour les classes d'étendue urbaine.</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="220" />
+            <location filename="../processing/land_consumption.py" line="219" />
             <source>The urban-extent grid cell must be positive.</source>
             <translation>Le carreau de la grille d'étendue urbaine doit être positif.</translation>
         </message>
         <message>
             <location filename="../processing/land_consumption.py" line="72" />
-            <location filename="../processing/land_consumption.py" line="98" />
+            <location filename="../processing/land_consumption.py" line="97" />
             <source>Population at the first date</source>
             <translation>Population à la première date</translation>
         </message>
         <message>
             <location filename="../processing/land_consumption.py" line="72" />
-            <location filename="../processing/land_consumption.py" line="98" />
+            <location filename="../processing/land_consumption.py" line="97" />
             <source>Population at the second date</source>
             <translation>Population à la seconde date</translation>
         </message>
         <message>
             <location filename="../processing/land_consumption.py" line="72" />
-            <location filename="../processing/land_consumption.py" line="98" />
+            <location filename="../processing/land_consumption.py" line="97" />
             <source>Urban extent: grid cell (m)</source>
             <translation>Étendue urbaine : carreau de la grille (m)</translation>
         </message>
         <message>
             <location filename="../processing/land_consumption.py" line="72" />
-            <location filename="../processing/land_consumption.py" line="98" />
+            <location filename="../processing/land_consumption.py" line="97" />
             <source>Urban extent: radius of the built-up density (m)</source>
             <translation>Étendue urbaine : rayon de la densité du bâti (m)</translation>
         </message>
         <message>
             <location filename="../processing/land_consumption.py" line="72" />
-            <location filename="../processing/land_consumption.py" line="98" />
-            <source>Urban extent: share of a cell covered to be built-up (%)</source>
-            <translation>Étendue urbaine : part couverte d'un carreau pour qu'il soit bâti (%)</translation>
+            <location filename="../processing/land_consumption.py" line="97" />
+            <source>Urban extent: cover of a built-up cell (%)</source>
+            <translation>Emprise : couverture d'une cellule bâtie (%)</translation>
         </message>
         <message>
             <location filename="../processing/land_consumption.py" line="72" />
-            <location filename="../processing/land_consumption.py" line="98" />
+            <location filename="../processing/land_consumption.py" line="97" />
             <source>Urban extent: fringe open space within (m)</source>
             <translation>Étendue urbaine : espace ouvert de frange jusqu'à (m)</translation>
         </message>
         <message>
             <location filename="../processing/land_consumption.py" line="72" />
-            <location filename="../processing/land_consumption.py" line="98" />
+            <location filename="../processing/land_consumption.py" line="97" />
             <source>Urban extent: captured open space below (ha)</source>
             <translation>Étendue urbaine : espace ouvert captif en dessous de (ha)</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="173" />
+            <location filename="../processing/land_consumption.py" line="172" />
             <source>Urban extent from the raster {name}: {rows} x {cols} cells of {cell:g} m{pct}.</source>
             <translation>Étendue urbaine à partir du raster {name} : {rows} x {cols} cellules de {cell:g} m{pct}.</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="202" />
+            <location filename="../processing/land_consumption.py" line="201" />
             <source>Whole area: built-up {u0:,.2f} -&gt; {u1:,.2f} {unit}, population {p0:,.0f} -&gt; {p1:,.0f}; LCR {lcr:.4%}, PGR {pgr:.4%} a year, LCRPGR {ratio} ({flag}).</source>
             <translation>Ensemble de la zone : bâti {u0:,.2f} -&gt; {u1:,.2f} {unit}, population {p0:,.0f} -&gt; {p1:,.0f} ; LCR {lcr:.4%}, PGR {pgr:.4%} par an, LCRPGR {ratio} ({flag}).</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="118" />
+            <location filename="../processing/land_consumption.py" line="117" />
             <source>The second year ({y1:g}) must come after the first ({y0:g}).</source>
             <translation>La seconde année ({y1:g}) doit être postérieure à la première ({y0:g}).</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="166" />
+            <location filename="../processing/land_consumption.py" line="165" />
             <source>The built-up raster is in {raster}, the territories are measured in {crs}: warp the raster to the territories' projected CRS first (Raster &gt; Projections &gt; Warp).</source>
             <translation>Le raster du bâti est en {raster}, les territoires sont mesurés en {crs} : reprojetez d'abord le raster dans le SCR projeté des territoires (Raster &gt; Projections &gt; Projection (warp)).</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="175" />
+            <location filename="../processing/land_consumption.py" line="174" />
             <source>, read as percentages</source>
             <translation>, lues comme des pourcentages</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="241" />
+            <location filename="../processing/land_consumption.py" line="240" />
             <source>Urban extent {year:g}: {area:,.0f} m2 (urban and suburban built-up, fringe and captured open space).</source>
             <translation>Étendue urbaine {year:g} : {area:,.0f} m2 (bâti urbain et suburbain, espaces ouverts de frange et captifs).</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="197" />
+            <location filename="../processing/land_consumption.py" line="196" />
             <source>{name}: {flag}. {explanation}</source>
             <translation>{name} : {flag}. {explanation}</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="71" />
+            <location filename="../processing/land_tenure.py" line="89" />
             <source>Land-tenure overlay</source>
             <translation>Croisement foncier</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="74" />
+            <location filename="../processing/land_tenure.py" line="92" />
             <source>Parcels x tenure x constraint layers (growth fronts, hazards, protected and agricultural land, zoning): exact areas, flags, summary and SDG 1.4.2 proxies.</source>
             <translation>Parcelles x tenure x couches de contraintes (fronts de croissance, aléas, espaces protégés et agricoles, zonage) : surfaces exactes, signalements, synthèse et indicateurs approchés de l'ODD 1.4.2.</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="78" />
+            <location filename="../processing/land_tenure.py" line="96" />
             <source>&lt;p&gt;Crosses cadastral parcels with their tenure and with constraint layers (recommendations 4 and 5).&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Tenure classes&lt;/b&gt;: documented, customary, informal, public, unknown. Values of the tenure field are matched case-, accent- and punctuation-insensitively to defaults (for example titre foncier, registered, freehold: documented; coutumier: customary; squatter: informal; domaine public, state: public), or to your mapping (value=class; ...). NULL or unmapped values are unknown, and the unmapped ones are listed in the log.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Constraints&lt;/b&gt;: growth fronts (the rings and buffers of the urban-growth algorithms), hazard zones, protected areas, agricultural land and zoning (classes from the class field). Areas are exact polygon intersections: parcels entirely inside a zone keep their own area, only parcels crossing a zone boundary are intersected, and overlapping zones of one class are not counted twice. Invalid polygons are repaired with make_valid (never buffer(0)); NULL geometries have area 0. A geographic CRS is replaced by an equal-area projection centred on the parcels (the log says so); constraint layers in other CRSs are reprojected.&lt;/p&gt;
@@ -2062,161 +2073,176 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
 &lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : chaque parcelle avec sa classe de tenure, sa surface, la surface et la part couvertes par chaque classe (area_*, share_*) et les signalements documentés : flag_insecure_growth (tenure informelle, coutumière ou inconnue dans un front de croissance), flag_hazard (toute tenure dans une zone d'aléa), flag_agriculture_growth (terre agricole dans un front de croissance) ; une table de synthèse des parcelles et des surfaces par classe de tenure x classe de contrainte pour chaque territoire (une parcelle appartient au territoire qui contient un point situé à l'intérieur) ou pour l'ensemble de la zone ; et les &lt;i&gt;indicateurs spatiaux approchés&lt;/i&gt; de l'ODD 1.4.2 (population tirée d'un champ des parcelles, ou d'une couche de points dont les points sont sommés dans la parcelle qui les contient ; les points hors de toute parcelle sont comptés dans le journal) (part des parcelles, de la surface et de la population avec des droits documentés ; part des terres en front de croissance, en zone d'aléa et protégées sous tenure informelle, coutumière ou inconnue). Ce sont des approximations tirées d'un cadastre, pas l'indicateur fondé sur des enquêtes.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="82" />
+            <location filename="../processing/land_tenure.py" line="96" />
+            <source>&lt;p&gt;&lt;b&gt;Growth fronts from rings&lt;/b&gt;: the rings of alliance:growthbuffers carry a field &lt;i&gt;role&lt;/i&gt; (urban_core, peri_urban, rural; codes whatever the language of the labels): by default only the &lt;i&gt;peri_urban&lt;/i&gt; rings are growth fronts, not the urban core (the built-up itself) nor the rural ring. The parameter &lt;i&gt;Growth fronts: ring roles counted&lt;/i&gt; lists the roles that count (for example peri_urban, rural), or 'all' for every feature. A growth layer without a role field (the prospective buffer, urban growth patches, your own fronts) counts whole. To measure every ring separately, give the rings as zoning too, with the class field &lt;i&gt;label&lt;/i&gt; or &lt;i&gt;role&lt;/i&gt;.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Fronts de croissance à partir d'anneaux&lt;/b&gt; : les anneaux d'alliance:growthbuffers portent un champ &lt;i&gt;role&lt;/i&gt; (urban_core, peri_urban, rural ; des codes, quelle que soit la langue des libellés) : par défaut seuls les anneaux &lt;i&gt;peri_urban&lt;/i&gt; sont des fronts de croissance, ni le cœur urbain (le bâti lui-même) ni l'anneau rural. Le paramètre &lt;i&gt;Fronts de croissance : rôles retenus&lt;/i&gt; liste les rôles qui comptent (par exemple peri_urban, rural), ou 'all' pour toutes les entités. Une couche de croissance sans champ de rôle (le tampon prospectif, les taches d'extension urbaine, vos propres fronts) compte entièrement. Pour mesurer chaque anneau séparément, fournissez aussi les anneaux comme zonage, avec le champ de classe &lt;i&gt;label&lt;/i&gt; ou &lt;i&gt;role&lt;/i&gt;.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_tenure.py" line="100" />
             <source>Parcels</source>
             <translation>Parcelles</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="84" />
-            <source>Tenure field [optional: all unknown]</source>
-            <translation>Champ de tenure [facultatif : tout inconnu]</translation>
+            <location filename="../processing/land_tenure.py" line="102" />
+            <source>Tenure field (if empty: all unknown)</source>
+            <translation>Champ de tenure (si vide : tout inconnu)</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="87" />
-            <source>Tenure mapping, value=class; ... [optional: the defaults]</source>
-            <translation>Correspondance de tenure, valeur=classe; ... [facultatif : les valeurs par défaut]</translation>
+            <location filename="../processing/land_tenure.py" line="105" />
+            <source>Tenure mapping (value=class; ...)</source>
+            <translation>Correspondance de tenure (valeur=classe; ...)</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="90" />
-            <source>Population field of the parcels [optional]</source>
-            <translation>Champ de population des parcelles [facultatif]</translation>
+            <location filename="../processing/land_tenure.py" line="108" />
+            <source>Population field of the parcels</source>
+            <translation>Champ de population des parcelles</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="93" />
-            <source>Or a population layer (points, summed per parcel) [optional]</source>
-            <translation>Ou une couche de population (points, sommés par parcelle) [facultatif]</translation>
+            <location filename="../processing/land_tenure.py" line="111" />
+            <source>Or a population layer (points)</source>
+            <translation>Ou une couche de population (points)</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="96" />
+            <location filename="../processing/land_tenure.py" line="114" />
             <source>Population field of that layer</source>
             <translation>Champ de population de cette couche</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="106" />
-            <source>Class field of the zoning layers [optional]</source>
-            <translation>Champ de classe des couches de zonage [facultatif]</translation>
+            <location filename="../processing/land_tenure.py" line="124" />
+            <source>Growth fronts: ring roles counted</source>
+            <translation>Fronts de croissance : rôles retenus</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="108" />
+            <location filename="../processing/land_tenure.py" line="127" />
+            <source>Class field of the zoning layers</source>
+            <translation>Champ de classe des couches de zonage</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_tenure.py" line="129" />
             <location filename="../processing/urban_growth.py" line="65" />
-            <source>Territories for the summary [optional: the whole area]</source>
-            <translation>Territoires pour la synthèse [facultatif : l'ensemble de la zone]</translation>
+            <source>Territories for the summary</source>
+            <translation>Territoires pour la synthèse</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="114" />
-            <source>A parcel is inside a zone from this share of its area (%; 0 = any overlap)</source>
-            <translation>Une parcelle est dans une zone à partir de cette part de sa surface (% ; 0 = tout recouvrement)</translation>
+            <location filename="../processing/land_tenure.py" line="135" />
+            <source>Inside a zone from this share of a parcel (%)</source>
+            <translation>Dans une zone à partir de cette part (%)</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="117" />
+            <location filename="../processing/land_tenure.py" line="138" />
             <source>Parcels with tenure, constraint areas and flags</source>
             <translation>Parcelles avec tenure, surfaces sous contrainte et signalements</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="119" />
+            <location filename="../processing/land_tenure.py" line="140" />
             <source>Summary: tenure x constraint</source>
             <translation>Synthèse : tenure x contrainte</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="121" />
+            <location filename="../processing/land_tenure.py" line="142" />
             <source>SDG 1.4.2 spatial proxies</source>
             <translation>Indicateurs spatiaux approchés de l'ODD 1.4.2</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="123" />
+            <location filename="../processing/land_tenure.py" line="144" />
             <source>Intersection pieces</source>
             <translation>Morceaux d'intersection</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="125" />
+            <location filename="../processing/land_tenure.py" line="146" />
             <source>Parcels read</source>
             <translation>Parcelles lues</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="126" />
+            <location filename="../processing/land_tenure.py" line="147" />
             <source>Tenure values not mapped (unknown)</source>
             <translation>Valeurs de tenure sans correspondance (inconnues)</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="173" />
+            <location filename="../processing/land_tenure.py" line="203" />
             <source>The parcel layer is empty.</source>
             <translation>La couche des parcelles est vide.</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="186" />
+            <location filename="../processing/land_tenure.py" line="216" />
             <source>No constraint layer, or only empty ones: every covered area is 0.</source>
             <translation>Aucune couche de contraintes, ou seulement des couches vides : toutes les surfaces couvertes valent 0.</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="236" />
+            <location filename="../processing/land_tenure.py" line="266" />
             <source>Parcels with tenure</source>
             <translation>Parcelles avec tenure</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="278" />
+            <location filename="../processing/land_tenure.py" line="309" />
             <source>Choose the population field of the population layer.</source>
             <translation>Choisissez le champ de population de la couche de population.</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="306" />
+            <location filename="../processing/land_tenure.py" line="337" />
             <location filename="../processing/urban_growth.py" line="89" />
             <source>Choose the territory code field.</source>
             <translation>Choisissez le champ de code des territoires.</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="180" />
-            <source>{n} parcels; NULL tenure: {m} (unknown).</source>
-            <translation>{n} parcelles ; tenure NULL : {m} (inconnue).</translation>
-        </message>
-        <message>
-            <location filename="../processing/land_tenure.py" line="289" />
-            <source>Population from {layer}: {total:,.0f} in parcels, {lost:,.0f} outside every parcel.</source>
-            <translation>Population d'après {layer} : {total:,.0f} dans les parcelles, {lost:,.0f} hors de toute parcelle.</translation>
-        </message>
-        <message>
-            <location filename="../processing/land_tenure.py" line="167" />
-            <source>Parcels read with pyogrio from {path}.</source>
-            <translation>Parcelles lues avec pyogrio depuis {path}.</translation>
-        </message>
-        <message>
-            <location filename="../processing/land_tenure.py" line="178" />
-            <source>Tenure values with no class, counted as unknown: {values}.</source>
-            <translation>Valeurs de tenure sans classe, comptées comme inconnues : {values}.</translation>
-        </message>
-        <message>
-            <location filename="../processing/land_tenure.py" line="317" />
-            <source>{n} parcels lie in no territory (territory NULL).</source>
-            <translation>{n} parcelles ne sont dans aucun territoire (territoire NULL).</translation>
-        </message>
-        <message>
-            <location filename="../processing/land_tenure.py" line="103" />
+            <location filename="../processing/land_tenure.py" line="121" />
             <source>Growth fronts (growth buffers, rings)</source>
             <translation>Fronts de croissance (tampons de croissance, anneaux)</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="103" />
+            <location filename="../processing/land_tenure.py" line="121" />
             <source>Hazard zones (flood...)</source>
             <translation>Zones d'aléa (inondation...)</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="103" />
+            <location filename="../processing/land_tenure.py" line="121" />
             <source>Protected areas</source>
             <translation>Espaces protégés</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="103" />
+            <location filename="../processing/land_tenure.py" line="121" />
             <source>Agricultural land</source>
             <translation>Terres agricoles</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="103" />
+            <location filename="../processing/land_tenure.py" line="121" />
             <source>Zoning (classes from the class field)</source>
             <translation>Zonage (classes tirées du champ de classe)</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="139" />
+            <location filename="../processing/land_tenure.py" line="210" />
+            <source>{n} parcels; NULL tenure: {m} (unknown).</source>
+            <translation>{n} parcelles ; tenure NULL : {m} (inconnue).</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_tenure.py" line="320" />
+            <source>Population from {layer}: {total:,.0f} in parcels, {lost:,.0f} outside every parcel.</source>
+            <translation>Population d'après {layer} : {total:,.0f} dans les parcelles, {lost:,.0f} hors de toute parcelle.</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_tenure.py" line="197" />
+            <source>Parcels read with pyogrio from {path}.</source>
+            <translation>Parcelles lues avec pyogrio depuis {path}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_tenure.py" line="208" />
+            <source>Tenure values with no class, counted as unknown: {values}.</source>
+            <translation>Valeurs de tenure sans classe, comptées comme inconnues : {values}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_tenure.py" line="348" />
+            <source>{n} parcels lie in no territory (territory NULL).</source>
+            <translation>{n} parcelles ne sont dans aucun territoire (territoire NULL).</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_tenure.py" line="169" />
             <source>{role}: {layer}, {n} zones.</source>
             <translation>{role} : {layer}, {n} zones.</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_tenure.py" line="165" />
+            <source>{layer}: {kept} of {n} features are growth fronts (role {roles}).</source>
+            <translation>{layer} : {kept} entités sur {n} sont des fronts de croissance (rôle {roles}).</translation>
         </message>
         <message>
             <location filename="../processing/provider.py" line="48" />
@@ -2224,19 +2250,65 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>Alliance des territoires : intelligence territoriale</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="116" />
+            <location filename="../processing/provider.py" line="119" />
             <source>Territorial diagnosis from flows</source>
             <translation>Diagnostic territorial à partir des flux</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="116" />
+            <location filename="../processing/provider.py" line="119" />
             <source>Models</source>
             <translation>Modèles</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="117" />
+            <location filename="../processing/provider.py" line="120" />
             <source>Territorial diagnosis from flows: flow dependencies, attraction areas (INSEE method), dominant flows, flow regions (Louvain), the recommendations scorecard and the territorial report (HTML and PDF, with maps), in one run. The help button opens the method notes.</source>
             <translation>Diagnostic territorial à partir des flux : dépendances de flux, aires d'attraction (méthode INSEE), flux dominants, régions de flux (Louvain), tableau de bord des recommandations et rapport territorial (HTML et PDF, avec cartes), en une seule exécution. Le bouton d'aide ouvre les notes de méthode.</translation>
+        </message>
+        <message>
+            <location filename="../processing/provider.py" line="122" />
+            <source>Territory name field [optional: detected]</source>
+            <translation>Champ du nom du territoire [facultatif : détecté]</translation>
+        </message>
+        <message>
+            <location filename="../processing/provider.py" line="126" />
+            <source>Territory of the report (empty: atlas of all)</source>
+            <translation>Territoire du rapport (vide : atlas de tous)</translation>
+        </message>
+        <message>
+            <location filename="../processing/provider.py" line="127" />
+            <source>Dependencies</source>
+            <translation>Dépendances</translation>
+        </message>
+        <message>
+            <location filename="../processing/provider.py" line="128" />
+            <source>Attraction areas</source>
+            <translation>Aires d'attraction</translation>
+        </message>
+        <message>
+            <location filename="../processing/provider.py" line="129" />
+            <location filename="../processing/styling.py" line="55" />
+            <source>Flow regions</source>
+            <translation>Régions de flux</translation>
+        </message>
+        <message>
+            <location filename="../processing/provider.py" line="129" />
+            <source>Scorecard</source>
+            <translation>Tableau de bord</translation>
+        </message>
+        <message>
+            <location filename="../processing/provider.py" line="130" />
+            <source>Scorecard (HTML)</source>
+            <translation>Tableau de bord (HTML)</translation>
+        </message>
+        <message>
+            <location filename="../processing/provider.py" line="131" />
+            <source>Territorial report (HTML)</source>
+            <translation>Rapport territorial (HTML)</translation>
+        </message>
+        <message>
+            <location filename="../processing/provider.py" line="132" />
+            <source>Territorial report (PDF)</source>
+            <translation>Rapport territorial (PDF)</translation>
         </message>
         <message>
             <location filename="../processing/provider.py" line="69" />
@@ -2262,8 +2334,8 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         <message>
             <location filename="../processing/scorecard.py" line="74" />
             <location filename="../processing/territorial_report.py" line="174" />
-            <source>Indicator layers (outputs of our algorithms, with the same code field)</source>
-            <translation>Couches d'indicateurs (sorties de nos algorithmes, avec le même champ de code)</translation>
+            <source>Indicator layers (same code field)</source>
+            <translation>Couches d'indicateurs (même champ de code)</translation>
         </message>
         <message>
             <location filename="../processing/scorecard.py" line="84" />
@@ -2272,8 +2344,8 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/scorecard.py" line="86" />
-            <source>Scorecard (one row per territory, rule and recommendation)</source>
-            <translation>Tableau de bord (une ligne par territoire, règle et recommandation)</translation>
+            <source>Scorecard (one row per rule)</source>
+            <translation>Tableau de bord (une ligne par règle)</translation>
         </message>
         <message>
             <location filename="../processing/scorecard.py" line="89" />
@@ -2384,13 +2456,13 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/service_access.py" line="65" />
-            <source>Facility identifier field [optional]</source>
-            <translation>Champ d'identifiant des équipements [facultatif]</translation>
+            <source>Facility identifier field</source>
+            <translation>Champ d'identifiant des équipements</translation>
         </message>
         <message>
             <location filename="../processing/service_access.py" line="68" />
-            <source>Capacity field (places, beds, staff...) [optional: 1 per facility]</source>
-            <translation>Champ de capacité (places, lits, personnel...) [facultatif : 1 par équipement]</translation>
+            <source>Capacity field (places, beds...)</source>
+            <translation>Champ de capacité (places, lits...)</translation>
         </message>
         <message>
             <location filename="../processing/service_access.py" line="72" />
@@ -2404,128 +2476,128 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/service_access.py" line="80" />
-            <source>Territory class field, e.g. urban / peri-urban / rural from the degree of urbanisation or the functional areas [optional]</source>
-            <translation>Champ de classe des territoires, par exemple urbain / périurbain / rural d'après le degré d'urbanisation ou les aires fonctionnelles [facultatif]</translation>
+            <source>Territory class field (urban, rural...)</source>
+            <translation>Champ de classe des territoires (urbain, rural...)</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="84" />
-            <location filename="../processing/service_access.py" line="223" />
+            <location filename="../processing/service_access.py" line="83" />
+            <location filename="../processing/service_access.py" line="222" />
             <source>Population with access to services</source>
             <translation>Population et son accès aux services</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="86" />
+            <location filename="../processing/service_access.py" line="85" />
             <source>Inequality of access</source>
             <translation>Inégalité d'accès</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="88" />
+            <location filename="../processing/service_access.py" line="87" />
             <source>Facilities with their catchment</source>
             <translation>Équipements avec leur aire de chalandise</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="91" />
+            <location filename="../processing/service_access.py" line="90" />
             <source>Territories with their access</source>
             <translation>Territoires avec leur accès</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="94" />
+            <location filename="../processing/service_access.py" line="93" />
             <source>Access per territory class</source>
             <translation>Accès par classe de territoires</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="107" />
-            <location filename="../processing/transit_access.py" line="138" />
+            <location filename="../processing/service_access.py" line="106" />
+            <location filename="../processing/transit_access.py" line="136" />
             <source>Method (network or euclidean proxy)</source>
             <translation>Méthode (network ou euclidean proxy)</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="138" />
+            <location filename="../processing/service_access.py" line="137" />
             <source>The facilities layer has no facility with a geometry.</source>
             <translation>La couche des équipements ne contient aucun équipement avec une géométrie.</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="166" />
+            <location filename="../processing/service_access.py" line="165" />
             <source>facility</source>
             <translation>équipement</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="106" />
+            <location filename="../processing/service_access.py" line="105" />
             <source>Mean distance to the nearest facility (m)</source>
             <translation>Distance moyenne à l'équipement le plus proche (m)</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="106" />
+            <location filename="../processing/service_access.py" line="105" />
             <source>Mean floating catchment score (capacity per 1000 inhabitants)</source>
             <translation>Score moyen d'aire de chalandise flottante (capacité pour 1000 habitants)</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="106" />
+            <location filename="../processing/service_access.py" line="105" />
             <source>Gini of the score between territories</source>
             <translation>Gini du score entre territoires</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="106" />
+            <location filename="../processing/service_access.py" line="105" />
             <source>Theil of the score between territories</source>
             <translation>Theil du score entre territoires</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="106" />
+            <location filename="../processing/service_access.py" line="105" />
             <source>Ratio of the highest to the lowest class mean score</source>
             <translation>Rapport entre le plus fort et le plus faible score moyen de classe</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="106" />
+            <location filename="../processing/service_access.py" line="105" />
             <source>Theil of the score between classes</source>
             <translation>Theil du score entre classes</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="106" />
+            <location filename="../processing/service_access.py" line="105" />
             <source>Gini of the distance between territories</source>
             <translation>Gini de la distance entre territoires</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="106" />
+            <location filename="../processing/service_access.py" line="105" />
             <source>Theil of the distance between territories</source>
             <translation>Theil de la distance entre territoires</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="106" />
+            <location filename="../processing/service_access.py" line="105" />
             <source>Ratio of the highest to the lowest class mean distance</source>
             <translation>Rapport entre la plus forte et la plus faible distance moyenne de classe</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="106" />
+            <location filename="../processing/service_access.py" line="105" />
             <source>Population with no facility reachable</source>
             <translation>Population sans équipement accessible</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="127" />
+            <location filename="../processing/service_access.py" line="126" />
             <source>{n} facilities have no capacity in '{field}': they count 0.</source>
             <translation>{n} équipements n'ont pas de capacité dans '{field}' : ils comptent pour 0.</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="131" />
+            <location filename="../processing/service_access.py" line="130" />
             <source>{n} facilities have a negative capacity in '{field}'.</source>
             <translation>{n} équipements ont une capacité négative dans '{field}'.</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="135" />
+            <location filename="../processing/service_access.py" line="134" />
             <source>{n} facilities have no geometry: they are left out.</source>
             <translation>{n} équipements n'ont pas de géométrie : ils sont écartés.</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="192" />
+            <location filename="../processing/service_access.py" line="191" />
             <source>{pop:,.0f} people reach no facility (not placed on the network, or on a part without facilities): their distance is NULL and left out of the mean distance; their score is 0.</source>
             <translation>{pop:,.0f} personnes n'atteignent aucun équipement (non placées sur le réseau, ou sur une partie sans équipement) : leur distance est NULL et exclue de la distance moyenne ; leur score vaut 0.</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="204" />
+            <location filename="../processing/service_access.py" line="203" />
             <source>Inequality of the {indicator} across {scope}: Gini {gini}, Theil {theil}, ratio {ratio}.</source>
             <translation>Inégalité de l'indicateur {indicator} (portée {scope}) : Gini {gini}, Theil {theil}, rapport {ratio}.</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="168" />
+            <location filename="../processing/service_access.py" line="167" />
             <source>{n} facilities are farther than the snap tolerance from any street: nobody reaches them.</source>
             <translation>{n} équipements sont plus loin de toute rue que la tolérance d'accrochage : personne ne les atteint.</translation>
         </message>
@@ -2570,18 +2642,18 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/spatial_interaction.py" line="63" />
-            <source>Distance field of the flows [optional: from the polygons, in km]</source>
-            <translation>Champ de distance des flux [facultatif : à partir des polygones, en km]</translation>
+            <source>Distance field of the flows (km)</source>
+            <translation>Champ de distance des flux (km)</translation>
         </message>
         <message>
             <location filename="../processing/spatial_interaction.py" line="66" />
-            <source>Origin mass field of the territories [optional: outflow]</source>
-            <translation>Champ de masse d'origine des territoires [facultatif : flux sortant]</translation>
+            <source>Origin mass field (default: outflow)</source>
+            <translation>Champ de masse d'origine (défaut : sortant)</translation>
         </message>
         <message>
             <location filename="../processing/spatial_interaction.py" line="69" />
-            <source>Destination mass field of the territories [optional: inflow]</source>
-            <translation>Champ de masse de destination des territoires [facultatif : flux entrant]</translation>
+            <source>Destination mass field (default: inflow)</source>
+            <translation>Champ de masse de destination (défaut : entrant)</translation>
         </message>
         <message>
             <location filename="../processing/spatial_interaction.py" line="72" />
@@ -2697,11 +2769,6 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <location filename="../processing/styling.py" line="54" />
             <source>Territories by flow region</source>
             <translation>Territoires par région de flux</translation>
-        </message>
-        <message>
-            <location filename="../processing/styling.py" line="55" />
-            <source>Flow regions</source>
-            <translation>Régions de flux</translation>
         </message>
         <message>
             <location filename="../processing/styling.py" line="57" />
@@ -3060,8 +3127,8 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/territorial_report.py" line="191" />
-            <source>Print layout template of the PDF (to edit it in QGIS)</source>
-            <translation>Modèle de mise en page du PDF (pour le modifier dans QGIS)</translation>
+            <source>Print layout template of the PDF</source>
+            <translation>Modèle de mise en page du PDF</translation>
         </message>
         <message>
             <location filename="../processing/territorial_report.py" line="192" />
@@ -3112,18 +3179,18 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/territorial_report.py" line="171" />
-            <source>Territory name field [optional: detected (name, nom, libelle...)]</source>
-            <translation>Champ du nom du territoire [facultatif : détecté (name, nom, libelle…)]</translation>
+            <source>Territory name field</source>
+            <translation>Champ du nom des territoires</translation>
         </message>
         <message>
             <location filename="../processing/territorial_report.py" line="177" />
-            <source>Flow lines (for the map of the main flows) [optional]</source>
-            <translation>Lignes de flux (pour la carte des principaux flux) [facultatif]</translation>
+            <source>Flow lines (map of the main flows)</source>
+            <translation>Lignes de flux (carte des principaux flux)</translation>
         </message>
         <message>
             <location filename="../processing/territorial_report.py" line="185" />
-            <source>Territory code [optional: every territory, as an atlas]</source>
-            <translation>Code du territoire [facultatif : tous les territoires, en atlas]</translation>
+            <source>Territory code (empty: atlas of all)</source>
+            <translation>Code du territoire (vide : atlas de tous)</translation>
         </message>
         <message>
             <location filename="../processing/territorial_report.py" line="187" />
@@ -3352,111 +3419,111 @@ Paramètres : {params}</translation>
             <translation>Population (points, polygones ou carreaux de grille)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="112" />
-            <source>Distances to the nearest stop reported up to (m) [optional: the longest access distance]</source>
-            <translation>Distances à l'arrêt le plus proche données jusqu'à (m) [facultatif : la plus grande distance d'accès]</translation>
+            <location filename="../processing/transit_access.py" line="111" />
+            <source>Nearest-stop distances reported up to (m)</source>
+            <translation>Distances à l'arrêt indiquées jusqu'à (m)</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="79" />
-            <source>Stops (points) [optional: or a GTFS feed]</source>
-            <translation>Arrêts (points) [facultatif : ou un flux GTFS]</translation>
+            <source>Stops (points) (or a GTFS feed)</source>
+            <translation>Arrêts (points) (ou un flux GTFS)</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="82" />
-            <source>Stop identifier field [optional]</source>
-            <translation>Champ d'identifiant des arrêts [facultatif]</translation>
+            <source>Stop identifier field</source>
+            <translation>Champ d'identifiant des arrêts</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="85" />
-            <source>Capacity or mode field of the stops (bus, tram, rail, metro, ferry, high, low or a GTFS route type) [optional: all low capacity]</source>
-            <translation>Champ de capacité ou de mode des arrêts (bus, tram, rail, metro, ferry, high, low ou un type de ligne GTFS) [facultatif : tous de faible capacité]</translation>
+            <source>Capacity or mode field of the stops</source>
+            <translation>Champ de capacité ou de mode des arrêts</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="89" />
-            <source>Departures per hour field of the stops [optional: every stop qualifies]</source>
-            <translation>Champ des départs par heure des arrêts [facultatif : tous les arrêts sont retenus]</translation>
+            <location filename="../processing/transit_access.py" line="88" />
+            <source>Departures per hour field of the stops</source>
+            <translation>Champ des départs par heure des arrêts</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="92" />
-            <source>GTFS feed (zip) [optional: or a stops layer]</source>
-            <translation>Flux GTFS (zip) [facultatif : ou une couche d'arrêts]</translation>
+            <location filename="../processing/transit_access.py" line="91" />
+            <source>GTFS feed (zip) (or a stops layer)</source>
+            <translation>Flux GTFS (zip) (ou une couche d'arrêts)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="95" />
-            <source>GTFS: weekday counted (the feed's date of that weekday with the most services)</source>
-            <translation>GTFS : jour de la semaine compté (la date du flux tombant ce jour-là qui a le plus de services)</translation>
+            <location filename="../processing/transit_access.py" line="94" />
+            <source>GTFS: weekday counted</source>
+            <translation>GTFS : jour de semaine compté</translation>
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="97" />
+            <source>GTFS: date counted instead, YYYY-MM-DD</source>
+            <translation>GTFS : date comptée à la place, AAAA-MM-JJ</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="98" />
-            <source>GTFS: date counted instead, YYYY-MM-DD [optional]</source>
-            <translation>GTFS : date comptée à la place, AAAA-MM-JJ [facultatif]</translation>
-        </message>
-        <message>
-            <location filename="../processing/transit_access.py" line="99" />
             <source>GTFS: window start (HH:MM)</source>
             <translation>GTFS : début de la plage horaire (HH:MM)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="101" />
+            <location filename="../processing/transit_access.py" line="100" />
             <source>GTFS: window end (HH:MM)</source>
             <translation>GTFS : fin de la plage horaire (HH:MM)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="103" />
+            <location filename="../processing/transit_access.py" line="102" />
             <source>Minimum departures per hour in the window (average)</source>
             <translation>Nombre minimal de départs par heure dans la plage horaire (moyenne)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="106" />
-            <source>Walking distance to low-capacity stops: bus, tram (m)</source>
-            <translation>Distance à pied des arrêts de faible capacité : bus, tram (m)</translation>
+            <location filename="../processing/transit_access.py" line="105" />
+            <source>Walk to low-capacity stops (m)</source>
+            <translation>Marche vers les arrêts à faible capacité (m)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="109" />
-            <source>Walking distance to high-capacity stops: rail, metro, ferry (m)</source>
-            <translation>Distance à pied des arrêts de forte capacité : train, métro, ferry (m)</translation>
+            <location filename="../processing/transit_access.py" line="108" />
+            <source>Walk to high-capacity stops (m)</source>
+            <translation>Marche vers les arrêts à forte capacité (m)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="120" />
-            <location filename="../processing/transit_access.py" line="288" />
+            <location filename="../processing/transit_access.py" line="118" />
+            <location filename="../processing/transit_access.py" line="286" />
             <location filename="../processing/transit_access.py" line="76" />
-            <location filename="../processing/transit_access.py" line="137" />
+            <location filename="../processing/transit_access.py" line="135" />
             <location filename="../alliance_plugin/core/indicators.py" line="168" />
             <source>Population with access</source>
             <translation>Population ayant accès</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="122" />
+            <location filename="../processing/transit_access.py" line="120" />
             <source>Shares of population with access</source>
             <translation>Parts de la population ayant accès</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="124" />
+            <location filename="../processing/transit_access.py" line="122" />
             <source>Territories with their share</source>
             <translation>Territoires avec leur part</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="127" />
+            <location filename="../processing/transit_access.py" line="125" />
             <source>Service areas of the stops</source>
             <translation>Zones de desserte des arrêts</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="130" />
+            <location filename="../processing/transit_access.py" line="128" />
             <source>Stops and their service</source>
             <translation>Arrêts et leur desserte</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="147" />
+            <location filename="../processing/transit_access.py" line="145" />
             <source>Give the stops either as a layer or as a GTFS feed, not both.</source>
             <translation>Donnez les arrêts soit comme couche, soit comme flux GTFS, pas les deux.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="149" />
+            <location filename="../processing/transit_access.py" line="147" />
             <source>Give the stops: a point layer or a GTFS feed (zip).</source>
             <translation>Donnez les arrêts : une couche de points ou un flux GTFS (zip).</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="168" />
+            <location filename="../processing/transit_access.py" line="166" />
             <source>The GTFS feed has no calendar.txt: services come from calendar_dates.txt alone.</source>
             <translation>Le flux GTFS n'a pas de calendar.txt : les services viennent du seul calendar_dates.txt.</translation>
         </message>
@@ -3467,93 +3534,93 @@ Paramètres : {params}</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="76" />
-            <location filename="../processing/transit_access.py" line="137" />
-            <source>Sex field [optional]</source>
-            <translation>Champ du sexe [facultatif]</translation>
+            <location filename="../processing/transit_access.py" line="135" />
+            <source>Sex field</source>
+            <translation>Champ du sexe</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="76" />
-            <location filename="../processing/transit_access.py" line="137" />
-            <source>Age group field [optional]</source>
-            <translation>Champ de la tranche d'âge [facultatif]</translation>
+            <location filename="../processing/transit_access.py" line="135" />
+            <source>Age group field</source>
+            <translation>Champ de la tranche d'âge</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="76" />
-            <location filename="../processing/transit_access.py" line="137" />
-            <source>Disability field [optional]</source>
-            <translation>Champ du handicap [facultatif]</translation>
+            <location filename="../processing/transit_access.py" line="135" />
+            <source>Disability field</source>
+            <translation>Champ du handicap</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="76" />
-            <location filename="../processing/transit_access.py" line="137" />
+            <location filename="../processing/transit_access.py" line="135" />
             <source>Share of the population with access (%)</source>
             <translation>Part de la population ayant accès (%)</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="76" />
-            <location filename="../processing/transit_access.py" line="137" />
+            <location filename="../processing/transit_access.py" line="135" />
             <source>Population</source>
             <translation>Population</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="76" />
-            <location filename="../processing/transit_access.py" line="137" />
+            <location filename="../processing/transit_access.py" line="135" />
             <source>Qualifying stops</source>
             <translation>Arrêts retenus</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="76" />
-            <location filename="../processing/transit_access.py" line="137" />
+            <location filename="../processing/transit_access.py" line="135" />
             <source>Population features not placed on the network</source>
             <translation>Entités de population non placées sur le réseau</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="93" />
+            <location filename="../processing/transit_access.py" line="92" />
             <source>GTFS feeds (*.zip *.ZIP)</source>
             <translation>Flux GTFS (*.zip *.ZIP)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="96" />
+            <location filename="../processing/transit_access.py" line="95" />
             <source>Monday</source>
             <translation>Lundi</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="96" />
+            <location filename="../processing/transit_access.py" line="95" />
             <source>Tuesday</source>
             <translation>Mardi</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="96" />
+            <location filename="../processing/transit_access.py" line="95" />
             <source>Wednesday</source>
             <translation>Mercredi</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="96" />
+            <location filename="../processing/transit_access.py" line="95" />
             <source>Thursday</source>
             <translation>Jeudi</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="96" />
+            <location filename="../processing/transit_access.py" line="95" />
             <source>Friday</source>
             <translation>Vendredi</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="96" />
+            <location filename="../processing/transit_access.py" line="95" />
             <source>Saturday</source>
             <translation>Samedi</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="96" />
+            <location filename="../processing/transit_access.py" line="95" />
             <source>Sunday</source>
             <translation>Dimanche</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="172" />
+            <location filename="../processing/transit_access.py" line="170" />
             <source>GTFS {name}: {stops:,} stops, departures counted on {day} from {start} to {end} ({served:,} stops served in the window).</source>
             <translation>GTFS {name} : {stops:,} arrêts, départs comptés le {day} de {start} à {end} ({served:,} arrêts desservis dans la plage horaire).</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="281" />
+            <location filename="../processing/transit_access.py" line="279" />
             <source>{method}: {reached:,.0f} of {total:,.0f} people have access ({share}).</source>
             <translation>{method} : {reached:,.0f} personnes sur {total:,.0f} ont accès ({share}).</translation>
         </message>
@@ -3568,22 +3635,22 @@ Paramètres : {params}</translation>
             <translation>arrêt retenu</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="189" />
+            <location filename="../processing/transit_access.py" line="187" />
             <source>{n} qualifying stops have no coordinates in stops.txt: they are left out.</source>
             <translation>{n} arrêts retenus n'ont pas de coordonnées dans stops.txt : ils sont écartés.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="224" />
+            <location filename="../processing/transit_access.py" line="222" />
             <source>Capacity values not recognised, counted as low capacity: {values}.</source>
             <translation>Valeurs de capacité non reconnues, comptées comme faible capacité : {values}.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="237" />
+            <location filename="../processing/transit_access.py" line="235" />
             <source>{n} stops have no geometry: they are left out.</source>
             <translation>{n} arrêts n'ont pas de géométrie : ils sont écartés.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="378" />
+            <location filename="../processing/transit_access.py" line="379" />
             <source>{n} qualifying stops reach no street within the snap tolerance: no service area.</source>
             <translation>{n} arrêts retenus n'atteignent aucune rue dans la tolérance d'accrochage : pas de zone de desserte.</translation>
         </message>
@@ -3608,13 +3675,13 @@ Paramètres : {params}</translation>
         </message>
         <message>
             <location filename="../processing/urban_growth.py" line="50" />
-            <source>Cut-off year of the first date (with a year field) [optional]</source>
-            <translation>Année de coupure de la première date (avec un champ d'année) [facultatif]</translation>
+            <source>Cut-off year of the first date</source>
+            <translation>Année de coupure de la première date</translation>
         </message>
         <message>
             <location filename="../processing/urban_growth.py" line="53" />
-            <source>Last year of the second date (with a year field) [optional: all]</source>
-            <translation>Dernière année de la seconde date (avec un champ d'année) [facultatif : toutes]</translation>
+            <source>Last year of the second date</source>
+            <translation>Dernière année de la seconde date</translation>
         </message>
         <message>
             <location filename="../processing/urban_growth.py" line="56" />
@@ -3623,8 +3690,8 @@ Paramètres : {params}</translation>
         </message>
         <message>
             <location filename="../processing/urban_growth.py" line="59" />
-            <source>Slivers: new pieces at or below this area are dropped (m2)</source>
-            <translation>Résidus : les nouveaux morceaux d'une surface inférieure ou égale sont supprimés (m2)</translation>
+            <source>Slivers: drop new pieces up to (m2)</source>
+            <translation>Éclats : écarter les pièces jusqu'à (m2)</translation>
         </message>
         <message>
             <location filename="../processing/urban_growth.py" line="71" />
@@ -4662,6 +4729,677 @@ Paramètres : {params}</translation>
             <translation>Résidu de Pearson</translation>
         </message>
         <message>
+            <location filename="../alliance_plugin/core/citynet.py" line="229" />
+            <source>The city table has no rows: expected one row per city and date.</source>
+            <translation>La table des villes n'a aucune ligne : une ligne par ville et par date est attendue.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/degurba.py" line="90" />
+            <source>{what}: coordinates between {xmin} and {xmax} (x) and {ymin} and {ymax} (y) look like degrees; reproject to a projected CRS in metres first.</source>
+            <translation>{what} : des coordonnées entre {xmin} et {xmax} (x) et entre {ymin} et {ymax} (y) ressemblent à des degrés ; reprojetez d'abord dans un SCR projeté en mètres.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/degurba.py" line="200" />
+            <source>The cell size must be positive; got {cell}.</source>
+            <translation>La taille des carreaux doit être positive ; reçu {cell}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/degurba.py" line="202" />
+            <location filename="../alliance_plugin/core/degurba.py" line="522" />
+            <source>Populations must not be negative; {n} are.</source>
+            <translation>Les populations ne doivent pas être négatives ; {n} le sont.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/degurba.py" line="218" />
+            <source>{n} points lie outside the bounds {bounds}.</source>
+            <translation>{n} points sont hors de l'emprise {bounds}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/degurba.py" line="371" />
+            <source>Populations must not be negative; {n} cells are.</source>
+            <translation>Les populations ne doivent pas être négatives ; {n} carreaux le sont.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/degurba.py" line="377" />
+            <source>land_share holds shares between 0 and 1.</source>
+            <translation>land_share contient des parts entre 0 et 1.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/degurba.py" line="421" />
+            <source>The majority counts neighbours out of 8 and must be 5 to 8 (None: off); got {majority}.</source>
+            <translation>La majorité compte des voisins sur 8 et doit valoir de 5 à 8 (None : désactivée) ; reçu {majority}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/degurba.py" line="424" />
+            <source>The cell area must be positive; got {cell_area}.</source>
+            <translation>La surface des carreaux doit être positive ; reçu {cell_area}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/degurba.py" line="208" />
+            <source>No point with coordinates: the grid would be empty.</source>
+            <translation>Aucun point n'a de coordonnées : la grille serait vide.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/dominant.py" line="77" />
+            <source>No territory was given: expected at least one territory id.</source>
+            <translation>Aucun territoire n'a été fourni : au moins un identifiant de territoire est attendu.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/flow_table.py" line="370" />
+            <location filename="../alliance_plugin/core/interaction.py" line="300" />
+            <source>The flow table has no rows.</source>
+            <translation>La table des flux n'a aucune ligne.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/functional_areas.py" line="257" />
+            <source>Say which units are cities: a city field, or the share of population in an urban centre.</source>
+            <translation>Indiquez quelles unités sont des villes : un champ ville, ou la part de la population dans un centre urbain.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/growth.py" line="293" />
+            <source>The ring width must be a positive number of metres; got {ring}.</source>
+            <translation>La largeur de l'anneau doit être un nombre positif de mètres ; reçu {ring}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/growth.py" line="295" />
+            <source>min_area must be 0 or more and quad_segs 1 or more; got {min_area}, {quad_segs}.</source>
+            <translation>min_area doit valoir 0 ou plus et quad_segs 1 ou plus ; reçu {min_area}, {quad_segs}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/growth.py" line="496" />
+            <source>years between the dates must be positive.</source>
+            <translation>Le nombre d'années entre les dates doit être positif.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/growth.py" line="611" />
+            <source>The distances must be positive and increasing; got {distances}.</source>
+            <translation>Les distances doivent être positives et croissantes ; reçu {distances}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/growth.py" line="615" />
+            <source>{n} distances need {needed} labels (the cores first); got {given}.</source>
+            <translation>{n} distances demandent {needed} libellés (les cœurs en premier) ; reçu {given}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/growth.py" line="619" />
+            <source>No core polygon: the rings need at least one.</source>
+            <translation>Aucun polygone de cœur : les anneaux en demandent au moins un.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/growth.py" line="682" />
+            <source>No urban polygon: the prospective buffer needs the current urban area.</source>
+            <translation>Aucun polygone urbain : le tampon prospectif a besoin de la surface urbaine actuelle.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/growth.py" line="787" />
+            <source>No built-up polygon to put on the grid.</source>
+            <translation>Aucun polygone bâti à placer sur la grille.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/growth.py" line="794" />
+            <source>A grid of {rows:,} x {cols:,} cells of {cell} m is too large (limit {limit:,}): choose larger cells or a smaller area.</source>
+            <translation>Une grille de {rows:,} x {cols:,} carreaux de {cell} m est trop grande (limite {limit:,}) : choisissez des carreaux plus grands ou une zone plus petite.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/growth.py" line="864" />
+            <source>The built-up grid must be 2-D with a positive cell size.</source>
+            <translation>La grille du bâti doit être en 2 dimensions avec une taille de carreau positive.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/growth.py" line="868" />
+            <source>A radius of {radius} m spans {cells:,.0f} cells of {cell}: is the cell size in metres?</source>
+            <translation>Un rayon de {radius} m couvre {cells:,.0f} carreaux de {cell} : la taille des carreaux est-elle en mètres ?</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/growth.py" line="690" />
+            <source>A positive current population, a growth rate above -100 % and a horizon of 0 years or more are needed (or a target area).</source>
+            <translation>Il faut une population actuelle positive, un taux de croissance supérieur à -100 % et un horizon de 0 an ou plus (ou une surface cible).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/growth.py" line="696" />
+            <source>The density must be positive; got {density}.</source>
+            <translation>La densité doit être positive ; reçu {density}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/gtfs.py" line="264" />
+            <source>stop_times.txt needs departure_time or arrival_time; it has neither</source>
+            <translation>stop_times.txt a besoin de departure_time ou arrival_time ; il n'a ni l'un ni l'autre</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction.py" line="335" />
+            <source>No pair is left to model (intrazonal pairs are left out unless intrazonal=True).</source>
+            <translation>Il ne reste aucun couple à modéliser (les couples intrazonaux sont écartés sauf avec intrazonal=True).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction.py" line="349" />
+            <source>Every flow is zero: there is nothing to fit.</source>
+            <translation>Tous les flux sont nuls : il n'y a rien à ajuster.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction.py" line="538" />
+            <source>The regressors are collinear (the information matrix is singular): a mass or the distance is constant or explained by the fixed effects (a doubly-constrained model needs four territories or more when distances are symmetric).</source>
+            <translation>Les régresseurs sont colinéaires (la matrice d'information est singulière) : une masse ou la distance est constante ou expliquée par les effets fixes (un modèle doublement contraint demande au moins quatre territoires quand les distances sont symétriques).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction.py" line="212" />
+            <source>Geographic points must be longitude and latitude in degrees; some latitudes exceed 90 or longitudes 360: is the layer projected?</source>
+            <translation>Les points géographiques doivent être en longitude et latitude en degrés ; des latitudes dépassent 90 ou des longitudes 360 : la couche est-elle projetée ?</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/network.py" line="144" />
+            <source>expected street segments, got none</source>
+            <translation>des tronçons de rue sont attendus, il n'y en a aucun</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/network.py" line="146" />
+            <source>expected finite segment coordinates, got NaN or infinite values</source>
+            <translation>des coordonnées de tronçons finies sont attendues, reçu des valeurs NaN ou infinies</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/network.py" line="148" />
+            <source>expected a positive node tolerance in metres, got {tolerance}</source>
+            <translation>une tolérance de nœuds positive en mètres est attendue, reçu {tolerance}</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/network.py" line="154" />
+            <source>expected street segments, got only zero-length ones</source>
+            <translation>des tronçons de rue sont attendus, il n'y a que des tronçons de longueur nulle</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/network.py" line="188" />
+            <source>expected a non-negative snap tolerance in metres, got {tolerance}</source>
+            <translation>une tolérance d'accrochage positive ou nulle en mètres est attendue, reçu {tolerance}</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/regions.py" line="460" />
+            <source>The history names regions that are not territories of this run.</source>
+            <translation>L'historique nomme des régions qui ne sont pas des territoires de ce calcul.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/regions.py" line="104" />
+            <source>Some flows have codes that are not territories: match the flows to the territories first.</source>
+            <translation>Des flux ont des codes qui ne sont pas des territoires : appariez d'abord les flux aux territoires.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/regions.py" line="658" />
+            <source>The membership table needs a 'region' column.</source>
+            <translation>La table d'appartenance a besoin d'une colonne 'region'.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/services.py" line="104" />
+            <source>expected a positive catchment radius in metres, got {radius}</source>
+            <translation>un rayon de desserte positif en mètres est attendu, reçu {radius}</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/services.py" line="169" />
+            <source>expected non-negative values for an inequality index, got negative ones</source>
+            <translation>des valeurs positives ou nulles sont attendues pour un indice d'inégalité, reçu des valeurs négatives</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/transit.py" line="91" />
+            <source>expected finite stop coordinates and non-negative access distances</source>
+            <translation>des coordonnées d'arrêts finies et des distances d'accès positives ou nulles sont attendues</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/transit.py" line="293" />
+            <source>expected finite non-negative population values, got missing or negative ones</source>
+            <translation>des valeurs de population finies et positives ou nulles sont attendues, reçu des valeurs manquantes ou négatives</translation>
+        </message>
+        <message>
+            <source>Topology tolerance: line ends closer than this are joined (m)</source>
+            <translation type="vanished">Tolérance topologique : les extrémités de lignes plus proches que cette distance sont raccordées (m)</translation>
+        </message>
+        <message>
+            <source>Population field (if empty: each feature counts as 1)</source>
+            <translation type="vanished">Champ de population (si vide : chaque entité compte pour 1)</translation>
+        </message>
+        <message>
+            <source>Street network (if empty: straight lines, the Euclidean proxy)</source>
+            <translation type="vanished">Réseau viaire (si vide : lignes droites, l'approximation euclidienne)</translation>
+        </message>
+        <message>
+            <source>Population fields (one per date; the last is the current one)</source>
+            <translation type="vanished">Champs de population (un par date ; le dernier est la date actuelle)</translation>
+        </message>
+        <message>
+            <source>Betweenness: sources sampled when exact is too costly (0 = automatic)</source>
+            <translation type="vanished">Intermédiarité : sources échantillonnées quand le calcul exact est trop coûteux (0 = automatique)</translation>
+        </message>
+        <message>
+            <source>Population: grid cells (polygons) or points (or a raster)</source>
+            <translation type="vanished">Population : carreaux de grille (polygones) ou points (ou un raster)</translation>
+        </message>
+        <message>
+            <source>Share of land of each grid cell (0-1 or %) (if empty: all land)</source>
+            <translation type="vanished">Part de terre de chaque carreau (0-1 ou %) (si vide : tout en terre)</translation>
+        </message>
+        <message>
+            <source>Urban centre smoothing: neighbours of 8 in the centre for a cell to join (5 to 8; 0 = no smoothing)</source>
+            <translation type="vanished">Lissage des centres urbains : voisins sur 8 dans le centre pour qu'un carreau y entre (5 à 8 ; 0 = pas de lissage)</translation>
+        </message>
+        <message>
+            <source>Write empty rural cells of a grid built from points or a raster</source>
+            <translation type="vanished">Écrire les carreaux ruraux vides d'une grille construite à partir de points ou d'un raster</translation>
+        </message>
+        <message>
+            <source>Local units with their degree of urbanisation</source>
+            <translation type="vanished">Unités locales avec leur degré d'urbanisation</translation>
+        </message>
+        <message>
+            <source>Urban centre: minimum density (inhabitants per km2 of land)</source>
+            <translation type="vanished">Centre urbain : densité minimale (habitants par km2 de terre)</translation>
+        </message>
+        <message>
+            <source>Urban cluster: minimum density (inhabitants per km2 of land)</source>
+            <translation type="vanished">Agglomération urbaine : densité minimale (habitants par km2 de terre)</translation>
+        </message>
+        <message>
+            <source>Lines: keep the N largest flows of each origin (0 = all)</source>
+            <translation type="vanished">Lignes : garder les N plus grands flux de chaque origine (0 = tous)</translation>
+        </message>
+        <message>
+            <source>Dependency threshold (% of the outflow to the main partner)</source>
+            <translation type="vanished">Seuil de dépendance (% du flux sortant vers le partenaire principal)</translation>
+        </message>
+        <message>
+            <source>Flow types to keep, comma-separated (if empty: all)</source>
+            <translation type="vanished">Types de flux à garder, séparés par des virgules (si vide : tous)</translation>
+        </message>
+        <message>
+            <source>Flow type when there is no type field (if empty: commuting for INSEE files, else flow)</source>
+            <translation type="vanished">Type de flux quand il n'y a pas de champ de type (si vide : commuting pour les fichiers INSEE, sinon flow)</translation>
+        </message>
+        <message>
+            <source>Minimum volume of a flow row (smaller rows are ignored)</source>
+            <translation type="vanished">Volume minimal d'une ligne de flux (les lignes plus petites sont ignorées)</translation>
+        </message>
+        <message>
+            <source>(if empty: detected from the names)</source>
+            <translation type="vanished">(si vide : détecté d'après les noms)</translation>
+        </message>
+        <message>
+            <source>Louvain/Leiden: resolution (above 1, smaller regions)</source>
+            <translation type="vanished">Louvain/Leiden : résolution (au-dessus de 1, régions plus petites)</translation>
+        </message>
+        <message>
+            <source>Field marking cities (EU-OECD) or pole candidates (INSEE)</source>
+            <translation type="vanished">Champ marquant les villes (UE-OCDE) ou les pôles candidats (INSEE)</translation>
+        </message>
+        <message>
+            <source>Share of the population in an urban centre (0-1 or %)</source>
+            <translation type="vanished">Part de la population dans un centre urbain (0-1 ou %)</translation>
+        </message>
+        <message>
+            <source>Use contiguity (touching city units, enclaves, exclaves)</source>
+            <translation type="vanished">Utiliser la contiguïté (unités de ville contiguës, enclaves, exclaves)</translation>
+        </message>
+        <message>
+            <source>City: minimum share of the population in an urban centre (%)</source>
+            <translation type="vanished">Ville : part minimale de la population dans un centre urbain (%)</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Growth fronts drawn from the data rather than by hand (recommendations 1 and 5); both outputs can be given directly to the land-tenure overlay (as growth fronts, or as zoning with the class field &lt;i&gt;label&lt;/i&gt;).&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Rings&lt;/b&gt;: the built-up (or urban cores) is dissolved; ring k lies between the previous distance and distance k, so rings never overlap and each is dissolved. Default labels: &lt;i&gt;urban core&lt;/i&gt; (band 0, the cores themselves), &lt;i&gt;inner peri-urban&lt;/i&gt; (the first ring), &lt;i&gt;outer peri-urban&lt;/i&gt; (the rings between), &lt;i&gt;rural&lt;/i&gt; (the last ring, with 3 rings or more); or your own, separated by ';'. Each ring has its band number, label, inner and outer distance (m) and area (m2). Buffers are round, with the given segments per quarter circle (QGIS's native buffer uses 5).&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Prospective buffer&lt;/b&gt; (an optional output): the band around the urban edge that would hold the land demand of a projected population. The population in &lt;i&gt;horizon&lt;/i&gt; years is &lt;i&gt;P x (1 + r)^years&lt;/i&gt; (compound annual rate r); the land demand is the added population at the density given, or at the observed density (population over the dissolved urban area); or give the target area directly. The band's width is found by bisection on its area; open land inside the urban area narrower than twice the width counts as available. Its fields: distance (m), land_demand, band_area and urban_area (m2), current, projected and added population, density (inhabitants per km2) and a note when the demand is nil or the search stopped early.&lt;/p&gt;
+&lt;p&gt;Distances are in metres: a geographic CRS, one in feet or Web Mercator is replaced by a Lambert azimuthal equal-area projection centred on the data (the log says so), in which the outputs are written. The params field records the options.&lt;/p&gt;</source>
+            <translation type="vanished">&lt;p&gt;Des fronts de croissance tirés des données plutôt que tracés à la main (recommandations 1 et 5) ; les deux sorties peuvent être fournies directement au croisement foncier (comme fronts de croissance, ou comme zonage avec le champ de classe &lt;i&gt;label&lt;/i&gt;).&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Anneaux&lt;/b&gt; : la tache urbaine (ou les cœurs urbains) est fusionnée ; l'anneau k se situe entre la distance précédente et la distance k, les anneaux ne se recouvrent donc jamais et chacun est fusionné. Libellés par défaut : &lt;i&gt;urban core&lt;/i&gt; (bande 0, les cœurs eux-mêmes), &lt;i&gt;inner peri-urban&lt;/i&gt; (le premier anneau), &lt;i&gt;outer peri-urban&lt;/i&gt; (les anneaux intermédiaires), &lt;i&gt;rural&lt;/i&gt; (le dernier anneau, à partir de 3 anneaux) ; ou les vôtres, séparés par ';'. Chaque anneau a son numéro de bande, son libellé, ses distances intérieure et extérieure (m) et sa surface (m2). Les tampons sont arrondis, avec le nombre de segments par quart de cercle donné (le tampon natif de QGIS en utilise 5).&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Tampon prospectif&lt;/b&gt; (une sortie facultative) : la bande autour de la limite urbaine qui accueillerait le besoin foncier d'une population projetée. La population dans &lt;i&gt;horizon&lt;/i&gt; ans est &lt;i&gt;P x (1 + r)^années&lt;/i&gt; (taux annuel composé r) ; le besoin foncier est la population supplémentaire à la densité donnée, ou à la densité observée (population rapportée à la surface urbaine fusionnée) ; ou donnez directement la surface cible. La largeur de la bande est trouvée par dichotomie sur sa surface ; les espaces libres à l'intérieur de la zone urbaine plus étroits que deux fois la largeur comptent comme disponibles. Ses champs : distance (m), land_demand, band_area et urban_area (m2), population actuelle, projetée et supplémentaire, densité (habitants par km2) et une note quand le besoin est nul ou que la recherche s'est arrêtée tôt.&lt;/p&gt;
+&lt;p&gt;Les distances sont en mètres : un SCR géographique, un SCR en pieds ou Web Mercator est remplacé par une projection azimutale équivalente de Lambert centrée sur les données (le journal le signale), dans laquelle les sorties sont écrites. Le champ params enregistre les options.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Outer distances of the rings (m, or km with 'km'), increasing</source>
+            <translation type="vanished">Distances extérieures des anneaux (m, ou km avec 'km'), croissantes</translation>
+        </message>
+        <message>
+            <source>Labels, separated by ';': the cores, then one per ring (if empty: the defaults)</source>
+            <translation type="vanished">Libellés, séparés par ';' : les cœurs, puis un par anneau (si vide : les valeurs par défaut)</translation>
+        </message>
+        <message>
+            <source>Prospective buffer: population field of the cores (summed)</source>
+            <translation type="vanished">Tampon prospectif : champ de population des cœurs (sommé)</translation>
+        </message>
+        <message>
+            <source>Prospective buffer: population growth rate (% a year)</source>
+            <translation type="vanished">Tampon prospectif : taux de croissance de la population (% par an)</translation>
+        </message>
+        <message>
+            <source>Prospective buffer: density of the new land (inhabitants per km2) (if empty: the observed density)</source>
+            <translation type="vanished">Tampon prospectif : densité des nouveaux espaces urbanisés (habitants par km2) (si vide : la densité observée)</translation>
+        </message>
+        <message>
+            <source>Prospective buffer: target area (ha), instead of the population</source>
+            <translation type="vanished">Tampon prospectif : surface cible (ha), au lieu de la population</translation>
+        </message>
+        <message>
+            <source>Built-up at the second date (or at both dates, with a year field)</source>
+            <translation type="vanished">Tache urbaine à la seconde date (ou aux deux dates, avec un champ d'année)</translation>
+        </message>
+        <message>
+            <source>Built-up at the first date (or a year field)</source>
+            <translation type="vanished">Tache urbaine à la première date (ou un champ d'année)</translation>
+        </message>
+        <message>
+            <source>Date or year field of the built-up (one layer for both dates)</source>
+            <translation type="vanished">Champ de date ou d'année de la tache urbaine (une couche pour les deux dates)</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;Built-up at two dates&lt;/b&gt;: either two polygon layers (the second holds all the built-up at the second date, the first date's included or not), or one layer with a date or year field: the first date is every feature whose year is at or before the cut-off year, the second every feature up to the last year (all when it is empty). Date and datetime fields count by their year; text fields by a number or a four-digit year in them; features without a year are left out and counted in the log. Invalid polygons are repaired with make_valid; layers in different CRSs are reprojected into one CRS in metres: the built-up layer's own, or, when it is geographic, in feet or Web Mercator, a Lambert azimuthal equal-area projection centred on the data (the log says which). Outputs that are new geometries are written in that CRS.&lt;/p&gt;</source>
+            <translation type="vanished">&lt;p&gt;&lt;b&gt;Tache urbaine à deux dates&lt;/b&gt; : soit deux couches de polygones (la seconde contient tout le bâti à la seconde date, celui de la première date inclus ou non), soit une couche avec un champ de date ou d'année : la première date regroupe chaque entité dont l'année est inférieure ou égale à l'année de coupure, la seconde chaque entité jusqu'à la dernière année (toutes quand elle est vide). Les champs date et date-heure comptent par leur année ; les champs texte par un nombre ou une année à quatre chiffres qu'ils contiennent ; les entités sans année sont écartées et comptées dans le journal. Les polygones invalides sont réparés avec make_valid ; les couches dans des SCR différents sont reprojetées dans un même SCR en mètres : celui de la couche du bâti, ou, quand il est géographique, en pieds ou Web Mercator, une projection azimutale équivalente de Lambert centrée sur les données (le journal indique lequel). Les sorties qui sont de nouvelles géométries sont écrites dans ce SCR.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Territory code or name field (for the log)</source>
+            <translation type="vanished">Champ de code ou de nom des territoires (pour le journal)</translation>
+        </message>
+        <message>
+            <source>Stagnation: population growth below this rate, either way (% a year)</source>
+            <translation type="vanished">Stagnation : croissance démographique inférieure à ce taux, dans un sens ou dans l'autre (% par an)</translation>
+        </message>
+        <message>
+            <source>Urban extent from a built-up raster of the second date (0-1, 0-100 % or 0/1 classes) (if empty: from the polygons)</source>
+            <translation type="vanished">Étendue urbaine à partir d'un raster du bâti à la seconde date (0-1, 0-100 % ou classes 0/1) (si vide : à partir des polygones)</translation>
+        </message>
+        <message>
+            <source>Urban extent: share of a cell covered to be built-up (%)</source>
+            <translation type="vanished">Étendue urbaine : part couverte d'un carreau pour qu'il soit bâti (%)</translation>
+        </message>
+        <message>
+            <source>Tenure mapping, value=class; ... (if empty: the defaults)</source>
+            <translation type="vanished">Correspondance de tenure, valeur=classe; ... (si vide : les valeurs par défaut)</translation>
+        </message>
+        <message>
+            <source>Or a population layer (points, summed per parcel)</source>
+            <translation type="vanished">Ou une couche de population (points, sommés par parcelle)</translation>
+        </message>
+        <message>
+            <source>Territories for the summary (if empty: the whole area)</source>
+            <translation type="vanished">Territoires pour la synthèse (si vide : l'ensemble de la zone)</translation>
+        </message>
+        <message>
+            <source>A parcel is inside a zone from this share of its area (%; 0 = any overlap)</source>
+            <translation type="vanished">Une parcelle est dans une zone à partir de cette part de sa surface (% ; 0 = tout recouvrement)</translation>
+        </message>
+        <message>
+            <source>Territory of the report [optional: every territory, as an atlas]</source>
+            <translation type="vanished">Territoire du rapport [facultatif : tous les territoires, en atlas]</translation>
+        </message>
+        <message>
+            <source>Indicator layers (outputs of our algorithms, with the same code field)</source>
+            <translation type="vanished">Couches d'indicateurs (sorties de nos algorithmes, avec le même champ de code)</translation>
+        </message>
+        <message>
+            <source>Scorecard (one row per territory, rule and recommendation)</source>
+            <translation type="vanished">Tableau de bord (une ligne par territoire, règle et recommandation)</translation>
+        </message>
+        <message>
+            <source>Capacity field (places, beds, staff...) (if empty: 1 per facility)</source>
+            <translation type="vanished">Champ de capacité (places, lits, personnel...) (si vide : 1 par équipement)</translation>
+        </message>
+        <message>
+            <source>Territory class field, e.g. urban / peri-urban / rural from the degree of urbanisation or the functional areas</source>
+            <translation type="vanished">Champ de classe des territoires, par exemple urbain / périurbain / rural d'après le degré d'urbanisation ou les aires fonctionnelles</translation>
+        </message>
+        <message>
+            <source>Distance field of the flows (if empty: from the polygons, in km)</source>
+            <translation type="vanished">Champ de distance des flux (si vide : à partir des polygones, en km)</translation>
+        </message>
+        <message>
+            <source>Origin mass field of the territories (if empty: outflow)</source>
+            <translation type="vanished">Champ de masse d'origine des territoires (si vide : flux sortant)</translation>
+        </message>
+        <message>
+            <source>Destination mass field of the territories (if empty: inflow)</source>
+            <translation type="vanished">Champ de masse de destination des territoires (si vide : flux entrant)</translation>
+        </message>
+        <message>
+            <source>Print layout template of the PDF (to edit it in QGIS)</source>
+            <translation type="vanished">Modèle de mise en page du PDF (pour le modifier dans QGIS)</translation>
+        </message>
+        <message>
+            <source>Territory name field (if empty: detected (name, nom, libelle...))</source>
+            <translation type="vanished">Champ du nom du territoire (si vide : détecté (name, nom, libelle…))</translation>
+        </message>
+        <message>
+            <source>Flow lines (for the map of the main flows)</source>
+            <translation type="vanished">Lignes de flux (pour la carte des principaux flux)</translation>
+        </message>
+        <message>
+            <source>Territory code (if empty: every territory, as an atlas)</source>
+            <translation type="vanished">Code du territoire (si vide : tous les territoires, en atlas)</translation>
+        </message>
+        <message>
+            <source>Distances to the nearest stop reported up to (m) (if empty: the longest access distance)</source>
+            <translation type="vanished">Distances à l'arrêt le plus proche données jusqu'à (m) (si vide : la plus grande distance d'accès)</translation>
+        </message>
+        <message>
+            <source>Capacity or mode field of the stops (bus, tram, rail, metro, ferry, high, low or a GTFS route type) (if empty: all low capacity)</source>
+            <translation type="vanished">Champ de capacité ou de mode des arrêts (bus, tram, rail, metro, ferry, high, low ou un type de ligne GTFS) (si vide : tous de faible capacité)</translation>
+        </message>
+        <message>
+            <source>Departures per hour field of the stops (if empty: every stop qualifies)</source>
+            <translation type="vanished">Champ des départs par heure des arrêts (si vide : tous les arrêts sont retenus)</translation>
+        </message>
+        <message>
+            <source>GTFS: weekday counted (the feed's date of that weekday with the most services)</source>
+            <translation type="vanished">GTFS : jour de la semaine compté (la date du flux tombant ce jour-là qui a le plus de services)</translation>
+        </message>
+        <message>
+            <source>Walking distance to low-capacity stops: bus, tram (m)</source>
+            <translation type="vanished">Distance à pied des arrêts de faible capacité : bus, tram (m)</translation>
+        </message>
+        <message>
+            <source>Walking distance to high-capacity stops: rail, metro, ferry (m)</source>
+            <translation type="vanished">Distance à pied des arrêts de forte capacité : train, métro, ferry (m)</translation>
+        </message>
+        <message>
+            <source>Cut-off year of the first date (with a year field)</source>
+            <translation type="vanished">Année de coupure de la première date (avec un champ d'année)</translation>
+        </message>
+        <message>
+            <source>Last year of the second date (with a year field) (if empty: all)</source>
+            <translation type="vanished">Dernière année de la seconde date (avec un champ d'année) (si vide : toutes)</translation>
+        </message>
+        <message>
+            <source>Slivers: new pieces at or below this area are dropped (m2)</source>
+            <translation type="vanished">Résidus : les nouveaux morceaux d'une surface inférieure ou égale sont supprimés (m2)</translation>
+        </message>
+        <message>
+            <source>Population field [optional: each feature counts as 1]</source>
+            <translation type="vanished">Champ de population [facultatif : chaque entité compte pour 1]</translation>
+        </message>
+        <message>
+            <source>Territories [optional]</source>
+            <translation type="vanished">Territoires [facultatif]</translation>
+        </message>
+        <message>
+            <source>Street network [optional: straight lines, the Euclidean proxy]</source>
+            <translation type="vanished">Réseau viaire [facultatif : lignes droites, l'approximation euclidienne]</translation>
+        </message>
+        <message>
+            <source>Population: grid cells (polygons) or points [optional: or a raster]</source>
+            <translation type="vanished">Population : carreaux de grille (polygones) ou points [facultatif : ou un raster]</translation>
+        </message>
+        <message>
+            <source>Share of land of each grid cell (0-1 or %) [optional: all land]</source>
+            <translation type="vanished">Part de terre de chaque carreau (0-1 ou %) [facultatif : tout en terre]</translation>
+        </message>
+        <message>
+            <source>Population raster [optional]</source>
+            <translation type="vanished">Raster de population [facultatif]</translation>
+        </message>
+        <message>
+            <source>Local units (communes) [optional]</source>
+            <translation type="vanished">Unités locales (communes) [facultatif]</translation>
+        </message>
+        <message>
+            <source>Flow types to keep, comma-separated [optional: all]</source>
+            <translation type="vanished">Types de flux à garder, séparés par des virgules [facultatif : tous]</translation>
+        </message>
+        <message>
+            <source>Flow type when there is no type field [optional: commuting for INSEE files, else flow]</source>
+            <translation type="vanished">Type de flux quand il n'y a pas de champ de type [facultatif : commuting pour les fichiers INSEE, sinon flow]</translation>
+        </message>
+        <message>
+            <source>[optional: detected from the names]</source>
+            <translation type="vanished">[facultatif : détecté d'après les noms]</translation>
+        </message>
+        <message>
+            <source>[optional]</source>
+            <translation type="vanished">[facultatif]</translation>
+        </message>
+        <message>
+            <source>Field marking cities (EU-OECD) or pole candidates (INSEE) [optional]</source>
+            <translation type="vanished">Champ marquant les villes (UE-OCDE) ou les pôles candidats (INSEE) [facultatif]</translation>
+        </message>
+        <message>
+            <source>Share of the population in an urban centre (0-1 or %) [optional]</source>
+            <translation type="vanished">Part de la population dans un centre urbain (0-1 ou %) [facultatif]</translation>
+        </message>
+        <message>
+            <source>Labels, separated by ';': the cores, then one per ring [optional: the defaults]</source>
+            <translation type="vanished">Libellés, séparés par ';' : les cœurs, puis un par anneau [facultatif : les valeurs par défaut]</translation>
+        </message>
+        <message>
+            <source>Prospective buffer: population field of the cores (summed) [optional]</source>
+            <translation type="vanished">Tampon prospectif : champ de population des cœurs (sommé) [facultatif]</translation>
+        </message>
+        <message>
+            <source>Prospective buffer: current population [optional]</source>
+            <translation type="vanished">Tampon prospectif : population actuelle [facultatif]</translation>
+        </message>
+        <message>
+            <source>Prospective buffer: density of the new land (inhabitants per km2) [optional: the observed density]</source>
+            <translation type="vanished">Tampon prospectif : densité des nouveaux espaces urbanisés (habitants par km2) [facultatif : la densité observée]</translation>
+        </message>
+        <message>
+            <source>Prospective buffer: target area (ha), instead of the population [optional]</source>
+            <translation type="vanished">Tampon prospectif : surface cible (ha), au lieu de la population [facultatif]</translation>
+        </message>
+        <message>
+            <source>Built-up at the first date [optional: or a year field]</source>
+            <translation type="vanished">Tache urbaine à la première date [facultatif : ou un champ d'année]</translation>
+        </message>
+        <message>
+            <source>Date or year field of the built-up (one layer for both dates) [optional]</source>
+            <translation type="vanished">Champ de date ou d'année de la tache urbaine (une couche pour les deux dates) [facultatif]</translation>
+        </message>
+        <message>
+            <source>Territory code or name field (for the log) [optional]</source>
+            <translation type="vanished">Champ de code ou de nom des territoires (pour le journal) [facultatif]</translation>
+        </message>
+        <message>
+            <source>Urban extent from a built-up raster of the second date (0-1, 0-100 % or 0/1 classes) [optional: from the polygons]</source>
+            <translation type="vanished">Étendue urbaine à partir d'un raster du bâti à la seconde date (0-1, 0-100 % ou classes 0/1) [facultatif : à partir des polygones]</translation>
+        </message>
+        <message>
+            <source>Tenure field [optional: all unknown]</source>
+            <translation type="vanished">Champ de tenure [facultatif : tout inconnu]</translation>
+        </message>
+        <message>
+            <source>Tenure mapping, value=class; ... [optional: the defaults]</source>
+            <translation type="vanished">Correspondance de tenure, valeur=classe; ... [facultatif : les valeurs par défaut]</translation>
+        </message>
+        <message>
+            <source>Population field of the parcels [optional]</source>
+            <translation type="vanished">Champ de population des parcelles [facultatif]</translation>
+        </message>
+        <message>
+            <source>Or a population layer (points, summed per parcel) [optional]</source>
+            <translation type="vanished">Ou une couche de population (points, sommés par parcelle) [facultatif]</translation>
+        </message>
+        <message>
+            <source>Class field of the zoning layers [optional]</source>
+            <translation type="vanished">Champ de classe des couches de zonage [facultatif]</translation>
+        </message>
+        <message>
+            <source>Territories for the summary [optional: the whole area]</source>
+            <translation type="vanished">Territoires pour la synthèse [facultatif : l'ensemble de la zone]</translation>
+        </message>
+        <message>
+            <source>Facility identifier field [optional]</source>
+            <translation type="vanished">Champ d'identifiant des équipements [facultatif]</translation>
+        </message>
+        <message>
+            <source>Capacity field (places, beds, staff...) [optional: 1 per facility]</source>
+            <translation type="vanished">Champ de capacité (places, lits, personnel...) [facultatif : 1 par équipement]</translation>
+        </message>
+        <message>
+            <source>Territory class field, e.g. urban / peri-urban / rural from the degree of urbanisation or the functional areas [optional]</source>
+            <translation type="vanished">Champ de classe des territoires, par exemple urbain / périurbain / rural d'après le degré d'urbanisation ou les aires fonctionnelles [facultatif]</translation>
+        </message>
+        <message>
+            <source>Distance field of the flows [optional: from the polygons, in km]</source>
+            <translation type="vanished">Champ de distance des flux [facultatif : à partir des polygones, en km]</translation>
+        </message>
+        <message>
+            <source>Origin mass field of the territories [optional: outflow]</source>
+            <translation type="vanished">Champ de masse d'origine des territoires [facultatif : flux sortant]</translation>
+        </message>
+        <message>
+            <source>Destination mass field of the territories [optional: inflow]</source>
+            <translation type="vanished">Champ de masse de destination des territoires [facultatif : flux entrant]</translation>
+        </message>
+        <message>
+            <source>Territory name field [optional: detected (name, nom, libelle...)]</source>
+            <translation type="vanished">Champ du nom du territoire [facultatif : détecté (name, nom, libelle…)]</translation>
+        </message>
+        <message>
+            <source>Flow lines (for the map of the main flows) [optional]</source>
+            <translation type="vanished">Lignes de flux (pour la carte des principaux flux) [facultatif]</translation>
+        </message>
+        <message>
+            <source>Territory code [optional: every territory, as an atlas]</source>
+            <translation type="vanished">Code du territoire [facultatif : tous les territoires, en atlas]</translation>
+        </message>
+        <message>
+            <source>Distances to the nearest stop reported up to (m) [optional: the longest access distance]</source>
+            <translation type="vanished">Distances à l'arrêt le plus proche données jusqu'à (m) [facultatif : la plus grande distance d'accès]</translation>
+        </message>
+        <message>
+            <source>Stops (points) [optional: or a GTFS feed]</source>
+            <translation type="vanished">Arrêts (points) [facultatif : ou un flux GTFS]</translation>
+        </message>
+        <message>
+            <source>Stop identifier field [optional]</source>
+            <translation type="vanished">Champ d'identifiant des arrêts [facultatif]</translation>
+        </message>
+        <message>
+            <source>Capacity or mode field of the stops (bus, tram, rail, metro, ferry, high, low or a GTFS route type) [optional: all low capacity]</source>
+            <translation type="vanished">Champ de capacité ou de mode des arrêts (bus, tram, rail, metro, ferry, high, low ou un type de ligne GTFS) [facultatif : tous de faible capacité]</translation>
+        </message>
+        <message>
+            <source>Departures per hour field of the stops [optional: every stop qualifies]</source>
+            <translation type="vanished">Champ des départs par heure des arrêts [facultatif : tous les arrêts sont retenus]</translation>
+        </message>
+        <message>
+            <source>GTFS feed (zip) [optional: or a stops layer]</source>
+            <translation type="vanished">Flux GTFS (zip) [facultatif : ou une couche d'arrêts]</translation>
+        </message>
+        <message>
+            <source>GTFS: date counted instead, YYYY-MM-DD [optional]</source>
+            <translation type="vanished">GTFS : date comptée à la place, AAAA-MM-JJ [facultatif]</translation>
+        </message>
+        <message>
+            <source>Sex field [optional]</source>
+            <translation type="vanished">Champ du sexe [facultatif]</translation>
+        </message>
+        <message>
+            <source>Age group field [optional]</source>
+            <translation type="vanished">Champ de la tranche d'âge [facultatif]</translation>
+        </message>
+        <message>
+            <source>Disability field [optional]</source>
+            <translation type="vanished">Champ du handicap [facultatif]</translation>
+        </message>
+        <message>
+            <source>Cut-off year of the first date (with a year field) [optional]</source>
+            <translation type="vanished">Année de coupure de la première date (avec un champ d'année) [facultatif]</translation>
+        </message>
+        <message>
+            <source>Last year of the second date (with a year field) [optional: all]</source>
+            <translation type="vanished">Dernière année de la seconde date (avec un champ d'année) [facultatif : toutes]</translation>
+        </message>
+        <message>
             <source>rule</source>
             <translation type="vanished">règle</translation>
         </message>
@@ -4778,10 +5516,6 @@ Paramètres : {params}</translation>
         <message>
             <source>Statuses: {p} priority, {w} watch, {s} strong.</source>
             <translation type="vanished">Statuts : {p} prioritaire, {w} à surveiller, {s} solide.</translation>
-        </message>
-        <message>
-            <source>Scorecard</source>
-            <translation type="vanished">Tableau de bord</translation>
         </message>
         <message>
             <source>Why</source>

@@ -79,6 +79,9 @@ class ShippedModel(QgsProcessingModelAlgorithm):
         self._path = path
         self.loaded = self.fromFile(path)
         self._id = Path(path).stem.replace("_", "")
+        texts = model_texts()
+        for definition in self.parameterDefinitions():  # the run dialog's labels, in the user's language
+            definition.setDescription(texts.get(definition.description(), definition.description()))
 
     def name(self):
         return self._id
@@ -114,4 +117,16 @@ DIAGNOSIS_HELP = ("Territorial diagnosis from flows: flow dependencies, attracti
 def model_texts():
     """English text of a shipped model -> its translation (the .model3 files hold English)."""
     return {DIAGNOSIS_NAME: tr("Territorial diagnosis from flows"), "Models": tr("Models"),
-            DIAGNOSIS_HELP: tr(DIAGNOSIS_HELP)}
+            DIAGNOSIS_HELP: tr(DIAGNOSIS_HELP),
+            "Territories": tr("Territories"), "Territory code field": tr("Territory code field"),
+            "Territory name field [optional: detected]": tr("Territory name field [optional: detected]"),
+            "Population field": tr("Population field"),
+            "Flows (table, layer or CSV file)": tr("Flows (table, layer or CSV file)"),
+            "Territory of the report (empty: atlas of all)":
+                tr("Territory of the report (empty: atlas of all)"),
+            "Dependencies": tr("Dependencies"), "Flow lines (dependencies)": tr("Flow lines (dependencies)"),
+            "Attraction areas": tr("Attraction areas"), "Dominant flows": tr("Dominant flows"),
+            "Flow regions": tr("Flow regions"), "Scorecard": tr("Scorecard"),
+            "Scorecard (HTML)": tr("Scorecard (HTML)"),
+            "Territorial report (HTML)": tr("Territorial report (HTML)"),
+            "Territorial report (PDF)": tr("Territorial report (PDF)")}

@@ -168,13 +168,13 @@ class TerritorialReport(FlowAlgorithm):
     def initAlgorithm(self, config=None):
         self.addTerritoryParameters()
         self.addParameter(QgsProcessingParameterField(
-            self.NAME_FIELD, self.tr("Territory name field (if empty: detected (name, nom, libelle...))"),
+            self.NAME_FIELD, self.tr("Territory name field"),
             parentLayerParameterName=self.INPUT, optional=True))
         self.addParameter(QgsProcessingParameterMultipleLayers(
-            self.INDICATORS, self.tr("Indicator layers (outputs of our algorithms, with the same code field)"),
+            self.INDICATORS, self.tr("Indicator layers (same code field)"),
             compat.SourceType.Vector, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.FLOW_LINES, self.tr("Flow lines (for the map of the main flows)"),
+            self.FLOW_LINES, self.tr("Flow lines (map of the main flows)"),
             [compat.SourceType.VectorLine], optional=True))
         self.addFlowParameters(optional=True)
         for key in (self.ORIGIN_FIELD, self.DESTINATION_FIELD, self.VOLUME_FIELD, self.FLOW_TYPE_FIELD,
@@ -182,13 +182,13 @@ class TerritorialReport(FlowAlgorithm):
             definition = self.parameterDefinition(key)
             definition.setFlags(definition.flags() | compat.ParameterFlag.Advanced)
         self.addParameter(QgsProcessingParameterString(
-            self.TERRITORY, self.tr("Territory code (if empty: every territory, as an atlas)"), optional=True))
+            self.TERRITORY, self.tr("Territory code (empty: atlas of all)"), optional=True))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT_HTML, self.tr("Report (HTML)"), self.tr("HTML files (*.html)")))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT_PDF, self.tr("Report (PDF)"), self.tr("PDF files (*.pdf)"), optional=True))
         layout = QgsProcessingParameterFileDestination(
-            self.OUTPUT_LAYOUT, self.tr("Print layout template of the PDF (to edit it in QGIS)"),
+            self.OUTPUT_LAYOUT, self.tr("Print layout template of the PDF"),
             self.tr("Layout templates (*.qpt)"), optional=True, createByDefault=False)
         layout.setFlags(layout.flags() | compat.ParameterFlag.Advanced)
         self.addParameter(layout)
@@ -721,14 +721,11 @@ class Pager:
         root.removeAllChildren()
         for layer in spec["layers"]:
             node = root.addLayer(layer)
-            QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Style.Hidden
-                                                 if hasattr(QgsLegendStyle, "Style") else QgsLegendStyle.Hidden)
+            QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Style.Hidden)
         if hasattr(legend, "setSymbolWidth"):
             legend.setSymbolWidth(6.0)
             legend.setSymbolHeight(3.5)
-        for style in (QgsLegendStyle.Style.SymbolLabel if hasattr(QgsLegendStyle, "Style") else
-                      QgsLegendStyle.SymbolLabel,):
-            legend.setStyleFont(style, report_font(7))
+        legend.setStyleFont(QgsLegendStyle.Style.SymbolLabel, report_font(7))
         legend.setWrapString("\n")
         legend.setResizeToContents(False)
         legend.setFrameEnabled(False)

@@ -66,6 +66,12 @@ def test_model_name_in_french(plugin):
         assert model.displayName() == "Diagnostic territorial à partir des flux"
         assert model.shortHelpString().startswith("Diagnostic territorial à partir des flux :")
         assert QUrl(model.helpUrl()).toLocalFile().endswith("help/fr/index.html")
+        from alliance_territories.processing.provider import MODELS, ShippedModel
+
+        loaded = ShippedModel(str(MODELS / "territorial_diagnosis.model3"))  # as QGIS in French loads it
+        labels = {d.name(): d.description() for d in loaded.parameterDefinitions()}
+        assert labels["code"] == "Champ de code des territoires"
+        assert labels["report:Territorial report (PDF)"] == "Rapport territorial (PDF)"
     finally:
         QSettings().setValue("locale/userLocale", "en")
         i18n.remove_translator()
