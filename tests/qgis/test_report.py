@@ -167,7 +167,7 @@ def test_pdf_frames_for_a_chile_like_strip_and_a_wide_band(run_alg, tmp_path):
     """Shapes the samples do not have: a strip 40 times taller than wide, a band 30 times wider than tall."""
     layer = QgsVectorLayer("Polygon?crs=EPSG:4326&field=code:string&field=nom:string", "t", "memory")
     shapes = {"CL": ("Chili", "POLYGON((-72 -55, -70 -55, -70 -17, -72 -17, -72 -55))"),
-              "BAND": ("Bande", "POLYGON((-69 -20, -39 -20, -39 -19, -69 -19, -69 -20))"),
+              "BAND": ("Bande " + "très longue " * 15, "POLYGON((-69 -20, -39 -20, -39 -19, -69 -19, -69 -20))"),
               "SQ": ("Carré", "POLYGON((-69 -30, -60 -30, -60 -22, -69 -22, -69 -30))")}
     features = []
     for code, (name, wkt) in shapes.items():
@@ -196,7 +196,10 @@ def test_pdf_frames_for_a_chile_like_strip_and_a_wide_band(run_alg, tmp_path):
     assert set(_maps(pages)) == {(118.0, 84.0)}
     titles = sorted(item.text() for items in pages.values() for item, _ in items
                     if isinstance(item, QgsLayoutItemLabel) and item.id().endswith(":title"))
-    assert titles == ["Bande (BAND)", "Carré (SQ)", "Chili (CL)"]  # the name field "nom" was detected
+    # the name field "nom" was detected; a name longer than the page wraps inside its frame (checked above)
+    assert [t.replace("\n", " ") for t in titles] == [f"Bande {'très longue ' * 15}(BAND)".replace("  ", " "),
+                                                        "Carré (SQ)", "Chili (CL)"]
+    assert titles[0].count("\n") >= 2
 
 
 def test_atlas_of_a_whole_region_has_one_section_per_territory(run_alg, data_dir, tmp_path):
