@@ -14,6 +14,7 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsWkbTypes,
     QgsProcessingUtils,
+    QgsCoordinateTransform,
     QgsProviderRegistry,
 )
 from qgis.PyQt.QtCore import QUrl
@@ -51,6 +52,19 @@ def help_url(name="", language=None):
 class AllianceAlgorithm(QgsProcessingAlgorithm):
     """Subclasses define ``name``, ``displayName``, ``GROUP``, ``REQUIRES``,
     ``initAlgorithm`` and ``compute`` (the recipe: parameters in, core call, sinks out).
+def translated_error(error):
+    """A core error for the user: its English template translated (tr), then filled with its parameters,
+    numbers written for people (:meth:`AllianceError.render`); the English message when there is no
+    translation or the translation does not fit the parameters."""
+    text = getattr(error, "template", "")  # collected by scripts/update_translations.py (core_error_templates)
+    if not text:
+        return str(error)
+    try:
+        return error.render(tr(text))
+    except (KeyError, IndexError, ValueError):
+        return str(error)
+
+
     """
 
     #: (group id, translatable group name)
@@ -136,7 +150,7 @@ class AllianceAlgorithm(QgsProcessingAlgorithm):
         try:
             outputs = self.compute(parameters, context, feedback)
         except AllianceError as error:
-            raise QgsProcessingException(str(error)) from error
+            raise QgsProcessingException(translated_error(error)) from error
         from .styling import register_outputs
 
         register_outputs(self, parameters, context, outputs)  # names, styles and order of loaded layers
@@ -146,17 +160,27 @@ class AllianceAlgorithm(QgsProcessingAlgorithm):
         raise NotImplementedError
 
     def writeFrame(self, parameters, key, context, frame, geometries, wkb_type, crs, feedback,
-                   int_columns=(), text_columns=()):
-        """Write ``frame`` (one feature per row) with ``geometries`` to the sink ``key``."""
+                   int_columns=(), text_columns=(), output_crs=None):
+        """Write ``frame`` (one feature per row) with ``geometries`` (in ``crs``) to the sink ``key``.
+
+        With ``output_crs`` (the input's CRS) the geometries are reprojected into it and the
+        layer written in it: the metric CRS made up for the computation (:func:`metric_crs`, a
+        projection without a name) never reaches the user; the fields keep the numbers computed
+        in metres.
+        """
         kinds = kinds_by_name(frame, int_columns, text_columns)
         fields = fields_for(frame, kinds)
         sink, dest = self.parameterAsSink(parameters, key, context, fields, wkb_type,
                                           crs or QgsCoordinateReferenceSystem())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, key))
+        transform = None
+        if output_crs is not None and output_crs.isValid() and crs is not None and output_crs != crs:
+            transform = QgsCoordinateTransform(crs, output_crs, context.transformContext())
+            crs = output_crs
         if geometries is not None and QgsWkbTypes.isMultiType(wkb_type):
             geometries = as_multi(geometries)
-        write_features(sink, fields, typed_values(frame, kinds), geometries, feedback)
+        write_features(sink, fields, typed_values(frame, kinds), geometries, feedback, transform=transform)
         return dest
 
     def writeTerritories(self, parameters, key, context, source, frame, attributes, per_feature, feedback,

@@ -120,8 +120,9 @@ class CityNetwork(FlowAlgorithm):
                 table[column] = table[column].astype(int)
 
         steps.setCurrentStep(3)
+        ranks = tuple(column for column in per_city.columns if column.startswith("rank_"))  # rank_<date>: integers
         dest = self.writeTerritories(parameters, self.OUTPUT, context, source, frame, attributes,
-                                     table.reindex(codes.to_numpy()), steps, INT_COLUMNS, TEXT_COLUMNS)
+                                     table.reindex(codes.to_numpy()), steps, INT_COLUMNS + ranks, TEXT_COLUMNS)
         stats["date"] = stats["date"].astype(str)
         table_dest = self.writeFrame(parameters, self.OUTPUT_TABLE, context, stats.assign(params=params), None,
                                      compat.WkbType.NoGeometry, source.sourceCrs(), steps, INT_COLUMNS, TEXT_COLUMNS)

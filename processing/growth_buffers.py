@@ -16,11 +16,18 @@ from qgis.core import (
 
 from .growth_inputs import RING_COLOURS, GrowthAlgorithm, categories_on_load
 from ..alliance_plugin.qgis_io import compat
+from ..alliance_plugin.toolbelt.i18n import tr
 
 INT_COLUMNS = ("band", "iterations")
-TEXT_COLUMNS = ("label", "note", "params")
+TEXT_COLUMNS = ("label", "role", "note", "params")
 _DISTANCE = re.compile(r"^\s*(\d+(?:\.\d*)?|\.\d+)\s*(km|m)?\s*$", re.IGNORECASE)
 PROSPECTIVE_LABEL = "prospective growth"
+
+
+def ring_labels():
+    """The default ring labels of the core (English) in the user's language."""
+    return {"urban core": tr("urban core"), "inner peri-urban": tr("inner peri-urban"),
+            "outer peri-urban": tr("outer peri-urban"), "rural": tr("rural")}
 
 
 def parse_distances(text):
@@ -131,6 +138,8 @@ class GrowthBuffers(GrowthAlgorithm):
         segments = self.parameterAsInt(parameters, self.SEGMENTS, context)
 
         steps.setCurrentStep(1)
+        if labels is None:  # the default labels in the user's language; the role stays a code
+            rings["label"] = rings["label"].map(ring_labels()).fillna(rings["label"])
         rings = growth.growth_rings(frame["geometry"].to_numpy(), distances, labels=labels, quad_segs=segments)
         params = "alliance:growthbuffers distances={d} segments={s} crs={crs}".format(
             d="/".join(f"{d:g}" for d in distances), s=segments, crs=crs.authid() or "laea")
@@ -138,7 +147,8 @@ class GrowthBuffers(GrowthAlgorithm):
             rings = rings.drop(index=0)
         table = rings.drop(columns="geometry").reset_index().assign(params=params)
         dest = self.writeFrame(parameters, self.OUTPUT, context, table, rings["geometry"].to_numpy(),
-                               compat.WkbType.MultiPolygon, crs, steps, INT_COLUMNS, TEXT_COLUMNS)
+                               compat.WkbType.MultiPolygon, crs, steps, INT_COLUMNS, TEXT_COLUMNS,
+                               output_crs=source.sourceCrs())
         categories_on_load(context, dest, "label", dict(zip(dict.fromkeys(rings["label"]), RING_COLOURS)))
         steps.pushInfo(self.tr("{n} rings out to {d:g} m.").format(n=len(distances), d=distances[-1]))
         outputs = {self.OUTPUT: dest}
@@ -173,7 +183,7 @@ class GrowthBuffers(GrowthAlgorithm):
             t="-" if prospective["target"] is None else f"{prospective['target'] / 1e4:g}")
         outputs[self.OUTPUT_PROSPECTIVE] = self.writeFrame(
             parameters, self.OUTPUT_PROSPECTIVE, context, table, band["geometry"].to_numpy(),
-            compat.WkbType.MultiPolygon, crs, steps, INT_COLUMNS, TEXT_COLUMNS)
+            compat.WkbType.MultiPolygon, crs, steps, INT_COLUMNS, TEXT_COLUMNS, output_crs=source.sourceCrs())
         outputs[self.PROSPECTIVE_DISTANCE] = float(row["distance"])
         return outputs
 
@@ -189,7 +199,7 @@ class GrowthBuffers(GrowthAlgorithm):
                 "density": density if density else None}
 
 
-HELP = """<p>Growth fronts drawn from the data rather than by hand (recommendations 1 and 5); both outputs can be given directly to the land-tenure overlay (as growth fronts, or as zoning with the class field <i>label</i>).</p>
-<p><b>Rings</b>: the built-up (or urban cores) is dissolved; ring k lies between the previous distance and distance k, so rings never overlap and each is dissolved. Default labels: <i>urban core</i> (band 0, the cores themselves), <i>inner peri-urban</i> (the first ring), <i>outer peri-urban</i> (the rings between), <i>rural</i> (the last ring, with 3 rings or more); or your own, separated by ';'. Each ring has its band number, label, inner and outer distance (m) and area (m2). Buffers are round, with the given segments per quarter circle (QGIS's native buffer uses 5).</p>
+HELP = """<p>Growth fronts drawn from the data rather than by hand (recommendations 1 and 5); both outputs can be given directly to the land-tenure overlay (as growth fronts: only the peri-urban rings count by default, see <i>role</i>; or as zoning with the class field <i>label</i> or <i>role</i>).</p>
+<p><b>Rings</b>: the built-up (or urban cores) is dissolved; ring k lies between the previous distance and distance k, so rings never overlap and each is dissolved. Default labels: <i>urban core</i> (band 0, the cores themselves), <i>inner peri-urban</i> (the first ring), <i>outer peri-urban</i> (the rings between), <i>rural</i> (the last ring, with 3 rings or more); or your own, separated by ';'. The default labels are written in your language; the field <i>role</i> holds a code whatever the language and the labels: <i>urban_core</i> (band 0), <i>rural</i> (the last ring, with 3 rings or more), <i>peri_urban</i> (the others); the land-tenure overlay takes only the peri_urban rings as growth fronts unless told otherwise. Each ring has its band number, label, role, inner and outer distance (m) and area (m2). Buffers are round, with the given segments per quarter circle (QGIS's native buffer uses 5).</p>
 <p><b>Prospective buffer</b> (an optional output): the band around the urban edge that would hold the land demand of a projected population. The population in <i>horizon</i> years is <i>P x (1 + r)^years</i> (compound annual rate r); the land demand is the added population at the density given, or at the observed density (population over the dissolved urban area); or give the target area directly. The band's width is found by bisection on its area; open land inside the urban area narrower than twice the width counts as available. Its fields: distance (m), land_demand, band_area and urban_area (m2), current, projected and added population, density (inhabitants per km2) and a note when the demand is nil or the search stopped early.</p>
-<p>Distances are in metres: a geographic CRS, one in feet or Web Mercator is replaced by a Lambert azimuthal equal-area projection centred on the data (the log says so), in which the outputs are written. The params field records the options.</p>"""
+<p>Distances are in metres: a geographic CRS, one in feet or Web Mercator is replaced by a Lambert azimuthal equal-area projection centred on the data (the log says so), where distances and areas are computed; the outputs are written in the input's CRS. The params field records the options.</p>"""

@@ -27,6 +27,23 @@ from .base import AllianceAlgorithm
 from ..alliance_plugin.qgis_io import compat
 
 ROLES = ("growth", "hazard", "protected", "agriculture", "zoning")
+#: The field of alliance:growthbuffers' rings holding their role (urban_core, peri_urban, rural).
+RING_ROLE_FIELD = "role"
+GROWTH_ROLES_DEFAULT = "peri_urban"
+
+
+def growth_roles(text):
+    """The roles of growth-layer features that are growth fronts; None for every feature.
+
+    >>> growth_roles(""), growth_roles("peri_urban; rural"), growth_roles("all")
+    (['peri_urban'], ['peri_urban', 'rural'], None)
+    """
+    roles = [item.strip() for item in (text or "").replace(";", ",").split(",") if item.strip()]
+    if any(role.lower() in ("all", "*") for role in roles):
+        return None
+    return roles or [GROWTH_ROLES_DEFAULT]
+
+
 TEXT_COLUMNS = ("tenure_raw", "tenure_class", "territory", "tenure", "constraint", "parcel_geometry", "class",
                 "params")
 INT_COLUMNS = ("parcels", "flag_insecure_growth", "flag_hazard", "flag_agriculture_growth")
@@ -59,6 +76,7 @@ class LandTenureOverlay(AllianceAlgorithm):
     OUTPUT_PROXIES = "OUTPUT_PROXIES"
     OUTPUT_PIECES = "OUTPUT_PIECES"
     PARCELS = "PARCELS"
+    GROWTH_ROLES = "GROWTH_ROLES"
     UNMAPPED_VALUES = "UNMAPPED_VALUES"
 
     GROUP = ("land", "Land and tenure")
@@ -75,7 +93,7 @@ class LandTenureOverlay(AllianceAlgorithm):
                        "agricultural land, zoning): exact areas, flags, summary and SDG 1.4.2 proxies.")
 
     def shortHelpString(self):
-        return self.tr(HELP)
+        return self.tr(HELP) + self.tr(HELP_GROWTH_FRONTS)
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -102,6 +120,9 @@ class LandTenureOverlay(AllianceAlgorithm):
             self.addParameter(QgsProcessingParameterMultipleLayers(
                 role.upper(), self.tr(labels[role]), compat.SourceType.VectorPolygon,
                 optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.GROWTH_ROLES, self.tr("Growth fronts: ring roles counted"), GROWTH_ROLES_DEFAULT,
+            optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.CLASS_FIELD, self.tr("Class field of the zoning layers"), optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -130,12 +151,21 @@ class LandTenureOverlay(AllianceAlgorithm):
         import numpy as np
 
         class_field = self.parameterAsString(parameters, self.CLASS_FIELD, context).strip()
+        fronts = growth_roles(self.parameterAsString(parameters, self.GROWTH_ROLES, context))
         geometries, classes = [], []
         for role in ROLES:
             for layer in self.parameterAsLayerList(parameters, role.upper(), context):
                 use_class = role == "zoning" and class_field and class_field in layer.fields().names()
-                frame, _ = read_geometries(layer, [class_field] if use_class else [], feedback, crs=crs,
+                by_role = role == "growth" and fronts is not None and RING_ROLE_FIELD in layer.fields().names()
+                frame, _ = read_geometries(layer, [class_field] if use_class else
+                                           [RING_ROLE_FIELD] if by_role else [], feedback, crs=crs,
                                            context=context)
+                if by_role:  # rings: only the peri-urban ones (by default) are growth fronts
+                    kept = frame[RING_ROLE_FIELD].isin(fronts).to_numpy()
+                    feedback.pushInfo(self.tr("{layer}: {kept} of {n} features are growth fronts (role {roles}).")
+                                      .format(layer=layer.name(), kept=int(kept.sum()), n=len(frame),
+                                              roles=", ".join(fronts)))
+                    frame = frame[kept]
                 feedback.pushInfo(self.tr("{role}: {layer}, {n} zones.").format(role=role, layer=layer.name(),
                                                                               n=len(frame)))
                 geometries.append(frame["geometry"].to_numpy())
@@ -323,3 +353,4 @@ HELP = """<p>Crosses cadastral parcels with their tenure and with constraint lay
 <p><b>Tenure classes</b>: documented, customary, informal, public, unknown. Values of the tenure field are matched case-, accent- and punctuation-insensitively to defaults (for example titre foncier, registered, freehold: documented; coutumier: customary; squatter: informal; domaine public, state: public), or to your mapping (value=class; ...). NULL or unmapped values are unknown, and the unmapped ones are listed in the log.</p>
 <p><b>Constraints</b>: growth fronts (the rings and buffers of the urban-growth algorithms), hazard zones, protected areas, agricultural land and zoning (classes from the class field). Areas are exact polygon intersections: parcels entirely inside a zone keep their own area, only parcels crossing a zone boundary are intersected, and overlapping zones of one class are not counted twice. Invalid polygons are repaired with make_valid (never buffer(0)); NULL geometries have area 0. A geographic CRS is replaced by an equal-area projection centred on the parcels (the log says so); constraint layers in other CRSs are reprojected.</p>
 <p><b>Outputs</b>: every parcel with its tenure class, area, the area and share covered by each class (area_*, share_*) and the documented flags: flag_insecure_growth (informal, customary or unknown tenure inside a growth front), flag_hazard (any tenure inside a hazard zone), flag_agriculture_growth (agricultural land inside a growth front); a summary table of parcels and area by tenure class x constraint class per territory (a parcel belongs to the territory holding a point inside it) or for the whole area; and the SDG 1.4.2 <i>spatial proxies</i> (population from a field of the parcels, or from a point layer whose points are summed in the parcel containing them; points outside every parcel are counted in the log) (share of parcels, area and population with documented rights; share of growth-front, hazard and protected land under informal, customary or unknown tenure). They are proxies from a cadastre, not the survey-based indicator.</p>"""
+HELP_GROWTH_FRONTS = """<p><b>Growth fronts from rings</b>: the rings of alliance:growthbuffers carry a field <i>role</i> (urban_core, peri_urban, rural; codes whatever the language of the labels): by default only the <i>peri_urban</i> rings are growth fronts, not the urban core (the built-up itself) nor the rural ring. The parameter <i>Growth fronts: ring roles counted</i> lists the roles that count (for example peri_urban, rural), or 'all' for every feature. A growth layer without a role field (the prospective buffer, urban growth patches, your own fronts) counts whole. To measure every ring separately, give the rings as zoning too, with the class field <i>label</i> or <i>role</i>.</p>"""

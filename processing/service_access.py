@@ -231,7 +231,8 @@ class ServiceAccess(AccessAlgorithm):
                                       params=params)
             outputs[self.OUTPUT_FACILITIES] = self.writeFrame(parameters, self.OUTPUT_FACILITIES, context, table,
                                                               supply_points, compat.WkbType.Point, crs, steps,
-                                                              INT_COLUMNS, TEXT_COLUMNS)
+                                                              INT_COLUMNS, TEXT_COLUMNS,
+                                                              output_crs=source.sourceCrs())
         if territories is not None and parameters.get(self.OUTPUT_TERRITORIES):
             outputs[self.OUTPUT_TERRITORIES] = self._writeTerritoryMeans(parameters, context, territories, numbers,
                                                                          method, params, steps)

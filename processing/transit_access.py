@@ -297,9 +297,11 @@ class TransitAccess(AccessAlgorithm):
                 _per_territory(table, territories[1], method, params), steps, INT_COLUMNS, TEXT_COLUMNS)
         if areas is not None:
             outputs[self.OUTPUT_AREAS] = self._writeAreas(parameters, context, qualifying, areas, result,
-                                                          population.values, method, params, crs, steps)
+                                                          population.values, method, params, crs, steps,
+                                                          output_crs=source.sourceCrs())
         if parameters.get(self.OUTPUT_STOPS):
-            outputs[self.OUTPUT_STOPS] = self._writeStops(parameters, context, stops, method, params, crs, steps)
+            outputs[self.OUTPUT_STOPS] = self._writeStops(parameters, context, stops, method, params, crs, steps,
+                                                          output_crs=source.sourceCrs())
         outputs.update({self.SHARE: share, self.POPULATION_TOTAL: total, self.POPULATION_WITH_ACCESS: reached,
                         self.QUALIFYING_STOPS: len(qualifying),
                         self.UNPLACED: int((~result["snapped"].to_numpy(dtype=bool)).sum()), self.METHOD: method})
@@ -350,7 +352,8 @@ class TransitAccess(AccessAlgorithm):
                                    "snapped": False}, index=pd.RangeIndex(len(population.xy)))
         return result, areas, method
 
-    def _writeAreas(self, parameters, context, qualifying, areas, result, values, method, params, crs, feedback):
+    def _writeAreas(self, parameters, context, qualifying, areas, result, values, method, params, crs, feedback,
+                    output_crs=None):
         import numpy as np
         import pandas as pd
         import shapely
@@ -378,9 +381,9 @@ class TransitAccess(AccessAlgorithm):
             feedback.pushInfo(self.tr("{n} qualifying stops reach no street within the snap tolerance: no service "
                                       "area.").format(n=unsnapped))
         return self.writeFrame(parameters, self.OUTPUT_AREAS, context, table, geometries, wkb_type, crs,
-                               feedback, INT_COLUMNS, TEXT_COLUMNS)
+                               feedback, INT_COLUMNS, TEXT_COLUMNS, output_crs=output_crs)
 
-    def _writeStops(self, parameters, context, stops, method, params, crs, feedback):
+    def _writeStops(self, parameters, context, stops, method, params, crs, feedback, output_crs=None):
         import numpy as np
         import shapely
 
@@ -390,7 +393,7 @@ class TransitAccess(AccessAlgorithm):
         table["method"], table["params"] = method, params
         geometries = shapely.points(stops.loc[placed, ["x", "y"]].to_numpy())
         return self.writeFrame(parameters, self.OUTPUT_STOPS, context, table, geometries, compat.WkbType.Point, crs,
-                               feedback, INT_COLUMNS, TEXT_COLUMNS)
+                               feedback, INT_COLUMNS, TEXT_COLUMNS, output_crs=output_crs)
 
 
 def _per_point(result, qualifying, territory, method, params, index):

@@ -126,7 +126,7 @@ class UrbanGrowth(GrowthAlgorithm):
             table["territory"] = codes
         dest = self.writeFrame(parameters, self.OUTPUT, context, table.assign(params=params),
                                patches["geometry"].to_numpy(), compat.WkbType.MultiPolygon, crs, steps,
-                               INT_COLUMNS, TEXT_COLUMNS)
+                               INT_COLUMNS, TEXT_COLUMNS, output_crs=source.sourceCrs())
         categories_on_load(context, dest, "growth_class", GROWTH_COLOURS)
         if territories is None:
             summary_dest = self.writeFrame(parameters, self.OUTPUT_SUMMARY, context,

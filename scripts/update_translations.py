@@ -277,12 +277,32 @@ def extract():
                 locations[text] = []
             if (rel, line) not in locations[text]:
                 locations[text].append((rel, line))
-    for text, rel, line in scorecard_sentences():
+    for text, rel, line in [*scorecard_sentences(), *core_error_templates()]:
         if text not in locations:
             ordered.append(text)
             locations[text] = []
         locations[text].append((rel, line))
     return ordered, locations, unresolved
+
+
+#: The core's errors (alliance_plugin/core/errors.py and the subclasses in core modules).
+CORE_ERRORS = ("AllianceError", "EmptyInputError", "FieldNotFoundError", "InvalidValueError", "ConvergenceError",
+               "GtfsError", "OptionalDependencyError", "GeographicCoordinatesError")
+
+
+def core_error_templates():
+    """The message templates of the core's errors: the literal first argument of ``SomeError("...", **params)``
+    in alliance_plugin/core/ (f-strings are not templates); processing/base.py translates them with tr()."""
+    found = []
+    for path in sorted((ROOT / "alliance_plugin" / "core").glob("*.py")):
+        rel = path.relative_to(ROOT).as_posix()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in CORE_ERRORS
+                    and node.args):
+                text = _string(node.args[0], {})
+                if text:
+                    found.append((text, rel, node.lineno))
+    return found
 
 
 def scorecard_sentences():

@@ -88,8 +88,8 @@ def refuse_degrees(bounds, *, what="the input"):
         return
     if -180 <= xmin and xmax <= 180 and -90 <= ymin and ymax <= 90:
         raise GeographicCoordinatesError(
-            f"{what}: coordinates between {xmin:g} and {xmax:g} (x) and {ymin:g} and {ymax:g} (y) "
-            "look like degrees; reproject to a projected CRS in metres first.")
+            "{what}: coordinates between {xmin} and {xmax} (x) and {ymin} and {ymax} (y) look like degrees; "
+            "reproject to a projected CRS in metres first.", what=what, xmin=xmin, xmax=xmax, ymin=ymin, ymax=ymax)
 
 
 def union_by_group(geometries, groups):
@@ -197,9 +197,9 @@ def population_grid(x, y, population, *, cell=1000.0, bounds=None):
     if not (len(x) == len(y) == len(pop)):
         raise InvalidValueError(f"x, y and population must have the same length; got {len(x)}, {len(y)}, {len(pop)}.")
     if not cell > 0:
-        raise InvalidValueError(f"The cell size must be positive; got {cell}.")
+        raise InvalidValueError("The cell size must be positive; got {cell}.", cell=cell)
     if (pop < 0).any():
-        raise InvalidValueError(f"Populations must not be negative; {int((pop < 0).sum())} are.")
+        raise InvalidValueError("Populations must not be negative; {n} are.", n=int((pop < 0).sum()))
     pop = np.nan_to_num(pop, nan=0.0)
     ok = np.isfinite(x) & np.isfinite(y)
     x, y, pop = x[ok], y[ok], pop[ok]
@@ -215,7 +215,8 @@ def population_grid(x, y, population, *, cell=1000.0, bounds=None):
     row = n_rows - 1 - np.floor((y - bottom) / cell).astype(np.int64)
     outside = (col < 0) | (col >= n_cols) | (row < 0) | (row >= n_rows)
     if outside.any():
-        raise InvalidValueError(f"{int(outside.sum())} points lie outside the bounds {tuple(bounds)}.")
+        raise InvalidValueError("{n} points lie outside the bounds {bounds}.", n=int(outside.sum()),
+                                bounds=tuple(bounds))
     grid = np.bincount(row * n_cols + col, weights=pop, minlength=n_rows * n_cols).reshape(n_rows, n_cols)
     return grid, (float(left), float(bottom + n_rows * cell))
 
@@ -367,7 +368,7 @@ def _check_grid(population, land_share):
     if pop.ndim != 2:
         raise InvalidValueError(f"The population grid must be 2-D; got {pop.ndim} dimension(s).")
     if (pop < 0).any():
-        raise InvalidValueError(f"Populations must not be negative; {int((pop < 0).sum())} cells are.")
+        raise InvalidValueError("Populations must not be negative; {n} cells are.", n=int((pop < 0).sum()))
     land = np.ones_like(pop) if land_share is None else np.array(land_share, dtype=float)
     if land.shape != pop.shape:
         raise InvalidValueError(f"land_share has the shape {land.shape}, the grid {pop.shape}.")
@@ -417,9 +418,10 @@ def classify_grid(population, *, land_share=None, cell_area=1.0, centre_density=
 
     pop, land = _check_grid(population, land_share)
     if majority is not None and not 5 <= int(majority) <= 8:
-        raise InvalidValueError(f"majority counts neighbours out of 8 and must be 5 to 8 (None: off); got {majority}.")
+        raise InvalidValueError("The majority counts neighbours out of 8 and must be 5 to 8 (None: off); "
+                                "got {majority}.", majority=majority)
     if not cell_area > 0:
-        raise InvalidValueError(f"cell_area must be positive; got {cell_area}.")
+        raise InvalidValueError("The cell area must be positive; got {cell_area}.", cell_area=cell_area)
     no_data = np.isnan(pop)
     pop = np.nan_to_num(pop, nan=0.0)
     land_km2 = land * cell_area
@@ -497,9 +499,10 @@ def classify_units(cell_class, cell_pop, unit_of_cell, *, threshold=0.5):
     -------
     pandas.DataFrame
         Indexed by unit code (sorted): ``population``, ``pop_urban_centre``,
-        ``pop_urban_cluster`` (cluster cells outside centres), ``pop_rural``
-        (rural and no-data cells), ``share_urban_centre``,
-        ``share_urban_clusters`` (centres and clusters), ``share_rural``,
+        ``pop_urban_cluster`` (urban clusters, centres included, as Eurostat
+        counts them), ``pop_rural`` (rural and no-data cells),
+        ``share_urban_centre``, ``share_urban_clusters`` (its share: centres
+        included too), ``share_rural``,
         ``degurba`` (1 city, 2 town and semi-dense area, 3 rural area; NULL
         without inhabitants) and ``degurba_label``.
 
@@ -516,7 +519,7 @@ def classify_units(cell_class, cell_pop, unit_of_cell, *, threshold=0.5):
         raise InvalidValueError(f"cell_class, cell_pop and unit_of_cell differ in size: "
                                 f"{len(cls)}, {len(pop)}, {len(units)}.")
     if (pop < 0).any():
-        raise InvalidValueError(f"Populations must not be negative; {int((pop < 0).sum())} are.")
+        raise InvalidValueError("Populations must not be negative; {n} are.", n=int((pop < 0).sum()))
     bad = ~np.isin(cls, list(CELL_CLASSES))
     if bad.any():
         raise InvalidValueError(f"Unknown cell classes: {first_labels(np.unique(cls[bad]))} (expected 0 to 3).")
@@ -528,14 +531,14 @@ def classify_units(cell_class, cell_pop, unit_of_cell, *, threshold=0.5):
     sums = table.groupby("unit", sort=True)[["centre", "cluster", "rural"]].sum()
     total = sums.sum(axis=1).to_numpy()
     out = pd.DataFrame({"population": total, "pop_urban_centre": sums["centre"].to_numpy(),
-                        "pop_urban_cluster": sums["cluster"].to_numpy(),
+                        "pop_urban_cluster": sums["centre"].to_numpy() + sums["cluster"].to_numpy(),
                         "pop_rural": sums["rural"].to_numpy()}, index=sums.index.rename(None))
 
     def share(part):
         return np.divide(part, total, out=np.full(len(total), np.nan), where=total > 0)
 
     out["share_urban_centre"] = share(out["pop_urban_centre"].to_numpy())
-    out["share_urban_clusters"] = share(out["pop_urban_centre"].to_numpy() + out["pop_urban_cluster"].to_numpy())
+    out["share_urban_clusters"] = share(out["pop_urban_cluster"].to_numpy())  # centres included, as its population
     out["share_rural"] = share(out["pop_rural"].to_numpy())
     code = np.select([total <= 0, out["share_urban_centre"].to_numpy() >= threshold,
                       out["share_rural"].to_numpy() >= threshold], [0, 1, 3], default=2)

@@ -51,7 +51,10 @@ Our rules (the help text says so):
 - Rings: band 0 is the dissolved cores, band k lies between ``distances[k-1]``
   and ``distances[k]``; default labels ``urban core`` (band 0), ``inner
   peri-urban`` (band 1), ``rural`` (the last band, when there are 3 bands or
-  more) and ``outer peri-urban`` (the bands between).
+  more) and ``outer peri-urban`` (the bands between). Each band also has a
+  ``role``, a stable code whatever the labels: ``urban_core`` (band 0),
+  ``rural`` (the last band, with 3 bands or more), ``peri_urban`` (the others);
+  only the peri-urban rings are growth fronts for the land-tenure overlay.
 - Prospective buffer: the projected population is ``P * (1 + r) ** years``
   (compound annual rate ``r``); the land demand is the added population at the
   density given or observed (population over the dissolved urban area).
@@ -287,9 +290,10 @@ def growth_patches(before, after, *, ring=1.0, min_area=0.0, quad_segs=8, progre
     import shapely
 
     if not (np.isfinite(ring) and ring > 0):
-        raise InvalidValueError(f"The ring width must be a positive number of metres; got {ring}.")
+        raise InvalidValueError("The ring width must be a positive number of metres; got {ring}.", ring=ring)
     if not (min_area >= 0 and int(quad_segs) >= 1):
-        raise InvalidValueError(f"min_area must be 0 or more and quad_segs 1 or more; got {min_area}, {quad_segs}.")
+        raise InvalidValueError("min_area must be 0 or more and quad_segs 1 or more; got {min_area}, {quad_segs}.",
+                                min_area=min_area, quad_segs=quad_segs)
     before, after = _explode(before), _explode(after)
     for geoms, what in ((before, "the built-up at the first date"), (after, "the built-up at the second date")):
         if len(geoms):
@@ -518,6 +522,15 @@ def _log_rate(end, start, years):
     return np.where(ok, np.log(ratio) / np.where(ok, years, 1.0), np.nan)
 
 
+def _number(value, spec=",.0f"):
+    """``value`` formatted with ``spec``, never ``-0`` (a rounding residue such as -2.8e-17 prints 0)."""
+    text = format(value, spec)
+    digits = text.lstrip("+-")
+    if text[:1] == "-" and not any(ch in "123456789" for ch in digits.split("e")[0]):
+        text = ("+" if "+" in spec else "") + digits
+    return text
+
+
 def _explain(row, stagnation):
     if row.flag == "ok":
         return ""
@@ -529,17 +542,26 @@ def _explain(row, stagnation):
     if row.flag == "no_population":
         return (f"The population is zero at {'the first' if row.pop_t0 == 0 else 'the second'} date: "
                 "the population growth rate ln(Pop1/Pop0) is undefined, and so is LCRPGR.")
-    per_capita = (f" Built-up area per inhabitant went from {row.urb_per_capita_t0:,.0f} to "
-                  f"{row.urb_per_capita_t1:,.0f} m2.")
+    per_capita = (f" Built-up area per inhabitant went from {_number(row.urb_per_capita_t0)} to "
+                  f"{_number(row.urb_per_capita_t1)} m2.")
     if row.flag == "declining":
-        return (f"The population fell from {row.pop_t0:,.0f} to {row.pop_t1:,.0f} "
-                f"({100 * row.pgr:+.2f} % a year): LCRPGR would change sign and means nothing, so it is "
+        return (f"The population fell from {_number(row.pop_t0)} to {_number(row.pop_t1)} "
+                f"({_number(100 * row.pgr, '+.2f')} % a year): LCRPGR would change sign and means nothing, so it is "
                 "left empty." + per_capita)
     added = ("no new inhabitant" if not row.pop_added > 0 else
-             f"{row.urb_per_new_inhabitant:,.0f} m2 of built-up added per new inhabitant")
-    return (f"The population hardly changed ({row.pop_t0:,.0f} to {row.pop_t1:,.0f}, "
-            f"{100 * row.pgr:+.3f} % a year, below +-{100 * stagnation:g} %): LCRPGR would explode, so it is "
+             f"{_number(row.urb_per_new_inhabitant)} m2 of built-up added per new inhabitant")
+    return (f"The population hardly changed ({_number(row.pop_t0)} to {_number(row.pop_t1)}, "
+            f"{_number(100 * row.pgr, '+.3f')} % a year, below +-{100 * stagnation:g} %): LCRPGR would explode, so it is "
             f"left empty; {added}." + per_capita)
+
+
+#: Stable codes of the rings' roles (language-independent; the labels are translated).
+RING_ROLES = ("urban_core", "peri_urban", "rural")
+
+
+def _band_roles(n):
+    """Roles of the cores and ``n`` rings: urban_core, then peri_urban, the last rural with 3 rings or more."""
+    return ["urban_core"] + ["peri_urban"] * (n - 1 if n >= 3 else n) + (["rural"] if n >= 3 else [])
 
 
 def _bands(n):
@@ -571,8 +593,9 @@ def growth_rings(cores, distances, *, labels=None, quad_segs=8):
     Returns
     -------
     pandas.DataFrame
-        One row per band (0 = the cores): ``label``, ``inner`` and ``outer``
-        distances (m), ``area`` (m2), ``geometry``.
+        One row per band (0 = the cores): ``label``, ``role`` (``urban_core``,
+        ``peri_urban`` or ``rural``, by position whatever the labels), ``inner``
+        and ``outer`` distances (m), ``area`` (m2), ``geometry``.
 
     Examples
     --------
@@ -585,10 +608,12 @@ def growth_rings(cores, distances, *, labels=None, quad_segs=8):
 
     d = np.asarray(distances, dtype=float)
     if d.ndim != 1 or len(d) == 0 or not np.isfinite(d).all() or (d <= 0).any() or (np.diff(d) <= 0).any():
-        raise InvalidValueError(f"distances must be positive and increasing; got {list(np.atleast_1d(d))}.")
+        raise InvalidValueError("The distances must be positive and increasing; got {distances}.",
+                                distances=np.atleast_1d(d))
     labels = ["urban core"] + _bands(len(d)) if labels is None else list(labels)
     if len(labels) != len(d) + 1:
-        raise InvalidValueError(f"{len(d)} distances need {len(d) + 1} labels (the cores first); got {len(labels)}.")
+        raise InvalidValueError("{n} distances need {needed} labels (the cores first); got {given}.",
+                                n=len(d), needed=len(d) + 1, given=len(labels))
     parts = _polygon_parts(cores, "the cores")
     if len(parts) == 0:
         raise EmptyInputError("No core polygon: the rings need at least one.")
@@ -602,7 +627,8 @@ def growth_rings(cores, distances, *, labels=None, quad_segs=8):
         geoms.append(band)
         areas.append(band.area)
         previous = grown
-    return pd.DataFrame({"label": labels, "inner": np.concatenate([[0.0, 0.0], d[:-1]]),
+    return pd.DataFrame({"label": labels, "role": _band_roles(len(d)),
+                         "inner": np.concatenate([[0.0, 0.0], d[:-1]]),
                          "outer": np.concatenate([[0.0], d]), "area": areas,
                          "geometry": np.array(geoms, dtype=object)}, index=pd.RangeIndex(len(d) + 1, name="band"))
 
@@ -667,7 +693,7 @@ def prospective_buffer(urban, current_pop, growth_rate, horizon_years, *, densit
         added = projected - current_pop
         per_m2 = current_pop / base_area if density is None else density / 1e6
         if not per_m2 > 0:
-            raise InvalidValueError(f"The density must be positive; got {density}.")
+            raise InvalidValueError("The density must be positive; got {density}.", density=density)
         demand = added / per_m2
     else:
         demand = float(target_area)
@@ -765,8 +791,9 @@ def built_up_cover(built_up, *, cell=10.0, pad=0, max_cells=50_000_000):
     n_cols = int(np.ceil(xmax / cell) + pad - np.floor(xmin / cell) + pad)
     n_rows = int(np.ceil(ymax / cell) + pad - np.floor(ymin / cell) + pad)
     if n_rows * n_cols > max_cells:
-        raise InvalidValueError(f"A grid of {n_rows:,} x {n_cols:,} cells of {cell:g} m is too large "
-                                f"(limit {max_cells:,}): choose larger cells or a smaller area.")
+        raise InvalidValueError("A grid of {rows:,} x {cols:,} cells of {cell} m is too large (limit {limit:,}): "
+                                "choose larger cells or a smaller area.", rows=n_rows, cols=n_cols, cell=cell,
+                                limit=max_cells)
     b = shapely.bounds(parts)
     c0 = np.floor((b[:, 0] - left) / cell).astype(np.int64)
     c1 = np.maximum(np.ceil((b[:, 2] - left) / cell).astype(np.int64), c0 + 1)
@@ -838,8 +865,8 @@ def urban_extent_grid(cover, origin, cell, *, radius=500.0, min_cover=0.5, fring
     refuse_degrees((origin[0], origin[1] - cover.shape[0] * cell, origin[0] + cover.shape[1] * cell, origin[1]),
                    what="the built-up grid")
     if radius / cell > 1000:
-        raise InvalidValueError(f"A radius of {radius:g} m spans {radius / cell:,.0f} cells of {cell:g}: "
-                                "is the cell size in metres?")
+        raise InvalidValueError("A radius of {radius} m spans {cells:,.0f} cells of {cell}: is the cell size in metres?",
+                                radius=radius, cells=radius / cell, cell=cell)
     disc = _disc(radius / cell)
     density = signal.fftconvolve(cover, disc, mode="same") / disc.sum()
     density = np.clip(np.round(density, 9), 0.0, 1.0)

@@ -145,7 +145,7 @@ def build_network(edges_xy, *, owner=None, tolerance=0.01):
     if not (np.isfinite(a).all() and np.isfinite(b).all()):
         raise InvalidValueError("expected finite segment coordinates, got NaN or infinite values")
     if tolerance <= 0:
-        raise InvalidValueError(f"expected a positive node tolerance in metres, got {tolerance}")
+        raise InvalidValueError("expected a positive node tolerance in metres, got {tolerance}", tolerance=tolerance)
     owner = np.arange(len(a)) if owner is None else np.asarray(owner)
     key_a = np.round(a / tolerance).astype(np.int64)
     key_b = np.round(b / tolerance).astype(np.int64)
@@ -185,7 +185,8 @@ def snap(net, points, tolerance=None):
     """
     xy = _xy(points, "points")
     if tolerance is not None and tolerance < 0:
-        raise InvalidValueError(f"expected a non-negative snap tolerance in metres, got {tolerance}")
+        raise InvalidValueError("expected a non-negative snap tolerance in metres, got {tolerance}",
+                                tolerance=tolerance)
     segment = np.full(len(xy), -1)
     t = np.full(len(xy), np.nan)
     distance = np.full(len(xy), np.inf)

@@ -101,7 +101,7 @@ def catchment_pairs(streets, demand, supply, radius, *, snap_tolerance=50.0, tol
     """
     pts, fac = _xy(demand, "demand points"), _xy(supply, "facilities")
     if not radius > 0:
-        raise InvalidValueError(f"expected a positive catchment radius in metres, got {radius}")
+        raise InvalidValueError("expected a positive catchment radius in metres, got {radius}", radius=radius)
     if streets is None:
         tree = shapely.STRtree(shapely.points(pts))
         fac_idx, pt_idx = tree.query(shapely.points(fac), predicate="dwithin", distance=radius)

@@ -187,12 +187,13 @@ def typed_values(frame, kinds):
     return out
 
 
-def write_features(sink, fields, columns, geometries=None, feedback=None, prefix_attributes=None):
+def write_features(sink, fields, columns, geometries=None, feedback=None, prefix_attributes=None, transform=None):
     """Add one feature per row to ``sink``.
 
     ``columns`` are lists of Python values (see :func:`python_values`), aligned;
     ``geometries`` shapely objects or None; ``prefix_attributes`` lists of
-    attributes written before ``columns`` (the input's own fields).
+    attributes written before ``columns`` (the input's own fields); ``transform``
+    a ``QgsCoordinateTransform`` applied to each geometry (back to the input's CRS).
     """
     import shapely
 
@@ -207,6 +208,8 @@ def write_features(sink, fields, columns, geometries=None, feedback=None, prefix
         if wkb is not None:
             geometry = QgsGeometry()
             geometry.fromWkb(wkb)
+            if transform is not None:
+                geometry.transform(transform)
             feature.setGeometry(geometry)
         batch.append(feature)
         if len(batch) >= _BATCH:
