@@ -42,6 +42,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import EmptyInputError
+from .flow_table import code_rank
 
 COMMUTING_TYPES = frozenset({"commuting", "commute", "navettes", "domicile-travail",
                              "domicile_travail", "mobpro", "work"})
@@ -89,11 +90,14 @@ class _Pairs:
 
     ``o``, ``d`` and ``v`` are sorted by pair key; ``order`` sorts the flows
     between different territories by origin, decreasing volume, then
-    destination code position: the first of each origin is its main partner
-    and the position in its run gives the rank.
+    destination code (``rank``: each position's rank in text order of the codes,
+    :func:`.flow_table.code_rank`; without it, the positions are taken to be in
+    code order): the first of each origin is its main partner, ties going to the
+    smallest code whatever the order of the territories, and the position in its
+    run gives the rank.
     """
 
-    def __init__(self, o, d, v, n):
+    def __init__(self, o, d, v, n, rank=None):
         key = o.astype(np.int64) * n + d
         self.key, inverse = np.unique(key, return_inverse=True)
         self.v = np.bincount(inverse, weights=v, minlength=len(self.key)).astype(float)
@@ -105,9 +109,12 @@ class _Pairs:
         self.internal = np.bincount(self.o[~self.external], weights=self.v[~self.external],
                                     minlength=n).astype(float)
         ext = np.flatnonzero(self.external)
-        by_volume = ext[np.argsort(-self.v[ext], kind="stable")]  # ties keep the code order
+        small = np.uint16 if n <= np.iinfo(np.uint16).max else np.int64
         # A stable sort of small unsigned integers is a radix sort: linear time.
-        origin = self.o[by_volume].astype(np.uint16 if n <= np.iinfo(np.uint16).max else np.int64)
+        if rank is not None:  # destinations in code order, so that ties keep the code order
+            ext = ext[np.argsort(np.asarray(rank)[self.d[ext]].astype(small), kind="stable")]
+        by_volume = ext[np.argsort(-self.v[ext], kind="stable")]  # ties keep the code order
+        origin = self.o[by_volume].astype(small)
         self.order = by_volume[np.argsort(origin, kind="stable")]
 
     def reverse(self):
@@ -232,10 +239,12 @@ def _prepare(flows, territory_ids):
     v = flows["value"].to_numpy(dtype=float)
     kinds = np.asarray(flows["flow_type"], dtype=object)
     types = sorted(pd.unique(kinds))
-    total = _Pairs(o, d, v, len(ids))
+    rank = code_rank(ids)  # ties between partners go to the smallest code, whatever the layer order
+    total = _Pairs(o, d, v, len(ids), rank)
     if len(types) <= 1:
         return ids, types, total, {t: total for t in types}
-    return ids, types, total, {t: _Pairs(o[kinds == t], d[kinds == t], v[kinds == t], len(ids)) for t in types}
+    return ids, types, total, {t: _Pairs(o[kinds == t], d[kinds == t], v[kinds == t], len(ids), rank)
+                               for t in types}
 
 
 def _territory_frame(ids, types, total, per_type, threshold, commuting_types):

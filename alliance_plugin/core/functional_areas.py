@@ -16,8 +16,8 @@ EU-OECD functional urban areas (Dijkstra, Poelman and Veneri 2019):
 3. *Commuting zone*: every other unit sending at least ``commuting`` (15 %) of
    its employed residents to a city (``T_iC / O_i``, summed over the city's
    units) belongs to that city's FUA; a unit qualifying for several joins the
-   one it sends most to (ties: the larger city by population, then the first in
-   the territories' order).
+   one it sends most to (ties: the larger city by population, then the city
+   whose first unit has the smallest code).
 4. *Contiguity* (when neighbour pairs are given): commuting-zone units not
    connected to their city through units of the same FUA (exclaves) are
    removed; units outside every FUA whose neighbours all belong to one FUA
@@ -31,7 +31,9 @@ units outside poles sending at least 15 % of their workers to the pole (its
 main and attached poles); attraction is not recursive (flows to the crown do
 not count). The commune-centre is the most populated unit of the main pole.
 
-Area ids are the code of the most populated unit of the (main) city or pole.
+Area ids are the code of the most populated unit of the (main) city or pole
+(ties: the smallest code). Both methods work on the units sorted by code, so
+that no result depends on the order of the territories or of the flow rows.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import AllianceError
+from .flow_table import code_order
 
 ROLE_CORE = "city core"
 ROLE_ZONE = "commuting zone"
@@ -240,7 +243,8 @@ def functional_urban_areas(flows, territory_ids, population, *, city=None, urban
     >>> units["fua_role"].tolist(), units["fua_id"].fillna("-").tolist()
     (['city core', 'commuting zone', 'outside'], ['C', 'C', '-'])
     """
-    ids = pd.Index(territory_ids, dtype=object)
+    given = pd.Index(territory_ids, dtype=object)
+    ids = given[code_order(given)]  # every tie (first member, equal groups) goes to the smallest code
     n = len(ids)
     pop = pd.Series(population).reindex(ids).fillna(0).to_numpy(dtype=float)
     if city is not None:
@@ -269,7 +273,8 @@ def functional_urban_areas(flows, territory_ids, population, *, city=None, urban
     best, best_share = _best_group(shares, commuting)
     area = np.where(is_city, group, np.where(best >= 0, best, -1))
     area = _fix_contiguity(area, is_city, pairs, n)
-    return _fua_tables(ids, pop, area, group, is_city, shares, best_share, matrix, outflow, inflow, k)
+    units, areas = _fua_tables(ids, pop, area, group, is_city, shares, best_share, matrix, outflow, inflow, k)
+    return units.reindex(given), areas
 
 
 def _area_codes(ids, pop, area, core, k):
@@ -352,7 +357,8 @@ def attraction_areas(flows, territory_ids, population, *, pole_candidate=None, m
         ``aav_role`` (pole, secondary pole, crown, outside) and
         ``share_to_pole``.
     """
-    ids = pd.Index(territory_ids, dtype=object)
+    given = pd.Index(territory_ids, dtype=object)
+    ids = given[code_order(given)]  # every tie goes to the smallest code, as in functional_urban_areas
     n = len(ids)
     pop = pd.Series(population).reindex(ids).fillna(0).to_numpy(dtype=float)
     matrix, outflow, inflow = _matrix(flows, ids)
@@ -392,4 +398,4 @@ def attraction_areas(flows, territory_ids, population, *, pole_candidate=None, m
                           "aav_role": role.astype(object),
                           "share_to_pole": np.where(outflow > 0, own, np.nan)}, index=ids)
     areas = _area_stats(np.asarray(aav, dtype=object), pop, is_pole, matrix, outflow, inflow)
-    return units, areas
+    return units.reindex(given), areas

@@ -18,8 +18,11 @@ Modelling assumptions
   components of the flow graph (or of its adjacent part), each on its own.
   Exact ties go to the pair whose main members rank first by outflow.
 - Region labels: a region is named after its main member, the territory with
-  the largest outflow ``O_i`` (ties: the first in the territory order). The
-  label of a region never depends on the order of the flow rows.
+  the largest outflow ``O_i`` (ties: the smallest code, in text order).
+- Nothing depends on the order of the territories or of the flow rows: every
+  method works on the territories sorted by code (Louvain visits them in an
+  order drawn by its seed from that one), and the results come back in the
+  order given.
 - Modularity uses the undirected graph ``A_ij = T_ij + T_ji`` (i != j):
   self-flows are left out, since they lie inside every partition.
   ``Q = sum_c [L_c / m - gamma * (K_c / 2m)^2]`` with ``m`` the total weight,
@@ -44,6 +47,7 @@ import pandas as pd
 
 from .dependencies import _Pairs, _positions, _safe_ratio
 from .errors import AllianceError, InvalidValueError, first_labels
+from .flow_table import code_order
 
 HISTORY_COLUMNS = ("step", "a", "b", "interaction", "size", "n_regions")
 
@@ -78,10 +82,12 @@ class CommunityResult:
 
 
 def _prepare(flows, territory_ids, flow_type):
+    """The territory ids sorted by code (the order every method works in) and the summed pairs."""
     ids = pd.Index(list(territory_ids), dtype=object)
     if ids.has_duplicates:
         raise InvalidValueError(f"Territory ids must be unique; repeated: "
                                 f"{first_labels(ids[ids.duplicated()].unique())}.")
+    ids = ids[code_order(ids)]
     if len(flows):
         kinds = pd.unique(np.asarray(flows["flow_type"], dtype=object))
         if flow_type is not None:
@@ -114,7 +120,7 @@ def _undirected(pairs):
 
 
 def _outflow_rank(pairs):
-    """Rank of each territory by decreasing outflow, ties in territory order."""
+    """Rank of each territory by decreasing outflow, ties in territory order (code order, see _prepare)."""
     order = np.lexsort((np.arange(pairs.n), -pairs.outflow))
     rank = np.empty(pairs.n, dtype=np.int64)
     rank[order] = np.arange(pairs.n)
@@ -252,7 +258,7 @@ def intramax(flows, territory_ids, *, n_regions=1, contiguity=None, flow_type=No
     while len(parent) and (parent[parent] != parent).any():
         parent = parent[parent]
     membership = _membership(ids, np.unique(parent, return_inverse=True)[1] if len(parent) else parent,
-                             rank, _isolated(pairs))
+                             rank, _isolated(pairs)).reindex(pd.Index(list(territory_ids), dtype=object))
     codes = np.asarray(ids, dtype=object)
     table = pd.DataFrame(history, columns=["step", "a", "b", "interaction", "size", "n_regions"])
     table = table.astype({"step": np.int64, "size": np.int64, "n_regions": np.int64, "interaction": float})
@@ -533,7 +539,8 @@ def modularity_communities(flows, territory_ids, *, method="louvain", resolution
         group, canceled = _louvain(pairs.n, (lo, hi, weight), resolution, seed, int(max_passes),
                                    progress, is_canceled)
     group = np.unique(group, return_inverse=True)[1]
-    membership = _membership(ids, group, _outflow_rank(pairs), _isolated(pairs))
+    membership = _membership(ids, group, _outflow_rank(pairs), _isolated(pairs)).reindex(
+        pd.Index(list(territory_ids), dtype=object))
     n_groups = int(group.max()) + 1 if len(group) else 0
     return CommunityResult(membership, _modularity(pairs, group, 1.0), n_groups, method, engine,
                            float(resolution), int(seed), canceled)
