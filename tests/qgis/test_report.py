@@ -52,8 +52,6 @@ def _bbox_shapes(path, field):
 
 def _frames(layout):
     """{page: [(item, QRectF in mm on its page)]} of every item but the pages."""
-    from alliance_territories.processing.territorial_report import MM  # noqa: F401 (units are mm)
-
     pages = {}
     for item in layout.items():
         if not isinstance(item, QgsLayoutItem) or isinstance(item, QgsLayoutItemPage):
