@@ -12,9 +12,9 @@ from qgis.core import (
     QgsProcessingParameterFile,
     QgsProcessingParameterVectorLayer,
     QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
     QgsWkbTypes,
     QgsProcessingUtils,
-    QgsCoordinateTransform,
     QgsProviderRegistry,
 )
 from qgis.PyQt.QtCore import QUrl
@@ -49,9 +49,6 @@ def help_url(name="", language=None):
     return url.toString()
 
 
-class AllianceAlgorithm(QgsProcessingAlgorithm):
-    """Subclasses define ``name``, ``displayName``, ``GROUP``, ``REQUIRES``,
-    ``initAlgorithm`` and ``compute`` (the recipe: parameters in, core call, sinks out).
 def translated_error(error):
     """A core error for the user: its English template translated (tr), then filled with its parameters,
     numbers written for people (:meth:`AllianceError.render`); the English message when there is no
@@ -65,6 +62,9 @@ def translated_error(error):
         return str(error)
 
 
+class AllianceAlgorithm(QgsProcessingAlgorithm):
+    """Subclasses define ``name``, ``displayName``, ``GROUP``, ``REQUIRES``,
+    ``initAlgorithm`` and ``compute`` (the recipe: parameters in, core call, sinks out).
     """
 
     #: (group id, translatable group name)
@@ -170,14 +170,14 @@ def translated_error(error):
         """
         kinds = kinds_by_name(frame, int_columns, text_columns)
         fields = fields_for(frame, kinds)
-        sink, dest = self.parameterAsSink(parameters, key, context, fields, wkb_type,
-                                          crs or QgsCoordinateReferenceSystem())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, key))
         transform = None
         if output_crs is not None and output_crs.isValid() and crs is not None and output_crs != crs:
             transform = QgsCoordinateTransform(crs, output_crs, context.transformContext())
             crs = output_crs
+        sink, dest = self.parameterAsSink(parameters, key, context, fields, wkb_type,
+                                          crs or QgsCoordinateReferenceSystem())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, key))
         if geometries is not None and QgsWkbTypes.isMultiType(wkb_type):
             geometries = as_multi(geometries)
         write_features(sink, fields, typed_values(frame, kinds), geometries, feedback, transform=transform)

@@ -138,9 +138,9 @@ class GrowthBuffers(GrowthAlgorithm):
         segments = self.parameterAsInt(parameters, self.SEGMENTS, context)
 
         steps.setCurrentStep(1)
+        rings = growth.growth_rings(frame["geometry"].to_numpy(), distances, labels=labels, quad_segs=segments)
         if labels is None:  # the default labels in the user's language; the role stays a code
             rings["label"] = rings["label"].map(ring_labels()).fillna(rings["label"])
-        rings = growth.growth_rings(frame["geometry"].to_numpy(), distances, labels=labels, quad_segs=segments)
         params = "alliance:growthbuffers distances={d} segments={s} crs={crs}".format(
             d="/".join(f"{d:g}" for d in distances), s=segments, crs=crs.authid() or "laea")
         if not self.parameterAsBoolean(parameters, self.INCLUDE_CORES, context):
