@@ -25,7 +25,7 @@ CHROOT_PACKAGES=(qgis python3-qgis qgis-providers
                  python3-geopandas python3-networkx python3-scipy python3-igraph
                  python3-dask python3-distributed
                  python3-pytest python3-pytest-timeout
-                 poppler-utils qttools5-dev-tools fonts-dejavu-core locales xauth)
+                 poppler-utils qttools5-dev-tools fonts-dejavu-core locales xauth chromium)
 
 say() { printf '\033[1m[matrix]\033[0m %s\n' "$*" >&2; }
 
