@@ -35,25 +35,25 @@
         </message>
         <message>
             <location filename="../alliance_plugin/gui/cards.py" line="40" />
-            <location filename="../processing/territorial_report.py" line="94" />
+            <location filename="../processing/territorial_report.py" line="92" />
             <source>priority</source>
             <translation>prioritaire</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/gui/cards.py" line="40" />
-            <location filename="../processing/territorial_report.py" line="94" />
+            <location filename="../processing/territorial_report.py" line="92" />
             <source>watch</source>
             <translation>à surveiller</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/gui/cards.py" line="40" />
-            <location filename="../processing/territorial_report.py" line="94" />
+            <location filename="../processing/territorial_report.py" line="92" />
             <source>strong</source>
             <translation>solide</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/gui/cards.py" line="41" />
-            <location filename="../processing/territorial_report.py" line="95" />
+            <location filename="../processing/territorial_report.py" line="93" />
             <location filename="../alliance_plugin/core/scorecard.py" line="65" />
             <source>not measurable</source>
             <translation>non mesurable</translation>
@@ -361,7 +361,7 @@
         <message>
             <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="108" />
             <location filename="../processing/styling.py" line="104" />
-            <location filename="../processing/territorial_report.py" line="488" />
+            <location filename="../processing/territorial_report.py" line="486" />
             <location filename="../alliance_plugin/core/indicators.py" line="212" />
             <source>Status</source>
             <translation>Statut</translation>
@@ -407,7 +407,7 @@
         </message>
         <message>
             <location filename="../alliance_plugin/gui/dock.py" line="175" />
-            <location filename="../processing/territorial_report.py" line="519" />
+            <location filename="../processing/territorial_report.py" line="517" />
             <source>Layer</source>
             <translation>Couche</translation>
         </message>
@@ -463,8 +463,8 @@
         </message>
         <message>
             <location filename="../alliance_plugin/gui/dock.py" line="190" />
-            <location filename="../processing/territorial_report.py" line="579" />
-            <location filename="../processing/territorial_report.py" line="526" />
+            <location filename="../processing/territorial_report.py" line="577" />
+            <location filename="../processing/territorial_report.py" line="524" />
             <source>Method notes</source>
             <translation>Notes de méthode</translation>
         </message>
@@ -650,8 +650,8 @@
             <location filename="../processing/flow_inputs.py" line="41" />
             <location filename="../processing/land_consumption.py" line="65" />
             <location filename="../processing/provider.py" line="121" />
-            <location filename="../processing/territorial_report.py" line="437" />
-            <location filename="../processing/territorial_report.py" line="478" />
+            <location filename="../processing/territorial_report.py" line="435" />
+            <location filename="../processing/territorial_report.py" line="476" />
             <source>Territories</source>
             <translation>Territoires</translation>
         </message>
@@ -1254,7 +1254,7 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/flow_dependencies.py" line="71" />
-            <location filename="../processing/territorial_report.py" line="446" />
+            <location filename="../processing/territorial_report.py" line="444" />
             <source>Flow lines</source>
             <translation>Lignes de flux</translation>
         </message>
@@ -2266,8 +2266,9 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/provider.py" line="122" />
-            <source>Territory name field [optional: detected]</source>
-            <translation>Champ du nom du territoire [facultatif : détecté]</translation>
+            <location filename="../processing/territorial_report.py" line="169" />
+            <source>Territory name field</source>
+            <translation>Champ du nom des territoires</translation>
         </message>
         <message>
             <location filename="../processing/provider.py" line="126" />
@@ -2333,7 +2334,7 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/scorecard.py" line="74" />
-            <location filename="../processing/territorial_report.py" line="174" />
+            <location filename="../processing/territorial_report.py" line="172" />
             <source>Indicator layers (same code field)</source>
             <translation>Couches d'indicateurs (même champ de code)</translation>
         </message>
@@ -2354,7 +2355,7 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/scorecard.py" line="89" />
-            <location filename="../processing/territorial_report.py" line="187" />
+            <location filename="../processing/territorial_report.py" line="185" />
             <source>HTML files (*.html)</source>
             <translation>Fichiers HTML (*.html)</translation>
         </message>
@@ -2507,7 +2508,7 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/service_access.py" line="106" />
-            <location filename="../processing/transit_access.py" line="136" />
+            <location filename="../processing/transit_access.py" line="137" />
             <source>Method (network or euclidean proxy)</source>
             <translation>Méthode (network ou euclidean proxy)</translation>
         </message>
@@ -3109,229 +3110,224 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>Statut de la recommandation {n}</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="154" />
-            <location filename="../processing/territorial_report.py" line="466" />
-            <location filename="../processing/territorial_report.py" line="540" />
+            <location filename="../processing/territorial_report.py" line="152" />
+            <location filename="../processing/territorial_report.py" line="464" />
+            <location filename="../processing/territorial_report.py" line="538" />
             <source>Territorial report</source>
             <translation>Rapport territorial</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="157" />
+            <location filename="../processing/territorial_report.py" line="155" />
             <source>A report per territory, or an atlas of all: maps of the main flows and of each recommendation's indicator, the 8 recommendations with status, evidence and sentence, charts, the data sources, parameters and method notes, as HTML and PDF.</source>
             <translation>Un rapport par territoire, ou un atlas de tous : cartes des principaux flux et de l'indicateur de chaque recommandation, les 8 recommandations avec statut, éléments mesurés et phrase, graphiques, sources des données, paramètres et notes de méthode, en HTML et en PDF.</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="162" />
+            <location filename="../processing/territorial_report.py" line="160" />
             <source>&lt;p&gt;A report for decision-makers about one territory (its code in &lt;b&gt;Territory code&lt;/b&gt;) or, when the code is left empty, an atlas of every territory in one file. For each territory: a map of its largest flows (from the flow lines of &lt;i&gt;Flow dependencies&lt;/i&gt; or from a flow table), a map per recommendation of the indicator that measures it, with the territory outlined, a legend and a scale bar, the 8 recommendations with their status (priority, watch, strong, or not measurable with the reason), the indicator values behind each status with their units and the rule applied, a chart of the statuses, and the territory's name beside its code (the name field is detected: name, nom, libelle...). At the end: the data used (layers, files, dates, fields, parameters) and the method notes in plain words.&lt;/p&gt;&lt;p&gt;The HTML page holds its images; the PDF places every map, legend, scale bar and text in fixed frames of an A4 page, and text that does not fit continues on the next page. The print layout can also be saved as a template to adjust it in QGIS. Runs from qgis_process and in models.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Un rapport pour les élus sur un territoire (son code dans &lt;b&gt;Code du territoire&lt;/b&gt;) ou, si le code est laissé vide, un atlas de tous les territoires dans un seul fichier. Pour chaque territoire : une carte de ses plus gros flux (d'après les lignes de flux de &lt;i&gt;Dépendances de flux&lt;/i&gt; ou une table de flux), une carte par recommandation de l'indicateur qui la mesure, avec le territoire entouré, une légende et une échelle, les 8 recommandations avec leur statut (prioritaire, à surveiller, solide, ou non mesurable avec la raison), les valeurs des indicateurs qui fondent chaque statut avec leurs unités et la règle appliquée, un graphique des statuts, et le nom du territoire à côté de son code (le champ de nom est détecté : name, nom, libelle…). À la fin : les données utilisées (couches, fichiers, dates, champs, paramètres) et les notes de méthode en termes simples.&lt;/p&gt;&lt;p&gt;La page HTML contient ses images ; le PDF place chaque carte, légende, échelle et texte dans des cadres fixes d'une page A4, et le texte qui ne tient pas continue sur la page suivante. La mise en page peut aussi être enregistrée comme modèle pour l'ajuster dans QGIS. Fonctionne avec qgis_process et dans les modèles.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="191" />
+            <location filename="../processing/territorial_report.py" line="189" />
             <source>Print layout template of the PDF</source>
             <translation>Modèle de mise en page du PDF</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="192" />
+            <location filename="../processing/territorial_report.py" line="190" />
             <source>Layout templates (*.qpt)</source>
             <translation>Modèles de mise en page (*.qpt)</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="245" />
+            <location filename="../processing/territorial_report.py" line="243" />
             <source>Other territories (no value)</source>
             <translation>Autres territoires (sans valeur)</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="394" />
+            <location filename="../processing/territorial_report.py" line="392" />
             <source>Main flows</source>
             <translation>Principaux flux</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="412" />
+            <location filename="../processing/territorial_report.py" line="410" />
             <source>Largest outflows (width: volume)</source>
             <translation>Plus gros flux sortants (épaisseur : volume)</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="413" />
+            <location filename="../processing/territorial_report.py" line="411" />
             <source>Largest inflows (width: volume)</source>
             <translation>Plus gros flux entrants (épaisseur : volume)</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="456" />
+            <location filename="../processing/territorial_report.py" line="454" />
             <source>How to read the statuses: each rule reads one indicator of our algorithms and compares it with thresholds; the status says where to act first (priority), what to follow (watch) and what works (strong). When the data cannot measure an indicator, the status is 'not measurable' and the reason is given: it is never counted as a problem. When several rules speak to one recommendation, the most urgent status is shown. The thresholds are defaults; those that come from an official definition name it, the others are ours. The rules:</source>
             <translation>Comment lire les statuts : chaque règle lit un indicateur de nos algorithmes et le compare à des seuils ; le statut dit où agir d'abord (prioritaire), ce qu'il faut suivre (à surveiller) et ce qui fonctionne (solide). Quand les données ne permettent pas de mesurer un indicateur, le statut est « non mesurable » et la raison est donnée : ce n'est jamais compté comme un problème. Quand plusieurs règles portent sur une recommandation, le statut le plus urgent est retenu. Les seuils sont des valeurs par défaut ; ceux qui viennent d'une définition officielle la citent, les autres sont les nôtres. Les règles :</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="573" />
-            <location filename="../processing/territorial_report.py" line="574" />
-            <location filename="../processing/territorial_report.py" line="518" />
+            <location filename="../processing/territorial_report.py" line="571" />
+            <location filename="../processing/territorial_report.py" line="572" />
+            <location filename="../processing/territorial_report.py" line="516" />
             <source>Data sources and parameters</source>
             <translation>Sources des données et paramètres</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="822" />
+            <location filename="../processing/territorial_report.py" line="817" />
             <source>{indicator}: {value} ({status})</source>
             <translation>{indicator} : {value} ({status})</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="95" />
+            <location filename="../processing/territorial_report.py" line="93" />
             <source>no evidence</source>
             <translation>aucune mesure</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="171" />
-            <source>Territory name field</source>
-            <translation>Champ du nom des territoires</translation>
-        </message>
-        <message>
-            <location filename="../processing/territorial_report.py" line="177" />
+            <location filename="../processing/territorial_report.py" line="175" />
             <source>Flow lines (map of the main flows)</source>
             <translation>Lignes de flux (carte des principaux flux)</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="185" />
+            <location filename="../processing/territorial_report.py" line="183" />
             <source>Territory code (empty: atlas of all)</source>
             <translation>Code du territoire (vide : atlas de tous)</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="187" />
+            <location filename="../processing/territorial_report.py" line="185" />
             <source>Report (HTML)</source>
             <translation>Rapport (HTML)</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="189" />
+            <location filename="../processing/territorial_report.py" line="187" />
             <source>Report (PDF)</source>
             <translation>Rapport (PDF)</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="189" />
+            <location filename="../processing/territorial_report.py" line="187" />
             <source>PDF files (*.pdf)</source>
             <translation>Fichiers PDF (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="257" />
-            <location filename="../processing/territorial_report.py" line="265" />
-            <location filename="../processing/territorial_report.py" line="270" />
+            <location filename="../processing/territorial_report.py" line="255" />
+            <location filename="../processing/territorial_report.py" line="263" />
+            <location filename="../processing/territorial_report.py" line="268" />
             <source>The territory</source>
             <translation>Le territoire</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="261" />
+            <location filename="../processing/territorial_report.py" line="259" />
             <source>Main flows to and from the territory</source>
             <translation>Principaux flux depuis et vers le territoire</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="262" />
+            <location filename="../processing/territorial_report.py" line="260" />
             <source>Location of the territory</source>
             <translation>Situation du territoire</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="446" />
+            <location filename="../processing/territorial_report.py" line="444" />
             <source>Flows</source>
             <translation>Flux</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="562" />
-            <location filename="../processing/territorial_report.py" line="486" />
+            <location filename="../processing/territorial_report.py" line="560" />
+            <location filename="../processing/territorial_report.py" line="484" />
             <source>The 8 recommendations</source>
             <translation>Les 8 recommandations</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="791" />
+            <location filename="../processing/territorial_report.py" line="786" />
             <source>Territory {code}</source>
             <translation>Territoire {code}</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="814" />
+            <location filename="../processing/territorial_report.py" line="809" />
             <source>{indicator}: {status}</source>
             <translation>{indicator} : {status}</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="824" />
+            <location filename="../processing/territorial_report.py" line="819" />
             <source>{evidence}; rule: {rule}</source>
             <translation>{evidence} ; règle : {rule}</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="318" />
+            <location filename="../processing/territorial_report.py" line="316" />
             <source>Report of {n} territories written to {path}.</source>
             <translation>Rapport de {n} territoires écrit dans {path}.</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="351" />
+            <location filename="../processing/territorial_report.py" line="349" />
             <source>{recommendations}: {indicator}</source>
             <translation>{recommendations} : {indicator}</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="374" />
+            <location filename="../processing/territorial_report.py" line="372" />
             <source>The flow lines have no origin, destination and volume fields: the map of the main flows is left out.</source>
             <translation>Les lignes de flux n'ont pas de champs origine, destination et volume : la carte des principaux flux est omise.</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="444" />
+            <location filename="../processing/territorial_report.py" line="442" />
             <source>Indicators</source>
             <translation>Indicateurs</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="570" />
+            <location filename="../processing/territorial_report.py" line="568" />
             <source>Maps of the indicators</source>
             <translation>Cartes des indicateurs</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="582" />
+            <location filename="../processing/territorial_report.py" line="580" />
             <source>The method notes of every algorithm: {path}</source>
             <translation>Les notes de méthode de chaque algorithme : {path}</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="209" />
+            <location filename="../processing/territorial_report.py" line="207" />
             <source>The territory '{code}' is not in the field '{field}' of the territories layer (its codes are, for example, {ids}).</source>
             <translation>Le territoire « {code} » n'est pas dans le champ « {field} » de la couche des territoires (ses codes sont par exemple {ids}).</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="217" />
+            <location filename="../processing/territorial_report.py" line="215" />
             <source>Territory names: field '{field}'.</source>
             <translation>Noms des territoires : champ « {field} ».</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="476" />
+            <location filename="../processing/territorial_report.py" line="474" />
             <source>How to read this report</source>
             <translation>Comment lire ce rapport</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="519" />
+            <location filename="../processing/territorial_report.py" line="517" />
             <source>Data</source>
             <translation>Données</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="520" />
+            <location filename="../processing/territorial_report.py" line="518" />
             <source>Source</source>
             <translation>Source</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="520" />
+            <location filename="../processing/territorial_report.py" line="518" />
             <source>Date</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="521" />
+            <location filename="../processing/territorial_report.py" line="519" />
             <source>Fields used</source>
             <translation>Champs utilisés</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="522" />
+            <location filename="../processing/territorial_report.py" line="520" />
             <source>Parameters</source>
             <translation>Paramètres</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="529" />
+            <location filename="../processing/territorial_report.py" line="527" />
             <source>The method notes of every algorithm (help shipped with the plugin)</source>
             <translation>Les notes de méthode de chaque algorithme (aide fournie avec l'extension)</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="550" />
+            <location filename="../processing/territorial_report.py" line="548" />
             <source>Territorial report, {date}. Statuses: {p} priority, {w} watch, {s} strong, {n} not measurable, {e} without evidence.</source>
             <translation>Rapport territorial, {date}. Statuts : {p} prioritaire(s), {w} à surveiller, {s} solide(s), {n} non mesurable(s), {e} sans mesure.</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="577" />
+            <location filename="../processing/territorial_report.py" line="575" />
             <source>Source: {path}
 Date: {date}
 Fields used: {fields}
@@ -3342,53 +3338,53 @@ Champs utilisés : {fields}
 Paramètres : {params}</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="281" />
+            <location filename="../processing/territorial_report.py" line="279" />
             <source>No evidence yet. What would add it: {what}</source>
             <translation>Aucune mesure pour l'instant. Ce qui en apporterait : {what}</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="487" />
+            <location filename="../processing/territorial_report.py" line="485" />
             <source>Recommendation</source>
             <translation>Recommandation</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="489" />
+            <location filename="../processing/territorial_report.py" line="487" />
             <source>What the data say</source>
             <translation>Ce que disent les données</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="490" />
+            <location filename="../processing/territorial_report.py" line="488" />
             <source>Evidence</source>
             <translation>Éléments mesurés</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="501" />
+            <location filename="../processing/territorial_report.py" line="499" />
             <source>Statuses</source>
             <translation>Statuts</translation>
         </message>
         <message>
+            <location filename="../processing/territorial_report.py" line="500" />
             <location filename="../processing/territorial_report.py" line="502" />
-            <location filename="../processing/territorial_report.py" line="504" />
             <source>Number of recommendations per status</source>
             <translation>Nombre de recommandations par statut</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="505" />
+            <location filename="../processing/territorial_report.py" line="503" />
             <source>Maps</source>
             <translation>Cartes</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="310" />
+            <location filename="../processing/territorial_report.py" line="308" />
             <source>Could not write the PDF report {path} (error {code}).</source>
             <translation>Impossible d'écrire le rapport PDF {path} (erreur {code}).</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="475" />
+            <location filename="../processing/territorial_report.py" line="473" />
             <source>Written on {date}; {n} territories.</source>
             <translation>Rédigé le {date} ; {n} territoire(s).</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="511" />
+            <location filename="../processing/territorial_report.py" line="509" />
             <source>All territories, this one in black</source>
             <translation>Tous les territoires, celui-ci en noir</translation>
         </message>
@@ -3484,93 +3480,93 @@ Paramètres : {params}</translation>
             <translation>Marche vers les arrêts à forte capacité (m)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="118" />
-            <location filename="../processing/transit_access.py" line="286" />
+            <location filename="../processing/transit_access.py" line="119" />
+            <location filename="../processing/transit_access.py" line="287" />
             <location filename="../processing/transit_access.py" line="76" />
-            <location filename="../processing/transit_access.py" line="135" />
+            <location filename="../processing/transit_access.py" line="136" />
             <location filename="../alliance_plugin/core/indicators.py" line="168" />
             <source>Population with access</source>
             <translation>Population ayant accès</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="120" />
+            <location filename="../processing/transit_access.py" line="121" />
             <source>Shares of population with access</source>
             <translation>Parts de la population ayant accès</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="122" />
+            <location filename="../processing/transit_access.py" line="123" />
             <source>Territories with their share</source>
             <translation>Territoires avec leur part</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="125" />
+            <location filename="../processing/transit_access.py" line="126" />
             <source>Service areas of the stops</source>
             <translation>Zones de desserte des arrêts</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="128" />
+            <location filename="../processing/transit_access.py" line="129" />
             <source>Stops and their service</source>
             <translation>Arrêts et leur desserte</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="145" />
+            <location filename="../processing/transit_access.py" line="146" />
             <source>Give the stops either as a layer or as a GTFS feed, not both.</source>
             <translation>Donnez les arrêts soit comme couche, soit comme flux GTFS, pas les deux.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="147" />
+            <location filename="../processing/transit_access.py" line="148" />
             <source>Give the stops: a point layer or a GTFS feed (zip).</source>
             <translation>Donnez les arrêts : une couche de points ou un flux GTFS (zip).</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="166" />
+            <location filename="../processing/transit_access.py" line="167" />
             <source>The GTFS feed has no calendar.txt: services come from calendar_dates.txt alone.</source>
             <translation>Le flux GTFS n'a pas de calendar.txt : les services viennent du seul calendar_dates.txt.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="317" />
+            <location filename="../processing/transit_access.py" line="318" />
             <source>No stop qualifies: nobody has access. Check the window, the weekday and the minimum departures per hour.</source>
             <translation>Aucun arrêt n'est retenu : personne n'a accès. Vérifiez la plage horaire, le jour de la semaine et le nombre minimal de départs par heure.</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="76" />
-            <location filename="../processing/transit_access.py" line="135" />
+            <location filename="../processing/transit_access.py" line="136" />
             <source>Sex field</source>
             <translation>Champ du sexe</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="76" />
-            <location filename="../processing/transit_access.py" line="135" />
+            <location filename="../processing/transit_access.py" line="136" />
             <source>Age group field</source>
             <translation>Champ de la tranche d'âge</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="76" />
-            <location filename="../processing/transit_access.py" line="135" />
+            <location filename="../processing/transit_access.py" line="136" />
             <source>Disability field</source>
             <translation>Champ du handicap</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="76" />
-            <location filename="../processing/transit_access.py" line="135" />
+            <location filename="../processing/transit_access.py" line="136" />
             <source>Share of the population with access (%)</source>
             <translation>Part de la population ayant accès (%)</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="76" />
-            <location filename="../processing/transit_access.py" line="135" />
+            <location filename="../processing/transit_access.py" line="136" />
             <source>Population</source>
             <translation>Population</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="76" />
-            <location filename="../processing/transit_access.py" line="135" />
+            <location filename="../processing/transit_access.py" line="136" />
             <source>Qualifying stops</source>
             <translation>Arrêts retenus</translation>
         </message>
         <message>
             <location filename="../processing/transit_access.py" line="76" />
-            <location filename="../processing/transit_access.py" line="135" />
+            <location filename="../processing/transit_access.py" line="136" />
             <source>Population features not placed on the network</source>
             <translation>Entités de population non placées sur le réseau</translation>
         </message>
@@ -3615,42 +3611,42 @@ Paramètres : {params}</translation>
             <translation>Dimanche</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="170" />
+            <location filename="../processing/transit_access.py" line="171" />
             <source>GTFS {name}: {stops:,} stops, departures counted on {day} from {start} to {end} ({served:,} stops served in the window).</source>
             <translation>GTFS {name} : {stops:,} arrêts, départs comptés le {day} de {start} à {end} ({served:,} arrêts desservis dans la plage horaire).</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="279" />
+            <location filename="../processing/transit_access.py" line="280" />
             <source>{method}: {reached:,.0f} of {total:,.0f} people have access ({share}).</source>
             <translation>{method} : {reached:,.0f} personnes sur {total:,.0f} ont accès ({share}).</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="314" />
+            <location filename="../processing/transit_access.py" line="315" />
             <source>{q:,} of {n:,} stops qualify ({high:,} high capacity).</source>
             <translation>{q:,} arrêts sur {n:,} sont retenus ({high:,} de forte capacité).</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="347" />
+            <location filename="../processing/transit_access.py" line="348" />
             <source>qualifying stop</source>
             <translation>arrêt retenu</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="187" />
+            <location filename="../processing/transit_access.py" line="188" />
             <source>{n} qualifying stops have no coordinates in stops.txt: they are left out.</source>
             <translation>{n} arrêts retenus n'ont pas de coordonnées dans stops.txt : ils sont écartés.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="222" />
+            <location filename="../processing/transit_access.py" line="223" />
             <source>Capacity values not recognised, counted as low capacity: {values}.</source>
             <translation>Valeurs de capacité non reconnues, comptées comme faible capacité : {values}.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="235" />
+            <location filename="../processing/transit_access.py" line="236" />
             <source>{n} stops have no geometry: they are left out.</source>
             <translation>{n} arrêts n'ont pas de géométrie : ils sont écartés.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="379" />
+            <location filename="../processing/transit_access.py" line="380" />
             <source>{n} qualifying stops reach no street within the snap tolerance: no service area.</source>
             <translation>{n} arrêts retenus n'atteignent aucune rue dans la tolérance d'accrochage : pas de zone de desserte.</translation>
         </message>
@@ -4944,6 +4940,10 @@ Paramètres : {params}</translation>
             <location filename="../alliance_plugin/core/transit.py" line="293" />
             <source>expected finite non-negative population values, got missing or negative ones</source>
             <translation>des valeurs de population finies et positives ou nulles sont attendues, reçu des valeurs manquantes ou négatives</translation>
+        </message>
+        <message>
+            <source>Territory name field [optional: detected]</source>
+            <translation type="vanished">Champ du nom du territoire [facultatif : détecté]</translation>
         </message>
         <message>
             <source>Topology tolerance: line ends closer than this are joined (m)</source>

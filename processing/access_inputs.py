@@ -63,7 +63,7 @@ class AccessAlgorithm(AllianceAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.POPULATION, label, [compat.SourceType.VectorPoint, compat.SourceType.VectorPolygon]))
         self.addParameter(QgsProcessingParameterField(
-            self.POPULATION_FIELD, self.tr("Population field (if empty: each feature counts as 1)"),
+            self.POPULATION_FIELD, self.tr("Population field (default: 1 per feature)"),
             parentLayerParameterName=self.POPULATION, type=compat.FieldDataType.Numeric, optional=True))
 
     def addTerritoryParameters(self):
@@ -75,13 +75,13 @@ class AccessAlgorithm(AllianceAlgorithm):
 
     def addNetworkParameters(self):
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.NETWORK, self.tr("Street network (if empty: straight lines, the Euclidean proxy)"),
+            self.NETWORK, self.tr("Street network"),
             [compat.SourceType.VectorLine], optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.SNAP_TOLERANCE, self.tr("Snap tolerance to the street network (m)"),
             compat.NumberType.Double, 200.0, minValue=0.0))
         topology = QgsProcessingParameterNumber(
-            self.TOPOLOGY_TOLERANCE, self.tr("Topology tolerance: line ends closer than this are joined (m)"),
+            self.TOPOLOGY_TOLERANCE, self.tr("Topology tolerance: ends joined within (m)"),
             compat.NumberType.Double, 0.01, minValue=0.000001)
         topology.setFlags(topology.flags() | compat.ParameterFlag.Advanced)
         self.addParameter(topology)

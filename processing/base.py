@@ -1,5 +1,6 @@
 """Shared shape of every algorithm: naming, help, dependencies, error handling."""
 
+import math
 import os
 import re
 
@@ -10,6 +11,7 @@ from qgis.core import (
     QgsProcessingOutputLayerDefinition,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
+    QgsProcessingParameterNumber,
     QgsProcessingParameterVectorLayer,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -29,6 +31,7 @@ from ..alliance_plugin.qgis_io.layers import (
     typed_values,
     write_features,
 )
+from ..alliance_plugin.qgis_io import compat
 from ..alliance_plugin.toolbelt import dependencies
 from ..alliance_plugin.toolbelt.i18n import tr, user_language
 from ..alliance_plugin.toolbelt.resources import PLUGIN_ROOT, icon_path
@@ -126,10 +129,11 @@ class AllianceAlgorithm(QgsProcessingAlgorithm):
         return True, ""
 
     def addParameter(self, definition, createOutput=True):
-        """Code and population field parameters default, in the dialog, to a code- or population-like field."""
+        """Code and population field parameters default, in the dialog, to a code- or population-like field;
+        decimal numbers show as people write them (15, not 15.000000)."""
         from .code_fields import make_smart
 
-        return super().addParameter(make_smart(definition), createOutput)
+        return super().addParameter(readable_decimals(make_smart(definition)), createOutput)
 
     def prepareAlgorithm(self, parameters, context, feedback):
         """On QGIS's main thread, before a Desktop run moves to a worker: import what runs need.
@@ -204,6 +208,41 @@ class AllianceAlgorithm(QgsProcessingAlgorithm):
 
 def _normalised(path):
     return os.path.normcase(os.path.realpath(path)) if path and os.path.exists(path) else None
+
+
+def readable_decimals(definition):
+    """Decimals for a decimal-number parameter's spin box when the algorithm set none.
+
+    QGIS shows six (``15.000000``). A whole default of 10 or more (thresholds in %, distances
+    in metres, densities, sizes) shows none; any other default shows what it needs, at least
+    two (rates, speeds, small tolerances).
+    """
+    if not isinstance(definition, QgsProcessingParameterNumber) \
+            or definition.dataType() != compat.NumberType.Double:
+        return definition
+    metadata = definition.metadata()
+    wrapper = metadata.get("widget_wrapper")
+    if isinstance(wrapper, dict) and "decimals" in wrapper:
+        return definition
+
+    def digits(value):
+        if value is None or not math.isfinite(value) or abs(value) >= 1e15:
+            return 0
+        text = f"{abs(value):.10f}".rstrip("0")
+        return len(text.split(".")[1]) if "." in text else 0
+
+    default = definition.defaultValue()
+    default = float(default) if isinstance(default, (int, float)) else None
+    if default is not None and default == int(default) and abs(default) >= 10:
+        decimals = 0
+    else:
+        decimals = max(2, digits(default))
+    if isinstance(wrapper, dict):
+        wrapper["decimals"] = decimals
+    else:
+        metadata["widget_wrapper"] = {"decimals": decimals}
+    definition.setMetadata(metadata)
+    return definition
 
 
 def _input_location(value, context):

@@ -48,7 +48,7 @@ class CityNetwork(FlowAlgorithm):
     def initAlgorithm(self, config=None):
         self.addTerritoryParameters((compat.SourceType.VectorPoint, compat.SourceType.VectorPolygon))
         self.addParameter(QgsProcessingParameterField(
-            self.POPULATION_FIELDS, self.tr("Population fields (one per date; the last is the current one)"),
+            self.POPULATION_FIELDS, self.tr("Population fields (one per date, last = now)"),
             parentLayerParameterName=self.INPUT, type=compat.FieldDataType.Numeric, allowMultiple=True))
         self.addFlowParameters(optional=True)
         for key, label, default, kind in (
@@ -57,7 +57,7 @@ class CityNetwork(FlowAlgorithm):
                 (self.BAND_MAX, "Intermediary cities: largest size", 500000.0, compat.NumberType.Double),
                 (self.TOP_SHARE, "Intermediary cities: top share of betweenness (%)", 10.0,
                  compat.NumberType.Double),
-                (self.SAMPLE_SIZE, "Betweenness: sources sampled when exact is too costly (0 = automatic)", 0,
+                (self.SAMPLE_SIZE, "Betweenness: sources sampled (0 = automatic)", 0,
                  compat.NumberType.Integer)):
             self.addParameter(QgsProcessingParameterNumber(key, self.tr(label), kind, default, minValue=0))
         self.addParameter(QgsProcessingParameterFeatureSink(

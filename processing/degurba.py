@@ -64,13 +64,13 @@ class Degurba(GrowthAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, self.tr("Population: grid cells (polygons) or points (or a raster)"),
+            self.INPUT, self.tr("Population: grid cells or points"),
             [compat.SourceType.VectorPolygon, compat.SourceType.VectorPoint], optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.POPULATION_FIELD, self.tr("Population field"), parentLayerParameterName=self.INPUT,
             type=compat.FieldDataType.Numeric, optional=True))
         self.addParameter(QgsProcessingParameterField(
-            self.LAND_SHARE_FIELD, self.tr("Share of land of each grid cell (0-1 or %) (if empty: all land)"),
+            self.LAND_SHARE_FIELD, self.tr("Land share of each cell (0-1 or %)"),
             parentLayerParameterName=self.INPUT, type=compat.FieldDataType.Numeric, optional=True))
         self.addParameter(QgsProcessingParameterRasterLayer(
             self.INPUT_RASTER, self.tr("Population raster"), optional=True))
@@ -80,16 +80,15 @@ class Degurba(GrowthAlgorithm):
             self.CELL_SIZE, self.tr("Cell size of the grid built from points (m)"),
             compat.NumberType.Double, 1000.0, minValue=1.0))
         for key, label, default in (
-                (self.CENTRE_DENSITY, "Urban centre: minimum density (inhabitants per km2 of land)", 1500.0),
+                (self.CENTRE_DENSITY, "Urban centre: minimum density (inh./km2)", 1500.0),
                 (self.CENTRE_POPULATION, "Urban centre: minimum population", 50000.0),
                 (self.MAX_GAP, "Urban centre: gaps filled below (km2; 0 = none)", 15.0),
-                (self.CLUSTER_DENSITY, "Urban cluster: minimum density (inhabitants per km2 of land)", 300.0),
+                (self.CLUSTER_DENSITY, "Urban cluster: minimum density (inh./km2)", 300.0),
                 (self.CLUSTER_POPULATION, "Urban cluster: minimum population", 5000.0)):
             self.addParameter(QgsProcessingParameterNumber(
                 key, self.tr(label), compat.NumberType.Double, default, minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(
-            self.MAJORITY, self.tr("Urban centre smoothing: neighbours of 8 in the centre for a cell to join "
-                                   "(5 to 8; 0 = no smoothing)"), compat.NumberType.Integer, 5,
+            self.MAJORITY, self.tr("Urban centre smoothing: neighbours of 8 (0 = off)"), compat.NumberType.Integer, 5,
             minValue=0, maxValue=8))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.UNITS, self.tr("Local units (communes)"), [compat.SourceType.VectorPolygon],
@@ -100,11 +99,11 @@ class Degurba(GrowthAlgorithm):
             self.UNIT_SHARE, self.tr("Local units: population share of the rules (%)"),
             compat.NumberType.Double, 50.0, minValue=0.0, maxValue=100.0))
         self.addParameter(QgsProcessingParameterBoolean(
-            self.KEEP_EMPTY_CELLS, self.tr("Write empty rural cells of a grid built from points or a raster"), False))
+            self.KEEP_EMPTY_CELLS, self.tr("Write the empty rural cells of a built grid"), False))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Classified grid cells"), compat.SourceType.VectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_UNITS, self.tr("Local units with their degree of urbanisation"),
+            self.OUTPUT_UNITS, self.tr("Local units (degree of urbanisation)"),
             compat.SourceType.VectorPolygon, optional=True))
         self.addOutput(QgsProcessingOutputNumber(self.URBAN_CENTRES, self.tr("Urban centres")))
         self.addOutput(QgsProcessingOutputNumber(self.URBAN_CLUSTERS, self.tr("Urban clusters")))

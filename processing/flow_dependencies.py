@@ -54,7 +54,7 @@ class FlowDependencies(FlowAlgorithm):
         self.addTerritoryParameters()
         self.addFlowParameters()
         self.addParameter(_decimals(QgsProcessingParameterNumber(
-            self.THRESHOLD, self.tr("Dependency threshold (% of the outflow to the main partner)"),
+            self.THRESHOLD, self.tr("Dependency threshold (% to the main partner)"),
             compat.NumberType.Double, 15.0, minValue=0.0, maxValue=100.0), 0))
         self.addParameter(_decimals(QgsProcessingParameterNumber(
             self.LINE_MIN_SHARE, self.tr("Lines: minimum share of the origin's outflow (%)"),
@@ -63,7 +63,7 @@ class FlowDependencies(FlowAlgorithm):
             self.LINE_MIN_VOLUME, self.tr("Lines: minimum volume"),
             compat.NumberType.Double, 0.0, minValue=0.0), 0))
         self.addParameter(QgsProcessingParameterNumber(
-            self.LINE_TOP_N, self.tr("Lines: keep the N largest flows of each origin (0 = all)"),
+            self.LINE_TOP_N, self.tr("Lines: N largest flows per origin (0 = all)"),
             compat.NumberType.Integer, 0, minValue=0))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Territories with dependency indicators"), compat.SourceType.VectorPolygon))

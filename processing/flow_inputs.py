@@ -50,16 +50,15 @@ class FlowAlgorithm(AllianceAlgorithm):
                            (self.VOLUME_FIELD, "Volume field"),
                            (self.FLOW_TYPE_FIELD, "Flow type field")):
             self.addParameter(QgsProcessingParameterField(
-                key, self.tr(label) + " " + self.tr("(if empty: detected from the names)"),
+                key, self.tr(label),
                 parentLayerParameterName=self.FLOWS, optional=True))
         self.addParameter(QgsProcessingParameterString(
-            self.FLOW_TYPES, self.tr("Flow types to keep, comma-separated (if empty: all)"), optional=True))
+            self.FLOW_TYPES, self.tr("Flow types to keep (comma-separated)"), optional=True))
         self.addParameter(QgsProcessingParameterString(
-            self.DEFAULT_FLOW_TYPE, self.tr("Flow type when there is no type field "
-                                            "(if empty: commuting for INSEE files, else flow)"),
+            self.DEFAULT_FLOW_TYPE, self.tr("Flow type when there is no type field"),
             optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.MIN_VOLUME, self.tr("Minimum volume of a flow row (smaller rows are ignored)"),
+            self.MIN_VOLUME, self.tr("Minimum volume of a flow row"),
             compat.NumberType.Double, 0.0, minValue=0.0))
 
     def readFlows(self, parameters, context, feedback, extra=()):

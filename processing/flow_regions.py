@@ -73,7 +73,7 @@ class FlowRegions(FlowAlgorithm):
         self.addParameter(QgsProcessingParameterBoolean(
             self.CONTIGUITY, self.tr("Intramax: merge only neighbouring territories"), False))
         resolution = QgsProcessingParameterNumber(
-            self.RESOLUTION, self.tr("Louvain/Leiden: resolution (above 1, smaller regions)"),
+            self.RESOLUTION, self.tr("Louvain/Leiden: resolution (> 1: smaller)"),
             compat.NumberType.Double, 1.0, minValue=0.0)
         resolution.setMetadata({"widget_wrapper": {"decimals": 2}})
         self.addParameter(resolution)

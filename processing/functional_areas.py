@@ -74,13 +74,13 @@ class FunctionalAreas(FlowAlgorithm):
         self.addParameter(QgsProcessingParameterEnum(
             self.METHOD, self.tr("Method"), options=[self.tr(m) for m in self.METHODS], defaultValue=0))
         self.addParameter(QgsProcessingParameterField(
-            self.CITY_FIELD, self.tr("Field marking cities (EU-OECD) or pole candidates (INSEE)"),
+            self.CITY_FIELD, self.tr("City (EU-OECD) or pole candidate (INSEE) field"),
             parentLayerParameterName=self.INPUT, optional=True))
         self.addParameter(QgsProcessingParameterField(
-            self.URBAN_SHARE_FIELD, self.tr("Share of the population in an urban centre (0-1 or %)"),
+            self.URBAN_SHARE_FIELD, self.tr("Population share in an urban centre"),
             parentLayerParameterName=self.INPUT, type=compat.FieldDataType.Numeric, optional=True))
         for key, label, default in (
-                (self.CITY_SHARE, "City: minimum share of the population in an urban centre (%)", 50.0),
+                (self.CITY_SHARE, "City: minimum population share in a centre (%)", 50.0),
                 (self.COMMUTING_THRESHOLD, "Commuting threshold (% of employed residents)", 15.0),
                 (self.POLYCENTRIC_THRESHOLD, "Polycentric cities: merge threshold (%)", 15.0)):
             self.addParameter(QgsProcessingParameterNumber(
@@ -89,7 +89,7 @@ class FunctionalAreas(FlowAlgorithm):
             self.MIN_JOBS, self.tr("INSEE: minimum number of jobs of a pole"),
             compat.NumberType.Double, 1500.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterBoolean(
-            self.USE_CONTIGUITY, self.tr("Use contiguity (touching city units, enclaves, exclaves)"), True))
+            self.USE_CONTIGUITY, self.tr("Use contiguity (enclaves, exclaves)"), True))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Territories with their functional area"), compat.SourceType.VectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(

@@ -79,10 +79,10 @@ class GrowthBuffers(GrowthAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.INPUT, self.tr("Built-up or urban cores"), [compat.SourceType.VectorPolygon]))
         self.addParameter(QgsProcessingParameterString(
-            self.DISTANCES, self.tr("Outer distances of the rings (m, or km with 'km'), increasing"),
+            self.DISTANCES, self.tr("Outer distances of the rings (m or km)"),
             "500, 1000, 2000, 5000"))
         self.addParameter(QgsProcessingParameterString(
-            self.LABELS, self.tr("Labels, separated by ';': the cores, then one per ring [optional: the defaults]"),
+            self.LABELS, self.tr("Labels: the cores, then one per ring (;)"),
             optional=True))
         self.addParameter(QgsProcessingParameterBoolean(
             self.INCLUDE_CORES, self.tr("Include the cores themselves (band 0)"), True))
@@ -90,24 +90,23 @@ class GrowthBuffers(GrowthAlgorithm):
             self.SEGMENTS, self.tr("Buffer segments per quarter circle"), compat.NumberType.Integer, 8,
             minValue=1, maxValue=100))
         self.addParameter(QgsProcessingParameterField(
-            self.POPULATION_FIELD, self.tr("Prospective buffer: population field of the cores (summed) [optional]"),
+            self.POPULATION_FIELD, self.tr("Prospective buffer: population field"),
             parentLayerParameterName=self.INPUT, type=compat.FieldDataType.Numeric, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.POPULATION, self.tr("Prospective buffer: current population [optional]"),
+            self.POPULATION, self.tr("Prospective buffer: current population"),
             compat.NumberType.Double, optional=True, minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(
-            self.GROWTH_RATE, self.tr("Prospective buffer: population growth rate (% a year)"),
+            self.GROWTH_RATE, self.tr("Prospective buffer: growth rate (% a year)"),
             compat.NumberType.Double, 1.0, minValue=-99.9))
         self.addParameter(QgsProcessingParameterNumber(
             self.HORIZON, self.tr("Prospective buffer: horizon (years)"), compat.NumberType.Double, 10.0,
             minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(
-            self.DENSITY, self.tr("Prospective buffer: density of the new land (inhabitants per km2) "
-                                  "[optional: the observed density]"),
+            self.DENSITY, self.tr("Prospective buffer: density (inh./km2)"),
             compat.NumberType.Double, optional=True, minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(
-            self.TARGET_AREA, self.tr("Prospective buffer: target area (ha), instead of the population "
-                                      "[optional]"), compat.NumberType.Double, optional=True, minValue=0.0))
+            self.TARGET_AREA, self.tr("Prospective buffer: target area (ha)"),
+            compat.NumberType.Double, optional=True, minValue=0.0))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Growth rings"), compat.SourceType.VectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(

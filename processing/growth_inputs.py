@@ -69,13 +69,13 @@ class GrowthAlgorithm(AllianceAlgorithm):
 
     def addBuiltUpParameters(self):
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.BUILT_UP, self.tr("Built-up at the second date (or at both dates, with a year field)"),
+            self.BUILT_UP, self.tr("Built-up at the second date (or both dates)"),
             [compat.SourceType.VectorPolygon]))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.BUILT_UP_BEFORE, self.tr("Built-up at the first date (or a year field)"),
+            self.BUILT_UP_BEFORE, self.tr("Built-up at the first date"),
             [compat.SourceType.VectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterField(
-            self.YEAR_FIELD, self.tr("Date or year field of the built-up (one layer for both dates)"),
+            self.YEAR_FIELD, self.tr("Date or year field (one layer for both dates)"),
             parentLayerParameterName=self.BUILT_UP, optional=True))
 
     def sourceOf(self, parameters, key, context, what, optional=False, allow_empty=False):

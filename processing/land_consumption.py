@@ -64,34 +64,33 @@ class LandConsumption(GrowthAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.INPUT, self.tr("Territories"), [compat.SourceType.VectorPolygon]))
         self.addParameter(QgsProcessingParameterField(
-            self.ID_FIELD, self.tr("Territory code or name field (for the log)"),
+            self.ID_FIELD, self.tr("Territory code or name field"),
             parentLayerParameterName=self.INPUT, optional=True))
         for key, label in ((self.POP_T0_FIELD, "Population at the first date"),
                            (self.POP_T1_FIELD, "Population at the second date")):
             self.addParameter(QgsProcessingParameterField(
                 key, self.tr(label), parentLayerParameterName=self.INPUT, type=compat.FieldDataType.Numeric))
         self.addParameter(QgsProcessingParameterNumber(
-            self.YEAR_T0, self.tr("Year of the first date"), compat.NumberType.Double, 2015.0))
+            self.YEAR_T0, self.tr("Year of the first date"), compat.NumberType.Integer, 2015))
         self.addParameter(QgsProcessingParameterNumber(
-            self.YEAR_T1, self.tr("Year of the second date"), compat.NumberType.Double, 2020.0))
+            self.YEAR_T1, self.tr("Year of the second date"), compat.NumberType.Integer, 2020))
         self.addBuiltUpParameters()
         self.addParameter(QgsProcessingParameterNumber(
-            self.STAGNATION, self.tr("Stagnation: population growth below this rate, either way (% a year)"),
+            self.STAGNATION, self.tr("Stagnation below (% a year, either way)"),
             compat.NumberType.Double, 0.1, minValue=0.0))
         self.addParameter(QgsProcessingParameterEnum(
             self.AREA_UNIT, self.tr("Unit of the built-up areas"), options=list(UNITS), defaultValue=0))
         self.addParameter(QgsProcessingParameterBoolean(
             self.URBAN_EXTENT, self.tr("Also compute the UN-Habitat urban extent classes"), False))
         self.addParameter(QgsProcessingParameterRasterLayer(
-            self.EXTENT_RASTER, self.tr("Urban extent from a built-up raster of the second date (0-1, 0-100 % or "
-                                        "0/1 classes) (if empty: from the polygons)"), optional=True))
+            self.EXTENT_RASTER, self.tr("Urban extent from a built-up raster"), optional=True))
         self.addParameter(QgsProcessingParameterBand(
             self.EXTENT_BAND, self.tr("Band of the built-up raster"), 1, parentLayerParameterName=self.EXTENT_RASTER,
             optional=True))
         for key, label, default in (
                 (self.EXTENT_CELL, "Urban extent: grid cell (m)", 10.0),
                 (self.EXTENT_RADIUS, "Urban extent: radius of the built-up density (m)", 500.0),
-                (self.EXTENT_MIN_COVER, "Urban extent: share of a cell covered to be built-up (%)", 50.0),
+                (self.EXTENT_MIN_COVER, "Urban extent: cover of a built-up cell (%)", 50.0),
                 (self.EXTENT_FRINGE, "Urban extent: fringe open space within (m)", 100.0),
                 (self.CAPTURED_MAX_AREA, "Urban extent: captured open space below (ha)", 200.0)):
             self.addParameter(QgsProcessingParameterNumber(

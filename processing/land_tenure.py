@@ -102,13 +102,13 @@ class LandTenureOverlay(AllianceAlgorithm):
             self.TENURE_FIELD, self.tr("Tenure field (if empty: all unknown)"), parentLayerParameterName=self.INPUT,
             optional=True))
         self.addParameter(QgsProcessingParameterString(
-            self.TENURE_MAPPING, self.tr("Tenure mapping, value=class; ... (if empty: the defaults)"),
+            self.TENURE_MAPPING, self.tr("Tenure mapping (value=class; ...)"),
             optional=True, multiLine=True))
         self.addParameter(QgsProcessingParameterField(
             self.POPULATION_FIELD, self.tr("Population field of the parcels"),
             parentLayerParameterName=self.INPUT, type=compat.FieldDataType.Numeric, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.POPULATION_LAYER, self.tr("Or a population layer (points, summed per parcel)"),
+            self.POPULATION_LAYER, self.tr("Or a population layer (points)"),
             [compat.SourceType.VectorPoint], optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.POPULATION_LAYER_FIELD, self.tr("Population field of that layer"),
@@ -126,13 +126,13 @@ class LandTenureOverlay(AllianceAlgorithm):
         self.addParameter(QgsProcessingParameterString(
             self.CLASS_FIELD, self.tr("Class field of the zoning layers"), optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.TERRITORIES, self.tr("Territories for the summary (if empty: the whole area)"),
+            self.TERRITORIES, self.tr("Territories for the summary"),
             [compat.SourceType.VectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.TERRITORY_ID_FIELD, self.tr("Territory code field"), parentLayerParameterName=self.TERRITORIES,
             optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.MIN_SHARE, self.tr("A parcel is inside a zone from this share of its area (%; 0 = any overlap)"),
+            self.MIN_SHARE, self.tr("Inside a zone from this share of a parcel (%)"),
             compat.NumberType.Double, 0.0, minValue=0.0, maxValue=100.0))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Parcels with tenure, constraint areas and flags"), compat.SourceType.VectorPolygon))

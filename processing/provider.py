@@ -119,7 +119,7 @@ def model_texts():
     return {DIAGNOSIS_NAME: tr("Territorial diagnosis from flows"), "Models": tr("Models"),
             DIAGNOSIS_HELP: tr(DIAGNOSIS_HELP),
             "Territories": tr("Territories"), "Territory code field": tr("Territory code field"),
-            "Territory name field [optional: detected]": tr("Territory name field [optional: detected]"),
+            "Territory name field": tr("Territory name field"),
             "Population field": tr("Population field"),
             "Flows (table, layer or CSV file)": tr("Flows (table, layer or CSV file)"),
             "Territory of the report (empty: atlas of all)":

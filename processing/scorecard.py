@@ -71,7 +71,7 @@ class RecommendationScorecard(FlowAlgorithm):
     def initAlgorithm(self, config=None):
         self.addTerritoryParameters()
         self.addParameter(QgsProcessingParameterMultipleLayers(
-            self.INDICATORS, self.tr("Indicator layers (outputs of our algorithms, with the same code field)"),
+            self.INDICATORS, self.tr("Indicator layers (same code field)"),
             compat.SourceType.Vector, optional=True))
         for key, label, default, decimals in (
                 (self.DEPENDENCY_WATCH, "Dependency: watch from (% to the main partner)", 15.0, 0),
@@ -83,7 +83,7 @@ class RecommendationScorecard(FlowAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Territories with a status per recommendation"), compat.SourceType.VectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_TABLE, self.tr("Scorecard (one row per territory, rule and recommendation)"),
+            self.OUTPUT_TABLE, self.tr("Scorecard (one row per rule)"),
             compat.SourceType.Vector))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT_HTML, self.tr("Scorecard report"), self.tr("HTML files (*.html)"), optional=True))

@@ -65,7 +65,7 @@ class ServiceAccess(AccessAlgorithm):
             self.SUPPLY_ID_FIELD, self.tr("Facility identifier field"), parentLayerParameterName=self.SUPPLY,
             optional=True))
         self.addParameter(QgsProcessingParameterField(
-            self.CAPACITY_FIELD, self.tr("Capacity field (places, beds, staff...) (if empty: 1 per facility)"),
+            self.CAPACITY_FIELD, self.tr("Capacity field (places, beds...)"),
             parentLayerParameterName=self.SUPPLY, type=compat.FieldDataType.Numeric, optional=True))
         self.addPopulationParameters(self.tr("Demand: population (points, polygons or grid cells)"))
         self.addParameter(QgsProcessingParameterNumber(
@@ -77,8 +77,7 @@ class ServiceAccess(AccessAlgorithm):
         self.addNetworkParameters()
         self.addTerritoryParameters()
         self.addParameter(QgsProcessingParameterField(
-            self.CLASS_FIELD, self.tr("Territory class field, e.g. urban / peri-urban / rural from the degree of "
-                                      "urbanisation or the functional areas"),
+            self.CLASS_FIELD, self.tr("Territory class field (urban, rural...)"),
             parentLayerParameterName=self.TERRITORIES, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Population with access to services"), compat.SourceType.VectorAnyGeometry))

@@ -60,13 +60,13 @@ class SpatialInteraction(FlowAlgorithm):
             self.DECAY, self.tr("Distance decay"), options=[self.tr("Power (log distance)"),
                                                            self.tr("Exponential (distance)")], defaultValue=0))
         self.addParameter(QgsProcessingParameterField(
-            self.DISTANCE_FIELD, self.tr("Distance field of the flows (if empty: from the polygons, in km)"),
+            self.DISTANCE_FIELD, self.tr("Distance field of the flows (km)"),
             parentLayerParameterName=self.FLOWS, type=compat.FieldDataType.Numeric, optional=True))
         self.addParameter(QgsProcessingParameterField(
-            self.ORIGIN_MASS_FIELD, self.tr("Origin mass field of the territories (if empty: outflow)"),
+            self.ORIGIN_MASS_FIELD, self.tr("Origin mass field (default: outflow)"),
             parentLayerParameterName=self.INPUT, type=compat.FieldDataType.Numeric, optional=True))
         self.addParameter(QgsProcessingParameterField(
-            self.DESTINATION_MASS_FIELD, self.tr("Destination mass field of the territories (if empty: inflow)"),
+            self.DESTINATION_MASS_FIELD, self.tr("Destination mass field (default: inflow)"),
             parentLayerParameterName=self.INPUT, type=compat.FieldDataType.Numeric, optional=True))
         self.addParameter(QgsProcessingParameterBoolean(
             self.INTRAZONAL, self.tr("Model the flows inside a territory too"), False))

@@ -82,17 +82,16 @@ class TransitAccess(AccessAlgorithm):
             self.STOP_ID_FIELD, self.tr("Stop identifier field"), parentLayerParameterName=self.STOPS,
             optional=True))
         self.addParameter(QgsProcessingParameterField(
-            self.CAPACITY_FIELD, self.tr("Capacity or mode field of the stops (bus, tram, rail, metro, ferry, high, "
-                                         "low or a GTFS route type) (if empty: all low capacity)"),
+            self.CAPACITY_FIELD, self.tr("Capacity or mode field of the stops"),
             parentLayerParameterName=self.STOPS, optional=True))
         self.addParameter(QgsProcessingParameterField(
-            self.FREQUENCY_FIELD, self.tr("Departures per hour field of the stops (if empty: every stop qualifies)"),
+            self.FREQUENCY_FIELD, self.tr("Departures per hour field of the stops"),
             parentLayerParameterName=self.STOPS, type=compat.FieldDataType.Numeric, optional=True))
         self.addParameter(QgsProcessingParameterFile(
             self.GTFS, self.tr("GTFS feed (zip) (or a stops layer)"), compat.FileBehavior.File,
             fileFilter=self.tr("GTFS feeds (*.zip *.ZIP)"), optional=True))
         self.addParameter(QgsProcessingParameterEnum(
-            self.WEEKDAY, self.tr("GTFS: weekday counted (the feed's date of that weekday with the most services)"),
+            self.WEEKDAY, self.tr("GTFS: weekday counted"),
             [self.tr(day) for day in WEEKDAY_NAMES], defaultValue=1))
         self.addParameter(QgsProcessingParameterString(
             self.DATE, self.tr("GTFS: date counted instead, YYYY-MM-DD"), optional=True))
@@ -103,14 +102,14 @@ class TransitAccess(AccessAlgorithm):
             self.MIN_PER_HOUR, self.tr("Minimum departures per hour in the window (average)"),
             compat.NumberType.Double, 1.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(
-            self.LOW_DISTANCE, self.tr("Walking distance to low-capacity stops: bus, tram (m)"),
+            self.LOW_DISTANCE, self.tr("Walk to low-capacity stops (m)"),
             compat.NumberType.Double, 500.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(
-            self.HIGH_DISTANCE, self.tr("Walking distance to high-capacity stops: rail, metro, ferry (m)"),
+            self.HIGH_DISTANCE, self.tr("Walk to high-capacity stops (m)"),
             compat.NumberType.Double, 1000.0, minValue=0.0))
         search = QgsProcessingParameterNumber(
-            self.SEARCH_DISTANCE, self.tr("Distances to the nearest stop reported up to (m) (if empty: the longest "
-                                          "access distance)"), compat.NumberType.Double, optional=True,
+            self.SEARCH_DISTANCE, self.tr("Nearest-stop distances reported up to (m)"),
+            compat.NumberType.Double, optional=True,
             minValue=0.0)
         search.setFlags(search.flags() | compat.ParameterFlag.Advanced)
         self.addParameter(search)

@@ -47,22 +47,22 @@ class UrbanGrowth(GrowthAlgorithm):
     def initAlgorithm(self, config=None):
         self.addBuiltUpParameters()
         self.addParameter(QgsProcessingParameterNumber(
-            self.CUTOFF_YEAR, self.tr("Cut-off year of the first date (with a year field) [optional]"),
-            compat.NumberType.Double, optional=True))
+            self.CUTOFF_YEAR, self.tr("Cut-off year of the first date"),
+            compat.NumberType.Integer, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.END_YEAR, self.tr("Last year of the second date (with a year field) [optional: all]"),
-            compat.NumberType.Double, optional=True))
+            self.END_YEAR, self.tr("Last year of the second date"),
+            compat.NumberType.Integer, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.RING, self.tr("Ring width of the expansion index (m)"), compat.NumberType.Double, 1.0,
             minValue=0.001))
         self.addParameter(QgsProcessingParameterNumber(
-            self.MIN_AREA, self.tr("Slivers: new pieces at or below this area are dropped (m2)"),
+            self.MIN_AREA, self.tr("Slivers: drop new pieces up to (m2)"),
             compat.NumberType.Double, 1.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(
             self.SEGMENTS, self.tr("Buffer segments per quarter circle"), compat.NumberType.Integer, 8,
             minValue=1, maxValue=100))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.TERRITORIES, self.tr("Territories for the summary [optional: the whole area]"),
+            self.TERRITORIES, self.tr("Territories for the summary"),
             [compat.SourceType.VectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.TERRITORY_ID_FIELD, self.tr("Territory code field"), parentLayerParameterName=self.TERRITORIES,

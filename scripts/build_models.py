@@ -70,14 +70,14 @@ def territorial_diagnosis():
         QgsProcessingParameterFeatureSource("territories", "Territories", [compat.SourceType.VectorPolygon]),
         QgsProcessingParameterField("code", "Territory code field", defaultValue="code",
                                     parentLayerParameterName="territories", type=compat.FieldDataType.String),
-        QgsProcessingParameterField("name", "Territory name field [optional: detected]", defaultValue="name",
+        QgsProcessingParameterField("name", "Territory name field", defaultValue="name",
                                     parentLayerParameterName="territories", type=compat.FieldDataType.String,
                                     optional=True),
         QgsProcessingParameterField("population", "Population field", defaultValue="population",
                                     parentLayerParameterName="territories", type=compat.FieldDataType.Numeric),
         QgsProcessingParameterFeatureSource("flows", "Flows (table, layer or CSV file)",
                                             [compat.SourceType.Vector]),
-        QgsProcessingParameterString("territory", "Territory of the report [optional: every territory, as an atlas]",
+        QgsProcessingParameterString("territory", "Territory of the report (empty: atlas of all)",
                                      optional=True))
     for row, definition in enumerate(inputs):
         component = QgsProcessingModelParameter(definition.name())
