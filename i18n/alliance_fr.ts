@@ -2482,7 +2482,7 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/service_access.py" line="83" />
-            <location filename="../processing/service_access.py" line="222" />
+            <location filename="../processing/service_access.py" line="224" />
             <source>Population with access to services</source>
             <translation>Population et son accès aux services</translation>
         </message>
@@ -2521,6 +2521,21 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <location filename="../processing/service_access.py" line="165" />
             <source>facility</source>
             <translation>équipement</translation>
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="272" />
+            <source>No population feature lies in a territory: the Gini and Theil between territories are empty. Check that the territories cover the population.</source>
+            <translation>Aucune entité de population ne se trouve dans un territoire : le Gini et le Theil entre territoires sont vides. Vérifiez que les territoires couvrent la population.</translation>
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="275" />
+            <source>All the population lies in one territory: the Gini and Theil between territories are 0, there is nothing to compare.</source>
+            <translation>Toute la population se trouve dans un seul territoire : le Gini et le Theil entre territoires valent 0, il n'y a rien à comparer.</translation>
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="278" />
+            <source>Nobody in the territories has a facility within the catchment distance: every territory scores 0, so the Gini and Theil of the score are undefined and left empty. Raise the catchment distance.</source>
+            <translation>Personne dans les territoires n'a d'équipement à moins de la distance de l'aire de chalandise : chaque territoire a un score de 0, le Gini et le Theil du score sont donc indéfinis et laissés vides. Augmentez la distance de l'aire de chalandise.</translation>
         </message>
         <message>
             <location filename="../processing/service_access.py" line="105" />

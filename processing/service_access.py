@@ -204,6 +204,8 @@ class ServiceAccess(AccessAlgorithm):
                                    "ratio {ratio}.").format(indicator=row.indicator, scope=row.scope,
                                                             gini=_fmt(row.gini), theil=_fmt(row.theil),
                                                             ratio=_fmt(row.ratio)))
+        for line in self._undefinedInequality(numbers, territory is not None):
+            steps.pushWarning(line)
 
         steps.setCurrentStep(4)
         ids = facilities["facility_id"].to_numpy(dtype=object)
@@ -246,9 +248,9 @@ class ServiceAccess(AccessAlgorithm):
                                                            compat.WkbType.NoGeometry, None, steps, INT_COLUMNS,
                                                            TEXT_COLUMNS)
 
-        def number(indicator, scope, key):
-            out = numbers.get((indicator, scope))
-            return finite_or_none(out[key]) if out else None
+        def number(indicator, scope, key):  # the value of the inequality table's row, never another one
+            row = inequality[(inequality["indicator"] == indicator) & (inequality["scope"] == scope)]
+            return finite_or_none(float(row[key].iloc[0])) if len(row) else None
 
         outputs.update({self.MEAN_DISTANCE: finite_or_none(mean_distance), self.MEAN_SCORE: finite_or_none(mean_score),
                         self.GINI: number("score", "territories", "gini"),
@@ -260,6 +262,23 @@ class ServiceAccess(AccessAlgorithm):
                         self.CLASS_RATIO_DISTANCE: number("distance", "classes", "ratio"),
                         self.UNREACHED: unreached, self.METHOD: method})
         return outputs
+
+    def _undefinedInequality(self, numbers, with_territories):
+        """Why the inequality between territories is empty, when it is: never an empty output without a reason."""
+        if not with_territories:
+            return []
+        score = numbers.get(("score", "territories"))
+        if not score or score["groups"] == 0:
+            return [self.tr("No population feature lies in a territory: the Gini and Theil between territories "
+                            "are empty. Check that the territories cover the population.")]
+        if score["groups"] == 1:
+            return [self.tr("All the population lies in one territory: the Gini and Theil between territories "
+                            "are 0, there is nothing to compare.")]
+        if not score["table"]["mean"].gt(0).any():
+            return [self.tr("Nobody in the territories has a facility within the catchment distance: every "
+                            "territory scores 0, so the Gini and Theil of the score are undefined and left empty. "
+                            "Raise the catchment distance.")]
+        return []
 
     def _writeTerritoryMeans(self, parameters, context, territories, numbers, method, params, feedback):
         import pandas as pd
