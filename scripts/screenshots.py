@@ -59,6 +59,23 @@ def _language(language):
     QSettings().setValue("locale/userLocale", language)
     i18n.remove_translator()
     i18n.install_translator()
+    _qgis_translator(language)
+
+
+_QGIS_TRANSLATOR = []
+
+
+def _qgis_translator(language):
+    """QGIS's own strings ("[optional]", "Run") in ``language``, as QGIS Desktop shows them."""
+    from qgis.core import QgsApplication
+    from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+
+    while _QGIS_TRANSLATOR:
+        QCoreApplication.removeTranslator(_QGIS_TRANSLATOR.pop())
+    translator = QTranslator()
+    if language != "en" and translator.load(f"qgis_{language}", QgsApplication.i18nPath()):
+        QCoreApplication.installTranslator(translator)
+        _QGIS_TRANSLATOR.append(translator)
 
 
 def _save(widget, path):
@@ -306,6 +323,25 @@ def thresholds(language, path):
     _save(widget, path)
 
 
+def algorithm_dialog(language, path, alg_id="alliance:transitaccess"):
+    """A Processing dialog of ours at QGIS's default size, as a user opens it: labels wrapped, no scroll bar."""
+    from processing.gui.AlgorithmDialog import AlgorithmDialog
+    from qgis.core import QgsApplication
+    from qgis.PyQt.QtWidgets import QApplication, QWidget
+
+    from alliance_territories.alliance_plugin.gui.dialog_labels import LabelWrapper
+
+    wrapper = LabelWrapper()
+    dialog = AlgorithmDialog(QgsApplication.processingRegistry().createAlgorithmById(alg_id))
+    dialog.show()
+    QApplication.processEvents()
+    wrapper._focus_changed(None, next(w for w in dialog.findChildren(QWidget) if w.focusPolicy()))
+    QApplication.processEvents()
+    _save(dialog, path)
+    wrapper.stop()
+    dialog.close()
+
+
 def scorecard_page(language, path):
     """The scorecard's HTML page on the Austrian migration table (no internal flows), in headless Chromium."""
     import subprocess
@@ -420,6 +456,7 @@ SHOTS = {
     "map_regions": (map_flow_regions, "map_flow_regions_{lang}.png"),
     "map_areas": (map_functional_areas, "map_functional_areas_{lang}.png"),
     "thresholds": (thresholds, "thresholds_{lang}.png"),
+    "dialog": (algorithm_dialog, "dialog_transitaccess_{lang}.png"),
     "scorecard": (scorecard_page, "scorecard_{lang}.png"),
     "report_pdf": (report_pdf, "report_pdf_{lang}.png"),
     "report_html": (report_html, "report_html_{lang}.png"),

@@ -26,6 +26,16 @@ def _algorithm_of(window):
         return None
 
 
+def dialog_of(widget):
+    """The Processing algorithm dialog holding ``widget`` (through parents: a combo box's popup is a
+    window of its own), or None."""
+    while widget is not None:
+        if _algorithm_of(widget) is not None:
+            return widget
+        widget = widget.parentWidget()
+    return None
+
+
 def is_our_dialog(window):
     """True for a Processing algorithm dialog (single or batch) of one of our algorithms."""
     algorithm = _algorithm_of(window)
@@ -57,7 +67,7 @@ class LabelWrapper(QObject):
         QApplication.instance().focusChanged.connect(self._focus_changed)
 
     def _focus_changed(self, _old, new):
-        window = new.window() if new is not None else None
+        window = dialog_of(new)
         if window is not None and not window.property(_DONE) and is_our_dialog(window):
             wrap_labels(window)
 
