@@ -1472,7 +1472,7 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>Fusions Intramax</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="164" />
+            <location filename="../processing/flow_regions.py" line="165" />
             <source>Every region holds a single territory: these regions say nothing about which territories belong together. Ask Intramax for fewer regions, or use Louvain (the default).</source>
             <translation>Chaque région ne compte qu'un seul territoire : ces régions ne disent rien des territoires qui vont ensemble. Demandez moins de régions à Intramax, ou utilisez Louvain (la méthode par défaut).</translation>
         </message>
@@ -1493,30 +1493,35 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/flow_regions.py" line="69" />
+            <location filename="../processing/flow_regions.py" line="160" />
             <location filename="../processing/functional_areas.py" line="75" />
             <source>Intramax</source>
             <translation>Intramax</translation>
         </message>
         <message>
             <location filename="../processing/flow_regions.py" line="69" />
+            <location filename="../processing/flow_regions.py" line="160" />
             <location filename="../processing/functional_areas.py" line="75" />
             <source>Louvain (modularity)</source>
             <translation>Louvain (modularité)</translation>
         </message>
         <message>
             <location filename="../processing/flow_regions.py" line="69" />
+            <location filename="../processing/flow_regions.py" line="160" />
             <location filename="../processing/functional_areas.py" line="75" />
             <source>Leiden (modularity, needs python-igraph)</source>
             <translation>Leiden (modularité, nécessite python-igraph)</translation>
         </message>
         <message>
             <location filename="../processing/flow_regions.py" line="69" />
+            <location filename="../processing/flow_regions.py" line="160" />
             <location filename="../processing/functional_areas.py" line="75" />
             <source>EU-OECD functional urban areas</source>
             <translation>Aires urbaines fonctionnelles UE-OCDE</translation>
         </message>
         <message>
             <location filename="../processing/flow_regions.py" line="69" />
+            <location filename="../processing/flow_regions.py" line="160" />
             <location filename="../processing/functional_areas.py" line="75" />
             <source>INSEE aires d'attraction des villes</source>
             <translation>Aires d'attraction des villes INSEE</translation>
@@ -1532,7 +1537,7 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>{method} a retenu {n} régions : la partition qui maximise la modularité Q (de combien les territoires échangent davantage au sein de leur région que ne le laisseraient attendre leurs flux totaux). Augmentez la résolution pour obtenir des régions plus petites.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="168" />
+            <location filename="../processing/flow_regions.py" line="169" />
             <source>The modularity is {q:.3f}, not positive: the territories exchange no more within these regions than between them, so the regions do not reflect the flows. Try fewer regions, or Louvain (the default), which maximises the modularity.</source>
             <translation>La modularité vaut {q:.3f}, elle n'est pas positive : les territoires n'échangent pas plus au sein de ces régions qu'entre elles, les régions ne reflètent donc pas les flux. Essayez moins de régions, ou Louvain (la méthode par défaut), qui maximise la modularité.</translation>
         </message>

@@ -157,7 +157,8 @@ class FlowRegions(FlowAlgorithm):
             feedback.pushInfo(self.tr(
                 "{method} chose {n} regions: the partition that maximises the modularity Q (how much more the "
                 "territories exchange within their regions than expected from their total flows). Raise the "
-                "resolution for smaller regions.").format(method=self.tr(self.METHODS[method]), n=n_found))
+                "resolution for smaller regions.").format(method=[self.tr(m) for m in self.METHODS][method],
+                                                          n=n_found))
         connected = membership[~membership["isolated"].astype(bool)] if "isolated" in membership else membership
         sizes = connected["region"].value_counts()
         if len(connected) > 1 and len(sizes) and int(sizes.max()) == 1:

@@ -61,10 +61,10 @@ class RecommendationScorecard(FlowAlgorithm):
 
     def shortHelpString(self):
         from ..alliance_plugin.core.scorecard import EVIDENCE_RULE, RULES, rule_text
-        from ..alliance_plugin.toolbelt.i18n import tr
+        from ..alliance_plugin.toolbelt.i18n import tr as translate  # the rules' texts: extracted from the core
 
         rules = "".join(f"<li><b>{r['id']}</b> ({r['algorithm']}; R{', R'.join(map(str, r['recommendations']))}):"
-                        f" {html.escape(rule_text(r, translate=tr))}. {html.escape(tr(r['source']))}</li>"
+                        f" {html.escape(rule_text(r, translate=translate))}. {html.escape(translate(r['source']))}</li>"
                         for r in (*RULES, EVIDENCE_RULE))
         return self.tr(HELP) + f"<ul>{rules}</ul>"
 
