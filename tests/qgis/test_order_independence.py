@@ -15,8 +15,9 @@ import random
 from collections import defaultdict
 
 import pytest
-from qgis.core import (QgsFeature, QgsField, QgsProject, QgsVectorFileWriter, QgsVectorLayer, QgsWkbTypes)
-from qgis.PyQt.QtCore import QVariant
+from qgis.core import QgsFeature, QgsProject, QgsVectorFileWriter, QgsVectorLayer, QgsWkbTypes
+
+from alliance_territories.alliance_plugin.qgis_io import compat
 
 SAMPLES = {
     "austria": {"layer": "at_nuts2_regions.gpkg", "id": "nuts2", "csv": "at_migration_od.csv",
@@ -59,8 +60,8 @@ def write_territories(source_path, id_field, order, jobs, path):
     crs = source.crs().authid()
     layer = QgsVectorLayer(f"MultiPolygon?crs={crs}", "territories", "memory")
     fields = source.fields()
-    fields.append(QgsField("pop", QVariant.Double))
-    fields.append(QgsField("city", QVariant.Int))
+    fields.append(compat.make_field("pop", "double"))
+    fields.append(compat.make_field("city", "int"))
     names = [f.name() for f in fields if f.name() != "fid"]
     layer.dataProvider().addAttributes([f for f in fields if f.name() != "fid"])
     layer.updateFields()
