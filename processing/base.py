@@ -151,10 +151,15 @@ class AllianceAlgorithm(QgsProcessingAlgorithm):
         ready, message = self.canExecute()
         if not ready:
             raise QgsProcessingException(message)
+        failure = None
         try:
             outputs = self.compute(parameters, context, feedback)
         except AllianceError as error:
-            raise QgsProcessingException(translated_error(error)) from error
+            failure = translated_error(error)
+        if failure is not None:
+            # Raised outside the handler: the core's traceback (its frames hold our feature sources)
+            # is dropped now, not at interpreter exit after QGIS has gone (a segmentation fault).
+            raise QgsProcessingException(failure)
         from .styling import register_outputs
 
         register_outputs(self, parameters, context, outputs)  # names, styles and order of loaded layers
