@@ -395,7 +395,7 @@ def apply_style(layer):
         return False
     layer.setRenderer(renderer)
     title = legend_title(layer, kind, field)
-    layer.setTitle(title)
+    compat.set_layer_title(layer, title)
     layer.setCustomProperty("alliance/legend_title", title)
     layer.setCustomProperty("alliance/styled_field", field)
     if (layer.geometryType() in (compat.GeometryType.Polygon, compat.GeometryType.Point)

@@ -303,6 +303,7 @@ class TerritorialReport(FlowAlgorithm):
                 settings = QgsLayoutExporter.PdfExportSettings()
                 settings.dpi = 150
                 settings.rasterizeWholeImage = False
+                settings.textRenderFormat = compat.TextRenderFormat.AlwaysText  # searchable, copyable text
                 result = QgsLayoutExporter(layout).exportToPdf(pdf_path, settings)
                 if result != QgsLayoutExporter.ExportResult.Success:
                     raise QgsProcessingException(self.tr(
@@ -723,7 +724,8 @@ class Pager:
         if hasattr(legend, "setSymbolWidth"):
             legend.setSymbolWidth(6.0)
             legend.setSymbolHeight(3.5)
-        legend.setStyleFont(QgsLegendStyle.Style.SymbolLabel, report_font(7))
+        compat.set_legend_style_font(legend, QgsLegendStyle.Style.SymbolLabel, _text_format(report_font(7)),
+                                     report_font(7))
         legend.setWrapString("\n")
         legend.setResizeToContents(False)
         legend.setFrameEnabled(False)

@@ -33,6 +33,9 @@ as they will once 3.22 is dropped (then replace ``compat.X`` by ``Qgis.X``):
 - ``set_label_font``: ``QgsLayoutItemLabel.setTextFormat`` (3.24; ``setFont`` deprecated);
 - ``FeatureSourceFlag``: ``Qgis.ProcessingFeatureSourceFlag`` (3.36), ``QgsProcessingFeatureSource.Flag``
   before;
+- ``TextRenderFormat``: ``Qgis.TextRenderFormat`` (3.36), ``QgsRenderContext.TextRenderFormat`` before;
+- ``set_layer_title``/``layer_title``: ``QgsMapLayerServerProperties`` title (3.38);
+- ``set_legend_style_font``: ``QgsLegendStyle.setTextFormat`` (3.30);
 - ``parameter_as_strings``: ``QgsProcessingAlgorithm.parameterAsStrings`` (3.32;
   ``parameterAsFields`` deprecated).
 """
@@ -51,6 +54,7 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
+    QgsRenderContext,
     QgsSymbolLayer,
     QgsTextFormat,
     QgsUnitTypes,
@@ -91,6 +95,8 @@ AlgorithmFlag = _current("ProcessingAlgorithmFlag", QgsProcessingAlgorithm.Flag,
 FeatureRequestFlag = _current("FeatureRequestFlag", QgsFeatureRequest.Flag)
 InvalidGeometryCheck = _current("InvalidGeometryCheck", QgsFeatureRequest.InvalidGeometryCheck, {
     "NoCheck": "GeometryNoCheck", "SkipInvalid": "GeometrySkipInvalid", "AbortOnInvalid": "GeometryAbortOnInvalid"})
+TextRenderFormat = _current("TextRenderFormat", QgsRenderContext.TextRenderFormat, {
+    "AlwaysText": "TextFormatAlwaysText", "AlwaysOutlines": "TextFormatAlwaysOutlines"})
 FeatureSourceFlag = _current("ProcessingFeatureSourceFlag", QgsProcessingFeatureSource.Flag, {
     "SkipGeometryValidityChecks": "FlagSkipGeometryValidityChecks"})
 
@@ -134,3 +140,26 @@ def parameter_as_strings(algorithm, parameters, name, context):
     if VERSION >= 33200:
         return algorithm.parameterAsStrings(parameters, name, context)
     return algorithm.parameterAsFields(parameters, name, context)
+
+
+def set_layer_title(layer, title):
+    """A layer's title: ``serverProperties().setTitle`` from 3.38 (``QgsMapLayer.setTitle`` deprecated)."""
+    properties = layer.serverProperties()
+    if hasattr(properties, "setTitle"):
+        properties.setTitle(title)
+    else:
+        layer.setTitle(title)
+
+
+def layer_title(layer):
+    properties = layer.serverProperties()
+    return properties.title() if hasattr(properties, "title") else layer.title()
+
+
+def set_legend_style_font(legend, style, text_format, font):
+    """A legend style's text: ``QgsLegendStyle.setTextFormat`` from 3.30 (``setStyleFont`` deprecated)."""
+    legend_style = legend.rstyle(style)
+    if hasattr(legend_style, "setTextFormat"):
+        legend_style.setTextFormat(text_format)
+    else:
+        legend.setStyleFont(style, font)

@@ -177,7 +177,7 @@ def test_pdf_frames_for_a_chile_like_strip_and_a_wide_band(run_alg, tmp_path):
     path = tmp_path / "strips.gpkg"
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
-    QgsVectorFileWriter.writeAsVectorFormatV2(layer, str(path), QgsProject.instance().transformContext(), options)
+    QgsVectorFileWriter.writeAsVectorFormatV3(layer, str(path), QgsProject.instance().transformContext(), options)
     flows = tmp_path / "flows.csv"
     flows.write_text("origin,destination,volume\nCL,SQ,500\nSQ,CL,200\nBAND,SQ,900\nCL,BAND,100\nSQ,BAND,50\n",
                      encoding="utf-8")

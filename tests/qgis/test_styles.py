@@ -9,6 +9,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from alliance_territories.alliance_plugin.qgis_io import compat
 from alliance_territories.alliance_plugin.toolbelt import palette
 
 AUSTRIA = {"ID_FIELD": "nuts2"}
@@ -145,7 +146,7 @@ def test_apply_style_on_sample_data_and_status_layer(qgis_app, data_dir, h):
     renderer = scored.renderer()
     assert isinstance(renderer, QgsCategorizedSymbolRenderer) and renderer.classAttribute() == "r1_status"
     assert colours(renderer) == palette.STATUS_COLOURS
-    assert scored.title() == "Status of recommendation 1"
+    assert compat.layer_title(scored) == "Status of recommendation 1"
 
 
 @pytest.mark.parametrize("folder, gpkg, expected", [("austria", "at_nuts2_regions.gpkg", "nuts2"),
@@ -189,7 +190,7 @@ def test_dialog_wrapper_selects_the_code_field(plugin, data_dir):
     assert widgets
 
 
-def test_outputs_of_a_model_are_styled_and_ordered(plugin, data_dir, tmp_path):
+def test_outputs_of_a_model_are_styled_and_ordered(plugin, data_dir, tmp_path, h):
     from qgis import processing
     from qgis.core import (QgsApplication, QgsProcessingModelAlgorithm, QgsProcessingModelChildAlgorithm,
                            QgsProcessingModelChildParameterSource, QgsProcessingModelOutput)
@@ -210,8 +211,8 @@ def test_outputs_of_a_model_are_styled_and_ordered(plugin, data_dir, tmp_path):
     child.setModelOutputs(outputs)
     model.addChildAlgorithm(child)
     QgsProject.instance().clear()
-    processing.runAndLoadResults(model, {"nd:hierarchy": str(tmp_path / "h.gpkg"),
-                                         "nd:lines": str(tmp_path / "l.gpkg")})
+    processing.runAndLoadResults(model, {h.model_output(model, "nd", "hierarchy"): str(tmp_path / "h.gpkg"),
+                                         h.model_output(model, "nd", "lines"): str(tmp_path / "l.gpkg")})
     layers = list(QgsProject.instance().mapLayers().values())
     assert len(layers) == 2
     by_geometry = {layer.geometryType(): layer for layer in layers}
