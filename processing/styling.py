@@ -340,6 +340,12 @@ def _ordered_rings(layer):
 _NAME_FIELDS = ("name", "nom", "name_en", "libelle", "lib", "nom_com", "libgeo", "label_name")
 
 
+#: Results per parcel, building, patch or grid cell: their ids say nothing on a map (only territories,
+#: places with a name or a code people know, are labelled).
+UNLABELLED_FIELDS = {"growth_class", "class", "cell_label", "tenure_class", "access", "flag_insecure_growth",
+                     "flag_hazard", "flag_agriculture_growth", "qualifies", "capacity"}
+
+
 def label_field(layer):
     """The field naming the features (a name, else the code), or None."""
     from .code_fields import code_field
@@ -400,7 +406,7 @@ def apply_style(layer):
     layer.setCustomProperty("alliance/styled_field", field)
     if (layer.geometryType() in (compat.GeometryType.Polygon, compat.GeometryType.Point)
             and 0 < layer.featureCount() < LABEL_MAX_FEATURES and kind != "rings"
-            and not layer.customProperty("alliance/overlay")):
+            and field not in UNLABELLED_FIELDS and not layer.customProperty("alliance/overlay")):
         name = label_field(layer)
         if name:
             add_labels(layer, name)

@@ -229,6 +229,11 @@ def _render_map(path, title, width_mm=230, height_mm=150, dpi=96):
     legend.setTitle("")
     legend.setWrapString("|")
     legend.setResizeToContents(True)
+    legend.setAutoUpdateModel(False)  # a copy of the layer tree: editing it leaves the project alone
+    root = legend.model().rootGroup()
+    for node in list(root.findLayers()):
+        if not node.layer().isSpatial():  # tables (summaries) have nothing to show on a map
+            node.parent().removeChildNode(node)
     for node in legend.model().rootGroup().findLayers():
         name = node.layer().name()
         if len(name) > 26:  # long names on two lines, cut at the space nearest the middle
@@ -256,13 +261,13 @@ def _render_map(path, title, width_mm=230, height_mm=150, dpi=96):
 def _run_and_map(language, path, alg, parameters, title):
     """Run ``alg`` on the Austrian sample as Desktop does (outputs loaded, styled, ordered), then map it."""
     from qgis import processing
-    from qgis.core import QgsProject
+    from qgis.core import QgsApplication, QgsProject
 
     from alliance_territories.alliance_plugin.toolbelt.i18n import tr
 
     QgsProject.instance().clear()
     processing.runAndLoadResults(alg, parameters)
-    _render_map(path, tr(title))
+    _render_map(path, tr(title) if title else QgsApplication.processingRegistry().algorithmById(alg).displayName())
     QgsProject.instance().clear()
 
 
@@ -291,6 +296,96 @@ def map_functional_areas(language, path):
         "FLOWS": str(sample_path("canada", "ca_migration_od.csv")), "METHOD": 1, "MIN_JOBS": 150000,
         "OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_AREAS": "TEMPORARY_OUTPUT"},
         "Functional areas")
+
+
+def _saved(layer, name):
+    """A memory layer written to a GeoPackage of its own (the project is cleared before each run)."""
+    from qgis.core import QgsProject, QgsVectorFileWriter
+
+    path = Path(tempfile.mkdtemp(prefix="alliance-shots-data-")) / f"{name}.gpkg"
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    error = QgsVectorFileWriter.writeAsVectorFormatV3(layer, str(path), QgsProject.instance().transformContext(),
+                                                      options)
+    if error[0] != QgsVectorFileWriter.WriterError.NoError:
+        raise SystemExit(f"could not write {path}: {error}")
+    return str(path)
+
+
+def _prague(layer):
+    from alliance_territories.alliance_plugin.toolbelt.resources import sample_path
+
+    return f"{sample_path('prague', 'bubenec.gpkg')}|layername={layer}"
+
+
+def _helsinki(layer, subset):
+    from alliance_territories.alliance_plugin.toolbelt.resources import sample_path
+
+    return f"{sample_path('helsinki', 'Helsinki.osm.pbf')}|layername={layer}|subset={subset}"
+
+
+def map_growth_buffers(language, path):
+    _run_and_map(language, path, "alliance:growthbuffers",
+                 {"INPUT": _prague("buildings"), "DISTANCES": "25, 50, 100", "OUTPUT": "TEMPORARY_OUTPUT"},
+                 None)
+
+
+def map_urban_growth(language, path):
+    """New built-up of central Helsinki after 1990 (year from OpenStreetMap's start_date) by LEI class."""
+    from qgis.core import QgsFeatureRequest, QgsProject, QgsVectorLayer
+
+    from alliance_territories.alliance_plugin.qgis_io import compat
+
+    buildings = QgsVectorLayer(_helsinki("multipolygons", '"building" IS NOT NULL'), "b", "ogr")
+    layer = buildings.materialize(QgsFeatureRequest())
+    layer.dataProvider().addAttributes([compat.make_field("year", "int")])
+    layer.updateFields()
+    index = layer.fields().indexOf("year")
+    changes = {}
+    for feature in layer.getFeatures():
+        start = str(feature["other_tags"] or "")
+        marker = '"start_date"=>"'
+        if marker in start:
+            digits = start.split(marker, 1)[1][:4]
+            if digits.isdigit():
+                changes[feature.id()] = {index: int(digits)}
+    layer.dataProvider().changeAttributeValues(changes)
+    _run_and_map(language, path, "alliance:urbangrowth",
+                 {"BUILT_UP": _saved(layer, "helsinki_years"), "YEAR_FIELD": "year", "CUTOFF_YEAR": 1990, "RING": 30,
+                  "OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_SUMMARY": "TEMPORARY_OUTPUT"},
+                 None)
+
+
+def map_land_tenure(language, path):
+    """Prague parcels against the peri-urban growth rings of their buildings (tenure assigned by a rule)."""
+    from qgis import processing
+    from qgis.core import QgsFeatureRequest, QgsProject, QgsVectorLayer
+
+    rings = processing.run("alliance:growthbuffers", {"INPUT": _prague("buildings"), "DISTANCES": "20, 40, 80",
+                                                      "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    plots = QgsVectorLayer(_prague("plots"), "plots", "ogr")
+    plots = plots.materialize(QgsFeatureRequest())
+    from alliance_territories.alliance_plugin.qgis_io import compat
+
+    plots.dataProvider().addAttributes([compat.make_field("tenure", "string")])
+    plots.updateFields()
+    index = plots.fields().indexOf("tenure")
+    plots.dataProvider().changeAttributeValues({
+        f.id(): {index: ("documented", "informal", "customary")[f.id() % 3]} for f in plots.getFeatures()})
+    _run_and_map(language, path, "alliance:landtenureoverlay",
+                 {"INPUT": _saved(plots, "plots_tenure"), "TENURE_FIELD": "tenure",
+                  "GROWTH": [_saved(rings, "rings")], "OUTPUT": "TEMPORARY_OUTPUT",
+                  "OUTPUT_SUMMARY": "TEMPORARY_OUTPUT", "OUTPUT_PROXIES": "TEMPORARY_OUTPUT"},
+                 None)
+
+
+def map_transit_access(language, path):
+    _run_and_map(language, path, "alliance:transitaccess", {
+        "POPULATION": _helsinki("multipolygons", '"building" IS NOT NULL'),
+        "STOPS": _helsinki("points", "\"highway\" = 'bus_stop' OR \"other_tags\" LIKE '%tram_stop%'"),
+        "NETWORK": _helsinki("lines", '"highway" IS NOT NULL'), "SNAP_TOLERANCE": 200,
+        "OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_SHARES": "TEMPORARY_OUTPUT", "OUTPUT_AREAS": "TEMPORARY_OUTPUT"},
+        None)
 
 
 def thresholds(language, path):
@@ -456,6 +551,10 @@ SHOTS = {
     "map_regions": (map_flow_regions, "map_flow_regions_{lang}.png"),
     "map_areas": (map_functional_areas, "map_functional_areas_{lang}.png"),
     "thresholds": (thresholds, "thresholds_{lang}.png"),
+    "map_buffers": (map_growth_buffers, "map_growth_buffers_{lang}.png"),
+    "map_growth": (map_urban_growth, "map_urban_growth_{lang}.png"),
+    "map_tenure": (map_land_tenure, "map_land_tenure_{lang}.png"),
+    "map_transit": (map_transit_access, "map_transit_access_{lang}.png"),
     "dialog": (algorithm_dialog, "dialog_transitaccess_{lang}.png"),
     "scorecard": (scorecard_page, "scorecard_{lang}.png"),
     "report_pdf": (report_pdf, "report_pdf_{lang}.png"),
