@@ -26,6 +26,7 @@ from qgis.core import (
     QgsProperty,
     QgsRendererCategory,
     QgsRendererRange,
+    QgsRuleBasedRenderer,
     QgsSingleSymbolRenderer,
     QgsSymbol,
     QgsTextBufferSettings,
@@ -263,6 +264,27 @@ def _distinct(layer, field):
     return sorted(str(v) for v in layer.uniqueValues(index) if v is not None and str(v) != "NULL")
 
 
+def dated_renderer(categories, field, years):
+    """Classes at several dates in one layer (the urban extent): the last date filled, the earlier
+    ones as outlines of the class colour, so the dates never hide one another."""
+    root = QgsRuleBasedRenderer.Rule(None)
+    last = years[-1]
+    for year in reversed(years):
+        for category in categories.categories():
+            symbol = category.symbol().clone()
+            if year != last:
+                colour = QColor(symbol.color())
+                symbol.symbolLayer(0).setFillColor(QColor(0, 0, 0, 0))
+                symbol.symbolLayer(0).setStrokeColor(colour.darker(130))
+                symbol.symbolLayer(0).setStrokeWidth(0.6)
+            value = str(category.value()).replace("'", "''")
+            number = float(year)
+            root.appendChild(QgsRuleBasedRenderer.Rule(
+                symbol, filterExp=f"\"{field}\" = '{value}' AND to_real(\"year\") = {number!r}",
+                label=f"{category.label()} ({number:g})"))
+    return QgsRuleBasedRenderer(root)
+
+
 def _renderer(layer, kind, field):
     geometry = layer.geometryType()
     if kind == "flow_lines":
@@ -275,7 +297,12 @@ def _renderer(layer, kind, field):
         colours = palette.CLASSES.get(field) or palette.CLASSES["status"]
         known = {value for value, _ in colours}
         extra = [(value, palette.GREY) for value in _distinct(layer, field) if value not in known]
-        return categories_renderer(field, tuple(colours) + tuple(extra), geometry)
+        renderer = categories_renderer(field, tuple(colours) + tuple(extra), geometry)
+        years = sorted({float(v) for v in _distinct(layer, "year") if v not in (None, "")}) \
+            if "year" in layer.fields().names() else []
+        if len(years) > 1 and geometry == compat.GeometryType.Polygon:
+            return dated_renderer(renderer, field, years)
+        return renderer
     if kind == "regions":
         colours = palette.region_colours(_distinct(layer, field))
         renderer = categories_renderer(field, tuple(colours.items()), geometry, labels={})

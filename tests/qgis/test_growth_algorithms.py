@@ -443,6 +443,34 @@ def test_landconsumption_urban_extent(run_alg, h):
     assert any(m.startswith("Urban extent 2020: 1,200,000 m2") for m in messages)
 
 
+def test_urban_extent_dates_never_hide_one_another(run_alg, h):
+    """Loaded, the urban extent shows the last date filled and the first one as outlines, labelled by year."""
+    from qgis.core import QgsRuleBasedRenderer
+
+    from alliance_territories.processing.styling import apply_style
+
+    territories = layer(h, [(rect(0, 0, 20000, 20000), ["T", 1000, 1100])],
+                        "&field=code:string&field=pop2015:double&field=pop2020:double")
+    before = layer(h, [(rect(10000, 10000, 10500, 10500), [])])
+    after = layer(h, [(rect(10000, 10000, 11000, 11000), [])])
+    results, _ = run_consumption(run_alg, territories, BUILT_UP=after, BUILT_UP_BEFORE=before, URBAN_EXTENT=True,
+                                 EXTENT_CELL=50, EXTENT_RADIUS=300, EXTENT_FRINGE=50, OUTPUT_EXTENT="memory:")
+    extent = results["OUTPUT_EXTENT"]
+    assert apply_style(extent)
+    renderer = extent.renderer()
+    assert isinstance(renderer, QgsRuleBasedRenderer)
+    rules = {rule.label(): rule for rule in renderer.rootRule().children()}
+    filled = rules["Urban built-up (2020)"].symbol().symbolLayer(0).fillColor()
+    outline = rules["Urban built-up (2015)"].symbol().symbolLayer(0)
+    assert filled.alpha() == 255 and outline.fillColor().alpha() == 0 and outline.strokeWidth() > 0.3
+    # every feature falls in exactly one rule: the dates and classes partition the layer
+    from qgis.core import QgsExpression, QgsFeatureRequest
+
+    matched = [f.id() for rule in rules.values()
+               for f in extent.getFeatures(QgsFeatureRequest(QgsExpression(rule.filterExpression())))]
+    assert sorted(matched) == sorted(f.id() for f in extent.getFeatures())
+
+
 def test_landconsumption_urban_extent_from_a_raster(run_alg, h, tmp_path):
     """The same 1 km square as a 0/1 built-up raster of 50 m cells gives the polygons' classes."""
     from osgeo import gdal, osr
