@@ -360,8 +360,8 @@
         </message>
         <message>
             <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="108" />
-            <location filename="../processing/styling.py" line="104" />
-            <location filename="../processing/territorial_report.py" line="486" />
+            <location filename="../processing/styling.py" line="105" />
+            <location filename="../processing/territorial_report.py" line="487" />
             <location filename="../alliance_plugin/core/indicators.py" line="212" />
             <source>Status</source>
             <translation>Statut</translation>
@@ -407,7 +407,7 @@
         </message>
         <message>
             <location filename="../alliance_plugin/gui/dock.py" line="175" />
-            <location filename="../processing/territorial_report.py" line="517" />
+            <location filename="../processing/territorial_report.py" line="518" />
             <source>Layer</source>
             <translation>Couche</translation>
         </message>
@@ -463,8 +463,8 @@
         </message>
         <message>
             <location filename="../alliance_plugin/gui/dock.py" line="190" />
-            <location filename="../processing/territorial_report.py" line="577" />
-            <location filename="../processing/territorial_report.py" line="524" />
+            <location filename="../processing/territorial_report.py" line="578" />
+            <location filename="../processing/territorial_report.py" line="525" />
             <source>Method notes</source>
             <translation>Notes de méthode</translation>
         </message>
@@ -506,7 +506,7 @@
         <message>
             <location filename="../alliance_plugin/gui/layers.py" line="419" />
             <location filename="../processing/provider.py" line="127" />
-            <location filename="../processing/styling.py" line="51" />
+            <location filename="../processing/styling.py" line="52" />
             <source>Flow lines (dependencies)</source>
             <translation>Lignes de flux (dépendances)</translation>
         </message>
@@ -650,8 +650,8 @@
             <location filename="../processing/flow_inputs.py" line="41" />
             <location filename="../processing/land_consumption.py" line="65" />
             <location filename="../processing/provider.py" line="121" />
-            <location filename="../processing/territorial_report.py" line="435" />
-            <location filename="../processing/territorial_report.py" line="476" />
+            <location filename="../processing/territorial_report.py" line="436" />
+            <location filename="../processing/territorial_report.py" line="477" />
             <source>Territories</source>
             <translation>Territoires</translation>
         </message>
@@ -1162,7 +1162,7 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         <message>
             <location filename="../processing/dominant_flows.py" line="54" />
             <location filename="../processing/provider.py" line="128" />
-            <location filename="../processing/styling.py" line="53" />
+            <location filename="../processing/styling.py" line="54" />
             <source>Dominant flows</source>
             <translation>Flux dominants</translation>
         </message>
@@ -1254,7 +1254,7 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/flow_dependencies.py" line="71" />
-            <location filename="../processing/territorial_report.py" line="444" />
+            <location filename="../processing/territorial_report.py" line="445" />
             <source>Flow lines</source>
             <translation>Lignes de flux</translation>
         </message>
@@ -1467,7 +1467,7 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/flow_regions.py" line="87" />
-            <location filename="../processing/styling.py" line="56" />
+            <location filename="../processing/styling.py" line="57" />
             <source>Intramax merges</source>
             <translation>Fusions Intramax</translation>
         </message>
@@ -1591,7 +1591,7 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/functional_areas.py" line="96" />
-            <location filename="../processing/styling.py" line="58" />
+            <location filename="../processing/styling.py" line="59" />
             <source>Functional areas</source>
             <translation>Aires fonctionnelles</translation>
         </message>
@@ -2292,7 +2292,7 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/provider.py" line="129" />
-            <location filename="../processing/styling.py" line="55" />
+            <location filename="../processing/styling.py" line="56" />
             <source>Flow regions</source>
             <translation>Régions de flux</translation>
         </message>
@@ -2777,362 +2777,362 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>planes, dans le SCR de la couche</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="50" />
+            <location filename="../processing/styling.py" line="51" />
             <source>Flow dependencies: main partner's share</source>
             <translation>Dépendances de flux : part du partenaire principal</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="52" />
+            <location filename="../processing/styling.py" line="53" />
             <source>Urban hierarchy (Nystuen-Dacey classes)</source>
             <translation>Hiérarchie urbaine (classes de Nystuen-Dacey)</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="54" />
+            <location filename="../processing/styling.py" line="55" />
             <source>Territories by flow region</source>
             <translation>Territoires par région de flux</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="57" />
+            <location filename="../processing/styling.py" line="58" />
             <source>Functional areas: role of each territory</source>
             <translation>Aires fonctionnelles : rôle de chaque territoire</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="59" />
+            <location filename="../processing/styling.py" line="60" />
             <source>Flow lines (spatial interaction)</source>
             <translation>Lignes de flux (interaction spatiale)</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="60" />
+            <location filename="../processing/styling.py" line="61" />
             <source>Spatial interaction: model parameters</source>
             <translation>Interaction spatiale : paramètres du modèle</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="67" />
+            <location filename="../processing/styling.py" line="68" />
             <source>Pole</source>
             <translation>Pôle</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="67" />
+            <location filename="../processing/styling.py" line="68" />
             <source>Interdependent</source>
             <translation>Interdépendant</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="67" />
+            <location filename="../processing/styling.py" line="68" />
             <source>Dependent</source>
             <translation>Dépendant</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="68" />
+            <location filename="../processing/styling.py" line="69" />
             <source>Autonomous</source>
             <translation>Autonome</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="68" />
+            <location filename="../processing/styling.py" line="69" />
             <source>Isolated</source>
             <translation>Isolé</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="69" />
+            <location filename="../processing/styling.py" line="70" />
             <source>Dominant</source>
             <translation>Dominant</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="69" />
+            <location filename="../processing/styling.py" line="70" />
             <source>Intermediate</source>
             <translation>Intermédiaire</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="69" />
+            <location filename="../processing/styling.py" line="70" />
             <source>Dominated</source>
             <translation>Dominé</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="70" />
+            <location filename="../processing/styling.py" line="71" />
             <source>Independent</source>
             <translation>Indépendant</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="71" />
+            <location filename="../processing/styling.py" line="72" />
             <source>City core</source>
             <translation>Ville-centre</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="71" />
+            <location filename="../processing/styling.py" line="72" />
             <source>Commuting zone</source>
             <translation>Zone de navettage</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="71" />
+            <location filename="../processing/styling.py" line="72" />
             <source>Outside</source>
             <translation>Hors aire</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="72" />
+            <location filename="../processing/styling.py" line="73" />
             <source>Secondary pole</source>
             <translation>Pôle secondaire</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="72" />
+            <location filename="../processing/styling.py" line="73" />
             <source>Crown</source>
             <translation>Couronne</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="73" />
+            <location filename="../processing/styling.py" line="74" />
             <source>Infill</source>
             <translation>Remplissage</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="73" />
+            <location filename="../processing/styling.py" line="74" />
             <source>Edge expansion</source>
             <translation>Extension en frange</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="73" />
+            <location filename="../processing/styling.py" line="74" />
             <source>Outlying</source>
             <translation>Isolée (mitage)</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="74" />
+            <location filename="../processing/styling.py" line="75" />
             <source>Urban built-up</source>
             <translation>Bâti urbain</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="74" />
+            <location filename="../processing/styling.py" line="75" />
             <source>Suburban built-up</source>
             <translation>Bâti suburbain</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="75" />
+            <location filename="../processing/styling.py" line="76" />
             <source>Fringe open space</source>
             <translation>Espace ouvert de frange</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="75" />
+            <location filename="../processing/styling.py" line="76" />
             <source>Captured open space</source>
             <translation>Espace ouvert enclavé</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="76" />
+            <location filename="../processing/styling.py" line="77" />
             <source>Rural built-up</source>
             <translation>Bâti rural</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="77" />
+            <location filename="../processing/styling.py" line="78" />
             <source>Ratio defined</source>
             <translation>Ratio défini</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="77" />
+            <location filename="../processing/styling.py" line="78" />
             <source>Population stagnating</source>
             <translation>Population stable</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="78" />
+            <location filename="../processing/styling.py" line="79" />
             <source>Population declining</source>
             <translation>Population en baisse</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="78" />
+            <location filename="../processing/styling.py" line="79" />
             <source>No built-up</source>
             <translation>Pas de bâti</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="79" />
+            <location filename="../processing/styling.py" line="80" />
             <source>No population</source>
             <translation>Pas de population</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="79" />
+            <location filename="../processing/styling.py" line="80" />
             <source>Missing data</source>
             <translation>Données manquantes</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="80" />
+            <location filename="../processing/styling.py" line="81" />
             <source>Urban centre</source>
             <translation>Centre urbain</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="80" />
+            <location filename="../processing/styling.py" line="81" />
             <source>Urban cluster</source>
             <translation>Agglomération urbaine</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="81" />
+            <location filename="../processing/styling.py" line="82" />
             <source>Rural grid cell</source>
             <translation>Maille rurale</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="81" />
+            <location filename="../processing/styling.py" line="82" />
             <source>No data</source>
             <translation>Pas de donnée</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="82" />
+            <location filename="../processing/styling.py" line="83" />
             <source>City</source>
             <translation>Ville</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="82" />
+            <location filename="../processing/styling.py" line="83" />
             <source>Town and semi-dense area</source>
             <translation>Ville moyenne et zone semi-dense</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="83" />
+            <location filename="../processing/styling.py" line="84" />
             <source>Rural area</source>
             <translation>Zone rurale</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="84" />
+            <location filename="../processing/styling.py" line="85" />
             <source>Documented</source>
             <translation>Documentée</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="84" />
+            <location filename="../processing/styling.py" line="85" />
             <source>Public</source>
             <translation>Publique</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="84" />
+            <location filename="../processing/styling.py" line="85" />
             <source>Customary</source>
             <translation>Coutumière</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="85" />
+            <location filename="../processing/styling.py" line="86" />
             <source>Informal</source>
             <translation>Informelle</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="85" />
+            <location filename="../processing/styling.py" line="86" />
             <source>Unknown</source>
             <translation>Inconnue</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="86" />
+            <location filename="../processing/styling.py" line="87" />
             <source>Priority</source>
             <translation>Prioritaire</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="86" />
+            <location filename="../processing/styling.py" line="87" />
             <source>Watch</source>
             <translation>À surveiller</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="86" />
+            <location filename="../processing/styling.py" line="87" />
             <source>Strong</source>
             <translation>Solide</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="87" />
+            <location filename="../processing/styling.py" line="88" />
             <source>Not measurable</source>
             <translation>Non mesurable</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="94" />
+            <location filename="../processing/styling.py" line="95" />
             <location filename="../alliance_plugin/core/indicators.py" line="63" />
             <source>Role in the flow network</source>
             <translation>Rôle dans le réseau de flux</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="95" />
+            <location filename="../processing/styling.py" line="96" />
             <source>Place in the urban hierarchy</source>
             <translation>Place dans la hiérarchie urbaine</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="96" />
+            <location filename="../processing/styling.py" line="97" />
             <location filename="../alliance_plugin/core/indicators.py" line="77" />
             <source>Role in the functional urban area</source>
             <translation>Rôle dans l'aire urbaine fonctionnelle</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="97" />
+            <location filename="../processing/styling.py" line="98" />
             <source>Role in the catchment area</source>
             <translation>Rôle dans l'aire d'attraction</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="98" />
+            <location filename="../processing/styling.py" line="99" />
             <source>Growth type</source>
             <translation>Type de croissance</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="99" />
+            <location filename="../processing/styling.py" line="100" />
             <source>Urban extent class</source>
             <translation>Classe d'extension urbaine</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="100" />
+            <location filename="../processing/styling.py" line="101" />
             <source>SDG 11.3.1 ratio</source>
             <translation>Ratio ODD 11.3.1</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="101" />
+            <location filename="../processing/styling.py" line="102" />
             <source>Degree of urbanisation of the grid cells</source>
             <translation>Degré d'urbanisation des mailles</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="102" />
+            <location filename="../processing/styling.py" line="103" />
             <location filename="../alliance_plugin/core/indicators.py" line="192" />
             <location filename="../alliance_plugin/core/indicators.py" line="193" />
             <source>Degree of urbanisation</source>
             <translation>Degré d'urbanisation</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="103" />
+            <location filename="../processing/styling.py" line="104" />
             <location filename="../alliance_plugin/core/indicators.py" line="154" />
             <source>Tenure class</source>
             <translation>Classe de tenure foncière</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="105" />
             <location filename="../processing/styling.py" line="106" />
+            <location filename="../processing/styling.py" line="107" />
             <location filename="../alliance_plugin/core/indicators.py" line="97" />
             <location filename="../alliance_plugin/core/indicators.py" line="98" />
             <source>Flow region</source>
             <translation>Région de flux</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="107" />
+            <location filename="../processing/styling.py" line="108" />
             <location filename="../alliance_plugin/core/indicators.py" line="84" />
             <source>Functional area</source>
             <translation>Aire fonctionnelle</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="108" />
+            <location filename="../processing/styling.py" line="109" />
             <location filename="../alliance_plugin/core/indicators.py" line="148" />
             <location filename="../alliance_plugin/core/indicators.py" line="149" />
             <source>Growth ring</source>
             <translation>Anneau de croissance</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="109" />
+            <location filename="../processing/styling.py" line="110" />
             <location filename="../alliance_plugin/core/indicators.py" line="59" />
             <source>Main partner's share of the outflow</source>
             <translation>Part du flux sortant vers le partenaire principal</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="110" />
+            <location filename="../processing/styling.py" line="111" />
             <location filename="../alliance_plugin/core/indicators.py" line="68" />
             <source>Flow volume</source>
             <translation>Volume du flux</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="301" />
+            <location filename="../processing/styling.py" line="328" />
             <source>Yes</source>
             <translation>Oui</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="301" />
+            <location filename="../processing/styling.py" line="328" />
             <source>No</source>
             <translation>Non</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="378" />
+            <location filename="../processing/styling.py" line="411" />
             <source>Status of recommendation {n}</source>
             <translation>Statut de la recommandation {n}</translation>
         </message>
         <message>
             <location filename="../processing/territorial_report.py" line="152" />
-            <location filename="../processing/territorial_report.py" line="464" />
-            <location filename="../processing/territorial_report.py" line="538" />
+            <location filename="../processing/territorial_report.py" line="465" />
+            <location filename="../processing/territorial_report.py" line="539" />
             <source>Territorial report</source>
             <translation>Rapport territorial</translation>
         </message>
@@ -3162,34 +3162,34 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>Autres territoires (sans valeur)</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="392" />
+            <location filename="../processing/territorial_report.py" line="393" />
             <source>Main flows</source>
             <translation>Principaux flux</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="410" />
+            <location filename="../processing/territorial_report.py" line="411" />
             <source>Largest outflows (width: volume)</source>
             <translation>Plus gros flux sortants (épaisseur : volume)</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="411" />
+            <location filename="../processing/territorial_report.py" line="412" />
             <source>Largest inflows (width: volume)</source>
             <translation>Plus gros flux entrants (épaisseur : volume)</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="454" />
+            <location filename="../processing/territorial_report.py" line="455" />
             <source>How to read the statuses: each rule reads one indicator of our algorithms and compares it with thresholds; the status says where to act first (priority), what to follow (watch) and what works (strong). When the data cannot measure an indicator, the status is 'not measurable' and the reason is given: it is never counted as a problem. When several rules speak to one recommendation, the most urgent status is shown. The thresholds are defaults; those that come from an official definition name it, the others are ours. The rules:</source>
             <translation>Comment lire les statuts : chaque règle lit un indicateur de nos algorithmes et le compare à des seuils ; le statut dit où agir d'abord (prioritaire), ce qu'il faut suivre (à surveiller) et ce qui fonctionne (solide). Quand les données ne permettent pas de mesurer un indicateur, le statut est « non mesurable » et la raison est donnée : ce n'est jamais compté comme un problème. Quand plusieurs règles portent sur une recommandation, le statut le plus urgent est retenu. Les seuils sont des valeurs par défaut ; ceux qui viennent d'une définition officielle la citent, les autres sont les nôtres. Les règles :</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="571" />
             <location filename="../processing/territorial_report.py" line="572" />
-            <location filename="../processing/territorial_report.py" line="516" />
+            <location filename="../processing/territorial_report.py" line="573" />
+            <location filename="../processing/territorial_report.py" line="517" />
             <source>Data sources and parameters</source>
             <translation>Sources des données et paramètres</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="817" />
+            <location filename="../processing/territorial_report.py" line="819" />
             <source>{indicator}: {value} ({status})</source>
             <translation>{indicator} : {value} ({status})</translation>
         </message>
@@ -3241,58 +3241,58 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>Situation du territoire</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="444" />
+            <location filename="../processing/territorial_report.py" line="445" />
             <source>Flows</source>
             <translation>Flux</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="560" />
-            <location filename="../processing/territorial_report.py" line="484" />
+            <location filename="../processing/territorial_report.py" line="561" />
+            <location filename="../processing/territorial_report.py" line="485" />
             <source>The 8 recommendations</source>
             <translation>Les 8 recommandations</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="786" />
+            <location filename="../processing/territorial_report.py" line="788" />
             <source>Territory {code}</source>
             <translation>Territoire {code}</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="809" />
+            <location filename="../processing/territorial_report.py" line="811" />
             <source>{indicator}: {status}</source>
             <translation>{indicator} : {status}</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="819" />
+            <location filename="../processing/territorial_report.py" line="821" />
             <source>{evidence}; rule: {rule}</source>
             <translation>{evidence} ; règle : {rule}</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="316" />
+            <location filename="../processing/territorial_report.py" line="317" />
             <source>Report of {n} territories written to {path}.</source>
             <translation>Rapport de {n} territoires écrit dans {path}.</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="349" />
+            <location filename="../processing/territorial_report.py" line="350" />
             <source>{recommendations}: {indicator}</source>
             <translation>{recommendations} : {indicator}</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="372" />
+            <location filename="../processing/territorial_report.py" line="373" />
             <source>The flow lines have no origin, destination and volume fields: the map of the main flows is left out.</source>
             <translation>Les lignes de flux n'ont pas de champs origine, destination et volume : la carte des principaux flux est omise.</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="442" />
+            <location filename="../processing/territorial_report.py" line="443" />
             <source>Indicators</source>
             <translation>Indicateurs</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="568" />
+            <location filename="../processing/territorial_report.py" line="569" />
             <source>Maps of the indicators</source>
             <translation>Cartes des indicateurs</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="580" />
+            <location filename="../processing/territorial_report.py" line="581" />
             <source>The method notes of every algorithm: {path}</source>
             <translation>Les notes de méthode de chaque algorithme : {path}</translation>
         </message>
@@ -3307,47 +3307,47 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>Noms des territoires : champ « {field} ».</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="474" />
+            <location filename="../processing/territorial_report.py" line="475" />
             <source>How to read this report</source>
             <translation>Comment lire ce rapport</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="517" />
+            <location filename="../processing/territorial_report.py" line="518" />
             <source>Data</source>
             <translation>Données</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="518" />
+            <location filename="../processing/territorial_report.py" line="519" />
             <source>Source</source>
             <translation>Source</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="518" />
+            <location filename="../processing/territorial_report.py" line="519" />
             <source>Date</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="519" />
+            <location filename="../processing/territorial_report.py" line="520" />
             <source>Fields used</source>
             <translation>Champs utilisés</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="520" />
+            <location filename="../processing/territorial_report.py" line="521" />
             <source>Parameters</source>
             <translation>Paramètres</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="527" />
+            <location filename="../processing/territorial_report.py" line="528" />
             <source>The method notes of every algorithm (help shipped with the plugin)</source>
             <translation>Les notes de méthode de chaque algorithme (aide fournie avec l'extension)</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="548" />
+            <location filename="../processing/territorial_report.py" line="549" />
             <source>Territorial report, {date}. Statuses: {p} priority, {w} watch, {s} strong, {n} not measurable, {e} without evidence.</source>
             <translation>Rapport territorial, {date}. Statuts : {p} prioritaire(s), {w} à surveiller, {s} solide(s), {n} non mesurable(s), {e} sans mesure.</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="575" />
+            <location filename="../processing/territorial_report.py" line="576" />
             <source>Source: {path}
 Date: {date}
 Fields used: {fields}
@@ -3363,48 +3363,48 @@ Paramètres : {params}</translation>
             <translation>Aucune mesure pour l'instant. Ce qui en apporterait : {what}</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="485" />
+            <location filename="../processing/territorial_report.py" line="486" />
             <source>Recommendation</source>
             <translation>Recommandation</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="487" />
+            <location filename="../processing/territorial_report.py" line="488" />
             <source>What the data say</source>
             <translation>Ce que disent les données</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="488" />
+            <location filename="../processing/territorial_report.py" line="489" />
             <source>Evidence</source>
             <translation>Éléments mesurés</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="499" />
+            <location filename="../processing/territorial_report.py" line="500" />
             <source>Statuses</source>
             <translation>Statuts</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="500" />
-            <location filename="../processing/territorial_report.py" line="502" />
+            <location filename="../processing/territorial_report.py" line="501" />
+            <location filename="../processing/territorial_report.py" line="503" />
             <source>Number of recommendations per status</source>
             <translation>Nombre de recommandations par statut</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="503" />
+            <location filename="../processing/territorial_report.py" line="504" />
             <source>Maps</source>
             <translation>Cartes</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="308" />
+            <location filename="../processing/territorial_report.py" line="309" />
             <source>Could not write the PDF report {path} (error {code}).</source>
             <translation>Impossible d'écrire le rapport PDF {path} (erreur {code}).</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="473" />
+            <location filename="../processing/territorial_report.py" line="474" />
             <source>Written on {date}; {n} territories.</source>
             <translation>Rédigé le {date} ; {n} territoire(s).</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="509" />
+            <location filename="../processing/territorial_report.py" line="510" />
             <source>All territories, this one in black</source>
             <translation>Tous les territoires, celui-ci en noir</translation>
         </message>
@@ -4960,586 +4960,6 @@ Paramètres : {params}</translation>
             <location filename="../alliance_plugin/core/transit.py" line="293" />
             <source>expected finite non-negative population values, got missing or negative ones</source>
             <translation>des valeurs de population finies et positives ou nulles sont attendues, reçu des valeurs manquantes ou négatives</translation>
-        </message>
-        <message>
-            <source>Territory name field [optional: detected]</source>
-            <translation type="vanished">Champ du nom du territoire [facultatif : détecté]</translation>
-        </message>
-        <message>
-            <source>Topology tolerance: line ends closer than this are joined (m)</source>
-            <translation type="vanished">Tolérance topologique : les extrémités de lignes plus proches que cette distance sont raccordées (m)</translation>
-        </message>
-        <message>
-            <source>Population field (if empty: each feature counts as 1)</source>
-            <translation type="vanished">Champ de population (si vide : chaque entité compte pour 1)</translation>
-        </message>
-        <message>
-            <source>Street network (if empty: straight lines, the Euclidean proxy)</source>
-            <translation type="vanished">Réseau viaire (si vide : lignes droites, l'approximation euclidienne)</translation>
-        </message>
-        <message>
-            <source>Population fields (one per date; the last is the current one)</source>
-            <translation type="vanished">Champs de population (un par date ; le dernier est la date actuelle)</translation>
-        </message>
-        <message>
-            <source>Betweenness: sources sampled when exact is too costly (0 = automatic)</source>
-            <translation type="vanished">Intermédiarité : sources échantillonnées quand le calcul exact est trop coûteux (0 = automatique)</translation>
-        </message>
-        <message>
-            <source>Population: grid cells (polygons) or points (or a raster)</source>
-            <translation type="vanished">Population : carreaux de grille (polygones) ou points (ou un raster)</translation>
-        </message>
-        <message>
-            <source>Share of land of each grid cell (0-1 or %) (if empty: all land)</source>
-            <translation type="vanished">Part de terre de chaque carreau (0-1 ou %) (si vide : tout en terre)</translation>
-        </message>
-        <message>
-            <source>Urban centre smoothing: neighbours of 8 in the centre for a cell to join (5 to 8; 0 = no smoothing)</source>
-            <translation type="vanished">Lissage des centres urbains : voisins sur 8 dans le centre pour qu'un carreau y entre (5 à 8 ; 0 = pas de lissage)</translation>
-        </message>
-        <message>
-            <source>Write empty rural cells of a grid built from points or a raster</source>
-            <translation type="vanished">Écrire les carreaux ruraux vides d'une grille construite à partir de points ou d'un raster</translation>
-        </message>
-        <message>
-            <source>Local units with their degree of urbanisation</source>
-            <translation type="vanished">Unités locales avec leur degré d'urbanisation</translation>
-        </message>
-        <message>
-            <source>Urban centre: minimum density (inhabitants per km2 of land)</source>
-            <translation type="vanished">Centre urbain : densité minimale (habitants par km2 de terre)</translation>
-        </message>
-        <message>
-            <source>Urban cluster: minimum density (inhabitants per km2 of land)</source>
-            <translation type="vanished">Agglomération urbaine : densité minimale (habitants par km2 de terre)</translation>
-        </message>
-        <message>
-            <source>Lines: keep the N largest flows of each origin (0 = all)</source>
-            <translation type="vanished">Lignes : garder les N plus grands flux de chaque origine (0 = tous)</translation>
-        </message>
-        <message>
-            <source>Dependency threshold (% of the outflow to the main partner)</source>
-            <translation type="vanished">Seuil de dépendance (% du flux sortant vers le partenaire principal)</translation>
-        </message>
-        <message>
-            <source>Flow types to keep, comma-separated (if empty: all)</source>
-            <translation type="vanished">Types de flux à garder, séparés par des virgules (si vide : tous)</translation>
-        </message>
-        <message>
-            <source>Flow type when there is no type field (if empty: commuting for INSEE files, else flow)</source>
-            <translation type="vanished">Type de flux quand il n'y a pas de champ de type (si vide : commuting pour les fichiers INSEE, sinon flow)</translation>
-        </message>
-        <message>
-            <source>Minimum volume of a flow row (smaller rows are ignored)</source>
-            <translation type="vanished">Volume minimal d'une ligne de flux (les lignes plus petites sont ignorées)</translation>
-        </message>
-        <message>
-            <source>(if empty: detected from the names)</source>
-            <translation type="vanished">(si vide : détecté d'après les noms)</translation>
-        </message>
-        <message>
-            <source>Louvain/Leiden: resolution (above 1, smaller regions)</source>
-            <translation type="vanished">Louvain/Leiden : résolution (au-dessus de 1, régions plus petites)</translation>
-        </message>
-        <message>
-            <source>Field marking cities (EU-OECD) or pole candidates (INSEE)</source>
-            <translation type="vanished">Champ marquant les villes (UE-OCDE) ou les pôles candidats (INSEE)</translation>
-        </message>
-        <message>
-            <source>Share of the population in an urban centre (0-1 or %)</source>
-            <translation type="vanished">Part de la population dans un centre urbain (0-1 ou %)</translation>
-        </message>
-        <message>
-            <source>Use contiguity (touching city units, enclaves, exclaves)</source>
-            <translation type="vanished">Utiliser la contiguïté (unités de ville contiguës, enclaves, exclaves)</translation>
-        </message>
-        <message>
-            <source>City: minimum share of the population in an urban centre (%)</source>
-            <translation type="vanished">Ville : part minimale de la population dans un centre urbain (%)</translation>
-        </message>
-        <message>
-            <source>&lt;p&gt;Growth fronts drawn from the data rather than by hand (recommendations 1 and 5); both outputs can be given directly to the land-tenure overlay (as growth fronts, or as zoning with the class field &lt;i&gt;label&lt;/i&gt;).&lt;/p&gt;
-&lt;p&gt;&lt;b&gt;Rings&lt;/b&gt;: the built-up (or urban cores) is dissolved; ring k lies between the previous distance and distance k, so rings never overlap and each is dissolved. Default labels: &lt;i&gt;urban core&lt;/i&gt; (band 0, the cores themselves), &lt;i&gt;inner peri-urban&lt;/i&gt; (the first ring), &lt;i&gt;outer peri-urban&lt;/i&gt; (the rings between), &lt;i&gt;rural&lt;/i&gt; (the last ring, with 3 rings or more); or your own, separated by ';'. Each ring has its band number, label, inner and outer distance (m) and area (m2). Buffers are round, with the given segments per quarter circle (QGIS's native buffer uses 5).&lt;/p&gt;
-&lt;p&gt;&lt;b&gt;Prospective buffer&lt;/b&gt; (an optional output): the band around the urban edge that would hold the land demand of a projected population. The population in &lt;i&gt;horizon&lt;/i&gt; years is &lt;i&gt;P x (1 + r)^years&lt;/i&gt; (compound annual rate r); the land demand is the added population at the density given, or at the observed density (population over the dissolved urban area); or give the target area directly. The band's width is found by bisection on its area; open land inside the urban area narrower than twice the width counts as available. Its fields: distance (m), land_demand, band_area and urban_area (m2), current, projected and added population, density (inhabitants per km2) and a note when the demand is nil or the search stopped early.&lt;/p&gt;
-&lt;p&gt;Distances are in metres: a geographic CRS, one in feet or Web Mercator is replaced by a Lambert azimuthal equal-area projection centred on the data (the log says so), in which the outputs are written. The params field records the options.&lt;/p&gt;</source>
-            <translation type="vanished">&lt;p&gt;Des fronts de croissance tirés des données plutôt que tracés à la main (recommandations 1 et 5) ; les deux sorties peuvent être fournies directement au croisement foncier (comme fronts de croissance, ou comme zonage avec le champ de classe &lt;i&gt;label&lt;/i&gt;).&lt;/p&gt;
-&lt;p&gt;&lt;b&gt;Anneaux&lt;/b&gt; : la tache urbaine (ou les cœurs urbains) est fusionnée ; l'anneau k se situe entre la distance précédente et la distance k, les anneaux ne se recouvrent donc jamais et chacun est fusionné. Libellés par défaut : &lt;i&gt;urban core&lt;/i&gt; (bande 0, les cœurs eux-mêmes), &lt;i&gt;inner peri-urban&lt;/i&gt; (le premier anneau), &lt;i&gt;outer peri-urban&lt;/i&gt; (les anneaux intermédiaires), &lt;i&gt;rural&lt;/i&gt; (le dernier anneau, à partir de 3 anneaux) ; ou les vôtres, séparés par ';'. Chaque anneau a son numéro de bande, son libellé, ses distances intérieure et extérieure (m) et sa surface (m2). Les tampons sont arrondis, avec le nombre de segments par quart de cercle donné (le tampon natif de QGIS en utilise 5).&lt;/p&gt;
-&lt;p&gt;&lt;b&gt;Tampon prospectif&lt;/b&gt; (une sortie facultative) : la bande autour de la limite urbaine qui accueillerait le besoin foncier d'une population projetée. La population dans &lt;i&gt;horizon&lt;/i&gt; ans est &lt;i&gt;P x (1 + r)^années&lt;/i&gt; (taux annuel composé r) ; le besoin foncier est la population supplémentaire à la densité donnée, ou à la densité observée (population rapportée à la surface urbaine fusionnée) ; ou donnez directement la surface cible. La largeur de la bande est trouvée par dichotomie sur sa surface ; les espaces libres à l'intérieur de la zone urbaine plus étroits que deux fois la largeur comptent comme disponibles. Ses champs : distance (m), land_demand, band_area et urban_area (m2), population actuelle, projetée et supplémentaire, densité (habitants par km2) et une note quand le besoin est nul ou que la recherche s'est arrêtée tôt.&lt;/p&gt;
-&lt;p&gt;Les distances sont en mètres : un SCR géographique, un SCR en pieds ou Web Mercator est remplacé par une projection azimutale équivalente de Lambert centrée sur les données (le journal le signale), dans laquelle les sorties sont écrites. Le champ params enregistre les options.&lt;/p&gt;</translation>
-        </message>
-        <message>
-            <source>Outer distances of the rings (m, or km with 'km'), increasing</source>
-            <translation type="vanished">Distances extérieures des anneaux (m, ou km avec 'km'), croissantes</translation>
-        </message>
-        <message>
-            <source>Labels, separated by ';': the cores, then one per ring (if empty: the defaults)</source>
-            <translation type="vanished">Libellés, séparés par ';' : les cœurs, puis un par anneau (si vide : les valeurs par défaut)</translation>
-        </message>
-        <message>
-            <source>Prospective buffer: population field of the cores (summed)</source>
-            <translation type="vanished">Tampon prospectif : champ de population des cœurs (sommé)</translation>
-        </message>
-        <message>
-            <source>Prospective buffer: population growth rate (% a year)</source>
-            <translation type="vanished">Tampon prospectif : taux de croissance de la population (% par an)</translation>
-        </message>
-        <message>
-            <source>Prospective buffer: density of the new land (inhabitants per km2) (if empty: the observed density)</source>
-            <translation type="vanished">Tampon prospectif : densité des nouveaux espaces urbanisés (habitants par km2) (si vide : la densité observée)</translation>
-        </message>
-        <message>
-            <source>Prospective buffer: target area (ha), instead of the population</source>
-            <translation type="vanished">Tampon prospectif : surface cible (ha), au lieu de la population</translation>
-        </message>
-        <message>
-            <source>Built-up at the second date (or at both dates, with a year field)</source>
-            <translation type="vanished">Tache urbaine à la seconde date (ou aux deux dates, avec un champ d'année)</translation>
-        </message>
-        <message>
-            <source>Built-up at the first date (or a year field)</source>
-            <translation type="vanished">Tache urbaine à la première date (ou un champ d'année)</translation>
-        </message>
-        <message>
-            <source>Date or year field of the built-up (one layer for both dates)</source>
-            <translation type="vanished">Champ de date ou d'année de la tache urbaine (une couche pour les deux dates)</translation>
-        </message>
-        <message>
-            <source>&lt;p&gt;&lt;b&gt;Built-up at two dates&lt;/b&gt;: either two polygon layers (the second holds all the built-up at the second date, the first date's included or not), or one layer with a date or year field: the first date is every feature whose year is at or before the cut-off year, the second every feature up to the last year (all when it is empty). Date and datetime fields count by their year; text fields by a number or a four-digit year in them; features without a year are left out and counted in the log. Invalid polygons are repaired with make_valid; layers in different CRSs are reprojected into one CRS in metres: the built-up layer's own, or, when it is geographic, in feet or Web Mercator, a Lambert azimuthal equal-area projection centred on the data (the log says which). Outputs that are new geometries are written in that CRS.&lt;/p&gt;</source>
-            <translation type="vanished">&lt;p&gt;&lt;b&gt;Tache urbaine à deux dates&lt;/b&gt; : soit deux couches de polygones (la seconde contient tout le bâti à la seconde date, celui de la première date inclus ou non), soit une couche avec un champ de date ou d'année : la première date regroupe chaque entité dont l'année est inférieure ou égale à l'année de coupure, la seconde chaque entité jusqu'à la dernière année (toutes quand elle est vide). Les champs date et date-heure comptent par leur année ; les champs texte par un nombre ou une année à quatre chiffres qu'ils contiennent ; les entités sans année sont écartées et comptées dans le journal. Les polygones invalides sont réparés avec make_valid ; les couches dans des SCR différents sont reprojetées dans un même SCR en mètres : celui de la couche du bâti, ou, quand il est géographique, en pieds ou Web Mercator, une projection azimutale équivalente de Lambert centrée sur les données (le journal indique lequel). Les sorties qui sont de nouvelles géométries sont écrites dans ce SCR.&lt;/p&gt;</translation>
-        </message>
-        <message>
-            <source>Territory code or name field (for the log)</source>
-            <translation type="vanished">Champ de code ou de nom des territoires (pour le journal)</translation>
-        </message>
-        <message>
-            <source>Stagnation: population growth below this rate, either way (% a year)</source>
-            <translation type="vanished">Stagnation : croissance démographique inférieure à ce taux, dans un sens ou dans l'autre (% par an)</translation>
-        </message>
-        <message>
-            <source>Urban extent from a built-up raster of the second date (0-1, 0-100 % or 0/1 classes) (if empty: from the polygons)</source>
-            <translation type="vanished">Étendue urbaine à partir d'un raster du bâti à la seconde date (0-1, 0-100 % ou classes 0/1) (si vide : à partir des polygones)</translation>
-        </message>
-        <message>
-            <source>Urban extent: share of a cell covered to be built-up (%)</source>
-            <translation type="vanished">Étendue urbaine : part couverte d'un carreau pour qu'il soit bâti (%)</translation>
-        </message>
-        <message>
-            <source>Tenure mapping, value=class; ... (if empty: the defaults)</source>
-            <translation type="vanished">Correspondance de tenure, valeur=classe; ... (si vide : les valeurs par défaut)</translation>
-        </message>
-        <message>
-            <source>Or a population layer (points, summed per parcel)</source>
-            <translation type="vanished">Ou une couche de population (points, sommés par parcelle)</translation>
-        </message>
-        <message>
-            <source>Territories for the summary (if empty: the whole area)</source>
-            <translation type="vanished">Territoires pour la synthèse (si vide : l'ensemble de la zone)</translation>
-        </message>
-        <message>
-            <source>A parcel is inside a zone from this share of its area (%; 0 = any overlap)</source>
-            <translation type="vanished">Une parcelle est dans une zone à partir de cette part de sa surface (% ; 0 = tout recouvrement)</translation>
-        </message>
-        <message>
-            <source>Territory of the report [optional: every territory, as an atlas]</source>
-            <translation type="vanished">Territoire du rapport [facultatif : tous les territoires, en atlas]</translation>
-        </message>
-        <message>
-            <source>Indicator layers (outputs of our algorithms, with the same code field)</source>
-            <translation type="vanished">Couches d'indicateurs (sorties de nos algorithmes, avec le même champ de code)</translation>
-        </message>
-        <message>
-            <source>Scorecard (one row per territory, rule and recommendation)</source>
-            <translation type="vanished">Tableau de bord (une ligne par territoire, règle et recommandation)</translation>
-        </message>
-        <message>
-            <source>Capacity field (places, beds, staff...) (if empty: 1 per facility)</source>
-            <translation type="vanished">Champ de capacité (places, lits, personnel...) (si vide : 1 par équipement)</translation>
-        </message>
-        <message>
-            <source>Territory class field, e.g. urban / peri-urban / rural from the degree of urbanisation or the functional areas</source>
-            <translation type="vanished">Champ de classe des territoires, par exemple urbain / périurbain / rural d'après le degré d'urbanisation ou les aires fonctionnelles</translation>
-        </message>
-        <message>
-            <source>Distance field of the flows (if empty: from the polygons, in km)</source>
-            <translation type="vanished">Champ de distance des flux (si vide : à partir des polygones, en km)</translation>
-        </message>
-        <message>
-            <source>Origin mass field of the territories (if empty: outflow)</source>
-            <translation type="vanished">Champ de masse d'origine des territoires (si vide : flux sortant)</translation>
-        </message>
-        <message>
-            <source>Destination mass field of the territories (if empty: inflow)</source>
-            <translation type="vanished">Champ de masse de destination des territoires (si vide : flux entrant)</translation>
-        </message>
-        <message>
-            <source>Print layout template of the PDF (to edit it in QGIS)</source>
-            <translation type="vanished">Modèle de mise en page du PDF (pour le modifier dans QGIS)</translation>
-        </message>
-        <message>
-            <source>Territory name field (if empty: detected (name, nom, libelle...))</source>
-            <translation type="vanished">Champ du nom du territoire (si vide : détecté (name, nom, libelle…))</translation>
-        </message>
-        <message>
-            <source>Flow lines (for the map of the main flows)</source>
-            <translation type="vanished">Lignes de flux (pour la carte des principaux flux)</translation>
-        </message>
-        <message>
-            <source>Territory code (if empty: every territory, as an atlas)</source>
-            <translation type="vanished">Code du territoire (si vide : tous les territoires, en atlas)</translation>
-        </message>
-        <message>
-            <source>Distances to the nearest stop reported up to (m) (if empty: the longest access distance)</source>
-            <translation type="vanished">Distances à l'arrêt le plus proche données jusqu'à (m) (si vide : la plus grande distance d'accès)</translation>
-        </message>
-        <message>
-            <source>Capacity or mode field of the stops (bus, tram, rail, metro, ferry, high, low or a GTFS route type) (if empty: all low capacity)</source>
-            <translation type="vanished">Champ de capacité ou de mode des arrêts (bus, tram, rail, metro, ferry, high, low ou un type de ligne GTFS) (si vide : tous de faible capacité)</translation>
-        </message>
-        <message>
-            <source>Departures per hour field of the stops (if empty: every stop qualifies)</source>
-            <translation type="vanished">Champ des départs par heure des arrêts (si vide : tous les arrêts sont retenus)</translation>
-        </message>
-        <message>
-            <source>GTFS: weekday counted (the feed's date of that weekday with the most services)</source>
-            <translation type="vanished">GTFS : jour de la semaine compté (la date du flux tombant ce jour-là qui a le plus de services)</translation>
-        </message>
-        <message>
-            <source>Walking distance to low-capacity stops: bus, tram (m)</source>
-            <translation type="vanished">Distance à pied des arrêts de faible capacité : bus, tram (m)</translation>
-        </message>
-        <message>
-            <source>Walking distance to high-capacity stops: rail, metro, ferry (m)</source>
-            <translation type="vanished">Distance à pied des arrêts de forte capacité : train, métro, ferry (m)</translation>
-        </message>
-        <message>
-            <source>Cut-off year of the first date (with a year field)</source>
-            <translation type="vanished">Année de coupure de la première date (avec un champ d'année)</translation>
-        </message>
-        <message>
-            <source>Last year of the second date (with a year field) (if empty: all)</source>
-            <translation type="vanished">Dernière année de la seconde date (avec un champ d'année) (si vide : toutes)</translation>
-        </message>
-        <message>
-            <source>Slivers: new pieces at or below this area are dropped (m2)</source>
-            <translation type="vanished">Résidus : les nouveaux morceaux d'une surface inférieure ou égale sont supprimés (m2)</translation>
-        </message>
-        <message>
-            <source>Population field [optional: each feature counts as 1]</source>
-            <translation type="vanished">Champ de population [facultatif : chaque entité compte pour 1]</translation>
-        </message>
-        <message>
-            <source>Territories [optional]</source>
-            <translation type="vanished">Territoires [facultatif]</translation>
-        </message>
-        <message>
-            <source>Street network [optional: straight lines, the Euclidean proxy]</source>
-            <translation type="vanished">Réseau viaire [facultatif : lignes droites, l'approximation euclidienne]</translation>
-        </message>
-        <message>
-            <source>Population: grid cells (polygons) or points [optional: or a raster]</source>
-            <translation type="vanished">Population : carreaux de grille (polygones) ou points [facultatif : ou un raster]</translation>
-        </message>
-        <message>
-            <source>Share of land of each grid cell (0-1 or %) [optional: all land]</source>
-            <translation type="vanished">Part de terre de chaque carreau (0-1 ou %) [facultatif : tout en terre]</translation>
-        </message>
-        <message>
-            <source>Population raster [optional]</source>
-            <translation type="vanished">Raster de population [facultatif]</translation>
-        </message>
-        <message>
-            <source>Local units (communes) [optional]</source>
-            <translation type="vanished">Unités locales (communes) [facultatif]</translation>
-        </message>
-        <message>
-            <source>Flow types to keep, comma-separated [optional: all]</source>
-            <translation type="vanished">Types de flux à garder, séparés par des virgules [facultatif : tous]</translation>
-        </message>
-        <message>
-            <source>Flow type when there is no type field [optional: commuting for INSEE files, else flow]</source>
-            <translation type="vanished">Type de flux quand il n'y a pas de champ de type [facultatif : commuting pour les fichiers INSEE, sinon flow]</translation>
-        </message>
-        <message>
-            <source>[optional: detected from the names]</source>
-            <translation type="vanished">[facultatif : détecté d'après les noms]</translation>
-        </message>
-        <message>
-            <source>[optional]</source>
-            <translation type="vanished">[facultatif]</translation>
-        </message>
-        <message>
-            <source>Field marking cities (EU-OECD) or pole candidates (INSEE) [optional]</source>
-            <translation type="vanished">Champ marquant les villes (UE-OCDE) ou les pôles candidats (INSEE) [facultatif]</translation>
-        </message>
-        <message>
-            <source>Share of the population in an urban centre (0-1 or %) [optional]</source>
-            <translation type="vanished">Part de la population dans un centre urbain (0-1 ou %) [facultatif]</translation>
-        </message>
-        <message>
-            <source>Labels, separated by ';': the cores, then one per ring [optional: the defaults]</source>
-            <translation type="vanished">Libellés, séparés par ';' : les cœurs, puis un par anneau [facultatif : les valeurs par défaut]</translation>
-        </message>
-        <message>
-            <source>Prospective buffer: population field of the cores (summed) [optional]</source>
-            <translation type="vanished">Tampon prospectif : champ de population des cœurs (sommé) [facultatif]</translation>
-        </message>
-        <message>
-            <source>Prospective buffer: current population [optional]</source>
-            <translation type="vanished">Tampon prospectif : population actuelle [facultatif]</translation>
-        </message>
-        <message>
-            <source>Prospective buffer: density of the new land (inhabitants per km2) [optional: the observed density]</source>
-            <translation type="vanished">Tampon prospectif : densité des nouveaux espaces urbanisés (habitants par km2) [facultatif : la densité observée]</translation>
-        </message>
-        <message>
-            <source>Prospective buffer: target area (ha), instead of the population [optional]</source>
-            <translation type="vanished">Tampon prospectif : surface cible (ha), au lieu de la population [facultatif]</translation>
-        </message>
-        <message>
-            <source>Built-up at the first date [optional: or a year field]</source>
-            <translation type="vanished">Tache urbaine à la première date [facultatif : ou un champ d'année]</translation>
-        </message>
-        <message>
-            <source>Date or year field of the built-up (one layer for both dates) [optional]</source>
-            <translation type="vanished">Champ de date ou d'année de la tache urbaine (une couche pour les deux dates) [facultatif]</translation>
-        </message>
-        <message>
-            <source>Territory code or name field (for the log) [optional]</source>
-            <translation type="vanished">Champ de code ou de nom des territoires (pour le journal) [facultatif]</translation>
-        </message>
-        <message>
-            <source>Urban extent from a built-up raster of the second date (0-1, 0-100 % or 0/1 classes) [optional: from the polygons]</source>
-            <translation type="vanished">Étendue urbaine à partir d'un raster du bâti à la seconde date (0-1, 0-100 % ou classes 0/1) [facultatif : à partir des polygones]</translation>
-        </message>
-        <message>
-            <source>Tenure field [optional: all unknown]</source>
-            <translation type="vanished">Champ de tenure [facultatif : tout inconnu]</translation>
-        </message>
-        <message>
-            <source>Tenure mapping, value=class; ... [optional: the defaults]</source>
-            <translation type="vanished">Correspondance de tenure, valeur=classe; ... [facultatif : les valeurs par défaut]</translation>
-        </message>
-        <message>
-            <source>Population field of the parcels [optional]</source>
-            <translation type="vanished">Champ de population des parcelles [facultatif]</translation>
-        </message>
-        <message>
-            <source>Or a population layer (points, summed per parcel) [optional]</source>
-            <translation type="vanished">Ou une couche de population (points, sommés par parcelle) [facultatif]</translation>
-        </message>
-        <message>
-            <source>Class field of the zoning layers [optional]</source>
-            <translation type="vanished">Champ de classe des couches de zonage [facultatif]</translation>
-        </message>
-        <message>
-            <source>Territories for the summary [optional: the whole area]</source>
-            <translation type="vanished">Territoires pour la synthèse [facultatif : l'ensemble de la zone]</translation>
-        </message>
-        <message>
-            <source>Facility identifier field [optional]</source>
-            <translation type="vanished">Champ d'identifiant des équipements [facultatif]</translation>
-        </message>
-        <message>
-            <source>Capacity field (places, beds, staff...) [optional: 1 per facility]</source>
-            <translation type="vanished">Champ de capacité (places, lits, personnel...) [facultatif : 1 par équipement]</translation>
-        </message>
-        <message>
-            <source>Territory class field, e.g. urban / peri-urban / rural from the degree of urbanisation or the functional areas [optional]</source>
-            <translation type="vanished">Champ de classe des territoires, par exemple urbain / périurbain / rural d'après le degré d'urbanisation ou les aires fonctionnelles [facultatif]</translation>
-        </message>
-        <message>
-            <source>Distance field of the flows [optional: from the polygons, in km]</source>
-            <translation type="vanished">Champ de distance des flux [facultatif : à partir des polygones, en km]</translation>
-        </message>
-        <message>
-            <source>Origin mass field of the territories [optional: outflow]</source>
-            <translation type="vanished">Champ de masse d'origine des territoires [facultatif : flux sortant]</translation>
-        </message>
-        <message>
-            <source>Destination mass field of the territories [optional: inflow]</source>
-            <translation type="vanished">Champ de masse de destination des territoires [facultatif : flux entrant]</translation>
-        </message>
-        <message>
-            <source>Territory name field [optional: detected (name, nom, libelle...)]</source>
-            <translation type="vanished">Champ du nom du territoire [facultatif : détecté (name, nom, libelle…)]</translation>
-        </message>
-        <message>
-            <source>Flow lines (for the map of the main flows) [optional]</source>
-            <translation type="vanished">Lignes de flux (pour la carte des principaux flux) [facultatif]</translation>
-        </message>
-        <message>
-            <source>Territory code [optional: every territory, as an atlas]</source>
-            <translation type="vanished">Code du territoire [facultatif : tous les territoires, en atlas]</translation>
-        </message>
-        <message>
-            <source>Distances to the nearest stop reported up to (m) [optional: the longest access distance]</source>
-            <translation type="vanished">Distances à l'arrêt le plus proche données jusqu'à (m) [facultatif : la plus grande distance d'accès]</translation>
-        </message>
-        <message>
-            <source>Stops (points) [optional: or a GTFS feed]</source>
-            <translation type="vanished">Arrêts (points) [facultatif : ou un flux GTFS]</translation>
-        </message>
-        <message>
-            <source>Stop identifier field [optional]</source>
-            <translation type="vanished">Champ d'identifiant des arrêts [facultatif]</translation>
-        </message>
-        <message>
-            <source>Capacity or mode field of the stops (bus, tram, rail, metro, ferry, high, low or a GTFS route type) [optional: all low capacity]</source>
-            <translation type="vanished">Champ de capacité ou de mode des arrêts (bus, tram, rail, metro, ferry, high, low ou un type de ligne GTFS) [facultatif : tous de faible capacité]</translation>
-        </message>
-        <message>
-            <source>Departures per hour field of the stops [optional: every stop qualifies]</source>
-            <translation type="vanished">Champ des départs par heure des arrêts [facultatif : tous les arrêts sont retenus]</translation>
-        </message>
-        <message>
-            <source>GTFS feed (zip) [optional: or a stops layer]</source>
-            <translation type="vanished">Flux GTFS (zip) [facultatif : ou une couche d'arrêts]</translation>
-        </message>
-        <message>
-            <source>GTFS: date counted instead, YYYY-MM-DD [optional]</source>
-            <translation type="vanished">GTFS : date comptée à la place, AAAA-MM-JJ [facultatif]</translation>
-        </message>
-        <message>
-            <source>Sex field [optional]</source>
-            <translation type="vanished">Champ du sexe [facultatif]</translation>
-        </message>
-        <message>
-            <source>Age group field [optional]</source>
-            <translation type="vanished">Champ de la tranche d'âge [facultatif]</translation>
-        </message>
-        <message>
-            <source>Disability field [optional]</source>
-            <translation type="vanished">Champ du handicap [facultatif]</translation>
-        </message>
-        <message>
-            <source>Cut-off year of the first date (with a year field) [optional]</source>
-            <translation type="vanished">Année de coupure de la première date (avec un champ d'année) [facultatif]</translation>
-        </message>
-        <message>
-            <source>Last year of the second date (with a year field) [optional: all]</source>
-            <translation type="vanished">Dernière année de la seconde date (avec un champ d'année) [facultatif : toutes]</translation>
-        </message>
-        <message>
-            <source>rule</source>
-            <translation type="vanished">règle</translation>
-        </message>
-        <message>
-            <source>No scorecard indicator yet: see the algorithms below.</source>
-            <translation type="vanished">Aucun indicateur du tableau de bord pour l'instant : voir les algorithmes ci-dessous.</translation>
-        </message>
-        <message>
-            <source>Indicators: {list}</source>
-            <translation type="vanished">Indicateurs : {list}</translation>
-        </message>
-        <message>
-            <source>stays inside</source>
-            <translation type="vanished">reste sur place</translation>
-        </message>
-        <message>
-            <source>{name}: open the dialog with the current layer</source>
-            <translation type="vanished">{name} : ouvrir la boîte de dialogue avec la couche courante</translation>
-        </message>
-        <message>
-            <source>to {partner}</source>
-            <translation type="vanished">vers {partner}</translation>
-        </message>
-        <message>
-            <source>jobs per 100</source>
-            <translation type="vanished">emplois pour 100</translation>
-        </message>
-        <message>
-            <source>No indicator for this territory yet: run the algorithms below.</source>
-            <translation type="vanished">Aucun indicateur pour ce territoire pour l'instant : lancez les algorithmes ci-dessous.</translation>
-        </message>
-        <message>
-            <source>&lt;p&gt;Reads a layer of territories (polygons with a code field) and an origin-destination table of flows, and computes for each territory, per flow type and in total:&lt;/p&gt;
-&lt;ul&gt;
-&lt;li&gt;&lt;b&gt;outflow&lt;/b&gt; O&lt;sub&gt;i&lt;/sub&gt; and &lt;b&gt;inflow&lt;/b&gt; D&lt;sub&gt;i&lt;/sub&gt; (both including the internal flow), &lt;b&gt;internal&lt;/b&gt; T&lt;sub&gt;ii&lt;/sub&gt;;&lt;/li&gt;
-&lt;li&gt;&lt;b&gt;sc_supply&lt;/b&gt; = T&lt;sub&gt;ii&lt;/sub&gt;/O&lt;sub&gt;i&lt;/sub&gt; and &lt;b&gt;sc_demand&lt;/b&gt; = T&lt;sub&gt;ii&lt;/sub&gt;/D&lt;sub&gt;i&lt;/sub&gt; (self-containment), &lt;b&gt;net_balance&lt;/b&gt; = D&lt;sub&gt;i&lt;/sub&gt; - O&lt;sub&gt;i&lt;/sub&gt;;&lt;/li&gt;
-&lt;li&gt;&lt;b&gt;jci&lt;/b&gt; = 100 D&lt;sub&gt;i&lt;/sub&gt;/O&lt;sub&gt;i&lt;/sub&gt;, INSEE's job concentration index, for commuting flows only;&lt;/li&gt;
-&lt;li&gt;&lt;b&gt;main_partner&lt;/b&gt; (largest flow to another territory; ties to the smallest code) and &lt;b&gt;main_share&lt;/b&gt; of the outflow, &lt;b&gt;hhi&lt;/b&gt; the concentration of the flows to other territories, &lt;b&gt;n_partners&lt;/b&gt;, &lt;b&gt;n_dependents&lt;/b&gt; (territories whose main-partner share to this one reaches the threshold);&lt;/li&gt;
-&lt;li&gt;&lt;b&gt;role&lt;/b&gt;, our rule (not an official one): &lt;i&gt;isolated&lt;/i&gt; no flow to or from other territories; &lt;i&gt;interdependent&lt;/i&gt; depends on its main partner (share at least the threshold) and that partner depends on it in return or others depend on it; &lt;i&gt;dependent&lt;/i&gt; depends on its main partner only; &lt;i&gt;pole&lt;/i&gt; others depend on it and it depends on none; &lt;i&gt;autonomous&lt;/i&gt; otherwise;&lt;/li&gt;
-&lt;li&gt;with several flow types, the same fields prefixed by the type, and the cross-type coupling (&lt;b&gt;coupled&lt;/b&gt; = 1 when one partner ranks first for two types or more, &lt;b&gt;coupled_partner&lt;/b&gt;, &lt;b&gt;coupled_types&lt;/b&gt;).&lt;/li&gt;
-&lt;/ul&gt;
-&lt;p&gt;Undefined ratios (zero denominators) are NULL. The &lt;b&gt;params&lt;/b&gt; field records the settings used.&lt;/p&gt;
-&lt;p&gt;&lt;b&gt;Flows&lt;/b&gt;: a table or layer loaded in QGIS, or a CSV file (delimiter, UTF-8/BOM/cp1252 and decimal commas detected; codes always read as text, so 01004 keeps its zero). Fields are detected from their names when left empty, including INSEE's commuting files (CODGEO/DCLT/NBFLUX_C20_ACTOCC15P, or COMMUNE/DCLT/IPONDI summed per pair). Rows repeating a pair and type are summed with a warning; missing or negative volumes stop the run and name the rows; codes that match no territory are counted, listed and left out.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Flow lines&lt;/b&gt; join points inside the territories, one per pair and flow type, with the volume, the share of the origin's outflow and of the destination's inflow, the reverse volume, asymmetry (T&lt;sub&gt;ij&lt;/sub&gt;-T&lt;sub&gt;ji&lt;/sub&gt;)/(T&lt;sub&gt;ij&lt;/sub&gt;+T&lt;sub&gt;ji&lt;/sub&gt;), reciprocity min(T&lt;sub&gt;ij&lt;/sub&gt;/O&lt;sub&gt;i&lt;/sub&gt;, T&lt;sub&gt;ji&lt;/sub&gt;/O&lt;sub&gt;j&lt;/sub&gt;) and the rank within the origin. The line options keep only the flows worth drawing (a share of 5 % or the 5 largest per origin read well); shares are always computed on all flows.&lt;/p&gt;
-&lt;p&gt;Territories stored in several features with the same code share one set of indicators; the largest part holds the line ends. Invalid polygons are repaired (make_valid) before points are taken.&lt;/p&gt;</source>
-            <translation type="vanished">&lt;p&gt;Lit une couche de territoires (polygones avec un champ de code) et une table origine-destination de flux, et calcule pour chaque territoire, par type de flux et au total :&lt;/p&gt;
-&lt;ul&gt;
-&lt;li&gt;&lt;b&gt;flux sortant&lt;/b&gt; O&lt;sub&gt;i&lt;/sub&gt; et &lt;b&gt;flux entrant&lt;/b&gt; D&lt;sub&gt;i&lt;/sub&gt; (tous deux flux interne compris), flux &lt;b&gt;interne&lt;/b&gt; T&lt;sub&gt;ii&lt;/sub&gt; ;&lt;/li&gt;
-&lt;li&gt;&lt;b&gt;sc_supply&lt;/b&gt; = T&lt;sub&gt;ii&lt;/sub&gt;/O&lt;sub&gt;i&lt;/sub&gt; et &lt;b&gt;sc_demand&lt;/b&gt; = T&lt;sub&gt;ii&lt;/sub&gt;/D&lt;sub&gt;i&lt;/sub&gt; (autocontention), &lt;b&gt;net_balance&lt;/b&gt; = D&lt;sub&gt;i&lt;/sub&gt; - O&lt;sub&gt;i&lt;/sub&gt; ;&lt;/li&gt;
-&lt;li&gt;&lt;b&gt;jci&lt;/b&gt; = 100 D&lt;sub&gt;i&lt;/sub&gt;/O&lt;sub&gt;i&lt;/sub&gt;, l'indice de concentration de l'emploi de l'INSEE, pour les seuls flux de navettes domicile-travail ;&lt;/li&gt;
-&lt;li&gt;&lt;b&gt;main_partner&lt;/b&gt; (plus grand flux vers un autre territoire ; en cas d'égalité, le plus petit code) et &lt;b&gt;main_share&lt;/b&gt; du flux sortant, &lt;b&gt;hhi&lt;/b&gt; la concentration des flux vers les autres territoires, &lt;b&gt;n_partners&lt;/b&gt;, &lt;b&gt;n_dependents&lt;/b&gt; (territoires dont la part vers celui-ci comme partenaire principal atteint le seuil) ;&lt;/li&gt;
-&lt;li&gt;&lt;b&gt;role&lt;/b&gt;, notre règle (pas une règle officielle) : &lt;i&gt;isolé&lt;/i&gt; aucun flux vers ou depuis d'autres territoires ; &lt;i&gt;interdépendant&lt;/i&gt; dépend de son partenaire principal (part au moins égale au seuil) et ce partenaire dépend de lui en retour ou d'autres dépendent de lui ; &lt;i&gt;dépendant&lt;/i&gt; dépend seulement de son partenaire principal ; &lt;i&gt;pôle&lt;/i&gt; d'autres dépendent de lui et il ne dépend d'aucun ; &lt;i&gt;autonome&lt;/i&gt; sinon ;&lt;/li&gt;
-&lt;li&gt;avec plusieurs types de flux, les mêmes champs préfixés par le type, et le couplage entre types (&lt;b&gt;coupled&lt;/b&gt; = 1 quand un même partenaire arrive en tête pour au moins deux types, &lt;b&gt;coupled_partner&lt;/b&gt;, &lt;b&gt;coupled_types&lt;/b&gt;).&lt;/li&gt;
-&lt;/ul&gt;
-&lt;p&gt;Les ratios indéfinis (dénominateur nul) sont NULL. Le champ &lt;b&gt;params&lt;/b&gt; enregistre les réglages utilisés.&lt;/p&gt;
-&lt;p&gt;&lt;b&gt;Flux&lt;/b&gt; : une table ou une couche chargée dans QGIS, ou un fichier CSV (délimiteur, UTF-8/BOM/cp1252 et virgules décimales détectés ; codes toujours lus comme du texte, donc 01004 garde son zéro). Les champs sont détectés d'après leur nom quand ils sont laissés vides, y compris dans les fichiers de navettes domicile-travail de l'INSEE (CODGEO/DCLT/NBFLUX_C20_ACTOCC15P, ou COMMUNE/DCLT/IPONDI sommé par couple). Les lignes qui répètent un couple et un type sont sommées avec un avertissement ; des volumes manquants ou négatifs arrêtent le traitement et les lignes sont citées ; les codes qui ne correspondent à aucun territoire sont comptés, listés et écartés.&lt;/p&gt;&lt;p&gt;Les &lt;b&gt;lignes de flux&lt;/b&gt; relient des points situés à l'intérieur des territoires, une par couple et par type de flux, avec le volume, la part du flux sortant de l'origine et du flux entrant de la destination, le volume inverse, l'asymétrie (T&lt;sub&gt;ij&lt;/sub&gt;-T&lt;sub&gt;ji&lt;/sub&gt;)/(T&lt;sub&gt;ij&lt;/sub&gt;+T&lt;sub&gt;ji&lt;/sub&gt;), la réciprocité min(T&lt;sub&gt;ij&lt;/sub&gt;/O&lt;sub&gt;i&lt;/sub&gt;, T&lt;sub&gt;ji&lt;/sub&gt;/O&lt;sub&gt;j&lt;/sub&gt;) et le rang au sein de l'origine. Les options des lignes ne gardent que les flux qui valent d'être dessinés (une part de 5 % ou les 5 plus grands par origine se lisent bien) ; les parts sont toujours calculées sur tous les flux.&lt;/p&gt;
-&lt;p&gt;Les territoires stockés dans plusieurs entités avec le même code partagent un seul jeu d'indicateurs ; la plus grande partie porte les extrémités des lignes. Les polygones invalides sont réparés (make_valid) avant que les points soient pris.&lt;/p&gt;</translation>
-        </message>
-        <message>
-            <source>&lt;p&gt;Groups territories into regions that exchange most with each other (recommendations 1 and 2).&lt;/p&gt;
-&lt;ul&gt;&lt;li&gt;&lt;b&gt;Intramax&lt;/b&gt; (Masser and Brown 1975): merges, step by step, the two regions with the highest I = T&lt;sub&gt;ij&lt;/sub&gt;/(O&lt;sub&gt;i&lt;/sub&gt;D&lt;sub&gt;j&lt;/sub&gt;) + T&lt;sub&gt;ji&lt;/sub&gt;/(O&lt;sub&gt;j&lt;/sub&gt;D&lt;sub&gt;i&lt;/sub&gt;) (flows inside a region left out, totals recomputed after each merge) until the number of regions is reached; optionally only between neighbouring territories (touching polygons). When no pair exchanges anything (or no neighbours do), it stops earlier and says so. The optional merges table records every step (the hierarchy).&lt;/li&gt;
-&lt;li&gt;&lt;b&gt;Louvain&lt;/b&gt; and &lt;b&gt;Leiden&lt;/b&gt;: communities maximising the modularity Q of the flow graph (directions summed), with a resolution (above 1: smaller regions) and a seed (same seed, same regions). Louvain uses our own implementation (at most 20 passes per level; about 16 s on 35,000 territories and a million flows), or igraph's multilevel when python-igraph is installed (faster); Leiden needs python-igraph.&lt;/li&gt;&lt;/ul&gt;
-&lt;p&gt;Outputs: each territory's region (the code of its region's main member) and whether it is isolated (no flow), and the dissolved regions with their number of territories, internal flow, outflow, inflow and supply- and demand-side self-containment (T&lt;sub&gt;AA&lt;/sub&gt;/O&lt;sub&gt;A&lt;/sub&gt;, T&lt;sub&gt;AA&lt;/sub&gt;/D&lt;sub&gt;A&lt;/sub&gt;); the modularity Q of the partition and the number of regions as numbers. Several flow types are summed.&lt;/p&gt;
-&lt;p&gt;&lt;b&gt;Flows&lt;/b&gt;: a table or layer loaded in QGIS, or a CSV file (delimiter, UTF-8/BOM/cp1252 and decimal commas detected; codes always read as text, so 01004 keeps its zero). Fields are detected from their names when left empty, including INSEE's commuting files (CODGEO/DCLT/NBFLUX_C20_ACTOCC15P, or COMMUNE/DCLT/IPONDI summed per pair). Rows repeating a pair and type are summed with a warning; missing or negative volumes stop the run and name the rows; codes that match no territory are counted, listed and left out.&lt;/p&gt;</source>
-            <translation type="vanished">&lt;p&gt;Regroupe les territoires en régions qui échangent le plus entre elles (recommandations 1 et 2).&lt;/p&gt;
-&lt;ul&gt;&lt;li&gt;&lt;b&gt;Intramax&lt;/b&gt; (Masser et Brown 1975) : fusionne, pas à pas, les deux régions ayant le plus fort I = T&lt;sub&gt;ij&lt;/sub&gt;/(O&lt;sub&gt;i&lt;/sub&gt;D&lt;sub&gt;j&lt;/sub&gt;) + T&lt;sub&gt;ji&lt;/sub&gt;/(O&lt;sub&gt;j&lt;/sub&gt;D&lt;sub&gt;i&lt;/sub&gt;) (flux internes à une région écartés, totaux recalculés après chaque fusion) jusqu'à atteindre le nombre de régions ; éventuellement seulement entre territoires voisins (polygones qui se touchent). Quand aucun couple n'échange plus rien (ou aucun couple de voisins), l'algorithme s'arrête plus tôt et le signale. La table facultative des fusions enregistre chaque étape (la hiérarchie).&lt;/li&gt;
-&lt;li&gt;&lt;b&gt;Louvain&lt;/b&gt; et &lt;b&gt;Leiden&lt;/b&gt; : communautés maximisant la modularité Q du graphe des flux (sens additionnés), avec une résolution (au-dessus de 1 : régions plus petites) et une graine (même graine, mêmes régions). Louvain utilise notre propre implémentation (au plus 20 passes par niveau ; environ 16 s pour 35 000 territoires et un million de flux), ou le multilevel d'igraph quand python-igraph est installé (plus rapide) ; Leiden nécessite python-igraph.&lt;/li&gt;&lt;/ul&gt;
-&lt;p&gt;Sorties : la région de chaque territoire (le code du membre principal de sa région) et s'il est isolé (aucun flux), et les régions fusionnées avec leur nombre de territoires, flux interne, flux sortant, flux entrant et autocontention côté offre et côté demande (T&lt;sub&gt;AA&lt;/sub&gt;/O&lt;sub&gt;A&lt;/sub&gt;, T&lt;sub&gt;AA&lt;/sub&gt;/D&lt;sub&gt;A&lt;/sub&gt;) ; la modularité Q de la partition et le nombre de régions comme nombres. Plusieurs types de flux sont sommés.&lt;/p&gt;
-&lt;p&gt;&lt;b&gt;Flux&lt;/b&gt; : une table ou une couche chargée dans QGIS, ou un fichier CSV (délimiteur, UTF-8/BOM/cp1252 et virgules décimales détectés ; codes toujours lus comme du texte, donc 01004 garde son zéro). Les champs sont détectés d'après leur nom quand ils sont laissés vides, y compris dans les fichiers de navettes domicile-travail de l'INSEE (CODGEO/DCLT/NBFLUX_C20_ACTOCC15P, ou COMMUNE/DCLT/IPONDI sommé par couple). Les lignes qui répètent un couple et un type sont sommées avec un avertissement ; des volumes manquants ou négatifs arrêtent le traitement et les lignes sont citées ; les codes qui ne correspondent à aucun territoire sont comptés, listés et écartés.&lt;/p&gt;</translation>
-        </message>
-        <message>
-            <source>&lt;p&gt;Reads the outputs of our algorithms (flow dependencies, functional areas, dominant flows, city network; given as the territories layer itself or as indicator layers sharing its code field) against the 8 recommendations of The Alliance of Territories, and gives, per territory and recommendation, a status (&lt;i&gt;priority&lt;/i&gt;, &lt;i&gt;watch&lt;/i&gt;, &lt;i&gt;strong&lt;/i&gt;) and the sentences that explain it. The most urgent status of a recommendation's rules wins. The rules live in one declarative table (core/scorecard.py) with their sources; the thresholds below replace its defaults and are written in the params field. Outputs: the territories with r1_status..r8_status and r1_text..r8_text, the long scorecard table, an optional HTML page, and a one-line summary string.&lt;/p&gt;&lt;p&gt;Rules:&lt;/p&gt;</source>
-            <translation type="vanished">&lt;p&gt;Lit les sorties de nos algorithmes (dépendances de flux, aires fonctionnelles, flux dominants, réseau de villes ; fournies comme la couche des territoires elle-même ou comme couches d'indicateurs partageant son champ de code) au regard des 8 recommandations de l'Alliance des territoires, et donne, par territoire et par recommandation, un statut (&lt;i&gt;prioritaire&lt;/i&gt;, &lt;i&gt;à surveiller&lt;/i&gt;, &lt;i&gt;solide&lt;/i&gt;) et les phrases qui l'expliquent. Le statut le plus urgent parmi les règles d'une recommandation l'emporte. Les règles sont rassemblées dans une table déclarative (core/scorecard.py) avec leurs sources ; les seuils ci-dessous remplacent ses valeurs par défaut et sont écrits dans le champ params. Sorties : les territoires avec r1_status..r8_status et r1_text..r8_text, la table détaillée du tableau de bord, une page HTML facultative et une chaîne de synthèse d'une ligne.&lt;/p&gt;&lt;p&gt;Règles :&lt;/p&gt;</translation>
-        </message>
-        <message>
-            <source>{n} territories: {p} priority, {w} watch, {s} strong (territory x recommendation).</source>
-            <translation type="vanished">{n} territoires : {p} prioritaire, {w} à surveiller, {s} solide (territoire x recommandation).</translation>
-        </message>
-        <message>
-            <source>secondary pole</source>
-            <translation type="vanished">pôle secondaire</translation>
-        </message>
-        <message>
-            <source>crown</source>
-            <translation type="vanished">couronne</translation>
-        </message>
-        <message>
-            <source>A report for one territory or for all: a map per theme, the scorecard, a chart, the parameters and data sources used and the method notes, as HTML and PDF.</source>
-            <translation type="vanished">Un rapport pour un territoire ou pour tous : une carte par thème, le tableau de bord, un graphique, les paramètres et sources de données utilisés et les notes de méthode, en HTML et en PDF.</translation>
-        </message>
-        <message>
-            <source>&lt;p&gt;A report for one territory (its code in &lt;b&gt;Territory code&lt;/b&gt;) or for every territory: a map per theme (the territory highlighted over each indicator layer), the recommendations scorecard (status and sentences, read from the territories and indicator layers exactly as &lt;i&gt;Recommendations scorecard&lt;/i&gt; does, with its default thresholds), a bar chart of the statuses, the parameters and data sources used (the layers, their fields and their params field) and the method notes (the rules and their sources). The HTML page is self-contained (images embedded); the optional PDF comes from a print layout, one A4 page per territory. Runs from qgis_process too.&lt;/p&gt;</source>
-            <translation type="vanished">&lt;p&gt;Un rapport pour un territoire (son code dans &lt;b&gt;Code du territoire&lt;/b&gt;) ou pour chaque territoire : une carte par thème (le territoire mis en évidence sur chaque couche d'indicateurs), le tableau de bord des recommandations (statut et phrases, lus dans les territoires et les couches d'indicateurs exactement comme le fait &lt;i&gt;Tableau de bord des recommandations&lt;/i&gt;, avec ses seuils par défaut), un diagramme en barres des statuts, les paramètres et sources de données utilisés (les couches, leurs champs et leur champ params) et les notes de méthode (les règles et leurs sources). La page HTML est autonome (images incluses) ; le PDF facultatif vient d'une mise en page, une page A4 par territoire. Fonctionne aussi depuis qgis_process.&lt;/p&gt;</translation>
-        </message>
-        <message>
-            <source>Territory code [optional: every territory]</source>
-            <translation type="vanished">Code du territoire [facultatif : tous les territoires]</translation>
-        </message>
-        <message>
-            <source>Parameters and data sources</source>
-            <translation type="vanished">Paramètres et sources de données</translation>
-        </message>
-        <message>
-            <source>Parameters (params field)</source>
-            <translation type="vanished">Paramètres (champ params)</translation>
-        </message>
-        <message>
-            <source>Each rule reads one field of our algorithms' outputs and gives a status (priority, watch, strong) with a sentence; the most urgent status of a recommendation's rules wins. Default thresholds; the rules and their sources:</source>
-            <translation type="vanished">Chaque règle lit un champ des sorties de nos algorithmes et donne un statut (prioritaire, à surveiller, solide) avec une phrase ; le statut le plus urgent des règles d'une recommandation l'emporte. Seuils par défaut ; les règles et leurs sources :</translation>
-        </message>
-        <message>
-            <source>Territorial report: territory {code}</source>
-            <translation type="vanished">Rapport territorial : territoire {code}</translation>
-        </message>
-        <message>
-            <source>Statuses: {p} priority, {w} watch, {s} strong.</source>
-            <translation type="vanished">Statuts : {p} prioritaire, {w} à surveiller, {s} solide.</translation>
-        </message>
-        <message>
-            <source>Why</source>
-            <translation type="vanished">Pourquoi</translation>
         </message>
     </context>
 </TS>

@@ -102,3 +102,28 @@ def run_in_task(plugin):
         return outcome
 
     return run
+
+
+@pytest.fixture()
+def french(plugin):
+    """The plugin in French, as under a French QGIS; English again afterwards."""
+    from alliance_territories.alliance_plugin.toolbelt import i18n
+
+    from qgis.PyQt.QtCore import QSettings
+
+    settings = QSettings()
+    had, previous = settings.contains("locale/userLocale"), settings.value("locale/userLocale")
+    settings.setValue("locale/userLocale", "fr")
+    i18n.remove_translator()
+    try:
+        assert i18n.install_translator() == "fr"
+        assert i18n._translator is not None
+        yield i18n
+    finally:
+        i18n.remove_translator()
+        if had:
+            settings.setValue("locale/userLocale", previous)
+        else:
+            settings.remove("locale/userLocale")
+        i18n.install_translator()
+        assert i18n.tr("Flow lines") == "Flow lines"

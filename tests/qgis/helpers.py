@@ -49,3 +49,31 @@ def model_output(model, child_id, output_name):
                 or (description and definition.description() == description):
             return definition.name()
     raise KeyError(f"no destination parameter for {child_id}:{output_name}")
+
+
+class FakeIface:
+    """What the plugin asks of QGIS's iface (menus, toolbar, dock), recorded."""
+
+    def __init__(self):
+        self.docks, self.menus, self.toolbar = [], [], []
+
+    def addToolBarIcon(self, action):  # noqa: N802
+        self.toolbar.append(action)
+
+    def removeToolBarIcon(self, action):  # noqa: N802
+        self.toolbar.remove(action)
+
+    def addDockWidget(self, area, dock):  # noqa: N802
+        self.docks.append(dock)
+
+    def removeDockWidget(self, dock):  # noqa: N802
+        self.docks.remove(dock)
+
+    def addPluginToMenu(self, name, action):  # noqa: N802
+        self.menus.append((name, action))
+
+    def removePluginMenu(self, name, action):  # noqa: N802
+        self.menus.remove((name, action))
+
+    def mainWindow(self):  # noqa: N802
+        return None

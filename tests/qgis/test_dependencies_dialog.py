@@ -118,41 +118,15 @@ def test_check_again_probes_afresh(deps, monkeypatch, open_dialog):
     assert "networkx" not in dialog.command()
 
 
-class FakeIface:
-    def __init__(self):
-        self.docks, self.menus = [], []
-
-    def addDockWidget(self, area, dock):  # noqa: N802
-        self.docks.append(dock)
-
-    def removeDockWidget(self, dock):  # noqa: N802
-        self.docks.remove(dock)
-
-    def addPluginToMenu(self, name, action):  # noqa: N802
-        self.menus.append((name, action))
-
-    def removePluginMenu(self, name, action):  # noqa: N802
-        self.menus.remove((name, action))
-
-    def addToolBarIcon(self, action):  # noqa: N802 (the panel's toolbar button)
-        pass
-
-    def removeToolBarIcon(self, action):  # noqa: N802
-        pass
-
-    def mainWindow(self):  # noqa: N802
-        return None
-
-
 @pytest.mark.parametrize("pandas_missing", [False, True])
-def test_menu_entry_opens_the_dialog_also_without_pandas(deps, dialog_class, monkeypatch, pandas_missing):
+def test_menu_entry_opens_the_dialog_also_without_pandas(deps, dialog_class, monkeypatch, pandas_missing, h):
     import alliance_territories
 
     shown = []
     monkeypatch.setattr(dialog_class, "exec", lambda self: shown.append(self) or 0)
     if pandas_missing:
         monkeypatch.setattr(deps, "problems", lambda names: ["pandas >= 1.5 is not installed"])
-    iface = FakeIface()
+    iface = h.FakeIface()
     instance = alliance_territories.classFactory(iface)
     instance.initGui()
     try:

@@ -276,40 +276,14 @@ def test_dock_gathers_every_result_for_a_territory(dock, run_alg, data_dir, clea
     shoot(dock, tmp_path, "dock_canada.png")
 
 
-class FakeIface:
-    def __init__(self):
-        self.docks, self.menus, self.toolbar = [], [], []
-
-    def addToolBarIcon(self, action):  # noqa: N802
-        self.toolbar.append(action)
-
-    def removeToolBarIcon(self, action):  # noqa: N802
-        self.toolbar.remove(action)
-
-    def addDockWidget(self, area, dock):  # noqa: N802
-        self.docks.append(dock)
-
-    def removeDockWidget(self, dock):  # noqa: N802
-        self.docks.remove(dock)
-
-    def addPluginToMenu(self, name, action):  # noqa: N802
-        self.menus.append((name, action))
-
-    def removePluginMenu(self, name, action):  # noqa: N802
-        self.menus.remove((name, action))
-
-    def mainWindow(self):  # noqa: N802
-        return None
-
-
-def test_plugin_with_an_iface_loads_and_unloads_twice(plugin, clean_project):
+def test_plugin_with_an_iface_loads_and_unloads_twice(plugin, clean_project, h):
     import alliance_territories
 
     registry = QgsApplication.processingRegistry()
     plugin.unload()
     try:
         for _ in range(2):
-            iface = FakeIface()
+            iface = h.FakeIface()
             instance = alliance_territories.classFactory(iface)
             instance.initGui()
             assert len(iface.docks) == 1 and iface.docks[0].objectName() == "AllianceOfTerritoriesDock"
@@ -326,12 +300,12 @@ def test_plugin_with_an_iface_loads_and_unloads_twice(plugin, clean_project):
     assert registry.algorithmById(ALG) is not None
 
 
-def test_plugin_without_pandas_loads_without_the_dock(plugin, monkeypatch):
+def test_plugin_without_pandas_loads_without_the_dock(plugin, monkeypatch, h):
     import alliance_territories
     from alliance_territories.alliance_plugin.toolbelt import dependencies
 
     monkeypatch.setattr(dependencies, "problems", lambda names: ["pandas >= 1.5 is not installed"])
-    iface = FakeIface()
+    iface = h.FakeIface()
     instance = alliance_territories.classFactory(iface)
     instance.initGui()  # the provider is already registered by the fixture: refused cleanly
     assert instance.dock is None and iface.docks == []

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 from qgis.core import QgsApplication
-from qgis.PyQt.QtCore import QSettings
 
 REPO = Path(__file__).resolve().parents[2]
 TS = REPO / "i18n" / "alliance_fr.ts"
@@ -53,28 +52,6 @@ def test_extractor_finds_every_string_of_the_ts():
     assert unresolved == []
     in_ts = {source for source, _, _ in messages()}
     assert set(ordered) - in_ts == set(), "run scripts/update_translations.py and translate the new strings"
-
-
-@pytest.fixture()
-def french(plugin):
-    from alliance_territories.alliance_plugin.toolbelt import i18n
-
-    settings = QSettings()
-    had, previous = settings.contains("locale/userLocale"), settings.value("locale/userLocale")
-    settings.setValue("locale/userLocale", "fr")
-    i18n.remove_translator()
-    try:
-        assert i18n.install_translator() == "fr"
-        assert i18n._translator is not None
-        yield i18n
-    finally:
-        i18n.remove_translator()
-        if had:
-            settings.setValue("locale/userLocale", previous)
-        else:
-            settings.remove("locale/userLocale")
-        i18n.install_translator()
-        assert i18n.tr("Flow lines") == "Flow lines"
 
 
 def test_toolbox_in_french(french):

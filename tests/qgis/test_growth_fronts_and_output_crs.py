@@ -10,7 +10,6 @@ import pytest
 import shapely
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject, QgsProcessingException,
                        QgsVectorLayer)
-from qgis.PyQt.QtCore import QSettings
 
 UTM33 = QgsCoordinateReferenceSystem("EPSG:32633")
 
@@ -139,26 +138,6 @@ def test_ranks_are_integer_fields(run_alg, h):
     ranks = {f["name"]: f["rank_p2000"] for f in results["OUTPUT"].getFeatures()}
     assert ranks == {"c5": 1, "c4": 2, "c3": 3, "c2": 4, "c1": 5, "c0": 6}
     assert all(type(rank) is int for rank in ranks.values())
-
-
-@pytest.fixture()
-def french(plugin):
-    from alliance_territories.alliance_plugin.toolbelt import i18n
-
-    settings = QSettings()
-    had, previous = settings.contains("locale/userLocale"), settings.value("locale/userLocale")
-    settings.setValue("locale/userLocale", "fr")
-    i18n.remove_translator()
-    try:
-        assert i18n.install_translator() == "fr"
-        yield i18n
-    finally:
-        i18n.remove_translator()
-        if had:
-            settings.setValue("locale/userLocale", previous)
-        else:
-            settings.remove("locale/userLocale")
-        i18n.install_translator()
 
 
 def test_core_error_and_ring_labels_in_french(french, run_alg, prague):

@@ -25,7 +25,8 @@ import textwrap
 import pytest
 from qgis.core import Qgis
 
-SCRIPT = r'''
+#: A fresh QGIS process, as Desktop starts: Processing ready, nothing of ours imported yet.
+PRELUDE = r'''
 import json, sys
 sys.path.insert(0, PLUGINS)
 from qgis.testing import start_app
@@ -34,6 +35,9 @@ from qgis.core import *
 sys.path.append(QgsApplication.pkgDataPath() + "/python/plugins")
 from processing.core.Processing import Processing
 Processing.initialize()
+'''
+
+SCRIPT = PRELUDE + r'''
 import threading
 MAIN = threading.get_ident()
 first_imported_on_worker = []
@@ -245,15 +249,7 @@ def test_every_algorithm_on_a_worker_thread_after_a_failed_run(plugins_dir, data
     assert said >= WITH_BOWTIE, sorted(WITH_BOWTIE - said)
 
 
-ABORT_THEN_PYTHON = r'''
-import json, sys
-sys.path.insert(0, PLUGINS)
-from qgis.testing import start_app
-app = start_app()
-from qgis.core import *
-sys.path.append(QgsApplication.pkgDataPath() + "/python/plugins")
-from processing.core.Processing import Processing
-Processing.initialize()
+ABORT_THEN_PYTHON = PRELUDE + r'''
 import alliance_territories
 plugin = alliance_territories.classFactory(None)
 plugin.initProcessing()
