@@ -895,229 +895,232 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
 &lt;p&gt;&lt;b&gt;Unités locales&lt;/b&gt; (facultatif) : la population de chaque carreau est attribuée à l'unité qui contient le centre du carreau (pour des polygones fournis, un point à l'intérieur du polygone, le centre d'un carré complet ; un centre situé sur une limite va au plus petit code). Une unité est une &lt;i&gt;ville&lt;/i&gt; quand au moins 50 % de sa population vit dans des centres urbains, une &lt;i&gt;zone rurale&lt;/i&gt; quand au moins 50 % vit dans des carreaux ruraux, sinon une &lt;i&gt;ville moyenne ou zone semi-dense&lt;/i&gt; ; les unités sans habitant ne reçoivent pas de classe. Leur population, la population et la part dans les centres urbains, dans les agglomérations urbaines (centres compris) et dans les carreaux ruraux sont ajoutées aux unités telles que fournies. Le champ params enregistre les seuils.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="118" />
+            <location filename="../processing/degurba.py" line="125" />
             <source>The local units layer</source>
             <translation>La couche des unités locales</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="184" />
+            <location filename="../processing/degurba.py" line="191" />
             <source>The population layer</source>
             <translation>La couche de population</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="246" />
+            <location filename="../processing/degurba.py" line="253" />
             <source>The population grid</source>
             <translation>La grille de population</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="312" />
+            <location filename="../processing/degurba.py" line="319" />
             <source>The population raster</source>
             <translation>Le raster de population</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="67" />
+            <location filename="../processing/degurba.py" line="69" />
+            <source>Choose the population field of the grid cells or points.</source>
+            <translation>Choisissez le champ de population des carreaux ou des points.</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="74" />
             <source>Population: grid cells or points</source>
             <translation>Population : carreaux ou points</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="70" />
-            <location filename="../processing/functional_areas.py" line="71" />
-            <location filename="../processing/provider.py" line="123" />
-            <source>Population field</source>
-            <translation>Champ de population</translation>
+            <location filename="../processing/degurba.py" line="77" />
+            <source>Population field of the cells or points</source>
+            <translation>Champ de population des carreaux ou points</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="73" />
+            <location filename="../processing/degurba.py" line="80" />
             <source>Land share of each cell (0-1 or %)</source>
             <translation>Part de terre de chaque carreau (0-1 ou %)</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="76" />
+            <location filename="../processing/degurba.py" line="83" />
             <source>Population raster</source>
             <translation>Raster de population</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="78" />
+            <location filename="../processing/degurba.py" line="85" />
             <source>Band of the raster</source>
             <translation>Bande du raster</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="80" />
+            <location filename="../processing/degurba.py" line="87" />
             <source>Cell size of the grid built from points (m)</source>
             <translation>Taille des carreaux de la grille construite à partir de points (m)</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="91" />
+            <location filename="../processing/degurba.py" line="98" />
             <source>Urban centre smoothing: neighbours of 8 (0 = off)</source>
             <translation>Lissage des centres : voisins sur 8 (0 = aucun)</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="94" />
+            <location filename="../processing/degurba.py" line="101" />
             <source>Local units (communes)</source>
             <translation>Unités locales (communes)</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="97" />
+            <location filename="../processing/degurba.py" line="104" />
             <source>Local unit code field</source>
             <translation>Champ de code des unités locales</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="99" />
+            <location filename="../processing/degurba.py" line="106" />
             <source>Local units: population share of the rules (%)</source>
             <translation>Unités locales : part de population des règles (%)</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="102" />
+            <location filename="../processing/degurba.py" line="109" />
             <source>Write the empty rural cells of a built grid</source>
             <translation>Écrire aussi les carreaux ruraux vides</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="104" />
+            <location filename="../processing/degurba.py" line="111" />
             <source>Classified grid cells</source>
             <translation>Carreaux classés</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="106" />
+            <location filename="../processing/degurba.py" line="113" />
             <source>Local units (degree of urbanisation)</source>
             <translation>Unités locales (degré d'urbanisation)</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="108" />
+            <location filename="../processing/degurba.py" line="115" />
             <source>Urban centres</source>
             <translation>Centres urbains</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="109" />
+            <location filename="../processing/degurba.py" line="116" />
             <source>Urban clusters</source>
             <translation>Agglomérations urbaines</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="121" />
+            <location filename="../processing/degurba.py" line="128" />
             <source>Choose the code field of the local units.</source>
             <translation>Choisissez le champ de code des unités locales.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="186" />
+            <location filename="../processing/degurba.py" line="193" />
             <source>Give the population either as a vector layer (grid cells or points) or as a raster, one of them.</source>
             <translation>Donnez la population soit comme couche vecteur (carreaux ou points), soit comme raster, l'un des deux.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="192" />
+            <location filename="../processing/degurba.py" line="199" />
             <source>Choose the population field.</source>
             <translation>Choisissez le champ de population.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="222" />
+            <location filename="../processing/degurba.py" line="229" />
             <source>No population point has a geometry.</source>
             <translation>Aucun point de population n'a de géométrie.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="292" />
+            <location filename="../processing/degurba.py" line="299" />
             <source>The polygons are not the square cells of a grid.</source>
             <translation>Les polygones ne sont pas les carreaux carrés d'une grille.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="89" />
+            <location filename="../processing/degurba.py" line="96" />
             <source>Urban centre: minimum density (inh./km2)</source>
             <translation>Centre urbain : densité minimale (hab./km2)</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="89" />
+            <location filename="../processing/degurba.py" line="96" />
             <source>Urban centre: minimum population</source>
             <translation>Centre urbain : population minimale</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="89" />
+            <location filename="../processing/degurba.py" line="96" />
             <source>Urban centre: gaps filled below (km2; 0 = none)</source>
             <translation>Centre urbain : trous comblés en dessous de (km2 ; 0 = aucun)</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="89" />
+            <location filename="../processing/degurba.py" line="96" />
             <source>Urban cluster: minimum density (inh./km2)</source>
             <translation>Agglomération : densité minimale (hab./km2)</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="89" />
+            <location filename="../processing/degurba.py" line="96" />
             <source>Urban cluster: minimum population</source>
             <translation>Agglomération urbaine : population minimale</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="141" />
+            <location filename="../processing/degurba.py" line="148" />
             <source>{centres} urban centres and {clusters} urban clusters ({rounds} rounds of gap filling and smoothing); {c:.1%} of the population in urban centres, {u:.1%} in urban clusters outside them.</source>
             <translation>{centres} centres urbains et {clusters} agglomérations urbaines ({rounds} passes de comblement et de lissage) ; {c:.1%} de la population dans les centres urbains, {u:.1%} dans les agglomérations urbaines hors centres.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="173" />
+            <location filename="../processing/degurba.py" line="180" />
             <source>The local units output is skipped: only the cells say their unit.</source>
             <translation>La sortie des unités locales est ignorée : seuls les carreaux indiquent leur unité.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="226" />
+            <location filename="../processing/degurba.py" line="233" />
             <source>{n} points summed into a grid of {rows} x {cols} cells of {cell:g} m.</source>
             <translation>{n} points sommés dans une grille de {rows} x {cols} carreaux de {cell:g} m.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="268" />
+            <location filename="../processing/degurba.py" line="275" />
             <source>Land shares above 1: read as percentages.</source>
             <translation>Parts de terre supérieures à 1 : lues comme des pourcentages.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="272" />
+            <location filename="../processing/degurba.py" line="279" />
             <source>{n} grid cells of {cell:g} m, {rows} rows x {cols} columns; {missing} cells of that frame are not given (no data).</source>
             <translation>{n} carreaux de {cell:g} m, {rows} lignes x {cols} colonnes ; {missing} carreaux de cette emprise ne sont pas fournis (sans donnée).</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="323" />
+            <location filename="../processing/degurba.py" line="330" />
             <source>Raster of {rows} x {cols} cells of {cell:g} m.</source>
             <translation>Raster de {rows} x {cols} cellules de {cell:g} m.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="403" />
+            <location filename="../processing/degurba.py" line="410" />
             <source>Local units: {city} cities, {town} towns and semi-dense areas, {rural} rural areas, {none} without inhabitants.</source>
             <translation>Unités locales : {city} villes, {town} villes moyennes et zones semi-denses, {rural} zones rurales, {none} sans habitant.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="125" />
+            <location filename="../processing/degurba.py" line="132" />
             <source>Cells of {cell:g} m: the official method uses 1 km2 cells, and its thresholds (per km2 and per cluster) are kept as given.</source>
             <translation>Carreaux de {cell:g} m : la méthode officielle utilise des carreaux de 1 km2, et ses seuils (par km2 et par agglomération) sont conservés tels quels.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="199" />
+            <location filename="../processing/degurba.py" line="206" />
             <source>{what} is in {crs}, not in metres: its cells would not be squares of equal area once reprojected. Use a grid in a projected CRS in metres (the official grid is in EPSG:3035; GHS-POP in World Mollweide), or population points, which are reprojected.</source>
             <translation>{what} est en {crs}, pas en mètres : ses carreaux ne seraient plus des carrés de même surface une fois reprojetés. Utilisez une grille dans un SCR projeté en mètres (la grille officielle est en EPSG:3035 ; GHS-POP en World Mollweide), ou des points de population, qui sont reprojetés.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="217" />
+            <location filename="../processing/degurba.py" line="224" />
             <source>{n} points have no geometry: left out.</source>
             <translation>{n} points n'ont pas de géométrie : écartés.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="235" />
+            <location filename="../processing/degurba.py" line="242" />
             <source>A grid of {rows:,.0f} x {cols:,.0f} cells of {cell:g} m is too large (limit {limit:,}): choose larger cells or a smaller area.</source>
             <translation>Une grille de {rows:,.0f} x {cols:,.0f} carreaux de {cell:g} m est trop grande (limite {limit:,}) : choisissez des carreaux plus grands ou une zone plus petite.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="252" />
+            <location filename="../processing/degurba.py" line="259" />
             <source>{n} grid cells have no geometry: remove them first.</source>
             <translation>{n} carreaux n'ont pas de géométrie : supprimez-les d'abord.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="260" />
+            <location filename="../processing/degurba.py" line="267" />
             <source>{n} grid cells are given more than once (overlapping polygons): one polygon per cell.</source>
             <translation>{n} carreaux sont fournis plusieurs fois (polygones superposés) : un polygone par carreau.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="301" />
+            <location filename="../processing/degurba.py" line="308" />
             <source>{n} polygons are not cells of a regular grid of {cell:g} m squares (the first: bounds {b}); give the cells of one grid, or points.</source>
             <translation>{n} polygones ne sont pas des carreaux d'une grille régulière de carrés de {cell:g} m (le premier : emprise {b}) ; fournissez les carreaux d'une même grille, ou des points.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="319" />
+            <location filename="../processing/degurba.py" line="326" />
             <source>{n} raster cells are negative: read as no data.</source>
             <translation>{n} cellules du raster sont négatives : lues comme sans donnée.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="400" />
+            <location filename="../processing/degurba.py" line="407" />
             <source>{pop:,.0f} inhabitants live in cells whose centre lies in no local unit.</source>
             <translation>{pop:,.0f} habitants vivent dans des carreaux dont le centre n'est dans aucune unité locale.</translation>
         </message>
@@ -1563,6 +1566,12 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
 &lt;p&gt;&lt;b&gt;Aires d'attraction des villes INSEE&lt;/b&gt; (2020) : les pôles sont les territoires candidats (le champ des villes, ou tous) ayant au moins le nombre minimal d'emplois (emplois = tous les flux arrivant dans le territoire) ; des pôles contigus forment un seul pôle ; un pôle envoyant au moins le seuil de navettes de ses actifs vers un pôle ayant plus d'emplois lui est rattaché (pôle secondaire) ; la couronne est formée des territoires envoyant au moins le seuil vers le pôle ; l'attraction n'est pas récursive.&lt;/p&gt;
 &lt;p&gt;Sorties : chaque territoire avec l'identifiant de son aire (le code du territoire le plus peuplé de sa ville ou de son pôle principal), son rôle (centre-ville, zone de navettage ou hors aire ; pôle, pôle secondaire, couronne ou hors aire) et la part de ses actifs allant vers le cœur de l'aire ; et les aires fusionnées avec population, nombre de territoires, flux interne, flux sortant, flux entrant et autocontention côté offre et côté demande. Le champ params enregistre les seuils utilisés.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Flux&lt;/b&gt; : une table ou une couche chargée dans QGIS, ou un fichier CSV (délimiteur, UTF-8/BOM/cp1252 et virgules décimales détectés ; codes toujours lus comme du texte, donc 01004 garde son zéro). Les champs sont détectés d'après leur nom quand ils sont laissés vides, y compris dans les fichiers de navettes domicile-travail de l'INSEE (CODGEO/DCLT/NBFLUX_C20_ACTOCC15P, ou COMMUNE/DCLT/IPONDI sommé par couple). Les lignes qui répètent un couple et un type sont sommées avec un avertissement ; des volumes manquants ou négatifs arrêtent le traitement et les lignes sont citées ; les codes qui ne correspondent à aucun territoire sont comptés, listés et écartés.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="../processing/functional_areas.py" line="71" />
+            <location filename="../processing/provider.py" line="123" />
+            <source>Population field</source>
+            <translation>Champ de population</translation>
         </message>
         <message>
             <location filename="../processing/functional_areas.py" line="77" />

@@ -62,12 +62,20 @@ class Degurba(GrowthAlgorithm):
     def shortHelpString(self):
         return self.tr(HELP)
 
+    def checkParameterValues(self, parameters, context):
+        """The population field is optional for Processing (a raster needs none) but required with a layer."""
+        ok, message = super().checkParameterValues(parameters, context)
+        if ok and parameters.get(self.INPUT) not in (None, "") and not parameters.get(self.POPULATION_FIELD):
+            return False, self.tr("Choose the population field of the grid cells or points.")
+        return ok, message
+
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.INPUT, self.tr("Population: grid cells or points"),
             [compat.SourceType.VectorPolygon, compat.SourceType.VectorPoint], optional=True))
         self.addParameter(QgsProcessingParameterField(
-            self.POPULATION_FIELD, self.tr("Population field"), parentLayerParameterName=self.INPUT,
+            self.POPULATION_FIELD, self.tr("Population field of the cells or points"),
+            parentLayerParameterName=self.INPUT,
             type=compat.FieldDataType.Numeric, optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.LAND_SHARE_FIELD, self.tr("Land share of each cell (0-1 or %)"),

@@ -98,3 +98,16 @@ def test_other_providers_dialogs_are_left_alone(qgis_app):
     wrapper.stop()
     assert not dialog.property("allianceLabelsWrapped")  # (QGIS 3.40 and later wrap labels themselves)
     dialog.close()
+
+
+def test_degurba_asks_for_the_population_field_of_a_layer(plugin, data_dir):
+    """Optional for Processing (a raster needs none), the field is required with cells or points."""
+    from qgis.core import QgsProcessingContext
+
+    alg = QgsApplication.processingRegistry().createAlgorithmById("alliance:degurba")
+    context = QgsProcessingContext()
+    layer = str(data_dir / "canada" / "ca_provinces.gpkg")
+    ok, message = alg.checkParameterValues({"INPUT": layer, "OUTPUT": "memory:"}, context)
+    assert not ok and "population field" in message
+    ok, _ = alg.checkParameterValues({"INPUT": layer, "POPULATION_FIELD": "pop1971", "OUTPUT": "memory:"}, context)
+    assert ok
