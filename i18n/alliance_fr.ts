@@ -895,22 +895,22 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
 &lt;p&gt;&lt;b&gt;Unités locales&lt;/b&gt; (facultatif) : la population de chaque carreau est attribuée à l'unité qui contient le centre du carreau (pour des polygones fournis, un point à l'intérieur du polygone, le centre d'un carré complet ; un centre situé sur une limite va au plus petit code). Une unité est une &lt;i&gt;ville&lt;/i&gt; quand au moins 50 % de sa population vit dans des centres urbains, une &lt;i&gt;zone rurale&lt;/i&gt; quand au moins 50 % vit dans des carreaux ruraux, sinon une &lt;i&gt;ville moyenne ou zone semi-dense&lt;/i&gt; ; les unités sans habitant ne reçoivent pas de classe. Leur population, la population et la part dans les centres urbains, dans les agglomérations urbaines (centres compris) et dans les carreaux ruraux sont ajoutées aux unités telles que fournies. Le champ params enregistre les seuils.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="125" />
+            <location filename="../processing/degurba.py" line="126" />
             <source>The local units layer</source>
             <translation>La couche des unités locales</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="191" />
+            <location filename="../processing/degurba.py" line="192" />
             <source>The population layer</source>
             <translation>La couche de population</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="253" />
+            <location filename="../processing/degurba.py" line="254" />
             <source>The population grid</source>
             <translation>La grille de population</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="319" />
+            <location filename="../processing/degurba.py" line="320" />
             <source>The population raster</source>
             <translation>Le raster de population</translation>
         </message>
@@ -930,197 +930,197 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>Champ de population des carreaux ou points</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="80" />
+            <location filename="../processing/degurba.py" line="81" />
             <source>Land share of each cell (0-1 or %)</source>
             <translation>Part de terre de chaque carreau (0-1 ou %)</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="83" />
+            <location filename="../processing/degurba.py" line="84" />
             <source>Population raster</source>
             <translation>Raster de population</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="85" />
+            <location filename="../processing/degurba.py" line="86" />
             <source>Band of the raster</source>
             <translation>Bande du raster</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="87" />
+            <location filename="../processing/degurba.py" line="88" />
             <source>Cell size of the grid built from points (m)</source>
             <translation>Taille des carreaux de la grille construite à partir de points (m)</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="98" />
+            <location filename="../processing/degurba.py" line="99" />
             <source>Urban centre smoothing: neighbours of 8 (0 = off)</source>
             <translation>Lissage des centres : voisins sur 8 (0 = aucun)</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="101" />
+            <location filename="../processing/degurba.py" line="102" />
             <source>Local units (communes)</source>
             <translation>Unités locales (communes)</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="104" />
+            <location filename="../processing/degurba.py" line="105" />
             <source>Local unit code field</source>
             <translation>Champ de code des unités locales</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="106" />
+            <location filename="../processing/degurba.py" line="107" />
             <source>Local units: population share of the rules (%)</source>
             <translation>Unités locales : part de population des règles (%)</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="109" />
+            <location filename="../processing/degurba.py" line="110" />
             <source>Write the empty rural cells of a built grid</source>
             <translation>Écrire aussi les carreaux ruraux vides</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="111" />
+            <location filename="../processing/degurba.py" line="112" />
             <source>Classified grid cells</source>
             <translation>Carreaux classés</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="113" />
+            <location filename="../processing/degurba.py" line="114" />
             <source>Local units (degree of urbanisation)</source>
             <translation>Unités locales (degré d'urbanisation)</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="115" />
+            <location filename="../processing/degurba.py" line="116" />
             <source>Urban centres</source>
             <translation>Centres urbains</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="116" />
+            <location filename="../processing/degurba.py" line="117" />
             <source>Urban clusters</source>
             <translation>Agglomérations urbaines</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="128" />
+            <location filename="../processing/degurba.py" line="129" />
             <source>Choose the code field of the local units.</source>
             <translation>Choisissez le champ de code des unités locales.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="193" />
+            <location filename="../processing/degurba.py" line="194" />
             <source>Give the population either as a vector layer (grid cells or points) or as a raster, one of them.</source>
             <translation>Donnez la population soit comme couche vecteur (carreaux ou points), soit comme raster, l'un des deux.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="199" />
+            <location filename="../processing/degurba.py" line="200" />
             <source>Choose the population field.</source>
             <translation>Choisissez le champ de population.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="229" />
+            <location filename="../processing/degurba.py" line="230" />
             <source>No population point has a geometry.</source>
             <translation>Aucun point de population n'a de géométrie.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="299" />
+            <location filename="../processing/degurba.py" line="300" />
             <source>The polygons are not the square cells of a grid.</source>
             <translation>Les polygones ne sont pas les carreaux carrés d'une grille.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="96" />
+            <location filename="../processing/degurba.py" line="97" />
             <source>Urban centre: minimum density (inh./km2)</source>
             <translation>Centre urbain : densité minimale (hab./km2)</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="96" />
+            <location filename="../processing/degurba.py" line="97" />
             <source>Urban centre: minimum population</source>
             <translation>Centre urbain : population minimale</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="96" />
+            <location filename="../processing/degurba.py" line="97" />
             <source>Urban centre: gaps filled below (km2; 0 = none)</source>
             <translation>Centre urbain : trous comblés en dessous de (km2 ; 0 = aucun)</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="96" />
+            <location filename="../processing/degurba.py" line="97" />
             <source>Urban cluster: minimum density (inh./km2)</source>
             <translation>Agglomération : densité minimale (hab./km2)</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="96" />
+            <location filename="../processing/degurba.py" line="97" />
             <source>Urban cluster: minimum population</source>
             <translation>Agglomération urbaine : population minimale</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="148" />
+            <location filename="../processing/degurba.py" line="149" />
             <source>{centres} urban centres and {clusters} urban clusters ({rounds} rounds of gap filling and smoothing); {c:.1%} of the population in urban centres, {u:.1%} in urban clusters outside them.</source>
             <translation>{centres} centres urbains et {clusters} agglomérations urbaines ({rounds} passes de comblement et de lissage) ; {c:.1%} de la population dans les centres urbains, {u:.1%} dans les agglomérations urbaines hors centres.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="180" />
+            <location filename="../processing/degurba.py" line="181" />
             <source>The local units output is skipped: only the cells say their unit.</source>
             <translation>La sortie des unités locales est ignorée : seuls les carreaux indiquent leur unité.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="233" />
+            <location filename="../processing/degurba.py" line="234" />
             <source>{n} points summed into a grid of {rows} x {cols} cells of {cell:g} m.</source>
             <translation>{n} points sommés dans une grille de {rows} x {cols} carreaux de {cell:g} m.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="275" />
+            <location filename="../processing/degurba.py" line="276" />
             <source>Land shares above 1: read as percentages.</source>
             <translation>Parts de terre supérieures à 1 : lues comme des pourcentages.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="279" />
+            <location filename="../processing/degurba.py" line="280" />
             <source>{n} grid cells of {cell:g} m, {rows} rows x {cols} columns; {missing} cells of that frame are not given (no data).</source>
             <translation>{n} carreaux de {cell:g} m, {rows} lignes x {cols} colonnes ; {missing} carreaux de cette emprise ne sont pas fournis (sans donnée).</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="330" />
+            <location filename="../processing/degurba.py" line="331" />
             <source>Raster of {rows} x {cols} cells of {cell:g} m.</source>
             <translation>Raster de {rows} x {cols} cellules de {cell:g} m.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="410" />
+            <location filename="../processing/degurba.py" line="411" />
             <source>Local units: {city} cities, {town} towns and semi-dense areas, {rural} rural areas, {none} without inhabitants.</source>
             <translation>Unités locales : {city} villes, {town} villes moyennes et zones semi-denses, {rural} zones rurales, {none} sans habitant.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="132" />
+            <location filename="../processing/degurba.py" line="133" />
             <source>Cells of {cell:g} m: the official method uses 1 km2 cells, and its thresholds (per km2 and per cluster) are kept as given.</source>
             <translation>Carreaux de {cell:g} m : la méthode officielle utilise des carreaux de 1 km2, et ses seuils (par km2 et par agglomération) sont conservés tels quels.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="206" />
+            <location filename="../processing/degurba.py" line="207" />
             <source>{what} is in {crs}, not in metres: its cells would not be squares of equal area once reprojected. Use a grid in a projected CRS in metres (the official grid is in EPSG:3035; GHS-POP in World Mollweide), or population points, which are reprojected.</source>
             <translation>{what} est en {crs}, pas en mètres : ses carreaux ne seraient plus des carrés de même surface une fois reprojetés. Utilisez une grille dans un SCR projeté en mètres (la grille officielle est en EPSG:3035 ; GHS-POP en World Mollweide), ou des points de population, qui sont reprojetés.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="224" />
+            <location filename="../processing/degurba.py" line="225" />
             <source>{n} points have no geometry: left out.</source>
             <translation>{n} points n'ont pas de géométrie : écartés.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="242" />
+            <location filename="../processing/degurba.py" line="243" />
             <source>A grid of {rows:,.0f} x {cols:,.0f} cells of {cell:g} m is too large (limit {limit:,}): choose larger cells or a smaller area.</source>
             <translation>Une grille de {rows:,.0f} x {cols:,.0f} carreaux de {cell:g} m est trop grande (limite {limit:,}) : choisissez des carreaux plus grands ou une zone plus petite.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="259" />
+            <location filename="../processing/degurba.py" line="260" />
             <source>{n} grid cells have no geometry: remove them first.</source>
             <translation>{n} carreaux n'ont pas de géométrie : supprimez-les d'abord.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="267" />
+            <location filename="../processing/degurba.py" line="268" />
             <source>{n} grid cells are given more than once (overlapping polygons): one polygon per cell.</source>
             <translation>{n} carreaux sont fournis plusieurs fois (polygones superposés) : un polygone par carreau.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="308" />
+            <location filename="../processing/degurba.py" line="309" />
             <source>{n} polygons are not cells of a regular grid of {cell:g} m squares (the first: bounds {b}); give the cells of one grid, or points.</source>
             <translation>{n} polygones ne sont pas des carreaux d'une grille régulière de carrés de {cell:g} m (le premier : emprise {b}) ; fournissez les carreaux d'une même grille, ou des points.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="326" />
+            <location filename="../processing/degurba.py" line="327" />
             <source>{n} raster cells are negative: read as no data.</source>
             <translation>{n} cellules du raster sont négatives : lues comme sans donnée.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="407" />
+            <location filename="../processing/degurba.py" line="408" />
             <source>{pop:,.0f} inhabitants live in cells whose centre lies in no local unit.</source>
             <translation>{pop:,.0f} habitants vivent dans des carreaux dont le centre n'est dans aucune unité locale.</translation>
         </message>
@@ -3840,314 +3840,319 @@ Paramètres : {params}</translation>
             <translation>1 234,5</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="187" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="69" />
+            <source>a territory the layers do not name</source>
+            <translation>un territoire que les couches ne nomment pas</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="188" />
             <source>Functional areas or Flow regions (commuting flows with their internal flows, population)</source>
             <translation>Aires fonctionnelles ou Régions de flux (navettes domicile-travail avec leurs flux internes, population)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="188" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="189" />
             <source>Flow dependencies (an origin-destination table of flows between the territories)</source>
             <translation>Dépendances de flux (une table origine-destination des flux entre les territoires)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="189" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="190" />
             <source>Dominant flows or City network (flows between the territories, city populations)</source>
             <translation>Flux dominants ou Réseau de villes (flux entre les territoires, population des villes)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="190" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="191" />
             <source>Land tenure overlay (cadastral parcels with their tenure, growth fronts)</source>
             <translation>Croisement foncier (parcelles cadastrales avec leur statut foncier, fronts de croissance)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="191" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="192" />
             <source>Land consumption or Urban growth (built-up areas at two dates, population at both dates)</source>
             <translation>Consommation d'espace ou Croissance urbaine (surfaces bâties à deux dates, population aux deux dates)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="192" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="193" />
             <source>Flow dependencies with several flow types (for example commuting and goods or waste flows)</source>
             <translation>Dépendances de flux avec plusieurs types de flux (par exemple navettes et flux de marchandises ou de déchets)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="193" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="194" />
             <source>Transit access or Service access (a GTFS feed or stops, services, population), or commuting flows</source>
             <translation>Accès aux transports ou Accès aux services (un flux GTFS ou des arrêts, des services, la population), ou des navettes domicile-travail</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="194" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="195" />
             <source>Any of the algorithms above: the evidence base is the diagnosis itself</source>
             <translation>N'importe lequel des algorithmes ci-dessus : la base de connaissances est le diagnostic lui-même</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="200" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="201" />
             <source>strong when 6 or more of the 8 recommendations have measured evidence, watch from 3 to 5, priority from 0 to 2 (R8 counts itself once any evidence is measured)</source>
             <translation>solide quand au moins 6 des 8 recommandations ont une donnée mesurée, à surveiller de 3 à 5, prioritaire de 0 à 2 (R8 se compte elle-même dès qu'une donnée est mesurée)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="202" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="203" />
             <source>{value} of the 8 recommendations have measured evidence: a solid evidence base (R8). Measured: {measured}.</source>
             <translation>{value} des 8 recommandations ont une donnée mesurée : une base de connaissances solide (R8). Mesurées : {measured}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="204" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="205" />
             <source>{value} of the 8 recommendations have measured evidence (R8). Measured: {measured}. To complete the diagnosis: {missing}.</source>
             <translation>{value} des 8 recommandations ont une donnée mesurée (R8). Mesurées : {measured}. Pour compléter le diagnostic : {missing}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="206" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="207" />
             <source>Only {value} of the 8 recommendations have measured evidence: build the local evidence base first (R8). Measured: {measured}. To complete the diagnosis: {missing}.</source>
             <translation>Seules {value} des 8 recommandations ont une donnée mesurée : constituer d'abord la base de connaissances locale (R8). Mesurées : {measured}. Pour compléter le diagnostic : {missing}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="208" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="209" />
             <source>Our rule: a count of the recommendations with a measured indicator (none, one or two: priority; three to five: watch; six or more: strong).</source>
             <translation>Notre règle : le nombre de recommandations ayant un indicateur mesuré (aucune, une ou deux : prioritaire ; trois à cinq : à surveiller ; six ou plus : solide).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="76" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="77" />
             <source>{value:.0%} of the outflow goes to {partner}: high dependency; consider inter-territorial cooperation on mobility (R2, R7).</source>
             <translation>{value:.0%} des flux sortants vont vers {partner} : forte dépendance ; envisager une coopération interterritoriale sur les mobilités (R2, R7).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="78" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="79" />
             <source>{value:.0%} of the outflow goes to {partner}: a dependency to follow (R2).</source>
             <translation>{value:.0%} des flux sortants vont vers {partner} : une dépendance à suivre (R2).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="79" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="80" />
             <source>No partner takes more than {value:.0%} of the outflow: diversified links (R2).</source>
             <translation>Aucun partenaire ne reçoit plus de {value:.0%} des flux sortants : des liens diversifiés (R2).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="81" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="82" />
             <source>15 % is the EU-OECD commuting threshold (Dijkstra et al. 2019); 50 % is ours.</source>
             <translation>15 % est le seuil de navettes UE-OCDE (Dijkstra et al. 2019) ; 50 % est notre seuil.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="84" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="85" />
             <source>Only {value:.0%} of the flows starting here stay here: the territory cannot plan alone; plan with its partners (R1, R2).</source>
             <translation>Seuls {value:.0%} des flux partant d'ici y restent : le territoire ne peut pas planifier seul ; planifier avec ses partenaires (R1, R2).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="86" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="87" />
             <source>{value:.0%} of the flows stay inside: close to the self-containment target (R1).</source>
             <translation>{value:.0%} des flux restent sur place : proche de la cible d'autocontention (R1).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="87" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="88" />
             <source>{value:.0%} of the flows stay inside: a self-contained territory (R1).</source>
             <translation>{value:.0%} des flux restent sur place : un territoire autocontenu (R1).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="89" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="90" />
             <source>OECD (2020) labour-market areas: minimum 0.6667, target 0.75.</source>
             <translation>Zones d'emploi de l'OCDE (2020) : minimum 0,6667, cible 0,75.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="92" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="93" />
             <source>{value:.0f} jobs per 100 employed residents: a residential territory whose workers must commute; plan mobility and local jobs (R7, R1).</source>
             <translation>{value:.0f} emplois pour 100 actifs occupés résidents : un territoire résidentiel dont les actifs doivent se déplacer ; planifier mobilités et emplois locaux (R7, R1).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="94" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="95" />
             <source>{value:.0f} jobs per 100 employed residents: more residents than jobs (R7).</source>
             <translation>{value:.0f} emplois pour 100 actifs occupés résidents : plus d'actifs que d'emplois (R7).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="95" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="96" />
             <source>{value:.0f} jobs per 100 employed residents: a job centre (R7).</source>
             <translation>{value:.0f} emplois pour 100 actifs occupés résidents : un pôle d'emploi (R7).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="97" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="98" />
             <source>INSEE indicateur de concentration d'emploi; the 50 and 80 bands are ours.</source>
             <translation>Indicateur de concentration d'emploi de l'INSEE ; les seuils de 50 et 80 sont les nôtres.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="100" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="101" />
             <source>The same partner comes first for several flow types: resource and commuting dependencies overlap; a candidate for circular-economy cooperation (R6, R2).</source>
             <translation>Le même partenaire arrive en tête pour plusieurs types de flux : les dépendances de ressources et de navettes se recouvrent ; une piste de coopération en économie circulaire (R6, R2).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="102" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="103" />
             <source>No partner dominates several flow types (R6).</source>
             <translation>Aucun partenaire ne domine plusieurs types de flux (R6).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="103" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="104" />
             <source>watch when the same partner comes first for two flow types or more; strong otherwise</source>
             <translation>à surveiller quand le même partenaire arrive en tête pour au moins deux types de flux ; solide sinon</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="105" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="106" />
             <source>Our rule: watch when one partner ranks first for two flow types or more (cross-type coupling).</source>
             <translation>Notre règle : à surveiller quand un même partenaire arrive en tête pour au moins deux types de flux (couplage entre types).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="108" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="109" />
             <source>Role in its functional urban area: {value} (R1).</source>
             <translation>Rôle dans son aire urbaine fonctionnelle : {value} (R1).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="109" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="110" />
             <source>Part of the commuting zone of {area}: plan jointly with the city (R1, R2).</source>
             <translation>Dans la couronne (zone de navettage) de {area} : planifier conjointement avec la ville (R1, R2).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="110" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="111" />
             <source>EU-OECD functional urban areas (Dijkstra, Poelman and Veneri 2019).</source>
             <translation>Aires urbaines fonctionnelles UE-OCDE (Dijkstra, Poelman et Veneri 2019).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="114" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="115" />
             <source>Nystuen-Dacey class: {value} (R3).</source>
             <translation>Classe de Nystuen-Dacey : {value} (R3).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="115" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="116" />
             <source>Nystuen-Dacey class: {value}, dominated by {parent}: a relay in the urban hierarchy (R3).</source>
             <translation>Classe de Nystuen-Dacey : {value}, dominé par {parent} : un relais dans la hiérarchie urbaine (R3).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="116" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="117" />
             <source>No flow with another territory: isolated from the city network (R3, R7).</source>
             <translation>Aucun flux avec un autre territoire : isolé du réseau de villes (R3, R7).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="117" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="118" />
             <source>Nystuen and Dacey (1961); the statuses are ours.</source>
             <translation>Nystuen et Dacey (1961) ; les statuts sont les nôtres.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="120" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="121" />
             <source>Land is consumed {value:.1f} times as fast as the population grows (SDG 11.3.1): densify and protect open land (R5, R1).</source>
             <translation>L'espace est consommé {value:.1f} fois plus vite que la population ne croît (ODD 11.3.1) : densifier et protéger les espaces ouverts (R5, R1).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="122" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="123" />
             <source>Land consumption at {value:.1f} times the population growth: to follow (R5).</source>
             <translation>Consommation d'espace à {value:.1f} fois la croissance de la population : à suivre (R5).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="123" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="124" />
             <source>Land consumption below the population growth (ratio {value:.1f}) (R5).</source>
             <translation>Consommation d'espace inférieure à la croissance de la population (rapport {value:.1f}) (R5).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="124" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="125" />
             <source>UN SDG 11.3.1 metadata (a ratio above 1: land consumed faster than population grows); the 0.5 band is ours.</source>
             <translation>Métadonnées de l'ODD 11.3.1 des Nations unies (un ratio supérieur à 1 : l'espace est consommé plus vite que la population ne croît) ; le seuil de 0,5 est le nôtre.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="129" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="130" />
             <source>{value:.0%} of the new built-up area is outlying (leapfrog) growth: steer growth to infill and edges (R5, R1).</source>
             <translation>{value:.0%} de la nouvelle surface bâtie est une extension isolée (par sauts) : orienter la croissance vers le comblement et les franges (R5, R1).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="131" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="132" />
             <source>{value:.0%} of the new built-up area is outlying growth (R5).</source>
             <translation>{value:.0%} de la nouvelle surface bâtie est une extension isolée (R5).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="132" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="133" />
             <source>Only {value:.0%} of the new built-up area is outlying: compact growth (R5).</source>
             <translation>Seuls {value:.0%} de la nouvelle surface bâtie sont une extension isolée : une croissance compacte (R5).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="134" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="135" />
             <source>Landscape expansion index classes (Liu et al. 2010); the 25 and 50 % bands are ours.</source>
             <translation>Classes de l'indice d'expansion paysagère (Liu et al. 2010) ; les seuils de 25 et 50 % sont les nôtres.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="138" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="139" />
             <source>Only {value:.0%} of the parcel area has documented rights (a spatial proxy of SDG 1.4.2): secure tenure first (R4).</source>
             <translation>Seuls {value:.0%} de la surface des parcelles ont des droits documentés (indicateur approché de l'ODD 1.4.2) : sécuriser d'abord le foncier (R4).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="140" />
             <location filename="../alliance_plugin/core/scorecard.py" line="141" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="142" />
             <source>{value:.0%} of the parcel area has documented rights (SDG 1.4.2 proxy) (R4).</source>
             <translation>{value:.0%} de la surface des parcelles ont des droits documentés (indicateur approché de l'ODD 1.4.2) (R4).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="143" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="144" />
             <source>SDG 1.4.2 metadata, as a cadastral proxy; the 50 and 80 % bands are ours.</source>
             <translation>Métadonnées de l'ODD 1.4.2, en approximation cadastrale ; les seuils de 50 et 80 % sont les nôtres.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="147" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="148" />
             <source>{value:.0%} of the growth-front land is under informal, customary or unknown tenure: regularise before the city reaches it (R4, R5).</source>
             <translation>{value:.0%} du front d'urbanisation relève d'un foncier informel, coutumier ou inconnu : régulariser avant que la ville ne l'atteigne (R4, R5).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="149" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="150" />
             <source>{value:.0%} of the growth-front land has insecure tenure (R4).</source>
             <translation>{value:.0%} du front d'urbanisation a un foncier non sécurisé (R4).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="150" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="151" />
             <source>Only {value:.0%} of the growth-front land has insecure tenure (R4).</source>
             <translation>Seuls {value:.0%} du front d'urbanisation ont un foncier non sécurisé (R4).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="152" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="153" />
             <source>Our rule, beside the SDG 1.4.2 spatial proxies (UN-Habitat and World Bank metadata): the share of growth-front land under informal, customary or unknown tenure; the 20 and 50 % bands are ours.</source>
             <translation>Notre règle, à côté des approximations spatiales de l'ODD 1.4.2 (métadonnées d'ONU-Habitat et de la Banque mondiale) : la part des terrains des fronts de croissance en tenure informelle, coutumière ou inconnue ; les seuils de 20 et 50 % sont les nôtres.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="156" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="157" />
             <source>Only {value:.0%} of the population lives within walking distance of frequent public transport (SDG 11.2.1): extend or densify the service (R7, R1).</source>
             <translation>Seuls {value:.0%} de la population vivent à distance à pied de transports en commun fréquents (ODD 11.2.1) : étendre ou densifier l'offre (R7, R1).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="158" />
-            <location filename="../alliance_plugin/core/scorecard.py" line="160" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="159" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="161" />
             <source>{value:.0%} of the population lives within walking distance of frequent public transport (SDG 11.2.1) (R7).</source>
             <translation>{value:.0%} de la population vit à distance à pied de transports en commun fréquents (ODD 11.2.1) (R7).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="163" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="164" />
             <source>UN SDG 11.2.1 metadata (500 m and 1 000 m walks); the 50 and 80 % bands are ours.</source>
             <translation>Métadonnées de l'ODD 11.2.1 des Nations unies (marches de 500 m et 1 000 m) ; les seuils de 50 et 80 % sont les nôtres.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="166" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="167" />
             <source>People walk {value:,.0f} m on average to the nearest service: bring services closer or link the territory to a nearby centre (R7, R3).</source>
             <translation>Les habitants marchent en moyenne {value:,.0f} m jusqu'au service le plus proche : rapprocher les services ou relier le territoire à un pôle voisin (R7, R3).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="168" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="169" />
             <source>People walk {value:,.0f} m on average to the nearest service (R7).</source>
             <translation>Les habitants marchent en moyenne {value:,.0f} m jusqu'au service le plus proche (R7).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="169" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="170" />
             <source>The nearest service is {value:,.0f} m away on average (R7).</source>
             <translation>Le service le plus proche est en moyenne à {value:,.0f} m (R7).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="171" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="172" />
             <source>Our rule, on the SDG 11.2.1 walking distances (500 m and 1 000 m).</source>
             <translation>Notre règle, sur les distances de marche de l'ODD 11.2.1 (500 m et 1 000 m).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="174" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="175" />
             <source>An intermediary city: middle size, high intermediation, intermediate place in the hierarchy; reinforce its role in the network (R3).</source>
             <translation>Une ville intermédiaire : taille moyenne, forte intermédiation, place intermédiaire dans la hiérarchie ; renforcer son rôle dans le réseau (R3).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="176" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="177" />
             <source>Not an intermediary city by our rule (R3).</source>
             <translation>Pas une ville intermédiaire selon notre règle (R3).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="177" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="178" />
             <source>strong when the city meets the three intermediary criteria (middle size, betweenness in the top share, intermediate in the Nystuen-Dacey hierarchy); watch otherwise</source>
             <translation>solide quand la ville remplit les trois critères de ville intermédiaire (taille moyenne, intermédiarité dans la tranche haute, place intermédiaire dans la hiérarchie de Nystuen-Dacey) ; à surveiller sinon</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="180" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="181" />
             <source>Our rule: a city is intermediary when its size is inside the band, its betweenness in the top share and it is intermediate in the Nystuen-Dacey hierarchy (UCLG CIMES intermediary cities).</source>
             <translation>Notre règle : une ville est intermédiaire quand sa taille est dans la tranche, son intermédiarité dans la tranche haute et sa place intermédiaire dans la hiérarchie de Nystuen-Dacey (villes intermédiaires CGLU-CIMES).</translation>
         </message>

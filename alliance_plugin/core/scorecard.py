@@ -66,6 +66,7 @@ WORDS = {
     "missing_item": "R{number}: {what}",
     "separator": "; ",
     "number_format": "1,234.5",  # the thousands and decimal separators of the language, by example
+    "unnamed": "a territory the layers do not name",  # never a "?" in a sentence
 }
 
 #: One row per rule. ``bands``: (lower bound, status) from the highest bound down; a value at or
@@ -224,9 +225,11 @@ def _status(rule, value):
     return rule["bands"][-1][1]
 
 
-def _context(row):
-    return {"partner": row.get("main_partner") or "?", "area": row.get("fua_id") or "?",
-            "parent": row.get("nd_parent") or "?"}
+def _context(row, translate=None):
+    """The names a sentence may quote; a missing one is said in words, never as a placeholder."""
+    unnamed = _tr(translate, WORDS["unnamed"])
+    return {"partner": row.get("main_partner") or unnamed, "area": row.get("fua_id") or unnamed,
+            "parent": row.get("nd_parent") or unnamed}
 
 
 def _number(field, value, translate):
@@ -350,7 +353,7 @@ def scorecard(table, *, thresholds=None, rules=RULES, translate=None):
                 continue
             else:
                 template = rule["text"][status]
-                sentence = _tr(translate, template).format(value=value, **_context(row))
+                sentence = _tr(translate, template).format(value=value, **_context(row, translate))
             for recommendation in rule["recommendations"]:
                 rows.append((territory, recommendation, rule["id"], rule["field"], value, status, sentence, words,
                              reason, source))

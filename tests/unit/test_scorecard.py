@@ -177,3 +177,11 @@ def test_rule_text_writes_numbers_as_the_language_does():
                          "solide sous 500 m")
     rule = next(r for r in sc.RULES if r["id"] == "self_containment")
     assert "de 66,7 % à moins de 75 %" in sc.rule_text(rule, translate=lambda t: french.get(t, t))
+
+
+def test_a_sentence_never_shows_a_placeholder():
+    """Dominant-flow class without its parent (the city network's output): the sentence says it in words."""
+    table = pd.DataFrame({"nd_class": ["intermediate"]}, index=["T"])
+    card = sc.scorecard(table)
+    sentence = card["sentence"].iloc[0]
+    assert "?" not in sentence and "a territory the layers do not name" in sentence
