@@ -140,20 +140,28 @@ def _fit(codes, sizes, min_size, top_n):
 
 def _check_cut(min_size, top_n):
     if top_n is not None and (int(top_n) != top_n or top_n < 1):
-        raise InvalidValueError(f"top_n must be a positive whole number or None; got {top_n!r}.")
+        raise InvalidValueError("top_n must be a positive whole number or None; got {top_n!r}.", top_n=top_n)
     if not np.isfinite(min_size) or min_size < 0:
-        raise InvalidValueError(f"min_size must be a size of 0 or more; got {min_size!r}.")
+        raise InvalidValueError("min_size must be a size of 0 or more; got {min_size!r}.", min_size=min_size)
 
 
-def _sizes_as_numbers(values, labels, what):
+def _sizes_as_numbers(values, labels, column=None):
+    """Sizes as floats; the errors name ``column`` (the population column) when the sizes come from one."""
     numbers = pd.to_numeric(pd.Series(values), errors="coerce").to_numpy(dtype=float)
     bad = np.isnan(numbers) & pd.Series(values).notna().to_numpy()
     if bad.any():
-        raise InvalidValueError(f"{bad.sum()} {what} are not numbers ({first_labels(labels[bad])}).")
+        params = dict(n_bad=bad.sum(), labels=first_labels(labels[bad]))
+        if column is None:
+            raise InvalidValueError("{n_bad} sizes are not numbers ({labels}).", **params)
+        raise InvalidValueError("{n_bad} values of '{column}' are not numbers ({labels}).", column=column, **params)
     negative = numbers < 0
     if negative.any():
-        raise InvalidValueError(f"{negative.sum()} {what} are negative ({first_labels(labels[negative])}); "
-                                "expected sizes of 0 or more.")
+        params = dict(n_negative=negative.sum(), labels=first_labels(labels[negative]))
+        if column is None:
+            raise InvalidValueError("{n_negative} sizes are negative ({labels}); expected sizes of 0 or more.",
+                                    **params)
+        raise InvalidValueError("{n_negative} values of '{column}' are negative ({labels}); expected sizes of 0 or "
+                                "more.", column=column, **params)
     return numbers
 
 
@@ -191,7 +199,7 @@ def rank_size(sizes, *, min_size=0.0, top_n=None):
     _check_cut(min_size, top_n)
     series = pd.Series(sizes)
     codes = np.asarray(series.index, dtype=object)
-    values = _sizes_as_numbers(series.to_numpy(), pd.Index(codes), "sizes")
+    values = _sizes_as_numbers(series.to_numpy(), pd.Index(codes))
     stats, cities = _fit(codes, values, min_size, top_n)
     return RankSize(pd.Series(stats, index=list(_STAT_COLUMNS), dtype=object), cities,
                     {"min_size": min_size, "top_n": top_n})
@@ -230,19 +238,21 @@ def city_size_statistics(table, *, city="city", date="date", population="populat
     wanted = [c for c in (city, date, population) if c is not None]
     missing = [c for c in wanted if c not in table.columns]
     if missing:
-        raise FieldNotFoundError(f"The city table has no column {', '.join(map(repr, missing))}; "
-                                 f"its columns are {first_labels(list(table.columns), 12)}.")
+        raise FieldNotFoundError("The city table has no column {missing}; its columns are {columns}.",
+                                 missing=', '.join(map(repr, missing)),
+                                 columns=first_labels(list(table.columns), 12))
     _check_cut(min_size, top_n)
     codes = np.asarray(table[city].astype(object), dtype=object)
     dates = table[date] if date is not None else pd.Series(0, index=table.index)
     if dates.isna().any() or pd.isna(codes).any():
-        raise InvalidValueError(f"Some rows have no city code or no date (row "
-                                f"{first_labels(table.index[dates.isna().to_numpy() | pd.isna(codes)])}).")
+        raise InvalidValueError("Some rows have no city code or no date (row {index}).",
+                                index=first_labels(table.index[dates.isna().to_numpy() | pd.isna(codes)]))
     repeated = pd.DataFrame({"c": codes, "d": dates.to_numpy()}).duplicated().to_numpy()
     if repeated.any():
-        raise InvalidValueError(f"{repeated.sum()} rows repeat a city at a date already seen (row "
-                                f"{first_labels(table.index[repeated])}): expected one size per city and date.")
-    sizes = _sizes_as_numbers(table[population].to_numpy(), table.index, f"values of '{population}'")
+        raise InvalidValueError("{n_repeated} rows repeat a city at a date already seen (row {index}): expected "
+                                "one size per city and date.",
+                                n_repeated=repeated.sum(), index=first_labels(table.index[repeated]))
+    sizes = _sizes_as_numbers(table[population].to_numpy(), table.index, population)
     rows, frames = {}, []
     for key, at in pd.Series(np.arange(len(table))).groupby(dates.to_numpy(), sort=True):
         stats, cities = _fit(codes[at.to_numpy()], sizes[at.to_numpy()], min_size, top_n)
@@ -298,7 +308,7 @@ def _pagerank(graph, edges, n, alpha, max_iter, tol):
             from scipy import sparse
             from scipy.sparse.linalg import spsolve
         except ImportError as exc:
-            raise AllianceError(f"PageRank needs scipy, which cannot be imported here ({exc}).") from exc
+            raise AllianceError("PageRank needs scipy, which cannot be imported here ({exc}).", exc=exc) from exc
         out = np.bincount(o, weights=v, minlength=n)
         transition = sparse.csc_matrix((v / out[o], (d, o)), shape=(n, n))  # P^T: column i spreads i's outflow
         system = (sparse.identity(n, format="csc") - alpha * transition).tocsc()
@@ -307,10 +317,11 @@ def _pagerank(graph, edges, n, alpha, max_iter, tol):
     try:  # networkx stops when sum |x - x_last| < n * tol: ask for a total change below tol
         scores = nx.pagerank(graph, alpha=alpha, weight="weight", max_iter=max_iter, tol=tol / n)
     except ImportError as exc:  # networkx's PageRank runs on scipy.sparse
-        raise AllianceError(f"PageRank needs scipy, which cannot be imported here ({exc}).") from exc
+        raise AllianceError("PageRank needs scipy, which cannot be imported here ({exc}).", exc=exc) from exc
     except nx.PowerIterationFailedConvergence as exc:
-        raise InvalidValueError(f"PageRank did not converge in {max_iter} iterations (tolerance {tol:g}): "
-                                "raise the maximum number of iterations.") from exc
+        raise InvalidValueError("PageRank did not converge in {max_iter} iterations (tolerance {tol:g}): raise "
+                                "the maximum number of iterations.",
+                                max_iter=max_iter, tol=tol) from exc
     return np.array([scores[i] for i in range(n)])
 
 
@@ -439,11 +450,12 @@ def flow_centralities(flows, territory_ids, *, flow_type=None, alpha=0.85, max_i
     import networkx as nx
 
     if distance not in ("inverse_volume", "hops"):
-        raise InvalidValueError(f"distance must be 'inverse_volume' or 'hops'; got '{distance}'.")
+        raise InvalidValueError("distance must be 'inverse_volume' or 'hops'; got '{distance}'.", distance=distance)
     if not 0 < alpha < 1:
-        raise InvalidValueError(f"alpha (PageRank damping) must be between 0 and 1; got {alpha}.")
+        raise InvalidValueError("alpha (PageRank damping) must be between 0 and 1; got {alpha}.", alpha=alpha)
     if sample_size is not None and sample_size < 2:
-        raise InvalidValueError(f"sample_size must be at least 2 sources or None; got {sample_size}.")
+        raise InvalidValueError("sample_size must be at least 2 sources or None; got {sample_size}.",
+                                sample_size=sample_size)
     ids, o, d, v = _graph_arrays(flows, territory_ids, flow_type)
     n = len(ids)
     clock = time.perf_counter()
@@ -540,17 +552,19 @@ def intermediary_cities(sizes, centralities, dominant, *, min_size=20_000, max_s
     [[0, False], [3, True], [1, False], [0, False]]
     """
     if not 0 < top_share <= 1:
-        raise InvalidValueError(f"top_share must be a share in (0, 1]; got {top_share}.")
+        raise InvalidValueError("top_share must be a share in (0, 1]; got {top_share}.", top_share=top_share)
     sizes = pd.Series(sizes)
-    values = _sizes_as_numbers(sizes.to_numpy(), sizes.index, "sizes")
+    values = _sizes_as_numbers(sizes.to_numpy(), sizes.index)
     if size_quantiles is not None:
         low, high = size_quantiles
         if not 0 <= low <= high <= 1:
-            raise InvalidValueError(f"size_quantiles must be two shares, low <= high; got {size_quantiles}.")
+            raise InvalidValueError("size_quantiles must be two shares, low <= high; got {size_quantiles}.",
+                                    size_quantiles=size_quantiles)
         finite = values[np.isfinite(values)]
         min_size, max_size = (np.quantile(finite, [low, high]) if len(finite) else (np.nan, np.nan))
     elif min_size > max_size:
-        raise InvalidValueError(f"min_size ({min_size}) must not exceed max_size ({max_size}).")
+        raise InvalidValueError("min_size ({min_size}) must not exceed max_size ({max_size}).", min_size=min_size,
+                                max_size=max_size)
     in_band = np.isfinite(values) & (values >= min_size) & (values <= max_size)
     between = pd.to_numeric(_column(centralities, "betweenness"), errors="coerce")
     defined = between.dropna().sort_values(ascending=False, kind="stable")

@@ -41,7 +41,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from .errors import EmptyInputError
+from .errors import EmptyInputError, InvalidValueError
 from .flow_table import code_rank
 
 COMMUTING_TYPES = frozenset({"commuting", "commute", "navettes", "domicile-travail",
@@ -73,7 +73,7 @@ def _positions(codes, ids):
     else:
         pos = ids.get_indexer(np.asarray(codes, dtype=object))
     if (pos < 0).any():
-        raise ValueError("flows hold codes that are not territories: call match_territories first")
+        raise InvalidValueError("flows hold codes that are not territories: call match_territories first")
     return pos
 
 
@@ -233,7 +233,7 @@ def _prepare(flows, territory_ids):
     ids = pd.Index(territory_ids, dtype=object)
     if ids.has_duplicates:
         dup = ids[ids.duplicated()].unique().tolist()[:5]
-        raise EmptyInputError(f"Territory ids must be unique; repeated: {', '.join(map(str, dup))}.")
+        raise EmptyInputError("Territory ids must be unique; repeated: {ids}.", ids=', '.join(map(str, dup)))
     o = _positions(flows["origin"], ids)
     d = _positions(flows["destination"], ids)
     v = flows["value"].to_numpy(dtype=float)
@@ -249,7 +249,7 @@ def _prepare(flows, territory_ids):
 
 def _territory_frame(ids, types, total, per_type, threshold, commuting_types):
     if not 0 <= threshold <= 1:
-        raise ValueError("threshold is a share between 0 and 1")
+        raise InvalidValueError("threshold is a share between 0 and 1")
     is_commuting = {t: str(t).lower() in commuting_types for t in types}
     frame = _indicators(total, ids, threshold, commuting=bool(types) and all(is_commuting.values()),
                         has_internal=total.has_internal and all(per_type[t].has_internal for t in types))

@@ -76,8 +76,8 @@ def territory_index(territory_ids):
     if len(ids) == 0:
         raise EmptyInputError("No territory was given: expected at least one territory id.")
     if ids.has_duplicates:
-        raise InvalidValueError(
-            f"Territory ids must be unique; repeated: {first_labels(ids[ids.duplicated()].unique())}.")
+        raise InvalidValueError("Territory ids must be unique; repeated: {ids}.",
+                                ids=first_labels(ids[ids.duplicated()].unique()))
     return ids
 
 
@@ -90,16 +90,14 @@ def flow_positions(flows, ids, *, flow_type=None):
     needed = ("origin", "destination", "value") + (("flow_type",) if flow_type is not None else ())
     missing = [c for c in needed if c not in flows.columns]
     if missing:
-        raise InvalidValueError(
-            f"A flow table needs the columns origin, destination, flow_type, value; "
-            f"missing: {', '.join(missing)}.")
+        raise InvalidValueError("A flow table needs the columns origin, destination, flow_type, value; missing: "
+                                "{missing}.", missing=', '.join(missing))
     if flow_type is not None:
         kinds = np.asarray(flows["flow_type"], dtype=object)
         keep = kinds == flow_type
         if not keep.any():
-            raise InvalidValueError(
-                f"The flow type '{flow_type}' is not in the table; its types are "
-                f"{first_labels(sorted(pd.unique(kinds).astype(str)), 12)}.")
+            raise InvalidValueError("The flow type '{flow_type}' is not in the table; its types are {types}.",
+                                    flow_type=flow_type, types=first_labels(sorted(pd.unique(kinds).astype(str)), 12))
         flows = flows[keep]
     try:
         o = _positions(flows["origin"], ids)
@@ -108,9 +106,9 @@ def flow_positions(flows, ids, *, flow_type=None):
         known = set(ids)
         unknown = sorted({str(c) for c in pd.unique(pd.concat(
             [flows["origin"].astype(object), flows["destination"].astype(object)])) if c not in known})
-        raise InvalidValueError(
-            f"{len(unknown)} flow codes are not territories ({first_labels(unknown)}): "
-            "expected flows between the given territories (see match_territories).") from None
+        raise InvalidValueError("{n_unknown} flow codes are not territories ({unknown}): expected flows between "
+                                "the given territories (see match_territories).",
+                                n_unknown=len(unknown), unknown=first_labels(unknown)) from None
     return o, d, flows["value"].to_numpy(dtype=float)
 
 
@@ -120,17 +118,18 @@ def _size_vector(size, pairs, ids):
             return pairs.inflow
         if size == "external_inflow":
             return pairs.inflow - pairs.internal
-        raise InvalidValueError(f"size must be one of {', '.join(SIZES)} or a Series; got '{size}'.")
+        raise InvalidValueError("size must be one of {sizes} or a Series; got '{size}'.", sizes=', '.join(SIZES),
+                                size=size)
     series = pd.Series(size)
     if series.index.has_duplicates:
-        raise InvalidValueError(f"The size Series must have one value per territory; repeated: "
-                                f"{first_labels(series.index[series.index.duplicated()].unique())}.")
+        raise InvalidValueError("The size Series must have one value per territory; repeated: {index}.",
+                                index=first_labels(series.index[series.index.duplicated()].unique()))
     values = pd.to_numeric(series.reindex(ids), errors="coerce").to_numpy(dtype=float)
     bad = ~np.isfinite(values)
     if bad.any():
-        raise InvalidValueError(
-            f"The size Series must give a number for every territory; {bad.sum()} have none "
-            f"({first_labels(ids[bad])}).")
+        raise InvalidValueError("The size Series must give a number for every territory; {n_bad} have none "
+                                "({ids}).", n_bad=bad.sum(),
+                                ids=first_labels(ids[bad]))
     return values
 
 

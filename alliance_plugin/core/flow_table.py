@@ -85,6 +85,29 @@ def _pick(columns, names, patterns=()):
     return None
 
 
+
+def _field_error(role, name, columns):
+    """The error for a flow field (``role`` origin, destination or volume) not found (``name`` None) or absent,
+    each message whole so that it is translated whole."""
+    if name is None:
+        if role == "origin":
+            return FieldNotFoundError("No origin field found among the columns {columns}; name it in the origin "
+                                      "field parameter.", columns=columns)
+        if role == "destination":
+            return FieldNotFoundError("No destination field found among the columns {columns}; name it in the "
+                                      "destination field parameter.", columns=columns)
+        return FieldNotFoundError("No volume field found among the columns {columns}; name it in the volume field "
+                                  "parameter.", columns=columns)
+    if role == "origin":
+        return FieldNotFoundError("The origin field '{name}' is not in the table; its columns are {columns}.",
+                                  name=name, columns=columns)
+    if role == "destination":
+        return FieldNotFoundError("The destination field '{name}' is not in the table; its columns are {columns}.",
+                                  name=name, columns=columns)
+    return FieldNotFoundError("The volume field '{name}' is not in the table; its columns are {columns}.",
+                              name=name, columns=columns)
+
+
 def detect_flow_columns(columns, *, origin=None, destination=None, volume=None, flow_type=None):
     """Find the origin, destination, volume and flow-type columns of a table.
 
@@ -107,21 +130,12 @@ def detect_flow_columns(columns, *, origin=None, destination=None, volume=None, 
         "volume": volume or _pick(columns, _VOLUME_NAMES, _VOLUME_PATTERNS),
     }
     for role, name in found.items():
-        if name is None:
-            raise FieldNotFoundError(
-                f"No {role} field found among the columns {first_labels(columns, 12)}; "
-                f"name it in the {role} field parameter."
-            )
-        if name not in columns:
-            raise FieldNotFoundError(
-                f"The {role} field '{name}' is not in the table; its columns are "
-                f"{first_labels(columns, 12)}."
-            )
+        if name is None or name not in columns:
+            raise _field_error(role, name, first_labels(columns, 12))
     if flow_type and flow_type not in columns:
-        raise FieldNotFoundError(
-            f"The flow-type field '{flow_type}' is not in the table; its columns are "
-            f"{first_labels(columns, 12)}."
-        )
+        raise FieldNotFoundError("The flow-type field '{flow_type}' is not in the table; its columns are "
+                                 "{columns}.", flow_type=flow_type,
+                                 columns=first_labels(columns, 12))
     if flow_type is None:
         flow_type = _pick(columns, _TYPE_NAMES)
     insee = (str(found["origin"]).lower() in _INSEE_ORIGINS and str(found["destination"]).lower() == "dclt"
@@ -149,7 +163,7 @@ def sniff_csv(path, *, sample_bytes=1 << 16):
     with open(path, "rb") as handle:
         raw = handle.read()
     if not raw.strip():
-        raise EmptyInputError(f"The flow file {path} is empty.")
+        raise EmptyInputError("The flow file {path} is empty.", path=path)
     if raw.startswith(b"\xef\xbb\xbf"):
         encoding = "utf-8-sig"
     else:
@@ -166,9 +180,8 @@ def sniff_csv(path, *, sample_bytes=1 << 16):
         try:
             delimiter = csv.Sniffer().sniff(head).delimiter
         except csv.Error as exc:
-            raise InvalidValueError(
-                f"Cannot find the delimiter of {path}: its first line is '{header[:80]}'."
-            ) from exc
+            raise InvalidValueError("Cannot find the delimiter of {path}: its first line is '{header}'.", path=path,
+                                    header=header[:80]) from exc
     return CsvFormat(encoding=encoding, delimiter=delimiter, decimal=".")
 
 
@@ -198,8 +211,8 @@ def read_flow_csv(path, *, origin=None, destination=None, volume=None, flow_type
     text_columns = [c for c in (columns.origin, columns.destination, columns.flow_type) if c]
     missing = [name for name in extra if name not in header.columns]
     if missing:
-        raise FieldNotFoundError(f"The field '{missing[0]}' is not in {path}; its columns are "
-                                 f"{first_labels(list(header.columns), 12)}.")
+        raise FieldNotFoundError("The field '{missing}' is not in {path}; its columns are {columns}.",
+                                 missing=missing[0], path=path, columns=first_labels(list(header.columns), 12))
     wanted = list(dict.fromkeys(text_columns + [columns.volume, *extra]))
     sample = pd.read_csv(path, nrows=2000, usecols=[columns.volume], dtype=str, **options)
     decimal = _decimal_of(sample[columns.volume]) if fmt.delimiter != "," else "."
@@ -211,7 +224,7 @@ def read_flow_csv(path, *, origin=None, destination=None, volume=None, flow_type
     except ValueError:  # some volume is not a number: read it as text and let validation say where
         table = pd.read_csv(path, usecols=wanted, dtype=str, keep_default_na=False, na_values=[""], **options)
     if table.empty:
-        raise EmptyInputError(f"The flow file {path} has a header but no rows.")
+        raise EmptyInputError("The flow file {path} has a header but no rows.", path=path)
     table.index = pd.RangeIndex(2, len(table) + 2, name="line")
     return table, columns, fmt
 
@@ -374,25 +387,23 @@ def validate_flows(raw, columns, *, default_type=DEFAULT_FLOW_TYPE, min_volume=0
     for role, codes in (("origin", origin), ("destination", destination)):
         missing = codes.codes < 0
         if missing.any():
-            raise InvalidValueError(
-                f"{missing.sum()} rows have no {role} code in '{getattr(columns, role)}' "
-                f"({_row_list(raw.index, missing)})."
-            )
+            params = dict(n_missing=missing.sum(), column=getattr(columns, role), rows=_row_list(raw.index, missing))
+            if role == "origin":
+                raise InvalidValueError("{n_missing} rows have no origin code in '{column}' ({rows}).", **params)
+            raise InvalidValueError("{n_missing} rows have no destination code in '{column}' ({rows}).", **params)
     value = parse_volumes(raw[columns.volume]).to_numpy()
     missing = np.isnan(value)
     if missing.any():
-        raise InvalidValueError(
-            f"{missing.sum()} rows have a missing or non-numeric volume in '{columns.volume}' "
-            f"({_row_list(raw.index, missing)})."
-        )
+        raise InvalidValueError("{n_missing} rows have a missing or non-numeric volume in '{volume}' "
+                                "({rows}).", n_missing=missing.sum(),
+                                volume=columns.volume, rows=_row_list(raw.index, missing))
     negative = value < 0
     if negative.any():
-        raise InvalidValueError(
-            f"{negative.sum()} rows have a negative volume in '{columns.volume}' "
-            f"({_row_list(raw.index, negative)})."
-        )
+        raise InvalidValueError("{n_negative} rows have a negative volume in '{volume}' ({rows}).",
+                                n_negative=negative.sum(), volume=columns.volume,
+                                rows=_row_list(raw.index, negative))
     if not np.isfinite(value).all():
-        raise InvalidValueError(f"Some volumes in '{columns.volume}' are infinite.")
+        raise InvalidValueError("Some volumes in '{volume}' are infinite.", volume=columns.volume)
     if columns.flow_type:
         kind = codes_as_categories(raw[columns.flow_type])
         if (kind.codes < 0).any():
@@ -406,10 +417,9 @@ def validate_flows(raw, columns, *, default_type=DEFAULT_FLOW_TYPE, min_volume=0
         wanted = {str(t).strip() for t in keep_types if str(t).strip()}
         present = set(kind.categories[np.unique(kind.codes)])
         if not wanted & present:
-            raise InvalidValueError(
-                f"None of the flow types to keep ({first_labels(sorted(wanted))}) is in the table; "
-                f"its types are {first_labels(sorted(present), 12)}."
-            )
+            raise InvalidValueError("None of the flow types to keep ({wanted}) is in the table; its types are "
+                                    "{present}.",
+                                    wanted=first_labels(sorted(wanted)), present=first_labels(sorted(present), 12))
         keep = np.asarray(kind.isin(list(wanted)))
         result.rows_of_other_types = int((~keep).sum())
     if min_volume and min_volume > 0:
@@ -417,9 +427,8 @@ def validate_flows(raw, columns, *, default_type=DEFAULT_FLOW_TYPE, min_volume=0
         result.rows_below_minimum = int(below.sum())
         keep &= ~below
         if not keep.any():
-            raise EmptyInputError(
-                f"No flow reaches the minimum volume {min_volume:g}: lower the minimum volume."
-            )
+            raise EmptyInputError("No flow reaches the minimum volume {min_volume:g}: lower the minimum volume.",
+                                  min_volume=min_volume)
     o, d, t = origin.codes[keep], destination.codes[keep], kind.codes[keep]
     value, index = value[keep], raw.index[keep]
     extras = {name: parse_volumes(raw[name]).to_numpy()[keep] for name in extra}

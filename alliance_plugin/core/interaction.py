@@ -92,10 +92,11 @@ def _xy(points, codes):
     index = pd.Index(np.asarray(points.index, dtype=object).astype(str))
     if index.has_duplicates:
         repeated = first_labels(index[index.duplicated()])
-        raise InvalidValueError(f"Point ids must be unique; repeated: {repeated}.")
+        raise InvalidValueError("Point ids must be unique; repeated: {repeated}.", repeated=repeated)
     if isinstance(points, pd.DataFrame):
         if not {"x", "y"} <= set(points.columns):
-            raise FieldNotFoundError(f"Points need columns 'x' and 'y'; given {first_labels(points.columns)}.")
+            raise FieldNotFoundError("Points need columns 'x' and 'y'; given {columns}.",
+                                     columns=first_labels(points.columns))
         x, y = points["x"].to_numpy(float), points["y"].to_numpy(float)
     else:
         import shapely
@@ -110,8 +111,8 @@ def _xy(points, codes):
     x, y = x[position], y[position]
     bad = unknown | np.isnan(x) | np.isnan(y)
     if bad.any():
-        raise InvalidValueError(f"{int(bad.sum())} territories have no point: "
-                                f"{first_labels(np.asarray(codes)[bad])}.")
+        raise InvalidValueError("{n_bad} territories have no point: {codes}.", n_bad=int(bad.sum()),
+                                codes=first_labels(np.asarray(codes)[bad]))
     return x, y
 
 
@@ -196,13 +197,14 @@ def pair_distances(origins, destinations, points, *, geographic=False, method="e
     111319.49
     """
     if unit not in ("m", "km"):
-        raise InvalidValueError(f"unit must be 'm' or 'km'; given {unit!r}.")
+        raise InvalidValueError("unit must be 'm' or 'km'; given {unit!r}.", unit=unit)
     if method not in ("ellipsoid", "haversine"):
-        raise InvalidValueError(f"method must be 'ellipsoid' or 'haversine'; given {method!r}.")
+        raise InvalidValueError("method must be 'ellipsoid' or 'haversine'; given {method!r}.", method=method)
     origins = np.asarray(origins, dtype=object).astype(str)
     destinations = np.asarray(destinations, dtype=object).astype(str)
     if len(origins) != len(destinations):
-        raise InvalidValueError(f"{len(origins)} origins but {len(destinations)} destinations were given.")
+        raise InvalidValueError("{n_origins} origins but {n_destinations} destinations were given.",
+                                n_origins=len(origins), n_destinations=len(destinations))
     x1, y1 = _xy(points, origins)
     x2, y2 = _xy(points, destinations)
     if not geographic:
@@ -235,19 +237,22 @@ def complete_pairs(flows, territory_ids, *, value="value", intrazonal=False, max
     """
     ids = pd.Index(np.asarray(territory_ids, dtype=object).astype(str))
     if ids.has_duplicates:
-        raise InvalidValueError(f"Territory ids must be unique; repeated: "
-                                f"{first_labels(ids[ids.duplicated()])}.")
+        raise InvalidValueError("Territory ids must be unique; repeated: {ids}.",
+                                ids=first_labels(ids[ids.duplicated()]))
     n = len(ids)
     total = n * n if intrazonal else n * (n - 1)
     if total > max_pairs:
-        raise InvalidValueError(f"{n} territories make {total:,} pairs, more than max_pairs={max_pairs:,}.")
+        raise InvalidValueError("{n} territories make {total:,} pairs, more than max_pairs={max_pairs:,}.", n=n,
+                                total=total, max_pairs=max_pairs)
     kinds = pd.unique(flows["flow_type"]) if "flow_type" in flows.columns else ["flow"]
     if len(kinds) > 1:
-        raise InvalidValueError(f"The flows hold several flow types ({first_labels(kinds)}): select one first.")
+        raise InvalidValueError("The flows hold several flow types ({kinds}): select one first.",
+                                kinds=first_labels(kinds))
     o = ids.get_indexer(np.asarray(flows["origin"], dtype=object).astype(str))
     d = ids.get_indexer(np.asarray(flows["destination"], dtype=object).astype(str))
     if (o < 0).any() or (d < 0).any():
-        raise InvalidValueError(f"{int(((o < 0) | (d < 0)).sum())} flows have codes that are not territories.")
+        raise InvalidValueError("{n_unknown} flows have codes that are not territories.",
+                                n_unknown=int(((o < 0) | (d < 0)).sum()))
     volume = np.bincount(o.astype(np.int64) * n + d, weights=flows[value].to_numpy(float), minlength=n * n)
     oo, dd = np.divmod(np.arange(n * n), n)
     keep = np.ones(n * n, dtype=bool) if intrazonal else oo != dd
@@ -278,35 +283,35 @@ def _pairs_text(data, mask, limit=5):
 
 def _column(flows, name, role):
     if name not in flows.columns:
-        raise FieldNotFoundError(f"The {role} column '{name}' is not in the flow table; its columns are "
-                                 f"{first_labels(list(flows.columns), 12)}.")
+        raise FieldNotFoundError("The {role} column '{name}' is not in the flow table; its columns are {columns}.",
+                                 role=role, name=name, columns=first_labels(list(flows.columns), 12))
     return pd.to_numeric(flows[name], errors="coerce").to_numpy(dtype=float)
 
 
 def _codes(values, role, index):
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     if (codes < 0).any():
-        raise InvalidValueError(f"{int((codes < 0).sum())} flows have no {role} code "
-                                f"(rows {first_labels(index[codes < 0])}).")
+        raise InvalidValueError("{n_missing} flows have no {role} code (rows {index}).",
+                                n_missing=int((codes < 0).sum()), role=role, index=first_labels(index[codes < 0]))
     return codes, np.array([str(u) for u in np.asarray(uniques, dtype=object)], dtype=object)
 
 
 def _prepare(flows, *, value, distance, flow_type, intrazonal):
     for name in ("origin", "destination"):
         if name not in flows.columns:
-            raise FieldNotFoundError(f"The flow table needs an '{name}' column; its columns are "
-                                     f"{first_labels(list(flows.columns), 12)}.")
+            raise FieldNotFoundError("The flow table needs an '{name}' column; its columns are {columns}.",
+                                     name=name, columns=first_labels(list(flows.columns), 12))
     if len(flows) == 0:
         raise EmptyInputError("The flow table has no rows.")
     if "flow_type" in flows.columns:
         kinds = pd.unique(flows["flow_type"].astype(str))
         if flow_type is None and len(kinds) > 1:
-            raise InvalidValueError(f"The flows hold {len(kinds)} flow types ({first_labels(sorted(kinds))}): "
-                                    "choose one with flow_type=.")
+            raise InvalidValueError("The flows hold {n_kinds} flow types ({kinds}): choose one with flow_type=.",
+                                    n_kinds=len(kinds), kinds=first_labels(sorted(kinds)))
         if flow_type is not None:
             if str(flow_type) not in set(kinds):
-                raise InvalidValueError(f"No flow of type '{flow_type}'; the types are "
-                                        f"{first_labels(sorted(kinds))}.")
+                raise InvalidValueError("No flow of type '{flow_type}'; the types are {kinds}.",
+                                        flow_type=flow_type, kinds=first_labels(sorted(kinds)))
             flows = flows[(flows["flow_type"].astype(str) == str(flow_type)).to_numpy()]
     y, dist = _column(flows, value, "flow"), _column(flows, distance, "distance")
     oc, olab = _codes(flows["origin"], "origin", flows.index)
@@ -318,8 +323,9 @@ def _prepare(flows, *, value, distance, flow_type, intrazonal):
     key = o.astype(np.int64) * len(labels) + d
     repeated = pd.Series(key).duplicated(keep=False).to_numpy()
     if repeated.any():
-        raise InvalidValueError(f"{int(repeated.sum())} rows repeat a pair ({_pairs_text(data, repeated)}): "
-                                "give one row per origin and destination.")
+        raise InvalidValueError("{n_repeated} rows repeat a pair ({pairs}): give one row per origin and "
+                                "destination.", n_repeated=int(repeated.sum()),
+                                pairs=_pairs_text(data, repeated))
     keep = np.ones(len(y), dtype=bool) if intrazonal else o != d
     data.excluded = int((~keep).sum())
     return _subset(data, keep), flows[keep] if data.excluded else flows
@@ -339,12 +345,14 @@ def _check_values(data, decay):
                         ("a missing distance", np.isnan(data.dist)), ("a negative distance", data.dist < 0),
                         ("an infinite distance", np.isinf(data.dist))):
         if mask.any():
-            raise InvalidValueError(f"{int(mask.sum())} pairs have {label}: {_pairs_text(data, mask)}.")
+            raise InvalidValueError("{n_pairs} pairs have {label}: {pairs}.", n_pairs=int(mask.sum()),
+                                    label=label, pairs=_pairs_text(data, mask))
     if decay == "power" and (data.dist <= 0).any():
         mask = data.dist <= 0
-        raise InvalidValueError(
-            f"Power decay takes the logarithm of distance, which must be positive; {int(mask.sum())} pairs "
-            f"have a zero distance: {_pairs_text(data, mask)}. Use exponential decay or positive distances.")
+        raise InvalidValueError("Power decay takes the logarithm of distance, which must be positive; {n_pairs} "
+                                "pairs have a zero distance: {pairs}. Use exponential decay or positive "
+                                "distances.", n_pairs=int(mask.sum()),
+                                pairs=_pairs_text(data, mask))
     if not (data.y > 0).any():
         raise InvalidValueError("Every flow is zero: there is nothing to fit.")
 
@@ -358,21 +366,23 @@ def _mass(flows, data, mass, side):
         series = pd.Series(mass)
         index = pd.Index(np.asarray(series.index, dtype=object).astype(str))
         if index.has_duplicates:
-            raise InvalidValueError(f"The {side} masses repeat territories: "
-                                    f"{first_labels(index[index.duplicated()])}.")
+            raise InvalidValueError("The {side} masses repeat territories: {index}.", side=side,
+                                    index=first_labels(index[index.duplicated()]))
         found = index.get_indexer(data.labels)
         per_label = np.where(found >= 0, pd.to_numeric(series, errors="coerce").to_numpy(float)[found], np.nan)
         values, name = per_label[positions], str(series.name or f"{side}_mass")
         unknown = np.isnan(values)
         if unknown.any():
-            raise InvalidValueError(f"{len(np.unique(positions[unknown]))} {side}s have no {side} mass: "
-                                    f"{first_labels(data.labels[np.unique(positions[unknown])])}.")
+            raise InvalidValueError("{n_unknown} {side}s have no {side} mass: {labels}.",
+                                    n_unknown=len(np.unique(positions[unknown])), side=side,
+                                    labels=first_labels(data.labels[np.unique(positions[unknown])]))
     bad = ~(values > 0) | np.isinf(values)
     if bad.any():
-        raise InvalidValueError(
-            f"The {side} mass '{name}' must be positive and finite (its logarithm is a regressor); "
-            f"{int(bad.sum())} pairs have {', '.join(sorted({_describe(v) for v in values[bad]}))} values: "
-            f"{_pairs_text(data, bad)}.")
+        raise InvalidValueError("The {side} mass '{name}' must be positive and finite (its logarithm is a "
+                                "regressor); {n_bad} pairs have {kinds} values: {pairs}.",
+                                side=side, name=name, n_bad=int(bad.sum()),
+                                kinds=', '.join(sorted({_describe(v) for v in values[bad]})),
+                                pairs=_pairs_text(data, bad))
     return np.log(values), name
 
 
@@ -393,8 +403,9 @@ def _regressors(flows, data, family, decay, constant, origin_mass, destination_m
             continue
         if family not in allowed:
             article = "an" if side == "origin" else "a"
-            raise InvalidValueError(f"The {family}-constrained model has {side} effects: it cannot also take "
-                                    f"{article} {side} mass; leave {side}_mass empty.")
+            raise InvalidValueError("The {family}-constrained model has {side} effects: it cannot also take "
+                                    "{article} {side} mass; leave {side}_mass empty.",
+                                    family=family, side=side, article=article)
         log_mass, name = _mass(flows, data, mass, side)
         columns.append(log_mass)
         labels.append((f"{side}_mass", symbol, f"log({name})"))
@@ -412,10 +423,11 @@ def _groups(data, family):
         if family in needed:
             empty = np.bincount(idx, weights=data.y, minlength=len(uniq)) <= 0
             if empty.any():
-                raise InvalidValueError(
-                    f"A {family}-constrained model needs a positive total flow for every {side} (its "
-                    f"{side} effect would be minus infinity); {int(empty.sum())} {side}s have only zero flows: "
-                    f"{first_labels(data.labels[uniq[empty]])}. Remove their pairs or use another model.")
+                raise InvalidValueError("A {family}-constrained model needs a positive total flow for every "
+                                        "{side} (its {side} effect would be minus infinity); {n_empty} {side}s "
+                                        "have only zero flows: {labels}. Remove their pairs or use another model.",
+                                        family=family, side=side, n_empty=int(empty.sum()),
+                                        labels=first_labels(data.labels[uniq[empty]]))
     return o, d, data.labels[uo], data.labels[ud]
 
 
@@ -443,8 +455,9 @@ def _newton(x, evaluate, solve, *, tol, max_iter, what):
         step, g0 = solve(state, grad, g0)
         decrement = -_dot(grad, step)
         if not np.isfinite(decrement) or decrement < 0:
-            raise ConvergenceError(f"The {what} went astray at iteration {iteration} (the Newton system is "
-                                   "not positive definite): are some regressors collinear?")
+            raise ConvergenceError("The {what} went astray at iteration {iteration} (the Newton system is not "
+                                   "positive definite): are some regressors collinear?",
+                                   what=what, iteration=iteration)
         converged = decrement / 2 <= tol
         alpha = 1.0
         while True:
@@ -455,13 +468,15 @@ def _newton(x, evaluate, solve, *, tol, max_iter, what):
             if alpha < 1e-10:
                 if decrement / 2 <= 1e-6:  # no measurable progress left: rounding limits the fit
                     return x, state, iteration
-                raise ConvergenceError(f"The {what} could not improve the likelihood at iteration "
-                                       f"{iteration}; the model may not be identified by these flows.")
+                raise ConvergenceError("The {what} could not improve the likelihood at iteration {iteration}; "
+                                       "the model may not be identified by these flows.",
+                                       what=what, iteration=iteration)
         x, f, grad, state = x + alpha * step, f_new, grad_new, state_new
         if converged:
             return x, state, iteration
-    raise ConvergenceError(f"The {what} did not converge in {max_iter} iterations (expected gain still "
-                           f"{decrement / 2:.3g}); raise max_iter or check the flows.")
+    raise ConvergenceError("The {what} did not converge in {max_iter} iterations (expected gain still "
+                           "{half_decrement:.3g}); raise max_iter or check the flows.", what=what,
+                           max_iter=max_iter, half_decrement=decrement / 2)
 
 
 def _pcg(apply, rhs, diag, *, rtol, max_iter=10000):
@@ -653,8 +668,9 @@ def _theta_information(apply, diag, nh, p, cg, *, small):
                                           h_bt[:, k], diag[:nh], rtol=1e-10)
             cg[0] += its
             if residual > 1e-6:
-                raise ConvergenceError("The standard errors could not be computed: the conjugate gradient "
-                                       f"solve stopped at a relative residual of {residual:.2g}.")
+                raise ConvergenceError("The standard errors could not be computed: the conjugate gradient solve "
+                                       "stopped at a relative residual of {residual:.2g}.",
+                                       residual=residual)
     return h_tt - h_bt.T @ u
 
 
@@ -734,11 +750,12 @@ def fit_statistics(observed, expected, n_parameters):
 
 def _normalise(family, decay, method):
     if family not in FAMILIES:
-        raise InvalidValueError(f"family must be one of {', '.join(FAMILIES)}; given {family!r}.")
+        raise InvalidValueError("family must be one of {families}; given {family!r}.", families=', '.join(FAMILIES),
+                                family=family)
     if decay not in _DECAY_ALIASES:
-        raise InvalidValueError(f"decay must be 'power' or 'exponential'; given {decay!r}.")
+        raise InvalidValueError("decay must be 'power' or 'exponential'; given {decay!r}.", decay=decay)
     if method not in ("auto", "profile", "irls"):
-        raise InvalidValueError(f"method must be 'auto', 'profile' or 'irls'; given {method!r}.")
+        raise InvalidValueError("method must be 'auto', 'profile' or 'irls'; given {method!r}.", method=method)
     if method == "auto":
         method = "irls" if family == "unconstrained" else "profile"
     if method == "profile" and family == "unconstrained":
@@ -776,12 +793,13 @@ def _estimate(y, o, d, Z, *, family, constant, method, n_effects, components, to
     X, cg = None, 0
     if method == "irls":
         if components > 1:
-            raise InvalidValueError("method='irls' needs the pairs to link every territory (their fixed "
-                                    f"effects are not identified across the {components} separate groups): "
-                                    "use method='profile'.")
+            raise InvalidValueError("method='irls' needs the pairs to link every territory (their fixed effects "
+                                    "are not identified across the {components} separate groups): use "
+                                    "method='profile'.", components=components)
         if n_effects + p > max_dense:
-            raise InvalidValueError(f"method='irls' handles at most max_dense={max_dense} parameters; this "
-                                    f"model has {n_effects + p}: use method='profile'.")
+            raise InvalidValueError("method='irls' handles at most max_dense={max_dense} parameters; this model "
+                                    "has {n_parameters}: use method='profile'.",
+                                    max_dense=max_dense, n_parameters=n_effects + p)
         X = Z if family == "unconstrained" else _design(o, d, n_o, n_d, Z, family, constant)
         beta, mu, iterations = _fit_irls(y, X, tol=tol, max_iter=max_iter)
         effects, theta = beta[:n_effects], beta[n_effects:]
@@ -876,7 +894,7 @@ def fit_gravity(flows, *, family="doubly", decay="power", distance="distance", v
     effect_labels = _effect_labels(family, constant, o_labels, d_labels)
     k = len(effect_labels) + Z.shape[1] - (components - 1)
     if len(data.y) < k:
-        raise InvalidValueError(f"The model has {k} parameters but only {len(data.y)} pairs.")
+        raise InvalidValueError("The model has {k} parameters but only {n_y} pairs.", k=k, n_y=len(data.y))
     mu, effects, theta, cov, effect_se, iterations, cg = _estimate(
         data.y, o, d, Z, family=family, constant=constant, method=method, n_effects=len(effect_labels),
         components=components, tol=tol, max_iter=max_iter, max_dense=max_dense)

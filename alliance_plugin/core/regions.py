@@ -85,19 +85,20 @@ def _prepare(flows, territory_ids, flow_type):
     """The territory ids sorted by code (the order every method works in) and the summed pairs."""
     ids = pd.Index(list(territory_ids), dtype=object)
     if ids.has_duplicates:
-        raise InvalidValueError(f"Territory ids must be unique; repeated: "
-                                f"{first_labels(ids[ids.duplicated()].unique())}.")
+        raise InvalidValueError("Territory ids must be unique; repeated: {ids}.",
+                                ids=first_labels(ids[ids.duplicated()].unique()))
     ids = ids[code_order(ids)]
     if len(flows):
         kinds = pd.unique(np.asarray(flows["flow_type"], dtype=object))
         if flow_type is not None:
             if flow_type not in set(kinds):
-                raise InvalidValueError(f"The flow type '{flow_type}' is not in the table; its types "
-                                        f"are {first_labels(sorted(map(str, kinds)))}.")
+                raise InvalidValueError("The flow type '{flow_type}' is not in the table; its types are {kinds}.",
+                                        flow_type=flow_type, kinds=first_labels(sorted(map(str, kinds))))
             flows = flows[np.asarray(flows["flow_type"], dtype=object) == flow_type]
         elif len(kinds) > 1:
-            raise InvalidValueError(f"The flows hold several types ({first_labels(sorted(map(str, kinds)))}); "
-                                    "regions are built from one type: choose it.")
+            raise InvalidValueError("The flows hold several types ({kinds}); regions are built from one type: "
+                                    "choose it.",
+                                    kinds=first_labels(sorted(map(str, kinds))))
     try:
         o, d = _positions(flows["origin"], ids), _positions(flows["destination"], ids)
     except ValueError as exc:
@@ -160,16 +161,16 @@ def _adjacency(contiguity, ids):
         return None
     table = pd.DataFrame(contiguity)
     if not {"a", "b"} <= set(table.columns):
-        raise InvalidValueError(f"The contiguity table needs the columns a and b; it has "
-                                f"{first_labels(table.columns)}.")
+        raise InvalidValueError("The contiguity table needs the columns a and b; it has {columns}.",
+                                columns=first_labels(table.columns))
     a = ids.get_indexer(np.asarray(table["a"], dtype=object))
     b = ids.get_indexer(np.asarray(table["b"], dtype=object))
     unknown = (a < 0) | (b < 0)
     if unknown.any():
         codes = pd.unique(np.concatenate([np.asarray(table["a"], dtype=object)[a < 0],
                                           np.asarray(table["b"], dtype=object)[b < 0]]))
-        raise InvalidValueError(f"{unknown.sum()} contiguity pairs name codes that are not territories: "
-                                f"{first_labels(codes)}.")
+        raise InvalidValueError("{n_unknown} contiguity pairs name codes that are not territories: {codes}.",
+                                n_unknown=unknown.sum(), codes=first_labels(codes))
     adjacency = [set() for _ in range(len(ids))]
     for i, j in zip(a.tolist(), b.tolist()):
         if i != j:
@@ -250,7 +251,7 @@ def intramax(flows, territory_ids, *, n_regions=1, contiguity=None, flow_type=No
     'Stopped at 2 regions: no two of them exchange flows (each is a component of the flow graph).'
     """
     if int(n_regions) < 1:
-        raise InvalidValueError(f"The number of regions must be at least 1; it is {n_regions}.")
+        raise InvalidValueError("The number of regions must be at least 1; it is {n_regions}.", n_regions=n_regions)
     ids, pairs = _prepare(flows, territory_ids, flow_type)
     adjacency = _adjacency(contiguity, ids)
     rank = _outflow_rank(pairs)
@@ -451,7 +452,7 @@ def cut_hierarchy(history, territory_ids, n_regions):
     """
     ids = pd.Index(list(territory_ids), dtype=object)
     if int(n_regions) < 1:
-        raise InvalidValueError(f"The number of regions must be at least 1; it is {n_regions}.")
+        raise InvalidValueError("The number of regions must be at least 1; it is {n_regions}.", n_regions=n_regions)
     steps = max(0, min(len(ids) - int(n_regions), len(history)))
     parent = np.arange(len(ids))
     a = ids.get_indexer(np.asarray(history["a"], dtype=object)[:steps])
@@ -511,11 +512,12 @@ def modularity_communities(flows, territory_ids, *, method="louvain", resolution
     (['C', 'C', 'C', 'D', 'D', 'D', 'G'], 0.482)
     """
     if method not in ("louvain", "leiden"):
-        raise InvalidValueError(f"Unknown community method '{method}': use louvain or leiden.")
+        raise InvalidValueError("Unknown community method '{method}': use louvain or leiden.", method=method)
     if engine not in ("core", "networkx", "igraph"):
-        raise InvalidValueError(f"Unknown engine '{engine}': use core, networkx or igraph.")
+        raise InvalidValueError("Unknown engine '{engine}': use core, networkx or igraph.", engine=engine)
     if int(max_passes) < 1:
-        raise InvalidValueError(f"The number of passes must be at least 1; it is {max_passes}.")
+        raise InvalidValueError("The number of passes must be at least 1; it is {max_passes}.",
+                                max_passes=max_passes)
     engine = "igraph" if method == "leiden" else engine
     ids, pairs = _prepare(flows, territory_ids, flow_type)
     lo, hi, forward, backward = _undirected(pairs)
@@ -632,10 +634,13 @@ def _igraph_partition(n, lo, hi, weight, method, resolution, seed):
     try:
         import igraph
     except ImportError as exc:
-        raise OptionalDependencyError(
-            f"{'Leiden' if method == 'leiden' else 'The igraph engine'} needs the python-igraph package, "
-            "which is not installed: install it into QGIS's Python (pip install igraph), "
-            "or use Louvain with the core engine.") from exc
+        if method == "leiden":
+            raise OptionalDependencyError("Leiden needs the python-igraph package, which is not installed: install "
+                                          "it into QGIS's Python (pip install igraph), or use Louvain with the core "
+                                          "engine.") from exc
+        raise OptionalDependencyError("The igraph engine needs the python-igraph package, which is not installed: "
+                                      "install it into QGIS's Python (pip install igraph), or use Louvain with the "
+                                      "core engine.") from exc
     import random
 
     graph = igraph.Graph(n=n, edges=np.column_stack([lo, hi]).tolist())
@@ -660,10 +665,12 @@ def _groups(membership, ids):
     membership = pd.Series(membership) if not isinstance(membership, pd.Series) else membership
     missing = ids.difference(pd.Index(membership.index, dtype=object))
     if len(missing):
-        raise InvalidValueError(f"{len(missing)} territories have no region: {first_labels(missing)}.")
+        raise InvalidValueError("{n_missing} territories have no region: {missing}.", n_missing=len(missing),
+                                missing=first_labels(missing))
     labels = membership.reindex(ids)
     if labels.isna().any():
-        raise InvalidValueError(f"Territories without a region: {first_labels(ids[labels.isna().to_numpy()])}.")
+        raise InvalidValueError("Territories without a region: {ids}.",
+                                ids=first_labels(ids[labels.isna().to_numpy()]))
     group, regions = pd.factorize(labels, sort=True)
     return group, pd.Index(regions, name="region")
 
