@@ -195,7 +195,8 @@ def population_grid(x, y, population, *, cell=1000.0, bounds=None):
     y = np.asarray(y, dtype=float)
     pop = np.asarray(population, dtype=float)
     if not (len(x) == len(y) == len(pop)):
-        raise InvalidValueError(f"x, y and population must have the same length; got {len(x)}, {len(y)}, {len(pop)}.")
+        raise InvalidValueError("x, y and population must have the same length; got {n_x}, {n_y}, {n_pop}.",
+                                n_x=len(x), n_y=len(y), n_pop=len(pop))
     if not cell > 0:
         raise InvalidValueError("The cell size must be positive; got {cell}.", cell=cell)
     if (pop < 0).any():
@@ -366,12 +367,13 @@ def _majority_pass(labels, majority):
 def _check_grid(population, land_share):
     pop = np.array(population, dtype=float)
     if pop.ndim != 2:
-        raise InvalidValueError(f"The population grid must be 2-D; got {pop.ndim} dimension(s).")
+        raise InvalidValueError("The population grid must be 2-D; got {ndim} dimension(s).", ndim=pop.ndim)
     if (pop < 0).any():
         raise InvalidValueError("Populations must not be negative; {n} cells are.", n=int((pop < 0).sum()))
     land = np.ones_like(pop) if land_share is None else np.array(land_share, dtype=float)
     if land.shape != pop.shape:
-        raise InvalidValueError(f"land_share has the shape {land.shape}, the grid {pop.shape}.")
+        raise InvalidValueError("land_share has the shape {shape}, the grid {grid_shape}.", shape=str(land.shape),
+                                grid_shape=str(pop.shape))
     land = np.nan_to_num(land, nan=0.0)
     if ((land < 0) | (land > 1)).any():
         raise InvalidValueError("land_share holds shares between 0 and 1.")
@@ -516,13 +518,15 @@ def classify_units(cell_class, cell_pop, unit_of_cell, *, threshold=0.5):
     pop = np.asarray(cell_pop, dtype=float).ravel()
     units = pd.Series(np.asarray(unit_of_cell, dtype=object).ravel())
     if not len(cls) == len(pop) == len(units):
-        raise InvalidValueError(f"cell_class, cell_pop and unit_of_cell differ in size: "
-                                f"{len(cls)}, {len(pop)}, {len(units)}.")
+        raise InvalidValueError("cell_class, cell_pop and unit_of_cell differ in size: {n_cls}, {n_pop}, "
+                                "{n_units}.", n_cls=len(cls), n_pop=len(pop),
+                                n_units=len(units))
     if (pop < 0).any():
         raise InvalidValueError("Populations must not be negative; {n} are.", n=int((pop < 0).sum()))
     bad = ~np.isin(cls, list(CELL_CLASSES))
     if bad.any():
-        raise InvalidValueError(f"Unknown cell classes: {first_labels(np.unique(cls[bad]))} (expected 0 to 3).")
+        raise InvalidValueError("Unknown cell classes: {classes} (expected 0 to 3).",
+                                classes=first_labels(np.unique(cls[bad])))
     pop = np.nan_to_num(pop, nan=0.0)
     known = units.notna().to_numpy() & (units.astype(str).str.strip() != "").to_numpy()
     table = pd.DataFrame({"unit": units[known].to_numpy(), "centre": np.where(cls == 3, pop, 0.0)[known],

@@ -405,10 +405,12 @@ def growth_summary(patches, territory_of_patch, *, territory_ids=None):
     """
     codes = pd.Series(np.asarray(territory_of_patch, dtype=object), dtype=object)
     if len(codes) != len(patches):
-        raise InvalidValueError(f"{len(patches)} patches but {len(codes)} territory codes.")
+        raise InvalidValueError("{n_patches} patches but {n_codes} territory codes.", n_patches=len(patches),
+                                n_codes=len(codes))
     unknown = set(pd.unique(patches["growth_class"])) - set(GROWTH_CLASSES)
     if unknown:
-        raise InvalidValueError(f"Unknown growth classes: {first_labels(sorted(map(str, unknown)))}.")
+        raise InvalidValueError("Unknown growth classes: {unknown}.",
+                                unknown=first_labels(sorted(map(str, unknown))))
     known = codes.notna().to_numpy()
     table = pd.DataFrame({"territory": codes[known].to_numpy(),
                           "area": patches["area"].to_numpy(dtype=float)[known],
@@ -442,7 +444,8 @@ def _aligned(values, index, name):
     if values.ndim == 0:
         return np.full(len(index), float(values))
     if len(values) != len(index):
-        raise InvalidValueError(f"{name} holds {len(values)} values for {len(index)} territories.")
+        raise InvalidValueError("{name} holds {n_values} values for {n_index} territories.", name=name,
+                                n_values=len(values), n_index=len(index))
     return values
 
 
@@ -483,15 +486,16 @@ def land_consumption(urb_t0, urb_t1, pop_t0, pop_t1, years, *, stagnation=0.001,
     [[2.0, 'ok'], [nan, 'declining']]
     """
     if area_unit not in _UNITS:
-        raise InvalidValueError(f"area_unit must be one of {', '.join(_UNITS)}; got {area_unit!r}.")
+        raise InvalidValueError("area_unit must be one of {units}; got {area_unit!r}.", units=', '.join(_UNITS),
+                                area_unit=area_unit)
     index = urb_t0.index if isinstance(urb_t0, pd.Series) else pd.RangeIndex(len(np.atleast_1d(urb_t0)))
     u0, u1 = _aligned(urb_t0, index, "urb_t0"), _aligned(urb_t1, index, "urb_t1")
     p0, p1 = _aligned(pop_t0, index, "pop_t0"), _aligned(pop_t1, index, "pop_t1")
     y = _aligned(years, index, "years")
     for name, values in (("urb_t0", u0), ("urb_t1", u1), ("pop_t0", p0), ("pop_t1", p1)):
         if (values < 0).any():
-            raise InvalidValueError(f"{name} must not be negative; it is for "
-                                    f"{first_labels(index[values < 0])}.")
+            raise InvalidValueError("{name} must not be negative; it is for {index}.", name=name,
+                                    index=first_labels(index[values < 0]))
     if not (np.nan_to_num(y, nan=1.0) > 0).all():
         raise InvalidValueError("years between the dates must be positive.")
     missing = np.isnan(u0) | np.isnan(u1) | np.isnan(p0) | np.isnan(p1) | np.isnan(y)

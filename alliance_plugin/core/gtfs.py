@@ -72,15 +72,16 @@ def read_gtfs(path):
                 if name.endswith(".txt") and not info.is_dir() and name[:-4] not in raw:
                     raw[name[:-4]] = archive.read(info)
     elif path.exists():
-        raise GtfsError(f"expected a GTFS zip file or folder, got {str(path)!r} which is neither")
+        raise GtfsError("expected a GTFS zip file or folder, got {path!r} which is neither", path=str(path))
     else:
-        raise GtfsError(f"expected a GTFS zip file or folder, got {str(path)!r} which does not exist")
+        raise GtfsError("expected a GTFS zip file or folder, got {path!r} which does not exist", path=str(path))
     missing = [f"{name}.txt" for name in REQUIRED_FILES if name not in raw]
     if missing:
-        raise GtfsError(f"a GTFS feed needs {', '.join(f + '.txt' for f in REQUIRED_FILES)}; "
-                        f"{path.name} lacks {', '.join(missing)}")
+        raise GtfsError("a GTFS feed needs {files}; {name} lacks {missing}",
+                        files=', '.join(f + '.txt' for f in REQUIRED_FILES), name=path.name,
+                        missing=', '.join(missing))
     if "calendar" not in raw and "calendar_dates" not in raw:
-        raise GtfsError(f"a GTFS feed needs calendar.txt or calendar_dates.txt; {path.name} has neither")
+        raise GtfsError("a GTFS feed needs calendar.txt or calendar_dates.txt; {name} has neither", name=path.name)
     return {name: _read_table(raw[name])
             for name in REQUIRED_FILES + OPTIONAL_FILES if name in raw}
 
@@ -88,8 +89,8 @@ def read_gtfs(path):
 def _need(frame, name, columns):
     missing = [c for c in columns if c not in frame.columns]
     if missing:
-        raise FieldNotFoundError(f"{name}.txt needs the columns {', '.join(columns)}; "
-                                 f"it lacks {', '.join(missing)}")
+        raise FieldNotFoundError("{name}.txt needs the columns {columns}; it lacks {missing}", name=name,
+                                 columns=', '.join(columns), missing=', '.join(missing))
 
 
 def parse_time(value):
@@ -106,9 +107,9 @@ def parse_time(value):
     try:
         parts = [int(p) for p in text.split(":")]
     except ValueError:
-        raise InvalidValueError(f"expected a time as HH:MM or HH:MM:SS, got {value!r}") from None
+        raise InvalidValueError("expected a time as HH:MM or HH:MM:SS, got {value!r}", value=value) from None
     if len(parts) not in (2, 3) or any(p < 0 for p in parts):
-        raise InvalidValueError(f"expected a time as HH:MM or HH:MM:SS, got {value!r}")
+        raise InvalidValueError("expected a time as HH:MM or HH:MM:SS, got {value!r}", value=value)
     return parts[0] * 3600 + parts[1] * 60 + (parts[2] if len(parts) == 3 else 0)
 
 
@@ -183,21 +184,22 @@ def _choose_day(calendars, weekday, date):
                 date = _dt.date.fromisoformat(date.replace("/", "-")) if "-" in date or "/" in date \
                     else _dt.datetime.strptime(date, "%Y%m%d").date()
             except ValueError:
-                raise InvalidValueError(f"expected a date as YYYY-MM-DD, got {date!r}") from None
+                raise InvalidValueError("expected a date as YYYY-MM-DD, got {date!r}", date=date) from None
         elif isinstance(date, _dt.datetime):
             date = date.date()
         return date
     weekday = str(weekday).strip().lower()
     if weekday not in WEEKDAYS:
-        raise InvalidValueError(f"expected a weekday among {', '.join(WEEKDAYS)}, got {weekday!r}")
+        raise InvalidValueError("expected a weekday among {weekdays}, got {weekday!r}",
+                                weekdays=', '.join(WEEKDAYS), weekday=weekday)
     best, best_count = None, 0
     for day in _feed_days(calendars, weekday):
         count = len(_active_services(calendars, day))
         if count > best_count:
             best, best_count = day, count
     if best is None:
-        raise EmptyInputError(f"expected services running on a {weekday} in calendar.txt or "
-                              "calendar_dates.txt; none runs on any of the feed's dates")
+        raise EmptyInputError("expected services running on a {weekday} in calendar.txt or calendar_dates.txt; "
+                              "none runs on any of the feed's dates", weekday=weekday)
     return best
 
 
@@ -239,17 +241,19 @@ def stop_departures(gtfs, *, weekday="monday", date=None, start="06:00", end="20
     """
     t0, t1 = parse_time(start), parse_time(end)
     if not t0 < t1:
-        raise InvalidValueError(f"expected a window with start before end, got {start} to {end}")
+        raise InvalidValueError("expected a window with start before end, got {start} to {end}", start=start,
+                                end=end)
     for name in REQUIRED_FILES:
         if name not in gtfs:
-            raise GtfsError(f"expected a feed from read_gtfs holding {name}; it is missing")
+            raise GtfsError("expected a feed from read_gtfs holding {name}; it is missing", name=name)
     calendars = _calendars(gtfs)
     day = _choose_day(calendars, weekday, date)
     today = _active_services(calendars, day)
     yesterday = _active_services(calendars, day - _dt.timedelta(days=1))
     if not today and not yesterday:
-        raise EmptyInputError(f"expected services running on {day.isoformat()} "
-                              f"({WEEKDAYS[day.weekday()]}); none does in calendar or calendar_dates")
+        raise EmptyInputError("expected services running on {day} ({weekday}); none does in calendar or "
+                              "calendar_dates", day=day.isoformat(),
+                              weekday=WEEKDAYS[day.weekday()])
 
     trips, routes, stop_times = gtfs["trips"], gtfs["routes"], gtfs["stop_times"]
     _need(trips, "trips", ["trip_id", "route_id", "service_id"])
@@ -339,11 +343,12 @@ def qualifying_stops(departures, *, min_per_hour=1.0, low_distance=500.0, high_d
     """
     hours = departures.attrs.get("hours")
     if not hours or hours <= 0:
-        raise InvalidValueError("expected departures from stop_departures (attrs['hours'] the window "
-                                f"length), got attrs {departures.attrs!r}")
+        raise InvalidValueError("expected departures from stop_departures (attrs['hours'] the window length), "
+                                "got attrs {attrs!r}", attrs=departures.attrs)
     if min_per_hour < 0 or low_distance < 0 or high_distance < 0:
-        raise InvalidValueError("expected a non-negative frequency and distances, got "
-                                f"{min_per_hour}, {low_distance}, {high_distance}")
+        raise InvalidValueError("expected a non-negative frequency and distances, got {min_per_hour}, "
+                                "{low_distance}, {high_distance}",
+                                min_per_hour=min_per_hour, low_distance=low_distance, high_distance=high_distance)
     out = departures.copy()
     out["per_hour"] = out["departures"] / hours
     out["high_per_hour"] = out["high_departures"] / hours

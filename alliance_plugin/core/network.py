@@ -30,7 +30,8 @@ _QUANT = 1 << 20  # positions along a segment, in 2**-20 of its length, to find 
 def _xy(values, name):
     array = np.asarray(values, dtype=float)
     if array.ndim != 2 or array.shape[1] != 2:
-        raise InvalidValueError(f"expected {name} as an (n, 2) array of x, y, got shape {array.shape}")
+        raise InvalidValueError("expected {name} as an (n, 2) array of x, y, got shape {shape}", name=name,
+                                shape=str(array.shape))
     return array
 
 
@@ -62,12 +63,13 @@ def _segments(edges_xy):
     if isinstance(edges_xy, tuple) and len(edges_xy) == 2:
         a, b = _xy(edges_xy[0], "segment starts"), _xy(edges_xy[1], "segment ends")
         if len(a) != len(b):
-            raise InvalidValueError(f"expected as many segment starts as ends, got {len(a)} and {len(b)}")
+            raise InvalidValueError("expected as many segment starts as ends, got {n_a} and {n_b}", n_a=len(a),
+                                    n_b=len(b))
         return a, b
     array = np.asarray(edges_xy, dtype=float)
     if array.ndim != 2 or array.shape[1] != 4:
-        raise InvalidValueError("expected segments as an (n, 4) array x0, y0, x1, y1 or a pair of "
-                                f"(n, 2) arrays, got shape {array.shape}")
+        raise InvalidValueError("expected segments as an (n, 4) array x0, y0, x1, y1 or a pair of (n, 2) arrays, "
+                                "got shape {shape}", shape=str(array.shape))
     return array[:, :2], array[:, 2:]
 
 

@@ -147,7 +147,8 @@ def floating_catchment(pairs, population, capacity):
     cap = np.asarray(capacity, dtype=float)
     for name, values in (("population", pop), ("capacity", cap)):
         if values.ndim != 1 or not np.isfinite(values).all() or (values < 0).any():
-            raise InvalidValueError(f"expected finite non-negative {name} values, got missing or negative ones")
+            raise InvalidValueError("expected finite non-negative {name} values, got missing or negative ones",
+                                    name=name)
     fac = pairs["facility"].to_numpy(dtype=int)
     pt = pairs["point"].to_numpy(dtype=int)
     demand = np.bincount(fac, weights=pop[pt], minlength=len(cap))
@@ -163,7 +164,8 @@ def _clean(values, weights):
     x = np.asarray(values, dtype=float)
     w = np.ones_like(x) if weights is None else np.asarray(weights, dtype=float)
     if x.shape != w.shape or x.ndim != 1:
-        raise InvalidValueError(f"expected as many weights as values, got {w.shape} and {x.shape}")
+        raise InvalidValueError("expected as many weights as values, got {weights_shape} and {values_shape}", weights_shape=str(w.shape),
+                                values_shape=str(x.shape))
     keep = np.isfinite(x) & np.isfinite(w) & (w > 0)
     if (x[keep] < 0).any():
         raise InvalidValueError("expected non-negative values for an inequality index, got negative ones")

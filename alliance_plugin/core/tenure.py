@@ -152,8 +152,8 @@ def tenure_classes(values, mapping=None, *, defaults=True):
     mapping = dict(mapping or {})
     wrong = sorted({str(c) for c in mapping.values() if c not in CLASSES})
     if wrong:
-        raise InvalidValueError(f"Tenure classes must be one of {', '.join(CLASSES)}; the mapping "
-                                f"gives {first_labels(wrong)}.")
+        raise InvalidValueError("Tenure classes must be one of {classes}; the mapping gives {wrong}.",
+                                classes=', '.join(CLASSES), wrong=first_labels(wrong))
     lookup = dict(DEFAULT_MAPPING) if defaults else {}
     lookup.update({normalize_tenure(raw): cls for raw, cls in mapping.items()})
     index = values.index if isinstance(values, pd.Series) else None
@@ -293,24 +293,25 @@ def _chunk(geoms, zones, n_classes, want_pieces):
 def _parcel_index(parcels, parcel_ids):
     ids = pd.Index(parcel_ids if hasattr(parcel_ids, "dtype") else pd.Series(parcel_ids, dtype=object))
     if len(ids) != len(parcels):
-        raise InvalidValueError(f"Expected one parcel id per parcel; got {len(ids)} ids for "
-                                f"{len(parcels)} parcels.")
+        raise InvalidValueError("Expected one parcel id per parcel; got {n_ids} ids for {n_parcels} parcels.",
+                                n_ids=len(ids), n_parcels=len(parcels))
     if ids.has_duplicates:
-        raise InvalidValueError("Parcel ids must be unique; repeated: "
-                                f"{first_labels(ids[ids.duplicated()].unique())}.")
+        raise InvalidValueError("Parcel ids must be unique; repeated: {ids}.",
+                                ids=first_labels(ids[ids.duplicated()].unique()))
     return ids
 
 
 def _zone_codes(zones, zone_classes):
     classes = pd.Series(zone_classes, dtype=object)
     if len(classes) != len(zones):
-        raise InvalidValueError(f"Expected one class per zone; got {len(classes)} classes for "
-                                f"{len(zones)} zones.")
+        raise InvalidValueError("Expected one class per zone; got {n_classes} classes for {n_zones} zones.",
+                                n_classes=len(classes), n_zones=len(zones))
     codes, names = pd.factorize(classes, use_na_sentinel=True)
     if (codes < 0).any():
         where = first_labels(np.flatnonzero(codes < 0))
-        raise InvalidValueError("Every zone needs a class (give the layer name where the class field is "
-                                f"NULL); zones without one at positions {where}.")
+        raise InvalidValueError("Every zone needs a class (give the layer name where the class field is NULL); "
+                                "zones without one at positions {where}.",
+                                where=where)
     return codes.astype(np.int64), np.asarray(names, dtype=object)
 
 
@@ -523,18 +524,19 @@ def _inside(share, min_share):
 def _parcel_frame(parcel_table, overlay, tenure, columns):
     missing = [c for c in [tenure, *columns] if c is not None and c not in parcel_table.columns]
     if missing:
-        raise FieldNotFoundError(f"Expected the parcel table to have the columns {first_labels(missing)}; "
-                                 f"it has {first_labels(parcel_table.columns, 10)}.")
+        raise FieldNotFoundError("Expected the parcel table to have the columns {missing}; it has {columns}.",
+                                 missing=first_labels(missing), columns=first_labels(parcel_table.columns, 10))
     area = pd.Series(overlay.parcels["area"].to_numpy(), index=overlay.parcels["parcel_id"].to_numpy())
     unknown = parcel_table.index.difference(area.index)
     if len(unknown):
-        raise InvalidValueError("Expected every parcel of the table in the overlay (same ids); "
-                                f"not there: {first_labels(unknown)}.")
+        raise InvalidValueError("Expected every parcel of the table in the overlay (same ids); not there: "
+                                "{unknown}.", unknown=first_labels(unknown))
     classes = parcel_table[tenure].astype(object).where(parcel_table[tenure].notna(), "unknown")
     wrong = pd.unique(classes[~classes.isin(CLASSES)])
     if len(wrong):
-        raise InvalidValueError(f"Expected tenure classes ({', '.join(CLASSES)}, see tenure_classes); "
-                                f"the column {tenure!r} holds {first_labels(wrong)}.")
+        raise InvalidValueError("Expected tenure classes ({classes}, see tenure_classes); the column {tenure!r} "
+                                "holds {wrong}.", classes=', '.join(CLASSES),
+                                tenure=tenure, wrong=first_labels(wrong))
     frame = pd.DataFrame({"tenure": classes.to_numpy(dtype=object),
                           "area": area.reindex(parcel_table.index).to_numpy()}, index=parcel_table.index)
     return frame
@@ -745,8 +747,8 @@ def overlay_areas_dask(parcels, zones, *, parcel_id, zone_classes, npartitions=N
 
     if isinstance(parcels, geopandas.GeoDataFrame):
         if parcel_id not in parcels.columns:
-            raise FieldNotFoundError(f"Expected the parcel id column {parcel_id!r}; the parcels have "
-                                     f"{first_labels(parcels.columns, 10)}.")
+            raise FieldNotFoundError("Expected the parcel id column {parcel_id!r}; the parcels have {columns}.",
+                                     parcel_id=parcel_id, columns=first_labels(parcels.columns, 10))
         parcels = dask_geopandas.from_geopandas(
             parcels[[parcel_id, parcels.geometry.name]],
             npartitions=npartitions or max(1, -(-len(parcels) // 200_000)))

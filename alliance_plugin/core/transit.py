@@ -79,12 +79,12 @@ def capacity_classes(values, high_capacity_types=HIGH_CAPACITY_TYPES):
 
 def _stop_table(stops):
     if not isinstance(stops, pd.DataFrame):
-        raise InvalidValueError("expected stops as a DataFrame with x, y, access_distance, "
-                                f"got {type(stops).__name__}")
+        raise InvalidValueError("expected stops as a DataFrame with x, y, access_distance, got {kind}",
+                                kind=type(stops).__name__)
     missing = [c for c in ("x", "y", "access_distance") if c not in stops.columns]
     if missing:
-        raise FieldNotFoundError("expected stops with the columns x, y, access_distance (metres); "
-                                 f"they lack {', '.join(missing)}")
+        raise FieldNotFoundError("expected stops with the columns x, y, access_distance (metres); they lack "
+                                 "{missing}", missing=', '.join(missing))
     xy = stops[["x", "y"]].to_numpy(dtype=float)
     reach = stops["access_distance"].to_numpy(dtype=float)
     if not np.isfinite(xy).all() or not (reach >= 0).all():
@@ -287,8 +287,8 @@ def access_shares(access_flag, population, groups=None):
     flag = np.asarray(access_flag, dtype=bool)
     pop = np.asarray(population, dtype=float)
     if flag.shape != pop.shape or flag.ndim != 1:
-        raise InvalidValueError("expected as many access flags as population values, "
-                                f"got {flag.shape} and {pop.shape}")
+        raise InvalidValueError("expected as many access flags as population values, got {flags_shape} and {population_shape}",
+                                flags_shape=str(flag.shape), population_shape=str(pop.shape))
     if not np.isfinite(pop).all() or (pop < 0).any():
         raise InvalidValueError("expected finite non-negative population values, "
                                 "got missing or negative ones")
@@ -297,7 +297,8 @@ def access_shares(access_flag, population, groups=None):
                           "with_access": [frame["with_access"].sum()]})]
     groups = pd.DataFrame(groups) if groups is not None else pd.DataFrame(index=frame.index)
     if len(groups.columns) and len(groups) != len(pop):
-        raise InvalidValueError(f"expected group columns of {len(pop)} rows, got {len(groups)}")
+        raise InvalidValueError("expected group columns of {n_pop} rows, got {n_groups}", n_pop=len(pop),
+                                n_groups=len(groups))
     for column in groups.columns:
         keys = np.asarray(groups[column])
         sums = frame.groupby(keys, dropna=False, sort=True)[["population", "with_access"]].sum()
@@ -335,7 +336,8 @@ def access_table(access_flag, population, groups=None, territory=None, everywher
     if territory is not None:
         keys = pd.Series(np.asarray(territory, dtype=object))
         if len(keys) != len(pop):
-            raise InvalidValueError(f"expected {len(pop)} territory values, got {len(keys)}")
+            raise InvalidValueError("expected {n_pop} territory values, got {n_keys}", n_pop=len(pop),
+                                    n_keys=len(keys))
         known = keys.notna().to_numpy()
         table = pd.DataFrame({"territory": keys[known].to_numpy(), "population": pop[known],
                               "with_access": np.where(flag, pop, 0.0)[known]})
