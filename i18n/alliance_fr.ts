@@ -4759,9 +4759,95 @@ Paramètres : {params}</translation>
             <translation>Résidu de Pearson</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/citynet.py" line="229" />
+            <location filename="../alliance_plugin/core/citynet.py" line="143" />
+            <source>top_n must be a positive whole number or None; got {top_n!r}.</source>
+            <translation>top_n doit être un nombre entier positif ou None ; reçu {top_n!r}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/citynet.py" line="145" />
+            <source>min_size must be a size of 0 or more; got {min_size!r}.</source>
+            <translation>min_size doit être une taille supérieure ou égale à 0 ; reçu {min_size!r}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/citynet.py" line="156" />
+            <source>{n_bad} values of '{column}' are not numbers ({labels}).</source>
+            <translation>{n_bad} valeurs de « {column} » ne sont pas des nombres ({labels}).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/citynet.py" line="163" />
+            <source>{n_negative} values of '{column}' are negative ({labels}); expected sizes of 0 or more.</source>
+            <translation>{n_negative} valeurs de « {column} » sont négatives ({labels}) ; des tailles supérieures ou égales à 0 sont attendues.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/citynet.py" line="237" />
             <source>The city table has no rows: expected one row per city and date.</source>
             <translation>La table des villes n'a aucune ligne : une ligne par ville et par date est attendue.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/citynet.py" line="241" />
+            <source>The city table has no column {missing}; its columns are {columns}.</source>
+            <translation>La table des villes n'a pas de colonne {missing} ; ses colonnes sont {columns}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/citynet.py" line="248" />
+            <source>Some rows have no city code or no date (row {index}).</source>
+            <translation>Des lignes n'ont pas de code de ville ou pas de date (ligne {index}).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/citynet.py" line="252" />
+            <source>{n_repeated} rows repeat a city at a date already seen (row {index}): expected one size per city and date.</source>
+            <translation>{n_repeated} lignes répètent une ville à une date déjà vue (ligne {index}) : une taille par ville et par date est attendue.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/citynet.py" line="453" />
+            <source>distance must be 'inverse_volume' or 'hops'; got '{distance}'.</source>
+            <translation>distance doit valoir « inverse_volume » ou « hops » ; reçu « {distance} ».</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/citynet.py" line="455" />
+            <source>alpha (PageRank damping) must be between 0 and 1; got {alpha}.</source>
+            <translation>alpha (amortissement du PageRank) doit être compris entre 0 et 1 ; reçu {alpha}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/citynet.py" line="457" />
+            <source>sample_size must be at least 2 sources or None; got {sample_size}.</source>
+            <translation>sample_size doit valoir au moins 2 sources ou None ; reçu {sample_size}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/citynet.py" line="555" />
+            <source>top_share must be a share in (0, 1]; got {top_share}.</source>
+            <translation>top_share doit être une part dans ]0, 1] ; reçu {top_share}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/citynet.py" line="155" />
+            <source>{n_bad} sizes are not numbers ({labels}).</source>
+            <translation>{n_bad} tailles ne sont pas des nombres ({labels}).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/citynet.py" line="161" />
+            <source>{n_negative} sizes are negative ({labels}); expected sizes of 0 or more.</source>
+            <translation>{n_negative} tailles sont négatives ({labels}) ; des tailles supérieures ou égales à 0 sont attendues.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/citynet.py" line="320" />
+            <location filename="../alliance_plugin/core/citynet.py" line="311" />
+            <source>PageRank needs scipy, which cannot be imported here ({exc}).</source>
+            <translation>Le PageRank a besoin de scipy, qui ne peut pas être importé ici ({exc}).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/citynet.py" line="322" />
+            <source>PageRank did not converge in {max_iter} iterations (tolerance {tol:g}): raise the maximum number of iterations.</source>
+            <translation>Le PageRank n'a pas convergé en {max_iter} itérations (tolérance {tol:g}) : augmentez le nombre maximal d'itérations.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/citynet.py" line="561" />
+            <source>size_quantiles must be two shares, low &lt;= high; got {size_quantiles}.</source>
+            <translation>size_quantiles doit être deux parts, basse &lt;= haute ; reçu {size_quantiles}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/citynet.py" line="566" />
+            <source>min_size ({min_size}) must not exceed max_size ({max_size}).</source>
+            <translation>min_size ({min_size}) ne doit pas dépasser max_size ({max_size}).</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/core/degurba.py" line="90" />
@@ -4769,45 +4855,88 @@ Paramètres : {params}</translation>
             <translation>{what} : des coordonnées entre {xmin} et {xmax} (x) et entre {ymin} et {ymax} (y) ressemblent à des degrés ; reprojetez d'abord dans un SCR projeté en mètres.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/degurba.py" line="200" />
+            <location filename="../alliance_plugin/core/degurba.py" line="198" />
+            <source>x, y and population must have the same length; got {n_x}, {n_y}, {n_pop}.</source>
+            <translation>x, y et la population doivent avoir la même longueur ; reçu {n_x}, {n_y}, {n_pop}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/degurba.py" line="201" />
             <source>The cell size must be positive; got {cell}.</source>
             <translation>La taille des carreaux doit être positive ; reçu {cell}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/degurba.py" line="202" />
-            <location filename="../alliance_plugin/core/degurba.py" line="522" />
+            <location filename="../alliance_plugin/core/degurba.py" line="203" />
+            <location filename="../alliance_plugin/core/degurba.py" line="525" />
             <source>Populations must not be negative; {n} are.</source>
             <translation>Les populations ne doivent pas être négatives ; {n} le sont.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/degurba.py" line="218" />
+            <location filename="../alliance_plugin/core/degurba.py" line="219" />
             <source>{n} points lie outside the bounds {bounds}.</source>
             <translation>{n} points sont hors de l'emprise {bounds}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/degurba.py" line="371" />
+            <location filename="../alliance_plugin/core/degurba.py" line="370" />
+            <source>The population grid must be 2-D; got {ndim} dimension(s).</source>
+            <translation>La grille de population doit être en 2 dimensions ; reçu {ndim} dimension(s).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/degurba.py" line="372" />
             <source>Populations must not be negative; {n} cells are.</source>
             <translation>Les populations ne doivent pas être négatives ; {n} carreaux le sont.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/degurba.py" line="377" />
+            <location filename="../alliance_plugin/core/degurba.py" line="375" />
+            <source>land_share has the shape {shape}, the grid {grid_shape}.</source>
+            <translation>land_share a la forme {shape}, la grille {grid_shape}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/degurba.py" line="379" />
             <source>land_share holds shares between 0 and 1.</source>
             <translation>land_share contient des parts entre 0 et 1.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/degurba.py" line="421" />
+            <location filename="../alliance_plugin/core/degurba.py" line="423" />
             <source>The majority counts neighbours out of 8 and must be 5 to 8 (None: off); got {majority}.</source>
             <translation>La majorité compte des voisins sur 8 et doit valoir de 5 à 8 (None : désactivée) ; reçu {majority}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/degurba.py" line="424" />
+            <location filename="../alliance_plugin/core/degurba.py" line="426" />
             <source>The cell area must be positive; got {cell_area}.</source>
             <translation>La surface des carreaux doit être positive ; reçu {cell_area}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/degurba.py" line="208" />
+            <location filename="../alliance_plugin/core/degurba.py" line="521" />
+            <source>cell_class, cell_pop and unit_of_cell differ in size: {n_cls}, {n_pop}, {n_units}.</source>
+            <translation>cell_class, cell_pop et unit_of_cell n'ont pas la même taille : {n_cls}, {n_pop}, {n_units}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/degurba.py" line="528" />
+            <source>Unknown cell classes: {classes} (expected 0 to 3).</source>
+            <translation>Classes de carreaux inconnues : {classes} (attendu de 0 à 3).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/degurba.py" line="209" />
             <source>No point with coordinates: the grid would be empty.</source>
             <translation>Aucun point n'a de coordonnées : la grille serait vide.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/dependencies.py" line="76" />
+            <source>flows hold codes that are not territories: call match_territories first</source>
+            <translation>les flux contiennent des codes qui ne sont pas des territoires : appelez d'abord match_territories</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/dependencies.py" line="236" />
+            <location filename="../alliance_plugin/core/dominant.py" line="79" />
+            <location filename="../alliance_plugin/core/interaction.py" line="240" />
+            <location filename="../alliance_plugin/core/regions.py" line="88" />
+            <source>Territory ids must be unique; repeated: {ids}.</source>
+            <translation>Les identifiants de territoire doivent être uniques ; répétés : {ids}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/dependencies.py" line="252" />
+            <source>threshold is a share between 0 and 1</source>
+            <translation>le seuil est une part comprise entre 0 et 1</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/core/dominant.py" line="77" />
@@ -4815,10 +4944,130 @@ Paramètres : {params}</translation>
             <translation>Aucun territoire n'a été fourni : au moins un identifiant de territoire est attendu.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/flow_table.py" line="370" />
-            <location filename="../alliance_plugin/core/interaction.py" line="300" />
+            <location filename="../alliance_plugin/core/dominant.py" line="93" />
+            <source>A flow table needs the columns origin, destination, flow_type, value; missing: {missing}.</source>
+            <translation>Une table de flux doit avoir les colonnes origin, destination, flow_type, value ; manquantes : {missing}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/dominant.py" line="121" />
+            <source>size must be one of {sizes} or a Series; got '{size}'.</source>
+            <translation>size doit valoir l'une de {sizes} ou une Series ; reçu « {size} ».</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/dominant.py" line="125" />
+            <source>The size Series must have one value per territory; repeated: {index}.</source>
+            <translation>La Series des tailles doit avoir une valeur par territoire ; répétés : {index}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/dominant.py" line="130" />
+            <source>The size Series must give a number for every territory; {n_bad} have none ({ids}).</source>
+            <translation>La Series des tailles doit donner un nombre pour chaque territoire ; {n_bad} n'en ont pas ({ids}).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/dominant.py" line="99" />
+            <source>The flow type '{flow_type}' is not in the table; its types are {types}.</source>
+            <translation>Le type de flux « {flow_type} » n'est pas dans la table ; ses types sont {types}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/dominant.py" line="109" />
+            <source>{n_unknown} flow codes are not territories ({unknown}): expected flows between the given territories (see match_territories).</source>
+            <translation>{n_unknown} codes de flux ne sont pas des territoires ({unknown}) : des flux entre les territoires fournis sont attendus (voir match_territories).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/flow_table.py" line="107" />
+            <source>The volume field '{name}' is not in the table; its columns are {columns}.</source>
+            <translation>Le champ de volume « {name} » n'est pas dans la table ; ses colonnes sont {columns}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/flow_table.py" line="99" />
+            <source>No volume field found among the columns {columns}; name it in the volume field parameter.</source>
+            <translation>Aucun champ de volume trouvé parmi les colonnes {columns} ; indiquez-le dans le paramètre du champ de volume.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/flow_table.py" line="102" />
+            <source>The origin field '{name}' is not in the table; its columns are {columns}.</source>
+            <translation>Le champ d'origine « {name} » n'est pas dans la table ; ses colonnes sont {columns}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/flow_table.py" line="105" />
+            <source>The destination field '{name}' is not in the table; its columns are {columns}.</source>
+            <translation>Le champ de destination « {name} » n'est pas dans la table ; ses colonnes sont {columns}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/flow_table.py" line="136" />
+            <source>The flow-type field '{flow_type}' is not in the table; its columns are {columns}.</source>
+            <translation>Le champ de type de flux « {flow_type} » n'est pas dans la table ; ses colonnes sont {columns}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/flow_table.py" line="166" />
+            <source>The flow file {path} is empty.</source>
+            <translation>Le fichier de flux {path} est vide.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/flow_table.py" line="214" />
+            <source>The field '{missing}' is not in {path}; its columns are {columns}.</source>
+            <translation>Le champ « {missing} » n'est pas dans {path} ; ses colonnes sont {columns}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/flow_table.py" line="227" />
+            <source>The flow file {path} has a header but no rows.</source>
+            <translation>Le fichier de flux {path} a un en-tête mais aucune ligne.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/flow_table.py" line="383" />
+            <location filename="../alliance_plugin/core/interaction.py" line="305" />
             <source>The flow table has no rows.</source>
             <translation>La table des flux n'a aucune ligne.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/flow_table.py" line="397" />
+            <source>{n_missing} rows have a missing or non-numeric volume in '{volume}' ({rows}).</source>
+            <translation>{n_missing} lignes ont un volume manquant ou non numérique dans « {volume} » ({rows}).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/flow_table.py" line="402" />
+            <source>{n_negative} rows have a negative volume in '{volume}' ({rows}).</source>
+            <translation>{n_negative} lignes ont un volume négatif dans « {volume} » ({rows}).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/flow_table.py" line="406" />
+            <source>Some volumes in '{volume}' are infinite.</source>
+            <translation>Des volumes de « {volume} » sont infinis.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/flow_table.py" line="94" />
+            <source>No origin field found among the columns {columns}; name it in the origin field parameter.</source>
+            <translation>Aucun champ d'origine trouvé parmi les colonnes {columns} ; indiquez-le dans le paramètre du champ d'origine.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/flow_table.py" line="97" />
+            <source>No destination field found among the columns {columns}; name it in the destination field parameter.</source>
+            <translation>Aucun champ de destination trouvé parmi les colonnes {columns} ; indiquez-le dans le paramètre du champ de destination.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/flow_table.py" line="393" />
+            <source>{n_missing} rows have no destination code in '{column}' ({rows}).</source>
+            <translation>{n_missing} lignes n'ont pas de code de destination dans « {column} » ({rows}).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/flow_table.py" line="420" />
+            <source>None of the flow types to keep ({wanted}) is in the table; its types are {present}.</source>
+            <translation>Aucun des types de flux à conserver ({wanted}) n'est dans la table ; ses types sont {present}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/flow_table.py" line="430" />
+            <source>No flow reaches the minimum volume {min_volume:g}: lower the minimum volume.</source>
+            <translation>Aucun flux n'atteint le volume minimal {min_volume:g} : abaissez le volume minimal.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/flow_table.py" line="183" />
+            <source>Cannot find the delimiter of {path}: its first line is '{header}'.</source>
+            <translation>Impossible de trouver le séparateur de {path} : sa première ligne est « {header} ».</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/flow_table.py" line="392" />
+            <source>{n_missing} rows have no origin code in '{column}' ({rows}).</source>
+            <translation>{n_missing} lignes n'ont pas de code d'origine dans « {column} » ({rows}).</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/core/functional_areas.py" line="257" />
@@ -4836,124 +5085,456 @@ Paramètres : {params}</translation>
             <translation>min_area doit valoir 0 ou plus et quad_segs 1 ou plus ; reçu {min_area}, {quad_segs}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/growth.py" line="496" />
+            <location filename="../alliance_plugin/core/growth.py" line="408" />
+            <source>{n_patches} patches but {n_codes} territory codes.</source>
+            <translation>{n_patches} taches mais {n_codes} codes de territoire.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/growth.py" line="412" />
+            <source>Unknown growth classes: {unknown}.</source>
+            <translation>Classes de croissance inconnues : {unknown}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/growth.py" line="447" />
+            <source>{name} holds {n_values} values for {n_index} territories.</source>
+            <translation>{name} contient {n_values} valeurs pour {n_index} territoires.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/growth.py" line="489" />
+            <source>area_unit must be one of {units}; got {area_unit!r}.</source>
+            <translation>area_unit doit valoir l'une de {units} ; reçu {area_unit!r}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/growth.py" line="500" />
             <source>years between the dates must be positive.</source>
             <translation>Le nombre d'années entre les dates doit être positif.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/growth.py" line="611" />
+            <location filename="../alliance_plugin/core/growth.py" line="615" />
             <source>The distances must be positive and increasing; got {distances}.</source>
             <translation>Les distances doivent être positives et croissantes ; reçu {distances}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/growth.py" line="615" />
+            <location filename="../alliance_plugin/core/growth.py" line="619" />
             <source>{n} distances need {needed} labels (the cores first); got {given}.</source>
             <translation>{n} distances demandent {needed} libellés (les cœurs en premier) ; reçu {given}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/growth.py" line="619" />
+            <location filename="../alliance_plugin/core/growth.py" line="623" />
             <source>No core polygon: the rings need at least one.</source>
             <translation>Aucun polygone de cœur : les anneaux en demandent au moins un.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/growth.py" line="682" />
+            <location filename="../alliance_plugin/core/growth.py" line="686" />
             <source>No urban polygon: the prospective buffer needs the current urban area.</source>
             <translation>Aucun polygone urbain : le tampon prospectif a besoin de la surface urbaine actuelle.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/growth.py" line="787" />
+            <location filename="../alliance_plugin/core/growth.py" line="791" />
             <source>No built-up polygon to put on the grid.</source>
             <translation>Aucun polygone bâti à placer sur la grille.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/growth.py" line="794" />
+            <location filename="../alliance_plugin/core/growth.py" line="798" />
             <source>A grid of {rows:,} x {cols:,} cells of {cell} m is too large (limit {limit:,}): choose larger cells or a smaller area.</source>
             <translation>Une grille de {rows:,} x {cols:,} carreaux de {cell} m est trop grande (limite {limit:,}) : choisissez des carreaux plus grands ou une zone plus petite.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/growth.py" line="864" />
+            <location filename="../alliance_plugin/core/growth.py" line="868" />
             <source>The built-up grid must be 2-D with a positive cell size.</source>
             <translation>La grille du bâti doit être en 2 dimensions avec une taille de carreau positive.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/growth.py" line="868" />
+            <location filename="../alliance_plugin/core/growth.py" line="872" />
             <source>A radius of {radius} m spans {cells:,.0f} cells of {cell}: is the cell size in metres?</source>
             <translation>Un rayon de {radius} m couvre {cells:,.0f} carreaux de {cell} : la taille des carreaux est-elle en mètres ?</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/growth.py" line="690" />
+            <location filename="../alliance_plugin/core/growth.py" line="497" />
+            <source>{name} must not be negative; it is for {index}.</source>
+            <translation>{name} ne doit pas être négatif ; il l'est pour {index}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/growth.py" line="694" />
             <source>A positive current population, a growth rate above -100 % and a horizon of 0 years or more are needed (or a target area).</source>
             <translation>Il faut une population actuelle positive, un taux de croissance supérieur à -100 % et un horizon de 0 an ou plus (ou une surface cible).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/growth.py" line="696" />
+            <location filename="../alliance_plugin/core/growth.py" line="700" />
             <source>The density must be positive; got {density}.</source>
             <translation>La densité doit être positive ; reçu {density}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/gtfs.py" line="264" />
+            <location filename="../alliance_plugin/core/gtfs.py" line="80" />
+            <source>a GTFS feed needs {files}; {name} lacks {missing}</source>
+            <translation>un flux GTFS a besoin de {files} ; il manque {missing} à {name}</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/gtfs.py" line="84" />
+            <source>a GTFS feed needs calendar.txt or calendar_dates.txt; {name} has neither</source>
+            <translation>un flux GTFS a besoin de calendar.txt ou de calendar_dates.txt ; {name} n'a ni l'un ni l'autre</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/gtfs.py" line="92" />
+            <source>{name}.txt needs the columns {columns}; it lacks {missing}</source>
+            <translation>{name}.txt doit avoir les colonnes {columns} ; il lui manque {missing}</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/gtfs.py" line="112" />
+            <location filename="../alliance_plugin/core/gtfs.py" line="110" />
+            <source>expected a time as HH:MM or HH:MM:SS, got {value!r}</source>
+            <translation>une heure au format HH:MM ou HH:MM:SS est attendue, reçu {value!r}</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/gtfs.py" line="193" />
+            <source>expected a weekday among {weekdays}, got {weekday!r}</source>
+            <translation>un jour de la semaine parmi {weekdays} est attendu, reçu {weekday!r}</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/gtfs.py" line="201" />
+            <source>expected services running on a {weekday} in calendar.txt or calendar_dates.txt; none runs on any of the feed's dates</source>
+            <translation>des services circulant un {weekday} sont attendus dans calendar.txt ou calendar_dates.txt ; aucun ne circule à l'une des dates du flux</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/gtfs.py" line="244" />
+            <source>expected a window with start before end, got {start} to {end}</source>
+            <translation>une plage horaire dont le début précède la fin est attendue, reçu {start} à {end}</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/gtfs.py" line="254" />
+            <source>expected services running on {day} ({weekday}); none does in calendar or calendar_dates</source>
+            <translation>des services circulant le {day} ({weekday}) sont attendus ; aucun ne circule d'après calendar ou calendar_dates</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/gtfs.py" line="268" />
             <source>stop_times.txt needs departure_time or arrival_time; it has neither</source>
             <translation>stop_times.txt a besoin de departure_time ou arrival_time ; il n'a ni l'un ni l'autre</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/interaction.py" line="335" />
+            <location filename="../alliance_plugin/core/gtfs.py" line="346" />
+            <source>expected departures from stop_departures (attrs['hours'] the window length), got attrs {attrs!r}</source>
+            <translation>des départs issus de stop_departures sont attendus (attrs['hours'] la durée de la plage), reçu attrs {attrs!r}</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/gtfs.py" line="349" />
+            <source>expected a non-negative frequency and distances, got {min_per_hour}, {low_distance}, {high_distance}</source>
+            <translation>une fréquence et des distances positives ou nulles sont attendues, reçu {min_per_hour}, {low_distance}, {high_distance}</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/gtfs.py" line="248" />
+            <source>expected a feed from read_gtfs holding {name}; it is missing</source>
+            <translation>un flux issu de read_gtfs contenant {name} est attendu ; il manque</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/gtfs.py" line="75" />
+            <source>expected a GTFS zip file or folder, got {path!r} which is neither</source>
+            <translation>un fichier zip ou un dossier GTFS est attendu, reçu {path!r} qui n'est ni l'un ni l'autre</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/gtfs.py" line="77" />
+            <source>expected a GTFS zip file or folder, got {path!r} which does not exist</source>
+            <translation>un fichier zip ou un dossier GTFS est attendu, reçu {path!r} qui n'existe pas</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/gtfs.py" line="187" />
+            <source>expected a date as YYYY-MM-DD, got {date!r}</source>
+            <translation>une date au format AAAA-MM-JJ est attendue, reçu {date!r}</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction.py" line="477" />
+            <source>The {what} did not converge in {max_iter} iterations (expected gain still {half_decrement:.3g}); raise max_iter or check the flows.</source>
+            <translation>L'estimation ({what}) n'a pas convergé en {max_iter} itérations (gain attendu encore {half_decrement:.3g}) ; augmentez max_iter ou vérifiez les flux.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction.py" line="95" />
+            <source>Point ids must be unique; repeated: {repeated}.</source>
+            <translation>Les identifiants des points doivent être uniques ; répétés : {repeated}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction.py" line="114" />
+            <source>{n_bad} territories have no point: {codes}.</source>
+            <translation>{n_bad} territoires n'ont pas de point : {codes}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction.py" line="200" />
+            <source>unit must be 'm' or 'km'; given {unit!r}.</source>
+            <translation>unit doit valoir « m » ou « km » ; reçu {unit!r}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction.py" line="202" />
+            <source>method must be 'ellipsoid' or 'haversine'; given {method!r}.</source>
+            <translation>method doit valoir « ellipsoid » ou « haversine » ; reçu {method!r}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction.py" line="206" />
+            <source>{n_origins} origins but {n_destinations} destinations were given.</source>
+            <translation>{n_origins} origines mais {n_destinations} destinations ont été fournies.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction.py" line="245" />
+            <source>{n} territories make {total:,} pairs, more than max_pairs={max_pairs:,}.</source>
+            <translation>{n} territoires forment {total:,} paires, plus que max_pairs={max_pairs:,}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction.py" line="249" />
+            <source>The flows hold several flow types ({kinds}): select one first.</source>
+            <translation>Les flux contiennent plusieurs types de flux ({kinds}) : sélectionnez-en d'abord un.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction.py" line="254" />
+            <source>{n_unknown} flows have codes that are not territories.</source>
+            <translation>{n_unknown} flux ont des codes qui ne sont pas des territoires.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction.py" line="286" />
+            <source>The {role} column '{name}' is not in the flow table; its columns are {columns}.</source>
+            <translation>La colonne ({role}) « {name} » n'est pas dans la table des flux ; ses colonnes sont {columns}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction.py" line="294" />
+            <source>{n_missing} flows have no {role} code (rows {index}).</source>
+            <translation>{n_missing} flux n'ont pas de code ({role}) (lignes {index}).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction.py" line="326" />
+            <source>{n_repeated} rows repeat a pair ({pairs}): give one row per origin and destination.</source>
+            <translation>{n_repeated} lignes répètent une paire ({pairs}) : donnez une ligne par origine et destination.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction.py" line="341" />
             <source>No pair is left to model (intrazonal pairs are left out unless intrazonal=True).</source>
             <translation>Il ne reste aucun couple à modéliser (les couples intrazonaux sont écartés sauf avec intrazonal=True).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/interaction.py" line="349" />
+            <location filename="../alliance_plugin/core/interaction.py" line="352" />
+            <source>Power decay takes the logarithm of distance, which must be positive; {n_pairs} pairs have a zero distance: {pairs}. Use exponential decay or positive distances.</source>
+            <translation>La décroissance puissance prend le logarithme de la distance, qui doit être positive ; {n_pairs} paires ont une distance nulle : {pairs}. Utilisez la décroissance exponentielle ou des distances positives.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction.py" line="357" />
             <source>Every flow is zero: there is nothing to fit.</source>
             <translation>Tous les flux sont nuls : il n'y a rien à ajuster.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/interaction.py" line="538" />
+            <location filename="../alliance_plugin/core/interaction.py" line="381" />
+            <source>The {side} mass '{name}' must be positive and finite (its logarithm is a regressor); {n_bad} pairs have {kinds} values: {pairs}.</source>
+            <translation>La masse ({side}) « {name} » doit être positive et finie (son logarithme est une variable explicative) ; {n_bad} paires ont des valeurs {kinds} : {pairs}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction.py" line="553" />
             <source>The regressors are collinear (the information matrix is singular): a mass or the distance is constant or explained by the fixed effects (a doubly-constrained model needs four territories or more when distances are symmetric).</source>
             <translation>Les régresseurs sont colinéaires (la matrice d'information est singulière) : une masse ou la distance est constante ou expliquée par les effets fixes (un modèle doublement contraint demande au moins quatre territoires quand les distances sont symétriques).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/interaction.py" line="212" />
+            <location filename="../alliance_plugin/core/interaction.py" line="753" />
+            <source>family must be one of {families}; given {family!r}.</source>
+            <translation>family doit valoir l'une de {families} ; reçu {family!r}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction.py" line="756" />
+            <source>decay must be 'power' or 'exponential'; given {decay!r}.</source>
+            <translation>decay doit valoir « power » ou « exponential » ; reçu {decay!r}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction.py" line="758" />
+            <source>method must be 'auto', 'profile' or 'irls'; given {method!r}.</source>
+            <translation>method doit valoir « auto », « profile » ou « irls » ; reçu {method!r}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction.py" line="897" />
+            <source>The model has {k} parameters but only {n_y} pairs.</source>
+            <translation>Le modèle a {k} paramètres mais seulement {n_y} paires.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction.py" line="98" />
+            <source>Points need columns 'x' and 'y'; given {columns}.</source>
+            <translation>Les points doivent avoir les colonnes « x » et « y » ; reçu {columns}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction.py" line="214" />
             <source>Geographic points must be longitude and latitude in degrees; some latitudes exceed 90 or longitudes 360: is the layer projected?</source>
             <translation>Les points géographiques doivent être en longitude et latitude en degrés ; des latitudes dépassent 90 ou des longitudes 360 : la couche est-elle projetée ?</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/network.py" line="144" />
+            <location filename="../alliance_plugin/core/interaction.py" line="302" />
+            <source>The flow table needs an '{name}' column; its columns are {columns}.</source>
+            <translation>La table des flux doit avoir une colonne « {name} » ; ses colonnes sont {columns}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction.py" line="309" />
+            <source>The flows hold {n_kinds} flow types ({kinds}): choose one with flow_type=.</source>
+            <translation>Les flux contiennent {n_kinds} types de flux ({kinds}) : choisissez-en un avec flow_type=.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction.py" line="348" />
+            <source>{n_pairs} pairs have {label}: {pairs}.</source>
+            <translation>{n_pairs} paires ont {label} : {pairs}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction.py" line="369" />
+            <source>The {side} masses repeat territories: {index}.</source>
+            <translation>Les masses ({side}) répètent des territoires : {index}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction.py" line="376" />
+            <source>{n_unknown} {side}s have no {side} mass: {labels}.</source>
+            <translation>{n_unknown} territoires ({side}) n'ont pas de masse ({side}) : {labels}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction.py" line="406" />
+            <source>The {family}-constrained model has {side} effects: it cannot also take {article} {side} mass; leave {side}_mass empty.</source>
+            <translation>Le modèle contraint ({family}) a des effets ({side}) : il ne peut pas prendre aussi une masse ({side}) ; laissez {side}_mass vide.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction.py" line="458" />
+            <source>The {what} went astray at iteration {iteration} (the Newton system is not positive definite): are some regressors collinear?</source>
+            <translation>L'estimation ({what}) a divergé à l'itération {iteration} (le système de Newton n'est pas défini positif) : des variables explicatives sont-elles colinéaires ?</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction.py" line="796" />
+            <source>method='irls' needs the pairs to link every territory (their fixed effects are not identified across the {components} separate groups): use method='profile'.</source>
+            <translation>method='irls' exige que les paires relient tous les territoires (leurs effets fixes ne sont pas identifiés entre les {components} groupes séparés) : utilisez method='profile'.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction.py" line="800" />
+            <source>method='irls' handles at most max_dense={max_dense} parameters; this model has {n_parameters}: use method='profile'.</source>
+            <translation>method='irls' traite au plus max_dense={max_dense} paramètres ; ce modèle en a {n_parameters} : utilisez method='profile'.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction.py" line="313" />
+            <source>No flow of type '{flow_type}'; the types are {kinds}.</source>
+            <translation>Aucun flux de type « {flow_type} » ; les types sont {kinds}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction.py" line="426" />
+            <source>A {family}-constrained model needs a positive total flow for every {side} (its {side} effect would be minus infinity); {n_empty} {side}s have only zero flows: {labels}. Remove their pairs or use another model.</source>
+            <translation>Un modèle contraint ({family}) exige un flux total positif pour chaque territoire ({side}) (son effet serait moins l'infini) ; {n_empty} territoires ({side}) n'ont que des flux nuls : {labels}. Retirez leurs paires ou utilisez un autre modèle.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction.py" line="471" />
+            <source>The {what} could not improve the likelihood at iteration {iteration}; the model may not be identified by these flows.</source>
+            <translation>L'estimation ({what}) n'a pas pu améliorer la vraisemblance à l'itération {iteration} ; le modèle n'est peut-être pas identifié par ces flux.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction.py" line="671" />
+            <source>The standard errors could not be computed: the conjugate gradient solve stopped at a relative residual of {residual:.2g}.</source>
+            <translation>Les erreurs types n'ont pas pu être calculées : la résolution par gradient conjugué s'est arrêtée à un résidu relatif de {residual:.2g}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/network.py" line="33" />
+            <source>expected {name} as an (n, 2) array of x, y, got shape {shape}</source>
+            <translation>{name} attendus sous forme de tableau (n, 2) de x, y, reçu la forme {shape}</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/network.py" line="71" />
+            <source>expected segments as an (n, 4) array x0, y0, x1, y1 or a pair of (n, 2) arrays, got shape {shape}</source>
+            <translation>des segments sont attendus sous forme de tableau (n, 4) x0, y0, x1, y1 ou d'une paire de tableaux (n, 2), reçu la forme {shape}</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/network.py" line="146" />
             <source>expected street segments, got none</source>
             <translation>des tronçons de rue sont attendus, il n'y en a aucun</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/network.py" line="146" />
+            <location filename="../alliance_plugin/core/network.py" line="148" />
             <source>expected finite segment coordinates, got NaN or infinite values</source>
             <translation>des coordonnées de tronçons finies sont attendues, reçu des valeurs NaN ou infinies</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/network.py" line="148" />
+            <location filename="../alliance_plugin/core/network.py" line="150" />
             <source>expected a positive node tolerance in metres, got {tolerance}</source>
             <translation>une tolérance de nœuds positive en mètres est attendue, reçu {tolerance}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/network.py" line="154" />
+            <location filename="../alliance_plugin/core/network.py" line="156" />
             <source>expected street segments, got only zero-length ones</source>
             <translation>des tronçons de rue sont attendus, il n'y a que des tronçons de longueur nulle</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/network.py" line="188" />
+            <location filename="../alliance_plugin/core/network.py" line="190" />
             <source>expected a non-negative snap tolerance in metres, got {tolerance}</source>
             <translation>une tolérance d'accrochage positive ou nulle en mètres est attendue, reçu {tolerance}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/regions.py" line="460" />
+            <location filename="../alliance_plugin/core/network.py" line="66" />
+            <source>expected as many segment starts as ends, got {n_a} and {n_b}</source>
+            <translation>autant de débuts que de fins de segments sont attendus, reçu {n_a} et {n_b}</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/regions.py" line="164" />
+            <source>The contiguity table needs the columns a and b; it has {columns}.</source>
+            <translation>La table de contiguïté doit avoir les colonnes a et b ; elle a {columns}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/regions.py" line="172" />
+            <source>{n_unknown} contiguity pairs name codes that are not territories: {codes}.</source>
+            <translation>{n_unknown} paires de contiguïté citent des codes qui ne sont pas des territoires : {codes}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/regions.py" line="254" />
+            <location filename="../alliance_plugin/core/regions.py" line="455" />
+            <source>The number of regions must be at least 1; it is {n_regions}.</source>
+            <translation>Le nombre de régions doit être au moins 1 ; il vaut {n_regions}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/regions.py" line="461" />
             <source>The history names regions that are not territories of this run.</source>
             <translation>L'historique nomme des régions qui ne sont pas des territoires de ce calcul.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/regions.py" line="104" />
+            <location filename="../alliance_plugin/core/regions.py" line="515" />
+            <source>Unknown community method '{method}': use louvain or leiden.</source>
+            <translation>Méthode de communautés inconnue « {method} » : utilisez louvain ou leiden.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/regions.py" line="517" />
+            <source>Unknown engine '{engine}': use core, networkx or igraph.</source>
+            <translation>Moteur inconnu « {engine} » : utilisez core, networkx ou igraph.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/regions.py" line="519" />
+            <source>The number of passes must be at least 1; it is {max_passes}.</source>
+            <translation>Le nombre de passes doit être au moins 1 ; il vaut {max_passes}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/regions.py" line="668" />
+            <source>{n_missing} territories have no region: {missing}.</source>
+            <translation>{n_missing} territoires n'ont pas de région : {missing}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/regions.py" line="672" />
+            <source>Territories without a region: {ids}.</source>
+            <translation>Territoires sans région : {ids}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/regions.py" line="105" />
             <source>Some flows have codes that are not territories: match the flows to the territories first.</source>
             <translation>Des flux ont des codes qui ne sont pas des territoires : appariez d'abord les flux aux territoires.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/regions.py" line="658" />
+            <location filename="../alliance_plugin/core/regions.py" line="641" />
+            <source>The igraph engine needs the python-igraph package, which is not installed: install it into QGIS's Python (pip install igraph), or use Louvain with the core engine.</source>
+            <translation>Le moteur igraph a besoin du paquet python-igraph, qui n'est pas installé : installez-le dans le Python de QGIS (pip install igraph), ou utilisez Louvain avec le moteur core.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/regions.py" line="663" />
             <source>The membership table needs a 'region' column.</source>
             <translation>La table d'appartenance a besoin d'une colonne 'region'.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/regions.py" line="95" />
+            <source>The flow type '{flow_type}' is not in the table; its types are {kinds}.</source>
+            <translation>Le type de flux « {flow_type} » n'est pas dans la table ; ses types sont {kinds}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/regions.py" line="99" />
+            <source>The flows hold several types ({kinds}); regions are built from one type: choose it.</source>
+            <translation>Les flux contiennent plusieurs types ({kinds}) ; les régions sont construites à partir d'un seul type : choisissez-le.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/regions.py" line="638" />
+            <source>Leiden needs the python-igraph package, which is not installed: install it into QGIS's Python (pip install igraph), or use Louvain with the core engine.</source>
+            <translation>Leiden a besoin du paquet python-igraph, qui n'est pas installé : installez-le dans le Python de QGIS (pip install igraph), ou utilisez Louvain avec le moteur core.</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/core/services.py" line="104" />
@@ -4961,9 +5542,74 @@ Paramètres : {params}</translation>
             <translation>un rayon de desserte positif en mètres est attendu, reçu {radius}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/services.py" line="169" />
+            <location filename="../alliance_plugin/core/services.py" line="167" />
+            <source>expected as many weights as values, got {weights_shape} and {values_shape}</source>
+            <translation>autant de poids que de valeurs sont attendus, reçu {weights_shape} et {values_shape}</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/services.py" line="171" />
             <source>expected non-negative values for an inequality index, got negative ones</source>
             <translation>des valeurs positives ou nulles sont attendues pour un indice d'inégalité, reçu des valeurs négatives</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/services.py" line="150" />
+            <source>expected finite non-negative {name} values, got missing or negative ones</source>
+            <translation>des valeurs finies et positives ou nulles sont attendues pour {name}, reçu des valeurs manquantes ou négatives</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/tenure.py" line="155" />
+            <source>Tenure classes must be one of {classes}; the mapping gives {wrong}.</source>
+            <translation>Les classes foncières doivent être l'une de {classes} ; la correspondance donne {wrong}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/tenure.py" line="296" />
+            <source>Expected one parcel id per parcel; got {n_ids} ids for {n_parcels} parcels.</source>
+            <translation>Un identifiant par parcelle est attendu ; reçu {n_ids} identifiants pour {n_parcels} parcelles.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/tenure.py" line="299" />
+            <source>Parcel ids must be unique; repeated: {ids}.</source>
+            <translation>Les identifiants de parcelle doivent être uniques ; répétés : {ids}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/tenure.py" line="307" />
+            <source>Expected one class per zone; got {n_classes} classes for {n_zones} zones.</source>
+            <translation>Une classe par zone est attendue ; reçu {n_classes} classes pour {n_zones} zones.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/tenure.py" line="312" />
+            <source>Every zone needs a class (give the layer name where the class field is NULL); zones without one at positions {where}.</source>
+            <translation>Chaque zone doit avoir une classe (donnez le nom de la couche là où le champ de classe est NULL) ; zones sans classe aux positions {where}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/tenure.py" line="527" />
+            <source>Expected the parcel table to have the columns {missing}; it has {columns}.</source>
+            <translation>La table des parcelles doit avoir les colonnes {missing} ; elle a {columns}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/tenure.py" line="532" />
+            <source>Expected every parcel of the table in the overlay (same ids); not there: {unknown}.</source>
+            <translation>Chaque parcelle de la table est attendue dans le croisement (mêmes identifiants) ; absentes : {unknown}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/tenure.py" line="537" />
+            <source>Expected tenure classes ({classes}, see tenure_classes); the column {tenure!r} holds {wrong}.</source>
+            <translation>Des classes foncières sont attendues ({classes}, voir tenure_classes) ; la colonne {tenure!r} contient {wrong}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/tenure.py" line="750" />
+            <source>Expected the parcel id column {parcel_id!r}; the parcels have {columns}.</source>
+            <translation>La colonne d'identifiant de parcelle {parcel_id!r} est attendue ; les parcelles ont {columns}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/transit.py" line="82" />
+            <source>expected stops as a DataFrame with x, y, access_distance, got {kind}</source>
+            <translation>des arrêts sont attendus sous forme de DataFrame avec x, y, access_distance, reçu {kind}</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/transit.py" line="86" />
+            <source>expected stops with the columns x, y, access_distance (metres); they lack {missing}</source>
+            <translation>des arrêts avec les colonnes x, y, access_distance (mètres) sont attendus ; il leur manque {missing}</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/core/transit.py" line="91" />
@@ -4971,9 +5617,24 @@ Paramètres : {params}</translation>
             <translation>des coordonnées d'arrêts finies et des distances d'accès positives ou nulles sont attendues</translation>
         </message>
         <message>
+            <location filename="../alliance_plugin/core/transit.py" line="290" />
+            <source>expected as many access flags as population values, got {flags_shape} and {population_shape}</source>
+            <translation>autant d'indicateurs d'accès que de valeurs de population sont attendus, reçu {flags_shape} et {population_shape}</translation>
+        </message>
+        <message>
             <location filename="../alliance_plugin/core/transit.py" line="293" />
             <source>expected finite non-negative population values, got missing or negative ones</source>
             <translation>des valeurs de population finies et positives ou nulles sont attendues, reçu des valeurs manquantes ou négatives</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/transit.py" line="300" />
+            <source>expected group columns of {n_pop} rows, got {n_groups}</source>
+            <translation>des colonnes de groupe de {n_pop} lignes sont attendues, reçu {n_groups}</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/transit.py" line="339" />
+            <source>expected {n_pop} territory values, got {n_keys}</source>
+            <translation>{n_pop} valeurs de territoire sont attendues, reçu {n_keys}</translation>
         </message>
     </context>
 </TS>
