@@ -5241,7 +5241,7 @@ Paramètres : {params}</translation>
             <translation>une date au format AAAA-MM-JJ est attendue, reçu {date!r}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/interaction.py" line="477" />
+            <location filename="../alliance_plugin/core/interaction.py" line="483" />
             <source>The {what} did not converge in {max_iter} iterations (expected gain still {half_decrement:.3g}); raise max_iter or check the flows.</source>
             <translation>L'estimation ({what}) n'a pas convergé en {max_iter} itérations (gain attendu encore {half_decrement:.3g}) ; augmentez max_iter ou vérifiez les flux.</translation>
         </message>
@@ -5321,27 +5321,27 @@ Paramètres : {params}</translation>
             <translation>La masse ({side}) « {name} » doit être positive et finie (son logarithme est une variable explicative) ; {n_bad} paires ont des valeurs {kinds} : {pairs}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/interaction.py" line="553" />
+            <location filename="../alliance_plugin/core/interaction.py" line="559" />
             <source>The regressors are collinear (the information matrix is singular): a mass or the distance is constant or explained by the fixed effects (a doubly-constrained model needs four territories or more when distances are symmetric).</source>
             <translation>Les régresseurs sont colinéaires (la matrice d'information est singulière) : une masse ou la distance est constante ou expliquée par les effets fixes (un modèle doublement contraint demande au moins quatre territoires quand les distances sont symétriques).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/interaction.py" line="753" />
+            <location filename="../alliance_plugin/core/interaction.py" line="759" />
             <source>family must be one of {families}; given {family!r}.</source>
             <translation>family doit valoir l'une de {families} ; reçu {family!r}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/interaction.py" line="756" />
+            <location filename="../alliance_plugin/core/interaction.py" line="762" />
             <source>decay must be 'power' or 'exponential'; given {decay!r}.</source>
             <translation>decay doit valoir « power » ou « exponential » ; reçu {decay!r}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/interaction.py" line="758" />
+            <location filename="../alliance_plugin/core/interaction.py" line="764" />
             <source>method must be 'auto', 'profile' or 'irls'; given {method!r}.</source>
             <translation>method doit valoir « auto », « profile » ou « irls » ; reçu {method!r}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/interaction.py" line="897" />
+            <location filename="../alliance_plugin/core/interaction.py" line="903" />
             <source>The model has {k} parameters but only {n_y} pairs.</source>
             <translation>Le modèle a {k} paramètres mais seulement {n_y} paires.</translation>
         </message>
@@ -5381,22 +5381,22 @@ Paramètres : {params}</translation>
             <translation>{n_unknown} territoires ({side}) n'ont pas de masse ({side}) : {labels}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/interaction.py" line="406" />
-            <source>The {family}-constrained model has {side} effects: it cannot also take {article} {side} mass; leave {side}_mass empty.</source>
-            <translation>Le modèle contraint ({family}) a des effets ({side}) : il ne peut pas prendre aussi une masse ({side}) ; laissez {side}_mass vide.</translation>
+            <location filename="../alliance_plugin/core/interaction.py" line="408" />
+            <source>The {family}-constrained model has destination effects: it cannot also take a destination mass; leave destination_mass empty.</source>
+            <translation>Le modèle contraint ({family}) a des effets de destination : il ne peut pas prendre aussi une masse de destination ; laissez destination_mass vide.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/interaction.py" line="458" />
+            <location filename="../alliance_plugin/core/interaction.py" line="464" />
             <source>The {what} went astray at iteration {iteration} (the Newton system is not positive definite): are some regressors collinear?</source>
             <translation>L'estimation ({what}) a divergé à l'itération {iteration} (le système de Newton n'est pas défini positif) : des variables explicatives sont-elles colinéaires ?</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/interaction.py" line="796" />
+            <location filename="../alliance_plugin/core/interaction.py" line="802" />
             <source>method='irls' needs the pairs to link every territory (their fixed effects are not identified across the {components} separate groups): use method='profile'.</source>
             <translation>method='irls' exige que les paires relient tous les territoires (leurs effets fixes ne sont pas identifiés entre les {components} groupes séparés) : utilisez method='profile'.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/interaction.py" line="800" />
+            <location filename="../alliance_plugin/core/interaction.py" line="806" />
             <source>method='irls' handles at most max_dense={max_dense} parameters; this model has {n_parameters}: use method='profile'.</source>
             <translation>method='irls' traite au plus max_dense={max_dense} paramètres ; ce modèle en a {n_parameters} : utilisez method='profile'.</translation>
         </message>
@@ -5406,19 +5406,29 @@ Paramètres : {params}</translation>
             <translation>Aucun flux de type « {flow_type} » ; les types sont {kinds}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/interaction.py" line="426" />
-            <source>A {family}-constrained model needs a positive total flow for every {side} (its {side} effect would be minus infinity); {n_empty} {side}s have only zero flows: {labels}. Remove their pairs or use another model.</source>
-            <translation>Un modèle contraint ({family}) exige un flux total positif pour chaque territoire ({side}) (son effet serait moins l'infini) ; {n_empty} territoires ({side}) n'ont que des flux nuls : {labels}. Retirez leurs paires ou utilisez un autre modèle.</translation>
+            <location filename="../alliance_plugin/core/interaction.py" line="406" />
+            <source>The {family}-constrained model has origin effects: it cannot also take an origin mass; leave origin_mass empty.</source>
+            <translation>Le modèle contraint ({family}) a des effets d'origine : il ne peut pas prendre aussi une masse d'origine ; laissez origin_mass vide.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/interaction.py" line="471" />
+            <location filename="../alliance_plugin/core/interaction.py" line="433" />
+            <source>A {family}-constrained model needs a positive total flow for every destination (its destination effect would be minus infinity); {n_empty} destinations have only zero flows: {labels}. Remove their pairs or use another model.</source>
+            <translation>Un modèle contraint ({family}) exige un flux total positif pour chaque destination (son effet de destination serait moins l'infini) ; {n_empty} destinations n'ont que des flux nuls : {labels}. Retirez leurs paires ou utilisez un autre modèle.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction.py" line="477" />
             <source>The {what} could not improve the likelihood at iteration {iteration}; the model may not be identified by these flows.</source>
             <translation>L'estimation ({what}) n'a pas pu améliorer la vraisemblance à l'itération {iteration} ; le modèle n'est peut-être pas identifié par ces flux.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/interaction.py" line="671" />
+            <location filename="../alliance_plugin/core/interaction.py" line="677" />
             <source>The standard errors could not be computed: the conjugate gradient solve stopped at a relative residual of {residual:.2g}.</source>
             <translation>Les erreurs types n'ont pas pu être calculées : la résolution par gradient conjugué s'est arrêtée à un résidu relatif de {residual:.2g}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction.py" line="429" />
+            <source>A {family}-constrained model needs a positive total flow for every origin (its origin effect would be minus infinity); {n_empty} origins have only zero flows: {labels}. Remove their pairs or use another model.</source>
+            <translation>Un modèle contraint ({family}) exige un flux total positif pour chaque origine (son effet d'origine serait moins l'infini) ; {n_empty} origines n'ont que des flux nuls : {labels}. Retirez leurs paires ou utilisez un autre modèle.</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/core/network.py" line="33" />

@@ -402,10 +402,11 @@ def _regressors(flows, data, family, decay, constant, origin_mass, destination_m
         if mass is None:
             continue
         if family not in allowed:
-            article = "an" if side == "origin" else "a"
-            raise InvalidValueError("The {family}-constrained model has {side} effects: it cannot also take "
-                                    "{article} {side} mass; leave {side}_mass empty.",
-                                    family=family, side=side, article=article)
+            if side == "origin":
+                raise InvalidValueError("The {family}-constrained model has origin effects: it cannot also take "
+                                        "an origin mass; leave origin_mass empty.", family=family)
+            raise InvalidValueError("The {family}-constrained model has destination effects: it cannot also take "
+                                    "a destination mass; leave destination_mass empty.", family=family)
         log_mass, name = _mass(flows, data, mass, side)
         columns.append(log_mass)
         labels.append((f"{side}_mass", symbol, f"log({name})"))
@@ -423,11 +424,16 @@ def _groups(data, family):
         if family in needed:
             empty = np.bincount(idx, weights=data.y, minlength=len(uniq)) <= 0
             if empty.any():
+                params = dict(family=family, n_empty=int(empty.sum()), labels=first_labels(data.labels[uniq[empty]]))
+                if side == "origin":
+                    raise InvalidValueError("A {family}-constrained model needs a positive total flow for every "
+                                            "origin (its origin effect would be minus infinity); {n_empty} origins "
+                                            "have only zero flows: {labels}. Remove their pairs or use another "
+                                            "model.", **params)
                 raise InvalidValueError("A {family}-constrained model needs a positive total flow for every "
-                                        "{side} (its {side} effect would be minus infinity); {n_empty} {side}s "
-                                        "have only zero flows: {labels}. Remove their pairs or use another model.",
-                                        family=family, side=side, n_empty=int(empty.sum()),
-                                        labels=first_labels(data.labels[uniq[empty]]))
+                                        "destination (its destination effect would be minus infinity); {n_empty} "
+                                        "destinations have only zero flows: {labels}. Remove their pairs or use "
+                                        "another model.", **params)
     return o, d, data.labels[uo], data.labels[ud]
 
 
