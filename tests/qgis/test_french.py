@@ -91,6 +91,23 @@ def test_runtime_message_in_french(french, run_alg, data_dir, tmp_path):
     assert any("couples, volume total" in m for m in log), log
 
 
+
+def test_core_error_reaches_the_user_in_french(french, run_alg, data_dir, tmp_path):
+    """A flows CSV with negative volumes: the core's error arrives translated, numbers plain (issue 18 point 9)."""
+    from qgis.core import QgsProcessingException
+
+    source = (data_dir / "austria" / "at_migration_od.csv").read_text(encoding="utf-8").splitlines()
+    flows = tmp_path / "negative.csv"
+    flows.write_text("\n".join([source[0], source[1], "AT11,AT12,-250,100,1,1", "AT12,AT13,-1.5,100,1,1"]) + "\n",
+                     encoding="utf-8")
+    with pytest.raises(QgsProcessingException) as caught:
+        run_alg("alliance:flowdependencies", {
+            "INPUT": str(data_dir / "austria" / "at_nuts2_regions.gpkg"), "ID_FIELD": "nuts2",
+            "FLOWS": str(flows), "OUTPUT": str(tmp_path / "t.gpkg"), "OUTPUT_LINES": str(tmp_path / "l.gpkg")})
+    message = str(caught.value)
+    assert message.startswith("2 lignes ont un volume négatif dans « "), message
+    assert "negative" not in message and "np." not in message
+
 def test_dock_and_report_in_french(french, run_alg, data_dir, tmp_path):
     """The dock and the report speak French; screenshots of both are kept in the test's output."""
     import shutil

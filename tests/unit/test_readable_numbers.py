@@ -46,3 +46,22 @@ def test_urban_cluster_population_and_share_both_include_centres():
     assert out["pop_urban_centre"] == 60 and out["pop_urban_cluster"] == 90 and out["pop_rural"] == 10
     assert out["share_urban_clusters"] == pytest.approx(out["pop_urban_cluster"] / out["population"])
     assert out["share_urban_clusters"] == pytest.approx(0.9)
+
+
+def test_converted_core_errors_keep_their_english_and_print_numpy_numbers_plainly():
+    import pandas as pd
+
+    from alliance_territories.alliance_plugin.core import flow_table, regions
+
+    with pytest.raises(InvalidValueError) as caught:
+        regions.intramax(pd.DataFrame({"origin": ["a"], "destination": ["b"], "value": [1.0]}), ["a", "b"],
+                         n_regions=np.float64(0.0))
+    assert str(caught.value) == "The number of regions must be at least 1; it is 0."
+    assert caught.value.template == "The number of regions must be at least 1; it is {n_regions}."
+    raw = pd.DataFrame({"o": ["a", "b"], "d": ["b", "a"], "v": [np.float64(5.0), np.float64(-2.5)]})
+    columns = flow_table.detect_flow_columns(["o", "d", "v"], origin="o", destination="d", volume="v")
+    with pytest.raises(InvalidValueError) as caught:
+        flow_table.validate_flows(raw, columns)
+    assert caught.value.template == "{n_negative} rows have a negative volume in '{volume}' ({rows})."
+    assert str(caught.value).startswith("1 rows have a negative volume in 'v' (")
+    assert "np." not in str(caught.value) and caught.value.render("{n_negative} lignes") == "1 lignes"
