@@ -35,6 +35,20 @@ from qgis.core import *
 sys.path.append(QgsApplication.pkgDataPath() + "/python/plugins")
 from processing.core.Processing import Processing
 Processing.initialize()
+
+
+def memory(uri, rows):
+    """A memory layer in the project from rows of (wkt, attributes)."""
+    layer = QgsVectorLayer(uri, "m", "memory")
+    features = []
+    for wkt, attributes in rows:
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(QgsGeometry.fromWkt(wkt))
+        feature.setAttributes(attributes)
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    QgsProject.instance().addMapLayer(layer)
+    return layer
 '''
 
 SCRIPT = PRELUDE + r'''
@@ -121,19 +135,6 @@ def with_bowtie(path, crs, offset=(0.0, 0.0), fields_from=None):
     feature.setAttribute(0, None)
     feature.setGeometry(bowtie)
     layer.dataProvider().addFeatures([feature])
-    QgsProject.instance().addMapLayer(layer)
-    return layer
-
-
-def memory(uri, rows):
-    layer = QgsVectorLayer(uri, "m", "memory")
-    features = []
-    for wkt, attributes in rows:
-        feature = QgsFeature(layer.fields())
-        feature.setGeometry(QgsGeometry.fromWkt(wkt))
-        feature.setAttributes(attributes)
-        features.append(feature)
-    layer.dataProvider().addFeatures(features)
     QgsProject.instance().addMapLayer(layer)
     return layer
 
@@ -255,18 +256,10 @@ plugin = alliance_territories.classFactory(None)
 plugin.initProcessing()
 from qgis import processing
 
-parcels = QgsVectorLayer("Polygon?crs=EPSG:2154&field=id:string&field=tenure:string", "parcels", "memory")
-zones = QgsVectorLayer("Polygon?crs=EPSG:2154&field=z:string", "zones", "memory")
-for layer, rows in ((parcels, [("POLYGON((0 0, 20 20, 20 0, 0 20, 0 0))", ["a", "documented"]),
-                               ("POLYGON((30 0, 40 0, 40 10, 30 10, 30 0))", ["b", "informal"])]),
-                    (zones, [("POLYGON((0 0, 35 0, 35 5, 0 5, 0 0))", ["x"])])):
-    features = []
-    for wkt, attributes in rows:
-        feature = QgsFeature(layer.fields())
-        feature.setGeometry(QgsGeometry.fromWkt(wkt))
-        feature.setAttributes(attributes)
-        features.append(feature)
-    layer.dataProvider().addFeatures(features)
+parcels = memory("Polygon?crs=EPSG:2154&field=id:string&field=tenure:string",
+                 [("POLYGON((0 0, 20 20, 20 0, 0 20, 0 0))", ["a", "documented"]),
+                  ("POLYGON((30 0, 40 0, 40 10, 30 10, 30 0))", ["b", "informal"])])
+zones = memory("Polygon?crs=EPSG:2154&field=z:string", [("POLYGON((0 0, 35 0, 35 5, 0 5, 0 0))", ["x"])])
 for attempt in range(3):
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())
