@@ -5165,78 +5165,88 @@ Paramètres : {params}</translation>
             <translation>La densité doit être positive ; reçu {density}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/gtfs.py" line="80" />
+            <location filename="../alliance_plugin/core/gtfs.py" line="70" />
+            <source>{member} in {feed} would take {size:,} bytes once decompressed: more than a GTFS feed holds; check the file</source>
+            <translation>{member} dans {feed} occuperait {size:,} octets une fois décompressé : plus que ne contient un flux GTFS ; vérifiez le fichier</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/gtfs.py" line="73" />
+            <source>{member} in {feed} is compressed {ratio:,.0f} times ({size:,} bytes from {compressed:,}): refused as a damaged or malicious archive</source>
+            <translation>{member} dans {feed} est compressé {ratio:,.0f} fois ({size:,} octets à partir de {compressed:,}) : refusé comme archive endommagée ou malveillante</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/gtfs.py" line="115" />
             <source>a GTFS feed needs {files}; {name} lacks {missing}</source>
             <translation>un flux GTFS a besoin de {files} ; il manque {missing} à {name}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/gtfs.py" line="84" />
+            <location filename="../alliance_plugin/core/gtfs.py" line="119" />
             <source>a GTFS feed needs calendar.txt or calendar_dates.txt; {name} has neither</source>
             <translation>un flux GTFS a besoin de calendar.txt ou de calendar_dates.txt ; {name} n'a ni l'un ni l'autre</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/gtfs.py" line="92" />
+            <location filename="../alliance_plugin/core/gtfs.py" line="134" />
             <source>{name}.txt needs the columns {columns}; it lacks {missing}</source>
             <translation>{name}.txt doit avoir les colonnes {columns} ; il lui manque {missing}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/gtfs.py" line="112" />
-            <location filename="../alliance_plugin/core/gtfs.py" line="110" />
+            <location filename="../alliance_plugin/core/gtfs.py" line="154" />
+            <location filename="../alliance_plugin/core/gtfs.py" line="152" />
             <source>expected a time as HH:MM or HH:MM:SS, got {value!r}</source>
             <translation>une heure au format HH:MM ou HH:MM:SS est attendue, reçu {value!r}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/gtfs.py" line="193" />
+            <location filename="../alliance_plugin/core/gtfs.py" line="235" />
             <source>expected a weekday among {weekdays}, got {weekday!r}</source>
             <translation>un jour de la semaine parmi {weekdays} est attendu, reçu {weekday!r}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/gtfs.py" line="201" />
+            <location filename="../alliance_plugin/core/gtfs.py" line="243" />
             <source>expected services running on a {weekday} in calendar.txt or calendar_dates.txt; none runs on any of the feed's dates</source>
             <translation>des services circulant un {weekday} sont attendus dans calendar.txt ou calendar_dates.txt ; aucun ne circule à l'une des dates du flux</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/gtfs.py" line="244" />
+            <location filename="../alliance_plugin/core/gtfs.py" line="286" />
             <source>expected a window with start before end, got {start} to {end}</source>
             <translation>une plage horaire dont le début précède la fin est attendue, reçu {start} à {end}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/gtfs.py" line="254" />
+            <location filename="../alliance_plugin/core/gtfs.py" line="296" />
             <source>expected services running on {day} ({weekday}); none does in calendar or calendar_dates</source>
             <translation>des services circulant le {day} ({weekday}) sont attendus ; aucun ne circule d'après calendar ou calendar_dates</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/gtfs.py" line="268" />
+            <location filename="../alliance_plugin/core/gtfs.py" line="310" />
             <source>stop_times.txt needs departure_time or arrival_time; it has neither</source>
             <translation>stop_times.txt a besoin de departure_time ou arrival_time ; il n'a ni l'un ni l'autre</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/gtfs.py" line="346" />
+            <location filename="../alliance_plugin/core/gtfs.py" line="388" />
             <source>expected departures from stop_departures (attrs['hours'] the window length), got attrs {attrs!r}</source>
             <translation>des départs issus de stop_departures sont attendus (attrs['hours'] la durée de la plage), reçu attrs {attrs!r}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/gtfs.py" line="349" />
+            <location filename="../alliance_plugin/core/gtfs.py" line="391" />
             <source>expected a non-negative frequency and distances, got {min_per_hour}, {low_distance}, {high_distance}</source>
             <translation>une fréquence et des distances positives ou nulles sont attendues, reçu {min_per_hour}, {low_distance}, {high_distance}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/gtfs.py" line="248" />
+            <location filename="../alliance_plugin/core/gtfs.py" line="290" />
             <source>expected a feed from read_gtfs holding {name}; it is missing</source>
             <translation>un flux issu de read_gtfs contenant {name} est attendu ; il manque</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/gtfs.py" line="75" />
+            <location filename="../alliance_plugin/core/gtfs.py" line="109" />
             <source>expected a GTFS zip file or folder, got {path!r} which is neither</source>
             <translation>un fichier zip ou un dossier GTFS est attendu, reçu {path!r} qui n'est ni l'un ni l'autre</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/gtfs.py" line="77" />
+            <location filename="../alliance_plugin/core/gtfs.py" line="111" />
             <source>expected a GTFS zip file or folder, got {path!r} which does not exist</source>
             <translation>un fichier zip ou un dossier GTFS est attendu, reçu {path!r} qui n'existe pas</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/gtfs.py" line="187" />
+            <location filename="../alliance_plugin/core/gtfs.py" line="229" />
             <source>expected a date as YYYY-MM-DD, got {date!r}</source>
             <translation>une date au format AAAA-MM-JJ est attendue, reçu {date!r}</translation>
         </message>

@@ -20,7 +20,6 @@ Modelling assumptions, stated once:
 from __future__ import annotations
 
 import datetime as _dt
-import io
 import zipfile
 from pathlib import Path
 
@@ -39,10 +38,42 @@ class GtfsError(AllianceError):
     """A GTFS feed that lacks a required file or column."""
 
 
-def _read_table(raw):
-    table = pd.read_csv(io.BytesIO(raw), dtype=str, keep_default_na=False, encoding="utf-8-sig",
-                        skipinitialspace=True)
-    return table.rename(columns=str.strip)
+#: The columns read from each file: the others (shapes, fares, long descriptions...) are never loaded.
+COLUMNS = {
+    "stops": ("stop_id", "stop_name", "stop_lat", "stop_lon"),
+    "routes": ("route_id", "route_type"),
+    "trips": ("trip_id", "route_id", "service_id"),
+    "stop_times": ("trip_id", "stop_id", "arrival_time", "departure_time"),
+    "calendar": ("service_id", "start_date", "end_date", "monday", "tuesday", "wednesday", "thursday",
+                 "friday", "saturday", "sunday"),
+    "calendar_dates": ("service_id", "date", "exception_type"),
+    "frequencies": ("trip_id", "start_time", "end_time", "headway_secs"),
+}
+#: A member larger than this once decompressed, or compressed more than :data:`MAX_RATIO` times
+#: beyond :data:`RATIO_FROM`, is refused before anything is decompressed (a "zip bomb" or not a feed).
+MAX_MEMBER_BYTES = 8 * 1024 ** 3
+MAX_RATIO = 200
+RATIO_FROM = 64 * 1024 ** 2
+
+
+def _read_table(handle, name):
+    """The known columns of one GTFS file, as text; empty cells are ``""``."""
+    wanted = set(COLUMNS[name])
+    table = pd.read_csv(handle, dtype=str, keep_default_na=False, encoding="utf-8-sig", skipinitialspace=True,
+                        usecols=lambda column: column.strip().lstrip("\ufeff") in wanted)
+    return table.rename(columns=lambda column: column.strip().lstrip("\ufeff"))
+
+
+def _check_member(info, feed):
+    """Refuse a zip member whose declared size is absurd, before decompressing it."""
+    if info.file_size > MAX_MEMBER_BYTES:
+        raise GtfsError("{member} in {feed} would take {size:,} bytes once decompressed: more than a GTFS "
+                        "feed holds; check the file", member=info.filename, feed=feed, size=info.file_size)
+    if info.file_size > RATIO_FROM and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+        raise GtfsError("{member} in {feed} is compressed {ratio:,.0f} times ({size:,} bytes from "
+                        "{compressed:,}): refused as a damaged or malicious archive", member=info.filename,
+                        feed=feed, ratio=info.file_size / max(info.compress_size, 1), size=info.file_size,
+                        compressed=info.compress_size)
 
 
 def read_gtfs(path):
@@ -61,20 +92,24 @@ def read_gtfs(path):
     alliance_territories.alliance_plugin.core.gtfs.GtfsError: expected a GTFS zip file or folder, got '/nonexistent/feed.zip' which does not exist
     """
     path = Path(path)
-    raw = {}
+    used = REQUIRED_FILES + OPTIONAL_FILES
+    members = {}
     if path.is_dir():
         for file in path.glob("*.txt"):
-            raw[file.stem.lower()] = file.read_bytes()
+            if file.stem.lower() in used:
+                members[file.stem.lower()] = file
     elif path.is_file() and zipfile.is_zipfile(path):
         with zipfile.ZipFile(path) as archive:
             for info in archive.infolist():
                 name = Path(info.filename).name.lower()
-                if name.endswith(".txt") and not info.is_dir() and name[:-4] not in raw:
-                    raw[name[:-4]] = archive.read(info)
+                if name.endswith(".txt") and not info.is_dir() and name[:-4] in used and name[:-4] not in members:
+                    _check_member(info, path.name)
+                    members[name[:-4]] = info
     elif path.exists():
         raise GtfsError("expected a GTFS zip file or folder, got {path!r} which is neither", path=str(path))
     else:
         raise GtfsError("expected a GTFS zip file or folder, got {path!r} which does not exist", path=str(path))
+    raw = members
     missing = [f"{name}.txt" for name in REQUIRED_FILES if name not in raw]
     if missing:
         raise GtfsError("a GTFS feed needs {files}; {name} lacks {missing}",
@@ -82,8 +117,15 @@ def read_gtfs(path):
                         missing=', '.join(missing))
     if "calendar" not in raw and "calendar_dates" not in raw:
         raise GtfsError("a GTFS feed needs calendar.txt or calendar_dates.txt; {name} has neither", name=path.name)
-    return {name: _read_table(raw[name])
-            for name in REQUIRED_FILES + OPTIONAL_FILES if name in raw}
+    if path.is_dir():
+        return {name: _read_table(members[name], name) for name in used if name in members}
+    with zipfile.ZipFile(path) as archive:  # one member at a time, streamed: never the whole feed in memory
+        tables = {}
+        for name in used:
+            if name in members:
+                with archive.open(members[name]) as handle:
+                    tables[name] = _read_table(handle, name)
+        return tables
 
 
 def _need(frame, name, columns):

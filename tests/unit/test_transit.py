@@ -101,6 +101,48 @@ def test_read_gtfs_from_a_folder(tmp_path):
     assert len(transit.read_gtfs(tmp_path)["stops"]) == 6
 
 
+def test_read_gtfs_reads_only_the_files_and_columns_it_uses(tmp_path, monkeypatch):
+    """A feed's shapes.txt (often the largest file) is never decompressed; unused columns are never kept."""
+    from alliance_territories.alliance_plugin.core import gtfs as gtfs_module
+
+    tables = feed_tables()
+    tables["shapes.txt"] = "shape_id,shape_pt_lat,shape_pt_lon,shape_pt_sequence\n" + "s,60.1,24.9,1\n" * 50000
+    header, *rows = tables["stops.txt"].rstrip("\n").split("\n")
+    tables["stops.txt"] = "\n".join(["stop_id,stop_desc,stop_name,stop_lat,stop_lon"] + [
+        row.replace(",", ",a long description nobody needs,", 1) for row in rows]) + "\n"
+    opened = []
+    real_open = zipfile.ZipFile.open
+
+    def recording_open(self, name, *args, **kwargs):
+        opened.append(getattr(name, "filename", name))
+        return real_open(self, name, *args, **kwargs)
+
+    path = write_zip(tmp_path / "feed.zip", tables)
+    monkeypatch.setattr(zipfile.ZipFile, "open", recording_open)
+    feed = gtfs_module.read_gtfs(path)
+    assert "shapes.txt" not in opened and sorted(set(opened)) == sorted(n for n in tables if n != "shapes.txt")
+    assert list(feed["stops"].columns) == ["stop_id", "stop_name", "stop_lat", "stop_lon"]
+    assert list(feed["routes"].columns) == ["route_id", "route_type"]  # route_short_name left out
+    assert feed["stops"].set_index("stop_id").loc["007", "stop_lat"] == "60.6"
+
+
+def test_read_gtfs_refuses_an_absurd_compression_ratio(tmp_path, monkeypatch):
+    """A member far larger once decompressed than stored is refused before it is decompressed."""
+    from alliance_territories.alliance_plugin.core import gtfs as gtfs_module
+
+    monkeypatch.setattr(gtfs_module, "RATIO_FROM", 1024 ** 2)  # 1 MB instead of 64 MB: a small test file
+    tables = feed_tables()
+    tables["stop_times.txt"] += "b0,06:00:00,06:00:00,S1,9\n" * 200000  # 5 MB of one line: ratio > 200
+    path = write_zip(tmp_path / "bomb.zip", {})
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, text in tables.items():
+            archive.writestr(name, text)
+    with pytest.raises(transit.GtfsError, match="stop_times.txt in bomb.zip is compressed"):
+        gtfs_module.read_gtfs(path)
+    monkeypatch.setattr(gtfs_module, "MAX_RATIO", 10 ** 6)  # a genuine large feed with that ratio still reads
+    assert len(gtfs_module.read_gtfs(path)["stop_times"]) > 200000
+
+
 def test_read_gtfs_missing_files(tmp_path):
     tables = feed_tables()
     del tables["stop_times.txt"]
