@@ -647,7 +647,7 @@
         </message>
         <message>
             <location filename="../processing/access_inputs.py" line="71" />
-            <location filename="../processing/flow_inputs.py" line="41" />
+            <location filename="../processing/flow_inputs.py" line="55" />
             <location filename="../processing/land_consumption.py" line="65" />
             <location filename="../processing/provider.py" line="121" />
             <location filename="../processing/territorial_report.py" line="436" />
@@ -657,7 +657,7 @@
         </message>
         <message>
             <location filename="../processing/access_inputs.py" line="73" />
-            <location filename="../processing/flow_inputs.py" line="43" />
+            <location filename="../processing/flow_inputs.py" line="57" />
             <location filename="../processing/land_tenure.py" line="132" />
             <location filename="../processing/provider.py" line="121" />
             <location filename="../processing/urban_growth.py" line="68" />
@@ -1312,95 +1312,100 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>La table de flux n'a pas de flux internes (aucune ligne où l'origine est la destination) pour : {types}. Ce qui reste à l'intérieur d'un territoire est inconnu : l'autocontention (sc_supply, sc_demand), le flux interne et l'indice de concentration de l'emploi (jci) ne sont pas définis. Ils sont écrits NULL, et non 0, et le tableau de bord des recommandations les lit comme non mesurables. Les parts vers les partenaires (main_share) sont des parts des flux qui quittent chaque territoire. Ajoutez les flux internes à chaque territoire (pour les navettes : les actifs qui travaillent dans leur commune de résidence) pour les mesurer.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="47" />
+            <location filename="../processing/flow_inputs.py" line="61" />
             <location filename="../processing/provider.py" line="124" />
             <source>Flows (table, layer or CSV file)</source>
             <translation>Flux (table, couche ou fichier CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="56" />
+            <location filename="../processing/flow_inputs.py" line="70" />
             <source>Flow types to keep (comma-separated)</source>
             <translation>Types de flux à garder (séparés par des virgules)</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="58" />
+            <location filename="../processing/flow_inputs.py" line="72" />
             <source>Flow type when there is no type field</source>
             <translation>Type de flux sans champ de type</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="61" />
+            <location filename="../processing/flow_inputs.py" line="75" />
             <source>Minimum volume of a flow row</source>
             <translation>Volume minimal d'une ligne de flux</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="97" />
+            <location filename="../processing/flow_inputs.py" line="111" />
             <source>The territories layer is empty.</source>
             <translation>La couche des territoires est vide.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="142" />
+            <location filename="../processing/flow_inputs.py" line="156" />
             <source>No territory has a code in the chosen field.</source>
             <translation>Aucun territoire n'a de code dans le champ choisi.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="53" />
+            <location filename="../processing/flow_inputs.py" line="67" />
             <source>Origin code field</source>
             <translation>Champ du code d'origine</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="53" />
+            <location filename="../processing/flow_inputs.py" line="67" />
             <source>Destination code field</source>
             <translation>Champ du code de destination</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="53" />
+            <location filename="../processing/flow_inputs.py" line="67" />
             <source>Volume field</source>
             <translation>Champ du volume</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="53" />
+            <location filename="../processing/flow_inputs.py" line="67" />
             <source>Flow type field</source>
             <translation>Champ du type de flux</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="72" />
+            <location filename="../processing/flow_inputs.py" line="86" />
             <source>Flows: {source}; origin '{o}', destination '{d}', volume '{v}', type '{t}'.</source>
             <translation>Flux : {source} ; origine '{o}', destination '{d}', volume '{v}', type '{t}'.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="112" />
+            <location filename="../processing/flow_inputs.py" line="126" />
             <source>{rows} flow rows ({volume:,.0f} in volume) have codes that match no territory and were left out: {codes}.</source>
             <translation>{rows} lignes de flux ({volume:,.0f} en volume) ont des codes qui ne correspondent à aucun territoire et ont été écartées : {codes}.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="117" />
+            <location filename="../processing/flow_inputs.py" line="131" />
             <source>Some codes look like numbers that lost their leading zero (read the codes as text, for example 01004 and not 1004).</source>
             <translation>Certains codes ressemblent à des nombres qui ont perdu leur zéro initial (lisez les codes comme du texte, par exemple 01004 et non 1004).</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="84" />
+            <location filename="../processing/flow_inputs.py" line="98" />
             <source>{below} rows below the minimum volume and {other} rows of other flow types were left out.</source>
             <translation>{below} lignes sous le volume minimal et {other} lignes d'autres types de flux ont été écartées.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="122" />
+            <location filename="../processing/flow_inputs.py" line="136" />
             <source>No flow row matches the territory codes of '{field}' (for example {ids}; the flows hold {codes}): check the code fields.</source>
             <translation>Aucune ligne de flux ne correspond aux codes de territoire de '{field}' (par exemple {ids} ; les flux contiennent {codes}) : vérifiez les champs de code.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="131" />
+            <location filename="../processing/flow_inputs.py" line="145" />
             <source>{n} territories have no code: their indicators are NULL.</source>
             <translation>{n} territoires n'ont pas de code : leurs indicateurs sont NULL.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="136" />
+            <location filename="../processing/flow_inputs.py" line="150" />
             <source>{n} features repeat a territory code ({codes}): they are treated as parts of one territory and share its indicators.</source>
             <translation>{n} entités répètent un code de territoire ({codes}) : elles sont traitées comme les parties d'un même territoire et partagent ses indicateurs.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="163" />
+            <location filename="../processing/flow_inputs.py" line="177" />
             <source>{n} flows have an end without geometry and are not drawn.</source>
             <translation>{n} flux ont une extrémité sans géométrie et ne sont pas dessinés.</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_inputs.py" line="49" />
+            <source>The flow file {path} is empty: it holds no header and no rows.</source>
+            <translation>Le fichier de flux {path} est vide : il ne contient ni en-tête ni lignes.</translation>
         </message>
         <message>
             <location filename="../processing/flow_regions.py" line="57" />
@@ -5004,35 +5009,40 @@ Paramètres : {params}</translation>
             <translation>Le fichier de flux {path} est vide.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/flow_table.py" line="214" />
+            <location filename="../alliance_plugin/core/flow_table.py" line="230" />
             <source>The field '{missing}' is not in {path}; its columns are {columns}.</source>
             <translation>Le champ « {missing} » n'est pas dans {path} ; ses colonnes sont {columns}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/flow_table.py" line="227" />
+            <location filename="../alliance_plugin/core/flow_table.py" line="243" />
             <source>The flow file {path} has a header but no rows.</source>
             <translation>Le fichier de flux {path} a un en-tête mais aucune ligne.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/flow_table.py" line="383" />
+            <location filename="../alliance_plugin/core/flow_table.py" line="399" />
             <location filename="../alliance_plugin/core/interaction.py" line="305" />
             <source>The flow table has no rows.</source>
             <translation>La table des flux n'a aucune ligne.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/flow_table.py" line="397" />
+            <location filename="../alliance_plugin/core/flow_table.py" line="413" />
             <source>{n_missing} rows have a missing or non-numeric volume in '{volume}' ({rows}).</source>
             <translation>{n_missing} lignes ont un volume manquant ou non numérique dans « {volume} » ({rows}).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/flow_table.py" line="402" />
+            <location filename="../alliance_plugin/core/flow_table.py" line="418" />
             <source>{n_negative} rows have a negative volume in '{volume}' ({rows}).</source>
             <translation>{n_negative} lignes ont un volume négatif dans « {volume} » ({rows}).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/flow_table.py" line="406" />
+            <location filename="../alliance_plugin/core/flow_table.py" line="422" />
             <source>Some volumes in '{volume}' are infinite.</source>
             <translation>Des volumes de « {volume} » sont infinis.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/flow_table.py" line="426" />
+            <source>The volumes in '{volume}' add up to more than a number can hold (the largest is {largest:g}): check the unit of the column.</source>
+            <translation>Les volumes de « {volume} » dépassent ensemble ce qu'un nombre peut contenir (le plus grand vaut {largest:g}) : vérifiez l'unité de la colonne.</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/core/flow_table.py" line="94" />
@@ -5045,17 +5055,22 @@ Paramètres : {params}</translation>
             <translation>Aucun champ de destination trouvé parmi les colonnes {columns} ; indiquez-le dans le paramètre du champ de destination.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/flow_table.py" line="393" />
+            <location filename="../alliance_plugin/core/flow_table.py" line="217" />
+            <source>{path} cannot be read as a table near line {line} ({reason}): check the quotes (one opened and never closed) and the delimiter ('{delimiter}').</source>
+            <translation>{path} ne se lit pas comme un tableau vers la ligne {line} ({reason}) : vérifiez les guillemets (un guillemet ouvert et jamais fermé) et le séparateur (« {delimiter} »).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/flow_table.py" line="409" />
             <source>{n_missing} rows have no destination code in '{column}' ({rows}).</source>
             <translation>{n_missing} lignes n'ont pas de code de destination dans « {column} » ({rows}).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/flow_table.py" line="420" />
+            <location filename="../alliance_plugin/core/flow_table.py" line="442" />
             <source>None of the flow types to keep ({wanted}) is in the table; its types are {present}.</source>
             <translation>Aucun des types de flux à conserver ({wanted}) n'est dans la table ; ses types sont {present}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/flow_table.py" line="430" />
+            <location filename="../alliance_plugin/core/flow_table.py" line="452" />
             <source>No flow reaches the minimum volume {min_volume:g}: lower the minimum volume.</source>
             <translation>Aucun flux n'atteint le volume minimal {min_volume:g} : abaissez le volume minimal.</translation>
         </message>
@@ -5065,7 +5080,12 @@ Paramètres : {params}</translation>
             <translation>Impossible de trouver le séparateur de {path} : sa première ligne est « {header} ».</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/flow_table.py" line="392" />
+            <location filename="../alliance_plugin/core/flow_table.py" line="214" />
+            <source>{path} cannot be read as a table ({reason}): check the quotes and the delimiter ('{delimiter}').</source>
+            <translation>{path} ne se lit pas comme un tableau ({reason}) : vérifiez les guillemets et le séparateur (« {delimiter} »).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/flow_table.py" line="408" />
             <source>{n_missing} rows have no origin code in '{column}' ({rows}).</source>
             <translation>{n_missing} lignes n'ont pas de code d'origine dans « {column} » ({rows}).</translation>
         </message>

@@ -4,6 +4,8 @@ Every flow algorithm takes the same territories and flows, with the same CSV
 support and field detection as ``alliance:flowdependencies``.
 """
 
+import os
+
 from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterFeatureSource,
@@ -35,6 +37,18 @@ class FlowAlgorithm(AllianceAlgorithm):
     MIN_VOLUME = "MIN_VOLUME"
 
     REQUIRES = ("numpy", "pandas", "shapely")
+
+    def checkParameterValues(self, parameters, context):
+        """An empty flow file is said to be empty (QGIS alone would call it "not found")."""
+        value = parameters.get(self.FLOWS)
+        if isinstance(value, str) and os.path.isfile(value.split("|")[0]):
+            path = value.split("|")[0]
+            with open(path, "rb") as handle:
+                empty = not handle.read(1 << 16).strip()
+            if empty:
+                return False, self.tr("The flow file {path} is empty: it holds no header and no rows.").format(
+                    path=path)
+        return super().checkParameterValues(parameters, context)
 
     def addTerritoryParameters(self, geometry_types=(compat.SourceType.VectorPolygon,)):
         self.addParameter(QgsProcessingParameterFeatureSource(

@@ -205,6 +205,22 @@ def read_flow_csv(path, *, origin=None, destination=None, volume=None, flow_type
     """
     fmt = sniff_csv(path)
     options = dict(sep=fmt.delimiter, encoding=fmt.encoding, engine="c")
+    try:
+        return _read_flow_csv(path, fmt, options, origin, destination, volume, flow_type, extra)
+    except pd.errors.ParserError as error:  # a quote never closed, a line with more fields than the header...
+        found = re.search(r"(row|line) (\d+)", str(error))
+        line = (int(found.group(2)) + (1 if found.group(1) == "row" else 0)) if found else None
+        if line is None:
+            raise InvalidValueError("{path} cannot be read as a table ({reason}): check the quotes and the "
+                                    "delimiter ('{delimiter}').", path=path, reason=str(error).strip(),
+                                    delimiter=fmt.delimiter) from None
+        raise InvalidValueError("{path} cannot be read as a table near line {line} ({reason}): check the quotes "
+                                "(one opened and never closed) and the delimiter ('{delimiter}').", path=path,
+                                line=line, reason=str(error).strip().split(". ", 1)[-1],
+                                delimiter=fmt.delimiter) from None
+
+
+def _read_flow_csv(path, fmt, options, origin, destination, volume, flow_type, extra):
     header = pd.read_csv(path, nrows=0, **options)
     columns = detect_flow_columns([str(c) for c in header.columns], origin=origin,
                                   destination=destination, volume=volume, flow_type=flow_type)
@@ -404,6 +420,12 @@ def validate_flows(raw, columns, *, default_type=DEFAULT_FLOW_TYPE, min_volume=0
                                 rows=_row_list(raw.index, negative))
     if not np.isfinite(value).all():
         raise InvalidValueError("Some volumes in '{volume}' are infinite.", volume=columns.volume)
+    with np.errstate(over="ignore"):
+        total = float(np.sum(value, dtype=np.float64))
+    if not np.isfinite(total):
+        raise InvalidValueError("The volumes in '{volume}' add up to more than a number can hold (the largest is "
+                                "{largest:g}): check the unit of the column.", volume=columns.volume,
+                                largest=float(np.max(value)))
     if columns.flow_type:
         kind = codes_as_categories(raw[columns.flow_type])
         if (kind.codes < 0).any():
