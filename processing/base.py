@@ -157,8 +157,7 @@ class AllianceAlgorithm(QgsProcessingAlgorithm):
         except AllianceError as error:
             failure = translated_error(error)
         if failure is not None:
-            # Raised outside the handler: the core's traceback (its frames hold our feature sources)
-            # is dropped now, not at interpreter exit after QGIS has gone (a segmentation fault).
+            # Raised outside the handler: the user's error does not carry the core's traceback as its context.
             raise QgsProcessingException(failure)
         from .styling import register_outputs
 
