@@ -127,7 +127,7 @@ def main():
     from alliance_territories.alliance_plugin.core import tenure
 
     zones, classes = make_zones(args.zones)
-    zone_frame = gpd.GeoDataFrame({"class": classes}, geometry=tenure._repair(zones)[0], crs="EPSG:3857")
+    zone_frame = gpd.GeoDataFrame({"class": classes}, geometry=tenure.repair_polygons(zones)[0], crs="EPSG:3857")
     print(f"zones: {len(zones):,} polygons, {len(set(classes))} classes; {os.cpu_count()} cores; "
           f"load average {os.getloadavg()[0]:.2f} (other work on the machine slows every figure)")
     header = (f"{'parcels':>10} {'read (floor)':>13} {'core':>8} {'core/floor':>11} "

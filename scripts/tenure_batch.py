@@ -1,6 +1,7 @@
 """Land-tenure overlay as a batch job outside QGIS, on a dask.distributed cluster.
 
-The same core as ``alliance:landtenureoverlay`` (``overlay_areas``), cut into
+The same core as ``alliance:landtenureoverlay`` (``overlay_areas``, through
+``alliance_plugin.core.tenure.dask_engine``), cut into
 dask-geopandas partitions sorted along a Hilbert curve, so a national cadastre
 can run on several machines. The numbers are those of the single-machine path.
 
@@ -64,7 +65,7 @@ def main(argv=None):
 
     package = core_zip(tempfile.mkdtemp(prefix="alliance-batch-"))
     sys.path.insert(0, str(package))
-    tenure = importlib.import_module("alliance_plugin.core.tenure")
+    engine = importlib.import_module("alliance_plugin.core.tenure.dask_engine")
     parcels = pyogrio.read_dataframe(args.parcels, layer=args.parcels_layer, fid_as_index=True)
     if parcels.crs is None or not parcels.crs.is_projected:
         raise SystemExit(f"{args.parcels}: the parcels must be in a projected CRS in metres (found "
@@ -84,7 +85,7 @@ def main(argv=None):
     try:
         client.upload_file(str(package))
         start = time.perf_counter()
-        areas, _ = tenure.overlay_areas_dask(parcels, zones.geometry.to_numpy(), parcel_id=id_field,
+        areas, _ = engine.overlay_areas_dask(parcels, zones.geometry.to_numpy(), parcel_id=id_field,
                                              zone_classes=classes, npartitions=args.partitions)
         table = areas.compute().sort_values(["parcel_id", "class"]).reset_index(drop=True)
         seconds = time.perf_counter() - start

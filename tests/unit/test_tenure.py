@@ -6,6 +6,7 @@ import pytest
 import shapely
 
 from alliance_territories.alliance_plugin.core import tenure
+from alliance_territories.alliance_plugin.core.tenure import dask_engine
 from alliance_territories.alliance_plugin.core.errors import AllianceError, InvalidValueError
 
 BOWTIE = "POLYGON((0 0, 10 10, 10 0, 0 10, 0 0))"
@@ -338,7 +339,7 @@ def test_dask_on_two_worker_processes_gives_identical_numbers(random_case):
     one = tenure.overlay_areas(parcels, zones, parcel_ids=frame["pid"].to_numpy(), zone_classes=classes)
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                   dashboard_address=None) as cluster, distributed.Client(cluster) as client:
-        lazy = tenure.overlay_areas_dask(frame, zones, parcel_id="pid", zone_classes=classes, npartitions=4)
+        lazy = dask_engine.overlay_areas_dask(frame, zones, parcel_id="pid", zone_classes=classes, npartitions=4)
         areas, table = client.compute(list(lazy), sync=True)
         assert len(client.scheduler_info()["workers"]) == 2
     areas = areas.sort_values(["parcel_id", "class"]).reset_index(drop=True)
