@@ -874,6 +874,16 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>Nombre de villes intermédiaires</translation>
         </message>
         <message>
+            <location filename="../processing/crs_rule.py" line="102" />
+            <source>{names}: no coordinate reference system (CRS). This algorithm measures areas or distances and puts layers together by location, which needs the CRS of every layer: set it in Layer Properties &gt; Source (Assigned coordinate reference system), or with Processing's 'Assign projection', then run again.</source>
+            <translation>{names} : aucun système de coordonnées de référence (SCR). Cet algorithme mesure des surfaces ou des distances et croise des couches selon leur localisation, ce qui demande le SCR de chaque couche : définissez-le dans Propriétés de la couche &gt; Source (Système de coordonnées de référence assigné), ou avec l'algorithme « Assigner une projection » de Processing, puis relancez.</translation>
+        </message>
+        <message>
+            <location filename="../processing/crs_rule.py" line="108" />
+            <source>{names}: no coordinate reference system (CRS). The coordinates are used as they are, only to draw the results (nothing is measured with them); the outputs have no CRS either. Set the layer's CRS in Layer Properties &gt; Source to place them on a map.</source>
+            <translation>{names} : aucun système de coordonnées de référence (SCR). Les coordonnées sont utilisées telles quelles, seulement pour dessiner les résultats (rien n'est mesuré avec elles) ; les sorties n'ont pas de SCR non plus. Définissez le SCR de la couche dans Propriétés de la couche &gt; Source pour les placer sur une carte.</translation>
+        </message>
+        <message>
             <location filename="../processing/degurba.py" line="56" />
             <source>Degree of urbanisation (DEGURBA)</source>
             <translation>Degré d'urbanisation (DEGURBA)</translation>
@@ -1016,6 +1026,7 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/degurba.py" line="300" />
+            <location filename="../alliance_plugin/core/grid.py" line="274" />
             <source>The polygons are not the square cells of a grid.</source>
             <translation>Les polygones ne sont pas les carreaux carrés d'une grille.</translation>
         </message>
@@ -1096,6 +1107,7 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/degurba.py" line="243" />
+            <location filename="../alliance_plugin/core/grid.py" line="50" />
             <source>A grid of {rows:,.0f} x {cols:,.0f} cells of {cell:g} m is too large (limit {limit:,}): choose larger cells or a smaller area.</source>
             <translation>Une grille de {rows:,.0f} x {cols:,.0f} carreaux de {cell:g} m est trop grande (limite {limit:,}) : choisissez des carreaux plus grands ou une zone plus petite.</translation>
         </message>
@@ -1106,11 +1118,13 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/degurba.py" line="268" />
+            <location filename="../alliance_plugin/core/grid.py" line="340" />
             <source>{n} grid cells are given more than once (overlapping polygons): one polygon per cell.</source>
             <translation>{n} carreaux sont fournis plusieurs fois (polygones superposés) : un polygone par carreau.</translation>
         </message>
         <message>
             <location filename="../processing/degurba.py" line="309" />
+            <location filename="../alliance_plugin/core/grid.py" line="283" />
             <source>{n} polygons are not cells of a regular grid of {cell:g} m squares (the first: bounds {b}); give the cells of one grid, or points.</source>
             <translation>{n} polygones ne sont pas des carreaux d'une grille régulière de carrés de {cell:g} m (le premier : emprise {b}) ; fournissez les carreaux d'une même grille, ou des points.</translation>
         </message>
@@ -4855,75 +4869,50 @@ Paramètres : {params}</translation>
             <translation>min_size ({min_size}) ne doit pas dépasser max_size ({max_size}).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/degurba.py" line="90" />
-            <source>{what}: coordinates between {xmin} and {xmax} (x) and {ymin} and {ymax} (y) look like degrees; reproject to a projected CRS in metres first.</source>
-            <translation>{what} : des coordonnées entre {xmin} et {xmax} (x) et entre {ymin} et {ymax} (y) ressemblent à des degrés ; reprojetez d'abord dans un SCR projeté en mètres.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/degurba.py" line="198" />
-            <source>x, y and population must have the same length; got {n_x}, {n_y}, {n_pop}.</source>
-            <translation>x, y et la population doivent avoir la même longueur ; reçu {n_x}, {n_y}, {n_pop}.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/degurba.py" line="201" />
-            <source>The cell size must be positive; got {cell}.</source>
-            <translation>La taille des carreaux doit être positive ; reçu {cell}.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/degurba.py" line="203" />
-            <location filename="../alliance_plugin/core/degurba.py" line="525" />
-            <source>Populations must not be negative; {n} are.</source>
-            <translation>Les populations ne doivent pas être négatives ; {n} le sont.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/degurba.py" line="219" />
-            <source>{n} points lie outside the bounds {bounds}.</source>
-            <translation>{n} points sont hors de l'emprise {bounds}.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/degurba.py" line="370" />
+            <location filename="../alliance_plugin/core/degurba.py" line="151" />
             <source>The population grid must be 2-D; got {ndim} dimension(s).</source>
             <translation>La grille de population doit être en 2 dimensions ; reçu {ndim} dimension(s).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/degurba.py" line="372" />
+            <location filename="../alliance_plugin/core/degurba.py" line="153" />
             <source>Populations must not be negative; {n} cells are.</source>
             <translation>Les populations ne doivent pas être négatives ; {n} carreaux le sont.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/degurba.py" line="375" />
+            <location filename="../alliance_plugin/core/degurba.py" line="156" />
             <source>land_share has the shape {shape}, the grid {grid_shape}.</source>
             <translation>land_share a la forme {shape}, la grille {grid_shape}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/degurba.py" line="379" />
+            <location filename="../alliance_plugin/core/degurba.py" line="160" />
             <source>land_share holds shares between 0 and 1.</source>
             <translation>land_share contient des parts entre 0 et 1.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/degurba.py" line="423" />
+            <location filename="../alliance_plugin/core/degurba.py" line="204" />
             <source>The majority counts neighbours out of 8 and must be 5 to 8 (None: off); got {majority}.</source>
             <translation>La majorité compte des voisins sur 8 et doit valoir de 5 à 8 (None : désactivée) ; reçu {majority}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/degurba.py" line="426" />
+            <location filename="../alliance_plugin/core/degurba.py" line="207" />
             <source>The cell area must be positive; got {cell_area}.</source>
             <translation>La surface des carreaux doit être positive ; reçu {cell_area}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/degurba.py" line="521" />
+            <location filename="../alliance_plugin/core/degurba.py" line="291" />
             <source>cell_class, cell_pop and unit_of_cell differ in size: {n_cls}, {n_pop}, {n_units}.</source>
             <translation>cell_class, cell_pop et unit_of_cell n'ont pas la même taille : {n_cls}, {n_pop}, {n_units}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/degurba.py" line="528" />
-            <source>Unknown cell classes: {classes} (expected 0 to 3).</source>
-            <translation>Classes de carreaux inconnues : {classes} (attendu de 0 à 3).</translation>
+            <location filename="../alliance_plugin/core/degurba.py" line="295" />
+            <location filename="../alliance_plugin/core/grid.py" line="94" />
+            <source>Populations must not be negative; {n} are.</source>
+            <translation>Les populations ne doivent pas être négatives ; {n} le sont.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/degurba.py" line="209" />
-            <source>No point with coordinates: the grid would be empty.</source>
-            <translation>Aucun point n'a de coordonnées : la grille serait vide.</translation>
+            <location filename="../alliance_plugin/core/degurba.py" line="298" />
+            <source>Unknown cell classes: {classes} (expected 0 to 3).</source>
+            <translation>Classes de carreaux inconnues : {classes} (attendu de 0 à 3).</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/core/dependencies.py" line="76" />
@@ -4933,7 +4922,6 @@ Paramètres : {params}</translation>
         <message>
             <location filename="../alliance_plugin/core/dependencies.py" line="236" />
             <location filename="../alliance_plugin/core/dominant.py" line="79" />
-            <location filename="../alliance_plugin/core/interaction.py" line="240" />
             <location filename="../alliance_plugin/core/regions.py" line="88" />
             <source>Territory ids must be unique; repeated: {ids}.</source>
             <translation>Les identifiants de territoire doivent être uniques ; répétés : {ids}.</translation>
@@ -5020,7 +5008,6 @@ Paramètres : {params}</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/core/flow_table.py" line="399" />
-            <location filename="../alliance_plugin/core/interaction.py" line="305" />
             <source>The flow table has no rows.</source>
             <translation>La table des flux n'a aucune ligne.</translation>
         </message>
@@ -5093,6 +5080,31 @@ Paramètres : {params}</translation>
             <location filename="../alliance_plugin/core/functional_areas.py" line="257" />
             <source>Say which units are cities: a city field, or the share of population in an urban centre.</source>
             <translation>Indiquez quelles unités sont des villes : un champ ville, ou la part de la population dans un centre urbain.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/geometry.py" line="205" />
+            <source>{what}: coordinates between {xmin} and {xmax} (x) and {ymin} and {ymax} (y) look like degrees; reproject to a projected CRS in metres first.</source>
+            <translation>{what} : des coordonnées entre {xmin} et {xmax} (x) et entre {ymin} et {ymax} (y) ressemblent à des degrés ; reprojetez d'abord dans un SCR projeté en mètres.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/grid.py" line="89" />
+            <source>x, y and population must have the same length; got {n_x}, {n_y}, {n_pop}.</source>
+            <translation>x, y et la population doivent avoir la même longueur ; reçu {n_x}, {n_y}, {n_pop}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/grid.py" line="92" />
+            <source>The cell size must be positive; got {cell}.</source>
+            <translation>La taille des carreaux doit être positive ; reçu {cell}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/grid.py" line="110" />
+            <source>{n} points lie outside the bounds {bounds}.</source>
+            <translation>{n} points sont hors de l'emprise {bounds}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/grid.py" line="100" />
+            <source>No point with coordinates: the grid would be empty.</source>
+            <translation>Aucun point n'a de coordonnées : la grille serait vide.</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/core/growth.py" line="293" />
@@ -5271,196 +5283,6 @@ Paramètres : {params}</translation>
             <translation>une date au format AAAA-MM-JJ est attendue, reçu {date!r}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/interaction.py" line="483" />
-            <source>The {what} did not converge in {max_iter} iterations (expected gain still {half_decrement:.3g}); raise max_iter or check the flows.</source>
-            <translation>L'estimation ({what}) n'a pas convergé en {max_iter} itérations (gain attendu encore {half_decrement:.3g}) ; augmentez max_iter ou vérifiez les flux.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/interaction.py" line="95" />
-            <source>Point ids must be unique; repeated: {repeated}.</source>
-            <translation>Les identifiants des points doivent être uniques ; répétés : {repeated}.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/interaction.py" line="114" />
-            <source>{n_bad} territories have no point: {codes}.</source>
-            <translation>{n_bad} territoires n'ont pas de point : {codes}.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/interaction.py" line="200" />
-            <source>unit must be 'm' or 'km'; given {unit!r}.</source>
-            <translation>unit doit valoir « m » ou « km » ; reçu {unit!r}.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/interaction.py" line="202" />
-            <source>method must be 'ellipsoid' or 'haversine'; given {method!r}.</source>
-            <translation>method doit valoir « ellipsoid » ou « haversine » ; reçu {method!r}.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/interaction.py" line="206" />
-            <source>{n_origins} origins but {n_destinations} destinations were given.</source>
-            <translation>{n_origins} origines mais {n_destinations} destinations ont été fournies.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/interaction.py" line="245" />
-            <source>{n} territories make {total:,} pairs, more than max_pairs={max_pairs:,}.</source>
-            <translation>{n} territoires forment {total:,} paires, plus que max_pairs={max_pairs:,}.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/interaction.py" line="249" />
-            <source>The flows hold several flow types ({kinds}): select one first.</source>
-            <translation>Les flux contiennent plusieurs types de flux ({kinds}) : sélectionnez-en d'abord un.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/interaction.py" line="254" />
-            <source>{n_unknown} flows have codes that are not territories.</source>
-            <translation>{n_unknown} flux ont des codes qui ne sont pas des territoires.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/interaction.py" line="286" />
-            <source>The {role} column '{name}' is not in the flow table; its columns are {columns}.</source>
-            <translation>La colonne ({role}) « {name} » n'est pas dans la table des flux ; ses colonnes sont {columns}.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/interaction.py" line="294" />
-            <source>{n_missing} flows have no {role} code (rows {index}).</source>
-            <translation>{n_missing} flux n'ont pas de code ({role}) (lignes {index}).</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/interaction.py" line="326" />
-            <source>{n_repeated} rows repeat a pair ({pairs}): give one row per origin and destination.</source>
-            <translation>{n_repeated} lignes répètent une paire ({pairs}) : donnez une ligne par origine et destination.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/interaction.py" line="341" />
-            <source>No pair is left to model (intrazonal pairs are left out unless intrazonal=True).</source>
-            <translation>Il ne reste aucun couple à modéliser (les couples intrazonaux sont écartés sauf avec intrazonal=True).</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/interaction.py" line="352" />
-            <source>Power decay takes the logarithm of distance, which must be positive; {n_pairs} pairs have a zero distance: {pairs}. Use exponential decay or positive distances.</source>
-            <translation>La décroissance puissance prend le logarithme de la distance, qui doit être positive ; {n_pairs} paires ont une distance nulle : {pairs}. Utilisez la décroissance exponentielle ou des distances positives.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/interaction.py" line="357" />
-            <source>Every flow is zero: there is nothing to fit.</source>
-            <translation>Tous les flux sont nuls : il n'y a rien à ajuster.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/interaction.py" line="381" />
-            <source>The {side} mass '{name}' must be positive and finite (its logarithm is a regressor); {n_bad} pairs have {kinds} values: {pairs}.</source>
-            <translation>La masse ({side}) « {name} » doit être positive et finie (son logarithme est une variable explicative) ; {n_bad} paires ont des valeurs {kinds} : {pairs}.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/interaction.py" line="559" />
-            <source>The regressors are collinear (the information matrix is singular): a mass or the distance is constant or explained by the fixed effects (a doubly-constrained model needs four territories or more when distances are symmetric).</source>
-            <translation>Les régresseurs sont colinéaires (la matrice d'information est singulière) : une masse ou la distance est constante ou expliquée par les effets fixes (un modèle doublement contraint demande au moins quatre territoires quand les distances sont symétriques).</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/interaction.py" line="759" />
-            <source>family must be one of {families}; given {family!r}.</source>
-            <translation>family doit valoir l'une de {families} ; reçu {family!r}.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/interaction.py" line="762" />
-            <source>decay must be 'power' or 'exponential'; given {decay!r}.</source>
-            <translation>decay doit valoir « power » ou « exponential » ; reçu {decay!r}.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/interaction.py" line="764" />
-            <source>method must be 'auto', 'profile' or 'irls'; given {method!r}.</source>
-            <translation>method doit valoir « auto », « profile » ou « irls » ; reçu {method!r}.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/interaction.py" line="903" />
-            <source>The model has {k} parameters but only {n_y} pairs.</source>
-            <translation>Le modèle a {k} paramètres mais seulement {n_y} paires.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/interaction.py" line="98" />
-            <source>Points need columns 'x' and 'y'; given {columns}.</source>
-            <translation>Les points doivent avoir les colonnes « x » et « y » ; reçu {columns}.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/interaction.py" line="214" />
-            <source>Geographic points must be longitude and latitude in degrees; some latitudes exceed 90 or longitudes 360: is the layer projected?</source>
-            <translation>Les points géographiques doivent être en longitude et latitude en degrés ; des latitudes dépassent 90 ou des longitudes 360 : la couche est-elle projetée ?</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/interaction.py" line="302" />
-            <source>The flow table needs an '{name}' column; its columns are {columns}.</source>
-            <translation>La table des flux doit avoir une colonne « {name} » ; ses colonnes sont {columns}.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/interaction.py" line="309" />
-            <source>The flows hold {n_kinds} flow types ({kinds}): choose one with flow_type=.</source>
-            <translation>Les flux contiennent {n_kinds} types de flux ({kinds}) : choisissez-en un avec flow_type=.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/interaction.py" line="348" />
-            <source>{n_pairs} pairs have {label}: {pairs}.</source>
-            <translation>{n_pairs} paires ont {label} : {pairs}.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/interaction.py" line="369" />
-            <source>The {side} masses repeat territories: {index}.</source>
-            <translation>Les masses ({side}) répètent des territoires : {index}.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/interaction.py" line="376" />
-            <source>{n_unknown} {side}s have no {side} mass: {labels}.</source>
-            <translation>{n_unknown} territoires ({side}) n'ont pas de masse ({side}) : {labels}.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/interaction.py" line="408" />
-            <source>The {family}-constrained model has destination effects: it cannot also take a destination mass; leave destination_mass empty.</source>
-            <translation>Le modèle contraint ({family}) a des effets de destination : il ne peut pas prendre aussi une masse de destination ; laissez destination_mass vide.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/interaction.py" line="464" />
-            <source>The {what} went astray at iteration {iteration} (the Newton system is not positive definite): are some regressors collinear?</source>
-            <translation>L'estimation ({what}) a divergé à l'itération {iteration} (le système de Newton n'est pas défini positif) : des variables explicatives sont-elles colinéaires ?</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/interaction.py" line="802" />
-            <source>method='irls' needs the pairs to link every territory (their fixed effects are not identified across the {components} separate groups): use method='profile'.</source>
-            <translation>method='irls' exige que les paires relient tous les territoires (leurs effets fixes ne sont pas identifiés entre les {components} groupes séparés) : utilisez method='profile'.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/interaction.py" line="806" />
-            <source>method='irls' handles at most max_dense={max_dense} parameters; this model has {n_parameters}: use method='profile'.</source>
-            <translation>method='irls' traite au plus max_dense={max_dense} paramètres ; ce modèle en a {n_parameters} : utilisez method='profile'.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/interaction.py" line="313" />
-            <source>No flow of type '{flow_type}'; the types are {kinds}.</source>
-            <translation>Aucun flux de type « {flow_type} » ; les types sont {kinds}.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/interaction.py" line="406" />
-            <source>The {family}-constrained model has origin effects: it cannot also take an origin mass; leave origin_mass empty.</source>
-            <translation>Le modèle contraint ({family}) a des effets d'origine : il ne peut pas prendre aussi une masse d'origine ; laissez origin_mass vide.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/interaction.py" line="433" />
-            <source>A {family}-constrained model needs a positive total flow for every destination (its destination effect would be minus infinity); {n_empty} destinations have only zero flows: {labels}. Remove their pairs or use another model.</source>
-            <translation>Un modèle contraint ({family}) exige un flux total positif pour chaque destination (son effet de destination serait moins l'infini) ; {n_empty} destinations n'ont que des flux nuls : {labels}. Retirez leurs paires ou utilisez un autre modèle.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/interaction.py" line="477" />
-            <source>The {what} could not improve the likelihood at iteration {iteration}; the model may not be identified by these flows.</source>
-            <translation>L'estimation ({what}) n'a pas pu améliorer la vraisemblance à l'itération {iteration} ; le modèle n'est peut-être pas identifié par ces flux.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/interaction.py" line="677" />
-            <source>The standard errors could not be computed: the conjugate gradient solve stopped at a relative residual of {residual:.2g}.</source>
-            <translation>Les erreurs types n'ont pas pu être calculées : la résolution par gradient conjugué s'est arrêtée à un résidu relatif de {residual:.2g}.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/interaction.py" line="429" />
-            <source>A {family}-constrained model needs a positive total flow for every origin (its origin effect would be minus infinity); {n_empty} origins have only zero flows: {labels}. Remove their pairs or use another model.</source>
-            <translation>Un modèle contraint ({family}) exige un flux total positif pour chaque origine (son effet d'origine serait moins l'infini) ; {n_empty} origines n'ont que des flux nuls : {labels}. Retirez leurs paires ou utilisez un autre modèle.</translation>
-        </message>
-        <message>
             <location filename="../alliance_plugin/core/network.py" line="33" />
             <source>expected {name} as an (n, 2) array of x, y, got shape {shape}</source>
             <translation>{name} attendus sous forme de tableau (n, 2) de x, y, reçu la forme {shape}</translation>
@@ -5597,51 +5419,6 @@ Paramètres : {params}</translation>
             <translation>des valeurs finies et positives ou nulles sont attendues pour {name}, reçu des valeurs manquantes ou négatives</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/tenure.py" line="155" />
-            <source>Tenure classes must be one of {classes}; the mapping gives {wrong}.</source>
-            <translation>Les classes foncières doivent être l'une de {classes} ; la correspondance donne {wrong}.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/tenure.py" line="296" />
-            <source>Expected one parcel id per parcel; got {n_ids} ids for {n_parcels} parcels.</source>
-            <translation>Un identifiant par parcelle est attendu ; reçu {n_ids} identifiants pour {n_parcels} parcelles.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/tenure.py" line="299" />
-            <source>Parcel ids must be unique; repeated: {ids}.</source>
-            <translation>Les identifiants de parcelle doivent être uniques ; répétés : {ids}.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/tenure.py" line="307" />
-            <source>Expected one class per zone; got {n_classes} classes for {n_zones} zones.</source>
-            <translation>Une classe par zone est attendue ; reçu {n_classes} classes pour {n_zones} zones.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/tenure.py" line="312" />
-            <source>Every zone needs a class (give the layer name where the class field is NULL); zones without one at positions {where}.</source>
-            <translation>Chaque zone doit avoir une classe (donnez le nom de la couche là où le champ de classe est NULL) ; zones sans classe aux positions {where}.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/tenure.py" line="527" />
-            <source>Expected the parcel table to have the columns {missing}; it has {columns}.</source>
-            <translation>La table des parcelles doit avoir les colonnes {missing} ; elle a {columns}.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/tenure.py" line="532" />
-            <source>Expected every parcel of the table in the overlay (same ids); not there: {unknown}.</source>
-            <translation>Chaque parcelle de la table est attendue dans le croisement (mêmes identifiants) ; absentes : {unknown}.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/tenure.py" line="537" />
-            <source>Expected tenure classes ({classes}, see tenure_classes); the column {tenure!r} holds {wrong}.</source>
-            <translation>Des classes foncières sont attendues ({classes}, voir tenure_classes) ; la colonne {tenure!r} contient {wrong}.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/tenure.py" line="750" />
-            <source>Expected the parcel id column {parcel_id!r}; the parcels have {columns}.</source>
-            <translation>La colonne d'identifiant de parcelle {parcel_id!r} est attendue ; les parcelles ont {columns}.</translation>
-        </message>
-        <message>
             <location filename="../alliance_plugin/core/transit.py" line="82" />
             <source>expected stops as a DataFrame with x, y, access_distance, got {kind}</source>
             <translation>des arrêts sont attendus sous forme de DataFrame avec x, y, access_distance, reçu {kind}</translation>
@@ -5675,6 +5452,194 @@ Paramètres : {params}</translation>
             <location filename="../alliance_plugin/core/transit.py" line="339" />
             <source>expected {n_pop} territory values, got {n_keys}</source>
             <translation>{n_pop} valeurs de territoire sont attendues, reçu {n_keys}</translation>
+        </message>
+        <message>
+            <source>The {what} did not converge in {max_iter} iterations (expected gain still {half_decrement:.3g}); raise max_iter or check the flows.</source>
+            <translation type="vanished">L'estimation ({what}) n'a pas convergé en {max_iter} itérations (gain attendu encore {half_decrement:.3g}) ; augmentez max_iter ou vérifiez les flux.</translation>
+        </message>
+        <message>
+            <source>Point ids must be unique; repeated: {repeated}.</source>
+            <translation type="vanished">Les identifiants des points doivent être uniques ; répétés : {repeated}.</translation>
+        </message>
+        <message>
+            <source>{n_bad} territories have no point: {codes}.</source>
+            <translation type="vanished">{n_bad} territoires n'ont pas de point : {codes}.</translation>
+        </message>
+        <message>
+            <source>unit must be 'm' or 'km'; given {unit!r}.</source>
+            <translation type="vanished">unit doit valoir « m » ou « km » ; reçu {unit!r}.</translation>
+        </message>
+        <message>
+            <source>method must be 'ellipsoid' or 'haversine'; given {method!r}.</source>
+            <translation type="vanished">method doit valoir « ellipsoid » ou « haversine » ; reçu {method!r}.</translation>
+        </message>
+        <message>
+            <source>{n_origins} origins but {n_destinations} destinations were given.</source>
+            <translation type="vanished">{n_origins} origines mais {n_destinations} destinations ont été fournies.</translation>
+        </message>
+        <message>
+            <source>{n} territories make {total:,} pairs, more than max_pairs={max_pairs:,}.</source>
+            <translation type="vanished">{n} territoires forment {total:,} paires, plus que max_pairs={max_pairs:,}.</translation>
+        </message>
+        <message>
+            <source>The flows hold several flow types ({kinds}): select one first.</source>
+            <translation type="vanished">Les flux contiennent plusieurs types de flux ({kinds}) : sélectionnez-en d'abord un.</translation>
+        </message>
+        <message>
+            <source>{n_unknown} flows have codes that are not territories.</source>
+            <translation type="vanished">{n_unknown} flux ont des codes qui ne sont pas des territoires.</translation>
+        </message>
+        <message>
+            <source>The {role} column '{name}' is not in the flow table; its columns are {columns}.</source>
+            <translation type="vanished">La colonne ({role}) « {name} » n'est pas dans la table des flux ; ses colonnes sont {columns}.</translation>
+        </message>
+        <message>
+            <source>{n_missing} flows have no {role} code (rows {index}).</source>
+            <translation type="vanished">{n_missing} flux n'ont pas de code ({role}) (lignes {index}).</translation>
+        </message>
+        <message>
+            <source>{n_repeated} rows repeat a pair ({pairs}): give one row per origin and destination.</source>
+            <translation type="vanished">{n_repeated} lignes répètent une paire ({pairs}) : donnez une ligne par origine et destination.</translation>
+        </message>
+        <message>
+            <source>No pair is left to model (intrazonal pairs are left out unless intrazonal=True).</source>
+            <translation type="vanished">Il ne reste aucun couple à modéliser (les couples intrazonaux sont écartés sauf avec intrazonal=True).</translation>
+        </message>
+        <message>
+            <source>Power decay takes the logarithm of distance, which must be positive; {n_pairs} pairs have a zero distance: {pairs}. Use exponential decay or positive distances.</source>
+            <translation type="vanished">La décroissance puissance prend le logarithme de la distance, qui doit être positive ; {n_pairs} paires ont une distance nulle : {pairs}. Utilisez la décroissance exponentielle ou des distances positives.</translation>
+        </message>
+        <message>
+            <source>Every flow is zero: there is nothing to fit.</source>
+            <translation type="vanished">Tous les flux sont nuls : il n'y a rien à ajuster.</translation>
+        </message>
+        <message>
+            <source>The {side} mass '{name}' must be positive and finite (its logarithm is a regressor); {n_bad} pairs have {kinds} values: {pairs}.</source>
+            <translation type="vanished">La masse ({side}) « {name} » doit être positive et finie (son logarithme est une variable explicative) ; {n_bad} paires ont des valeurs {kinds} : {pairs}.</translation>
+        </message>
+        <message>
+            <source>The regressors are collinear (the information matrix is singular): a mass or the distance is constant or explained by the fixed effects (a doubly-constrained model needs four territories or more when distances are symmetric).</source>
+            <translation type="vanished">Les régresseurs sont colinéaires (la matrice d'information est singulière) : une masse ou la distance est constante ou expliquée par les effets fixes (un modèle doublement contraint demande au moins quatre territoires quand les distances sont symétriques).</translation>
+        </message>
+        <message>
+            <source>family must be one of {families}; given {family!r}.</source>
+            <translation type="vanished">family doit valoir l'une de {families} ; reçu {family!r}.</translation>
+        </message>
+        <message>
+            <source>decay must be 'power' or 'exponential'; given {decay!r}.</source>
+            <translation type="vanished">decay doit valoir « power » ou « exponential » ; reçu {decay!r}.</translation>
+        </message>
+        <message>
+            <source>method must be 'auto', 'profile' or 'irls'; given {method!r}.</source>
+            <translation type="vanished">method doit valoir « auto », « profile » ou « irls » ; reçu {method!r}.</translation>
+        </message>
+        <message>
+            <source>The model has {k} parameters but only {n_y} pairs.</source>
+            <translation type="vanished">Le modèle a {k} paramètres mais seulement {n_y} paires.</translation>
+        </message>
+        <message>
+            <source>Points need columns 'x' and 'y'; given {columns}.</source>
+            <translation type="vanished">Les points doivent avoir les colonnes « x » et « y » ; reçu {columns}.</translation>
+        </message>
+        <message>
+            <source>Geographic points must be longitude and latitude in degrees; some latitudes exceed 90 or longitudes 360: is the layer projected?</source>
+            <translation type="vanished">Les points géographiques doivent être en longitude et latitude en degrés ; des latitudes dépassent 90 ou des longitudes 360 : la couche est-elle projetée ?</translation>
+        </message>
+        <message>
+            <source>The flow table needs an '{name}' column; its columns are {columns}.</source>
+            <translation type="vanished">La table des flux doit avoir une colonne « {name} » ; ses colonnes sont {columns}.</translation>
+        </message>
+        <message>
+            <source>The flows hold {n_kinds} flow types ({kinds}): choose one with flow_type=.</source>
+            <translation type="vanished">Les flux contiennent {n_kinds} types de flux ({kinds}) : choisissez-en un avec flow_type=.</translation>
+        </message>
+        <message>
+            <source>{n_pairs} pairs have {label}: {pairs}.</source>
+            <translation type="vanished">{n_pairs} paires ont {label} : {pairs}.</translation>
+        </message>
+        <message>
+            <source>The {side} masses repeat territories: {index}.</source>
+            <translation type="vanished">Les masses ({side}) répètent des territoires : {index}.</translation>
+        </message>
+        <message>
+            <source>{n_unknown} {side}s have no {side} mass: {labels}.</source>
+            <translation type="vanished">{n_unknown} territoires ({side}) n'ont pas de masse ({side}) : {labels}.</translation>
+        </message>
+        <message>
+            <source>The {family}-constrained model has destination effects: it cannot also take a destination mass; leave destination_mass empty.</source>
+            <translation type="vanished">Le modèle contraint ({family}) a des effets de destination : il ne peut pas prendre aussi une masse de destination ; laissez destination_mass vide.</translation>
+        </message>
+        <message>
+            <source>The {what} went astray at iteration {iteration} (the Newton system is not positive definite): are some regressors collinear?</source>
+            <translation type="vanished">L'estimation ({what}) a divergé à l'itération {iteration} (le système de Newton n'est pas défini positif) : des variables explicatives sont-elles colinéaires ?</translation>
+        </message>
+        <message>
+            <source>method='irls' needs the pairs to link every territory (their fixed effects are not identified across the {components} separate groups): use method='profile'.</source>
+            <translation type="vanished">method='irls' exige que les paires relient tous les territoires (leurs effets fixes ne sont pas identifiés entre les {components} groupes séparés) : utilisez method='profile'.</translation>
+        </message>
+        <message>
+            <source>method='irls' handles at most max_dense={max_dense} parameters; this model has {n_parameters}: use method='profile'.</source>
+            <translation type="vanished">method='irls' traite au plus max_dense={max_dense} paramètres ; ce modèle en a {n_parameters} : utilisez method='profile'.</translation>
+        </message>
+        <message>
+            <source>No flow of type '{flow_type}'; the types are {kinds}.</source>
+            <translation type="vanished">Aucun flux de type « {flow_type} » ; les types sont {kinds}.</translation>
+        </message>
+        <message>
+            <source>The {family}-constrained model has origin effects: it cannot also take an origin mass; leave origin_mass empty.</source>
+            <translation type="vanished">Le modèle contraint ({family}) a des effets d'origine : il ne peut pas prendre aussi une masse d'origine ; laissez origin_mass vide.</translation>
+        </message>
+        <message>
+            <source>A {family}-constrained model needs a positive total flow for every destination (its destination effect would be minus infinity); {n_empty} destinations have only zero flows: {labels}. Remove their pairs or use another model.</source>
+            <translation type="vanished">Un modèle contraint ({family}) exige un flux total positif pour chaque destination (son effet de destination serait moins l'infini) ; {n_empty} destinations n'ont que des flux nuls : {labels}. Retirez leurs paires ou utilisez un autre modèle.</translation>
+        </message>
+        <message>
+            <source>The {what} could not improve the likelihood at iteration {iteration}; the model may not be identified by these flows.</source>
+            <translation type="vanished">L'estimation ({what}) n'a pas pu améliorer la vraisemblance à l'itération {iteration} ; le modèle n'est peut-être pas identifié par ces flux.</translation>
+        </message>
+        <message>
+            <source>The standard errors could not be computed: the conjugate gradient solve stopped at a relative residual of {residual:.2g}.</source>
+            <translation type="vanished">Les erreurs types n'ont pas pu être calculées : la résolution par gradient conjugué s'est arrêtée à un résidu relatif de {residual:.2g}.</translation>
+        </message>
+        <message>
+            <source>A {family}-constrained model needs a positive total flow for every origin (its origin effect would be minus infinity); {n_empty} origins have only zero flows: {labels}. Remove their pairs or use another model.</source>
+            <translation type="vanished">Un modèle contraint ({family}) exige un flux total positif pour chaque origine (son effet d'origine serait moins l'infini) ; {n_empty} origines n'ont que des flux nuls : {labels}. Retirez leurs paires ou utilisez un autre modèle.</translation>
+        </message>
+        <message>
+            <source>Tenure classes must be one of {classes}; the mapping gives {wrong}.</source>
+            <translation type="vanished">Les classes foncières doivent être l'une de {classes} ; la correspondance donne {wrong}.</translation>
+        </message>
+        <message>
+            <source>Expected one parcel id per parcel; got {n_ids} ids for {n_parcels} parcels.</source>
+            <translation type="vanished">Un identifiant par parcelle est attendu ; reçu {n_ids} identifiants pour {n_parcels} parcelles.</translation>
+        </message>
+        <message>
+            <source>Parcel ids must be unique; repeated: {ids}.</source>
+            <translation type="vanished">Les identifiants de parcelle doivent être uniques ; répétés : {ids}.</translation>
+        </message>
+        <message>
+            <source>Expected one class per zone; got {n_classes} classes for {n_zones} zones.</source>
+            <translation type="vanished">Une classe par zone est attendue ; reçu {n_classes} classes pour {n_zones} zones.</translation>
+        </message>
+        <message>
+            <source>Every zone needs a class (give the layer name where the class field is NULL); zones without one at positions {where}.</source>
+            <translation type="vanished">Chaque zone doit avoir une classe (donnez le nom de la couche là où le champ de classe est NULL) ; zones sans classe aux positions {where}.</translation>
+        </message>
+        <message>
+            <source>Expected the parcel table to have the columns {missing}; it has {columns}.</source>
+            <translation type="vanished">La table des parcelles doit avoir les colonnes {missing} ; elle a {columns}.</translation>
+        </message>
+        <message>
+            <source>Expected every parcel of the table in the overlay (same ids); not there: {unknown}.</source>
+            <translation type="vanished">Chaque parcelle de la table est attendue dans le croisement (mêmes identifiants) ; absentes : {unknown}.</translation>
+        </message>
+        <message>
+            <source>Expected tenure classes ({classes}, see tenure_classes); the column {tenure!r} holds {wrong}.</source>
+            <translation type="vanished">Des classes foncières sont attendues ({classes}, voir tenure_classes) ; la colonne {tenure!r} contient {wrong}.</translation>
+        </message>
+        <message>
+            <source>Expected the parcel id column {parcel_id!r}; the parcels have {columns}.</source>
+            <translation type="vanished">La colonne d'identifiant de parcelle {parcel_id!r} est attendue ; les parcelles ont {columns}.</translation>
         </message>
     </context>
 </TS>

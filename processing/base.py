@@ -151,6 +151,9 @@ class AllianceAlgorithm(QgsProcessingAlgorithm):
         ready, message = self.canExecute()
         if not ready:
             raise QgsProcessingException(message)
+        from .crs_rule import check_crs
+
+        check_crs(self, parameters, context, feedback)  # layers without a CRS: one rule for every algorithm
         failure = None
         try:
             outputs = self.compute(parameters, context, feedback)
