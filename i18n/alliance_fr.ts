@@ -783,6 +783,11 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>La sortie '{output}' écraserait l'entrée '{input}' ({path}) : choisissez un autre fichier.</translation>
         </message>
         <message>
+            <location filename="../processing/base.py" line="131" />
+            <source>The output '{output}' would replace the GeoPackage {path}, which holds {count} layers ({names}): all of them would be deleted. Choose another file, or save into this GeoPackage as a new layer (Save to GeoPackage… in the output's menu; with qgis_process: ogr:dbname='{path}' table="new_layer" (geom)).</source>
+            <translation>La sortie « {output} » remplacerait le GeoPackage {path}, qui contient {count} couches ({names}) : toutes seraient supprimées. Choisissez un autre fichier, ou enregistrez dans ce GeoPackage comme nouvelle couche (Enregistrer dans un GeoPackage… dans le menu de la sortie ; avec qgis_process : ogr:dbname='{path}' table="nouvelle_couche" (geom)).</translation>
+        </message>
+        <message>
             <location filename="../processing/city_network.py" line="39" />
             <source>City network: rank-size, centralities, intermediary cities</source>
             <translation>Réseau de villes : rang-taille, centralités, villes intermédiaires</translation>
@@ -4869,48 +4874,48 @@ Paramètres : {params}</translation>
             <translation>min_size ({min_size}) ne doit pas dépasser max_size ({max_size}).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/degurba.py" line="151" />
+            <location filename="../alliance_plugin/core/degurba.py" line="154" />
             <source>The population grid must be 2-D; got {ndim} dimension(s).</source>
             <translation>La grille de population doit être en 2 dimensions ; reçu {ndim} dimension(s).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/degurba.py" line="153" />
+            <location filename="../alliance_plugin/core/degurba.py" line="156" />
             <source>Populations must not be negative; {n} cells are.</source>
             <translation>Les populations ne doivent pas être négatives ; {n} carreaux le sont.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/degurba.py" line="156" />
+            <location filename="../alliance_plugin/core/degurba.py" line="159" />
             <source>land_share has the shape {shape}, the grid {grid_shape}.</source>
             <translation>land_share a la forme {shape}, la grille {grid_shape}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/degurba.py" line="160" />
+            <location filename="../alliance_plugin/core/degurba.py" line="163" />
             <source>land_share holds shares between 0 and 1.</source>
             <translation>land_share contient des parts entre 0 et 1.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/degurba.py" line="204" />
+            <location filename="../alliance_plugin/core/degurba.py" line="207" />
             <source>The majority counts neighbours out of 8 and must be 5 to 8 (None: off); got {majority}.</source>
             <translation>La majorité compte des voisins sur 8 et doit valoir de 5 à 8 (None : désactivée) ; reçu {majority}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/degurba.py" line="207" />
+            <location filename="../alliance_plugin/core/degurba.py" line="210" />
             <source>The cell area must be positive; got {cell_area}.</source>
             <translation>La surface des carreaux doit être positive ; reçu {cell_area}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/degurba.py" line="291" />
+            <location filename="../alliance_plugin/core/degurba.py" line="294" />
             <source>cell_class, cell_pop and unit_of_cell differ in size: {n_cls}, {n_pop}, {n_units}.</source>
             <translation>cell_class, cell_pop et unit_of_cell n'ont pas la même taille : {n_cls}, {n_pop}, {n_units}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/degurba.py" line="295" />
+            <location filename="../alliance_plugin/core/degurba.py" line="298" />
             <location filename="../alliance_plugin/core/grid.py" line="94" />
             <source>Populations must not be negative; {n} are.</source>
             <translation>Les populations ne doivent pas être négatives ; {n} le sont.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/degurba.py" line="298" />
+            <location filename="../alliance_plugin/core/degurba.py" line="301" />
             <source>Unknown cell classes: {classes} (expected 0 to 3).</source>
             <translation>Classes de carreaux inconnues : {classes} (attendu de 0 à 3).</translation>
         </message>
@@ -5082,7 +5087,7 @@ Paramètres : {params}</translation>
             <translation>Indiquez quelles unités sont des villes : un champ ville, ou la part de la population dans un centre urbain.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/geometry.py" line="205" />
+            <location filename="../alliance_plugin/core/geometry.py" line="245" />
             <source>{what}: coordinates between {xmin} and {xmax} (x) and {ymin} and {ymax} (y) look like degrees; reproject to a projected CRS in metres first.</source>
             <translation>{what} : des coordonnées entre {xmin} et {xmax} (x) et entre {ymin} et {ymax} (y) ressemblent à des degrés ; reprojetez d'abord dans un SCR projeté en mètres.</translation>
         </message>
@@ -5105,96 +5110,6 @@ Paramètres : {params}</translation>
             <location filename="../alliance_plugin/core/grid.py" line="100" />
             <source>No point with coordinates: the grid would be empty.</source>
             <translation>Aucun point n'a de coordonnées : la grille serait vide.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/growth.py" line="293" />
-            <source>The ring width must be a positive number of metres; got {ring}.</source>
-            <translation>La largeur de l'anneau doit être un nombre positif de mètres ; reçu {ring}.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/growth.py" line="295" />
-            <source>min_area must be 0 or more and quad_segs 1 or more; got {min_area}, {quad_segs}.</source>
-            <translation>min_area doit valoir 0 ou plus et quad_segs 1 ou plus ; reçu {min_area}, {quad_segs}.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/growth.py" line="408" />
-            <source>{n_patches} patches but {n_codes} territory codes.</source>
-            <translation>{n_patches} taches mais {n_codes} codes de territoire.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/growth.py" line="412" />
-            <source>Unknown growth classes: {unknown}.</source>
-            <translation>Classes de croissance inconnues : {unknown}.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/growth.py" line="447" />
-            <source>{name} holds {n_values} values for {n_index} territories.</source>
-            <translation>{name} contient {n_values} valeurs pour {n_index} territoires.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/growth.py" line="489" />
-            <source>area_unit must be one of {units}; got {area_unit!r}.</source>
-            <translation>area_unit doit valoir l'une de {units} ; reçu {area_unit!r}.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/growth.py" line="500" />
-            <source>years between the dates must be positive.</source>
-            <translation>Le nombre d'années entre les dates doit être positif.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/growth.py" line="615" />
-            <source>The distances must be positive and increasing; got {distances}.</source>
-            <translation>Les distances doivent être positives et croissantes ; reçu {distances}.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/growth.py" line="619" />
-            <source>{n} distances need {needed} labels (the cores first); got {given}.</source>
-            <translation>{n} distances demandent {needed} libellés (les cœurs en premier) ; reçu {given}.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/growth.py" line="623" />
-            <source>No core polygon: the rings need at least one.</source>
-            <translation>Aucun polygone de cœur : les anneaux en demandent au moins un.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/growth.py" line="686" />
-            <source>No urban polygon: the prospective buffer needs the current urban area.</source>
-            <translation>Aucun polygone urbain : le tampon prospectif a besoin de la surface urbaine actuelle.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/growth.py" line="791" />
-            <source>No built-up polygon to put on the grid.</source>
-            <translation>Aucun polygone bâti à placer sur la grille.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/growth.py" line="798" />
-            <source>A grid of {rows:,} x {cols:,} cells of {cell} m is too large (limit {limit:,}): choose larger cells or a smaller area.</source>
-            <translation>Une grille de {rows:,} x {cols:,} carreaux de {cell} m est trop grande (limite {limit:,}) : choisissez des carreaux plus grands ou une zone plus petite.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/growth.py" line="868" />
-            <source>The built-up grid must be 2-D with a positive cell size.</source>
-            <translation>La grille du bâti doit être en 2 dimensions avec une taille de carreau positive.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/growth.py" line="872" />
-            <source>A radius of {radius} m spans {cells:,.0f} cells of {cell}: is the cell size in metres?</source>
-            <translation>Un rayon de {radius} m couvre {cells:,.0f} carreaux de {cell} : la taille des carreaux est-elle en mètres ?</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/growth.py" line="497" />
-            <source>{name} must not be negative; it is for {index}.</source>
-            <translation>{name} ne doit pas être négatif ; il l'est pour {index}.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/growth.py" line="694" />
-            <source>A positive current population, a growth rate above -100 % and a horizon of 0 years or more are needed (or a target area).</source>
-            <translation>Il faut une population actuelle positive, un taux de croissance supérieur à -100 % et un horizon de 0 an ou plus (ou une surface cible).</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/growth.py" line="700" />
-            <source>The density must be positive; got {density}.</source>
-            <translation>La densité doit être positive ; reçu {density}.</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/core/gtfs.py" line="70" />
@@ -5283,44 +5198,14 @@ Paramètres : {params}</translation>
             <translation>une date au format AAAA-MM-JJ est attendue, reçu {date!r}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/network.py" line="33" />
-            <source>expected {name} as an (n, 2) array of x, y, got shape {shape}</source>
-            <translation>{name} attendus sous forme de tableau (n, 2) de x, y, reçu la forme {shape}</translation>
+            <location filename="../alliance_plugin/core/inequality.py" line="27" />
+            <source>expected as many weights as values, got {weights_shape} and {values_shape}</source>
+            <translation>autant de poids que de valeurs sont attendus, reçu {weights_shape} et {values_shape}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/network.py" line="71" />
-            <source>expected segments as an (n, 4) array x0, y0, x1, y1 or a pair of (n, 2) arrays, got shape {shape}</source>
-            <translation>des segments sont attendus sous forme de tableau (n, 4) x0, y0, x1, y1 ou d'une paire de tableaux (n, 2), reçu la forme {shape}</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/network.py" line="146" />
-            <source>expected street segments, got none</source>
-            <translation>des tronçons de rue sont attendus, il n'y en a aucun</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/network.py" line="148" />
-            <source>expected finite segment coordinates, got NaN or infinite values</source>
-            <translation>des coordonnées de tronçons finies sont attendues, reçu des valeurs NaN ou infinies</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/network.py" line="150" />
-            <source>expected a positive node tolerance in metres, got {tolerance}</source>
-            <translation>une tolérance de nœuds positive en mètres est attendue, reçu {tolerance}</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/network.py" line="156" />
-            <source>expected street segments, got only zero-length ones</source>
-            <translation>des tronçons de rue sont attendus, il n'y a que des tronçons de longueur nulle</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/network.py" line="190" />
-            <source>expected a non-negative snap tolerance in metres, got {tolerance}</source>
-            <translation>une tolérance d'accrochage positive ou nulle en mètres est attendue, reçu {tolerance}</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/network.py" line="66" />
-            <source>expected as many segment starts as ends, got {n_a} and {n_b}</source>
-            <translation>autant de débuts que de fins de segments sont attendus, reçu {n_a} et {n_b}</translation>
+            <location filename="../alliance_plugin/core/inequality.py" line="31" />
+            <source>expected non-negative values for an inequality index, got negative ones</source>
+            <translation>des valeurs positives ou nulles sont attendues pour un indice d'inégalité, reçu des valeurs négatives</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/core/regions.py" line="164" />
@@ -5399,22 +5284,12 @@ Paramètres : {params}</translation>
             <translation>Leiden a besoin du paquet python-igraph, qui n'est pas installé : installez-le dans le Python de QGIS (pip install igraph), ou utilisez Louvain avec le moteur core.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/services.py" line="104" />
+            <location filename="../alliance_plugin/core/services.py" line="108" />
             <source>expected a positive catchment radius in metres, got {radius}</source>
             <translation>un rayon de desserte positif en mètres est attendu, reçu {radius}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/services.py" line="167" />
-            <source>expected as many weights as values, got {weights_shape} and {values_shape}</source>
-            <translation>autant de poids que de valeurs sont attendus, reçu {weights_shape} et {values_shape}</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/services.py" line="171" />
-            <source>expected non-negative values for an inequality index, got negative ones</source>
-            <translation>des valeurs positives ou nulles sont attendues pour un indice d'inégalité, reçu des valeurs négatives</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/services.py" line="150" />
+            <location filename="../alliance_plugin/core/services.py" line="154" />
             <source>expected finite non-negative {name} values, got missing or negative ones</source>
             <translation>des valeurs finies et positives ou nulles sont attendues pour {name}, reçu des valeurs manquantes ou négatives</translation>
         </message>
@@ -5452,6 +5327,110 @@ Paramètres : {params}</translation>
             <location filename="../alliance_plugin/core/transit.py" line="339" />
             <source>expected {n_pop} territory values, got {n_keys}</source>
             <translation>{n_pop} valeurs de territoire sont attendues, reçu {n_keys}</translation>
+        </message>
+        <message>
+            <source>The ring width must be a positive number of metres; got {ring}.</source>
+            <translation type="vanished">La largeur de l'anneau doit être un nombre positif de mètres ; reçu {ring}.</translation>
+        </message>
+        <message>
+            <source>min_area must be 0 or more and quad_segs 1 or more; got {min_area}, {quad_segs}.</source>
+            <translation type="vanished">min_area doit valoir 0 ou plus et quad_segs 1 ou plus ; reçu {min_area}, {quad_segs}.</translation>
+        </message>
+        <message>
+            <source>{n_patches} patches but {n_codes} territory codes.</source>
+            <translation type="vanished">{n_patches} taches mais {n_codes} codes de territoire.</translation>
+        </message>
+        <message>
+            <source>Unknown growth classes: {unknown}.</source>
+            <translation type="vanished">Classes de croissance inconnues : {unknown}.</translation>
+        </message>
+        <message>
+            <source>{name} holds {n_values} values for {n_index} territories.</source>
+            <translation type="vanished">{name} contient {n_values} valeurs pour {n_index} territoires.</translation>
+        </message>
+        <message>
+            <source>area_unit must be one of {units}; got {area_unit!r}.</source>
+            <translation type="vanished">area_unit doit valoir l'une de {units} ; reçu {area_unit!r}.</translation>
+        </message>
+        <message>
+            <source>years between the dates must be positive.</source>
+            <translation type="vanished">Le nombre d'années entre les dates doit être positif.</translation>
+        </message>
+        <message>
+            <source>The distances must be positive and increasing; got {distances}.</source>
+            <translation type="vanished">Les distances doivent être positives et croissantes ; reçu {distances}.</translation>
+        </message>
+        <message>
+            <source>{n} distances need {needed} labels (the cores first); got {given}.</source>
+            <translation type="vanished">{n} distances demandent {needed} libellés (les cœurs en premier) ; reçu {given}.</translation>
+        </message>
+        <message>
+            <source>No core polygon: the rings need at least one.</source>
+            <translation type="vanished">Aucun polygone de cœur : les anneaux en demandent au moins un.</translation>
+        </message>
+        <message>
+            <source>No urban polygon: the prospective buffer needs the current urban area.</source>
+            <translation type="vanished">Aucun polygone urbain : le tampon prospectif a besoin de la surface urbaine actuelle.</translation>
+        </message>
+        <message>
+            <source>No built-up polygon to put on the grid.</source>
+            <translation type="vanished">Aucun polygone bâti à placer sur la grille.</translation>
+        </message>
+        <message>
+            <source>A grid of {rows:,} x {cols:,} cells of {cell} m is too large (limit {limit:,}): choose larger cells or a smaller area.</source>
+            <translation type="vanished">Une grille de {rows:,} x {cols:,} carreaux de {cell} m est trop grande (limite {limit:,}) : choisissez des carreaux plus grands ou une zone plus petite.</translation>
+        </message>
+        <message>
+            <source>The built-up grid must be 2-D with a positive cell size.</source>
+            <translation type="vanished">La grille du bâti doit être en 2 dimensions avec une taille de carreau positive.</translation>
+        </message>
+        <message>
+            <source>A radius of {radius} m spans {cells:,.0f} cells of {cell}: is the cell size in metres?</source>
+            <translation type="vanished">Un rayon de {radius} m couvre {cells:,.0f} carreaux de {cell} : la taille des carreaux est-elle en mètres ?</translation>
+        </message>
+        <message>
+            <source>{name} must not be negative; it is for {index}.</source>
+            <translation type="vanished">{name} ne doit pas être négatif ; il l'est pour {index}.</translation>
+        </message>
+        <message>
+            <source>A positive current population, a growth rate above -100 % and a horizon of 0 years or more are needed (or a target area).</source>
+            <translation type="vanished">Il faut une population actuelle positive, un taux de croissance supérieur à -100 % et un horizon de 0 an ou plus (ou une surface cible).</translation>
+        </message>
+        <message>
+            <source>The density must be positive; got {density}.</source>
+            <translation type="vanished">La densité doit être positive ; reçu {density}.</translation>
+        </message>
+        <message>
+            <source>expected {name} as an (n, 2) array of x, y, got shape {shape}</source>
+            <translation type="vanished">{name} attendus sous forme de tableau (n, 2) de x, y, reçu la forme {shape}</translation>
+        </message>
+        <message>
+            <source>expected segments as an (n, 4) array x0, y0, x1, y1 or a pair of (n, 2) arrays, got shape {shape}</source>
+            <translation type="vanished">des segments sont attendus sous forme de tableau (n, 4) x0, y0, x1, y1 ou d'une paire de tableaux (n, 2), reçu la forme {shape}</translation>
+        </message>
+        <message>
+            <source>expected street segments, got none</source>
+            <translation type="vanished">des tronçons de rue sont attendus, il n'y en a aucun</translation>
+        </message>
+        <message>
+            <source>expected finite segment coordinates, got NaN or infinite values</source>
+            <translation type="vanished">des coordonnées de tronçons finies sont attendues, reçu des valeurs NaN ou infinies</translation>
+        </message>
+        <message>
+            <source>expected a positive node tolerance in metres, got {tolerance}</source>
+            <translation type="vanished">une tolérance de nœuds positive en mètres est attendue, reçu {tolerance}</translation>
+        </message>
+        <message>
+            <source>expected street segments, got only zero-length ones</source>
+            <translation type="vanished">des tronçons de rue sont attendus, il n'y a que des tronçons de longueur nulle</translation>
+        </message>
+        <message>
+            <source>expected a non-negative snap tolerance in metres, got {tolerance}</source>
+            <translation type="vanished">une tolérance d'accrochage positive ou nulle en mètres est attendue, reçu {tolerance}</translation>
+        </message>
+        <message>
+            <source>expected as many segment starts as ends, got {n_a} and {n_b}</source>
+            <translation type="vanished">autant de débuts que de fins de segments sont attendus, reçu {n_a} et {n_b}</translation>
         </message>
         <message>
             <source>The {what} did not converge in {max_iter} iterations (expected gain still {half_decrement:.3g}); raise max_iter or check the flows.</source>

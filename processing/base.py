@@ -126,6 +126,15 @@ class AllianceAlgorithm(QgsProcessingAlgorithm):
                 return False, self.tr("The output '{output}' would overwrite the input '{input}' ({path}): "
                                       "choose another file.").format(
                                           output=definition.description(), input=clash[0], path=path)
+            tables = geopackage_tables(path) if table is None else []
+            if len(tables) > 1:  # QGIS (checked on 3.22 and 3.40) would replace the whole file without a word
+                return False, self.tr(
+                    "The output '{output}' would replace the GeoPackage {path}, which holds {count} layers ({names}): "
+                    "all of them would be deleted. Choose another file, or save into this GeoPackage as a new layer "
+                    "(Save to GeoPackage… in the output's menu; with qgis_process: ogr:dbname='{path}' "
+                    "table=\"new_layer\" (geom)).").format(
+                        output=definition.description(), path=path, count=len(tables),
+                        names=", ".join(tables[:5]) + (", …" if len(tables) > 5 else ""))
         return True, ""
 
     def addParameter(self, definition, createOutput=True):
@@ -267,6 +276,21 @@ def _input_location(value, context):
         if len(sublayers) == 1:  # "id!!::!!name!!::!!..." in 3.22
             name = sublayers[0].split(layer.dataProvider().sublayerSeparator())[1]
     return _normalised(parts.get("path") or source), name
+
+
+def geopackage_tables(path):
+    """Names of the layers (tables of ``gpkg_contents``) of an existing GeoPackage; [] for anything else."""
+    import sqlite3
+    from contextlib import closing
+    from pathlib import Path
+
+    if not path or not path.lower().endswith(".gpkg") or not os.path.isfile(path):
+        return []
+    try:
+        with closing(sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)) as db:
+            return [name for name, in db.execute("SELECT table_name FROM gpkg_contents ORDER BY table_name")]
+    except sqlite3.Error:
+        return []
 
 
 _OGR_URI = re.compile(r"""^ogr:dbname='?(?P<path>[^']+?)'?\s+table="?(?P<table>[^"\s]+)"?""")
