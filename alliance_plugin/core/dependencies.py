@@ -1,7 +1,8 @@
 """Flow dependencies between territories (methods.md, section 1).
 
-Indicators per territory ``i`` from a canonical flow table (see
-:mod:`.flow_table`), with ``T_ij`` the flow from i to j:
+Indicators per territory ``i`` from flows matched to the territories
+(:class:`.flows.pairs.FlowTable`, or a canonical flow table and the territory
+ids, see :mod:`.flows.table`), with ``T_ij`` the flow from i to j:
 
 - ``outflow`` ``O_i = sum_j T_ij`` and ``inflow`` ``D_i = sum_j T_ji`` (both
   including the internal flow ``T_ii``), ``internal`` ``T_ii``;
@@ -41,8 +42,8 @@ import re
 import numpy as np
 import pandas as pd
 
-from .errors import EmptyInputError, InvalidValueError
-from .flow_table import code_rank
+from .errors import InvalidValueError
+from .flows.pairs import FlowPairs, FlowTable, ratio
 
 COMMUTING_TYPES = frozenset({"commuting", "commute", "navettes", "domicile-travail",
                              "domicile_travail", "mobpro", "work"})
@@ -65,90 +66,6 @@ def type_prefix(flow_type):
     return f"t_{slug}" if slug[0].isdigit() else slug
 
 
-def _positions(codes, ids):
-    """Positions of the codes in ids; categorical codes are looked up once per category."""
-    if isinstance(getattr(codes, "dtype", None), pd.CategoricalDtype):
-        lookup = np.append(ids.get_indexer(codes.cat.categories), -1)
-        pos = lookup[codes.cat.codes.to_numpy()]
-    else:
-        pos = ids.get_indexer(np.asarray(codes, dtype=object))
-    if (pos < 0).any():
-        raise InvalidValueError("flows hold codes that are not territories: call match_territories first")
-    return pos
-
-
-def _safe_ratio(num, den, scale=1.0):
-    """``scale * num / den``, NaN where ``den`` is not positive (never inf)."""
-    num = np.asarray(num, dtype=float)
-    den = np.asarray(den, dtype=float)
-    out = np.divide(num, den, out=np.full(num.shape, np.nan), where=den > 0)
-    return out * scale if scale != 1.0 else out
-
-
-class _Pairs:
-    """Flows summed per (origin, destination), with the orderings every indicator needs.
-
-    ``o``, ``d`` and ``v`` are sorted by pair key; ``order`` sorts the flows
-    between different territories by origin, decreasing volume, then
-    destination code (``rank``: each position's rank in text order of the codes,
-    :func:`.flow_table.code_rank`; without it, the positions are taken to be in
-    code order): the first of each origin is its main partner, ties going to the
-    smallest code whatever the order of the territories, and the position in its
-    run gives the rank.
-    """
-
-    def __init__(self, o, d, v, n, rank=None):
-        key = o.astype(np.int64) * n + d
-        self.key, inverse = np.unique(key, return_inverse=True)
-        self.v = np.bincount(inverse, weights=v, minlength=len(self.key)).astype(float)
-        self.o, self.d, self.n = self.key // n, self.key % n, n
-        self.outflow = np.bincount(self.o, weights=self.v, minlength=n).astype(float)
-        self.inflow = np.bincount(self.d, weights=self.v, minlength=n).astype(float)
-        self.external = self.o != self.d
-        self.has_internal = bool((~self.external).any())  # at least one origin = destination row
-        self.internal = np.bincount(self.o[~self.external], weights=self.v[~self.external],
-                                    minlength=n).astype(float)
-        ext = np.flatnonzero(self.external)
-        small = np.uint16 if n <= np.iinfo(np.uint16).max else np.int64
-        # A stable sort of small unsigned integers is a radix sort: linear time.
-        if rank is not None:  # destinations in code order, so that ties keep the code order
-            ext = ext[np.argsort(np.asarray(rank)[self.d[ext]].astype(small), kind="stable")]
-        by_volume = ext[np.argsort(-self.v[ext], kind="stable")]  # ties keep the code order
-        origin = self.o[by_volume].astype(small)
-        self.order = by_volume[np.argsort(origin, kind="stable")]
-
-    def reverse(self):
-        """``T_ji`` for every pair (0 when nothing flows back)."""
-        found = pd.Index(self.key).get_indexer(self.d * self.n + self.o)
-        return np.where(found >= 0, self.v[np.maximum(found, 0)], 0.0)
-
-    def ranks(self):
-        """Rank of each external flow within its origin, 1 for the largest; ties share the best."""
-        o, v = self.o[self.order], self.v[self.order]
-        position = np.arange(len(o))
-        new_origin = np.ones(len(o), dtype=bool)
-        new_origin[1:] = o[1:] != o[:-1]
-        new_value = new_origin.copy()
-        new_value[1:] |= v[1:] != v[:-1]
-        origin_start = np.maximum.accumulate(np.where(new_origin, position, 0))
-        value_start = np.maximum.accumulate(np.where(new_value, position, 0))
-        rank = np.zeros(len(self.key), dtype=np.int64)
-        rank[self.order] = value_start - origin_start + 1
-        return rank
-
-    def main_partners(self):
-        """Position of each origin's largest partner (-1 if none) and the flow to it."""
-        positive = self.order[self.v[self.order] > 0]
-        o = self.o[positive]
-        first = np.ones(len(o), dtype=bool)
-        first[1:] = o[1:] != o[:-1]
-        partner = np.full(self.n, -1, dtype=np.int64)
-        flow = np.zeros(self.n)
-        partner[o[first]] = self.d[positive[first]]
-        flow[o[first]] = self.v[positive[first]]
-        return partner, flow
-
-
 def _indicators(pairs, ids, threshold, commuting, has_internal=None):
     """All per-territory indicators for one set of flows; without internal flows in the table,
     what needs them (internal, self-containment, jci) is NaN."""
@@ -158,10 +75,10 @@ def _indicators(pairs, ids, threshold, commuting, has_internal=None):
     ext_out = outflow - internal
     ext_in = inflow - internal
     partner, partner_flow = pairs.main_partners()
-    main_share = _safe_ratio(partner_flow, outflow)
-    ext = pairs.external & (pairs.v > 0)
-    o_ext = pairs.o[ext]
-    share_ext = pairs.v[ext] / ext_out[o_ext]
+    main_share = ratio(partner_flow, outflow)
+    ext = pairs.external & (pairs.volume > 0)
+    o_ext = pairs.origin[ext]
+    share_ext = pairs.volume[ext] / ext_out[o_ext]
     hhi = np.bincount(o_ext, weights=share_ext ** 2, minlength=n).astype(float)
     hhi[ext_out <= 0] = np.nan
     n_partners = np.bincount(o_ext, minlength=n)
@@ -170,9 +87,8 @@ def _indicators(pairs, ids, threshold, commuting, has_internal=None):
     # T_ji / O_j for j the main partner of i: does the partner depend on i in return?
     has_partner = partner >= 0
     back = np.zeros(n)
-    found = pd.Index(pairs.key).get_indexer(partner[has_partner] * n + np.flatnonzero(has_partner))
-    back_flow = np.where(found >= 0, pairs.v[np.maximum(found, 0)], 0.0)
-    back[has_partner] = np.nan_to_num(_safe_ratio(back_flow, outflow[partner[has_partner]]), nan=0.0)
+    back_flow = pairs.flow(partner[has_partner], np.flatnonzero(has_partner))
+    back[has_partner] = np.nan_to_num(ratio(back_flow, outflow[partner[has_partner]]), nan=0.0)
     isolated = (ext_out <= 0) & (ext_in <= 0)
     mutual = dependent & (back >= threshold)
     role = np.select(
@@ -182,10 +98,10 @@ def _indicators(pairs, ids, threshold, commuting, has_internal=None):
     unknown = np.full(n, np.nan)
     frame = pd.DataFrame({
         "outflow": outflow, "inflow": inflow, "internal": internal if has_internal else unknown,
-        "sc_supply": _safe_ratio(internal, outflow) if has_internal else unknown,
-        "sc_demand": _safe_ratio(internal, inflow) if has_internal else unknown,
+        "sc_supply": ratio(internal, outflow) if has_internal else unknown,
+        "sc_demand": ratio(internal, inflow) if has_internal else unknown,
         "net_balance": inflow - outflow,
-        "jci": _safe_ratio(inflow, outflow, 100.0) if commuting and has_internal else unknown,
+        "jci": ratio(inflow, outflow, 100.0) if commuting and has_internal else unknown,
         "main_partner": np.where(has_partner, codes[np.maximum(partner, 0)], None),
         "main_share": main_share, "hhi": hhi,
         "n_partners": n_partners.astype(np.int64), "n_dependents": n_dependents.astype(np.int64),
@@ -198,16 +114,16 @@ def _indicators(pairs, ids, threshold, commuting, has_internal=None):
 
 def _pair_frame(pairs, ids, kind):
     ext = pairs.external
-    o, d, v = pairs.o[ext], pairs.d[ext], pairs.v[ext]
+    o, d, v = pairs.origin[ext], pairs.destination[ext], pairs.volume[ext]
     reverse = pairs.reverse()[ext]
-    share_origin = _safe_ratio(v, pairs.outflow[o])
+    share_origin = ratio(v, pairs.outflow[o])
     return pd.DataFrame({
         "origin": pd.Categorical.from_codes(o, categories=ids),
         "destination": pd.Categorical.from_codes(d, categories=ids),
         "flow_type": kind, "volume": v, "share_origin": share_origin,
-        "share_destination": _safe_ratio(v, pairs.inflow[d]), "reverse": reverse,
-        "asymmetry": _safe_ratio(v - reverse, v + reverse),
-        "reciprocity": np.fmin(share_origin, _safe_ratio(reverse, pairs.outflow[d])),
+        "share_destination": ratio(v, pairs.inflow[d]), "reverse": reverse,
+        "asymmetry": ratio(v - reverse, v + reverse),
+        "reciprocity": np.fmin(share_origin, ratio(reverse, pairs.outflow[d])),
         "rank": pairs.ranks()[ext],
     })
 
@@ -230,21 +146,16 @@ def _coupling(main_by_type, index):
 
 
 def _prepare(flows, territory_ids):
-    ids = pd.Index(territory_ids, dtype=object)
-    if ids.has_duplicates:
-        dup = ids[ids.duplicated()].unique().tolist()[:5]
-        raise EmptyInputError("Territory ids must be unique; repeated: {ids}.", ids=', '.join(map(str, dup)))
-    o = _positions(flows["origin"], ids)
-    d = _positions(flows["destination"], ids)
-    v = flows["value"].to_numpy(dtype=float)
-    kinds = np.asarray(flows["flow_type"], dtype=object)
-    types = sorted(pd.unique(kinds))
-    rank = code_rank(ids)  # ties between partners go to the smallest code, whatever the layer order
-    total = _Pairs(o, d, v, len(ids), rank)
+    """The territories, the flow types, the pairs of all types summed and the pairs of each type.
+
+    Ties between partners go to the smallest code, whatever the order of the territories.
+    """
+    table = FlowTable.of(flows, territory_ids)
+    types = table.types
+    total = table.pairs(tie_order="code")
     if len(types) <= 1:
-        return ids, types, total, {t: total for t in types}
-    return ids, types, total, {t: _Pairs(o[kinds == t], d[kinds == t], v[kinds == t], len(ids), rank)
-                               for t in types}
+        return table.ids, types, total, {t: total for t in types}
+    return table.ids, types, total, {t: table.of_type(t).pairs(tie_order="code") for t in types}
 
 
 def _territory_frame(ids, types, total, per_type, threshold, commuting_types):
@@ -267,7 +178,7 @@ def _territory_frame(ids, types, total, per_type, threshold, commuting_types):
 def _pairs_frame(ids, types, per_type):
     frames = [_pair_frame(per_type[kind], ids, kind) for kind in types]
     if not frames:
-        return _pair_frame(_Pairs(np.zeros(0, int), np.zeros(0, int), np.zeros(0), len(ids)), ids, "")
+        return _pair_frame(FlowPairs(np.zeros(0, int), np.zeros(0, int), np.zeros(0), len(ids)), ids, "")
     return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
 
 
@@ -282,13 +193,14 @@ def types_without_internal(flows):
     >>> types_without_internal(flows)
     ['migration']
     """
+    flows = flows.frame if isinstance(flows, FlowTable) else flows
     same = np.asarray(flows["origin"], dtype=object) == np.asarray(flows["destination"], dtype=object)
     kinds = pd.Series(np.asarray(flows["flow_type"], dtype=object))
     with_internal = set(kinds[same])
     return sorted(k for k in pd.unique(kinds) if k not in with_internal)
 
 
-def flow_dependencies(flows, territory_ids, *, threshold=0.15, commuting_types=COMMUTING_TYPES):
+def flow_dependencies(flows, territory_ids=None, *, threshold=0.15, commuting_types=COMMUTING_TYPES):
     """Territory and pair indicators in one pass (see :func:`territory_indicators`
     and :func:`pair_indicators`): the pair sums and orderings are computed once.
 
@@ -302,17 +214,19 @@ def flow_dependencies(flows, territory_ids, *, threshold=0.15, commuting_types=C
             _pairs_frame(ids, types, per_type))
 
 
-def territory_indicators(flows, territory_ids, *, threshold=0.15, commuting_types=COMMUTING_TYPES):
+def territory_indicators(flows, territory_ids=None, *, threshold=0.15, commuting_types=COMMUTING_TYPES):
     """Dependency indicators for every territory, per flow type and in total.
 
     Parameters
     ----------
-    flows : pandas.DataFrame
-        Canonical flows (``origin, destination, flow_type, value``) whose codes
-        are all in ``territory_ids`` (see :func:`.flow_table.match_territories`).
-    territory_ids : sequence of str
-        The territories, unique; the result is indexed by them, in that order.
-        Territories with no flow get zeros and NULL ratios.
+    flows : FlowTable or pandas.DataFrame
+        The flows on the territories (:class:`.flows.pairs.FlowTable`), or
+        canonical flows (``origin, destination, flow_type, value``) whose codes
+        are all in ``territory_ids`` (see :func:`.flows.table.match_territories`).
+    territory_ids : sequence of str, optional
+        The territories, unique; the result is indexed by them, in that order
+        (given by the FlowTable when omitted). Territories with no flow get
+        zeros and NULL ratios.
     threshold : float
         Dependency threshold on the main-partner share (0.15 = 15 %).
     commuting_types : set of str
@@ -338,7 +252,7 @@ def territory_indicators(flows, territory_ids, *, threshold=0.15, commuting_type
     return _territory_frame(ids, types, total, per_type, threshold, commuting_types)
 
 
-def pair_indicators(flows, territory_ids):
+def pair_indicators(flows, territory_ids=None):
     """Indicators of every flow between two different territories, per flow type.
 
     Columns: ``origin, destination, flow_type, volume``, ``share_origin``
@@ -375,16 +289,3 @@ def select_pairs(pairs, *, min_share=0.0, min_volume=0.0, top_n=0):
     if top_n and top_n > 0:
         keep &= pairs["rank"].to_numpy() <= top_n
     return pairs[keep].reset_index(drop=True)
-
-
-def top_dependencies(indicators, names=None, *, limit=5):
-    """The territories most dependent on one partner, for a readable summary.
-
-    Returns rows ``(territory, name, partner, partner name, share, role)``
-    sorted by decreasing main-partner share.
-    """
-    table = indicators.dropna(subset=["main_share"]).sort_values(
-        ["main_share", "outflow"], ascending=[False, False], kind="stable").head(limit)
-    names = names if names is not None else pd.Series(dtype=object)
-    return [(code, names.get(code, code), row.main_partner, names.get(row.main_partner, row.main_partner),
-             float(row.main_share), row.role) for code, row in table.iterrows()]

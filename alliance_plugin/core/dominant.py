@@ -1,7 +1,7 @@
 """Dominant flows and the urban hierarchy (Nystuen and Dacey 1961; methods.md, section 1).
 
-From a canonical flow table (see :mod:`.flow_table`) with ``T_ij`` the flow from
-i to j (all flow types summed, or one chosen type), territory i is *dominated*
+From flows matched to the territories (:class:`.flows.pairs.FlowTable`, or a
+canonical flow table and the territory ids) with ``T_ij`` the flow from i to j (all flow types summed, or one chosen type), territory i is *dominated*
 by j when
 
 1. j receives i's largest flow to another territory, ``j = argmax_{j != i} T_ij``
@@ -44,8 +44,8 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from .dependencies import _Pairs, _positions
-from .errors import EmptyInputError, InvalidValueError, first_labels
+from .errors import InvalidValueError, first_labels
+from .flows.pairs import FlowTable, territory_index  # noqa: F401 (territory_index: used here before)
 
 ND_CLASSES = ("dominant", "intermediate", "dominated", "independent", "isolated")
 SIZES = ("inflow", "external_inflow")
@@ -62,54 +62,6 @@ class DominantFlows(NamedTuple):
     share: float
     #: the options used, to record with the output
     params: dict
-
-
-def territory_index(territory_ids):
-    """The territory ids as a unique text index; an error names the repeated ones.
-
-    Examples
-    --------
-    >>> territory_index(["B", "A"]).tolist()
-    ['B', 'A']
-    """
-    ids = pd.Index(territory_ids, dtype=object)
-    if len(ids) == 0:
-        raise EmptyInputError("No territory was given: expected at least one territory id.")
-    if ids.has_duplicates:
-        raise InvalidValueError("Territory ids must be unique; repeated: {ids}.",
-                                ids=first_labels(ids[ids.duplicated()].unique()))
-    return ids
-
-
-def flow_positions(flows, ids, *, flow_type=None):
-    """Origin and destination positions in ``ids`` and the volumes of the chosen flows.
-
-    ``flow_type`` None keeps every flow type (their volumes add up). Codes that
-    are not territories raise :class:`InvalidValueError`.
-    """
-    needed = ("origin", "destination", "value") + (("flow_type",) if flow_type is not None else ())
-    missing = [c for c in needed if c not in flows.columns]
-    if missing:
-        raise InvalidValueError("A flow table needs the columns origin, destination, flow_type, value; missing: "
-                                "{missing}.", missing=', '.join(missing))
-    if flow_type is not None:
-        kinds = np.asarray(flows["flow_type"], dtype=object)
-        keep = kinds == flow_type
-        if not keep.any():
-            raise InvalidValueError("The flow type '{flow_type}' is not in the table; its types are {types}.",
-                                    flow_type=flow_type, types=first_labels(sorted(pd.unique(kinds).astype(str)), 12))
-        flows = flows[keep]
-    try:
-        o = _positions(flows["origin"], ids)
-        d = _positions(flows["destination"], ids)
-    except ValueError:
-        known = set(ids)
-        unknown = sorted({str(c) for c in pd.unique(pd.concat(
-            [flows["origin"].astype(object), flows["destination"].astype(object)])) if c not in known})
-        raise InvalidValueError("{n_unknown} flow codes are not territories ({unknown}): expected flows between "
-                                "the given territories (see match_territories).",
-                                n_unknown=len(unknown), unknown=first_labels(unknown)) from None
-    return o, d, flows["value"].to_numpy(dtype=float)
 
 
 def _size_vector(size, pairs, ids):
@@ -152,16 +104,18 @@ def _forest(parent):
     return up, depth, total
 
 
-def dominant_flows(flows, territory_ids, *, size="inflow", flow_type=None):
+def dominant_flows(flows, territory_ids=None, *, size="inflow", flow_type=None):
     """Nystuen-Dacey dominant flows, the hierarchy they form and each territory's role.
 
     Parameters
     ----------
-    flows : pandas.DataFrame
-        Canonical flows (``origin, destination, flow_type, value``) whose codes
+    flows : FlowTable or pandas.DataFrame
+        The flows on the territories (:class:`.flows.pairs.FlowTable`), or
+        canonical flows (``origin, destination, flow_type, value``) whose codes
         are all in ``territory_ids``.
-    territory_ids : sequence of str
-        The territories, unique; the result is indexed by them, in that order.
+    territory_ids : sequence of str, optional
+        The territories, unique; the result is indexed by them, in that order
+        (given by the FlowTable when omitted).
     size : {"inflow", "external_inflow"} or pandas.Series
         The size that decides domination: the total inflow including the
         internal flow (default), the inflow from other territories, or a Series
@@ -193,14 +147,12 @@ def dominant_flows(flows, territory_ids, *, size="inflow", flow_type=None):
     >>> round(result.share, 4)  # (30 + 40 + 5) / 105
     0.7143
     """
-    ids = territory_index(territory_ids)
-    o, d, v = flow_positions(flows, ids, flow_type=flow_type)
+    table = FlowTable.of(flows, territory_ids, allow_empty=False).of_type(flow_type)
+    ids = table.ids
     # Work on the ids sorted as text so that a position tie is a smallest-code tie.
-    by_code = np.argsort(np.asarray(ids.astype(str), dtype=object), kind="stable")
-    rank = np.empty(len(ids), dtype=np.int64)
-    rank[by_code] = np.arange(len(ids))
-    pairs = _Pairs(rank[o], rank[d], v, len(ids))
-    sizes = _size_vector(size, pairs, ids[by_code])
+    by_code = table.in_code_order()
+    pairs = by_code.pairs()
+    sizes = _size_vector(size, pairs, by_code.ids)
     partner, partner_flow = pairs.main_partners()
     has_partner = partner >= 0
     dominated = has_partner & (sizes[np.maximum(partner, 0)] > sizes)
@@ -212,8 +164,8 @@ def dominant_flows(flows, territory_ids, *, size="inflow", flow_type=None):
     isolated = (external_out <= 0) & (external_in <= 0)
     nd_class = np.select([dominated & (direct > 0), dominated, direct > 0, isolated],
                          ["intermediate", "dominated", "dominant", "isolated"], default="independent")
-    codes = np.asarray(ids[by_code], dtype=object)
-    table = pd.DataFrame({
+    codes = np.asarray(by_code.ids, dtype=object)
+    territories = pd.DataFrame({
         "nd_class": nd_class.astype(object),
         "nd_parent": np.where(dominated, codes[np.maximum(parent, 0)], None),
         "nd_root": codes[root],
@@ -222,13 +174,12 @@ def dominant_flows(flows, territory_ids, *, size="inflow", flow_type=None):
         "nd_subordinates": total,
         "nd_size": sizes,
         "nd_flow": np.where(dominated, partner_flow, 0.0),
-    }, index=ids[by_code]).iloc[rank]
-    table.index = ids
-    chosen = table[table["nd_parent"].notna()]
+    }, index=by_code.ids).reindex(ids)
+    chosen = territories[territories["nd_parent"].notna()]
     dominant = pd.DataFrame({"origin": chosen.index.to_numpy(dtype=object),
                              "destination": chosen["nd_parent"].to_numpy(dtype=object),
                              "volume": chosen["nd_flow"].to_numpy(dtype=float)})
     external_total = float(external_out.sum())
     share = float(dominant["volume"].sum()) / external_total if external_total > 0 else float("nan")
     params = {"size": size if isinstance(size, str) else "given", "flow_type": flow_type}
-    return DominantFlows(table, dominant, share, params)
+    return DominantFlows(territories, dominant, share, params)

@@ -42,7 +42,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import AllianceError
-from .flow_table import code_order
+from .flows.pairs import FlowTable
 
 ROLE_CORE = "city core"
 ROLE_ZONE = "commuting zone"
@@ -68,21 +68,6 @@ class _UnionFind:
         a, b = self.find(a), self.find(b)
         if a != b:
             self.parent[max(a, b)] = min(a, b)
-
-
-def _matrix(flows, ids):
-    """Sparse unit x unit commuting matrix (CSR) and the outflow / inflow totals."""
-    from scipy import sparse
-
-    from .dependencies import _positions
-
-    o = _positions(flows["origin"], ids)
-    d = _positions(flows["destination"], ids)
-    v = flows["value"].to_numpy(dtype=float)
-    n = len(ids)
-    matrix = sparse.csr_matrix((v, (o, d)), shape=(n, n))
-    matrix.sum_duplicates()
-    return matrix, np.asarray(matrix.sum(axis=1)).ravel(), np.asarray(matrix.sum(axis=0)).ravel()
 
 
 def _components(members, pairs, n):
@@ -208,9 +193,11 @@ def functional_urban_areas(flows, territory_ids, population, *, city=None, urban
 
     Parameters
     ----------
-    flows : pandas.DataFrame
-        Canonical commuting flows whose codes are all territories.
-    territory_ids : sequence of str
+    flows : FlowTable or pandas.DataFrame
+        Commuting flows on the territories (:class:`.flows.pairs.FlowTable`), or
+        canonical commuting flows whose codes are all territories.
+    territory_ids : sequence of str, optional
+        None: those of the FlowTable.
     population : pandas.Series
         Population per territory id (missing = 0).
     city : pandas.Series of bool, optional
@@ -243,9 +230,10 @@ def functional_urban_areas(flows, territory_ids, population, *, city=None, urban
     >>> units["fua_role"].tolist(), units["fua_id"].fillna("-").tolist()
     (['city core', 'commuting zone', 'outside'], ['C', 'C', '-'])
     """
-    given = pd.Index(territory_ids, dtype=object)
-    ids = given[code_order(given)]  # every tie (first member, equal groups) goes to the smallest code
-    n = len(ids)
+    flows = FlowTable.of(flows, territory_ids)
+    given = flows.ids
+    by_code = flows.in_code_order()  # every tie (first member, equal groups) goes to the smallest code
+    ids, n = by_code.ids, len(by_code.ids)
     pop = pd.Series(population).reindex(ids).fillna(0).to_numpy(dtype=float)
     if city is not None:
         flags = pd.Series(city).reindex(ids)
@@ -256,7 +244,7 @@ def functional_urban_areas(flows, territory_ids, population, *, city=None, urban
     else:
         raise AllianceError("Say which units are cities: a city field, or the share of population "
                             "in an urban centre.")
-    matrix, outflow, inflow = _matrix(flows, ids)
+    matrix, outflow, inflow = by_code.matrix()
     pairs = _neighbour_positions(neighbours, ids)
     group, k = _relabel(_components(is_city, pairs, n), pop)
     # Polycentric cities: merge while one city sends >= polycentric of its workers to another.
@@ -357,11 +345,12 @@ def attraction_areas(flows, territory_ids, population, *, pole_candidate=None, m
         ``aav_role`` (pole, secondary pole, crown, outside) and
         ``share_to_pole``.
     """
-    given = pd.Index(territory_ids, dtype=object)
-    ids = given[code_order(given)]  # every tie goes to the smallest code, as in functional_urban_areas
-    n = len(ids)
+    flows = FlowTable.of(flows, territory_ids)
+    given = flows.ids
+    by_code = flows.in_code_order()  # every tie goes to the smallest code, as in functional_urban_areas
+    ids, n = by_code.ids, len(by_code.ids)
     pop = pd.Series(population).reindex(ids).fillna(0).to_numpy(dtype=float)
-    matrix, outflow, inflow = _matrix(flows, ids)
+    matrix, outflow, inflow = by_code.matrix()
     candidate = (np.ones(n, dtype=bool) if pole_candidate is None
                  else pd.Series(pole_candidate).reindex(ids).fillna(False).astype(bool).to_numpy())
     is_pole = candidate & (inflow >= min_jobs)

@@ -16,6 +16,7 @@ import pytest
 
 from alliance_territories.alliance_plugin.core import citynet, dominant
 from alliance_territories.alliance_plugin.core import flow_table as ft
+from alliance_territories.alliance_plugin.core.citynet import pagerank
 from alliance_territories.alliance_plugin.core.errors import (AllianceError, EmptyInputError,
                                                                FieldNotFoundError, InvalidValueError)
 
@@ -225,7 +226,7 @@ def test_centrality_errors_are_alliance_errors(monkeypatch):
         citynet.flow_centralities(CHAIN, CHAIN_IDS, sample_size=1)
     with pytest.raises(EmptyInputError):
         citynet.flow_centralities(CHAIN.iloc[:0], [])
-    monkeypatch.setattr(citynet, "EXACT_PAGERANK_NODES", 0)  # the power iteration of large graphs
+    monkeypatch.setattr(pagerank, "EXACT_PAGERANK_NODES", 0)  # the power iteration of large graphs
     with pytest.raises(InvalidValueError, match="did not converge in 1 iterations"):
         citynet.flow_centralities(CHAIN, CHAIN_IDS, max_iter=1)
     import networkx

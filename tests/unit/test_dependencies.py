@@ -127,11 +127,6 @@ def test_type_prefix(core):
     assert core.dependencies.type_prefix("2024") == "t_2024"
 
 
-def test_top_dependencies(core, totals):
-    top = core.dependencies.top_dependencies(totals, pd.Series({"B": "Bourg"}), limit=2)
-    assert [(t[0], t[3], round(t[4], 2)) for t in top] == [("C", "Bourg", 0.75), ("A", "Bourg", 0.3)]
-
-
 def test_large_random_case_matches_a_plain_groupby(core):
     """An independent pandas computation of the same indicators on random data."""
     rng = np.random.default_rng(1)

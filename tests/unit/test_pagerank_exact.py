@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from alliance_territories.alliance_plugin.core import citynet
+from alliance_territories.alliance_plugin.core.citynet import pagerank
 
 
 def random_graph(n=300, seed=18):
@@ -57,7 +58,7 @@ def test_pagerank_of_large_graphs_converges_tightly(monkeypatch):
     """Above the exact-solve size, the power iteration runs to a total change of 1e-12."""
     flows, codes, _ = random_graph(seed=7)
     expected = exact_pagerank(flows, codes)
-    monkeypatch.setattr(citynet, "EXACT_PAGERANK_NODES", 10)
+    monkeypatch.setattr(pagerank, "EXACT_PAGERANK_NODES", 10)
     got = citynet.flow_centralities(flows, codes).territories["pagerank"]
     error = max(abs(got[c] - expected[c]) / expected[c] for c in codes)
     assert error < 1e-9, error
