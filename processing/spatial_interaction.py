@@ -80,10 +80,7 @@ class SpatialInteraction(FlowAlgorithm):
         self.addOutput(QgsProcessingOutputString(self.SUMMARY, self.tr("Summary of the fit")))
 
     def compute(self, parameters, context, feedback):
-        import pandas as pd
-
-        from ..alliance_plugin.core import interaction
-        from ..alliance_plugin.core.geometry import points_by_code
+        from ..alliance_plugin.core.interaction import family_masses, fit_gravity
 
         steps = QgsProcessingMultiStepFeedback(3, feedback)
         family = FAMILIES[self.parameterAsEnum(parameters, self.FAMILY, context)]
@@ -98,55 +95,52 @@ class SpatialInteraction(FlowAlgorithm):
         if len(types) > 1:
             flows = flows.assign(flow_type="total")
             steps.pushInfo(self.tr("Flow types {types} are summed.").format(types=", ".join(map(str, types))))
-        points = points_by_code(codes.to_numpy(), frame["geometry"].to_numpy())
-        if distance_field:
-            flows = flows.rename(columns={distance_field: "distance"})
-            unit = distance_field
-        else:
-            geographic = source.sourceCrs().isGeographic()
-            flows = flows.assign(distance=interaction.pair_distances(
-                flows["origin"].to_numpy(), flows["destination"].to_numpy(), points, geographic=geographic) / 1000.0)
-            unit = "km"
-            steps.pushInfo(self.tr("Distances in km between points inside the territories ({how}).").format(
-                how=self.tr("on the WGS84 ellipsoid") if geographic else self.tr("planar, in the layer's CRS")))
+        flows, unit = self._distances(flows, distance_field, codes, frame, source, steps)
         by_code = self.perTerritory(frame, codes)
-        totals = (flows.groupby("origin", observed=True)["value"].sum(),
-                  flows.groupby("destination", observed=True)["value"].sum())
-        masses = [pd.to_numeric(by_code[field], errors="coerce") if field else total.astype(float)
-                  for field, total in zip(mass_fields, totals)]
+        given = [by_code[field] if field else None for field in mass_fields]
 
         steps.setCurrentStep(1)
         # Constrained models replace a side's mass by fixed effects.
-        origin_mass = masses[0] if family in ("unconstrained", "attraction") else None
-        destination_mass = masses[1] if family in ("unconstrained", "production") else None
-        fit = interaction.fit_gravity(flows, family=family, decay=decay, origin_mass=origin_mass,
-                                      destination_mass=destination_mass, intrazonal=self.parameterAsBoolean(
-                                          parameters, self.INTRAZONAL, context))
+        origin_mass, destination_mass = family_masses(flows, family, origin=given[0], destination=given[1])
+        fit = fit_gravity(flows, family=family, decay=decay, origin_mass=origin_mass,
+                          destination_mass=destination_mass,
+                          intrazonal=self.parameterAsBoolean(parameters, self.INTRAZONAL, context))
         for warning in fit.warnings:
             steps.pushWarning(warning)
         params = "alliance:spatialinteraction family={f} decay={d} distance={u} masses={m}".format(
             f=family, d=decay, u=unit, m="/".join(f or "totals" for f in mass_fields))
 
         steps.setCurrentStep(2)
-        pairs = fit.pairs
-        extra = [c for c in ("origin", "destination", "distance") if c not in pairs.columns]
-        pairs = flows.loc[pairs.index, extra].join(pairs) if extra else pairs
-        lines_dest, _ = self.writeFlowLines(parameters, self.OUTPUT_LINES, context, pairs, codes, frame,
+        lines_dest, _ = self.writeFlowLines(parameters, self.OUTPUT_LINES, context, fit.pairs, codes, frame,
                                             source.sourceCrs(), steps, text_columns=TEXT_COLUMNS)
-        style_on_load(context, lines_dest, "lines", float(pairs["observed"].max()) if len(pairs) else 0.0)
-        table = fit.params.reset_index().assign(params=params)
-        params_dest = self.writeFrame(parameters, self.OUTPUT_PARAMETERS, context, table, None,
+        style_on_load(context, lines_dest, "lines", float(fit.pairs["observed"].max()) if len(fit.pairs) else 0.0)
+        params_dest = self.writeFrame(parameters, self.OUTPUT_PARAMETERS, context,
+                                      fit.params.reset_index().assign(params=params), None,
                                       compat.WkbType.NoGeometry, source.sourceCrs(), steps, text_columns=TEXT_COLUMNS)
-        beta = float(fit.params.loc["distance", "estimate"]) if "distance" in fit.params.index else None
         stats = fit.stats
         summary = self.tr("{family} model, {decay} decay: beta = {beta:.4f}, pseudo R2 = {r2:.3f}, SRMSE = {srmse:.3f}, "
                           "SSI = {ssi:.3f}, {n} pairs.").format(
-                              family=family, decay=decay, beta=beta if beta is not None else float("nan"),
-                              r2=stats["pseudo_r2"], srmse=stats["srmse"], ssi=stats["ssi"], n=len(pairs))
+                              family=family, decay=decay, beta=fit.beta if fit.beta is not None else float("nan"),
+                              r2=stats["pseudo_r2"], srmse=stats["srmse"], ssi=stats["ssi"], n=len(fit.pairs))
         steps.pushInfo(summary)
-        return {self.OUTPUT_LINES: lines_dest, self.OUTPUT_PARAMETERS: params_dest, self.BETA: beta,
+        return {self.OUTPUT_LINES: lines_dest, self.OUTPUT_PARAMETERS: params_dest, self.BETA: fit.beta,
                 self.PSEUDO_R2: stats["pseudo_r2"], self.SRMSE: stats["srmse"], self.SSI: stats["ssi"],
                 self.AIC: stats["aic"], self.SUMMARY: summary}
+
+    def _distances(self, flows, distance_field, codes, frame, source, feedback):
+        """The flows with a ``distance`` column, and its unit: the field given, or km between points."""
+        from ..alliance_plugin.core.geometry import points_by_code
+        from ..alliance_plugin.core.interaction import pair_distances
+
+        if distance_field:
+            return flows.rename(columns={distance_field: "distance"}), distance_field
+        geographic = source.sourceCrs().isGeographic()
+        points = points_by_code(codes.to_numpy(), frame["geometry"].to_numpy())
+        flows = flows.assign(distance=pair_distances(flows["origin"].to_numpy(), flows["destination"].to_numpy(),
+                                                     points, geographic=geographic, unit="km"))
+        feedback.pushInfo(self.tr("Distances in km between points inside the territories ({how}).").format(
+            how=self.tr("on the WGS84 ellipsoid") if geographic else self.tr("planar, in the layer's CRS")))
+        return flows, "km"
 
 
 HELP = """<p>Fits a spatial interaction (gravity) model to the flows by Poisson maximum likelihood (recommendations 2 and 3):</p>
