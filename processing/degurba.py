@@ -24,7 +24,6 @@ TEXT_COLUMNS = ("cell_label", "unit", "degurba_label", "params")
 CELL_COLOURS = {"urban centre": "#b2182b", "urban cluster": "#fdae61", "rural grid cell": "#d9f0d3",
                 "no data": "#f0f0f0"}
 UNIT_COLOURS = {"city": "#b2182b", "town and semi-dense area": "#fdae61", "rural area": "#a6d96a"}
-MAX_CELLS = 50_000_000
 
 
 class Degurba(GrowthAlgorithm):
@@ -117,9 +116,6 @@ class Degurba(GrowthAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.URBAN_CLUSTERS, self.tr("Urban clusters")))
 
     def compute(self, parameters, context, feedback):
-        import numpy as np
-        import pandas as pd
-
         from ..alliance_plugin.core import degurba
 
         steps = QgsProcessingMultiStepFeedback(4, feedback)
@@ -143,9 +139,7 @@ class Degurba(GrowthAlgorithm):
         params = "alliance:degurba cell={c:g} {t} majority={m} land_share={land} crs={crs}".format(
             c=cell, t=" ".join(f"{k}={v:g}" for k, v in thresholds.items()), m=majority or "off",
             land="all" if grid["land"] is None else "field", crs=grid["crs"].authid() or "laea")
-        pop = np.nan_to_num(grid["population"], nan=0.0)
-        total = pop.sum()
-        shares = [pop[result.cell_class == k].sum() / total if total > 0 else float("nan") for k in (3, 2)]
+        shares = degurba.population_shares(result.cell_class, grid["population"])
         steps.pushInfo(self.tr("{centres} urban centres and {clusters} urban clusters ({rounds} rounds of gap filling "
                                "and smoothing); {c:.1%} of the population in urban centres, {u:.1%} in urban "
                                "clusters outside them.").format(centres=len(result.centres),
@@ -155,21 +149,14 @@ class Degurba(GrowthAlgorithm):
         steps.setCurrentStep(2)
         rows, cols = grid["rows"], grid["cols"]
         if grid["geometries"] is None and not self.parameterAsBoolean(parameters, self.KEEP_EMPTY_CELLS, context):
-            keep = (pop[rows, cols] > 0) | (result.cell_class[rows, cols] >= 2)
-            rows, cols = rows[keep], cols[keep]
+            rows, cols = degurba.occupied_cells(result, grid["population"], rows, cols)
         unit_of_cell = None
         if units is not None:
             unit_frame, unit_attributes = self.readPolygons(units, grid["crs"], context, steps, [unit_field])
             unit_of_cell = self._unit_of_cells(grid, rows, cols, unit_frame, unit_field)
-        cells = self._cell_table(result, grid["population"], rows, cols, unit_of_cell, params)
-        if grid["geometries"] is None:
-            dest = self._write_built_grid(parameters, context, grid, rows, cols, cells, steps)
-        else:
-            dest = self.writeTerritories(parameters, self.OUTPUT, context, grid["source"],
-                                         None if grid["geometries"] is None else
-                                         pd.DataFrame({"geometry": grid["geometries"]}),
-                                         grid["attributes"], cells, steps, INT_COLUMNS, TEXT_COLUMNS)
-        categories_on_load(context, dest, "cell_label", CELL_COLOURS)
+        cells = degurba.cell_table(result, grid["population"], rows, cols, unit_of_cell)
+        cells["params"] = params
+        dest = self._write_cells(parameters, context, grid, rows, cols, cells, steps)
         outputs = {self.OUTPUT: dest, self.URBAN_CENTRES: len(result.centres),
                    self.URBAN_CLUSTERS: len(result.clusters)}
 
@@ -215,7 +202,7 @@ class Degurba(GrowthAlgorithm):
         import pandas as pd
         import shapely
 
-        from ..alliance_plugin.core.degurba import population_grid
+        from ..alliance_plugin.core.grid import population_grid, refuse_large_grid
 
         crs = self.metricCrs(source, feedback)
         frame, _ = self.readPolygons(source, crs, context, feedback, [field])
@@ -228,7 +215,7 @@ class Degurba(GrowthAlgorithm):
         x, y = shapely.get_x(points), shapely.get_y(points)
         if len(x) == 0:
             raise QgsProcessingException(self.tr("No population point has a geometry."))
-        self._check_size((x.max() - x.min()) / cell + 1, (y.max() - y.min()) / cell + 1, cell)
+        refuse_large_grid((y.max() - y.min()) / cell + 1, (x.max() - x.min()) / cell + 1, cell)
         population = pd.to_numeric(frame[field], errors="coerce").to_numpy(dtype=float)[present]
         grid, origin = population_grid(x, y, population, cell=cell)
         feedback.pushInfo(self.tr("{n} points summed into a grid of {rows} x {cols} cells of {cell:g} m.").format(
@@ -238,17 +225,12 @@ class Degurba(GrowthAlgorithm):
                 "cols": cols, "geometries": None, "source": source, "attributes": None,
                 "output_crs": source.sourceCrs()}
 
-    def _check_size(self, n_cols, n_rows, cell):
-        if n_rows * n_cols > MAX_CELLS:
-            raise QgsProcessingException(self.tr(
-                "A grid of {rows:,.0f} x {cols:,.0f} cells of {cell:g} m is too large (limit {limit:,}): choose "
-                "larger cells or a smaller area.").format(rows=n_rows, cols=n_cols, cell=cell, limit=MAX_CELLS))
-
     def _read_cells(self, source, field, parameters, context, feedback):
-        """Grid polygons taken as given: their row and column from their bounding boxes."""
-        import numpy as np
+        """Grid polygons taken as given: their row and column from their bounding boxes (core.grid)."""
         import pandas as pd
         import shapely
+
+        from ..alliance_plugin.core.grid import grid_of_cells
 
         crs = source.sourceCrs()
         self._refuse_non_metric(crs, self.tr("The population grid"))
@@ -259,67 +241,27 @@ class Degurba(GrowthAlgorithm):
         if absent.any():
             raise QgsProcessingException(self.tr("{n} grid cells have no geometry: remove them first.").format(
                 n=int(absent.sum())))
-        rows, cols, origin, cell = self._lattice(shapely.bounds(geoms))
-        self._check_size(cols.max() + 1, rows.max() + 1, cell)
-        shape = (int(rows.max()) + 1, int(cols.max()) + 1)
-        flat = rows * shape[1] + cols
-        repeated = np.bincount(flat) > 1
-        if repeated.any():
-            raise QgsProcessingException(self.tr("{n} grid cells are given more than once (overlapping polygons): "
-                                                 "one polygon per cell.").format(n=int(repeated.sum())))
-        population = np.full(shape, np.nan)
-        population.ravel()[flat] = pd.to_numeric(frame[field], errors="coerce").to_numpy(dtype=float)
-        land = None
-        if land_field:
-            share = pd.to_numeric(frame[land_field], errors="coerce").to_numpy(dtype=float)
-            if np.nanmax(share, initial=0.0) > 1.0:
-                feedback.pushInfo(self.tr("Land shares above 1: read as percentages."))
-                share = share / 100.0
-            land = np.ones(shape)
-            land.ravel()[flat] = np.nan_to_num(share, nan=1.0)
+        values = {f: pd.to_numeric(frame[f], errors="coerce").to_numpy(dtype=float) for f in (field, land_field) if f}
+        cells = grid_of_cells(shapely.bounds(geoms), values[field], values.get(land_field))
+        if cells.land_as_percent:
+            feedback.pushInfo(self.tr("Land shares above 1: read as percentages."))
+        n_rows, n_cols = cells.shape
         feedback.pushInfo(self.tr("{n} grid cells of {cell:g} m, {rows} rows x {cols} columns; {missing} cells of "
                                   "that frame are not given (no data).").format(
-                                      n=len(flat), cell=cell, rows=shape[0], cols=shape[1],
-                                      missing=shape[0] * shape[1] - len(flat)))
-        return {"population": population, "land": land, "cell": cell, "origin": origin, "crs": crs, "rows": rows,
-                "cols": cols, "geometries": geoms, "source": source, "attributes": attributes}
-
-    def _lattice(self, bounds):
-        """Row, column, (left, top) origin and cell size of polygons that must be the cells of one square grid.
-
-        The cell size is the median of the larger side of the bounding boxes; a full cell fixes the grid's
-        alignment; every polygon (a cell cut along a coast included) must fit inside one cell.
-        """
-        import numpy as np
-
-        width, height = bounds[:, 2] - bounds[:, 0], bounds[:, 3] - bounds[:, 1]
-        cell = float(np.median(np.maximum(width, height)))
-        tolerance = 1e-3 * cell
-        full = np.flatnonzero((np.abs(width - cell) <= tolerance) & (np.abs(height - cell) <= tolerance))
-        if not cell > 0 or len(full) == 0:
-            raise QgsProcessingException(self.tr("The polygons are not the square cells of a grid."))
-        left0, top0 = bounds[full[0], 0], bounds[full[0], 3]
-        centre_x, centre_y = 0.5 * (bounds[:, 0] + bounds[:, 2]), 0.5 * (bounds[:, 1] + bounds[:, 3])
-        cols = np.floor((centre_x - left0) / cell).astype(np.int64)
-        rows = np.floor((top0 - centre_y) / cell).astype(np.int64)
-        left, top = left0 + cols * cell, top0 - rows * cell
-        outside = ((bounds[:, 0] < left - tolerance) | (bounds[:, 2] > left + cell + tolerance)
-                   | (bounds[:, 3] > top + tolerance) | (bounds[:, 1] < top - cell - tolerance))
-        if outside.any():
-            raise QgsProcessingException(self.tr(
-                "{n} polygons are not cells of a regular grid of {cell:g} m squares (the first: bounds {b}); "
-                "give the cells of one grid, or points.").format(
-                    n=int(outside.sum()), cell=cell,
-                    b=", ".join(f"{v:.1f}" for v in bounds[np.flatnonzero(outside)[0]])))
-        origin = (float(left0 + cols.min() * cell), float(top0 - rows.min() * cell))
-        return rows - rows.min(), cols - cols.min(), origin, cell
+                                      n=len(cells.rows), cell=cells.cell, rows=n_rows, cols=n_cols,
+                                      missing=n_rows * n_cols - len(cells.rows)))
+        return {"population": cells.population, "land": cells.land, "cell": cells.cell, "origin": cells.origin,
+                "crs": crs, "rows": cells.rows, "cols": cells.cols, "geometries": geoms, "source": source,
+                "attributes": attributes}
 
     def _read_raster(self, raster, parameters, context, feedback):
         import numpy as np
 
+        from ..alliance_plugin.core.grid import refuse_large_grid
+
         self._refuse_non_metric(raster.crs(), self.tr("The population raster"))
         band = self.parameterAsInt(parameters, self.BAND, context) or 1
-        self._check_size(raster.width(), raster.height(), raster.rasterUnitsPerPixelX())
+        refuse_large_grid(raster.height(), raster.width(), raster.rasterUnitsPerPixelX())
         values, origin, x_size = read_band(raster, band)
         height, width = values.shape
         negative = values < 0
@@ -338,72 +280,42 @@ class Degurba(GrowthAlgorithm):
 
     def _unit_of_cells(self, grid, rows, cols, unit_frame, unit_field):
         """Code of the unit holding each cell's centre (a point inside the polygon for given cells)."""
-        import numpy as np
         import shapely
 
         from ..alliance_plugin.core.flow_table import codes_as_text
-        from ..alliance_plugin.core.geometry import repair
+        from ..alliance_plugin.core.geometry import zone_of_points
+        from ..alliance_plugin.core.grid import cell_points
 
-        if grid["geometries"] is not None:
-            points = shapely.point_on_surface(repair(grid["geometries"]))
-        else:
-            left, top, cell = grid["origin"][0], grid["origin"][1], grid["cell"]
-            points = shapely.points(left + (cols + 0.5) * cell, top - (rows + 0.5) * cell)
+        points = cell_points(rows, cols, grid["origin"], grid["cell"], polygons=grid["geometries"])
         codes = codes_as_text(unit_frame[unit_field])
         unit_frame["code"] = codes.where(codes.notna(), None).to_numpy()
         known = codes.notna().to_numpy() & ~shapely.is_missing(unit_frame["geometry"].to_numpy())
-        zones = repair(unit_frame["geometry"].to_numpy()[known])
-        zone_codes = codes[known].to_numpy().astype(object)
-        out = np.full(len(points), None, dtype=object)
-        ip, iz = shapely.STRtree(zones).query(points, predicate="intersects")
-        order = np.lexsort((zone_codes[iz].astype(str), ip))  # a centre on a border: the smallest code
-        ip, iz = ip[order], iz[order]
-        first = np.ones(len(ip), dtype=bool)
-        first[1:] = ip[1:] != ip[:-1]
-        out[ip[first]] = zone_codes[iz[first]]
-        return out
+        return zone_of_points(points, codes[known].to_numpy().astype(object),
+                              unit_frame["geometry"].to_numpy()[known])
 
-    def _cell_table(self, result, population, rows, cols, unit_of_cell, params):
-        """One row per cell written: population as given (NULL: no data), density, class, ids and populations."""
-        import numpy as np
+    def _write_cells(self, parameters, context, grid, rows, cols, cells, feedback):
+        """The given polygons with their cells' fields, or the squares of a grid built from points or a raster."""
         import pandas as pd
 
-        from ..alliance_plugin.core.degurba import CELL_CLASSES
+        from ..alliance_plugin.core.grid import cell_boxes
 
-        cell_class = result.cell_class[rows, cols].astype(np.int64)
-        centre = result.centre_id[rows, cols].astype(np.int64)
-        cluster = result.cluster_id[rows, cols].astype(np.int64)
-        density = result.density[rows, cols]
-        table = pd.DataFrame({
-            "row": rows, "col": cols, "population": population[rows, cols],
-            "density": np.where(np.isfinite(density), density, np.nan),
-            "cell_class": cell_class, "cell_label": [CELL_CLASSES[int(c)] for c in cell_class],
-            "centre_id": pd.array(np.where(centre > 0, centre, None), dtype="Int64"),
-            "centre_pop": result.centres["population"].reindex(centre).to_numpy(),
-            "cluster_id": pd.array(np.where(cluster > 0, cluster, None), dtype="Int64"),
-            "cluster_pop": result.clusters["population"].reindex(cluster).to_numpy()})
-        if unit_of_cell is not None:
-            table["unit"] = unit_of_cell
-        table["params"] = params
-        return table
-
-    def _write_built_grid(self, parameters, context, grid, rows, cols, cells, feedback):
-        import shapely
-
-        left, top, cell = grid["origin"][0], grid["origin"][1], grid["cell"]
-        boxes = shapely.box(left + cols * cell, top - (rows + 1) * cell, left + (cols + 1) * cell, top - rows * cell)
-        # cells built from points are written in the points' CRS (a raster or grid keeps its own CRS)
-        return self.writeFrame(parameters, self.OUTPUT, context, cells, boxes, compat.WkbType.Polygon, grid["crs"],
-                               feedback, INT_COLUMNS, TEXT_COLUMNS, output_crs=grid.get("output_crs"))
+        if grid["geometries"] is None:
+            # cells built from points are written in the points' CRS (a raster or grid keeps its own CRS)
+            dest = self.writeFrame(parameters, self.OUTPUT, context, cells,
+                                   cell_boxes(rows, cols, grid["origin"], grid["cell"]), compat.WkbType.Polygon,
+                                   grid["crs"], feedback, INT_COLUMNS, TEXT_COLUMNS, output_crs=grid.get("output_crs"))
+        else:
+            dest = self.writeTerritories(parameters, self.OUTPUT, context, grid["source"],
+                                         pd.DataFrame({"geometry": grid["geometries"]}), grid["attributes"], cells,
+                                         feedback, INT_COLUMNS, TEXT_COLUMNS)
+        categories_on_load(context, dest, "cell_label", CELL_COLOURS)
+        return dest
 
     def _write_units(self, parameters, context, units, unit_frame, attributes, cells, params, feedback):
-        from ..alliance_plugin.core.degurba import classify_units
+        from ..alliance_plugin.core.degurba import classify_unit_cells
 
         threshold = self.parameterAsDouble(parameters, self.UNIT_SHARE, context) / 100.0
-        populated = cells["population"].to_numpy() > 0
-        table = classify_units(cells["cell_class"].to_numpy()[populated], cells["population"].to_numpy()[populated],
-                               cells["unit"].to_numpy()[populated], threshold=threshold)
-        outside = float(cells["population"].to_numpy()[populated & cells["unit"].isna().to_numpy()].sum())
+        table, outside = classify_unit_cells(cells, threshold=threshold)
         if outside > 0:
             feedback.pushWarning(self.tr("{pop:,.0f} inhabitants live in cells whose centre lies in no local unit.")
                                  .format(pop=outside))

@@ -116,7 +116,7 @@ class GrowthBuffers(GrowthAlgorithm):
                                                  self.tr("Width of the prospective buffer (m)")))
 
     def compute(self, parameters, context, feedback):
-        from ..alliance_plugin.core import growth
+        from ..alliance_plugin.core.growth.rings import growth_rings
 
         steps = QgsProcessingMultiStepFeedback(3, feedback)
         source = self.sourceOf(parameters, self.INPUT, context, self.tr("The built-up layer"))
@@ -137,7 +137,7 @@ class GrowthBuffers(GrowthAlgorithm):
         segments = self.parameterAsInt(parameters, self.SEGMENTS, context)
 
         steps.setCurrentStep(1)
-        rings = growth.growth_rings(frame["geometry"].to_numpy(), distances, labels=labels, quad_segs=segments)
+        rings = growth_rings(frame["geometry"].to_numpy(), distances, labels=labels, quad_segs=segments)
         if labels is None:  # the default labels in the user's language; the role stays a code
             rings["label"] = rings["label"].map(ring_labels()).fillna(rings["label"])
         params = "alliance:growthbuffers distances={d} segments={s} crs={crs}".format(
@@ -163,16 +163,24 @@ class GrowthBuffers(GrowthAlgorithm):
             prospective["population"] = float(pd.to_numeric(frame[population_field], errors="coerce").sum())
             steps.pushInfo(self.tr("Current population: {pop:,.0f} (sum of '{field}').").format(
                 pop=prospective["population"], field=population_field))
+        outputs.update(self._prospective(parameters, context, frame, prospective, segments, params, crs,
+                                         source.sourceCrs(), steps))
+        return outputs
+
+    def _prospective(self, parameters, context, frame, prospective, segments, params, crs, output_crs, feedback):
+        """The prospective buffer written, and its width."""
+        from ..alliance_plugin.core.growth.rings import prospective_buffer
+
         if prospective["population"] is None and prospective["target"] is None:
             raise QgsProcessingException(self.tr(
                 "The prospective buffer needs the current population (a field or a value) or a target area."))
-        band = growth.prospective_buffer(
+        band = prospective_buffer(
             frame["geometry"].to_numpy(), prospective["population"], prospective["rate"], prospective["horizon"],
             density=prospective["density"], target_area=prospective["target"], quad_segs=segments)
         row = band.iloc[0]
         if row["note"]:
-            steps.pushWarning(row["note"])
-        steps.pushInfo(self.tr("Prospective buffer: {area:,.0f} m2 of land demand, a band of {d:,.1f} m.").format(
+            feedback.pushWarning(row["note"])
+        feedback.pushInfo(self.tr("Prospective buffer: {area:,.0f} m2 of land demand, a band of {d:,.1f} m.").format(
             area=row["land_demand"], d=row["distance"]))
         table = band.drop(columns="geometry")
         table.insert(0, "label", PROSPECTIVE_LABEL)
@@ -180,11 +188,10 @@ class GrowthBuffers(GrowthAlgorithm):
             r=100 * prospective["rate"], h=prospective["horizon"],
             dn="observed" if prospective["density"] is None else f"{prospective['density']:g}",
             t="-" if prospective["target"] is None else f"{prospective['target'] / 1e4:g}")
-        outputs[self.OUTPUT_PROSPECTIVE] = self.writeFrame(
-            parameters, self.OUTPUT_PROSPECTIVE, context, table, band["geometry"].to_numpy(),
-            compat.WkbType.MultiPolygon, crs, steps, INT_COLUMNS, TEXT_COLUMNS, output_crs=source.sourceCrs())
-        outputs[self.PROSPECTIVE_DISTANCE] = float(row["distance"])
-        return outputs
+        dest = self.writeFrame(parameters, self.OUTPUT_PROSPECTIVE, context, table, band["geometry"].to_numpy(),
+                               compat.WkbType.MultiPolygon, crs, feedback, INT_COLUMNS, TEXT_COLUMNS,
+                               output_crs=output_crs)
+        return {self.OUTPUT_PROSPECTIVE: dest, self.PROSPECTIVE_DISTANCE: float(row["distance"])}
 
     def _prospective_inputs(self, parameters, context):
         population = self.optionalNumber(parameters, self.POPULATION, context)

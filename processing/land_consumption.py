@@ -104,7 +104,7 @@ class LandConsumption(GrowthAlgorithm):
     def compute(self, parameters, context, feedback):
         import pandas as pd
 
-        from ..alliance_plugin.core import growth
+        from ..alliance_plugin.core.growth.sdg11_3_1 import AREA_UNITS, land_consumption
 
         extent = self.parameterAsBoolean(parameters, self.URBAN_EXTENT, context)
         if extent and not parameters.get(self.OUTPUT_EXTENT):
@@ -133,10 +133,10 @@ class LandConsumption(GrowthAlgorithm):
         urb1 = self._built_area(frame, after, steps)
         if urb1 is None:
             return {}
-        scale = {"m2": 1.0, "ha": 1e4, "km2": 1e6}[unit]
+        scale = AREA_UNITS[unit]
         stagnation = self.parameterAsDouble(parameters, self.STAGNATION, context) / 100.0
         pops = [pd.to_numeric(frame[f], errors="coerce").astype(float) for f in pop_fields]
-        table = growth.land_consumption(urb0 / scale, urb1 / scale, pops[0], pops[1], year1 - year0,
+        table = land_consumption(urb0 / scale, urb1 / scale, pops[0], pops[1], year1 - year0,
                                         stagnation=stagnation, area_unit=unit)
         params = ("alliance:landconsumption years={y0:g}-{y1:g} stagnation={s:g} area_unit={u} crs={crs}").format(
             y0=year0, y1=year1, s=stagnation, u=unit, crs=crs.authid() or "laea")
@@ -159,6 +159,7 @@ class LandConsumption(GrowthAlgorithm):
         """The built-up share of each raster cell (0-1), from 0/1 classes, shares or percentages."""
         import numpy as np
 
+        from ..alliance_plugin.core.units import as_fractions
         from ..alliance_plugin.qgis_io.rasters import read_band
 
         if raster.crs() != crs:
@@ -167,11 +168,10 @@ class LandConsumption(GrowthAlgorithm):
                 "the territories' projected CRS first (Raster > Projections > Warp).").format(
                     raster=raster.crs().authid() or raster.crs().description(), crs=crs.authid() or "LAEA"))
         values, origin, cell = read_band(raster, self.parameterAsInt(parameters, self.EXTENT_BAND, context) or 1)
-        top = np.nanmax(values) if np.isfinite(values).any() else 0.0
-        cover = values / 100.0 if top > 1.0 else values
+        cover, percent = as_fractions(values)
         feedback.pushInfo(self.tr("Urban extent from the raster {name}: {rows} x {cols} cells of {cell:g} m{pct}.")
                           .format(name=raster.name(), rows=values.shape[0], cols=values.shape[1], cell=cell,
-                                  pct=self.tr(", read as percentages") if top > 1.0 else ""))
+                                  pct=self.tr(", read as percentages") if percent else ""))
         return np.clip(cover, 0.0, 1.0), origin, cell
 
     def _built_area(self, frame, built_up, feedback):
@@ -188,16 +188,14 @@ class LandConsumption(GrowthAlgorithm):
         return overlay.areas.groupby("parcel_id")["area"].sum().reindex(frame.index, fill_value=0.0)
 
     def _report(self, table, names, years, stagnation, unit, feedback):
-        from ..alliance_plugin.core import growth
+        from ..alliance_plugin.core.growth.sdg11_3_1 import whole_area
 
         for position, row in enumerate(table.itertuples(index=False)):
             if row.flag != "ok":
                 name = names.iloc[position] if names is not None else table.index[position]
                 feedback.pushWarning(self.tr("{name}: {flag}. {explanation}").format(
                     name=name, flag=row.flag, explanation=row.explanation))
-        totals = table[["urb_t0", "urb_t1", "pop_t0", "pop_t1"]].sum(min_count=1)
-        whole = growth.land_consumption([totals["urb_t0"]], [totals["urb_t1"]], [totals["pop_t0"]],
-                                        [totals["pop_t1"]], years, stagnation=stagnation, area_unit=unit).iloc[0]
+        whole = whole_area(table, years, stagnation=stagnation, area_unit=unit)
         feedback.pushInfo(self.tr("Whole area: built-up {u0:,.2f} -> {u1:,.2f} {unit}, population {p0:,.0f} -> "
                                   "{p1:,.0f}; LCR {lcr:.4%}, PGR {pgr:.4%} a year, LCRPGR {ratio} ({flag}).").format(
                                       u0=whole["urb_t0"], u1=whole["urb_t1"], unit=unit, p0=whole["pop_t0"],
@@ -208,7 +206,7 @@ class LandConsumption(GrowthAlgorithm):
     def _urban_extent(self, parameters, context, crs, feedback, before, after, years, params, output_crs=None):
         import pandas as pd
 
-        from ..alliance_plugin.core import growth
+        from ..alliance_plugin.core.growth.extent import extent_layer, urban_extent_classes, urban_extent_grid
 
         options = {"cell": self.parameterAsDouble(parameters, self.EXTENT_CELL, context),
                    "radius": self.parameterAsDouble(parameters, self.EXTENT_RADIUS, context),
@@ -227,16 +225,12 @@ class LandConsumption(GrowthAlgorithm):
                 return None
             if isinstance(built_up, tuple):  # a raster: (cover, origin, cell)
                 cover, origin, cell = built_up
-                extent = growth.urban_extent_grid(cover, origin, cell, **{k: v for k, v in options.items()
-                                                                         if k != "cell"})
+                extent = urban_extent_grid(cover, origin, cell, **{k: v for k, v in options.items() if k != "cell"})
             else:
-                extent = growth.urban_extent_classes(built_up, **options)
-            shapes = extent.polygons(codes=[1, 2, 3, 4, 5])
-            table = extent.table.loc[shapes.index]
-            frames.append(pd.DataFrame({"year": year, "code": shapes.index, "class": table["label"].to_numpy(),
-                                        "in_extent": (shapes.index <= 4).astype(int),
-                                        "cells": table["cells"].to_numpy(), "area": table["area"].to_numpy()}))
-            geometries.extend(shapes.to_numpy())
+                extent = urban_extent_classes(built_up, **options)
+            frame, shapes = extent_layer(extent, year)
+            frames.append(frame)
+            geometries.extend(shapes)
             feedback.pushInfo(self.tr("Urban extent {year:g}: {area:,.0f} m2 (urban and suburban built-up, fringe "
                                       "and captured open space).").format(
                                           year=year, area=extent.params["urban_extent_area"]))

@@ -75,7 +75,7 @@ class UrbanGrowth(GrowthAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.AREA_ADDED, self.tr("Built-up area added (m2)")))
 
     def compute(self, parameters, context, feedback):
-        from ..alliance_plugin.core import growth
+        from ..alliance_plugin.core.growth.patches import growth_patches
 
         steps = QgsProcessingMultiStepFeedback(4, feedback)
         source = self.sourceOf(parameters, self.BUILT_UP, context, self.tr("The built-up layer"))
@@ -93,8 +93,8 @@ class UrbanGrowth(GrowthAlgorithm):
         ring = self.parameterAsDouble(parameters, self.RING, context)
         min_area = self.parameterAsDouble(parameters, self.MIN_AREA, context)
         segments = self.parameterAsInt(parameters, self.SEGMENTS, context)
-        patches = growth.growth_patches(before, after, ring=ring, min_area=min_area, quad_segs=segments,
-                                        progress=steps.setProgress, is_canceled=steps.isCanceled)
+        patches = growth_patches(before, after, ring=ring, min_area=min_area, quad_segs=segments,
+                                 progress=steps.setProgress, is_canceled=steps.isCanceled)
         if patches is None:
             return {}
         params = ("alliance:urbangrowth ring={r:g} min_area={m:g} segments={s} cutoff_year={c} end_year={e} "
@@ -107,16 +107,7 @@ class UrbanGrowth(GrowthAlgorithm):
                                    edge=counts.get("edge_expansion", 0), outlying=counts.get("outlying", 0)))
 
         steps.setCurrentStep(2)
-        if territories is None:
-            codes, ids = [WHOLE_AREA] * len(patches), [WHOLE_AREA]
-        else:
-            frame, attributes = self.readPolygons(territories, crs, context, steps, [id_field])
-            codes, ids = self._territory_codes(frame, id_field, patches, steps)
-        summary = growth.growth_summary(patches, codes, territory_ids=ids)
-        unassigned = summary.attrs.get("unassigned_area", 0.0)
-        if unassigned > 0:
-            steps.pushWarning(self.tr("{area:,.0f} m2 of new built-up lie in no territory: left out of the summary.")
-                              .format(area=unassigned))
+        codes, summary, frame, attributes = self._summary(patches, territories, id_field, crs, context, steps)
         summary["params"] = params
 
         steps.setCurrentStep(3)
@@ -128,22 +119,42 @@ class UrbanGrowth(GrowthAlgorithm):
                                patches["geometry"].to_numpy(), compat.WkbType.MultiPolygon, crs, steps,
                                INT_COLUMNS, TEXT_COLUMNS, output_crs=source.sourceCrs())
         categories_on_load(context, dest, "growth_class", GROWTH_COLOURS)
-        if territories is None:
-            summary_dest = self.writeFrame(parameters, self.OUTPUT_SUMMARY, context,
-                                           summary.rename_axis("territory").reset_index(), None,
-                                           compat.WkbType.NoGeometry, None, steps, INT_COLUMNS, TEXT_COLUMNS)
-        else:
-            per_feature = summary.reindex(frame["code"].to_numpy()).reset_index(drop=True)
-            summary_dest = self.writeTerritories(parameters, self.OUTPUT_SUMMARY, context, territories,
-                                                 None if crs != territories.sourceCrs() else frame, attributes,
-                                                 per_feature, steps, INT_COLUMNS, TEXT_COLUMNS)
+        summary_dest = self._write_summary(parameters, context, summary, territories, frame, attributes, crs, steps)
         return {self.OUTPUT: dest, self.OUTPUT_SUMMARY: summary_dest, self.PATCHES: len(patches),
                 self.AREA_ADDED: float(patches["area"].sum())}
 
+    def _summary(self, patches, territories, id_field, crs, context, feedback):
+        """(territory of each patch, growth per territory, territories frame and attributes as read)."""
+        from ..alliance_plugin.core.growth.patches import growth_summary
+
+        frame = attributes = None
+        if territories is None:
+            codes, ids = [WHOLE_AREA] * len(patches), [WHOLE_AREA]
+        else:
+            frame, attributes = self.readPolygons(territories, crs, context, feedback, [id_field])
+            codes, ids = self._territory_codes(frame, id_field, patches, feedback)
+        summary = growth_summary(patches, codes, territory_ids=ids)
+        unassigned = summary.attrs.get("unassigned_area", 0.0)
+        if unassigned > 0:
+            feedback.pushWarning(self.tr("{area:,.0f} m2 of new built-up lie in no territory: left out of the "
+                                         "summary.").format(area=unassigned))
+        return codes, summary, frame, attributes
+
+    def _write_summary(self, parameters, context, summary, territories, frame, attributes, crs, feedback):
+        """One row for the whole area, or the territories as given with their growth."""
+        if territories is None:
+            return self.writeFrame(parameters, self.OUTPUT_SUMMARY, context,
+                                   summary.rename_axis("territory").reset_index(), None,
+                                   compat.WkbType.NoGeometry, None, feedback, INT_COLUMNS, TEXT_COLUMNS)
+        per_feature = summary.reindex(frame["code"].to_numpy()).reset_index(drop=True)
+        return self.writeTerritories(parameters, self.OUTPUT_SUMMARY, context, territories,
+                                     None if crs != territories.sourceCrs() else frame, attributes,
+                                     per_feature, feedback, INT_COLUMNS, TEXT_COLUMNS)
+
     def _territory_codes(self, frame, id_field, patches, feedback):
         """The territory of each patch (the one holding its representative point) and the territory codes."""
-        from ..alliance_plugin.core import growth
         from ..alliance_plugin.core.flow_table import codes_as_text
+        from ..alliance_plugin.core.growth.patches import patch_territories
 
         codes = codes_as_text(frame[id_field])
         frame["code"] = codes.where(codes.notna(), None).to_numpy()
@@ -154,8 +165,8 @@ class UrbanGrowth(GrowthAlgorithm):
         if not ids:
             raise QgsProcessingException(self.tr("No territory has a code in '{field}'.").format(field=id_field))
         known = codes.notna().to_numpy()
-        of_patch = growth.patch_territories(patches["geometry"].to_numpy(), codes[known].to_numpy(),
-                                            frame["geometry"].to_numpy()[known])
+        of_patch = patch_territories(patches["geometry"].to_numpy(), codes[known].to_numpy(),
+                                     frame["geometry"].to_numpy()[known])
         return of_patch, ids
 
 

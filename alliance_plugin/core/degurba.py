@@ -38,7 +38,10 @@ Our choices, where the manual leaves room (the help text says so):
 Grids follow raster order: row 0 is the northern row, ``origin`` is the
 (left, top) corner, cells are squares of side ``cell`` in the CRS unit (metres).
 Coordinates are never reprojected here: the glue hands over one projected CRS;
-:func:`refuse_degrees` stops the obvious mistake of longitudes and latitudes.
+:func:`.geometry.refuse_degrees` stops the obvious mistake of longitudes and
+latitudes. Building the grid (points summed into cells, polygons read as the
+cells of a grid) is :mod:`.grid`'s; the cells written back, with their class,
+ids and unit, are :func:`cell_table`'s.
 """
 
 from __future__ import annotations
@@ -54,235 +57,6 @@ CELL_CLASSES = {0: "no data", 1: "rural grid cell", 2: "urban cluster", 3: "urba
 UNIT_CLASSES = {1: "city", 2: "town and semi-dense area", 3: "rural area"}
 _FOUR = np.array([[0, 1, 0], [1, 1, 1], [0, 1, 0]], dtype=bool)
 _EIGHT = np.ones((3, 3), dtype=bool)
-
-
-class GeographicCoordinatesError(InvalidValueError):
-    """Coordinates that look like longitudes and latitudes where metres are needed."""
-
-
-def refuse_degrees(bounds, *, what="the input"):
-    """Refuse coordinates that look like degrees.
-
-    The rule: every coordinate lies within [-180, 180] x [-90, 90]. Data in a
-    projected CRS almost never does (a UTM easting starts near 166,000 m,
-    Lambert-93 near 100,000 m), so only geographic coordinates trip it; hand-made
-    metric data must not sit within 180 m of the CRS origin.
-
-    Parameters
-    ----------
-    bounds : sequence of 4 floats
-        ``(xmin, ymin, xmax, ymax)`` of all the coordinates; NaN (no data) passes.
-
-    Examples
-    --------
-    >>> refuse_degrees((651000.0, 6860000.0, 652000.0, 6861000.0))
-    >>> try:
-    ...     refuse_degrees((2.29, 48.85, 2.40, 48.90), what="the buildings")
-    ... except GeographicCoordinatesError as error:
-    ...     print(error)
-    the buildings: coordinates between 2.29 and 2.4 (x) and 48.85 and 48.9 (y) look like degrees;
-    reproject to a projected CRS in metres first.
-    """
-    xmin, ymin, xmax, ymax = (float(v) for v in bounds)
-    if not np.isfinite([xmin, ymin, xmax, ymax]).all():
-        return
-    if -180 <= xmin and xmax <= 180 and -90 <= ymin and ymax <= 90:
-        raise GeographicCoordinatesError(
-            "{what}: coordinates between {xmin} and {xmax} (x) and {ymin} and {ymax} (y) look like degrees; "
-            "reproject to a projected CRS in metres first.", what=what, xmin=xmin, xmax=xmax, ymin=ymin, ymax=ymax)
-
-
-def union_by_group(geometries, groups):
-    """Union of the geometries sharing a group number, vectorised per group size.
-
-    Returns the sorted unique groups and their unions (a single geometry is
-    returned as is). Groups of equal size are unioned in one call of
-    ``shapely.union_all(..., axis=1)``, so the loop runs over distinct sizes only.
-
-    Examples
-    --------
-    >>> import shapely
-    >>> g, u = union_by_group(np.array([shapely.box(0, 0, 1, 1), shapely.box(5, 5, 6, 6),
-    ...                                 shapely.box(1, 0, 2, 1)]), np.array([7, 3, 7]))
-    >>> g.tolist(), [round(x.area, 6) for x in u]
-    ([3, 7], [1.0, 2.0])
-    """
-    import shapely
-
-    groups = np.asarray(groups)
-    order = np.argsort(groups, kind="stable")
-    geoms = np.asarray(geometries, dtype=object)[order]
-    unique, start, counts = np.unique(groups[order], return_index=True, return_counts=True)
-    out = np.empty(len(unique), dtype=object)
-    single = counts == 1
-    out[single] = geoms[start[single]]
-    for size in np.unique(counts[~single]):
-        rows = np.flatnonzero(counts == size)
-        out[rows] = shapely.union_all(geoms[start[rows][:, None] + np.arange(size)], axis=1)
-    return unique, out
-
-
-def dissolve_parts(geometries, *, max_pairs=4_000_000):
-    """Union of polygons as disjoint pieces: only groups that overlap or touch are unioned.
-
-    GEOS's ``union_all`` is slow on many disjoint polygons (19,000 small
-    buffers: 3 s); here an STR-tree finds the groups sharing a point and each
-    group is unioned on its own (:func:`union_by_group`). When a sample says the
-    polygons overlap so much that the pairs would exceed ``max_pairs``, a plain
-    ``union_all`` is cheaper and is used.
-
-    Returns
-    -------
-    numpy.ndarray of shapely (Multi)Polygons
-        One per group, pairwise disjoint; their union is the input's.
-
-    Examples
-    --------
-    >>> import shapely
-    >>> parts = dissolve_parts([shapely.box(0, 0, 2, 2), shapely.box(1, 1, 3, 3), shapely.box(9, 9, 10, 10)])
-    >>> sorted(round(p.area, 6) for p in parts)
-    [1.0, 7.0]
-    """
-    import shapely
-    from scipy.sparse import coo_matrix
-    from scipy.sparse.csgraph import connected_components
-
-    geoms = np.asarray(geometries, dtype=object)
-    n = len(geoms)
-    if n <= 1:
-        return geoms.copy()
-    tree = shapely.STRtree(geoms)
-    sample = np.unique(np.linspace(0, n - 1, min(n, 256)).astype(np.int64))
-    if len(tree.query(geoms[sample])[0]) * n / len(sample) > max_pairs:
-        return np.array([shapely.union_all(geoms)], dtype=object)
-    left, right = tree.query(geoms, predicate="intersects")
-    graph = coo_matrix((np.ones(len(left), dtype=np.int8), (left, right)), shape=(n, n))
-    _, component = connected_components(graph, directed=False)
-    return union_by_group(geoms, component)[1]
-
-
-def population_grid(x, y, population, *, cell=1000.0, bounds=None):
-    """Sum population points into a grid of square cells aligned on multiples of ``cell``.
-
-    A point belongs to the cell whose left and bottom edges are at or below it
-    (intervals closed below, open above), so a point on a shared edge goes to
-    the cell to its north-east.
-
-    Parameters
-    ----------
-    x, y : array-like of float
-        Point coordinates in a projected CRS (metres); see :func:`refuse_degrees`.
-    population : array-like of float
-        Inhabitants of each point; NaN counts 0, negatives are refused.
-    cell : float
-        Cell side (1,000 m for DEGURBA's 1 km2 cells).
-    bounds : tuple, optional
-        ``(xmin, ymin, xmax, ymax)`` the grid must cover (widened to the
-        multiples of ``cell``); every point must lie inside.
-
-    Returns
-    -------
-    (numpy.ndarray, (float, float))
-        The 2-D grid (row 0 north) and its origin, the (left, top) corner.
-
-    Examples
-    --------
-    >>> grid, origin = population_grid([1500.0, 2000.0, 2999.0], [500.0, 1000.0, 1999.0], [10, 20, 30])
-    >>> origin, grid.tolist()
-    ((1000.0, 2000.0), [[0.0, 50.0], [10.0, 0.0]])
-    """
-    x = np.asarray(x, dtype=float)
-    y = np.asarray(y, dtype=float)
-    pop = np.asarray(population, dtype=float)
-    if not (len(x) == len(y) == len(pop)):
-        raise InvalidValueError("x, y and population must have the same length; got {n_x}, {n_y}, {n_pop}.",
-                                n_x=len(x), n_y=len(y), n_pop=len(pop))
-    if not cell > 0:
-        raise InvalidValueError("The cell size must be positive; got {cell}.", cell=cell)
-    if (pop < 0).any():
-        raise InvalidValueError("Populations must not be negative; {n} are.", n=int((pop < 0).sum()))
-    pop = np.nan_to_num(pop, nan=0.0)
-    ok = np.isfinite(x) & np.isfinite(y)
-    x, y, pop = x[ok], y[ok], pop[ok]
-    if bounds is None:
-        if len(x) == 0:
-            raise InvalidValueError("No point with coordinates: the grid would be empty.")
-        bounds = (x.min(), y.min(), x.max(), y.max())
-    refuse_degrees((x.min(), y.min(), x.max(), y.max()) if len(x) else bounds, what="the population points")
-    left, bottom = np.floor(bounds[0] / cell) * cell, np.floor(bounds[1] / cell) * cell
-    n_cols = int(np.floor((bounds[2] - left) / cell)) + 1
-    n_rows = int(np.floor((bounds[3] - bottom) / cell)) + 1
-    col = np.floor((x - left) / cell).astype(np.int64)
-    row = n_rows - 1 - np.floor((y - bottom) / cell).astype(np.int64)
-    outside = (col < 0) | (col >= n_cols) | (row < 0) | (row >= n_rows)
-    if outside.any():
-        raise InvalidValueError("{n} points lie outside the bounds {bounds}.", n=int(outside.sum()),
-                                bounds=tuple(bounds))
-    grid = np.bincount(row * n_cols + col, weights=pop, minlength=n_rows * n_cols).reshape(n_rows, n_cols)
-    return grid, (float(left), float(bottom + n_rows * cell))
-
-
-def grid_cells(shape, origin, cell):
-    """Square polygons of every cell of a grid, in row-major order (row 0 north).
-
-    Examples
-    --------
-    >>> [b.bounds for b in grid_cells((1, 2), (0.0, 1000.0), 1000.0)]
-    [(0.0, 0.0, 1000.0, 1000.0), (1000.0, 0.0, 2000.0, 1000.0)]
-    """
-    import shapely
-
-    rows, cols = np.divmod(np.arange(shape[0] * shape[1]), shape[1])
-    left = origin[0] + cols * cell
-    top = origin[1] - rows * cell
-    return shapely.box(left, top - cell, left + cell, top)
-
-
-def grid_polygons(values, origin, cell, *, background=0):
-    """Dissolved polygons of the cells sharing a value (``background`` cells left out).
-
-    Runs of equal cells along each row become rectangles first, so the union
-    works on far fewer pieces than cells.
-
-    Returns
-    -------
-    pandas.Series
-        Shapely (Multi)Polygons indexed by value, in increasing order.
-
-    Examples
-    --------
-    >>> polys = grid_polygons(np.array([[1, 1, 0], [0, 1, 2]]), (0.0, 20.0), 10.0)
-    >>> polys.index.tolist(), polys[1].area, polys[2].bounds
-    ([1, 2], 300.0, (20.0, 0.0, 30.0, 10.0))
-    """
-    import shapely
-
-    values = np.asarray(values)
-    n_rows, n_cols = values.shape
-    starts = np.ones(values.shape, dtype=bool)
-    starts[:, 1:] = values[:, 1:] != values[:, :-1]
-    flat = np.flatnonzero(starts)
-    row, col = np.divmod(flat, n_cols)
-    end = np.append(col[1:], n_cols)
-    end[np.append(row[1:] != row[:-1], True)] = n_cols
-    value = values.ravel()[flat]
-    keep = value != background
-    row, col, end, value = row[keep], col[keep], end[keep], value[keep]
-    # Runs with the same value and columns in consecutive rows stack into one rectangle.
-    order = np.lexsort((row, end, col, value))
-    row, col, end, value = row[order], col[order], end[order], value[order]
-    new = np.ones(len(row), dtype=bool)
-    new[1:] = (value[1:] != value[:-1]) | (col[1:] != col[:-1]) | (end[1:] != end[:-1]) | (row[1:] != row[:-1] + 1)
-    first = np.flatnonzero(new)
-    last = np.append(first[1:], len(row)) - 1
-    top = origin[1] - row[first] * cell
-    bottom = origin[1] - (row[last] + 1) * cell
-    boxes = shapely.box(origin[0] + col[first] * cell, bottom, origin[0] + end[first] * cell, top)
-    value = value[first]
-    if len(boxes) == 0:
-        return pd.Series(dtype=object)
-    groups, unions = union_by_group(boxes, value)
-    return pd.Series(unions, index=pd.Index(groups), dtype=object)
 
 
 @dataclass
@@ -313,6 +87,16 @@ def _ranked(labels, pop):
     lookup = np.zeros(n + 1, dtype=np.int32)
     lookup[order + 1] = np.arange(1, n + 1, dtype=np.int32)
     return lookup[labels], totals[order]
+
+
+def _populous(labels, n, pop, minimum):
+    """The groups of ``labels`` (1..n) holding at least ``minimum`` inhabitants, renumbered 1.. in label order."""
+    totals = np.bincount(labels.ravel(), weights=pop.ravel(), minlength=n + 1)
+    keep = totals >= minimum
+    keep[0] = False
+    lookup = np.zeros(n + 1, dtype=np.int32)
+    lookup[keep] = np.arange(1, int(keep.sum()) + 1, dtype=np.int32)
+    return lookup[labels]
 
 
 def _fill_gaps(labels, max_cells):
@@ -429,13 +213,7 @@ def classify_grid(population, *, land_share=None, cell_area=1.0, centre_density=
     land_km2 = land * cell_area
     density = np.divide(pop, land_km2, out=np.full(pop.shape, np.nan), where=land_km2 > 0)
     dense = np.nan_to_num(density, nan=-1.0) >= centre_density
-    labels, n = ndimage.label(dense, structure=_FOUR)
-    totals = np.bincount(labels.ravel(), weights=pop.ravel(), minlength=n + 1)
-    keep = totals >= centre_population
-    keep[0] = False
-    lookup = np.zeros(n + 1, dtype=np.int32)
-    lookup[keep] = np.arange(1, int(keep.sum()) + 1, dtype=np.int32)
-    centres = lookup[labels]
+    centres = _populous(*ndimage.label(dense, structure=_FOUR), pop, centre_population)
     max_cells = max_gap / cell_area
     rounds = 0
     while centres.any():
@@ -447,13 +225,8 @@ def classify_grid(population, *, land_share=None, cell_area=1.0, centre_density=
     centre_mask = centres > 0
     centre_id, centre_pop = _ranked(ndimage.label(centre_mask, structure=_FOUR)[0], pop)
     urban = (np.nan_to_num(density, nan=-1.0) >= cluster_density) | centre_mask
-    raw, n = ndimage.label(urban, structure=_EIGHT)
-    totals = np.bincount(raw.ravel(), weights=pop.ravel(), minlength=n + 1)
-    keep = totals >= cluster_population
-    keep[0] = False
-    lookup = np.zeros(n + 1, dtype=np.int32)
-    lookup[keep] = np.arange(1, int(keep.sum()) + 1, dtype=np.int32)
-    cluster_id, cluster_pop = _ranked(lookup[raw], pop)
+    cluster_id, cluster_pop = _ranked(_populous(*ndimage.label(urban, structure=_EIGHT), pop, cluster_population),
+                                      pop)
     cell_class = np.where(centre_mask, 3, np.where(cluster_id > 0, 2, 1)).astype(np.int8)
     cell_class[no_data & (cell_class == 1)] = 0
     return DegurbaGrid(
@@ -553,3 +326,80 @@ def classify_units(cell_class, cell_pop, unit_of_cell, *, threshold=0.5):
     out.attrs["params"] = {"threshold": threshold}
     return out
 
+
+def population_shares(cell_class, population):
+    """Shares of the population in urban centres and in urban clusters outside them (NaN without inhabitants).
+
+    Examples
+    --------
+    >>> population_shares(np.array([[3, 2], [1, 1]]), np.array([[60.0, 30.0], [10.0, np.nan]]))
+    (0.6, 0.3)
+    """
+    pop = np.nan_to_num(population, nan=0.0)
+    total = pop.sum()
+    return tuple(float(pop[cell_class == k].sum() / total) if total > 0 else float("nan") for k in (3, 2))
+
+
+def occupied_cells(result, population, rows, cols):
+    """The (rows, cols) with inhabitants or in an urban cluster or centre: the empty rural cells left out.
+
+    Examples
+    --------
+    >>> pop = np.array([[0.0, 5.0], [0.0, 0.0]])
+    >>> out = classify_grid(pop)
+    >>> [a.tolist() for a in occupied_cells(out, pop, np.array([0, 0, 1]), np.array([0, 1, 1]))]
+    [[0], [1]]
+    """
+    pop = np.nan_to_num(population, nan=0.0)
+    keep = (pop[rows, cols] > 0) | (result.cell_class[rows, cols] >= 2)
+    return rows[keep], cols[keep]
+
+
+def cell_table(result, population, rows, cols, unit_of_cell=None):
+    """One row per cell (row, column): population as given (NaN: no data), density, class and its label,
+    centre and cluster ids (NULL outside) and their populations, and the unit when given.
+
+    Examples
+    --------
+    >>> out = classify_grid(np.array([[6000.0, 0.0]]), centre_population=5000)
+    >>> cell_table(out, np.array([[6000.0, 0.0]]), np.array([0, 0]), np.array([0, 1]))[
+    ...     ["cell_label", "centre_id", "centre_pop"]].values.tolist()
+    [['urban centre', 1, 6000.0], ['rural grid cell', <NA>, nan]]
+    """
+    cell_class = result.cell_class[rows, cols].astype(np.int64)
+    centre = result.centre_id[rows, cols].astype(np.int64)
+    cluster = result.cluster_id[rows, cols].astype(np.int64)
+    density = result.density[rows, cols]
+    table = pd.DataFrame({
+        "row": rows, "col": cols, "population": population[rows, cols],
+        "density": np.where(np.isfinite(density), density, np.nan),
+        "cell_class": cell_class, "cell_label": [CELL_CLASSES[int(c)] for c in cell_class],
+        "centre_id": pd.array(np.where(centre > 0, centre, None), dtype="Int64"),
+        "centre_pop": result.centres["population"].reindex(centre).to_numpy(),
+        "cluster_id": pd.array(np.where(cluster > 0, cluster, None), dtype="Int64"),
+        "cluster_pop": result.clusters["population"].reindex(cluster).to_numpy()})
+    if unit_of_cell is not None:
+        table["unit"] = unit_of_cell
+    return table
+
+
+def classify_unit_cells(cells, *, threshold=0.5):
+    """:func:`classify_units` on the populated rows of a :func:`cell_table` with units.
+
+    Returns
+    -------
+    (pandas.DataFrame, float)
+        The units' table and the population of the cells in no unit.
+
+    Examples
+    --------
+    >>> cells = pd.DataFrame({"cell_class": [3, 1, 1], "population": [60.0, 40.0, 5.0], "unit": ["A", "A", None]})
+    >>> table, outside = classify_unit_cells(cells)
+    >>> table["degurba_label"].tolist(), outside
+    (['city'], 5.0)
+    """
+    populated = cells["population"].to_numpy() > 0
+    table = classify_units(cells["cell_class"].to_numpy()[populated], cells["population"].to_numpy()[populated],
+                           cells["unit"].to_numpy()[populated], threshold=threshold)
+    outside = float(cells["population"].to_numpy()[populated & cells["unit"].isna().to_numpy()].sum())
+    return table, outside

@@ -4,10 +4,10 @@ majority smoothing), local units by population shares, and the 1 km grid of poin
 import numpy as np
 import pandas as pd
 import pytest
-import shapely
 
 from alliance_territories.alliance_plugin.core import degurba
 from alliance_territories.alliance_plugin.core.errors import InvalidValueError
+from alliance_territories.alliance_plugin.core.grid import population_grid
 
 OFF = {"max_gap": 0, "majority": None}  # gap filling and smoothing switched off
 
@@ -242,41 +242,13 @@ def test_unit_inputs_are_checked():
         degurba.classify_units([7], [1], ["A"])
 
 
-# --- grids from points, and back to polygons ----------------------------------------------------------------
-
-def test_points_aggregate_on_a_grid_aligned_on_the_cell_size():
-    x = np.array([651_234.0, 651_999.9, 652_000.0, 653_500.0])
-    y = np.array([6_862_500.0, 6_862_000.0, 6_862_999.0, 6_864_100.0])
-    grid_, origin = degurba.population_grid(x, y, [1, 2, 4, 8])
-    assert origin == (651_000.0, 6_865_000.0) and grid_.shape == (3, 3)
-    assert grid_.sum() == 15 and grid_[2, 0] == 3 and grid_[2, 1] == 4 and grid_[0, 2] == 8
-    wide, origin = degurba.population_grid(x, y, [1, 2, 4, 8], bounds=(650_500, 6_861_000, 655_000, 6_865_000))
-    assert origin == (650_000.0, 6_866_000.0) and wide.shape == (5, 6) and wide.sum() == 15
-    with pytest.raises(InvalidValueError, match="outside"):
-        degurba.population_grid(x, y, [1, 2, 4, 8], bounds=(652_000, 6_861_000, 655_000, 6_865_000))
-
-
-def test_points_in_degrees_are_refused():
-    with pytest.raises(degurba.GeographicCoordinatesError):
-        degurba.population_grid([2.35, 2.36], [48.85, 48.86], [100, 200])
-
-
-def test_grid_polygons_and_cells():
-    classes = np.array([[3, 3, 1], [2, 3, 1]])
-    polygons = degurba.grid_polygons(classes, (651_000.0, 6_862_000.0), 1000.0, background=1)
-    assert polygons.index.tolist() == [2, 3]
-    assert polygons[3].area == 3e6 and polygons[3].geom_type == "Polygon"
-    cells = degurba.grid_cells(classes.shape, (651_000.0, 6_862_000.0), 1000.0)
-    assert len(cells) == 6 and shapely.union_all(cells[classes.ravel() == 3]).equals(polygons[3])
-
-
 def test_points_to_units_end_to_end():
     """Population points -> 1 km grid -> DEGURBA -> units; the town is a city, the hamlets rural."""
     rng = np.random.default_rng(0)
     town = rng.normal([655_500.0, 6_865_500.0], 1200.0, (80000, 2))  # about 66,000 at >= 1,500 per km2
     hamlets = rng.uniform([650_000.0, 6_860_000.0], [662_000.0, 6_872_000.0], (3000, 2))
     xy = np.vstack([town, hamlets])
-    pop_grid, origin = degurba.population_grid(xy[:, 0], xy[:, 1], np.ones(len(xy)))
+    pop_grid, origin = population_grid(xy[:, 0], xy[:, 1], np.ones(len(xy)))
     out = degurba.classify_grid(pop_grid)
     assert len(out.centres) == 1 and out.centres.loc[1, "population"] > 50000
     cols = np.arange(pop_grid.shape[1])
@@ -285,16 +257,30 @@ def test_points_to_units_end_to_end():
     assert units.loc["town", "degurba_label"] == "city" and units.loc["country", "degurba_label"] == "rural area"
 
 
-def test_dissolve_parts_unions_overlapping_groups_only():
-    boxes = [shapely.box(0, 0, 2, 2), shapely.box(1, 1, 3, 3), shapely.box(3, 3, 4, 4), shapely.box(9, 9, 10, 10)]
-    parts = degurba.dissolve_parts(boxes)
-    assert sorted(round(p.area, 9) for p in parts) == [1.0, 8.0]  # the corner touch joins the group
-    assert shapely.union_all(parts).equals(shapely.union_all(boxes))
-    at_once = degurba.dissolve_parts(boxes, max_pairs=1)  # too many pairs: one union_all
-    assert len(at_once) == 1 and at_once[0].equals(shapely.union_all(boxes))
+# --- the cells written back ---------------------------------------------------------------------------------
 
-
-def test_union_by_group_with_several_sizes():
-    boxes = np.array([shapely.box(i, 0, i + 1, 1) for i in range(6)])
-    groups, unions = degurba.union_by_group(boxes, np.array([2, 0, 2, 1, 2, 1]))
-    assert groups.tolist() == [0, 1, 2] and [u.area for u in unions] == [1.0, 2.0, 3.0]
+def test_shares_occupied_cells_and_cell_table():
+    pop = grid((6, 12))
+    pop[1:5, 1:5] = 3200.0  # 51,200: urban centre
+    pop[1:4, 7:10] = 600.0  # 5,400: urban cluster
+    pop[5, 0] = np.nan
+    out = degurba.classify_grid(pop)
+    centre, cluster = degurba.population_shares(out.cell_class, pop)
+    assert centre == pytest.approx(51200 / 56600) and cluster == pytest.approx(5400 / 56600)
+    assert np.isnan(degurba.population_shares(out.cell_class, np.zeros((6, 12)))).all()
+    rows, cols = np.divmod(np.arange(pop.size), pop.shape[1])
+    kept_rows, kept_cols = degurba.occupied_cells(out, pop, rows, cols)
+    assert len(kept_rows) == 16 + 9 and (out.cell_class[kept_rows, kept_cols] >= 2).all()
+    units = np.where(cols < 6, "west", None)
+    table = degurba.cell_table(out, pop, rows, cols, units)
+    assert table.columns.tolist() == ["row", "col", "population", "density", "cell_class", "cell_label", "centre_id",
+                                      "centre_pop", "cluster_id", "cluster_pop", "unit"]
+    first = table.loc[1 * 12 + 1]
+    assert first["cell_label"] == "urban centre" and first["centre_id"] == 1 and first["centre_pop"] == 51200
+    assert first["cluster_id"] == 1 and first["cluster_pop"] == 51200
+    assert table["centre_id"].isna().sum() == pop.size - 16 and np.isnan(table.loc[5 * 12, "population"])
+    assert table.loc[5 * 12, "cell_class"] == 0 and table.loc[5 * 12, "cell_label"] == "no data"
+    assert "unit" not in degurba.cell_table(out, pop, rows, cols).columns
+    units_table, outside = degurba.classify_unit_cells(table, threshold=0.5)
+    assert units_table.index.tolist() == ["west"] and units_table.loc["west", "degurba_label"] == "city"
+    assert outside == 5400.0
