@@ -1,9 +1,19 @@
-"""Inputs shared by the access algorithms: population, territories, the street network, metres."""
+"""What the access algorithms (alliance:transitaccess, alliance:serviceaccess) share.
+
+The same shape in both, written once here: population, territories and street
+network parameters and their reading (population points, territory of each
+point, the network), the metric CRS and the multi-step feedback of a run, the
+``params`` text, the numeric outputs with the method, and the writing of the
+population and of plain tables. What each measures stays in its own module.
+"""
 
 import os
 
 from qgis.core import (
     QgsProcessingException,
+    QgsProcessingMultiStepFeedback,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
@@ -48,6 +58,8 @@ class Population:
 
 
 class AccessAlgorithm(AllianceAlgorithm):
+    """Base of the access algorithms; each sets ``INT_COLUMNS`` and ``TEXT_COLUMNS`` of its outputs."""
+
     POPULATION = "POPULATION"
     POPULATION_FIELD = "POPULATION_FIELD"
     TERRITORIES = "TERRITORIES"
@@ -55,6 +67,11 @@ class AccessAlgorithm(AllianceAlgorithm):
     NETWORK = "NETWORK"
     SNAP_TOLERANCE = "SNAP_TOLERANCE"
     TOPOLOGY_TOLERANCE = "TOPOLOGY_TOLERANCE"
+    OUTPUT = "OUTPUT"
+    OUTPUT_TERRITORIES = "OUTPUT_TERRITORIES"
+    METHOD = "METHOD"
+    INT_COLUMNS = ()
+    TEXT_COLUMNS = ()
 
     GROUP = ("mobility", "Mobility and access")
     REQUIRES = ("numpy", "pandas", "shapely", "scipy")
@@ -86,8 +103,28 @@ class AccessAlgorithm(AllianceAlgorithm):
         topology.setFlags(topology.flags() | compat.ParameterFlag.Advanced)
         self.addParameter(topology)
 
+    def addNumberOutputs(self, outputs):
+        """The numeric outputs, ``(key, translated label)`` pairs, then the METHOD output of every run."""
+        for key, label in outputs:
+            self.addOutput(QgsProcessingOutputNumber(key, label))
+        self.addOutput(QgsProcessingOutputString(self.METHOD, self.tr("Method (network or euclidean proxy)")))
+
     def metricCrsOf(self, source, feedback):
         return metric_crs(source.sourceCrs(), source.sourceExtent(), feedback)
+
+    def startRun(self, parameters, context, feedback):
+        """The run's five-step feedback, the population source and the CRS in metres of the computation."""
+        steps = QgsProcessingMultiStepFeedback(5, feedback)
+        source = self.parameterAsSource(parameters, self.POPULATION, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.POPULATION))
+        return steps, source, self.metricCrsOf(source, steps)
+
+    def runParams(self, method, settings, net, snap, crs):
+        """The ``params`` field: the algorithm, its method and ``settings``, the snap tolerance, the CRS."""
+        return "alliance:{name} method={m} {s} snap={sn} crs={c}".format(
+            name=self.name(), m=method.replace(" ", "_"), s=settings, sn="-" if net is None else f"{snap:g}",
+            c=crs.authid() or "laea")
 
     def readPopulation(self, parameters, context, crs, feedback, fields=(), output=None):
         """The population layer: attributes ``fields``, a representative point per feature, counts.
@@ -144,8 +181,7 @@ class AccessAlgorithm(AllianceAlgorithm):
             return None
         return file_layer(parameters.get(self.POPULATION), context)
 
-    def writePopulation(self, parameters, key, context, population, crs, per_feature, name, feedback,
-                        int_columns=(), text_columns=()):
+    def writePopulation(self, parameters, key, context, population, crs, per_feature, name, feedback):
         """The population features, their own fields kept, with ``per_feature`` added (pyogrio when read so)."""
         if population.fast:
             dest = write_gpkg(gpkg_destination(parameters[key]), population.frame, per_feature,
@@ -154,7 +190,12 @@ class AccessAlgorithm(AllianceAlgorithm):
             return dest
         frame = None if crs != population.source.sourceCrs() else population.frame
         return self.writeTerritories(parameters, key, context, population.source, frame, population.attributes,
-                                     per_feature, feedback, int_columns, text_columns)
+                                     per_feature, feedback, self.INT_COLUMNS, self.TEXT_COLUMNS)
+
+    def writeTable(self, parameters, key, context, table, feedback):
+        """A table without geometry (shares, inequality, classes) to the sink ``key``."""
+        return self.writeFrame(parameters, key, context, table, None, compat.WkbType.NoGeometry, None, feedback,
+                               self.INT_COLUMNS, self.TEXT_COLUMNS)
 
     def readTerritories(self, parameters, context, crs, feedback, class_field=None):
         """(source, frame with ``code`` (and ``class``) and geometry in ``crs``, attributes); None without."""
@@ -172,6 +213,23 @@ class AccessAlgorithm(AllianceAlgorithm):
         if class_field:
             frame["class"] = as_text(frame[class_field])
         return source, frame, attributes
+
+    def locateInTerritories(self, parameters, context, crs, feedback, xy, class_field=None):
+        """``(territories, code, class)`` of each point: see :meth:`readTerritories` and :meth:`territoryOf`.
+
+        Without territories, all three are None; ``class`` is None without ``class_field`` too.
+        """
+        import numpy as np
+
+        territories = self.readTerritories(parameters, context, crs, feedback, class_field)
+        if territories is None:
+            return None, None, None
+        codes, position = self.territoryOf(territories, xy, feedback)
+        classes = None
+        if "class" in territories[1]:
+            classes = np.where(position >= 0, territories[1]["class"].to_numpy(dtype=object)[np.maximum(position, 0)],
+                               None)
+        return territories, codes, classes
 
     def territoryOf(self, territories, xy, feedback):
         """The code of the territory holding each point (None outside every territory) and its position."""

@@ -2,9 +2,6 @@
 
 from qgis.core import (
     QgsProcessingException,
-    QgsProcessingMultiStepFeedback,
-    QgsProcessingOutputNumber,
-    QgsProcessingOutputString,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -15,21 +12,18 @@ from ..alliance_plugin.qgis_io.layers import finite_or_none, read_geometries
 from .access_inputs import NETWORK_HELP, PROXY, AccessAlgorithm, as_text, inner_points
 from ..alliance_plugin.qgis_io import compat
 
-INT_COLUMNS = ("facilities_in_reach", "groups", "placed", "territories")
-TEXT_COLUMNS = ("facility_id", "nearest_facility", "territory", "class", "indicator", "scope", "method", "params")
-INDICATORS = ("score", "distance")
-
 
 class ServiceAccess(AccessAlgorithm):
+    INT_COLUMNS = ("facilities_in_reach", "groups", "placed", "territories")
+    TEXT_COLUMNS = ("facility_id", "nearest_facility", "territory", "class", "indicator", "scope", "method", "params")
+
     SUPPLY = "SUPPLY"
     SUPPLY_ID_FIELD = "SUPPLY_ID_FIELD"
     CAPACITY_FIELD = "CAPACITY_FIELD"
     CATCHMENT = "CATCHMENT"
     SPEED = "SPEED"
     CLASS_FIELD = "CLASS_FIELD"
-    OUTPUT = "OUTPUT"
     OUTPUT_FACILITIES = "OUTPUT_FACILITIES"
-    OUTPUT_TERRITORIES = "OUTPUT_TERRITORIES"
     OUTPUT_INEQUALITY = "OUTPUT_INEQUALITY"
     OUTPUT_CLASSES = "OUTPUT_CLASSES"
     MEAN_DISTANCE = "MEAN_DISTANCE"
@@ -42,7 +36,6 @@ class ServiceAccess(AccessAlgorithm):
     THEIL_DISTANCE = "THEIL_DISTANCE"
     CLASS_RATIO_DISTANCE = "CLASS_RATIO_DISTANCE"
     UNREACHED = "UNREACHED"
-    METHOD = "METHOD"
 
     def name(self):
         return "serviceaccess"
@@ -92,18 +85,17 @@ class ServiceAccess(AccessAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_CLASSES, self.tr("Access per territory class"), compat.SourceType.Vector,
             optional=True, createByDefault=False))
-        for key, label in ((self.MEAN_DISTANCE, "Mean distance to the nearest facility (m)"),
-                           (self.MEAN_SCORE, "Mean floating catchment score (capacity per 1000 inhabitants)"),
-                           (self.GINI, "Gini of the score between territories"),
-                           (self.THEIL, "Theil of the score between territories"),
-                           (self.CLASS_RATIO, "Ratio of the highest to the lowest class mean score"),
-                           (self.CLASS_THEIL, "Theil of the score between classes"),
-                           (self.GINI_DISTANCE, "Gini of the distance between territories"),
-                           (self.THEIL_DISTANCE, "Theil of the distance between territories"),
-                           (self.CLASS_RATIO_DISTANCE, "Ratio of the highest to the lowest class mean distance"),
-                           (self.UNREACHED, "Population with no facility reachable")):
-            self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
-        self.addOutput(QgsProcessingOutputString(self.METHOD, self.tr("Method (network or euclidean proxy)")))
+        self.addNumberOutputs((
+            (self.MEAN_DISTANCE, self.tr("Mean distance to the nearest facility (m)")),
+            (self.MEAN_SCORE, self.tr("Mean floating catchment score (capacity per 1000 inhabitants)")),
+            (self.GINI, self.tr("Gini of the score between territories")),
+            (self.THEIL, self.tr("Theil of the score between territories")),
+            (self.CLASS_RATIO, self.tr("Ratio of the highest to the lowest class mean score")),
+            (self.CLASS_THEIL, self.tr("Theil of the score between classes")),
+            (self.GINI_DISTANCE, self.tr("Gini of the distance between territories")),
+            (self.THEIL_DISTANCE, self.tr("Theil of the distance between territories")),
+            (self.CLASS_RATIO_DISTANCE, self.tr("Ratio of the highest to the lowest class mean distance")),
+            (self.UNREACHED, self.tr("Population with no facility reachable"))))
 
     def _facilities(self, parameters, context, crs, feedback):
         import numpy as np
@@ -140,16 +132,9 @@ class ServiceAccess(AccessAlgorithm):
         return table, xy[placed], shapely.points(xy[placed])
 
     def compute(self, parameters, context, feedback):
-        import numpy as np
-        import pandas as pd
-
         from ..alliance_plugin.core import services
 
-        steps = QgsProcessingMultiStepFeedback(5, feedback)
-        source = self.parameterAsSource(parameters, self.POPULATION, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.POPULATION))
-        crs = self.metricCrsOf(source, steps)
+        steps, source, crs = self.startRun(parameters, context, feedback)
         facilities, supply_xy, supply_points = self._facilities(parameters, context, crs, steps)
         population = self.readPopulation(parameters, context, crs, steps, output=self.OUTPUT)
         radius = self.parameterAsDouble(parameters, self.CATCHMENT, context)
@@ -162,10 +147,7 @@ class ServiceAccess(AccessAlgorithm):
         placed = services.place(net, population.xy, supply_xy, snap_tolerance=snap)  # snapped once for both
         nearest = services.nearest_facility(net, population.xy, supply_xy, snap_tolerance=snap, placed=placed)
         if net is not None:
-            self.reportSnapping(nearest.attrs, population, steps, self.tr("facility"))
-            if nearest.attrs.get("unsnapped_facilities"):
-                steps.pushWarning(self.tr("{n} facilities are farther than the snap tolerance from any street: "
-                                          "nobody reaches them.").format(n=nearest.attrs["unsnapped_facilities"]))
+            self._reportSnapping(nearest.attrs, population, steps)
         if steps.isCanceled():
             return {}
         steps.setCurrentStep(2)
@@ -175,144 +157,90 @@ class ServiceAccess(AccessAlgorithm):
             return {}
 
         steps.setCurrentStep(3)
-        territories = self.readTerritories(parameters, context, crs, steps,
-                                           self.parameterAsString(parameters, self.CLASS_FIELD, context) or None)
-        territory = classes = None
-        if territories is not None:
-            territory, position = self.territoryOf(territories, population.xy, steps)
-            if "class" in territories[1]:
-                classes = np.where(position >= 0, territories[1]["class"].to_numpy(dtype=object)[
-                    np.maximum(position, 0)], None)
-        score = per_point["score"].to_numpy() * 1000.0
-        distance = nearest["distance"].to_numpy()
-        values = population.values
-        unreached = float(values[np.isnan(distance)].sum())
-        if unreached:
+        territories, territory, classes = self.locateInTerritories(
+            parameters, context, crs, steps, population.xy,
+            self.parameterAsString(parameters, self.CLASS_FIELD, context) or None)
+        per_demand = services.per_demand(nearest, per_point, facilities["facility_id"], speed,
+                                         index=population.frame.index)
+        summary = services.summarise(per_demand["score_per_1000"], per_demand["distance_m"], population.values,
+                                     territory, classes)
+        if summary.unreached:
             steps.pushWarning(self.tr("{pop:,.0f} people reach no facility (not placed on the network, or on a part "
                                       "without facilities): their distance is NULL and left out of the mean "
-                                      "distance; their score is 0.").format(pop=unreached))
-        params = "alliance:serviceaccess method={m} catchment={r:g} speed_kmh={v:g} snap={s} crs={c}".format(
-            m=method.replace(" ", "_"), r=radius, v=speed, s="-" if net is None else f"{snap:g}",
-            c=crs.authid() or "laea")
-        rows, numbers = _inequality(score, distance, values, territory, classes)
-        positive = values[~np.isnan(distance)].sum()
-        mean_distance = float(np.nansum(distance * values) / positive) if positive > 0 else None
-        mean_score = float((score * values).sum() / values.sum()) if values.sum() > 0 else None
-        inequality = pd.DataFrame(rows).assign(method=method, params=params)
-        for row in inequality.itertuples():
-            steps.pushInfo(self.tr("Inequality of the {indicator} across {scope}: Gini {gini}, Theil {theil}, "
-                                   "ratio {ratio}.").format(indicator=row.indicator, scope=row.scope,
-                                                            gini=_fmt(row.gini), theil=_fmt(row.theil),
-                                                            ratio=_fmt(row.ratio)))
-        for line in self._undefinedInequality(numbers, territory is not None):
-            steps.pushWarning(line)
+                                      "distance; their score is 0.").format(pop=summary.unreached))
+        params = self.runParams(method, f"catchment={radius:g} speed_kmh={speed:g}", net, snap, crs)
+        inequality = summary.table.assign(method=method, params=params)
+        self._reportInequality(inequality, summary, steps)
 
         steps.setCurrentStep(4)
-        ids = facilities["facility_id"].to_numpy(dtype=object)
-        which = nearest["facility"].to_numpy()
-        per_demand = pd.DataFrame({
-            "nearest_facility": np.where(which >= 0, ids[np.maximum(which, 0)], None),
-            "distance_m": distance, "time_min": distance / (speed * 1000.0 / 60.0),
-            "score_per_1000": score, "facilities_in_reach": per_point["facilities"].to_numpy(),
-            "placed": nearest["snapped"].to_numpy(dtype=int)}, index=population.frame.index)
         if territory is not None:
             per_demand["territory"] = territory
         if classes is not None:
             per_demand["class"] = classes
         per_demand["method"], per_demand["params"] = method, params
         outputs = {self.OUTPUT: self.writePopulation(parameters, self.OUTPUT, context, population, crs, per_demand,
-                                                      self.tr("Population with access to services"), steps,
-                                                      INT_COLUMNS, TEXT_COLUMNS)}
-        outputs[self.OUTPUT_INEQUALITY] = self.writeFrame(parameters, self.OUTPUT_INEQUALITY, context, inequality,
-                                                          None, compat.WkbType.NoGeometry, None, steps, INT_COLUMNS,
-                                                          TEXT_COLUMNS)
+                                                      self.tr("Population with access to services"), steps),
+                   self.OUTPUT_INEQUALITY: self.writeTable(parameters, self.OUTPUT_INEQUALITY, context, inequality,
+                                                           steps)}
         if parameters.get(self.OUTPUT_FACILITIES):
-            table = facilities.assign(demand_in_reach=per_facility["demand"].to_numpy(),
-                                      per_1000=per_facility["ratio"].to_numpy() * 1000.0, method=method,
-                                      params=params)
+            table = facilities.assign(**services.facility_fields(per_facility), method=method, params=params)
             outputs[self.OUTPUT_FACILITIES] = self.writeFrame(parameters, self.OUTPUT_FACILITIES, context, table,
                                                               supply_points, compat.WkbType.Point, crs, steps,
-                                                              INT_COLUMNS, TEXT_COLUMNS,
+                                                              self.INT_COLUMNS, self.TEXT_COLUMNS,
                                                               output_crs=source.sourceCrs())
         if territories is not None and parameters.get(self.OUTPUT_TERRITORIES):
-            outputs[self.OUTPUT_TERRITORIES] = self._writeTerritoryMeans(parameters, context, territories, numbers,
-                                                                         method, params, steps)
+            per = summary.territory_means(territories[1]["code"], index=territories[1].index).assign(
+                method=method, params=params)
+            outputs[self.OUTPUT_TERRITORIES] = self.writeTerritories(
+                parameters, self.OUTPUT_TERRITORIES, context, territories[0], None, territories[2], per, steps,
+                self.INT_COLUMNS, self.TEXT_COLUMNS)
         if classes is not None and parameters.get(self.OUTPUT_CLASSES):
-            table = numbers[("score", "classes")]["table"][["weight", "mean"]].rename(
-                columns={"weight": "population", "mean": "mean_score"})
-            table["mean_distance_m"] = numbers[("distance", "classes")]["table"]["mean"].reindex(table.index)
-            table["score_to_best"] = table["mean_score"] / table["mean_score"].max() \
-                if table["mean_score"].max() > 0 else np.nan
-            table = table.rename_axis("class").reset_index().assign(method=method, params=params)
-            outputs[self.OUTPUT_CLASSES] = self.writeFrame(parameters, self.OUTPUT_CLASSES, context, table, None,
-                                                           compat.WkbType.NoGeometry, None, steps, INT_COLUMNS,
-                                                           TEXT_COLUMNS)
-
-        def number(indicator, scope, key):  # the value of the inequality table's row, never another one
-            row = inequality[(inequality["indicator"] == indicator) & (inequality["scope"] == scope)]
-            return finite_or_none(float(row[key].iloc[0])) if len(row) else None
-
-        outputs.update({self.MEAN_DISTANCE: finite_or_none(mean_distance), self.MEAN_SCORE: finite_or_none(mean_score),
-                        self.GINI: number("score", "territories", "gini"),
-                        self.THEIL: number("score", "territories", "theil"),
-                        self.CLASS_RATIO: number("score", "classes", "ratio"),
-                        self.CLASS_THEIL: number("score", "classes", "theil"),
-                        self.GINI_DISTANCE: number("distance", "territories", "gini"),
-                        self.THEIL_DISTANCE: number("distance", "territories", "theil"),
-                        self.CLASS_RATIO_DISTANCE: number("distance", "classes", "ratio"),
-                        self.UNREACHED: unreached, self.METHOD: method})
+            outputs[self.OUTPUT_CLASSES] = self.writeTable(parameters, self.OUTPUT_CLASSES, context,
+                                                           summary.class_table().assign(method=method, params=params),
+                                                           steps)
+        outputs.update(self._numbers(summary, method))
         return outputs
 
-    def _undefinedInequality(self, numbers, with_territories):
-        """Why the inequality between territories is empty, when it is: never an empty output without a reason."""
-        if not with_territories:
-            return []
-        score = numbers.get(("score", "territories"))
-        if not score or score["groups"] == 0:
-            return [self.tr("No population feature lies in a territory: the Gini and Theil between territories "
-                            "are empty. Check that the territories cover the population.")]
-        if score["groups"] == 1:
-            return [self.tr("All the population lies in one territory: the Gini and Theil between territories "
-                            "are 0, there is nothing to compare.")]
-        if not score["table"]["mean"].gt(0).any():
-            return [self.tr("Nobody in the territories has a facility within the catchment distance: every "
-                            "territory scores 0, so the Gini and Theil of the score are undefined and left empty. "
-                            "Raise the catchment distance.")]
-        return []
+    def _numbers(self, summary, method):
+        """The numeric outputs: the means, and each inequality the value of its row of the table, never another."""
+        number = summary.value
+        return {self.MEAN_DISTANCE: finite_or_none(summary.mean_distance),
+                self.MEAN_SCORE: finite_or_none(summary.mean_score),
+                self.GINI: finite_or_none(number("score", "territories", "gini")),
+                self.THEIL: finite_or_none(number("score", "territories", "theil")),
+                self.CLASS_RATIO: finite_or_none(number("score", "classes", "ratio")),
+                self.CLASS_THEIL: finite_or_none(number("score", "classes", "theil")),
+                self.GINI_DISTANCE: finite_or_none(number("distance", "territories", "gini")),
+                self.THEIL_DISTANCE: finite_or_none(number("distance", "territories", "theil")),
+                self.CLASS_RATIO_DISTANCE: finite_or_none(number("distance", "classes", "ratio")),
+                self.UNREACHED: summary.unreached, self.METHOD: method}
 
-    def _writeTerritoryMeans(self, parameters, context, territories, numbers, method, params, feedback):
-        import pandas as pd
+    def _reportSnapping(self, attrs, population, feedback):
+        self.reportSnapping(attrs, population, feedback, self.tr("facility"))
+        if attrs.get("unsnapped_facilities"):
+            feedback.pushWarning(self.tr("{n} facilities are farther than the snap tolerance from any street: "
+                                         "nobody reaches them.").format(n=attrs["unsnapped_facilities"]))
 
-        codes = territories[1]["code"]
-        score = numbers[("score", "territories")]["table"]
-        distance = numbers[("distance", "territories")]["table"]
-        per = pd.DataFrame({"population": score["weight"].reindex(codes).fillna(0).to_numpy(),
-                            "service_score_per_1000": score["mean"].reindex(codes).to_numpy(),
-                            "service_distance_m": distance["mean"].reindex(codes).to_numpy(),
-                            "method": method, "params": params}, index=territories[1].index)
-        return self.writeTerritories(parameters, self.OUTPUT_TERRITORIES, context, territories[0], None,
-                                     territories[2], per, feedback, INT_COLUMNS, TEXT_COLUMNS)
+    def _reportInequality(self, inequality, summary, feedback):
+        """Each row of the inequality table in the log, and why the inequality between territories is empty."""
+        from ..alliance_plugin.core import services
 
-
-def _inequality(score, distance, values, territory, classes):
-    """Rows of the inequality table and the full results per (indicator, scope)."""
-    import numpy as np
-
-    from ..alliance_plugin.core import services
-
-    rows = [{"indicator": "score", "scope": "whole area", "groups": 1, "gini": services.gini(score, values),
-             "theil": services.theil(score, values), "ratio": np.nan}]
-    numbers = {}
-    for indicator, series in (("score", score), ("distance", distance)):
-        for scope, groups in (("territories", territory), ("classes", classes)):
-            if groups is None:
-                continue
-            known = np.array([g is not None for g in groups], dtype=bool)
-            out = services.inequality(series[known], values[known], np.asarray(groups, dtype=object)[known])
-            rows.append({"indicator": indicator, "scope": scope, "groups": out["groups"], "gini": out["gini"],
-                         "theil": out["theil"], "ratio": out["ratio"]})
-            numbers[(indicator, scope)] = out
-    return rows, numbers
+        for row in inequality.itertuples():
+            feedback.pushInfo(self.tr("Inequality of the {indicator} across {scope}: Gini {gini}, Theil {theil}, "
+                                      "ratio {ratio}.").format(indicator=row.indicator, scope=row.scope,
+                                                               gini=_fmt(row.gini), theil=_fmt(row.theil),
+                                                               ratio=_fmt(row.ratio)))
+        gap = summary.territory_gap()  # never an empty output without a reason
+        if gap == services.NO_GROUP:
+            feedback.pushWarning(self.tr("No population feature lies in a territory: the Gini and Theil between "
+                                         "territories are empty. Check that the territories cover the population."))
+        elif gap == services.ONE_GROUP:
+            feedback.pushWarning(self.tr("All the population lies in one territory: the Gini and Theil between "
+                                         "territories are 0, there is nothing to compare."))
+        elif gap == services.NOTHING_IN_REACH:
+            feedback.pushWarning(self.tr("Nobody in the territories has a facility within the catchment distance: "
+                                         "every territory scores 0, so the Gini and Theil of the score are "
+                                         "undefined and left empty. Raise the catchment distance."))
 
 
 def _fmt(value):

@@ -5,9 +5,6 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsCsException,
     QgsProcessingException,
-    QgsProcessingMultiStepFeedback,
-    QgsProcessingOutputNumber,
-    QgsProcessingOutputString,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -21,13 +18,14 @@ from ..alliance_plugin.qgis_io.layers import read_geometries
 from .access_inputs import NETWORK_HELP, PROXY, AccessAlgorithm, as_text, inner_points
 from ..alliance_plugin.qgis_io import compat
 
-INT_COLUMNS = ("access", "placed", "qualifies", "departures", "high_departures", "route_type")
-TEXT_COLUMNS = ("stop_id", "stop_name", "capacity", "capacity_raw", "territory", "group", "value", "method",
-                "params", "date", "nearest_stop", "nearest_capacity")
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 class TransitAccess(AccessAlgorithm):
+    INT_COLUMNS = ("access", "placed", "qualifies", "departures", "high_departures", "route_type")
+    TEXT_COLUMNS = ("stop_id", "stop_name", "capacity", "capacity_raw", "territory", "group", "value", "method",
+                    "params", "date", "nearest_stop", "nearest_capacity")
+
     SEX_FIELD = "SEX_FIELD"
     AGE_FIELD = "AGE_FIELD"
     DISABILITY_FIELD = "DISABILITY_FIELD"
@@ -44,9 +42,7 @@ class TransitAccess(AccessAlgorithm):
     LOW_DISTANCE = "LOW_DISTANCE"
     HIGH_DISTANCE = "HIGH_DISTANCE"
     SEARCH_DISTANCE = "SEARCH_DISTANCE"
-    OUTPUT = "OUTPUT"
     OUTPUT_SHARES = "OUTPUT_SHARES"
-    OUTPUT_TERRITORIES = "OUTPUT_TERRITORIES"
     OUTPUT_AREAS = "OUTPUT_AREAS"
     OUTPUT_STOPS = "OUTPUT_STOPS"
     SHARE = "SHARE"
@@ -54,7 +50,6 @@ class TransitAccess(AccessAlgorithm):
     POPULATION_WITH_ACCESS = "POPULATION_WITH_ACCESS"
     QUALIFYING_STOPS = "QUALIFYING_STOPS"
     UNPLACED = "UNPLACED"
-    METHOD = "METHOD"
 
     def name(self):
         return "transitaccess"
@@ -128,13 +123,12 @@ class TransitAccess(AccessAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_STOPS, self.tr("Stops and their service"), compat.SourceType.VectorPoint,
             optional=True, createByDefault=True))
-        for key, label in ((self.SHARE, "Share of the population with access (%)"),
-                           (self.POPULATION_TOTAL, "Population"),
-                           (self.POPULATION_WITH_ACCESS, "Population with access"),
-                           (self.QUALIFYING_STOPS, "Qualifying stops"),
-                           (self.UNPLACED, "Population features not placed on the network")):
-            self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
-        self.addOutput(QgsProcessingOutputString(self.METHOD, self.tr("Method (network or euclidean proxy)")))
+        self.addNumberOutputs((
+            (self.SHARE, self.tr("Share of the population with access (%)")),
+            (self.POPULATION_TOTAL, self.tr("Population")),
+            (self.POPULATION_WITH_ACCESS, self.tr("Population with access")),
+            (self.QUALIFYING_STOPS, self.tr("Qualifying stops")),
+            (self.UNPLACED, self.tr("Population features not placed on the network"))))
 
     # --- stops -----------------------------------------------------------------------------------
 
@@ -174,14 +168,7 @@ class TransitAccess(AccessAlgorithm):
                                       served=int((departures["departures"] > 0).sum())))
         qualifying = transit.qualifying_stops(departures, min_per_hour=minimum, low_distance=low,
                                               high_distance=high)
-        table = departures.copy()
-        table["per_hour"] = table["departures"] / departures.attrs["hours"]
-        table["high_per_hour"] = table["high_departures"] / departures.attrs["hours"]
-        table["qualifies"] = table.index.isin(qualifying.index)
-        table["capacity"] = qualifying["capacity"].reindex(table.index)
-        table["access_distance"] = qualifying["access_distance"].reindex(table.index)
-        names = feed["stops"].drop_duplicates("stop_id").set_index("stop_id")
-        table["stop_name"] = names["stop_name"].reindex(table.index) if "stop_name" in names else None
+        table = transit.gtfs_stops(feed, departures, qualifying)
         lon, lat = table["stop_lon"].to_numpy(), table["stop_lat"].to_numpy()
         placed = np.isfinite(lon) & np.isfinite(lat)
         if (~placed & table["qualifies"].to_numpy()).any():
@@ -215,27 +202,20 @@ class TransitAccess(AccessAlgorithm):
         names = [f for f in (id_field, capacity_field, frequency_field) if f]
         frame, _ = read_geometries(layer, list(dict.fromkeys(names)), feedback, crs=crs, context=context)
         xy = inner_points(frame["geometry"].to_numpy())
-        table = pd.DataFrame({"stop_id": as_text(frame[id_field] if id_field else frame.index),
-                              "x": xy[:, 0], "y": xy[:, 1]})
         raw = frame[capacity_field] if capacity_field else pd.Series([None] * len(frame), dtype=object)
-        classes, unknown = transit.capacity_classes(raw.to_numpy())
+        stops = pd.DataFrame({"stop_id": as_text(frame[id_field] if id_field else frame.index),
+                              "x": xy[:, 0], "y": xy[:, 1], "capacity_raw": as_text(raw)})
+        per_hour = pd.to_numeric(frame[frequency_field], errors="coerce").to_numpy(dtype=float) if frequency_field \
+            else None
+        table, unknown = transit.layer_stops(stops, raw.to_numpy(), per_hour, low_distance=low, high_distance=high,
+                                             min_per_hour=minimum)
         if capacity_field and len(unknown):
             feedback.pushWarning(self.tr("Capacity values not recognised, counted as low capacity: {values}.")
                                  .format(values=", ".join(f"{v or 'NULL'} ({c})" for v, c in unknown.head(10).items())))
-        table["capacity_raw"] = as_text(raw)
-        table["capacity"] = classes.to_numpy()
-        table["access_distance"] = np.where(table["capacity"] == "high", high, low)
-        qualifies = np.ones(len(table), dtype=bool)
-        if frequency_field:
-            per_hour = pd.to_numeric(frame[frequency_field], errors="coerce").to_numpy(dtype=float)
-            table["per_hour"] = per_hour
-            qualifies = np.nan_to_num(per_hour, nan=0.0) >= minimum
-            qualifies &= np.nan_to_num(per_hour, nan=0.0) > 0
-        no_geometry = ~np.isfinite(table[["x", "y"]].to_numpy()).all(axis=1)
+        no_geometry = ~np.isfinite(xy).all(axis=1)
         if no_geometry.any():
             feedback.pushWarning(self.tr("{n} stops have no geometry: they are left out.").format(
                 n=int(no_geometry.sum())))
-        table["qualifies"] = qualifies & ~no_geometry
         settings = "stops={layer} min_per_hour={m}".format(
             layer=layer.sourceName(), m=f"{minimum:g}" if frequency_field else "-")
         return table, settings
@@ -245,11 +225,7 @@ class TransitAccess(AccessAlgorithm):
     def compute(self, parameters, context, feedback):
         from ..alliance_plugin.core import transit
 
-        steps = QgsProcessingMultiStepFeedback(5, feedback)
-        source = self.parameterAsSource(parameters, self.POPULATION, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.POPULATION))
-        crs = self.metricCrsOf(source, steps)
+        steps, source, crs = self.startRun(parameters, context, feedback)
         group_fields = {name: self.parameterAsString(parameters, key, context) for name, key in
                         (("sex", self.SEX_FIELD), ("age", self.AGE_FIELD), ("disability", self.DISABILITY_FIELD))}
         group_fields = {name: field for name, field in group_fields.items() if field}
@@ -260,58 +236,63 @@ class TransitAccess(AccessAlgorithm):
         net = self.readNetwork(parameters, context, crs, steps)
         qualifying = self._qualifying(stops, steps)
         steps.setCurrentStep(2)
-        result, areas, method = self._measure(parameters, context, net, population, qualifying, steps)
+        method = PROXY if net is None else "network"
+        search = parameters.get(self.SEARCH_DISTANCE)
+        snap = self.parameterAsDouble(parameters, self.SNAP_TOLERANCE, context)
+        access = transit.population_access(
+            net, population.xy, qualifying, snap_tolerance=snap, areas=bool(parameters.get(self.OUTPUT_AREAS)),
+            search_distance=None if search in (None, "") else self.parameterAsDouble(
+                parameters, self.SEARCH_DISTANCE, context))
+        if net is not None and len(qualifying):
+            self.reportSnapping(access.points.attrs, population, steps, self.tr("qualifying stop"))
         if steps.isCanceled():
             return {}
 
         steps.setCurrentStep(3)
-        territories = self.readTerritories(parameters, context, crs, steps)
-        territory = self.territoryOf(territories, population.xy, steps)[0] if territories is not None else None
+        territories, territory, _ = self.locateInTerritories(parameters, context, crs, steps, population.xy)
         groups = {name: as_text(population.frame[field]) for name, field in group_fields.items()}
-        flag = result["access"].to_numpy(dtype=bool)
+        flag = access.points["access"].to_numpy(dtype=bool)
         table = transit.access_table(flag, population.values, groups or None, territory)
-        params = "alliance:transitaccess method={m} {s} low={lo:g} high={hi:g} snap={sn} crs={c}".format(
-            m=method.replace(" ", "_"), s=settings, lo=self.parameterAsDouble(parameters, self.LOW_DISTANCE, context),
-            hi=self.parameterAsDouble(parameters, self.HIGH_DISTANCE, context),
-            sn="-" if net is None else f"{self.parameterAsDouble(parameters, self.SNAP_TOLERANCE, context):g}",
-            c=crs.authid() or "laea")
-        total, reached = float(population.values.sum()), float(population.values[flag].sum())
-        share = 100.0 * reached / total if total > 0 else None
+        params = self.runParams(method, "{s} low={lo:g} high={hi:g}".format(
+            s=settings, lo=self.parameterAsDouble(parameters, self.LOW_DISTANCE, context),
+            hi=self.parameterAsDouble(parameters, self.HIGH_DISTANCE, context)), net, snap, crs)
+        total, reached, share = transit.overall_share(flag, population.values)
         steps.pushInfo(self.tr("{method}: {reached:,.0f} of {total:,.0f} people have access ({share}).").format(
             method=method, reached=reached, total=total,
             share="-" if share is None else f"{share:.1f} %"))
 
         steps.setCurrentStep(4)
-        per_point = _per_point(result, qualifying, territory, method, params, population.frame.index)
+        per_point = transit.point_fields(access.points, qualifying, index=population.frame.index)
+        if territory is not None:
+            per_point["territory"] = territory
+        per_point["method"], per_point["params"] = method, params
+        shares = transit.percent_shares(table).assign(method=method, params=params)
         outputs = {self.OUTPUT: self.writePopulation(parameters, self.OUTPUT, context, population, crs, per_point,
-                                                      self.tr("Population with access"), steps, INT_COLUMNS,
-                                                      TEXT_COLUMNS)}
-        shares = table.assign(share_pct=100 * table["share"]).drop(columns="share").assign(method=method,
-                                                                                           params=params)
-        outputs[self.OUTPUT_SHARES] = self.writeFrame(parameters, self.OUTPUT_SHARES, context, shares, None,
-                                                      compat.WkbType.NoGeometry, None, steps, INT_COLUMNS, TEXT_COLUMNS)
+                                                      self.tr("Population with access"), steps),
+                   self.OUTPUT_SHARES: self.writeTable(parameters, self.OUTPUT_SHARES, context, shares, steps)}
         if territories is not None and parameters.get(self.OUTPUT_TERRITORIES):
+            per = transit.territory_shares(table, territories[1]["code"], index=territories[1].index).assign(
+                method=method, params=params)
             outputs[self.OUTPUT_TERRITORIES] = self.writeTerritories(
-                parameters, self.OUTPUT_TERRITORIES, context, territories[0], None, territories[2],
-                _per_territory(table, territories[1], method, params), steps, INT_COLUMNS, TEXT_COLUMNS)
-        if areas is not None:
-            outputs[self.OUTPUT_AREAS] = self._writeAreas(parameters, context, qualifying, areas, result,
-                                                          population.values, method, params, crs, steps,
-                                                          output_crs=source.sourceCrs())
+                parameters, self.OUTPUT_TERRITORIES, context, territories[0], None, territories[2], per, steps,
+                self.INT_COLUMNS, self.TEXT_COLUMNS)
+        if access.areas is not None:
+            outputs[self.OUTPUT_AREAS] = self._writeAreas(parameters, context, qualifying, access, population.values,
+                                                          method, params, crs, steps, output_crs=source.sourceCrs())
         if parameters.get(self.OUTPUT_STOPS):
             outputs[self.OUTPUT_STOPS] = self._writeStops(parameters, context, stops, method, params, crs, steps,
                                                           output_crs=source.sourceCrs())
         outputs.update({self.SHARE: share, self.POPULATION_TOTAL: total, self.POPULATION_WITH_ACCESS: reached,
                         self.QUALIFYING_STOPS: len(qualifying),
-                        self.UNPLACED: int((~result["snapped"].to_numpy(dtype=bool)).sum()), self.METHOD: method})
+                        self.UNPLACED: int((~access.points["snapped"].to_numpy(dtype=bool)).sum()),
+                        self.METHOD: method})
         return outputs
 
     def _qualifying(self, stops, feedback):
         """The stops that qualify and have coordinates; the log says how many, and warns when none does."""
-        import numpy as np
+        from ..alliance_plugin.core import transit
 
-        placed = np.isfinite(stops[["x", "y"]].to_numpy(dtype=float)).all(axis=1)
-        qualifying = stops[stops["qualifies"].to_numpy(dtype=bool) & placed]
+        qualifying = transit.placed_qualifying(stops)
         feedback.pushInfo(self.tr("{q:,} of {n:,} stops qualify ({high:,} high capacity).").format(
             q=len(qualifying), n=len(stops), high=int((qualifying["capacity"] == "high").sum())))
         if qualifying.empty:
@@ -319,68 +300,19 @@ class TransitAccess(AccessAlgorithm):
                                          "the minimum departures per hour."))
         return qualifying
 
-    def _measure(self, parameters, context, net, population, qualifying, feedback):
-        """(per-point result, service areas or None, method): walked along ``net``, or straight without it."""
-        import numpy as np
-        import pandas as pd
-
+    def _writeAreas(self, parameters, context, qualifying, access, values, method, params, crs, feedback,
+                    output_crs=None):
         from ..alliance_plugin.core import transit
 
-        want_areas = bool(parameters.get(self.OUTPUT_AREAS))
-        result = areas = None
-        # distances are reported up to the search distance, never less than the longest access distance
-        search = parameters.get(self.SEARCH_DISTANCE)
-        cutoff = max(0.0 if search in (None, "") else self.parameterAsDouble(parameters, self.SEARCH_DISTANCE, context),
-                     float(qualifying["access_distance"].max()) if len(qualifying) else 0.0)
-        if net is None:
-            method = PROXY
-            if len(qualifying):
-                result = transit.euclidean_access(population.xy, qualifying)
-                result.loc[result["distance"] > cutoff, ["distance", "stop"]] = [np.nan, -1]
-                areas = transit.euclidean_areas(qualifying) if want_areas else None
-        else:
-            method = "network"
-            if len(qualifying):
-                snap = self.parameterAsDouble(parameters, self.SNAP_TOLERANCE, context)
-                access = transit.transit_access(net, population.xy, qualifying, snap_tolerance=snap, areas=want_areas,
-                                                cutoff=cutoff)
-                result, areas = access.points, access.areas
-                self.reportSnapping(result.attrs, population, feedback, self.tr("qualifying stop"))
-        if result is None:  # no stop: nobody has access, everyone is still counted
-            result = pd.DataFrame({"distance": np.nan, "access": False, "stop": -1, "snap_distance": np.nan,
-                                   "snapped": False}, index=pd.RangeIndex(len(population.xy)))
-        return result, areas, method
-
-    def _writeAreas(self, parameters, context, qualifying, areas, result, values, method, params, crs, feedback,
-                    output_crs=None):
-        import numpy as np
-        import pandas as pd
-        import shapely
-
-        nearest = result["stop"].to_numpy()
-        counted = result["access"].to_numpy(dtype=bool) & (nearest >= 0)
-        served = np.bincount(nearest[counted], weights=values[counted], minlength=len(qualifying))
-        table = pd.DataFrame({"stop_id": qualifying["stop_id"].to_numpy(dtype=object),
-                              "capacity": qualifying["capacity"].to_numpy(dtype=object),
-                              "access_distance": qualifying["access_distance"].to_numpy(dtype=float)})
-        if method == PROXY:
-            geometries = np.asarray(areas, dtype=object)
-            table["area_m2"] = shapely.area(geometries)
-            wkb_type = compat.WkbType.MultiPolygon
-        else:
-            geometries = areas["geometry"].to_numpy()
-            table["length_m"] = areas["length"].to_numpy()
-            wkb_type = compat.WkbType.MultiLineString
-        table["population_nearest"] = served
+        table, geometries = transit.service_areas(qualifying, access, values)
         table["method"], table["params"] = method, params
-        # every qualifying stop gets a row; a stop off the streets, or whose streets are all nearer another
-        # stop of its capacity, has no geometry
-        unsnapped = int(result.attrs.get("unsnapped_stops", 0))
+        wkb_type = compat.WkbType.MultiPolygon if method == PROXY else compat.WkbType.MultiLineString
+        unsnapped = int(access.points.attrs.get("unsnapped_stops", 0))
         if unsnapped:
             feedback.pushInfo(self.tr("{n} qualifying stops reach no street within the snap tolerance: no service "
                                       "area.").format(n=unsnapped))
         return self.writeFrame(parameters, self.OUTPUT_AREAS, context, table, geometries, wkb_type, crs,
-                               feedback, INT_COLUMNS, TEXT_COLUMNS, output_crs=output_crs)
+                               feedback, self.INT_COLUMNS, self.TEXT_COLUMNS, output_crs=output_crs)
 
     def _writeStops(self, parameters, context, stops, method, params, crs, feedback, output_crs=None):
         import numpy as np
@@ -392,42 +324,7 @@ class TransitAccess(AccessAlgorithm):
         table["method"], table["params"] = method, params
         geometries = shapely.points(stops.loc[placed, ["x", "y"]].to_numpy())
         return self.writeFrame(parameters, self.OUTPUT_STOPS, context, table, geometries, compat.WkbType.Point, crs,
-                               feedback, INT_COLUMNS, TEXT_COLUMNS, output_crs=output_crs)
-
-
-def _per_point(result, qualifying, territory, method, params, index):
-    """The fields added to each population feature."""
-    import numpy as np
-    import pandas as pd
-
-    nearest = result["stop"].to_numpy()
-    found = nearest >= 0
-
-    def of_stop(column):
-        values = np.full(len(nearest), None, dtype=object)
-        values[found] = qualifying[column].to_numpy(dtype=object)[nearest[found]]
-        return values
-
-    per_point = pd.DataFrame({
-        "access": result["access"].to_numpy(dtype=int), "distance_m": result["distance"].to_numpy(),
-        "nearest_stop": of_stop("stop_id"), "nearest_capacity": of_stop("capacity"),
-        "placed": result["snapped"].to_numpy(dtype=int), "snap_m": result["snap_distance"].to_numpy()}, index=index)
-    if territory is not None:
-        per_point["territory"] = territory
-    per_point["method"], per_point["params"] = method, params
-    return per_point
-
-
-def _per_territory(table, territories, method, params):
-    """Population, population with access and ``transit_share`` (0-1) of each territory feature."""
-    import pandas as pd
-
-    per = table[(table["territory"] != "all") & (table["group"] == "total")].set_index("territory")
-    codes = territories["code"]
-    return pd.DataFrame({"population": per["population"].reindex(codes).fillna(0).to_numpy(),
-                         "with_access": per["with_access"].reindex(codes).fillna(0).to_numpy(),
-                         "transit_share": per["share"].reindex(codes).to_numpy(), "method": method,
-                         "params": params}, index=territories.index)
+                               feedback, self.INT_COLUMNS, self.TEXT_COLUMNS, output_crs=output_crs)
 
 
 HELP = """<p>SDG 11.2.1 (recommendation 7, feeding 1 and 3): the share of the population within walking distance of a public transport stop with frequent service. Low-capacity stops (bus, tram) count within 500 m, high-capacity ones (rail, metro, ferry) within 1 000 m: both are parameters.</p>

@@ -1,16 +1,19 @@
-"""Access to services: nearest facility, two-step floating catchment area, inequality.
+"""Access to services: nearest facility, two-step floating catchment area, and their summary.
 
 Methods (methods.md, section 7): the two-step floating catchment area of Luo and
 Wang (2003), ``R_j = S_j / sum_{k: d_kj <= d0} P_k`` and
 ``A_i = sum_{j: d_ij <= d0} R_j``, with distances walked along the street
-network (:mod:`.network`) or straight. The inequality of an indicator between
-territories is measured by the population-weighted Gini coefficient and Theil
-index of the territories' mean values, and between territory classes by the
-ratio of the highest to the lowest class mean and the between-class part of
-the Theil index.
+network (:mod:`.network`) or straight. :func:`summarise` gives the
+population-weighted mean distance and score, and the inequality of both
+between territories and between territory classes (:mod:`.inequality`: the
+population-weighted Gini coefficient and Theil index of the group means, the
+ratio of the highest to the lowest group mean); ``score_to_best`` is each
+class's mean score over the best class's.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -18,7 +21,8 @@ import shapely
 
 from . import network
 from .errors import InvalidValueError
-from .network import _xy
+from .inequality import gini, inequality, theil
+from .network import as_xy
 
 EUCLIDEAN = "euclidean"
 NETWORK = "network"
@@ -38,8 +42,8 @@ def place(streets, demand, supply, *, snap_tolerance=50.0, tolerance=0.01):
     net = _streets(streets, tolerance)
     if net is None:
         return None
-    return (network.snap(net, _xy(demand, "demand points"), snap_tolerance),
-            network.route(net, network.snap(net, _xy(supply, "facilities"), snap_tolerance)))
+    return (network.snap(net, as_xy(demand, "demand points"), snap_tolerance),
+            network.route(net, network.snap(net, as_xy(supply, "facilities"), snap_tolerance)))
 
 
 def nearest_facility(streets, demand, supply, *, snap_tolerance=50.0, cutoff=None, tolerance=0.01, placed=None):
@@ -57,7 +61,7 @@ def nearest_facility(streets, demand, supply, *, snap_tolerance=50.0, cutoff=Non
     0       5.0         0            0.0     True  euclidean
     1       1.0         1            0.0     True  euclidean
     """
-    pts, fac = _xy(demand, "demand points"), _xy(supply, "facilities")
+    pts, fac = as_xy(demand, "demand points"), as_xy(supply, "facilities")
     if placed is None:
         placed = place(streets, pts, fac, snap_tolerance=snap_tolerance, tolerance=tolerance)
     distance = np.full(len(pts), np.inf)
@@ -99,7 +103,7 @@ def catchment_pairs(streets, demand, supply, radius, *, snap_tolerance=50.0, tol
     0         0      0   3.000000
     1         0      1  10.440307
     """
-    pts, fac = _xy(demand, "demand points"), _xy(supply, "facilities")
+    pts, fac = as_xy(demand, "demand points"), as_xy(supply, "facilities")
     if not radius > 0:
         raise InvalidValueError("expected a positive catchment radius in metres, got {radius}", radius=radius)
     if streets is None:
@@ -160,89 +164,165 @@ def floating_catchment(pairs, population, capacity):
             pd.DataFrame({"score": score, "facilities": count}))
 
 
-def _clean(values, weights):
-    x = np.asarray(values, dtype=float)
-    w = np.ones_like(x) if weights is None else np.asarray(weights, dtype=float)
-    if x.shape != w.shape or x.ndim != 1:
-        raise InvalidValueError("expected as many weights as values, got {weights_shape} and {values_shape}", weights_shape=str(w.shape),
-                                values_shape=str(x.shape))
-    keep = np.isfinite(x) & np.isfinite(w) & (w > 0)
-    if (x[keep] < 0).any():
-        raise InvalidValueError("expected non-negative values for an inequality index, got negative ones")
-    return x[keep], w[keep]
+PER_INHABITANTS = 1000.0  # scores and ratios are written per 1000 inhabitants
+NO_GROUP, ONE_GROUP, NOTHING_IN_REACH = "no group", "one group", "nothing in reach"
 
 
-def gini(values, weights=None):
-    """Weighted Gini coefficient, ``sum_ij w_i w_j |x_i - x_j| / (2 W^2 mean)``; NaN when undefined.
-
-    Values or weights that are NaN, and zero weights, are left out.
+def walking_minutes(distance_m, speed_kmh):
+    """Minutes to walk ``distance_m`` metres at ``speed_kmh`` km/h (NaN stays NaN).
 
     Examples
     --------
-    >>> gini([1, 1, 1]), gini([0, 0, 0, 4]), round(gini([1, 3], [3, 1]), 6)
-    (0.0, 0.75, 0.25)
+    >>> walking_minutes(np.array([1200.0, np.nan]), 4.8).tolist()
+    [15.0, nan]
     """
-    x, w = _clean(values, weights)
-    total = float((w * x).sum())
-    if not len(x) or total <= 0:
-        return float("nan")
-    order = np.argsort(x, kind="stable")
-    x, w = x[order], w[order]
-    cumulative = np.cumsum(w)
-    weight = cumulative[-1]
-    return float(max(0.0, (w * x * (2 * cumulative - w - weight)).sum() / (weight * total)))
+    return np.asarray(distance_m, dtype=float) / (speed_kmh * 1000.0 / 60.0)
 
 
-def theil(values, weights=None):
-    """Weighted Theil T index, ``(1/W) sum_i w_i (x_i/m) ln(x_i/m)`` (0 ln 0 = 0); NaN when undefined.
+def per_demand(nearest, per_point, facility_ids, speed_kmh, index=None):
+    """The fields of every demand point, from :func:`nearest_facility` and :func:`floating_catchment`.
+
+    ``nearest_facility`` (the identifier of the nearest facility, None when none
+    is reached), ``distance_m``, ``time_min`` at ``speed_kmh``,
+    ``score_per_1000`` (the score ``A_i`` per 1000 inhabitants),
+    ``facilities_in_reach`` and ``placed`` (1 when placed on the network; always
+    1 on straight lines).
 
     Examples
     --------
-    >>> theil([2, 2]), bool(abs(theil([0, 0, 0, 4]) - np.log(4)) < 1e-12)
-    (0.0, True)
+    >>> nearest = nearest_facility(None, [[0, 0], [10, 0]], [[3, 4], [10, 1]])
+    >>> per_point = pd.DataFrame({"score": [0.002, 0.0], "facilities": [1, 0]})
+    >>> fields = per_demand(nearest, per_point, ["a", "b"], 6.0)
+    >>> fields[["nearest_facility", "time_min", "score_per_1000"]].to_dict("list")
+    {'nearest_facility': ['a', 'b'], 'time_min': [0.05, 0.01], 'score_per_1000': [2.0, 0.0]}
     """
-    x, w = _clean(values, weights)
-    if not len(x):
-        return float("nan")
-    mean = float((w * x).sum() / w.sum())
-    if mean <= 0:
-        return float("nan")
-    r = x / mean
-    terms = np.where(r > 0, r * np.log(np.where(r > 0, r, 1.0)), 0.0)
-    return float(max(0.0, (w * terms).sum() / w.sum()))
+    ids = np.asarray(facility_ids, dtype=object)
+    which = nearest["facility"].to_numpy()
+    distance = nearest["distance"].to_numpy()
+    return pd.DataFrame({
+        "nearest_facility": np.where(which >= 0, ids[np.maximum(which, 0)], None),
+        "distance_m": distance, "time_min": walking_minutes(distance, speed_kmh),
+        "score_per_1000": per_point["score"].to_numpy() * PER_INHABITANTS,
+        "facilities_in_reach": per_point["facilities"].to_numpy(),
+        "placed": nearest["snapped"].to_numpy(dtype=int)}, index=index)
 
 
-def group_means(values, weights, groups):
-    """Weighted mean, total weight and count of valid values per group (NaN values left out)."""
-    x = np.asarray(values, dtype=float)
-    w = np.asarray(weights, dtype=float)
-    valid = np.isfinite(x) & np.isfinite(w) & (w > 0)
-    frame = pd.DataFrame({"group": np.asarray(groups, dtype=object)[valid], "wx": (w * x)[valid],
-                          "weight": w[valid]})
-    sums = frame.groupby("group", sort=True).agg(wx=("wx", "sum"), weight=("weight", "sum"),
-                                                 count=("wx", "size"))
-    sums["mean"] = sums["wx"] / sums["weight"]
-    return sums.drop(columns="wx")
+def facility_fields(per_facility):
+    """``demand_in_reach`` and ``per_1000`` (the ratio ``R_j`` per 1000 inhabitants) of every facility."""
+    return {"demand_in_reach": per_facility["demand"].to_numpy(),
+            "per_1000": per_facility["ratio"].to_numpy() * PER_INHABITANTS}
 
 
-def inequality(values, weights, groups):
-    """Inequality of ``values`` between the ``groups`` (territories or classes), weighted by population.
+@dataclass
+class AccessSummary:
+    """What :func:`summarise` gives: the area's means and the inequality between territories and classes."""
 
-    Returns a dict: ``gini`` and ``theil`` of the group means weighted by the
-    groups' weights, ``ratio`` (highest over lowest group mean; NaN when the
-    lowest is 0 or fewer than two groups), ``theil_between`` (the between-group
-    part of the Theil index over the individual values, which is ``theil`` of
-    the means), ``groups`` and the table of group means.
+    mean_distance: float | None  # weighted by population, among the people who reach a facility
+    mean_score: float | None     # weighted by population, everyone counted
+    unreached: float             # population with no facility reachable
+    table: pd.DataFrame          # one row per indicator and scope: groups, gini, theil, ratio
+    groups: dict                 # (indicator, scope) -> :func:`.inequality.inequality` result
+
+    def value(self, indicator, scope, key):
+        """``gini``, ``theil`` or ``ratio`` of one row of the table; None when the table has no such row."""
+        row = self.table[(self.table["indicator"] == indicator) & (self.table["scope"] == scope)]
+        return float(row[key].iloc[0]) if len(row) else None
+
+    def territory_gap(self):
+        """Why the inequality of the score between territories tells nothing, or None.
+
+        :data:`NO_GROUP` (nobody lies in a territory), :data:`ONE_GROUP` (all in
+        one: Gini and Theil are 0), :data:`NOTHING_IN_REACH` (every territory
+        scores 0: Gini and Theil are undefined); None without territories.
+        """
+        score = self.groups.get(("score", "territories"))
+        if score is None:
+            return None
+        if score["groups"] == 0:
+            return NO_GROUP
+        if score["groups"] == 1:
+            return ONE_GROUP
+        if not score["table"]["mean"].gt(0).any():
+            return NOTHING_IN_REACH
+        return None
+
+    def class_table(self):
+        """Per class: ``population``, ``mean_score``, ``mean_distance_m`` and ``score_to_best``.
+
+        ``score_to_best`` is the class's mean score over the highest class mean
+        score (NaN when every class scores 0).
+        """
+        table = self.groups[("score", "classes")]["table"][["weight", "mean"]].rename(
+            columns={"weight": "population", "mean": "mean_score"})
+        table["mean_distance_m"] = self.groups[("distance", "classes")]["table"]["mean"].reindex(table.index)
+        table["score_to_best"] = table["mean_score"] / table["mean_score"].max() \
+            if table["mean_score"].max() > 0 else np.nan
+        return table.rename_axis("class").reset_index()
+
+    def territory_means(self, codes, index=None):
+        """Per territory ``codes`` (in their order): ``population``, ``service_score_per_1000``, ``service_distance_m``.
+
+        A territory where nobody lives has population 0 and NULL means.
+        """
+        score = self.groups[("score", "territories")]["table"]
+        distance = self.groups[("distance", "territories")]["table"]
+        return pd.DataFrame({"population": score["weight"].reindex(codes).fillna(0).to_numpy(),
+                             "service_score_per_1000": score["mean"].reindex(codes).to_numpy(),
+                             "service_distance_m": distance["mean"].reindex(codes).to_numpy()}, index=index)
+
+
+def summarise(score, distance, population, territory=None, classes=None):
+    """Population-weighted means of the score and the distance, and their inequality.
+
+    Parameters
+    ----------
+    score, distance : array-like
+        Each demand point's score (per 1000 inhabitants) and distance to the
+        nearest facility (NaN when none is reached).
+    population : array-like
+        Each point's population (the weights).
+    territory, classes : array-like of str or None, optional
+        Each point's territory code and territory class (None outside every
+        territory, or without a class).
+
+    Returns
+    -------
+    AccessSummary
+        ``mean_distance`` over the people who reach a facility, ``mean_score``
+        over everyone (None when nobody counts), ``unreached``; ``table``: the
+        Gini and Theil of the score between people of the whole area, then for
+        each indicator (score, distance) and scope (territories, classes) given
+        the Gini, Theil and ratio between the groups' means (points with no
+        group left out), with ``groups`` the full results.
 
     Examples
     --------
-    >>> out = inequality([1, 1, 4, 4], [1, 1, 1, 1], ["a", "a", "b", "b"])
-    >>> out["ratio"], out["gini"]
-    (4.0, 0.3)
+    >>> out = summarise([0.0, 2.0, 4.0], [np.nan, 100.0, 50.0], [10, 30, 10], ["a", "b", "b"])
+    >>> out.mean_distance, out.mean_score, out.unreached
+    (87.5, 2.0, 10.0)
+    >>> out.table[["indicator", "scope", "groups", "ratio"]]
+      indicator        scope  groups  ratio
+    0     score   whole area       1    NaN
+    1     score  territories       2    NaN
+    2  distance  territories       1    NaN
     """
-    table = group_means(values, weights, groups)
-    means, totals = table["mean"].to_numpy(), table["weight"].to_numpy()
-    low = means.min() if len(means) else np.nan
-    ratio = float(means.max() / low) if len(means) > 1 and low > 0 else float("nan")
-    return {"gini": gini(means, totals), "theil": theil(means, totals), "ratio": ratio,
-            "groups": int(len(table)), "table": table}
+    score = np.asarray(score, dtype=float)
+    distance = np.asarray(distance, dtype=float)
+    values = np.asarray(population, dtype=float)
+    rows = [{"indicator": "score", "scope": "whole area", "groups": 1, "gini": gini(score, values),
+             "theil": theil(score, values), "ratio": np.nan}]
+    groups = {}
+    for indicator, series in (("score", score), ("distance", distance)):
+        for scope, keys in (("territories", territory), ("classes", classes)):
+            if keys is None:
+                continue
+            known = np.array([g is not None for g in keys], dtype=bool)
+            out = inequality(series[known], values[known], np.asarray(keys, dtype=object)[known])
+            rows.append({"indicator": indicator, "scope": scope, "groups": out["groups"], "gini": out["gini"],
+                         "theil": out["theil"], "ratio": out["ratio"]})
+            groups[(indicator, scope)] = out
+    positive = values[~np.isnan(distance)].sum()
+    mean_distance = float(np.nansum(distance * values) / positive) if positive > 0 else None
+    mean_score = float((score * values).sum() / values.sum()) if values.sum() > 0 else None
+    return AccessSummary(mean_distance, mean_score, float(values[np.isnan(distance)].sum()), pd.DataFrame(rows),
+                         groups)

@@ -1,17 +1,15 @@
-"""Walking distances along a street network, built once per run and queried many times.
+"""Walking from sources over the street network: shortest distances, service areas, pairs within reach.
 
-The network is made of straight segments (:func:`line_segments` explodes lines
-and multilines); ends closer than about the node tolerance are one node. Points
-(population, stops, facilities) are snapped to the nearest point of the nearest
-segment, not to the nearest vertex, the way QGIS's network analysis does; the
-straight snap distance is added to every path. Sources (stops, facilities) are
-inserted as nodes by splitting the segment they snap to, so a point between two
-sources on one segment walks straight to the nearer one.
-
-Distances are shortest paths in metres (``scipy.sparse.csgraph.dijkstra``, one
-run for many sources with a cut-off). Service areas are the pieces of segments
-actually reached within a distance, cut at the exact reach along each segment:
-nothing is interpolated between vertices, and unreachable land is never drawn.
+Sources (stops, facilities) snapped by :func:`.graph.snap` are inserted as
+nodes by splitting the segment they snap to (:func:`route`), so a point between
+two sources on one segment walks straight to the nearer one. Distances are
+shortest paths in metres (Dijkstra 1959, ``scipy.sparse.csgraph.dijkstra``, one
+run for many sources with a cut-off): to the nearest source
+(:func:`nearest_sources`, :func:`point_distances`) or for every pair within a
+limit (:func:`pair_distances`). Service areas are the pieces of segments
+actually reached within a distance, cut at the exact reach along each segment
+(:func:`reachable_pieces`): nothing is interpolated between vertices, and
+unreachable land is never drawn.
 """
 
 from __future__ import annotations
@@ -22,191 +20,9 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from .errors import EmptyInputError, InvalidValueError
+from .graph import StreetNetwork, symmetric_graph
 
 _QUANT = 1 << 20  # positions along a segment, in 2**-20 of its length, to find a point's piece
-
-
-def _xy(values, name):
-    array = np.asarray(values, dtype=float)
-    if array.ndim != 2 or array.shape[1] != 2:
-        raise InvalidValueError("expected {name} as an (n, 2) array of x, y, got shape {shape}", name=name,
-                                shape=str(array.shape))
-    return array
-
-
-def line_segments(geometries):
-    """Straight segments of (multi)line geometries: ``(starts, ends, owner)``.
-
-    ``owner`` is the position of the input geometry of each segment. Missing,
-    empty and non-line geometries give no segment.
-
-    Examples
-    --------
-    >>> a, b, owner = line_segments([shapely.LineString([(0, 0), (1, 0), (1, 1)]), None,
-    ...                              shapely.MultiLineString([[(5, 5), (6, 5)]])])
-    >>> a.tolist(), b.tolist(), owner.tolist()
-    ([[0.0, 0.0], [1.0, 0.0], [5.0, 5.0]], [[1.0, 0.0], [1.0, 1.0], [6.0, 5.0]], [0, 0, 2])
-    """
-    geoms = np.asarray(geometries, dtype=object)
-    if not len(geoms):
-        return np.empty((0, 2)), np.empty((0, 2)), np.empty(0, dtype=int)
-    parts, owner = shapely.get_parts(geoms, return_index=True)
-    keep = np.isin(shapely.get_type_id(parts), (1, 2))
-    parts, owner = parts[keep], owner[keep]
-    coords, part = shapely.get_coordinates(parts, return_index=True)
-    same = part[1:] == part[:-1]
-    return coords[:-1][same], coords[1:][same], owner[part[:-1][same]]
-
-
-def _segments(edges_xy):
-    if isinstance(edges_xy, tuple) and len(edges_xy) == 2:
-        a, b = _xy(edges_xy[0], "segment starts"), _xy(edges_xy[1], "segment ends")
-        if len(a) != len(b):
-            raise InvalidValueError("expected as many segment starts as ends, got {n_a} and {n_b}", n_a=len(a),
-                                    n_b=len(b))
-        return a, b
-    array = np.asarray(edges_xy, dtype=float)
-    if array.ndim != 2 or array.shape[1] != 4:
-        raise InvalidValueError("expected segments as an (n, 4) array x0, y0, x1, y1 or a pair of (n, 2) arrays, "
-                                "got shape {shape}", shape=str(array.shape))
-    return array[:, :2], array[:, 2:]
-
-
-def _symmetric(lo, hi, weight, n):
-    """Undirected CSR graph keeping the lightest of parallel links.
-
-    Zero-length links (a stop on the street, two stops at one place) stay
-    explicit zeros, which ``scipy.sparse.csgraph`` walks as edges.
-    """
-    from scipy import sparse
-
-    lo, hi = np.minimum(lo, hi), np.maximum(lo, hi)
-    weight = np.asarray(weight, dtype=float)
-    order = np.lexsort((weight, hi, lo))
-    lo, hi, weight = lo[order], hi[order], weight[order]
-    first = np.ones(len(lo), dtype=bool)
-    first[1:] = (lo[1:] != lo[:-1]) | (hi[1:] != hi[:-1])
-    lo, hi, weight = lo[first], hi[first], weight[first]
-    return sparse.csr_matrix((np.concatenate([weight, weight]),
-                              (np.concatenate([lo, hi]), np.concatenate([hi, lo]))), shape=(n, n))
-
-
-@dataclass
-class StreetNetwork:
-    """Street segments with merged end nodes: build with :func:`build_network`."""
-
-    nodes: np.ndarray      # (n, 2) node coordinates
-    u: np.ndarray          # start node of each segment
-    v: np.ndarray          # end node of each segment
-    length: np.ndarray     # segment lengths (m)
-    owner: np.ndarray      # input line of each segment
-    tolerance: float
-    _tree: object = field(default=None, repr=False)
-    _labels: object = field(default=None, repr=False)
-
-    @property
-    def n_nodes(self):
-        return len(self.nodes)
-
-    @property
-    def tree(self):
-        if self._tree is None:
-            self._tree = shapely.STRtree(shapely.linestrings(
-                np.stack([self.nodes[self.u], self.nodes[self.v]], axis=1)))
-        return self._tree
-
-    def graph(self):
-        return _symmetric(self.u, self.v, self.length, self.n_nodes)
-
-    def components(self):
-        """Connected part of every node (labels) and the number of parts."""
-        from scipy.sparse import csgraph
-
-        if self._labels is None:
-            self._labels = csgraph.connected_components(self.graph(), directed=False)
-        count, labels = self._labels
-        return labels, count
-
-
-def build_network(edges_xy, *, owner=None, tolerance=0.01):
-    """A :class:`StreetNetwork` from straight segments (an (n, 4) array or a pair of (n, 2) arrays).
-
-    Ends closer than about ``tolerance`` metres are merged (coordinates rounded
-    to it); zero-length segments are dropped.
-
-    Examples
-    --------
-    >>> net = build_network([[0, 0, 100, 0], [100, 0.001, 100, 50], [7, 7, 7, 7]])
-    >>> net.nodes.tolist(), net.length.tolist()
-    ([[0.0, 0.0], [100.0, 0.0], [100.0, 50.0]], [100.0, 50.0])
-    """
-    a, b = _segments(edges_xy)
-    if not len(a):
-        raise EmptyInputError("expected street segments, got none")
-    if not (np.isfinite(a).all() and np.isfinite(b).all()):
-        raise InvalidValueError("expected finite segment coordinates, got NaN or infinite values")
-    if tolerance <= 0:
-        raise InvalidValueError("expected a positive node tolerance in metres, got {tolerance}", tolerance=tolerance)
-    owner = np.arange(len(a)) if owner is None else np.asarray(owner)
-    key_a = np.round(a / tolerance).astype(np.int64)
-    key_b = np.round(b / tolerance).astype(np.int64)
-    keep = (key_a != key_b).any(axis=1)
-    if not keep.any():
-        raise EmptyInputError("expected street segments, got only zero-length ones")
-    unique, inverse = np.unique(np.vstack([key_a[keep], key_b[keep]]), axis=0, return_inverse=True)
-    inverse = inverse.ravel()
-    nodes = unique * tolerance
-    u, v = inverse[: keep.sum()], inverse[keep.sum():]
-    length = np.hypot(*(nodes[v] - nodes[u]).T)
-    return StreetNetwork(nodes, u, v, length, owner[keep], float(tolerance))
-
-
-@dataclass
-class Snapped:
-    """Where points meet the network: segment (-1 when beyond the tolerance), position 0-1, distance."""
-
-    segment: np.ndarray
-    t: np.ndarray
-    distance: np.ndarray
-
-    @property
-    def ok(self):
-        return self.segment >= 0
-
-
-def snap(net, points, tolerance=None):
-    """Snap points to the nearest point of the nearest segment within ``tolerance`` (None: any distance).
-
-    Examples
-    --------
-    >>> net = build_network([[0, 0, 100, 0]])
-    >>> s = snap(net, [[25, 10], [50, 500]], tolerance=50)
-    >>> s.segment.tolist(), s.t.tolist(), s.distance.tolist()
-    ([0, -1], [0.25, nan], [10.0, inf])
-    """
-    xy = _xy(points, "points")
-    if tolerance is not None and tolerance < 0:
-        raise InvalidValueError("expected a non-negative snap tolerance in metres, got {tolerance}",
-                                tolerance=tolerance)
-    segment = np.full(len(xy), -1)
-    t = np.full(len(xy), np.nan)
-    distance = np.full(len(xy), np.inf)
-    finite = np.isfinite(xy).all(axis=1)
-    if not finite.any():
-        return Snapped(segment, t, distance)
-    rows = np.flatnonzero(finite)
-    (src, seg), _ = net.tree.query_nearest(shapely.points(xy[rows]), max_distance=tolerance,
-                                           return_distance=True, all_matches=False)
-    src = rows[src]
-    a, b = net.nodes[net.u[seg]], net.nodes[net.v[seg]]
-    d = b - a
-    along = np.clip(np.einsum("ij,ij->i", xy[src] - a, d) / np.maximum(np.einsum("ij,ij->i", d, d), 1e-300),
-                    0.0, 1.0)
-    foot = a + along[:, None] * d
-    segment[src], t[src] = seg, along
-    distance[src] = np.hypot(*(xy[src] - foot).T)
-    return Snapped(segment, t, distance)
 
 
 @dataclass
@@ -271,7 +87,7 @@ def route(net, sources):
     piece_segment, piece_t0, piece_t1 = piece_segment[order], piece_t0[order], piece_t1[order]
     piece_start, piece_end = piece_start[order], piece_end[order]
     weight = (piece_t1 - piece_t0) * net.length[piece_segment]
-    graph = _symmetric(np.concatenate([piece_start, own]), np.concatenate([piece_end, foot]),
+    graph = symmetric_graph(np.concatenate([piece_start, own]), np.concatenate([piece_end, foot]),
                        np.concatenate([weight, sources.distance[ok]]), n + 2 * k)
     source_node = np.full(len(sources.segment), -1)
     source_node[ok] = own
