@@ -1,6 +1,8 @@
-"""Access to services: nearest facility, 2SFCA and inequality, against plain loops and hand sums."""
+"""Access to services: nearest facility, 2SFCA and their summary, against plain loops and hand sums.
 
-import itertools
+The inequality indices themselves are tested in test_inequality.py.
+"""
+
 import math
 
 import numpy as np
@@ -71,47 +73,120 @@ def test_floating_catchment_facility_with_no_one_and_bad_values():
         services.floating_catchment(pairs, [1.0], [np.nan])
 
 
-@pytest.mark.parametrize("seed", range(4))
-def test_gini_and_theil_against_definitions(seed):
-    rng = np.random.default_rng(seed)
-    x = rng.gamma(2.0, 3.0, 25)
-    x[:3] = 0.0
-    w = rng.uniform(0.5, 4.0, 25)
-    mean = (w * x).sum() / w.sum()
-    pairwise = sum(w[i] * w[j] * abs(x[i] - x[j]) for i, j in itertools.product(range(25), repeat=2))
-    assert services.gini(x, w) == pytest.approx(pairwise / (2 * w.sum() ** 2 * mean))
-    r = x / mean
-    expected = sum(w[i] * r[i] * math.log(r[i]) for i in range(25) if r[i] > 0) / w.sum()
-    assert services.theil(x, w) == pytest.approx(expected)
-    # repeating a value as often as its weight gives the unweighted index
-    ints = rng.integers(1, 4, 25)
-    assert services.gini(x, ints) == pytest.approx(services.gini(np.repeat(x, ints)))
-    assert services.theil(x, ints) == pytest.approx(services.theil(np.repeat(x, ints)))
+# --- the fields written and the summary, on a hand-made case -------------------------------------
+# five people: population, score per 1000, distance (NaN: no facility reached), territory, class
+POP = [10.0, 30.0, 10.0, 0.0, 50.0]
+SCORE = [0.0, 2.0, 4.0, 9.0, 1.0]
+DISTANCE = [np.nan, 100.0, 50.0, 70.0, 200.0]
+TERRITORY = ["a", "b", "b", "a", None]
+CLASSES = ["u", "r", "u", "u", None]
 
 
-def test_indices_edge_cases():
-    assert math.isnan(services.gini([0, 0]))
-    assert math.isnan(services.theil([]))
-    assert services.gini([5, np.nan, 5], [1, 1, 0]) == 0.0
-    with pytest.raises(InvalidValueError, match="non-negative"):
-        services.gini([-1, 2])
-    with pytest.raises(InvalidValueError, match="weights"):
-        services.theil([1, 2], [1])
+def test_per_demand_fields_by_hand():
+    nearest = pd.DataFrame({"distance": [400.0, np.nan, 0.0], "facility": [1, -1, 0],
+                            "snapped": [True, False, True]})
+    per_point = pd.DataFrame({"score": [0.0025, 0.0, 0.001], "facilities": [2, 0, 1]})
+    out = services.per_demand(nearest, per_point, ["north", "east"], 4.8, index=[7, 8, 9])
+    assert list(out.columns) == ["nearest_facility", "distance_m", "time_min", "score_per_1000",
+                                 "facilities_in_reach", "placed"]
+    assert out.index.tolist() == [7, 8, 9]
+    assert out["nearest_facility"].iloc[[0, 2]].tolist() == ["east", "north"]
+    assert pd.isna(out["nearest_facility"].iloc[1])  # no facility reached: NULL
+    # 4.8 km/h is 80 m a minute: 400 m in 5 minutes
+    np.testing.assert_allclose(out["time_min"], [5.0, np.nan, 0.0])
+    np.testing.assert_allclose(out["score_per_1000"], [2.5, 0.0, 1.0])
+    assert out["facilities_in_reach"].tolist() == [2, 0, 1] and out["placed"].tolist() == [1, 0, 1]
+    assert services.walking_minutes(1000.0, 6.0) == pytest.approx(10.0)
 
 
-def test_inequality_between_classes():
-    values = [2.0, 4.0, 1.0, 1.0, np.nan]
-    weights = [100, 100, 50, 150, 30]
-    groups = ["urban", "urban", "rural", "rural", "rural"]
-    out = services.inequality(values, weights, groups)
-    table = out["table"]
-    assert table.loc["urban", "mean"] == pytest.approx(3.0) and table.loc["rural", "mean"] == 1.0
-    assert table.loc["rural", "count"] == 2
-    assert out["ratio"] == pytest.approx(3.0) and out["groups"] == 2
-    assert out["gini"] == pytest.approx(services.gini([3.0, 1.0], [200, 200]))
-    # the Theil of the group means is the between-group part of the individual Theil
-    x, w = np.array([2.0, 4.0, 1.0, 1.0]), np.array([100, 100, 50, 150])
-    mu = (w * x).sum() / w.sum()
-    between = sum(wg * mg / (w.sum() * mu) * math.log(mg / mu) for mg, wg in ((3.0, 200), (1.0, 200)))
-    assert out["theil"] == pytest.approx(between)
-    assert math.isnan(services.inequality([0.0, 1.0], [1, 1], ["a", "b"])["ratio"])
+def test_facility_fields_per_1000():
+    per_facility = pd.DataFrame({"demand": [80.0, 0.0], "ratio": [30 / 80, np.nan]})
+    fields = services.facility_fields(per_facility)
+    assert list(fields) == ["demand_in_reach", "per_1000"]
+    np.testing.assert_allclose(fields["per_1000"], [375.0, np.nan])
+    np.testing.assert_allclose(fields["demand_in_reach"], [80.0, 0.0])
+
+
+def test_summary_means_and_unreached_by_hand():
+    out = services.summarise(SCORE, DISTANCE, POP, TERRITORY, CLASSES)
+    # distance among those who reach a facility: (30*100 + 10*50 + 0*70 + 50*200) / 90
+    assert out.mean_distance == pytest.approx(13500 / 90)
+    # score over everyone, the unreached scoring 0: (0 + 60 + 40 + 0 + 50) / 100
+    assert out.mean_score == pytest.approx(1.5)
+    assert out.unreached == 10.0
+    nobody = services.summarise([0.0, 0.0], [np.nan, np.nan], [5.0, 0.0])
+    assert nobody.mean_distance is None and nobody.unreached == 5.0 and nobody.mean_score == 0.0
+    empty = services.summarise([1.0], [10.0], [0.0])
+    assert empty.mean_distance is None and empty.mean_score is None
+
+
+def test_summary_table_by_hand():
+    out = services.summarise(SCORE, DISTANCE, POP, TERRITORY, CLASSES)
+    table = out.table.set_index(["indicator", "scope"])
+    assert list(out.table.columns) == ["indicator", "scope", "groups", "gini", "theil", "ratio"]
+    assert table.index.tolist() == [("score", "whole area"), ("score", "territories"), ("score", "classes"),
+                                    ("distance", "territories"), ("distance", "classes")]
+    # whole area, person 3 (no population) left out: (0, 10) (2, 30) (4, 10) (1, 50), mean 1.5;
+    # sum over ordered pairs of w_i w_j |x_i - x_j| = 2 * (600 + 400 + 500 + 600 + 1500 + 1500)
+    assert table.loc[("score", "whole area"), "gini"] == pytest.approx(10200 / (2 * 100 ** 2 * 1.5))
+    x, w = [0.0, 2.0, 4.0, 1.0], [10.0, 30.0, 10.0, 50.0]
+    theil = sum(wi * (xi / 1.5) * math.log(xi / 1.5) for xi, wi in zip(x, w) if xi > 0) / 100
+    assert table.loc[("score", "whole area"), "theil"] == pytest.approx(theil)
+    assert table.loc[("score", "whole area"), "groups"] == 1
+    # territories: a = person 0 alone (score 0, 10 people), b = 1 and 2: (60 + 40) / 40 = 2.5
+    assert table.loc[("score", "territories"), "groups"] == 2
+    assert table.loc[("score", "territories"), "gini"] == pytest.approx(2 * 10 * 40 * 2.5 / (2 * 50 ** 2 * 2))
+    assert table.loc[("score", "territories"), "theil"] == pytest.approx(math.log(1.25))
+    assert math.isnan(table.loc[("score", "territories"), "ratio"])  # the lowest mean is 0
+    # classes u (0 and 2: mean 2) and r (1: mean 2): a tie, so no inequality at all
+    assert table.loc[("score", "classes"), "ratio"] == 1.0
+    assert table.loc[("score", "classes"), "gini"] == 0.0 and table.loc[("score", "classes"), "theil"] == 0.0
+    # distances: territory a has nobody reaching a facility (person 3 counts no one): one group, nothing to compare
+    assert table.loc[("distance", "territories"), "groups"] == 1
+    assert table.loc[("distance", "territories"), "gini"] == 0.0
+    assert math.isnan(table.loc[("distance", "territories"), "ratio"])
+    # classes by distance: u 50 (10 people), r 100 (30 people), mean 87.5
+    assert table.loc[("distance", "classes"), "ratio"] == 2.0
+    assert table.loc[("distance", "classes"), "gini"] == pytest.approx(2 * 10 * 30 * 50 / (2 * 40 ** 2 * 87.5))
+    assert out.value("score", "territories", "gini") == pytest.approx(0.2)
+    assert out.value("score", "classes", "ratio") == 1.0
+    assert out.value("score", "nowhere", "gini") is None
+    only = services.summarise(SCORE, DISTANCE, POP)
+    assert only.table["scope"].tolist() == ["whole area"] and only.territory_gap() is None
+    assert only.value("score", "territories", "gini") is None
+
+
+def test_class_table_and_score_to_best_by_hand():
+    out = services.summarise(SCORE, DISTANCE, POP, TERRITORY, CLASSES).class_table()
+    assert list(out.columns) == ["class", "population", "mean_score", "mean_distance_m", "score_to_best"]
+    rows = out.set_index("class")
+    # the class population counts the unreached (person 0 in u); the mean distance does not
+    assert rows.loc["u"].tolist() == pytest.approx([20.0, 2.0, 50.0, 1.0])
+    assert rows.loc["r"].tolist() == pytest.approx([30.0, 2.0, 100.0, 1.0])
+    unequal = services.summarise([1.0, 4.0, 0.0], [10.0, 20.0, np.nan], [1.0, 1.0, 1.0], ["t", "t", "s"],
+                                 ["x", "y", "z"]).class_table().set_index("class")
+    assert unequal["score_to_best"].tolist() == [0.25, 1.0, 0.0]
+    assert math.isnan(unequal.loc["z", "mean_distance_m"])
+    zero = services.summarise([0.0, 0.0], [10.0, 20.0], [1.0, 1.0], ["t", "s"], ["x", "y"]).class_table()
+    assert zero["score_to_best"].isna().all()
+
+
+def test_territory_means_in_the_order_of_the_codes():
+    out = services.summarise(SCORE, DISTANCE, POP, TERRITORY, CLASSES).territory_means(["b", "a", "c"],
+                                                                                         index=[5, 6, 7])
+    assert list(out.columns) == ["population", "service_score_per_1000", "service_distance_m"]
+    assert out.index.tolist() == [5, 6, 7]
+    assert out["population"].tolist() == [40.0, 10.0, 0.0]
+    np.testing.assert_allclose(out["service_score_per_1000"], [2.5, 0.0, np.nan])
+    np.testing.assert_allclose(out["service_distance_m"], [(3000 + 500) / 40, np.nan, np.nan])
+
+
+def test_why_the_inequality_between_territories_tells_nothing():
+    def gap(score, territory):
+        return services.summarise(score, [10.0, 20.0], [1.0, 1.0], territory).territory_gap()
+
+    assert gap([1.0, 2.0], ["a", "b"]) is None
+    assert gap([1.0, 2.0], [None, None]) == services.NO_GROUP
+    assert gap([1.0, 2.0], ["a", "a"]) == services.ONE_GROUP
+    assert gap([0.0, 0.0], ["a", "b"]) == services.NOTHING_IN_REACH
+    assert gap([0.0, 0.001], ["a", "b"]) is None  # one territory above 0 is enough to compare
