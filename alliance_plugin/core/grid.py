@@ -176,69 +176,6 @@ def grid_polygons(values, origin, cell, *, background=0):
     return pd.Series(unions, index=pd.Index(groups), dtype=object)
 
 
-def grid_cells(shape, origin, cell):
-    """Square polygons of every cell of a grid, in row-major order (row 0 north).
-
-    Examples
-    --------
-    >>> [b.bounds for b in grid_cells((1, 2), (0.0, 1000.0), 1000.0)]
-    [(0.0, 0.0, 1000.0, 1000.0), (1000.0, 0.0, 2000.0, 1000.0)]
-    """
-    import shapely
-
-    rows, cols = np.divmod(np.arange(shape[0] * shape[1]), shape[1])
-    left = origin[0] + cols * cell
-    top = origin[1] - rows * cell
-    return shapely.box(left, top - cell, left + cell, top)
-
-
-def grid_polygons(values, origin, cell, *, background=0):
-    """Dissolved polygons of the cells sharing a value (``background`` cells left out).
-
-    Runs of equal cells along each row become rectangles first, so the union
-    works on far fewer pieces than cells.
-
-    Returns
-    -------
-    pandas.Series
-        Shapely (Multi)Polygons indexed by value, in increasing order.
-
-    Examples
-    --------
-    >>> polys = grid_polygons(np.array([[1, 1, 0], [0, 1, 2]]), (0.0, 20.0), 10.0)
-    >>> polys.index.tolist(), polys[1].area, polys[2].bounds
-    ([1, 2], 300.0, (20.0, 0.0, 30.0, 10.0))
-    """
-    import shapely
-
-    values = np.asarray(values)
-    n_rows, n_cols = values.shape
-    starts = np.ones(values.shape, dtype=bool)
-    starts[:, 1:] = values[:, 1:] != values[:, :-1]
-    flat = np.flatnonzero(starts)
-    row, col = np.divmod(flat, n_cols)
-    end = np.append(col[1:], n_cols)
-    end[np.append(row[1:] != row[:-1], True)] = n_cols
-    value = values.ravel()[flat]
-    keep = value != background
-    row, col, end, value = row[keep], col[keep], end[keep], value[keep]
-    # Runs with the same value and columns in consecutive rows stack into one rectangle.
-    order = np.lexsort((row, end, col, value))
-    row, col, end, value = row[order], col[order], end[order], value[order]
-    new = np.ones(len(row), dtype=bool)
-    new[1:] = (value[1:] != value[:-1]) | (col[1:] != col[:-1]) | (end[1:] != end[:-1]) | (row[1:] != row[:-1] + 1)
-    first = np.flatnonzero(new)
-    last = np.append(first[1:], len(row)) - 1
-    top = origin[1] - row[first] * cell
-    bottom = origin[1] - (row[last] + 1) * cell
-    boxes = shapely.box(origin[0] + col[first] * cell, bottom, origin[0] + end[first] * cell, top)
-    value = value[first]
-    if len(boxes) == 0:
-        return pd.Series(dtype=object)
-    groups, unions = union_by_group(boxes, value)
-    return pd.Series(unions, index=pd.Index(groups), dtype=object)
-
-
 def cell_lattice(bounds):
     """Row, column, (left, top) origin and cell size of polygons that must be the cells of one square grid.
 

@@ -14,7 +14,7 @@ from .rings import RING_ROLES, growth_rings, prospective_buffer
 from .sdg11_3_1 import AREA_UNITS, FLAGS, land_consumption, whole_area
 
 __all__ = [
-    "AREA_UNITS", "EXTENT_CLASSES", "FLAGS", "GROWTH_CLASSES", "PATCH_COLUMNS", "RING_ROLES", "UrbanExtent", "built_up_cover",
-    "extent_layer", "growth_patches", "growth_rings", "growth_summary", "land_consumption", "patch_territories",
-    "prospective_buffer", "urban_extent_classes", "urban_extent_grid", "whole_area",
+    "AREA_UNITS", "EXTENT_CLASSES", "FLAGS", "GROWTH_CLASSES", "PATCH_COLUMNS", "RING_ROLES", "UrbanExtent",
+    "built_up_cover", "extent_layer", "growth_patches", "growth_rings", "growth_summary", "land_consumption",
+    "patch_territories", "prospective_buffer", "urban_extent_classes", "urban_extent_grid", "whole_area",
 ]
