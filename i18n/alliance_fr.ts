@@ -35,26 +35,26 @@
         </message>
         <message>
             <location filename="../alliance_plugin/gui/cards.py" line="40" />
-            <location filename="../processing/territorial_report.py" line="92" />
+            <location filename="../processing/report/words.py" line="13" />
             <source>priority</source>
             <translation>prioritaire</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/gui/cards.py" line="40" />
-            <location filename="../processing/territorial_report.py" line="92" />
+            <location filename="../processing/report/words.py" line="13" />
             <source>watch</source>
             <translation>à surveiller</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/gui/cards.py" line="40" />
-            <location filename="../processing/territorial_report.py" line="92" />
+            <location filename="../processing/report/words.py" line="13" />
             <source>strong</source>
             <translation>solide</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/gui/cards.py" line="41" />
-            <location filename="../processing/territorial_report.py" line="93" />
-            <location filename="../alliance_plugin/core/scorecard.py" line="65" />
+            <location filename="../processing/report/words.py" line="14" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="64" />
             <source>not measurable</source>
             <translation>non mesurable</translation>
         </message>
@@ -360,8 +360,8 @@
         </message>
         <message>
             <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="108" />
+            <location filename="../processing/report/html_page.py" line="57" />
             <location filename="../processing/styling.py" line="105" />
-            <location filename="../processing/territorial_report.py" line="487" />
             <location filename="../alliance_plugin/core/indicators.py" line="212" />
             <source>Status</source>
             <translation>Statut</translation>
@@ -407,7 +407,7 @@
         </message>
         <message>
             <location filename="../alliance_plugin/gui/dock.py" line="175" />
-            <location filename="../processing/territorial_report.py" line="518" />
+            <location filename="../processing/report/html_page.py" line="88" />
             <source>Layer</source>
             <translation>Couche</translation>
         </message>
@@ -463,8 +463,8 @@
         </message>
         <message>
             <location filename="../alliance_plugin/gui/dock.py" line="190" />
-            <location filename="../processing/territorial_report.py" line="578" />
-            <location filename="../processing/territorial_report.py" line="525" />
+            <location filename="../processing/report/html_page.py" line="95" />
+            <location filename="../processing/report/pdf.py" line="106" />
             <source>Method notes</source>
             <translation>Notes de méthode</translation>
         </message>
@@ -541,6 +541,11 @@
             <translation>Le panneau Alliance des territoires a besoin de : {what}. Installez-le avec : {hint}</translation>
         </message>
         <message>
+            <location filename="../alliance_plugin/qgis_io/fast_path.py" line="192" />
+            <source>Writing {n:,} features with pyogrio to {path}.</source>
+            <translation>Écriture de {n:,} entités avec pyogrio dans {path}.</translation>
+        </message>
+        <message>
             <location filename="../alliance_plugin/qgis_io/flows.py" line="59" />
             <source>The flow table or layer is empty: it holds no rows.</source>
             <translation>La table ou la couche de flux est vide : elle ne contient aucune ligne.</translation>
@@ -556,29 +561,9 @@
             <translation>couche {name}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/qgis_io/layers.py" line="55" />
-            <source>Canceled.</source>
-            <translation>Annulé.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/qgis_io/layers.py" line="155" />
-            <source>{n} feature(s) of '{layer}' have invalid geometries: they are repaired (make_valid), never dropped, whatever the Processing setting for invalid features.</source>
-            <translation>{n} entité(s) de « {layer} » ont une géométrie invalide : elles sont réparées (make_valid), jamais écartées, quel que soit le réglage de Processing pour les entités invalides.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/qgis_io/layers.py" line="225" />
-            <source>Could not write features: {error}</source>
-            <translation>Impossible d'écrire les entités : {error}</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/qgis_io/layers.py" line="258" />
+            <location filename="../alliance_plugin/qgis_io/layers.py" line="53" />
             <source>{crs} is not in metres: areas, buffers and distances are computed in a Lambert azimuthal equal-area projection centred on {lon:.4f}, {lat:.4f}.</source>
             <translation>{crs} n'est pas en mètres : les surfaces, tampons et distances sont calculés dans une projection azimutale équivalente de Lambert centrée sur {lon:.4f}, {lat:.4f}.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/qgis_io/layers.py" line="74" />
-            <source>The field '{name}' is not in the layer; its fields are: {fields}.</source>
-            <translation>Le champ '{name}' n'est pas dans la couche ; ses champs sont : {fields}.</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/qgis_io/rasters.py" line="16" />
@@ -589,6 +574,26 @@
             <location filename="../alliance_plugin/qgis_io/rasters.py" line="23" />
             <source>Band {band} of the raster cannot be read as numbers.</source>
             <translation>La bande {band} du raster ne peut pas être lue comme des nombres.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/qgis_io/reading.py" line="44" />
+            <source>Canceled.</source>
+            <translation>Annulé.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/qgis_io/reading.py" line="244" />
+            <source>{n} feature(s) of '{layer}' have invalid geometries: they are repaired (make_valid), never dropped, whatever the Processing setting for invalid features.</source>
+            <translation>{n} entité(s) de « {layer} » ont une géométrie invalide : elles sont réparées (make_valid), jamais écartées, quel que soit le réglage de Processing pour les entités invalides.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/qgis_io/reading.py" line="203" />
+            <source>The field '{name}' is not in the layer; its fields are: {fields}.</source>
+            <translation>Le champ '{name}' n'est pas dans la couche ; ses champs sont : {fields}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/qgis_io/writing.py" line="106" />
+            <source>Could not write features: {error}</source>
+            <translation>Impossible d'écrire les entités : {error}</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/toolbelt/dependencies.py" line="103" />
@@ -636,136 +641,141 @@
             <translation>l'API de {name}</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="84" />
+            <location filename="../processing/access_inputs.py" line="101" />
             <source>Topology tolerance: ends joined within (m)</source>
             <translation>Tolérance topologique : extrémités jointes à (m)</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="66" />
+            <location filename="../processing/access_inputs.py" line="83" />
             <source>Population field (default: 1 per feature)</source>
             <translation>Champ de population (défaut : 1 par entité)</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="71" />
-            <location filename="../processing/flow_inputs.py" line="55" />
+            <location filename="../processing/access_inputs.py" line="88" />
+            <location filename="../processing/flow_inputs.py" line="79" />
             <location filename="../processing/land_consumption.py" line="65" />
             <location filename="../processing/provider.py" line="121" />
-            <location filename="../processing/territorial_report.py" line="436" />
-            <location filename="../processing/territorial_report.py" line="477" />
+            <location filename="../processing/report/content.py" line="171" />
+            <location filename="../processing/report/html_page.py" line="47" />
             <source>Territories</source>
             <translation>Territoires</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="73" />
-            <location filename="../processing/flow_inputs.py" line="57" />
-            <location filename="../processing/land_tenure.py" line="132" />
+            <location filename="../processing/access_inputs.py" line="90" />
+            <location filename="../processing/flow_inputs.py" line="81" />
+            <location filename="../processing/land_tenure.py" line="147" />
             <location filename="../processing/provider.py" line="121" />
             <location filename="../processing/urban_growth.py" line="68" />
             <source>Territory code field</source>
             <translation>Champ de code des territoires</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="78" />
+            <location filename="../processing/access_inputs.py" line="95" />
             <source>Street network</source>
             <translation>Réseau viaire</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="81" />
+            <location filename="../processing/access_inputs.py" line="98" />
             <source>Snap tolerance to the street network (m)</source>
             <translation>Tolérance d'accrochage au réseau viaire (m)</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="105" />
+            <location filename="../processing/access_inputs.py" line="110" />
+            <source>Method (network or euclidean proxy)</source>
+            <translation>Méthode (network ou euclidean proxy)</translation>
+        </message>
+        <message>
+            <location filename="../processing/access_inputs.py" line="142" />
             <source>The population layer is empty.</source>
             <translation>La couche de population est vide.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="166" />
+            <location filename="../processing/access_inputs.py" line="207" />
             <source>Choose the code field of the territories.</source>
             <translation>Choisissez le champ de code des territoires.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="205" />
+            <location filename="../processing/access_inputs.py" line="263" />
             <source>No street network: distances are straight lines (the Euclidean proxy); every output says so.</source>
             <translation>Pas de réseau viaire : les distances sont à vol d'oiseau (l'approximation euclidienne) ; chaque sortie le signale.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="211" />
+            <location filename="../processing/access_inputs.py" line="269" />
             <source>The street network has no line to walk along.</source>
             <translation>Le réseau viaire n'a aucune ligne à parcourir à pied.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="218" />
+            <location filename="../processing/access_inputs.py" line="276" />
             <source>Street network: {lines:,} lines, {segments:,} segments, {nodes:,} junctions, {km:,.1f} km.</source>
             <translation>Réseau viaire : {lines:,} lignes, {segments:,} segments, {nodes:,} nœuds, {km:,.1f} km.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="111" />
+            <location filename="../processing/access_inputs.py" line="148" />
             <source>Population read with pyogrio from {path}.</source>
             <translation>Population lue avec pyogrio depuis {path}.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="119" />
+            <location filename="../processing/access_inputs.py" line="156" />
             <source>{n} population features have no geometry: they are counted without access.</source>
             <translation>{n} entités de population n'ont pas de géométrie : elles sont comptées sans accès.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="194" />
+            <location filename="../processing/access_inputs.py" line="252" />
             <source>{n} population features lie in no territory: they count in the whole area only.</source>
             <translation>{n} entités de population ne sont dans aucun territoire : elles ne comptent que dans l'ensemble de la zone.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="222" />
+            <location filename="../processing/access_inputs.py" line="280" />
             <source>The street network has {parts} disconnected parts; the largest holds {share:.1f} % of its length. Nobody walks from one part to another.</source>
             <translation>Le réseau viaire a {parts} parties déconnectées ; la plus grande porte {share:.1f} % de sa longueur. On ne passe pas à pied d'une partie à l'autre.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="234" />
+            <location filename="../processing/access_inputs.py" line="292" />
             <source>{n:,} population features are farther than the snap tolerance from any street: they are kept and counted without access.</source>
             <translation>{n:,} entités de population sont plus loin de toute rue que la tolérance d'accrochage : elles sont conservées et comptées sans accès.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="238" />
+            <location filename="../processing/access_inputs.py" line="296" />
             <source>{n:,} population features sit on parts of the network that hold no {what}: they have no access.</source>
             <translation>{n:,} entités de population se trouvent sur des parties du réseau qui ne contiennent aucun {what} : elles n'ont aucun accès.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="125" />
+            <location filename="../processing/access_inputs.py" line="162" />
             <source>{n} features have no population in '{field}': they count 0.</source>
             <translation>{n} entités n'ont pas de population dans '{field}' : elles comptent pour 0.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="130" />
+            <location filename="../processing/access_inputs.py" line="167" />
             <source>{n} features have a negative population in '{field}' (feature ids {ids}): fix them first.</source>
             <translation>{n} entités ont une population négative dans '{field}' (identifiants des entités {ids}) : corrigez-les d'abord.</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="85" />
+            <location filename="../processing/base.py" line="86" />
             <source>Mobility and access</source>
             <translation>Mobilité et accessibilité</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="85" />
+            <location filename="../processing/base.py" line="86" />
             <source>Flows and dependencies</source>
             <translation>Flux et dépendances</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="85" />
+            <location filename="../processing/base.py" line="86" />
             <source>Urban growth and land</source>
             <translation>Croissance urbaine et foncier</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="85" />
+            <location filename="../processing/base.py" line="86" />
             <source>Land and tenure</source>
             <translation>Foncier et tenure</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="85" />
+            <location filename="../processing/base.py" line="86" />
             <source>Recommendations</source>
             <translation>Recommandations</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="103" />
+            <location filename="../processing/base.py" line="104" />
             <source>This algorithm needs Python libraries that are missing or unusable:
 {problems}
 Install them into the Python that QGIS uses, for example:
@@ -778,27 +788,27 @@ Installez-les dans le Python qu'utilise QGIS, par exemple :
 Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste chaque bibliothèque avec son état et la commande pour votre système.</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="126" />
+            <location filename="../processing/base.py" line="127" />
             <source>The output '{output}' would overwrite the input '{input}' ({path}): choose another file.</source>
             <translation>La sortie '{output}' écraserait l'entrée '{input}' ({path}) : choisissez un autre fichier.</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="131" />
+            <location filename="../processing/base.py" line="132" />
             <source>The output '{output}' would replace the GeoPackage {path}, which holds {count} layers ({names}): all of them would be deleted. Choose another file, or save into this GeoPackage as a new layer (Save to GeoPackage… in the output's menu; with qgis_process: ogr:dbname='{path}' table="new_layer" (geom)).</source>
             <translation>La sortie « {output} » remplacerait le GeoPackage {path}, qui contient {count} couches ({names}) : toutes seraient supprimées. Choisissez un autre fichier, ou enregistrez dans ce GeoPackage comme nouvelle couche (Enregistrer dans un GeoPackage… dans le menu de la sortie ; avec qgis_process : ogr:dbname='{path}' table="nouvelle_couche" (geom)).</translation>
         </message>
         <message>
-            <location filename="../processing/city_network.py" line="39" />
+            <location filename="../processing/city_network.py" line="38" />
             <source>City network: rank-size, centralities, intermediary cities</source>
             <translation>Réseau de villes : rang-taille, centralités, villes intermédiaires</translation>
         </message>
         <message>
-            <location filename="../processing/city_network.py" line="42" />
+            <location filename="../processing/city_network.py" line="41" />
             <source>Rank-size exponent (Gabaix-Ibragimov), primacy, flow centralities and intermediary cities.</source>
             <translation>Exposant rang-taille (Gabaix-Ibragimov), primatie, centralités de flux et villes intermédiaires.</translation>
         </message>
         <message>
-            <location filename="../processing/city_network.py" line="46" />
+            <location filename="../processing/city_network.py" line="45" />
             <source>&lt;p&gt;For cities (points or polygons) with their population at one or several dates (recommendation 3):&lt;/p&gt;
 &lt;ul&gt;&lt;li&gt;&lt;b&gt;Rank-size&lt;/b&gt;: the Gabaix-Ibragimov estimator (ln(rank - 1/2) regressed on ln(size)), the exponent b and its standard error b&amp;radic;(2/n), n and the size cut-off, per date; per city, its rank and its deviation from the fitted line (size_deviation, in log units: positive when the city is larger than the line predicts). &lt;b&gt;Primacy&lt;/b&gt; P1/P2 and the &lt;b&gt;four-city index&lt;/b&gt; P1/(P2+P3+P4). The table output holds one row per date.&lt;/li&gt;
 &lt;li&gt;With flows: &lt;b&gt;centralities&lt;/b&gt; on the directed flow graph: in and out strength and degree, PageRank, and betweenness with 1/volume as the length of a link (ours: paths follow the strongest flows), per connected component; exact when cheap, otherwise from sampled sources, with the method and the number of sources written in each city's fields and in the log.&lt;/li&gt;
@@ -811,72 +821,64 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
 &lt;p&gt;&lt;b&gt;Flux&lt;/b&gt; : une table ou une couche chargée dans QGIS, ou un fichier CSV (délimiteur, UTF-8/BOM/cp1252 et virgules décimales détectés ; codes toujours lus comme du texte, donc 01004 garde son zéro). Les champs sont détectés d'après leur nom quand ils sont laissés vides, y compris dans les fichiers de navettes domicile-travail de l'INSEE (CODGEO/DCLT/NBFLUX_C20_ACTOCC15P, ou COMMUNE/DCLT/IPONDI sommé par couple). Les lignes qui répètent un couple et un type sont sommées avec un avertissement ; des volumes manquants ou négatifs arrêtent le traitement et les lignes sont citées ; les codes qui ne correspondent à aucun territoire sont comptés, listés et écartés.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/city_network.py" line="51" />
+            <location filename="../processing/city_network.py" line="50" />
             <source>Population fields (one per date, last = now)</source>
             <translation>Champs de population (un par date, dernier = actuel)</translation>
         </message>
         <message>
-            <location filename="../processing/city_network.py" line="64" />
+            <location filename="../processing/city_network.py" line="63" />
             <source>Cities with rank-size and network fields</source>
             <translation>Villes avec champs rang-taille et réseau</translation>
         </message>
         <message>
-            <location filename="../processing/city_network.py" line="66" />
+            <location filename="../processing/city_network.py" line="65" />
             <source>City-size distribution per date</source>
             <translation>Distribution des tailles de villes par date</translation>
         </message>
         <message>
-            <location filename="../processing/city_network.py" line="115" />
-            <source>No flows: only the city-size distribution is computed.</source>
-            <translation>Pas de flux : seule la distribution des tailles de villes est calculée.</translation>
-        </message>
-        <message>
-            <location filename="../processing/city_network.py" line="62" />
-            <location filename="../processing/city_network.py" line="70" />
-            <source>Rank-size: smallest city size fitted</source>
-            <translation>Rang-taille : plus petite taille de ville ajustée</translation>
-        </message>
-        <message>
-            <location filename="../processing/city_network.py" line="62" />
-            <location filename="../processing/city_network.py" line="70" />
-            <source>Intermediary cities: smallest size</source>
-            <translation>Villes intermédiaires : taille minimale</translation>
-        </message>
-        <message>
-            <location filename="../processing/city_network.py" line="62" />
-            <location filename="../processing/city_network.py" line="70" />
-            <source>Intermediary cities: largest size</source>
-            <translation>Villes intermédiaires : taille maximale</translation>
-        </message>
-        <message>
-            <location filename="../processing/city_network.py" line="62" />
-            <location filename="../processing/city_network.py" line="70" />
-            <source>Intermediary cities: top share of betweenness (%)</source>
-            <translation>Villes intermédiaires : part la plus haute de l'intermédiarité (%)</translation>
-        </message>
-        <message>
-            <location filename="../processing/city_network.py" line="62" />
-            <location filename="../processing/city_network.py" line="70" />
-            <source>Betweenness: sources sampled (0 = automatic)</source>
-            <translation>Intermédiarité : sources tirées (0 = auto)</translation>
-        </message>
-        <message>
-            <location filename="../processing/city_network.py" line="62" />
-            <location filename="../processing/city_network.py" line="70" />
+            <location filename="../processing/city_network.py" line="66" />
             <source>Rank-size exponent b at the last date</source>
             <translation>Exposant rang-taille b à la dernière date</translation>
         </message>
         <message>
-            <location filename="../processing/city_network.py" line="62" />
-            <location filename="../processing/city_network.py" line="70" />
+            <location filename="../processing/city_network.py" line="67" />
             <source>Primacy P1/P2 at the last date</source>
             <translation>Primatie P1/P2 à la dernière date</translation>
         </message>
         <message>
-            <location filename="../processing/city_network.py" line="62" />
-            <location filename="../processing/city_network.py" line="70" />
+            <location filename="../processing/city_network.py" line="68" />
             <source>Number of intermediary cities</source>
             <translation>Nombre de villes intermédiaires</translation>
+        </message>
+        <message>
+            <location filename="../processing/city_network.py" line="100" />
+            <source>No flows: only the city-size distribution is computed.</source>
+            <translation>Pas de flux : seule la distribution des tailles de villes est calculée.</translation>
+        </message>
+        <message>
+            <location filename="../processing/city_network.py" line="61" />
+            <source>Rank-size: smallest city size fitted</source>
+            <translation>Rang-taille : plus petite taille de ville ajustée</translation>
+        </message>
+        <message>
+            <location filename="../processing/city_network.py" line="61" />
+            <source>Intermediary cities: smallest size</source>
+            <translation>Villes intermédiaires : taille minimale</translation>
+        </message>
+        <message>
+            <location filename="../processing/city_network.py" line="61" />
+            <source>Intermediary cities: largest size</source>
+            <translation>Villes intermédiaires : taille maximale</translation>
+        </message>
+        <message>
+            <location filename="../processing/city_network.py" line="61" />
+            <source>Intermediary cities: top share of betweenness (%)</source>
+            <translation>Villes intermédiaires : part la plus haute de l'intermédiarité (%)</translation>
+        </message>
+        <message>
+            <location filename="../processing/city_network.py" line="61" />
+            <source>Betweenness: sources sampled (0 = automatic)</source>
+            <translation>Intermédiarité : sources tirées (0 = auto)</translation>
         </message>
         <message>
             <location filename="../processing/crs_rule.py" line="102" />
@@ -889,17 +891,17 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>{names} : aucun système de coordonnées de référence (SCR). Les coordonnées sont utilisées telles quelles, seulement pour dessiner les résultats (rien n'est mesuré avec elles) ; les sorties n'ont pas de SCR non plus. Définissez le SCR de la couche dans Propriétés de la couche &gt; Source pour les placer sur une carte.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="56" />
+            <location filename="../processing/degurba.py" line="55" />
             <source>Degree of urbanisation (DEGURBA)</source>
             <translation>Degré d'urbanisation (DEGURBA)</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="59" />
+            <location filename="../processing/degurba.py" line="58" />
             <source>Urban centres, urban clusters and rural cells of a population grid, and local units classed as cities, towns and semi-dense areas, or rural areas.</source>
             <translation>Centres urbains, agglomérations urbaines et carreaux ruraux d'une grille de population, et unités locales classées en villes, villes moyennes et zones semi-denses, ou zones rurales.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="63" />
+            <location filename="../processing/degurba.py" line="62" />
             <source>&lt;p&gt;The degree of urbanisation (UN Statistical Commission 2020; Eurostat et al., &lt;i&gt;Applying the Degree of Urbanisation&lt;/i&gt;, 2021), from your own population data (recommendations 1 and 3).&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Population grid&lt;/b&gt;, one of: grid polygons with a population field (cells taken as given: they must be the squares of one grid in a projected CRS in metres, cells cut along a coast allowed; an optional land-share field gives the density per km2 of land); population points summed into a grid of the given cell size (1 km by default, aligned on multiples of the cell; points in a geographic CRS are reprojected to a Lambert azimuthal equal-area projection centred on them, and the log says so); or a population raster in a projected CRS in metres with square cells (no-data and negative cells are no data).&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Grid classes&lt;/b&gt;, every threshold a parameter: urban centres are 4-connected cells (no diagonals) of at least 1,500 inhabitants per km2 of land whose cluster holds at least 50,000 inhabitants, their gaps below 15 km2 filled and their edges smoothed by the majority rule (a cell joins when at least 5 of its 8 neighbours belong to the centre), repeated until nothing changes; urban clusters are 8-connected cells of at least 300 inhabitants per km2 (urban-centre cells included) holding at least 5,000 inhabitants; every other cell is a rural grid cell (no data: a given cell without population). Centres and clusters are numbered from the most populated; each cell gets its class, centre and cluster ids and their populations. Cells without inhabitants outside any cluster are left out of a grid built from points or a raster unless asked for.&lt;/p&gt;
@@ -910,251 +912,227 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
 &lt;p&gt;&lt;b&gt;Unités locales&lt;/b&gt; (facultatif) : la population de chaque carreau est attribuée à l'unité qui contient le centre du carreau (pour des polygones fournis, un point à l'intérieur du polygone, le centre d'un carré complet ; un centre situé sur une limite va au plus petit code). Une unité est une &lt;i&gt;ville&lt;/i&gt; quand au moins 50 % de sa population vit dans des centres urbains, une &lt;i&gt;zone rurale&lt;/i&gt; quand au moins 50 % vit dans des carreaux ruraux, sinon une &lt;i&gt;ville moyenne ou zone semi-dense&lt;/i&gt; ; les unités sans habitant ne reçoivent pas de classe. Leur population, la population et la part dans les centres urbains, dans les agglomérations urbaines (centres compris) et dans les carreaux ruraux sont ajoutées aux unités telles que fournies. Le champ params enregistre les seuils.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="126" />
+            <location filename="../processing/degurba.py" line="122" />
             <source>The local units layer</source>
             <translation>La couche des unités locales</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="192" />
+            <location filename="../processing/degurba.py" line="179" />
             <source>The population layer</source>
             <translation>La couche de population</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="254" />
+            <location filename="../processing/degurba.py" line="236" />
             <source>The population grid</source>
             <translation>La grille de population</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="320" />
+            <location filename="../processing/degurba.py" line="262" />
             <source>The population raster</source>
             <translation>Le raster de population</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="69" />
+            <location filename="../processing/degurba.py" line="68" />
             <source>Choose the population field of the grid cells or points.</source>
             <translation>Choisissez le champ de population des carreaux ou des points.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="74" />
+            <location filename="../processing/degurba.py" line="73" />
             <source>Population: grid cells or points</source>
             <translation>Population : carreaux ou points</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="77" />
+            <location filename="../processing/degurba.py" line="76" />
             <source>Population field of the cells or points</source>
             <translation>Champ de population des carreaux ou points</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="81" />
+            <location filename="../processing/degurba.py" line="80" />
             <source>Land share of each cell (0-1 or %)</source>
             <translation>Part de terre de chaque carreau (0-1 ou %)</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="84" />
+            <location filename="../processing/degurba.py" line="83" />
             <source>Population raster</source>
             <translation>Raster de population</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="86" />
+            <location filename="../processing/degurba.py" line="85" />
             <source>Band of the raster</source>
             <translation>Bande du raster</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="88" />
+            <location filename="../processing/degurba.py" line="87" />
             <source>Cell size of the grid built from points (m)</source>
             <translation>Taille des carreaux de la grille construite à partir de points (m)</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="99" />
+            <location filename="../processing/degurba.py" line="98" />
             <source>Urban centre smoothing: neighbours of 8 (0 = off)</source>
             <translation>Lissage des centres : voisins sur 8 (0 = aucun)</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="102" />
+            <location filename="../processing/degurba.py" line="101" />
             <source>Local units (communes)</source>
             <translation>Unités locales (communes)</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="105" />
+            <location filename="../processing/degurba.py" line="104" />
             <source>Local unit code field</source>
             <translation>Champ de code des unités locales</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="107" />
+            <location filename="../processing/degurba.py" line="106" />
             <source>Local units: population share of the rules (%)</source>
             <translation>Unités locales : part de population des règles (%)</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="110" />
+            <location filename="../processing/degurba.py" line="109" />
             <source>Write the empty rural cells of a built grid</source>
             <translation>Écrire aussi les carreaux ruraux vides</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="112" />
+            <location filename="../processing/degurba.py" line="111" />
             <source>Classified grid cells</source>
             <translation>Carreaux classés</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="114" />
+            <location filename="../processing/degurba.py" line="113" />
             <source>Local units (degree of urbanisation)</source>
             <translation>Unités locales (degré d'urbanisation)</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="116" />
+            <location filename="../processing/degurba.py" line="115" />
             <source>Urban centres</source>
             <translation>Centres urbains</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="117" />
+            <location filename="../processing/degurba.py" line="116" />
             <source>Urban clusters</source>
             <translation>Agglomérations urbaines</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="129" />
+            <location filename="../processing/degurba.py" line="125" />
             <source>Choose the code field of the local units.</source>
             <translation>Choisissez le champ de code des unités locales.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="194" />
+            <location filename="../processing/degurba.py" line="181" />
             <source>Give the population either as a vector layer (grid cells or points) or as a raster, one of them.</source>
             <translation>Donnez la population soit comme couche vecteur (carreaux ou points), soit comme raster, l'un des deux.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="200" />
+            <location filename="../processing/degurba.py" line="187" />
             <source>Choose the population field.</source>
             <translation>Choisissez le champ de population.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="230" />
+            <location filename="../processing/degurba.py" line="217" />
             <source>No population point has a geometry.</source>
             <translation>Aucun point de population n'a de géométrie.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="300" />
-            <location filename="../alliance_plugin/core/grid.py" line="274" />
-            <source>The polygons are not the square cells of a grid.</source>
-            <translation>Les polygones ne sont pas les carreaux carrés d'une grille.</translation>
-        </message>
-        <message>
-            <location filename="../processing/degurba.py" line="97" />
-            <source>Urban centre: minimum density (inh./km2)</source>
-            <translation>Centre urbain : densité minimale (hab./km2)</translation>
-        </message>
-        <message>
-            <location filename="../processing/degurba.py" line="97" />
-            <source>Urban centre: minimum population</source>
-            <translation>Centre urbain : population minimale</translation>
-        </message>
-        <message>
-            <location filename="../processing/degurba.py" line="97" />
-            <source>Urban centre: gaps filled below (km2; 0 = none)</source>
-            <translation>Centre urbain : trous comblés en dessous de (km2 ; 0 = aucun)</translation>
-        </message>
-        <message>
-            <location filename="../processing/degurba.py" line="97" />
-            <source>Urban cluster: minimum density (inh./km2)</source>
-            <translation>Agglomération : densité minimale (hab./km2)</translation>
-        </message>
-        <message>
-            <location filename="../processing/degurba.py" line="97" />
-            <source>Urban cluster: minimum population</source>
-            <translation>Agglomération urbaine : population minimale</translation>
-        </message>
-        <message>
-            <location filename="../processing/degurba.py" line="149" />
-            <source>{centres} urban centres and {clusters} urban clusters ({rounds} rounds of gap filling and smoothing); {c:.1%} of the population in urban centres, {u:.1%} in urban clusters outside them.</source>
-            <translation>{centres} centres urbains et {clusters} agglomérations urbaines ({rounds} passes de comblement et de lissage) ; {c:.1%} de la population dans les centres urbains, {u:.1%} dans les agglomérations urbaines hors centres.</translation>
-        </message>
-        <message>
-            <location filename="../processing/degurba.py" line="181" />
-            <source>The local units output is skipped: only the cells say their unit.</source>
-            <translation>La sortie des unités locales est ignorée : seuls les carreaux indiquent leur unité.</translation>
-        </message>
-        <message>
-            <location filename="../processing/degurba.py" line="234" />
-            <source>{n} points summed into a grid of {rows} x {cols} cells of {cell:g} m.</source>
-            <translation>{n} points sommés dans une grille de {rows} x {cols} carreaux de {cell:g} m.</translation>
-        </message>
-        <message>
-            <location filename="../processing/degurba.py" line="276" />
+            <location filename="../processing/degurba.py" line="247" />
             <source>Land shares above 1: read as percentages.</source>
             <translation>Parts de terre supérieures à 1 : lues comme des pourcentages.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="280" />
+            <location filename="../processing/degurba.py" line="96" />
+            <source>Urban centre: minimum density (inh./km2)</source>
+            <translation>Centre urbain : densité minimale (hab./km2)</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="96" />
+            <source>Urban centre: minimum population</source>
+            <translation>Centre urbain : population minimale</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="96" />
+            <source>Urban centre: gaps filled below (km2; 0 = none)</source>
+            <translation>Centre urbain : trous comblés en dessous de (km2 ; 0 = aucun)</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="96" />
+            <source>Urban cluster: minimum density (inh./km2)</source>
+            <translation>Agglomération : densité minimale (hab./km2)</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="96" />
+            <source>Urban cluster: minimum population</source>
+            <translation>Agglomération urbaine : population minimale</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="143" />
+            <source>{centres} urban centres and {clusters} urban clusters ({rounds} rounds of gap filling and smoothing); {c:.1%} of the population in urban centres, {u:.1%} in urban clusters outside them.</source>
+            <translation>{centres} centres urbains et {clusters} agglomérations urbaines ({rounds} passes de comblement et de lissage) ; {c:.1%} de la population dans les centres urbains, {u:.1%} dans les agglomérations urbaines hors centres.</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="168" />
+            <source>The local units output is skipped: only the cells say their unit.</source>
+            <translation>La sortie des unités locales est ignorée : seuls les carreaux indiquent leur unité.</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="221" />
+            <source>{n} points summed into a grid of {rows} x {cols} cells of {cell:g} m.</source>
+            <translation>{n} points sommés dans une grille de {rows} x {cols} carreaux de {cell:g} m.</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="249" />
             <source>{n} grid cells of {cell:g} m, {rows} rows x {cols} columns; {missing} cells of that frame are not given (no data).</source>
             <translation>{n} carreaux de {cell:g} m, {rows} lignes x {cols} colonnes ; {missing} carreaux de cette emprise ne sont pas fournis (sans donnée).</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="331" />
+            <location filename="../processing/degurba.py" line="273" />
             <source>Raster of {rows} x {cols} cells of {cell:g} m.</source>
             <translation>Raster de {rows} x {cols} cellules de {cell:g} m.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="411" />
+            <location filename="../processing/degurba.py" line="323" />
             <source>Local units: {city} cities, {town} towns and semi-dense areas, {rural} rural areas, {none} without inhabitants.</source>
             <translation>Unités locales : {city} villes, {town} villes moyennes et zones semi-denses, {rural} zones rurales, {none} sans habitant.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="133" />
+            <location filename="../processing/degurba.py" line="129" />
             <source>Cells of {cell:g} m: the official method uses 1 km2 cells, and its thresholds (per km2 and per cluster) are kept as given.</source>
             <translation>Carreaux de {cell:g} m : la méthode officielle utilise des carreaux de 1 km2, et ses seuils (par km2 et par agglomération) sont conservés tels quels.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="207" />
+            <location filename="../processing/degurba.py" line="194" />
             <source>{what} is in {crs}, not in metres: its cells would not be squares of equal area once reprojected. Use a grid in a projected CRS in metres (the official grid is in EPSG:3035; GHS-POP in World Mollweide), or population points, which are reprojected.</source>
             <translation>{what} est en {crs}, pas en mètres : ses carreaux ne seraient plus des carrés de même surface une fois reprojetés. Utilisez une grille dans un SCR projeté en mètres (la grille officielle est en EPSG:3035 ; GHS-POP en World Mollweide), ou des points de population, qui sont reprojetés.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="225" />
+            <location filename="../processing/degurba.py" line="212" />
             <source>{n} points have no geometry: left out.</source>
             <translation>{n} points n'ont pas de géométrie : écartés.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="243" />
-            <location filename="../alliance_plugin/core/grid.py" line="50" />
-            <source>A grid of {rows:,.0f} x {cols:,.0f} cells of {cell:g} m is too large (limit {limit:,}): choose larger cells or a smaller area.</source>
-            <translation>Une grille de {rows:,.0f} x {cols:,.0f} carreaux de {cell:g} m est trop grande (limite {limit:,}) : choisissez des carreaux plus grands ou une zone plus petite.</translation>
-        </message>
-        <message>
-            <location filename="../processing/degurba.py" line="260" />
+            <location filename="../processing/degurba.py" line="242" />
             <source>{n} grid cells have no geometry: remove them first.</source>
             <translation>{n} carreaux n'ont pas de géométrie : supprimez-les d'abord.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="268" />
-            <location filename="../alliance_plugin/core/grid.py" line="340" />
-            <source>{n} grid cells are given more than once (overlapping polygons): one polygon per cell.</source>
-            <translation>{n} carreaux sont fournis plusieurs fois (polygones superposés) : un polygone par carreau.</translation>
-        </message>
-        <message>
-            <location filename="../processing/degurba.py" line="309" />
-            <location filename="../alliance_plugin/core/grid.py" line="283" />
-            <source>{n} polygons are not cells of a regular grid of {cell:g} m squares (the first: bounds {b}); give the cells of one grid, or points.</source>
-            <translation>{n} polygones ne sont pas des carreaux d'une grille régulière de carrés de {cell:g} m (le premier : emprise {b}) ; fournissez les carreaux d'une même grille, ou des points.</translation>
-        </message>
-        <message>
-            <location filename="../processing/degurba.py" line="327" />
+            <location filename="../processing/degurba.py" line="269" />
             <source>{n} raster cells are negative: read as no data.</source>
             <translation>{n} cellules du raster sont négatives : lues comme sans donnée.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="408" />
+            <location filename="../processing/degurba.py" line="320" />
             <source>{pop:,.0f} inhabitants live in cells whose centre lies in no local unit.</source>
             <translation>{pop:,.0f} habitants vivent dans des carreaux dont le centre n'est dans aucune unité locale.</translation>
         </message>
         <message>
-            <location filename="../processing/dominant_flows.py" line="34" />
+            <location filename="../processing/dominant_flows.py" line="33" />
             <source>Dominant flows (Nystuen-Dacey)</source>
             <translation>Flux dominants (Nystuen-Dacey)</translation>
         </message>
         <message>
-            <location filename="../processing/dominant_flows.py" line="37" />
+            <location filename="../processing/dominant_flows.py" line="36" />
             <source>The urban hierarchy from flows: dominant, intermediate and dominated territories and the dominant-flow lines.</source>
             <translation>La hiérarchie urbaine à partir des flux : territoires dominants, intermédiaires et dominés, et lignes des flux dominants.</translation>
         </message>
         <message>
-            <location filename="../processing/dominant_flows.py" line="41" />
+            <location filename="../processing/dominant_flows.py" line="40" />
             <source>&lt;p&gt;Nystuen and Dacey (1961): a territory is &lt;b&gt;dominated&lt;/b&gt; by the territory receiving its largest flow to another territory when that one is larger. The dominant flows form a forest: the urban hierarchy (recommendations 2 and 3).&lt;/p&gt;
 &lt;p&gt;Size: the total inflow, internal flow included (for commuting: the jobs), by default; the inflow from other territories (Nystuen and Dacey's original, which had no internal flows); or a field such as the population. Sizes must be strictly larger along a dominant flow, so there is never a cycle; ties between destinations go to the smallest code.&lt;/p&gt;
 &lt;p&gt;Classes (our wording): &lt;i&gt;dominant&lt;/i&gt; tops a tree; &lt;i&gt;intermediate&lt;/i&gt; is dominated and dominates others; &lt;i&gt;dominated&lt;/i&gt; is a leaf; &lt;i&gt;independent&lt;/i&gt; has flows but its largest goes to a territory that is not larger; &lt;i&gt;isolated&lt;/i&gt; has no flow with another territory. Fields: nd_class, nd_parent, nd_root (top of its tree), nd_level (0 at the top), nd_direct and nd_subordinates (territories below, directly and in all), nd_size, nd_flow (volume of its dominant flow).&lt;/p&gt;
@@ -1167,78 +1145,77 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
 &lt;p&gt;&lt;b&gt;Flux&lt;/b&gt; : une table ou une couche chargée dans QGIS, ou un fichier CSV (délimiteur, UTF-8/BOM/cp1252 et virgules décimales détectés ; codes toujours lus comme du texte, donc 01004 garde son zéro). Les champs sont détectés d'après leur nom quand ils sont laissés vides, y compris dans les fichiers de navettes domicile-travail de l'INSEE (CODGEO/DCLT/NBFLUX_C20_ACTOCC15P, ou COMMUNE/DCLT/IPONDI sommé par couple). Les lignes qui répètent un couple et un type sont sommées avec un avertissement ; des volumes manquants ou négatifs arrêtent le traitement et les lignes sont citées ; les codes qui ne correspondent à aucun territoire sont comptés, listés et écartés.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/dominant_flows.py" line="47" />
+            <location filename="../processing/dominant_flows.py" line="46" />
             <source>Size of a territory</source>
             <translation>Taille d'un territoire</translation>
         </message>
         <message>
-            <location filename="../processing/dominant_flows.py" line="49" />
+            <location filename="../processing/dominant_flows.py" line="48" />
             <source>Size field (when the size is a field)</source>
             <translation>Champ de taille (quand la taille est un champ)</translation>
         </message>
         <message>
-            <location filename="../processing/dominant_flows.py" line="52" />
+            <location filename="../processing/dominant_flows.py" line="51" />
             <source>Territories with their place in the hierarchy</source>
             <translation>Territoires avec leur place dans la hiérarchie</translation>
         </message>
         <message>
-            <location filename="../processing/dominant_flows.py" line="54" />
+            <location filename="../processing/dominant_flows.py" line="53" />
             <location filename="../processing/provider.py" line="128" />
             <location filename="../processing/styling.py" line="54" />
             <source>Dominant flows</source>
             <translation>Flux dominants</translation>
         </message>
         <message>
-            <location filename="../processing/dominant_flows.py" line="58" />
+            <location filename="../processing/dominant_flows.py" line="55" />
             <source>Share of the flows between territories carried by dominant flows</source>
             <translation>Part des flux entre territoires portée par les flux dominants</translation>
         </message>
         <message>
-            <location filename="../processing/dominant_flows.py" line="58" />
+            <location filename="../processing/dominant_flows.py" line="56" />
             <source>Number of dominant territories (tops of the hierarchy)</source>
             <translation>Nombre de territoires dominants (sommets de la hiérarchie)</translation>
         </message>
         <message>
-            <location filename="../processing/dominant_flows.py" line="58" />
-            <location filename="../processing/flow_dependencies.py" line="77" />
-            <location filename="../processing/flow_regions.py" line="92" />
-            <location filename="../processing/functional_areas.py" line="87" />
-            <location filename="../processing/functional_areas.py" line="100" />
+            <location filename="../processing/dominant_flows.py" line="57" />
+            <location filename="../processing/flow_dependencies.py" line="74" />
+            <location filename="../processing/flow_regions.py" line="90" />
+            <location filename="../processing/functional_areas.py" line="98" />
             <source>Flow rows whose codes match no territory</source>
             <translation>Lignes de flux dont les codes ne correspondent à aucun territoire</translation>
         </message>
         <message>
-            <location filename="../processing/dominant_flows.py" line="90" />
+            <location filename="../processing/dominant_flows.py" line="87" />
             <source>{roots} dominant territories; dominant flows carry {share:.1%} of the flows between territories.</source>
             <translation>{roots} territoires dominants ; les flux dominants portent {share:.1%} des flux entre territoires.</translation>
         </message>
         <message>
-            <location filename="../processing/dominant_flows.py" line="47" />
+            <location filename="../processing/dominant_flows.py" line="46" />
             <source>Total inflow (internal flow included)</source>
             <translation>Flux entrant total (flux interne compris)</translation>
         </message>
         <message>
-            <location filename="../processing/dominant_flows.py" line="47" />
+            <location filename="../processing/dominant_flows.py" line="46" />
             <source>Inflow from other territories</source>
             <translation>Flux entrant depuis les autres territoires</translation>
         </message>
         <message>
-            <location filename="../processing/dominant_flows.py" line="47" />
+            <location filename="../processing/dominant_flows.py" line="46" />
             <source>A field (population, jobs)</source>
             <translation>Un champ (population, emplois)</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="44" />
+            <location filename="../processing/flow_dependencies.py" line="43" />
             <source>Flow dependencies between territories</source>
             <translation>Dépendances de flux entre territoires</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="47" />
+            <location filename="../processing/flow_dependencies.py" line="46" />
             <source>Outflows, inflows, self-containment, main partner, concentration and roles of territories from an origin-destination table, and styled flow lines.</source>
             <translation>Flux sortants, flux entrants, autocontention, partenaire principal, concentration et rôles des territoires à partir d'une table origine-destination, et lignes de flux stylées.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="51" />
+            <location filename="../processing/flow_dependencies.py" line="50" />
             <source>&lt;p&gt;Reads a layer of territories (polygons with a code field) and an origin-destination table of flows, and computes for each territory, per flow type and in total:&lt;/p&gt;
 &lt;ul&gt;
 &lt;li&gt;&lt;b&gt;outflow&lt;/b&gt; O&lt;sub&gt;i&lt;/sub&gt; and &lt;b&gt;inflow&lt;/b&gt; D&lt;sub&gt;i&lt;/sub&gt; (both including the internal flow), &lt;b&gt;internal&lt;/b&gt; T&lt;sub&gt;ii&lt;/sub&gt;;&lt;/li&gt;
@@ -1265,179 +1242,179 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
 &lt;p&gt;Les territoires stockés dans plusieurs entités avec le même code partagent un seul jeu d'indicateurs ; la plus grande partie porte les extrémités des lignes. Les polygones invalides sont réparés (make_valid) avant que les points soient pris.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="66" />
+            <location filename="../processing/flow_dependencies.py" line="65" />
             <source>Lines: N largest flows per origin (0 = all)</source>
             <translation>Lignes : N plus grands flux par origine (0 = tous)</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="69" />
+            <location filename="../processing/flow_dependencies.py" line="68" />
             <source>Territories with dependency indicators</source>
             <translation>Territoires avec indicateurs de dépendance</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="71" />
-            <location filename="../processing/territorial_report.py" line="445" />
+            <location filename="../processing/flow_dependencies.py" line="70" />
+            <location filename="../processing/report/content.py" line="180" />
             <source>Flow lines</source>
             <translation>Lignes de flux</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="78" />
-            <source>Flow types used</source>
-            <translation>Types de flux utilisés</translation>
-        </message>
-        <message>
-            <location filename="../processing/flow_dependencies.py" line="57" />
-            <source>Dependency threshold (% to the main partner)</source>
-            <translation>Seuil de dépendance (% vers le 1er partenaire)</translation>
-        </message>
-        <message>
-            <location filename="../processing/flow_dependencies.py" line="60" />
-            <source>Lines: minimum share of the origin's outflow (%)</source>
-            <translation>Lignes : part minimale du flux sortant de l'origine (%)</translation>
-        </message>
-        <message>
-            <location filename="../processing/flow_dependencies.py" line="63" />
-            <source>Lines: minimum volume</source>
-            <translation>Lignes : volume minimal</translation>
-        </message>
-        <message>
-            <location filename="../processing/flow_dependencies.py" line="77" />
+            <location filename="../processing/flow_dependencies.py" line="72" />
             <source>Total volume of the flows used</source>
             <translation>Volume total des flux utilisés</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="77" />
+            <location filename="../processing/flow_dependencies.py" line="73" />
             <source>Origin-destination pairs used</source>
             <translation>Couples origine-destination utilisés</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="77" />
+            <location filename="../processing/flow_dependencies.py" line="75" />
             <source>Volume of the flow rows that match no territory</source>
             <translation>Volume des lignes de flux qui ne correspondent à aucun territoire</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="77" />
+            <location filename="../processing/flow_dependencies.py" line="76" />
             <source>Flow lines written</source>
             <translation>Lignes de flux écrites</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="124" />
+            <location filename="../processing/flow_dependencies.py" line="77" />
+            <source>Flow types used</source>
+            <translation>Types de flux utilisés</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_dependencies.py" line="56" />
+            <source>Dependency threshold (% to the main partner)</source>
+            <translation>Seuil de dépendance (% vers le 1er partenaire)</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_dependencies.py" line="59" />
+            <source>Lines: minimum share of the origin's outflow (%)</source>
+            <translation>Lignes : part minimale du flux sortant de l'origine (%)</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_dependencies.py" line="62" />
+            <source>Lines: minimum volume</source>
+            <translation>Lignes : volume minimal</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_dependencies.py" line="119" />
             <source>{pairs} pairs, total volume {total:,.0f}; {lines} lines drawn.</source>
             <translation>{pairs} couples, volume total {total:,.0f} ; {lines} lignes dessinées.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="95" />
+            <location filename="../processing/flow_dependencies.py" line="90" />
             <source>The flow table has no internal flows (no row with origin = destination) for: {types}. What stays inside a territory is unknown, so self-containment (sc_supply, sc_demand), the internal flow and the job concentration index (jci) are undefined: they are written as NULL, not 0, and the recommendations scorecard reads them as not measurable. The shares to partners (main_share) are shares of the flows leaving each territory. Add the flows inside each territory (for commuting: people working where they live) to measure them.</source>
             <translation>La table de flux n'a pas de flux internes (aucune ligne où l'origine est la destination) pour : {types}. Ce qui reste à l'intérieur d'un territoire est inconnu : l'autocontention (sc_supply, sc_demand), le flux interne et l'indice de concentration de l'emploi (jci) ne sont pas définis. Ils sont écrits NULL, et non 0, et le tableau de bord des recommandations les lit comme non mesurables. Les parts vers les partenaires (main_share) sont des parts des flux qui quittent chaque territoire. Ajoutez les flux internes à chaque territoire (pour les navettes : les actifs qui travaillent dans leur commune de résidence) pour les mesurer.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="61" />
+            <location filename="../processing/flow_inputs.py" line="85" />
             <location filename="../processing/provider.py" line="124" />
             <source>Flows (table, layer or CSV file)</source>
             <translation>Flux (table, couche ou fichier CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="70" />
+            <location filename="../processing/flow_inputs.py" line="94" />
             <source>Flow types to keep (comma-separated)</source>
             <translation>Types de flux à garder (séparés par des virgules)</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="72" />
+            <location filename="../processing/flow_inputs.py" line="96" />
             <source>Flow type when there is no type field</source>
             <translation>Type de flux sans champ de type</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="75" />
+            <location filename="../processing/flow_inputs.py" line="99" />
             <source>Minimum volume of a flow row</source>
             <translation>Volume minimal d'une ligne de flux</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="111" />
+            <location filename="../processing/flow_inputs.py" line="135" />
             <source>The territories layer is empty.</source>
             <translation>La couche des territoires est vide.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="156" />
+            <location filename="../processing/flow_inputs.py" line="210" />
             <source>No territory has a code in the chosen field.</source>
             <translation>Aucun territoire n'a de code dans le champ choisi.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="67" />
+            <location filename="../processing/flow_inputs.py" line="91" />
             <source>Origin code field</source>
             <translation>Champ du code d'origine</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="67" />
+            <location filename="../processing/flow_inputs.py" line="91" />
             <source>Destination code field</source>
             <translation>Champ du code de destination</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="67" />
+            <location filename="../processing/flow_inputs.py" line="91" />
             <source>Volume field</source>
             <translation>Champ du volume</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="67" />
+            <location filename="../processing/flow_inputs.py" line="91" />
             <source>Flow type field</source>
             <translation>Champ du type de flux</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="86" />
+            <location filename="../processing/flow_inputs.py" line="110" />
             <source>Flows: {source}; origin '{o}', destination '{d}', volume '{v}', type '{t}'.</source>
             <translation>Flux : {source} ; origine '{o}', destination '{d}', volume '{v}', type '{t}'.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="126" />
+            <location filename="../processing/flow_inputs.py" line="150" />
             <source>{rows} flow rows ({volume:,.0f} in volume) have codes that match no territory and were left out: {codes}.</source>
             <translation>{rows} lignes de flux ({volume:,.0f} en volume) ont des codes qui ne correspondent à aucun territoire et ont été écartées : {codes}.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="131" />
+            <location filename="../processing/flow_inputs.py" line="155" />
             <source>Some codes look like numbers that lost their leading zero (read the codes as text, for example 01004 and not 1004).</source>
             <translation>Certains codes ressemblent à des nombres qui ont perdu leur zéro initial (lisez les codes comme du texte, par exemple 01004 et non 1004).</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="98" />
+            <location filename="../processing/flow_inputs.py" line="122" />
             <source>{below} rows below the minimum volume and {other} rows of other flow types were left out.</source>
             <translation>{below} lignes sous le volume minimal et {other} lignes d'autres types de flux ont été écartées.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="136" />
+            <location filename="../processing/flow_inputs.py" line="160" />
             <source>No flow row matches the territory codes of '{field}' (for example {ids}; the flows hold {codes}): check the code fields.</source>
             <translation>Aucune ligne de flux ne correspond aux codes de territoire de '{field}' (par exemple {ids} ; les flux contiennent {codes}) : vérifiez les champs de code.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="145" />
+            <location filename="../processing/flow_inputs.py" line="199" />
             <source>{n} territories have no code: their indicators are NULL.</source>
             <translation>{n} territoires n'ont pas de code : leurs indicateurs sont NULL.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="150" />
+            <location filename="../processing/flow_inputs.py" line="204" />
             <source>{n} features repeat a territory code ({codes}): they are treated as parts of one territory and share its indicators.</source>
             <translation>{n} entités répètent un code de territoire ({codes}) : elles sont traitées comme les parties d'un même territoire et partagent ses indicateurs.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="177" />
+            <location filename="../processing/flow_inputs.py" line="231" />
             <source>{n} flows have an end without geometry and are not drawn.</source>
             <translation>{n} flux ont une extrémité sans géométrie et ne sont pas dessinés.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="49" />
+            <location filename="../processing/flow_inputs.py" line="73" />
             <source>The flow file {path} is empty: it holds no header and no rows.</source>
             <translation>Le fichier de flux {path} est vide : il ne contient ni en-tête ni lignes.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="57" />
+            <location filename="../processing/flow_regions.py" line="56" />
             <source>Flow regions (Intramax, Louvain, Leiden)</source>
             <translation>Régions de flux (Intramax, Louvain, Leiden)</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="60" />
+            <location filename="../processing/flow_regions.py" line="59" />
             <source>Regions of territories that exchange most with each other, with their self-containment.</source>
             <translation>Régions de territoires qui échangent le plus entre eux, avec leur autocontention.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="63" />
+            <location filename="../processing/flow_regions.py" line="62" />
             <source>&lt;p&gt;Groups territories into regions that exchange most with each other (recommendations 1 and 2).&lt;/p&gt;
 &lt;p&gt;By default, &lt;b&gt;Louvain&lt;/b&gt; chooses the number of regions itself: the partition that maximises the modularity (the log says how many regions it found and why). The log warns when the result is degenerate: every region a single territory, or a modularity at or below 0 (the regions do not reflect the flows).&lt;/p&gt;
 &lt;ul&gt;&lt;li&gt;&lt;b&gt;Intramax&lt;/b&gt; (Masser and Brown 1975): merges, step by step, the two regions with the highest I = T&lt;sub&gt;ij&lt;/sub&gt;/(O&lt;sub&gt;i&lt;/sub&gt;D&lt;sub&gt;j&lt;/sub&gt;) + T&lt;sub&gt;ji&lt;/sub&gt;/(O&lt;sub&gt;j&lt;/sub&gt;D&lt;sub&gt;i&lt;/sub&gt;) (flows inside a region left out, totals recomputed after each merge) until the number of regions is reached; optionally only between neighbouring territories (touching polygons). When no pair exchanges anything (or no neighbours do), it stops earlier and says so. The optional merges table records every step (the hierarchy).&lt;/li&gt;
@@ -1452,134 +1429,134 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
 &lt;p&gt;&lt;b&gt;Flux&lt;/b&gt; : une table ou une couche chargée dans QGIS, ou un fichier CSV (délimiteur, UTF-8/BOM/cp1252 et virgules décimales détectés ; codes toujours lus comme du texte, donc 01004 garde son zéro). Les champs sont détectés d'après leur nom quand ils sont laissés vides, y compris dans les fichiers de navettes domicile-travail de l'INSEE (CODGEO/DCLT/NBFLUX_C20_ACTOCC15P, ou COMMUNE/DCLT/IPONDI sommé par couple). Les lignes qui répètent un couple et un type sont sommées avec un avertissement ; des volumes manquants ou négatifs arrêtent le traitement et les lignes sont citées ; les codes qui ne correspondent à aucun territoire sont comptés, listés et écartés.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="76" />
+            <location filename="../processing/flow_regions.py" line="75" />
             <source>Louvain/Leiden: resolution (&gt; 1: smaller)</source>
             <translation>Louvain/Leiden : résolution (&gt; 1 : plus petites)</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="24" />
+            <location filename="../processing/flow_regions.py" line="23" />
             <source>Flow types {types} are summed; keep one with the flow types parameter.</source>
             <translation>Les types de flux {types} sont sommés ; gardez-en un avec le paramètre des types de flux.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="69" />
-            <location filename="../processing/functional_areas.py" line="75" />
+            <location filename="../processing/flow_regions.py" line="68" />
+            <location filename="../processing/functional_areas.py" line="74" />
             <source>Method</source>
             <translation>Méthode</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="71" />
+            <location filename="../processing/flow_regions.py" line="70" />
             <source>Intramax: number of regions</source>
             <translation>Intramax : nombre de régions</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="74" />
+            <location filename="../processing/flow_regions.py" line="73" />
             <source>Intramax: merge only neighbouring territories</source>
             <translation>Intramax : ne fusionner que des territoires voisins</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="81" />
+            <location filename="../processing/flow_regions.py" line="80" />
             <source>Louvain/Leiden: random seed</source>
             <translation>Louvain/Leiden : graine aléatoire</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="83" />
+            <location filename="../processing/flow_regions.py" line="82" />
             <source>Territories with their region</source>
             <translation>Territoires avec leur région</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="85" />
+            <location filename="../processing/flow_regions.py" line="84" />
             <source>Regions</source>
             <translation>Régions</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="87" />
+            <location filename="../processing/flow_regions.py" line="86" />
             <location filename="../processing/styling.py" line="57" />
             <source>Intramax merges</source>
             <translation>Fusions Intramax</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="165" />
-            <source>Every region holds a single territory: these regions say nothing about which territories belong together. Ask Intramax for fewer regions, or use Louvain (the default).</source>
-            <translation>Chaque région ne compte qu'un seul territoire : ces régions ne disent rien des territoires qui vont ensemble. Demandez moins de régions à Intramax, ou utilisez Louvain (la méthode par défaut).</translation>
-        </message>
-        <message>
-            <location filename="../processing/flow_regions.py" line="92" />
+            <location filename="../processing/flow_regions.py" line="88" />
             <source>Number of regions</source>
             <translation>Nombre de régions</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="92" />
+            <location filename="../processing/flow_regions.py" line="89" />
             <source>Modularity Q of the regions</source>
             <translation>Modularité Q des régions</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="145" />
+            <location filename="../processing/flow_regions.py" line="173" />
+            <source>Every region holds a single territory: these regions say nothing about which territories belong together. Ask Intramax for fewer regions, or use Louvain (the default).</source>
+            <translation>Chaque région ne compte qu'un seul territoire : ces régions ne disent rien des territoires qui vont ensemble. Demandez moins de régions à Intramax, ou utilisez Louvain (la méthode par défaut).</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_regions.py" line="125" />
             <source>{n} regions, modularity {q:.3f}.</source>
             <translation>{n} régions, modularité {q:.3f}.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="69" />
-            <location filename="../processing/flow_regions.py" line="160" />
-            <location filename="../processing/functional_areas.py" line="75" />
+            <location filename="../processing/flow_regions.py" line="68" />
+            <location filename="../processing/flow_regions.py" line="168" />
+            <location filename="../processing/functional_areas.py" line="74" />
             <source>Intramax</source>
             <translation>Intramax</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="69" />
-            <location filename="../processing/flow_regions.py" line="160" />
-            <location filename="../processing/functional_areas.py" line="75" />
+            <location filename="../processing/flow_regions.py" line="68" />
+            <location filename="../processing/flow_regions.py" line="168" />
+            <location filename="../processing/functional_areas.py" line="74" />
             <source>Louvain (modularity)</source>
             <translation>Louvain (modularité)</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="69" />
-            <location filename="../processing/flow_regions.py" line="160" />
-            <location filename="../processing/functional_areas.py" line="75" />
+            <location filename="../processing/flow_regions.py" line="68" />
+            <location filename="../processing/flow_regions.py" line="168" />
+            <location filename="../processing/functional_areas.py" line="74" />
             <source>Leiden (modularity, needs python-igraph)</source>
             <translation>Leiden (modularité, nécessite python-igraph)</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="69" />
-            <location filename="../processing/flow_regions.py" line="160" />
-            <location filename="../processing/functional_areas.py" line="75" />
+            <location filename="../processing/flow_regions.py" line="68" />
+            <location filename="../processing/flow_regions.py" line="168" />
+            <location filename="../processing/functional_areas.py" line="74" />
             <source>EU-OECD functional urban areas</source>
             <translation>Aires urbaines fonctionnelles UE-OCDE</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="69" />
-            <location filename="../processing/flow_regions.py" line="160" />
-            <location filename="../processing/functional_areas.py" line="75" />
+            <location filename="../processing/flow_regions.py" line="68" />
+            <location filename="../processing/flow_regions.py" line="168" />
+            <location filename="../processing/functional_areas.py" line="74" />
             <source>INSEE aires d'attraction des villes</source>
             <translation>Aires d'attraction des villes INSEE</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="152" />
+            <location filename="../processing/flow_regions.py" line="160" />
             <source>Intramax merged the territories until {n} regions were left: the number of regions you asked for. Louvain (the default method) chooses the number itself, the one that maximises the modularity.</source>
             <translation>Intramax a fusionné les territoires jusqu'à ce qu'il reste {n} régions : le nombre de régions demandé. Louvain (la méthode par défaut) choisit lui-même ce nombre, celui qui maximise la modularité.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="157" />
+            <location filename="../processing/flow_regions.py" line="165" />
             <source>{method} chose {n} regions: the partition that maximises the modularity Q (how much more the territories exchange within their regions than expected from their total flows). Raise the resolution for smaller regions.</source>
             <translation>{method} a retenu {n} régions : la partition qui maximise la modularité Q (de combien les territoires échangent davantage au sein de leur région que ne le laisseraient attendre leurs flux totaux). Augmentez la résolution pour obtenir des régions plus petites.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="169" />
+            <location filename="../processing/flow_regions.py" line="177" />
             <source>The modularity is {q:.3f}, not positive: the territories exchange no more within these regions than between them, so the regions do not reflect the flows. Try fewer regions, or Louvain (the default), which maximises the modularity.</source>
             <translation>La modularité vaut {q:.3f}, elle n'est pas positive : les territoires n'échangent pas plus au sein de ces régions qu'entre elles, les régions ne reflètent donc pas les flux. Essayez moins de régions, ou Louvain (la méthode par défaut), qui maximise la modularité.</translation>
         </message>
         <message>
-            <location filename="../processing/functional_areas.py" line="59" />
+            <location filename="../processing/functional_areas.py" line="58" />
             <source>Functional areas from commuting</source>
             <translation>Aires fonctionnelles à partir des navettes</translation>
         </message>
         <message>
-            <location filename="../processing/functional_areas.py" line="62" />
+            <location filename="../processing/functional_areas.py" line="61" />
             <source>Functional urban areas (EU-OECD) or aires d'attraction des villes (INSEE) rebuilt from your own commuting flows.</source>
             <translation>Aires urbaines fonctionnelles (UE-OCDE) ou aires d'attraction des villes (INSEE) reconstituées à partir de vos propres flux de navetteurs.</translation>
         </message>
         <message>
-            <location filename="../processing/functional_areas.py" line="66" />
+            <location filename="../processing/functional_areas.py" line="65" />
             <source>&lt;p&gt;Rebuilds functional areas from your own commuting flows (recommendations 1 and 2).&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;EU-OECD functional urban areas&lt;/b&gt; (Dijkstra, Poelman and Veneri 2019): cities are the territories marked in the city field, or with at least the given share of their population in an urban centre; touching city territories form one city (our reading when the urban centres themselves are not given); two cities are merged when one sends at least the polycentric threshold of its employed residents to the other (repeated); every other territory sending at least the commuting threshold of its employed residents to a whole city joins its commuting zone (the city it sends most to); with contiguity, commuting-zone exclaves not connected to their city are removed and enclaves surrounded by one area are added.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;INSEE aires d'attraction des villes&lt;/b&gt; (2020): poles are the candidate territories (the city field, or all) with at least the minimum number of jobs (jobs = all flows arriving in the territory); touching poles form one pole; a pole sending at least the commuting threshold of its workers to a pole with more jobs is attached to it (secondary pole); the crown is the territories sending at least the threshold to the pole; attraction is not recursive.&lt;/p&gt;
@@ -1592,91 +1569,86 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
 &lt;p&gt;&lt;b&gt;Flux&lt;/b&gt; : une table ou une couche chargée dans QGIS, ou un fichier CSV (délimiteur, UTF-8/BOM/cp1252 et virgules décimales détectés ; codes toujours lus comme du texte, donc 01004 garde son zéro). Les champs sont détectés d'après leur nom quand ils sont laissés vides, y compris dans les fichiers de navettes domicile-travail de l'INSEE (CODGEO/DCLT/NBFLUX_C20_ACTOCC15P, ou COMMUNE/DCLT/IPONDI sommé par couple). Les lignes qui répètent un couple et un type sont sommées avec un avertissement ; des volumes manquants ou négatifs arrêtent le traitement et les lignes sont citées ; les codes qui ne correspondent à aucun territoire sont comptés, listés et écartés.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/functional_areas.py" line="71" />
+            <location filename="../processing/functional_areas.py" line="70" />
             <location filename="../processing/provider.py" line="123" />
             <source>Population field</source>
             <translation>Champ de population</translation>
         </message>
         <message>
-            <location filename="../processing/functional_areas.py" line="77" />
+            <location filename="../processing/functional_areas.py" line="76" />
             <source>City (EU-OECD) or pole candidate (INSEE) field</source>
             <translation>Champ ville (UE-OCDE) ou pôle candidat (INSEE)</translation>
         </message>
         <message>
-            <location filename="../processing/functional_areas.py" line="80" />
+            <location filename="../processing/functional_areas.py" line="79" />
             <source>Population share in an urban centre</source>
             <translation>Part de la population en centre urbain</translation>
         </message>
         <message>
-            <location filename="../processing/functional_areas.py" line="89" />
+            <location filename="../processing/functional_areas.py" line="88" />
             <source>INSEE: minimum number of jobs of a pole</source>
             <translation>INSEE : nombre minimal d'emplois d'un pôle</translation>
         </message>
         <message>
-            <location filename="../processing/functional_areas.py" line="92" />
+            <location filename="../processing/functional_areas.py" line="91" />
             <source>Use contiguity (enclaves, exclaves)</source>
             <translation>Utiliser la contiguïté (enclaves, exclaves)</translation>
         </message>
         <message>
-            <location filename="../processing/functional_areas.py" line="94" />
+            <location filename="../processing/functional_areas.py" line="93" />
             <source>Territories with their functional area</source>
             <translation>Territoires avec leur aire fonctionnelle</translation>
         </message>
         <message>
-            <location filename="../processing/functional_areas.py" line="96" />
+            <location filename="../processing/functional_areas.py" line="95" />
             <location filename="../processing/styling.py" line="59" />
             <source>Functional areas</source>
             <translation>Aires fonctionnelles</translation>
         </message>
         <message>
-            <location filename="../processing/functional_areas.py" line="155" />
-            <source>No functional area: no territory passes the city or pole rule (check the city field, the urban-centre share or the minimum jobs).</source>
-            <translation>Aucune aire fonctionnelle : aucun territoire ne satisfait la règle de ville ou de pôle (vérifiez le champ des villes, la part en centre urbain ou le nombre minimal d'emplois).</translation>
-        </message>
-        <message>
-            <location filename="../processing/functional_areas.py" line="87" />
-            <location filename="../processing/functional_areas.py" line="100" />
-            <source>City: minimum population share in a centre (%)</source>
-            <translation>Ville : part minimale en centre urbain (%)</translation>
-        </message>
-        <message>
-            <location filename="../processing/functional_areas.py" line="87" />
-            <location filename="../processing/functional_areas.py" line="100" />
-            <source>Commuting threshold (% of employed residents)</source>
-            <translation>Seuil de navettes (% des actifs occupés résidents)</translation>
-        </message>
-        <message>
-            <location filename="../processing/functional_areas.py" line="87" />
-            <location filename="../processing/functional_areas.py" line="100" />
-            <source>Polycentric cities: merge threshold (%)</source>
-            <translation>Villes polycentriques : seuil de fusion (%)</translation>
-        </message>
-        <message>
-            <location filename="../processing/functional_areas.py" line="87" />
-            <location filename="../processing/functional_areas.py" line="100" />
+            <location filename="../processing/functional_areas.py" line="96" />
             <source>Number of functional areas</source>
             <translation>Nombre d'aires fonctionnelles</translation>
         </message>
         <message>
-            <location filename="../processing/functional_areas.py" line="87" />
-            <location filename="../processing/functional_areas.py" line="100" />
+            <location filename="../processing/functional_areas.py" line="97" />
             <source>Territories inside a functional area</source>
             <translation>Territoires situés dans une aire fonctionnelle</translation>
         </message>
         <message>
-            <location filename="../processing/functional_areas.py" line="168" />
+            <location filename="../processing/functional_areas.py" line="127" />
+            <source>No functional area: no territory passes the city or pole rule (check the city field, the urban-centre share or the minimum jobs).</source>
+            <translation>Aucune aire fonctionnelle : aucun territoire ne satisfait la règle de ville ou de pôle (vérifiez le champ des villes, la part en centre urbain ou le nombre minimal d'emplois).</translation>
+        </message>
+        <message>
+            <location filename="../processing/functional_areas.py" line="86" />
+            <source>City: minimum population share in a centre (%)</source>
+            <translation>Ville : part minimale en centre urbain (%)</translation>
+        </message>
+        <message>
+            <location filename="../processing/functional_areas.py" line="86" />
+            <source>Commuting threshold (% of employed residents)</source>
+            <translation>Seuil de navettes (% des actifs occupés résidents)</translation>
+        </message>
+        <message>
+            <location filename="../processing/functional_areas.py" line="86" />
+            <source>Polycentric cities: merge threshold (%)</source>
+            <translation>Villes polycentriques : seuil de fusion (%)</translation>
+        </message>
+        <message>
+            <location filename="../processing/functional_areas.py" line="140" />
             <source>{areas} functional areas holding {units} of {total} territories.</source>
             <translation>{areas} aires fonctionnelles regroupant {units} territoires sur {total}.</translation>
         </message>
         <message>
-            <location filename="../processing/functional_areas.py" line="126" />
-            <source>{n} pairs of touching territories.</source>
-            <translation>{n} couples de territoires contigus.</translation>
-        </message>
-        <message>
-            <location filename="../processing/functional_areas.py" line="140" />
+            <location filename="../processing/functional_areas.py" line="167" />
             <source>Urban-centre shares above 1: read as percentages.</source>
             <translation>Parts en centre urbain supérieures à 1 : lues comme des pourcentages.</translation>
+        </message>
+        <message>
+            <location filename="../processing/functional_areas.py" line="115" />
+            <source>{n} pairs of touching territories.</source>
+            <translation>{n} couples de territoires contigus.</translation>
         </message>
         <message>
             <location filename="../processing/growth_buffers.py" line="29" />
@@ -1803,12 +1775,12 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>Donnez au moins une distance, par exemple 500, 1000, 2000, 5000.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="167" />
+            <location filename="../processing/growth_buffers.py" line="175" />
             <source>The prospective buffer needs the current population (a field or a value) or a target area.</source>
             <translation>Le tampon prospectif nécessite la population actuelle (un champ ou une valeur) ou une surface cible.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="193" />
+            <location filename="../processing/growth_buffers.py" line="200" />
             <source>Give the current population as a field or as a value, not both.</source>
             <translation>Donnez la population actuelle sous forme de champ ou de valeur, pas les deux.</translation>
         </message>
@@ -1823,7 +1795,7 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>Le tampon prospectif n'est pas calculé : sa sortie est ignorée.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="175" />
+            <location filename="../processing/growth_buffers.py" line="183" />
             <source>Prospective buffer: {area:,.0f} m2 of land demand, a band of {d:,.1f} m.</source>
             <translation>Tampon prospectif : {area:,.0f} m2 de besoin foncier, une bande de {d:,.1f} m.</translation>
         </message>
@@ -2008,7 +1980,7 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>Choisissez une sortie pour les classes d'étendue urbaine.</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="219" />
+            <location filename="../processing/land_consumption.py" line="217" />
             <source>The urban-extent grid cell must be positive.</source>
             <translation>Le carreau de la grille d'étendue urbaine doit être positif.</translation>
         </message>
@@ -2060,7 +2032,7 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>Étendue urbaine à partir du raster {name} : {rows} x {cols} cellules de {cell:g} m{pct}.</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="201" />
+            <location filename="../processing/land_consumption.py" line="199" />
             <source>Whole area: built-up {u0:,.2f} -&gt; {u1:,.2f} {unit}, population {p0:,.0f} -&gt; {p1:,.0f}; LCR {lcr:.4%}, PGR {pgr:.4%} a year, LCRPGR {ratio} ({flag}).</source>
             <translation>Ensemble de la zone : bâti {u0:,.2f} -&gt; {u1:,.2f} {unit}, population {p0:,.0f} -&gt; {p1:,.0f} ; LCR {lcr:.4%}, PGR {pgr:.4%} par an, LCRPGR {ratio} ({flag}).</translation>
         </message>
@@ -2070,7 +2042,7 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>La seconde année ({y1:g}) doit être postérieure à la première ({y0:g}).</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="165" />
+            <location filename="../processing/land_consumption.py" line="166" />
             <source>The built-up raster is in {raster}, the territories are measured in {crs}: warp the raster to the territories' projected CRS first (Raster &gt; Projections &gt; Warp).</source>
             <translation>Le raster du bâti est en {raster}, les territoires sont mesurés en {crs} : reprojetez d'abord le raster dans le SCR projeté des territoires (Raster &gt; Projections &gt; Projection (warp)).</translation>
         </message>
@@ -2080,7 +2052,7 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>, lues comme des pourcentages</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="240" />
+            <location filename="../processing/land_consumption.py" line="234" />
             <source>Urban extent {year:g}: {area:,.0f} m2 (urban and suburban built-up, fringe and captured open space).</source>
             <translation>Étendue urbaine {year:g} : {area:,.0f} m2 (bâti urbain et suburbain, espaces ouverts de frange et captifs).</translation>
         </message>
@@ -2090,17 +2062,17 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>{name} : {flag}. {explanation}</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="89" />
+            <location filename="../processing/land_tenure.py" line="104" />
             <source>Land-tenure overlay</source>
             <translation>Croisement foncier</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="92" />
+            <location filename="../processing/land_tenure.py" line="107" />
             <source>Parcels x tenure x constraint layers (growth fronts, hazards, protected and agricultural land, zoning): exact areas, flags, summary and SDG 1.4.2 proxies.</source>
             <translation>Parcelles x tenure x couches de contraintes (fronts de croissance, aléas, espaces protégés et agricoles, zonage) : surfaces exactes, signalements, synthèse et indicateurs approchés de l'ODD 1.4.2.</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="96" />
+            <location filename="../processing/land_tenure.py" line="111" />
             <source>&lt;p&gt;Crosses cadastral parcels with their tenure and with constraint layers (recommendations 4 and 5).&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Tenure classes&lt;/b&gt;: documented, customary, informal, public, unknown. Values of the tenure field are matched case-, accent- and punctuation-insensitively to defaults (for example titre foncier, registered, freehold: documented; coutumier: customary; squatter: informal; domaine public, state: public), or to your mapping (value=class; ...). NULL or unmapped values are unknown, and the unmapped ones are listed in the log.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Constraints&lt;/b&gt;: growth fronts (the rings and buffers of the urban-growth algorithms), hazard zones, protected areas, agricultural land and zoning (classes from the class field). Areas are exact polygon intersections: parcels entirely inside a zone keep their own area, only parcels crossing a zone boundary are intersected, and overlapping zones of one class are not counted twice. Invalid polygons are repaired with make_valid (never buffer(0)); NULL geometries have area 0. A geographic CRS is replaced by an equal-area projection centred on the parcels (the log says so); constraint layers in other CRSs are reprojected.&lt;/p&gt;
@@ -2111,174 +2083,174 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
 &lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : chaque parcelle avec sa classe de tenure, sa surface, la surface et la part couvertes par chaque classe (area_*, share_*) et les signalements documentés : flag_insecure_growth (tenure informelle, coutumière ou inconnue dans un front de croissance), flag_hazard (toute tenure dans une zone d'aléa), flag_agriculture_growth (terre agricole dans un front de croissance) ; une table de synthèse des parcelles et des surfaces par classe de tenure x classe de contrainte pour chaque territoire (une parcelle appartient au territoire qui contient un point situé à l'intérieur) ou pour l'ensemble de la zone ; et les &lt;i&gt;indicateurs spatiaux approchés&lt;/i&gt; de l'ODD 1.4.2 (population tirée d'un champ des parcelles, ou d'une couche de points dont les points sont sommés dans la parcelle qui les contient ; les points hors de toute parcelle sont comptés dans le journal) (part des parcelles, de la surface et de la population avec des droits documentés ; part des terres en front de croissance, en zone d'aléa et protégées sous tenure informelle, coutumière ou inconnue). Ce sont des approximations tirées d'un cadastre, pas l'indicateur fondé sur des enquêtes.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="96" />
+            <location filename="../processing/land_tenure.py" line="111" />
             <source>&lt;p&gt;&lt;b&gt;Growth fronts from rings&lt;/b&gt;: the rings of alliance:growthbuffers carry a field &lt;i&gt;role&lt;/i&gt; (urban_core, peri_urban, rural; codes whatever the language of the labels): by default only the &lt;i&gt;peri_urban&lt;/i&gt; rings are growth fronts, not the urban core (the built-up itself) nor the rural ring. The parameter &lt;i&gt;Growth fronts: ring roles counted&lt;/i&gt; lists the roles that count (for example peri_urban, rural), or 'all' for every feature. A growth layer without a role field (the prospective buffer, urban growth patches, your own fronts) counts whole. To measure every ring separately, give the rings as zoning too, with the class field &lt;i&gt;label&lt;/i&gt; or &lt;i&gt;role&lt;/i&gt;.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;Fronts de croissance à partir d'anneaux&lt;/b&gt; : les anneaux d'alliance:growthbuffers portent un champ &lt;i&gt;role&lt;/i&gt; (urban_core, peri_urban, rural ; des codes, quelle que soit la langue des libellés) : par défaut seuls les anneaux &lt;i&gt;peri_urban&lt;/i&gt; sont des fronts de croissance, ni le cœur urbain (le bâti lui-même) ni l'anneau rural. Le paramètre &lt;i&gt;Fronts de croissance : rôles retenus&lt;/i&gt; liste les rôles qui comptent (par exemple peri_urban, rural), ou 'all' pour toutes les entités. Une couche de croissance sans champ de rôle (le tampon prospectif, les taches d'extension urbaine, vos propres fronts) compte entièrement. Pour mesurer chaque anneau séparément, fournissez aussi les anneaux comme zonage, avec le champ de classe &lt;i&gt;label&lt;/i&gt; ou &lt;i&gt;role&lt;/i&gt;.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="100" />
+            <location filename="../processing/land_tenure.py" line="115" />
             <source>Parcels</source>
             <translation>Parcelles</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="102" />
+            <location filename="../processing/land_tenure.py" line="117" />
             <source>Tenure field (if empty: all unknown)</source>
             <translation>Champ de tenure (si vide : tout inconnu)</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="105" />
+            <location filename="../processing/land_tenure.py" line="120" />
             <source>Tenure mapping (value=class; ...)</source>
             <translation>Correspondance de tenure (valeur=classe; ...)</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="108" />
+            <location filename="../processing/land_tenure.py" line="123" />
             <source>Population field of the parcels</source>
             <translation>Champ de population des parcelles</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="111" />
+            <location filename="../processing/land_tenure.py" line="126" />
             <source>Or a population layer (points)</source>
             <translation>Ou une couche de population (points)</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="114" />
+            <location filename="../processing/land_tenure.py" line="129" />
             <source>Population field of that layer</source>
             <translation>Champ de population de cette couche</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="124" />
+            <location filename="../processing/land_tenure.py" line="139" />
             <source>Growth fronts: ring roles counted</source>
             <translation>Fronts de croissance : rôles retenus</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="127" />
+            <location filename="../processing/land_tenure.py" line="142" />
             <source>Class field of the zoning layers</source>
             <translation>Champ de classe des couches de zonage</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="129" />
+            <location filename="../processing/land_tenure.py" line="144" />
             <location filename="../processing/urban_growth.py" line="65" />
             <source>Territories for the summary</source>
             <translation>Territoires pour la synthèse</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="135" />
+            <location filename="../processing/land_tenure.py" line="150" />
             <source>Inside a zone from this share of a parcel (%)</source>
             <translation>Dans une zone à partir de cette part (%)</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="138" />
+            <location filename="../processing/land_tenure.py" line="153" />
             <source>Parcels with tenure, constraint areas and flags</source>
             <translation>Parcelles avec tenure, surfaces sous contrainte et signalements</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="140" />
+            <location filename="../processing/land_tenure.py" line="155" />
             <source>Summary: tenure x constraint</source>
             <translation>Synthèse : tenure x contrainte</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="142" />
+            <location filename="../processing/land_tenure.py" line="157" />
             <source>SDG 1.4.2 spatial proxies</source>
             <translation>Indicateurs spatiaux approchés de l'ODD 1.4.2</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="144" />
+            <location filename="../processing/land_tenure.py" line="159" />
             <source>Intersection pieces</source>
             <translation>Morceaux d'intersection</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="146" />
+            <location filename="../processing/land_tenure.py" line="161" />
             <source>Parcels read</source>
             <translation>Parcelles lues</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="147" />
+            <location filename="../processing/land_tenure.py" line="162" />
             <source>Tenure values not mapped (unknown)</source>
             <translation>Valeurs de tenure sans correspondance (inconnues)</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="203" />
-            <source>The parcel layer is empty.</source>
-            <translation>La couche des parcelles est vide.</translation>
-        </message>
-        <message>
-            <location filename="../processing/land_tenure.py" line="216" />
+            <location filename="../processing/land_tenure.py" line="206" />
             <source>No constraint layer, or only empty ones: every covered area is 0.</source>
             <translation>Aucune couche de contraintes, ou seulement des couches vides : toutes les surfaces couvertes valent 0.</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="266" />
-            <source>Parcels with tenure</source>
-            <translation>Parcelles avec tenure</translation>
+            <location filename="../processing/land_tenure.py" line="267" />
+            <source>The parcel layer is empty.</source>
+            <translation>La couche des parcelles est vide.</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="309" />
+            <location filename="../processing/land_tenure.py" line="319" />
             <source>Choose the population field of the population layer.</source>
             <translation>Choisissez le champ de population de la couche de population.</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="337" />
+            <location filename="../processing/land_tenure.py" line="347" />
             <location filename="../processing/urban_growth.py" line="89" />
             <source>Choose the territory code field.</source>
             <translation>Choisissez le champ de code des territoires.</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="121" />
+            <location filename="../processing/land_tenure.py" line="136" />
             <source>Growth fronts (growth buffers, rings)</source>
             <translation>Fronts de croissance (tampons de croissance, anneaux)</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="121" />
+            <location filename="../processing/land_tenure.py" line="136" />
             <source>Hazard zones (flood...)</source>
             <translation>Zones d'aléa (inondation...)</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="121" />
+            <location filename="../processing/land_tenure.py" line="136" />
             <source>Protected areas</source>
             <translation>Espaces protégés</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="121" />
+            <location filename="../processing/land_tenure.py" line="136" />
             <source>Agricultural land</source>
             <translation>Terres agricoles</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="121" />
+            <location filename="../processing/land_tenure.py" line="136" />
             <source>Zoning (classes from the class field)</source>
             <translation>Zonage (classes tirées du champ de classe)</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="210" />
+            <location filename="../processing/land_tenure.py" line="235" />
+            <source>Parcels with tenure</source>
+            <translation>Parcelles avec tenure</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_tenure.py" line="283" />
             <source>{n} parcels; NULL tenure: {m} (unknown).</source>
             <translation>{n} parcelles ; tenure NULL : {m} (inconnue).</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="320" />
+            <location filename="../processing/land_tenure.py" line="330" />
             <source>Population from {layer}: {total:,.0f} in parcels, {lost:,.0f} outside every parcel.</source>
             <translation>Population d'après {layer} : {total:,.0f} dans les parcelles, {lost:,.0f} hors de toute parcelle.</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="197" />
+            <location filename="../processing/land_tenure.py" line="264" />
             <source>Parcels read with pyogrio from {path}.</source>
             <translation>Parcelles lues avec pyogrio depuis {path}.</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="208" />
+            <location filename="../processing/land_tenure.py" line="281" />
             <source>Tenure values with no class, counted as unknown: {values}.</source>
             <translation>Valeurs de tenure sans classe, comptées comme inconnues : {values}.</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="348" />
+            <location filename="../processing/land_tenure.py" line="358" />
             <source>{n} parcels lie in no territory (territory NULL).</source>
             <translation>{n} parcelles ne sont dans aucun territoire (territoire NULL).</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="169" />
+            <location filename="../processing/land_tenure.py" line="183" />
             <source>{role}: {layer}, {n} zones.</source>
             <translation>{role} : {layer}, {n} zones.</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="165" />
+            <location filename="../processing/land_tenure.py" line="179" />
             <source>{layer}: {kept} of {n} features are growth fronts (role {roles}).</source>
             <translation>{layer} : {kept} entités sur {n} sont des fronts de croissance (rôle {roles}).</translation>
         </message>
@@ -2304,7 +2276,7 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/provider.py" line="122" />
-            <location filename="../processing/territorial_report.py" line="169" />
+            <location filename="../processing/territorial_report.py" line="54" />
             <source>Territory name field</source>
             <translation>Champ du nom des territoires</translation>
         </message>
@@ -2355,115 +2327,333 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>Impossible de lire le modèle {path}</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="56" />
-            <location filename="../processing/scorecard.py" line="133" />
-            <source>Recommendations scorecard</source>
-            <translation>Tableau de bord des recommandations</translation>
+            <location filename="../processing/report/content.py" line="193" />
+            <source>How to read the statuses: each rule reads one indicator of our algorithms and compares it with thresholds; the status says where to act first (priority), what to follow (watch) and what works (strong). When the data cannot measure an indicator, the status is 'not measurable' and the reason is given: it is never counted as a problem. When several rules speak to one recommendation, the most urgent status is shown. The thresholds are defaults; those that come from an official definition name it, the others are ours. The rules:</source>
+            <translation>Comment lire les statuts : chaque règle lit un indicateur de nos algorithmes et le compare à des seuils ; le statut dit où agir d'abord (prioritaire), ce qu'il faut suivre (à surveiller) et ce qui fonctionne (solide). Quand les données ne permettent pas de mesurer un indicateur, le statut est « non mesurable » et la raison est donnée : ce n'est jamais compté comme un problème. Quand plusieurs règles portent sur une recommandation, le statut le plus urgent est retenu. Les seuils sont des valeurs par défaut ; ceux qui viennent d'une définition officielle la citent, les autres sont les nôtres. Les règles :</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="59" />
-            <source>Reads the indicators of our algorithms against the 8 recommendations of the Alliance of Territories, with a status and a sentence per territory.</source>
-            <translation>Lit les indicateurs de nos algorithmes au regard des 8 recommandations de l'Alliance des territoires, avec un statut et une phrase par territoire.</translation>
+            <location filename="../processing/report/content.py" line="66" />
+            <source>{indicator}: {value} ({status})</source>
+            <translation>{indicator} : {value} ({status})</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="69" />
-            <source>&lt;p&gt;Reads the outputs of our algorithms (flow dependencies, functional areas, dominant flows, city network; given as the territories layer itself or as indicator layers sharing its code field) against the 8 recommendations of The Alliance of Territories, and gives, per territory and recommendation, a status (&lt;i&gt;priority&lt;/i&gt;, &lt;i&gt;watch&lt;/i&gt;, &lt;i&gt;strong&lt;/i&gt;, or &lt;i&gt;not measurable&lt;/i&gt; when the data cannot measure the indicator, with the reason, for example a flow table without internal flows) and the sentences that explain it. The most urgent measured status of a recommendation's rules wins. Every status names its rule, its threshold and its source (listed below); the thresholds below replace the defaults and are written in the params field. Recommendation 8 (territorial intelligence) reads the evidence base itself, our rule: strong when 6 or more of the 8 recommendations have measured evidence, watch from 3 to 5, priority from 0 to 2; its text names the layers and dates of the evidence and the algorithms and data that would complete the diagnosis. Outputs: the territories with r1_status..r8_status and r1_text..r8_text, the long scorecard table, an optional HTML page, and a one-line summary string.&lt;/p&gt;&lt;p&gt;Rules:&lt;/p&gt;</source>
-            <translation>&lt;p&gt;Lit les sorties de nos algorithmes (dépendances de flux, aires fonctionnelles, flux dominants, réseau de villes ; fournies comme la couche des territoires elle-même ou comme couches d'indicateurs partageant son champ de code) au regard des 8 recommandations de l'Alliance des territoires, et donne, par territoire et par recommandation, un statut (&lt;i&gt;prioritaire&lt;/i&gt;, &lt;i&gt;à surveiller&lt;/i&gt;, &lt;i&gt;solide&lt;/i&gt;, ou &lt;i&gt;non mesurable&lt;/i&gt; quand les données ne permettent pas de mesurer l'indicateur, avec la raison, par exemple une table de flux sans flux internes) et les phrases qui l'expliquent. Le statut mesuré le plus urgent parmi les règles d'une recommandation l'emporte. Chaque statut cite sa règle, son seuil et sa source (listés ci-dessous) ; les seuils ci-dessous remplacent les valeurs par défaut et sont écrits dans le champ params. La recommandation 8 (intelligence territoriale) lit la base de connaissances elle-même, selon notre règle : solide quand au moins 6 des 8 recommandations ont une donnée mesurée, à surveiller de 3 à 5, prioritaire de 0 à 2 ; son texte cite les couches et les dates des données, et les algorithmes et données qui compléteraient le diagnostic. Sorties : les territoires avec r1_status..r8_status et r1_text..r8_text, la table détaillée du tableau de bord, une page HTML facultative et une chaîne de synthèse d'une ligne.&lt;/p&gt;&lt;p&gt;Règles :&lt;/p&gt;</translation>
+            <location filename="../processing/report/content.py" line="104" />
+            <location filename="../processing/report/content.py" line="111" />
+            <location filename="../processing/report/content.py" line="116" />
+            <source>The territory</source>
+            <translation>Le territoire</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="74" />
-            <location filename="../processing/territorial_report.py" line="172" />
-            <source>Indicator layers (same code field)</source>
-            <translation>Couches d'indicateurs (même champ de code)</translation>
+            <location filename="../processing/report/content.py" line="107" />
+            <source>Main flows to and from the territory</source>
+            <translation>Principaux flux depuis et vers le territoire</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="84" />
-            <source>Territories with a status per recommendation</source>
-            <translation>Territoires avec un statut par recommandation</translation>
+            <location filename="../processing/report/content.py" line="108" />
+            <source>Location of the territory</source>
+            <translation>Situation du territoire</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="86" />
-            <source>Scorecard (one row per rule)</source>
-            <translation>Tableau de bord (une ligne par règle)</translation>
+            <location filename="../processing/report/content.py" line="180" />
+            <source>Flows</source>
+            <translation>Flux</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="89" />
-            <source>Scorecard report</source>
-            <translation>Rapport du tableau de bord</translation>
+            <location filename="../processing/report/content.py" line="61" />
+            <source>{indicator}: {status}</source>
+            <translation>{indicator} : {status}</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="89" />
-            <location filename="../processing/territorial_report.py" line="185" />
-            <source>HTML files (*.html)</source>
-            <translation>Fichiers HTML (*.html)</translation>
+            <location filename="../processing/report/content.py" line="68" />
+            <source>{evidence}; rule: {rule}</source>
+            <translation>{evidence} ; règle : {rule}</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="90" />
-            <source>Scorecard summary</source>
-            <translation>Synthèse du tableau de bord</translation>
+            <location filename="../processing/report/content.py" line="144" />
+            <source>The flow lines have no origin, destination and volume fields: the map of the main flows is left out.</source>
+            <translation>Les lignes de flux n'ont pas de champs origine, destination et volume : la carte des principaux flux est omise.</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="125" />
-            <source>{n} territories: {p} priority, {w} watch, {s} strong, {m} not measurable (territory x recommendation).</source>
-            <translation>{n} territoires : {p} prioritaire, {w} à surveiller, {s} solide, {m} non mesurable (territoire x recommandation).</translation>
+            <location filename="../processing/report/content.py" line="178" />
+            <source>Indicators</source>
+            <translation>Indicateurs</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="188" />
+            <location filename="../processing/report/content.py" line="83" />
+            <source>No evidence yet. What would add it: {what}</source>
+            <translation>Aucune mesure pour l'instant. Ce qui en apporterait : {what}</translation>
+        </message>
+        <message>
+            <location filename="../processing/report/html_page.py" line="35" />
+            <location filename="../processing/report/pdf.py" line="67" />
+            <location filename="../processing/territorial_report.py" line="38" />
+            <source>Territorial report</source>
+            <translation>Rapport territorial</translation>
+        </message>
+        <message>
+            <location filename="../processing/report/html_page.py" line="45" />
+            <source>How to read this report</source>
+            <translation>Comment lire ce rapport</translation>
+        </message>
+        <message>
+            <location filename="../processing/report/html_page.py" line="87" />
+            <location filename="../processing/report/pdf.py" line="100" />
+            <location filename="../processing/report/pdf.py" line="101" />
+            <source>Data sources and parameters</source>
+            <translation>Sources des données et paramètres</translation>
+        </message>
+        <message>
+            <location filename="../processing/report/html_page.py" line="88" />
+            <source>Data</source>
+            <translation>Données</translation>
+        </message>
+        <message>
+            <location filename="../processing/report/html_page.py" line="89" />
+            <source>Source</source>
+            <translation>Source</translation>
+        </message>
+        <message>
+            <location filename="../processing/report/html_page.py" line="89" />
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <location filename="../processing/report/html_page.py" line="90" />
+            <source>Fields used</source>
+            <translation>Champs utilisés</translation>
+        </message>
+        <message>
+            <location filename="../processing/report/html_page.py" line="91" />
+            <source>Parameters</source>
+            <translation>Paramètres</translation>
+        </message>
+        <message>
+            <location filename="../processing/report/html_page.py" line="98" />
+            <source>The method notes of every algorithm (help shipped with the plugin)</source>
+            <translation>Les notes de méthode de chaque algorithme (aide fournie avec l'extension)</translation>
+        </message>
+        <message>
+            <location filename="../processing/report/html_page.py" line="55" />
+            <location filename="../processing/report/pdf.py" line="89" />
+            <source>The 8 recommendations</source>
+            <translation>Les 8 recommandations</translation>
+        </message>
+        <message>
+            <location filename="../processing/report/html_page.py" line="56" />
+            <source>Recommendation</source>
+            <translation>Recommandation</translation>
+        </message>
+        <message>
+            <location filename="../processing/report/html_page.py" line="58" />
+            <source>What the data say</source>
+            <translation>Ce que disent les données</translation>
+        </message>
+        <message>
+            <location filename="../processing/report/html_page.py" line="59" />
+            <source>Evidence</source>
+            <translation>Éléments mesurés</translation>
+        </message>
+        <message>
+            <location filename="../processing/report/html_page.py" line="70" />
+            <source>Statuses</source>
+            <translation>Statuts</translation>
+        </message>
+        <message>
+            <location filename="../processing/report/html_page.py" line="71" />
+            <location filename="../processing/report/html_page.py" line="73" />
+            <source>Number of recommendations per status</source>
+            <translation>Nombre de recommandations par statut</translation>
+        </message>
+        <message>
+            <location filename="../processing/report/html_page.py" line="74" />
+            <source>Maps</source>
+            <translation>Cartes</translation>
+        </message>
+        <message>
+            <location filename="../processing/report/html_page.py" line="44" />
+            <source>Written on {date}; {n} territories.</source>
+            <translation>Rédigé le {date} ; {n} territoire(s).</translation>
+        </message>
+        <message>
+            <location filename="../processing/report/html_page.py" line="80" />
+            <source>All territories, this one in black</source>
+            <translation>Tous les territoires, celui-ci en noir</translation>
+        </message>
+        <message>
+            <location filename="../processing/report/inputs.py" line="90" />
             <source>{layer}: {fields}.</source>
             <translation>{layer} : {fields}.</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="194" />
+            <location filename="../processing/report/inputs.py" line="96" />
             <source>None of our indicator fields was found ({fields}): give the outputs of our algorithms as territories or indicator layers.</source>
             <translation>Aucun de nos champs d'indicateurs n'a été trouvé ({fields}) : fournissez les sorties de nos algorithmes comme territoires ou comme couches d'indicateurs.</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="201" />
+            <location filename="../processing/report/inputs.py" line="103" />
             <source>{rule}: not measurable for {n} territories: {reason}.</source>
             <translation>{rule} : non mesurable pour {n} territoires : {reason}.</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="82" />
-            <source>Dependency: watch from (% to the main partner)</source>
-            <translation>Dépendance : à surveiller à partir de (% vers le partenaire principal)</translation>
+            <location filename="../processing/report/inputs.py" line="35" />
+            <source>Indicator layers (same code field)</source>
+            <translation>Couches d'indicateurs (même champ de code)</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="82" />
-            <source>Dependency: priority from (%)</source>
-            <translation>Dépendance : prioritaire à partir de (%)</translation>
-        </message>
-        <message>
-            <location filename="../processing/scorecard.py" line="82" />
-            <source>Self-containment: minimum (%)</source>
-            <translation>Autocontention : minimum (%)</translation>
-        </message>
-        <message>
-            <location filename="../processing/scorecard.py" line="82" />
-            <source>Self-containment: target (%)</source>
-            <translation>Autocontention : cible (%)</translation>
-        </message>
-        <message>
-            <location filename="../processing/scorecard.py" line="180" />
+            <location filename="../processing/report/inputs.py" line="82" />
             <source>{layer} has no field '{field}': left out.</source>
             <translation>{layer} n'a pas de champ '{field}' : écartée.</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="114" />
+            <location filename="../processing/report/maps.py" line="84" />
+            <source>Other territories (no value)</source>
+            <translation>Autres territoires (sans valeur)</translation>
+        </message>
+        <message>
+            <location filename="../processing/report/maps.py" line="198" />
+            <source>Main flows</source>
+            <translation>Principaux flux</translation>
+        </message>
+        <message>
+            <location filename="../processing/report/maps.py" line="216" />
+            <source>Largest outflows (width: volume)</source>
+            <translation>Plus gros flux sortants (épaisseur : volume)</translation>
+        </message>
+        <message>
+            <location filename="../processing/report/maps.py" line="217" />
+            <source>Largest inflows (width: volume)</source>
+            <translation>Plus gros flux entrants (épaisseur : volume)</translation>
+        </message>
+        <message>
+            <location filename="../processing/report/maps.py" line="75" />
+            <source>{recommendations}: {indicator}</source>
+            <translation>{recommendations} : {indicator}</translation>
+        </message>
+        <message>
+            <location filename="../processing/report/pdf.py" line="97" />
+            <source>Maps of the indicators</source>
+            <translation>Cartes des indicateurs</translation>
+        </message>
+        <message>
+            <location filename="../processing/report/pdf.py" line="109" />
+            <source>The method notes of every algorithm: {path}</source>
+            <translation>Les notes de méthode de chaque algorithme : {path}</translation>
+        </message>
+        <message>
+            <location filename="../processing/report/pdf.py" line="58" />
+            <source>Could not write the PDF report {path} (error {code}).</source>
+            <translation>Impossible d'écrire le rapport PDF {path} (erreur {code}).</translation>
+        </message>
+        <message>
+            <location filename="../processing/report/pdf.py" line="77" />
+            <source>Territorial report, {date}. Statuses: {p} priority, {w} watch, {s} strong, {n} not measurable, {e} without evidence.</source>
+            <translation>Rapport territorial, {date}. Statuts : {p} prioritaire(s), {w} à surveiller, {s} solide(s), {n} non mesurable(s), {e} sans mesure.</translation>
+        </message>
+        <message>
+            <location filename="../processing/report/pdf.py" line="104" />
+            <source>Source: {path}
+Date: {date}
+Fields used: {fields}
+Parameters: {params}</source>
+            <translation>Source : {path}
+Date : {date}
+Champs utilisés : {fields}
+Paramètres : {params}</translation>
+        </message>
+        <message>
+            <location filename="../processing/report/words.py" line="14" />
+            <source>no evidence</source>
+            <translation>aucune mesure</translation>
+        </message>
+        <message>
+            <location filename="../processing/report/words.py" line="59" />
+            <source>Territory {code}</source>
+            <translation>Territoire {code}</translation>
+        </message>
+        <message>
+            <location filename="../processing/scorecard.py" line="34" />
+            <location filename="../processing/scorecard.py" line="107" />
+            <source>Recommendations scorecard</source>
+            <translation>Tableau de bord des recommandations</translation>
+        </message>
+        <message>
+            <location filename="../processing/scorecard.py" line="37" />
+            <source>Reads the indicators of our algorithms against the 8 recommendations of the Alliance of Territories, with a status and a sentence per territory.</source>
+            <translation>Lit les indicateurs de nos algorithmes au regard des 8 recommandations de l'Alliance des territoires, avec un statut et une phrase par territoire.</translation>
+        </message>
+        <message>
+            <location filename="../processing/scorecard.py" line="47" />
+            <source>&lt;p&gt;Reads the outputs of our algorithms (flow dependencies, functional areas, dominant flows, city network; given as the territories layer itself or as indicator layers sharing its code field) against the 8 recommendations of The Alliance of Territories, and gives, per territory and recommendation, a status (&lt;i&gt;priority&lt;/i&gt;, &lt;i&gt;watch&lt;/i&gt;, &lt;i&gt;strong&lt;/i&gt;, or &lt;i&gt;not measurable&lt;/i&gt; when the data cannot measure the indicator, with the reason, for example a flow table without internal flows) and the sentences that explain it. The most urgent measured status of a recommendation's rules wins. Every status names its rule, its threshold and its source (listed below); the thresholds below replace the defaults and are written in the params field. Recommendation 8 (territorial intelligence) reads the evidence base itself, our rule: strong when 6 or more of the 8 recommendations have measured evidence, watch from 3 to 5, priority from 0 to 2; its text names the layers and dates of the evidence and the algorithms and data that would complete the diagnosis. Outputs: the territories with r1_status..r8_status and r1_text..r8_text, the long scorecard table, an optional HTML page, and a one-line summary string.&lt;/p&gt;&lt;p&gt;Rules:&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Lit les sorties de nos algorithmes (dépendances de flux, aires fonctionnelles, flux dominants, réseau de villes ; fournies comme la couche des territoires elle-même ou comme couches d'indicateurs partageant son champ de code) au regard des 8 recommandations de l'Alliance des territoires, et donne, par territoire et par recommandation, un statut (&lt;i&gt;prioritaire&lt;/i&gt;, &lt;i&gt;à surveiller&lt;/i&gt;, &lt;i&gt;solide&lt;/i&gt;, ou &lt;i&gt;non mesurable&lt;/i&gt; quand les données ne permettent pas de mesurer l'indicateur, avec la raison, par exemple une table de flux sans flux internes) et les phrases qui l'expliquent. Le statut mesuré le plus urgent parmi les règles d'une recommandation l'emporte. Chaque statut cite sa règle, son seuil et sa source (listés ci-dessous) ; les seuils ci-dessous remplacent les valeurs par défaut et sont écrits dans le champ params. La recommandation 8 (intelligence territoriale) lit la base de connaissances elle-même, selon notre règle : solide quand au moins 6 des 8 recommandations ont une donnée mesurée, à surveiller de 3 à 5, prioritaire de 0 à 2 ; son texte cite les couches et les dates des données, et les algorithmes et données qui compléteraient le diagnostic. Sorties : les territoires avec r1_status..r8_status et r1_text..r8_text, la table détaillée du tableau de bord, une page HTML facultative et une chaîne de synthèse d'une ligne.&lt;/p&gt;&lt;p&gt;Règles :&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="../processing/scorecard.py" line="99" />
+            <source>{n} territories: {p} priority, {w} watch, {s} strong, {m} not measurable (territory x recommendation).</source>
+            <translation>{n} territoires : {p} prioritaire, {w} à surveiller, {s} solide, {m} non mesurable (territoire x recommandation).</translation>
+        </message>
+        <message>
+            <location filename="../processing/scorecard.py" line="58" />
+            <source>Territories with a status per recommendation</source>
+            <translation>Territoires avec un statut par recommandation</translation>
+        </message>
+        <message>
+            <location filename="../processing/scorecard.py" line="60" />
+            <source>Scorecard (one row per rule)</source>
+            <translation>Tableau de bord (une ligne par règle)</translation>
+        </message>
+        <message>
+            <location filename="../processing/scorecard.py" line="61" />
+            <source>Scorecard report</source>
+            <translation>Rapport du tableau de bord</translation>
+        </message>
+        <message>
+            <location filename="../processing/scorecard.py" line="61" />
+            <location filename="../processing/territorial_report.py" line="62" />
+            <source>HTML files (*.html)</source>
+            <translation>Fichiers HTML (*.html)</translation>
+        </message>
+        <message>
+            <location filename="../processing/scorecard.py" line="62" />
+            <source>Scorecard summary</source>
+            <translation>Synthèse du tableau de bord</translation>
+        </message>
+        <message>
+            <location filename="../processing/scorecard.py" line="52" />
+            <source>Dependency: watch from (% to the main partner)</source>
+            <translation>Dépendance : à surveiller à partir de (% vers le partenaire principal)</translation>
+        </message>
+        <message>
+            <location filename="../processing/scorecard.py" line="52" />
+            <source>Dependency: priority from (%)</source>
+            <translation>Dépendance : prioritaire à partir de (%)</translation>
+        </message>
+        <message>
+            <location filename="../processing/scorecard.py" line="52" />
+            <source>Self-containment: minimum (%)</source>
+            <translation>Autocontention : minimum (%)</translation>
+        </message>
+        <message>
+            <location filename="../processing/scorecard.py" line="52" />
+            <source>Self-containment: target (%)</source>
+            <translation>Autocontention : cible (%)</translation>
+        </message>
+        <message>
+            <location filename="../processing/scorecard.py" line="88" />
             <source>Rule: {rules}</source>
             <translation>Règle : {rules}</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="51" />
+            <location filename="../processing/service_access.py" line="44" />
             <source>Access to services and its inequality</source>
             <translation>Accès aux services et ses inégalités</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="54" />
+            <location filename="../processing/service_access.py" line="47" />
             <source>Distance to the nearest school, clinic or market along the streets, two-step floating catchment scores, and their inequality between territories and territory classes.</source>
             <translation>Distance à l'école, au centre de santé ou au marché le plus proche par les rues, scores d'aire de chalandise flottante à deux étapes, et leur inégalité entre territoires et entre classes de territoires.</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="58" />
+            <location filename="../processing/service_access.py" line="51" />
             <source>&lt;p&gt;Access to services (recommendation 7, feeding 1 and 3): how far people live from schools, clinics or markets, how much capacity each can count on, and how unequal that is between territories and between urban, peri-urban and rural areas.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Nearest facility&lt;/b&gt;: the walking distance along the street network (or the straight line) from every demand feature to the nearest facility, and the time at the walking speed. NULL when no facility can be reached.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Two-step floating catchment area&lt;/b&gt; (Luo and Wang 2003): each facility's ratio is its capacity over the population within the catchment distance, &lt;i&gt;R_j = S_j / sum P_k&lt;/i&gt;; each person's score is the sum of the ratios of the facilities within that distance, &lt;i&gt;A_i = sum R_j&lt;/i&gt;, written per 1000 inhabitants. Facilities with nobody within reach have a NULL ratio; people with no facility within reach score 0. Capacity is a field (places, beds, staff) or 1 per facility.&lt;/p&gt;
@@ -2474,8 +2664,8 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
 &lt;p&gt;&lt;b&gt;Inégalité&lt;/b&gt; : avec des territoires, le score moyen et la distance moyenne de chaque territoire, pondérés par la population (&lt;i&gt;service_score_per_1000&lt;/i&gt; et &lt;i&gt;service_distance_m&lt;/i&gt;, lus par le tableau de bord des recommandations), ainsi que leur coefficient de Gini et leur indice de Theil entre territoires, pondérés par la population ; avec un champ de classe (par exemple la classe des unités locales d'alliance:degurba ou le rôle d'alliance:functionalareas), la moyenne par classe, le rapport entre la plus forte et la plus faible moyenne de classe (NULL quand la plus faible vaut 0) et l'indice de Theil entre classes (la part inter-classes du Theil total). Le Gini et le Theil du score entre personnes sur l'ensemble de la zone sont aussi fournis. Ce sont toutes des sorties numériques : un modèle peut donc les utiliser.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="58" />
-            <location filename="../processing/transit_access.py" line="70" />
+            <location filename="../processing/service_access.py" line="51" />
+            <location filename="../processing/transit_access.py" line="65" />
             <source>&lt;p&gt;&lt;b&gt;Street network&lt;/b&gt; (optional): lines, walked in both directions. Line ends closer than the topology tolerance are one junction; lines that cross without sharing a vertex are not connected (as in QGIS's network analysis). Points, stops and facilities are snapped to the nearest point of the nearest street (not to the nearest vertex) when it lies within the snap tolerance, and that straight snap distance is added to their walk. Points farther away are kept, counted in the log and in the numeric outputs, and get no access (the denominator keeps them: nobody is lost). The graph is built once per run; one multi-source shortest-path search per access distance, with a cut-off, gives every distance. A network in several disconnected parts is reported with the population sitting on parts that hold no stop or facility.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Without a network&lt;/b&gt;, distances are straight lines: every output says &lt;i&gt;euclidean proxy&lt;/i&gt; in its method field and the log says it too.&lt;/p&gt;
 &lt;p&gt;Distances are in metres: a geographic CRS, one in feet, or Web Mercator is replaced by a Lambert azimuthal equal-area projection centred on the population (the log says so), into which the other layers are reprojected.&lt;/p&gt;</source>
@@ -2484,176 +2674,170 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
 &lt;p&gt;Les distances sont en mètres : un SCR géographique, un SCR en pieds ou Web Mercator est remplacé par une projection azimutale équivalente de Lambert centrée sur la population (le journal le signale), dans laquelle les autres couches sont reprojetées.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="70" />
+            <location filename="../processing/service_access.py" line="63" />
             <source>Demand: population (points, polygons or grid cells)</source>
             <translation>Demande : population (points, polygones ou carreaux de grille)</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="62" />
-            <source>Facilities (schools, clinics, markets...)</source>
-            <translation>Équipements (écoles, centres de santé, marchés...)</translation>
-        </message>
-        <message>
-            <location filename="../processing/service_access.py" line="65" />
-            <source>Facility identifier field</source>
-            <translation>Champ d'identifiant des équipements</translation>
-        </message>
-        <message>
-            <location filename="../processing/service_access.py" line="68" />
-            <source>Capacity field (places, beds...)</source>
-            <translation>Champ de capacité (places, lits...)</translation>
-        </message>
-        <message>
-            <location filename="../processing/service_access.py" line="72" />
-            <source>Catchment distance of the floating catchment (m)</source>
-            <translation>Distance de l'aire de chalandise flottante (m)</translation>
-        </message>
-        <message>
-            <location filename="../processing/service_access.py" line="75" />
-            <source>Walking speed for times (km/h)</source>
-            <translation>Vitesse de marche pour les temps (km/h)</translation>
-        </message>
-        <message>
-            <location filename="../processing/service_access.py" line="80" />
-            <source>Territory class field (urban, rural...)</source>
-            <translation>Champ de classe des territoires (urbain, rural...)</translation>
-        </message>
-        <message>
-            <location filename="../processing/service_access.py" line="83" />
-            <location filename="../processing/service_access.py" line="224" />
-            <source>Population with access to services</source>
-            <translation>Population et son accès aux services</translation>
-        </message>
-        <message>
-            <location filename="../processing/service_access.py" line="85" />
-            <source>Inequality of access</source>
-            <translation>Inégalité d'accès</translation>
-        </message>
-        <message>
-            <location filename="../processing/service_access.py" line="87" />
-            <source>Facilities with their catchment</source>
-            <translation>Équipements avec leur aire de chalandise</translation>
-        </message>
-        <message>
-            <location filename="../processing/service_access.py" line="90" />
-            <source>Territories with their access</source>
-            <translation>Territoires avec leur accès</translation>
-        </message>
-        <message>
-            <location filename="../processing/service_access.py" line="93" />
-            <source>Access per territory class</source>
-            <translation>Accès par classe de territoires</translation>
-        </message>
-        <message>
-            <location filename="../processing/service_access.py" line="106" />
-            <location filename="../processing/transit_access.py" line="137" />
-            <source>Method (network or euclidean proxy)</source>
-            <translation>Méthode (network ou euclidean proxy)</translation>
-        </message>
-        <message>
-            <location filename="../processing/service_access.py" line="137" />
-            <source>The facilities layer has no facility with a geometry.</source>
-            <translation>La couche des équipements ne contient aucun équipement avec une géométrie.</translation>
-        </message>
-        <message>
-            <location filename="../processing/service_access.py" line="165" />
+            <location filename="../processing/service_access.py" line="219" />
             <source>facility</source>
             <translation>équipement</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="272" />
+            <location filename="../processing/service_access.py" line="55" />
+            <source>Facilities (schools, clinics, markets...)</source>
+            <translation>Équipements (écoles, centres de santé, marchés...)</translation>
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="58" />
+            <source>Facility identifier field</source>
+            <translation>Champ d'identifiant des équipements</translation>
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="61" />
+            <source>Capacity field (places, beds...)</source>
+            <translation>Champ de capacité (places, lits...)</translation>
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="65" />
+            <source>Catchment distance of the floating catchment (m)</source>
+            <translation>Distance de l'aire de chalandise flottante (m)</translation>
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="68" />
+            <source>Walking speed for times (km/h)</source>
+            <translation>Vitesse de marche pour les temps (km/h)</translation>
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="73" />
+            <source>Territory class field (urban, rural...)</source>
+            <translation>Champ de classe des territoires (urbain, rural...)</translation>
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="76" />
+            <location filename="../processing/service_access.py" line="182" />
+            <source>Population with access to services</source>
+            <translation>Population et son accès aux services</translation>
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="78" />
+            <source>Inequality of access</source>
+            <translation>Inégalité d'accès</translation>
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="80" />
+            <source>Facilities with their catchment</source>
+            <translation>Équipements avec leur aire de chalandise</translation>
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="83" />
+            <source>Territories with their access</source>
+            <translation>Territoires avec leur accès</translation>
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="86" />
+            <source>Access per territory class</source>
+            <translation>Accès par classe de territoires</translation>
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="129" />
+            <source>The facilities layer has no facility with a geometry.</source>
+            <translation>La couche des équipements ne contient aucun équipement avec une géométrie.</translation>
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="235" />
             <source>No population feature lies in a territory: the Gini and Theil between territories are empty. Check that the territories cover the population.</source>
             <translation>Aucune entité de population ne se trouve dans un territoire : le Gini et le Theil entre territoires sont vides. Vérifiez que les territoires couvrent la population.</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="275" />
-            <source>All the population lies in one territory: the Gini and Theil between territories are 0, there is nothing to compare.</source>
-            <translation>Toute la population se trouve dans un seul territoire : le Gini et le Theil entre territoires valent 0, il n'y a rien à comparer.</translation>
-        </message>
-        <message>
-            <location filename="../processing/service_access.py" line="278" />
-            <source>Nobody in the territories has a facility within the catchment distance: every territory scores 0, so the Gini and Theil of the score are undefined and left empty. Raise the catchment distance.</source>
-            <translation>Personne dans les territoires n'a d'équipement à moins de la distance de l'aire de chalandise : chaque territoire a un score de 0, le Gini et le Theil du score sont donc indéfinis et laissés vides. Augmentez la distance de l'aire de chalandise.</translation>
-        </message>
-        <message>
-            <location filename="../processing/service_access.py" line="105" />
+            <location filename="../processing/service_access.py" line="89" />
             <source>Mean distance to the nearest facility (m)</source>
             <translation>Distance moyenne à l'équipement le plus proche (m)</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="105" />
+            <location filename="../processing/service_access.py" line="90" />
             <source>Mean floating catchment score (capacity per 1000 inhabitants)</source>
             <translation>Score moyen d'aire de chalandise flottante (capacité pour 1000 habitants)</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="105" />
+            <location filename="../processing/service_access.py" line="91" />
             <source>Gini of the score between territories</source>
             <translation>Gini du score entre territoires</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="105" />
+            <location filename="../processing/service_access.py" line="92" />
             <source>Theil of the score between territories</source>
             <translation>Theil du score entre territoires</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="105" />
+            <location filename="../processing/service_access.py" line="93" />
             <source>Ratio of the highest to the lowest class mean score</source>
             <translation>Rapport entre le plus fort et le plus faible score moyen de classe</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="105" />
+            <location filename="../processing/service_access.py" line="94" />
             <source>Theil of the score between classes</source>
             <translation>Theil du score entre classes</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="105" />
+            <location filename="../processing/service_access.py" line="95" />
             <source>Gini of the distance between territories</source>
             <translation>Gini de la distance entre territoires</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="105" />
+            <location filename="../processing/service_access.py" line="96" />
             <source>Theil of the distance between territories</source>
             <translation>Theil de la distance entre territoires</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="105" />
+            <location filename="../processing/service_access.py" line="97" />
             <source>Ratio of the highest to the lowest class mean distance</source>
             <translation>Rapport entre la plus forte et la plus faible distance moyenne de classe</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="105" />
+            <location filename="../processing/service_access.py" line="98" />
             <source>Population with no facility reachable</source>
             <translation>Population sans équipement accessible</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="126" />
+            <location filename="../processing/service_access.py" line="238" />
+            <source>All the population lies in one territory: the Gini and Theil between territories are 0, there is nothing to compare.</source>
+            <translation>Toute la population se trouve dans un seul territoire : le Gini et le Theil entre territoires valent 0, il n'y a rien à comparer.</translation>
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="118" />
             <source>{n} facilities have no capacity in '{field}': they count 0.</source>
             <translation>{n} équipements n'ont pas de capacité dans '{field}' : ils comptent pour 0.</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="130" />
+            <location filename="../processing/service_access.py" line="122" />
             <source>{n} facilities have a negative capacity in '{field}'.</source>
             <translation>{n} équipements ont une capacité négative dans '{field}'.</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="134" />
+            <location filename="../processing/service_access.py" line="126" />
             <source>{n} facilities have no geometry: they are left out.</source>
             <translation>{n} équipements n'ont pas de géométrie : ils sont écartés.</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="191" />
+            <location filename="../processing/service_access.py" line="168" />
             <source>{pop:,.0f} people reach no facility (not placed on the network, or on a part without facilities): their distance is NULL and left out of the mean distance; their score is 0.</source>
             <translation>{pop:,.0f} personnes n'atteignent aucun équipement (non placées sur le réseau, ou sur une partie sans équipement) : leur distance est NULL et exclue de la distance moyenne ; leur score vaut 0.</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="203" />
+            <location filename="../processing/service_access.py" line="221" />
+            <source>{n} facilities are farther than the snap tolerance from any street: nobody reaches them.</source>
+            <translation>{n} équipements sont plus loin de toute rue que la tolérance d'accrochage : personne ne les atteint.</translation>
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="229" />
             <source>Inequality of the {indicator} across {scope}: Gini {gini}, Theil {theil}, ratio {ratio}.</source>
             <translation>Inégalité de l'indicateur {indicator} (portée {scope}) : Gini {gini}, Theil {theil}, rapport {ratio}.</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="167" />
-            <source>{n} facilities are farther than the snap tolerance from any street: nobody reaches them.</source>
-            <translation>{n} équipements sont plus loin de toute rue que la tolérance d'accrochage : personne ne les atteint.</translation>
+            <location filename="../processing/service_access.py" line="241" />
+            <source>Nobody in the territories has a facility within the catchment distance: every territory scores 0, so the Gini and Theil of the score are undefined and left empty. Raise the catchment distance.</source>
+            <translation>Personne dans les territoires n'a d'équipement à moins de la distance de l'aire de chalandise : chaque territoire a un score de 0, le Gini et le Theil du score sont donc indéfinis et laissés vides. Augmentez la distance de l'aire de chalandise.</translation>
         </message>
         <message>
             <location filename="../processing/spatial_interaction.py" line="45" />
@@ -2730,7 +2914,7 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>Synthèse de l'ajustement</translation>
         </message>
         <message>
-            <location filename="../processing/spatial_interaction.py" line="142" />
+            <location filename="../processing/spatial_interaction.py" line="121" />
             <source>{family} model, {decay} decay: beta = {beta:.4f}, pseudo R2 = {r2:.3f}, SRMSE = {srmse:.3f}, SSI = {ssi:.3f}, {n} pairs.</source>
             <translation>Modèle {family}, décroissance {decay} : beta = {beta:.4f}, pseudo-R2 = {r2:.3f}, SRMSE = {srmse:.3f}, SSI = {ssi:.3f}, {n} couples.</translation>
         </message>
@@ -2758,6 +2942,11 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <location filename="../processing/spatial_interaction.py" line="79" />
             <source>AIC</source>
             <translation>AIC</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatial_interaction.py" line="141" />
+            <source>Distances in km between points inside the territories ({how}).</source>
+            <translation>Distances en km entre des points situés à l'intérieur des territoires ({how}).</translation>
         </message>
         <message>
             <location filename="../processing/spatial_interaction.py" line="58" />
@@ -2790,22 +2979,17 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>Exponentielle (distance)</translation>
         </message>
         <message>
-            <location filename="../processing/spatial_interaction.py" line="100" />
+            <location filename="../processing/spatial_interaction.py" line="97" />
             <source>Flow types {types} are summed.</source>
             <translation>Les types de flux {types} sont sommés.</translation>
         </message>
         <message>
-            <location filename="../processing/spatial_interaction.py" line="110" />
-            <source>Distances in km between points inside the territories ({how}).</source>
-            <translation>Distances en km entre des points situés à l'intérieur des territoires ({how}).</translation>
-        </message>
-        <message>
-            <location filename="../processing/spatial_interaction.py" line="111" />
+            <location filename="../processing/spatial_interaction.py" line="142" />
             <source>on the WGS84 ellipsoid</source>
             <translation>sur l'ellipsoïde WGS84</translation>
         </message>
         <message>
-            <location filename="../processing/spatial_interaction.py" line="111" />
+            <location filename="../processing/spatial_interaction.py" line="142" />
             <source>planar, in the layer's CRS</source>
             <translation>planes, dans le SCR de la couche</translation>
         </message>
@@ -3163,296 +3347,77 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>Statut de la recommandation {n}</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="152" />
-            <location filename="../processing/territorial_report.py" line="465" />
-            <location filename="../processing/territorial_report.py" line="539" />
-            <source>Territorial report</source>
-            <translation>Rapport territorial</translation>
-        </message>
-        <message>
-            <location filename="../processing/territorial_report.py" line="155" />
+            <location filename="../processing/territorial_report.py" line="41" />
             <source>A report per territory, or an atlas of all: maps of the main flows and of each recommendation's indicator, the 8 recommendations with status, evidence and sentence, charts, the data sources, parameters and method notes, as HTML and PDF.</source>
             <translation>Un rapport par territoire, ou un atlas de tous : cartes des principaux flux et de l'indicateur de chaque recommandation, les 8 recommandations avec statut, éléments mesurés et phrase, graphiques, sources des données, paramètres et notes de méthode, en HTML et en PDF.</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="160" />
+            <location filename="../processing/territorial_report.py" line="46" />
             <source>&lt;p&gt;A report for decision-makers about one territory (its code in &lt;b&gt;Territory code&lt;/b&gt;) or, when the code is left empty, an atlas of every territory in one file. For each territory: a map of its largest flows (from the flow lines of &lt;i&gt;Flow dependencies&lt;/i&gt; or from a flow table), a map per recommendation of the indicator that measures it, with the territory outlined, a legend and a scale bar, the 8 recommendations with their status (priority, watch, strong, or not measurable with the reason), the indicator values behind each status with their units and the rule applied, a chart of the statuses, and the territory's name beside its code (the name field is detected: name, nom, libelle...). At the end: the data used (layers, files, dates, fields, parameters) and the method notes in plain words.&lt;/p&gt;&lt;p&gt;The HTML page holds its images; the PDF places every map, legend, scale bar and text in fixed frames of an A4 page, and text that does not fit continues on the next page. The print layout can also be saved as a template to adjust it in QGIS. Runs from qgis_process and in models.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Un rapport pour les élus sur un territoire (son code dans &lt;b&gt;Code du territoire&lt;/b&gt;) ou, si le code est laissé vide, un atlas de tous les territoires dans un seul fichier. Pour chaque territoire : une carte de ses plus gros flux (d'après les lignes de flux de &lt;i&gt;Dépendances de flux&lt;/i&gt; ou une table de flux), une carte par recommandation de l'indicateur qui la mesure, avec le territoire entouré, une légende et une échelle, les 8 recommandations avec leur statut (prioritaire, à surveiller, solide, ou non mesurable avec la raison), les valeurs des indicateurs qui fondent chaque statut avec leurs unités et la règle appliquée, un graphique des statuts, et le nom du territoire à côté de son code (le champ de nom est détecté : name, nom, libelle…). À la fin : les données utilisées (couches, fichiers, dates, champs, paramètres) et les notes de méthode en termes simples.&lt;/p&gt;&lt;p&gt;La page HTML contient ses images ; le PDF place chaque carte, légende, échelle et texte dans des cadres fixes d'une page A4, et le texte qui ne tient pas continue sur la page suivante. La mise en page peut aussi être enregistrée comme modèle pour l'ajuster dans QGIS. Fonctionne avec qgis_process et dans les modèles.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="189" />
-            <source>Print layout template of the PDF</source>
-            <translation>Modèle de mise en page du PDF</translation>
-        </message>
-        <message>
-            <location filename="../processing/territorial_report.py" line="190" />
-            <source>Layout templates (*.qpt)</source>
-            <translation>Modèles de mise en page (*.qpt)</translation>
-        </message>
-        <message>
-            <location filename="../processing/territorial_report.py" line="243" />
-            <source>Other territories (no value)</source>
-            <translation>Autres territoires (sans valeur)</translation>
-        </message>
-        <message>
-            <location filename="../processing/territorial_report.py" line="393" />
-            <source>Main flows</source>
-            <translation>Principaux flux</translation>
-        </message>
-        <message>
-            <location filename="../processing/territorial_report.py" line="411" />
-            <source>Largest outflows (width: volume)</source>
-            <translation>Plus gros flux sortants (épaisseur : volume)</translation>
-        </message>
-        <message>
-            <location filename="../processing/territorial_report.py" line="412" />
-            <source>Largest inflows (width: volume)</source>
-            <translation>Plus gros flux entrants (épaisseur : volume)</translation>
-        </message>
-        <message>
-            <location filename="../processing/territorial_report.py" line="455" />
-            <source>How to read the statuses: each rule reads one indicator of our algorithms and compares it with thresholds; the status says where to act first (priority), what to follow (watch) and what works (strong). When the data cannot measure an indicator, the status is 'not measurable' and the reason is given: it is never counted as a problem. When several rules speak to one recommendation, the most urgent status is shown. The thresholds are defaults; those that come from an official definition name it, the others are ours. The rules:</source>
-            <translation>Comment lire les statuts : chaque règle lit un indicateur de nos algorithmes et le compare à des seuils ; le statut dit où agir d'abord (prioritaire), ce qu'il faut suivre (à surveiller) et ce qui fonctionne (solide). Quand les données ne permettent pas de mesurer un indicateur, le statut est « non mesurable » et la raison est donnée : ce n'est jamais compté comme un problème. Quand plusieurs règles portent sur une recommandation, le statut le plus urgent est retenu. Les seuils sont des valeurs par défaut ; ceux qui viennent d'une définition officielle la citent, les autres sont les nôtres. Les règles :</translation>
-        </message>
-        <message>
-            <location filename="../processing/territorial_report.py" line="572" />
-            <location filename="../processing/territorial_report.py" line="573" />
-            <location filename="../processing/territorial_report.py" line="517" />
-            <source>Data sources and parameters</source>
-            <translation>Sources des données et paramètres</translation>
-        </message>
-        <message>
-            <location filename="../processing/territorial_report.py" line="819" />
-            <source>{indicator}: {value} ({status})</source>
-            <translation>{indicator} : {value} ({status})</translation>
-        </message>
-        <message>
-            <location filename="../processing/territorial_report.py" line="93" />
-            <source>no evidence</source>
-            <translation>aucune mesure</translation>
-        </message>
-        <message>
-            <location filename="../processing/territorial_report.py" line="175" />
+            <location filename="../processing/territorial_report.py" line="55" />
             <source>Flow lines (map of the main flows)</source>
             <translation>Lignes de flux (carte des principaux flux)</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="183" />
+            <location filename="../processing/territorial_report.py" line="61" />
             <source>Territory code (empty: atlas of all)</source>
             <translation>Code du territoire (vide : atlas de tous)</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="185" />
+            <location filename="../processing/territorial_report.py" line="62" />
             <source>Report (HTML)</source>
             <translation>Rapport (HTML)</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="187" />
+            <location filename="../processing/territorial_report.py" line="63" />
             <source>Report (PDF)</source>
             <translation>Rapport (PDF)</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="187" />
+            <location filename="../processing/territorial_report.py" line="63" />
             <source>PDF files (*.pdf)</source>
             <translation>Fichiers PDF (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="255" />
-            <location filename="../processing/territorial_report.py" line="263" />
-            <location filename="../processing/territorial_report.py" line="268" />
-            <source>The territory</source>
-            <translation>Le territoire</translation>
+            <location filename="../processing/territorial_report.py" line="64" />
+            <source>Print layout template of the PDF</source>
+            <translation>Modèle de mise en page du PDF</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="259" />
-            <source>Main flows to and from the territory</source>
-            <translation>Principaux flux depuis et vers le territoire</translation>
+            <location filename="../processing/territorial_report.py" line="65" />
+            <source>Layout templates (*.qpt)</source>
+            <translation>Modèles de mise en page (*.qpt)</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="260" />
-            <source>Location of the territory</source>
-            <translation>Situation du territoire</translation>
-        </message>
-        <message>
-            <location filename="../processing/territorial_report.py" line="445" />
-            <source>Flows</source>
-            <translation>Flux</translation>
-        </message>
-        <message>
-            <location filename="../processing/territorial_report.py" line="561" />
-            <location filename="../processing/territorial_report.py" line="485" />
-            <source>The 8 recommendations</source>
-            <translation>Les 8 recommandations</translation>
-        </message>
-        <message>
-            <location filename="../processing/territorial_report.py" line="788" />
-            <source>Territory {code}</source>
-            <translation>Territoire {code}</translation>
-        </message>
-        <message>
-            <location filename="../processing/territorial_report.py" line="811" />
-            <source>{indicator}: {status}</source>
-            <translation>{indicator} : {status}</translation>
-        </message>
-        <message>
-            <location filename="../processing/territorial_report.py" line="821" />
-            <source>{evidence}; rule: {rule}</source>
-            <translation>{evidence} ; règle : {rule}</translation>
-        </message>
-        <message>
-            <location filename="../processing/territorial_report.py" line="317" />
+            <location filename="../processing/territorial_report.py" line="118" />
             <source>Report of {n} territories written to {path}.</source>
             <translation>Rapport de {n} territoires écrit dans {path}.</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="350" />
-            <source>{recommendations}: {indicator}</source>
-            <translation>{recommendations} : {indicator}</translation>
-        </message>
-        <message>
-            <location filename="../processing/territorial_report.py" line="373" />
-            <source>The flow lines have no origin, destination and volume fields: the map of the main flows is left out.</source>
-            <translation>Les lignes de flux n'ont pas de champs origine, destination et volume : la carte des principaux flux est omise.</translation>
-        </message>
-        <message>
-            <location filename="../processing/territorial_report.py" line="443" />
-            <source>Indicators</source>
-            <translation>Indicateurs</translation>
-        </message>
-        <message>
-            <location filename="../processing/territorial_report.py" line="569" />
-            <source>Maps of the indicators</source>
-            <translation>Cartes des indicateurs</translation>
-        </message>
-        <message>
-            <location filename="../processing/territorial_report.py" line="581" />
-            <source>The method notes of every algorithm: {path}</source>
-            <translation>Les notes de méthode de chaque algorithme : {path}</translation>
-        </message>
-        <message>
-            <location filename="../processing/territorial_report.py" line="207" />
+            <location filename="../processing/territorial_report.py" line="79" />
             <source>The territory '{code}' is not in the field '{field}' of the territories layer (its codes are, for example, {ids}).</source>
             <translation>Le territoire « {code} » n'est pas dans le champ « {field} » de la couche des territoires (ses codes sont par exemple {ids}).</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="215" />
+            <location filename="../processing/territorial_report.py" line="87" />
             <source>Territory names: field '{field}'.</source>
             <translation>Noms des territoires : champ « {field} ».</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="475" />
-            <source>How to read this report</source>
-            <translation>Comment lire ce rapport</translation>
-        </message>
-        <message>
-            <location filename="../processing/territorial_report.py" line="518" />
-            <source>Data</source>
-            <translation>Données</translation>
-        </message>
-        <message>
-            <location filename="../processing/territorial_report.py" line="519" />
-            <source>Source</source>
-            <translation>Source</translation>
-        </message>
-        <message>
-            <location filename="../processing/territorial_report.py" line="519" />
-            <source>Date</source>
-            <translation>Date</translation>
-        </message>
-        <message>
-            <location filename="../processing/territorial_report.py" line="520" />
-            <source>Fields used</source>
-            <translation>Champs utilisés</translation>
-        </message>
-        <message>
-            <location filename="../processing/territorial_report.py" line="521" />
-            <source>Parameters</source>
-            <translation>Paramètres</translation>
-        </message>
-        <message>
-            <location filename="../processing/territorial_report.py" line="528" />
-            <source>The method notes of every algorithm (help shipped with the plugin)</source>
-            <translation>Les notes de méthode de chaque algorithme (aide fournie avec l'extension)</translation>
-        </message>
-        <message>
-            <location filename="../processing/territorial_report.py" line="549" />
-            <source>Territorial report, {date}. Statuses: {p} priority, {w} watch, {s} strong, {n} not measurable, {e} without evidence.</source>
-            <translation>Rapport territorial, {date}. Statuts : {p} prioritaire(s), {w} à surveiller, {s} solide(s), {n} non mesurable(s), {e} sans mesure.</translation>
-        </message>
-        <message>
-            <location filename="../processing/territorial_report.py" line="576" />
-            <source>Source: {path}
-Date: {date}
-Fields used: {fields}
-Parameters: {params}</source>
-            <translation>Source : {path}
-Date : {date}
-Champs utilisés : {fields}
-Paramètres : {params}</translation>
-        </message>
-        <message>
-            <location filename="../processing/territorial_report.py" line="279" />
-            <source>No evidence yet. What would add it: {what}</source>
-            <translation>Aucune mesure pour l'instant. Ce qui en apporterait : {what}</translation>
-        </message>
-        <message>
-            <location filename="../processing/territorial_report.py" line="486" />
-            <source>Recommendation</source>
-            <translation>Recommandation</translation>
-        </message>
-        <message>
-            <location filename="../processing/territorial_report.py" line="488" />
-            <source>What the data say</source>
-            <translation>Ce que disent les données</translation>
-        </message>
-        <message>
-            <location filename="../processing/territorial_report.py" line="489" />
-            <source>Evidence</source>
-            <translation>Éléments mesurés</translation>
-        </message>
-        <message>
-            <location filename="../processing/territorial_report.py" line="500" />
-            <source>Statuses</source>
-            <translation>Statuts</translation>
-        </message>
-        <message>
-            <location filename="../processing/territorial_report.py" line="501" />
-            <location filename="../processing/territorial_report.py" line="503" />
-            <source>Number of recommendations per status</source>
-            <translation>Nombre de recommandations par statut</translation>
-        </message>
-        <message>
-            <location filename="../processing/territorial_report.py" line="504" />
-            <source>Maps</source>
-            <translation>Cartes</translation>
-        </message>
-        <message>
-            <location filename="../processing/territorial_report.py" line="309" />
-            <source>Could not write the PDF report {path} (error {code}).</source>
-            <translation>Impossible d'écrire le rapport PDF {path} (erreur {code}).</translation>
-        </message>
-        <message>
-            <location filename="../processing/territorial_report.py" line="474" />
-            <source>Written on {date}; {n} territories.</source>
-            <translation>Rédigé le {date} ; {n} territoire(s).</translation>
-        </message>
-        <message>
-            <location filename="../processing/territorial_report.py" line="510" />
-            <source>All territories, this one in black</source>
-            <translation>Tous les territoires, celui-ci en noir</translation>
-        </message>
-        <message>
-            <location filename="../processing/transit_access.py" line="63" />
+            <location filename="../processing/transit_access.py" line="58" />
             <source>Access to public transport (SDG 11.2.1)</source>
             <translation>Accès aux transports en commun (ODD 11.2.1)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="66" />
+            <location filename="../processing/transit_access.py" line="61" />
             <source>Share of the population within walking distance of a frequently served stop, along the street network, from a stops layer or a GTFS feed; per territory and group.</source>
             <translation>Part de la population à distance à pied d'un arrêt fréquemment desservi, le long du réseau viaire, à partir d'une couche d'arrêts ou d'un flux GTFS ; par territoire et par groupe.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="70" />
+            <location filename="../processing/transit_access.py" line="65" />
             <source>&lt;p&gt;SDG 11.2.1 (recommendation 7, feeding 1 and 3): the share of the population within walking distance of a public transport stop with frequent service. Low-capacity stops (bus, tram) count within 500 m, high-capacity ones (rail, metro, ferry) within 1 000 m: both are parameters.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Stops&lt;/b&gt; come from a point layer or a GTFS feed. With a layer, every stop qualifies unless a departures-per-hour field is given; the capacity field holds a mode (bus, tram, trolleybus, coach: low; rail, train, RER, metro, subway, ferry: high; in English or French) or a GTFS route type; unknown or empty values count as low capacity (the shorter distance) and are listed in the log. With a GTFS zip (stops, routes, trips, stop_times, and calendar and/or calendar_dates; frequencies.txt is honoured), departures are counted on one day in the window (default: the feed's Tuesday with the most services, 06:00 to 20:00; times after 24:00 belong to the previous service day). A stop qualifies when its average departures per hour reach the minimum; it is high capacity when its rail, metro and ferry departures alone reach it. Stops with no service in the window never qualify; if none qualifies the run still ends, with nobody having access and a warning.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Population&lt;/b&gt;: points, polygons or grid cells with a population field (or 1 per feature). Polygons stand at a point inside them. Optional sex, age group and disability fields disaggregate the shares; with territories (polygons and a code field) the shares are given per territory too. Features without geometry, outside the territories or beyond the snap tolerance are counted in the denominators without access, and the log says how many.&lt;/p&gt;
@@ -3463,243 +3428,235 @@ Paramètres : {params}</translation>
 &lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : la couche de population avec &lt;i&gt;access&lt;/i&gt; (1/0), &lt;i&gt;distance_m&lt;/i&gt; jusqu'à l'arrêt retenu le plus proche (à pied, distances d'accrochage comprises ; NULL au-delà de la plus grande distance d'accès, ou au-delà de la distance de recherche avancée si elle est donnée), l'arrêt le plus proche et sa capacité, &lt;i&gt;placed&lt;/i&gt; et &lt;i&gt;snap_m&lt;/i&gt; ; la table des parts (territory, group, value, population, with_access, share_pct) ; en option, les territoires avec leur part (&lt;i&gt;transit_share&lt;/i&gt;, de 0 à 1, lue par le tableau de bord des recommandations) ; les zones de desserte des arrêts (le long du réseau : les tronçons de rue atteints dans la distance de l'arrêt, coupés exactement à la limite atteinte, chaque tronçon étant attribué à l'arrêt le plus proche, si bien qu'un arrêt dont toutes les rues sont plus proches d'un autre n'a pas de géométrie ; sans interpolation ni terrain inatteignable ; sans réseau : des disques) ; les arrêts avec leurs départs, leur capacité et le fait qu'ils soient retenus ou non. Chaque sortie a un champ &lt;i&gt;method&lt;/i&gt; (&lt;i&gt;network&lt;/i&gt; ou &lt;i&gt;euclidean proxy&lt;/i&gt;) et un champ params ; les sorties numériques (part, population, arrêts retenus, entités non placées) alimentent les modèles.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="73" />
+            <location filename="../processing/transit_access.py" line="68" />
             <source>Population (points, polygons or grid cells)</source>
             <translation>Population (points, polygones ou carreaux de grille)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="111" />
+            <location filename="../processing/transit_access.py" line="106" />
             <source>Nearest-stop distances reported up to (m)</source>
             <translation>Distances à l'arrêt indiquées jusqu'à (m)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="79" />
+            <location filename="../processing/transit_access.py" line="74" />
             <source>Stops (points) (or a GTFS feed)</source>
             <translation>Arrêts (points) (ou un flux GTFS)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="82" />
+            <location filename="../processing/transit_access.py" line="77" />
             <source>Stop identifier field</source>
             <translation>Champ d'identifiant des arrêts</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="85" />
+            <location filename="../processing/transit_access.py" line="80" />
             <source>Capacity or mode field of the stops</source>
             <translation>Champ de capacité ou de mode des arrêts</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="88" />
+            <location filename="../processing/transit_access.py" line="83" />
             <source>Departures per hour field of the stops</source>
             <translation>Champ des départs par heure des arrêts</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="91" />
+            <location filename="../processing/transit_access.py" line="86" />
             <source>GTFS feed (zip) (or a stops layer)</source>
             <translation>Flux GTFS (zip) (ou une couche d'arrêts)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="94" />
+            <location filename="../processing/transit_access.py" line="89" />
             <source>GTFS: weekday counted</source>
             <translation>GTFS : jour de semaine compté</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="97" />
+            <location filename="../processing/transit_access.py" line="92" />
             <source>GTFS: date counted instead, YYYY-MM-DD</source>
             <translation>GTFS : date comptée à la place, AAAA-MM-JJ</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="98" />
+            <location filename="../processing/transit_access.py" line="93" />
             <source>GTFS: window start (HH:MM)</source>
             <translation>GTFS : début de la plage horaire (HH:MM)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="100" />
+            <location filename="../processing/transit_access.py" line="95" />
             <source>GTFS: window end (HH:MM)</source>
             <translation>GTFS : fin de la plage horaire (HH:MM)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="102" />
+            <location filename="../processing/transit_access.py" line="97" />
             <source>Minimum departures per hour in the window (average)</source>
             <translation>Nombre minimal de départs par heure dans la plage horaire (moyenne)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="105" />
+            <location filename="../processing/transit_access.py" line="100" />
             <source>Walk to low-capacity stops (m)</source>
             <translation>Marche vers les arrêts à faible capacité (m)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="108" />
+            <location filename="../processing/transit_access.py" line="103" />
             <source>Walk to high-capacity stops (m)</source>
             <translation>Marche vers les arrêts à forte capacité (m)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="119" />
-            <location filename="../processing/transit_access.py" line="287" />
-            <location filename="../processing/transit_access.py" line="76" />
-            <location filename="../processing/transit_access.py" line="136" />
+            <location filename="../processing/transit_access.py" line="114" />
+            <location filename="../processing/transit_access.py" line="271" />
+            <location filename="../processing/transit_access.py" line="129" />
             <location filename="../alliance_plugin/core/indicators.py" line="168" />
             <source>Population with access</source>
             <translation>Population ayant accès</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="121" />
+            <location filename="../processing/transit_access.py" line="116" />
             <source>Shares of population with access</source>
             <translation>Parts de la population ayant accès</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="123" />
+            <location filename="../processing/transit_access.py" line="118" />
             <source>Territories with their share</source>
             <translation>Territoires avec leur part</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="126" />
+            <location filename="../processing/transit_access.py" line="121" />
             <source>Service areas of the stops</source>
             <translation>Zones de desserte des arrêts</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="129" />
+            <location filename="../processing/transit_access.py" line="124" />
             <source>Stops and their service</source>
             <translation>Arrêts et leur desserte</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="146" />
+            <location filename="../processing/transit_access.py" line="140" />
             <source>Give the stops either as a layer or as a GTFS feed, not both.</source>
             <translation>Donnez les arrêts soit comme couche, soit comme flux GTFS, pas les deux.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="148" />
+            <location filename="../processing/transit_access.py" line="142" />
             <source>Give the stops: a point layer or a GTFS feed (zip).</source>
             <translation>Donnez les arrêts : une couche de points ou un flux GTFS (zip).</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="167" />
+            <location filename="../processing/transit_access.py" line="161" />
             <source>The GTFS feed has no calendar.txt: services come from calendar_dates.txt alone.</source>
             <translation>Le flux GTFS n'a pas de calendar.txt : les services viennent du seul calendar_dates.txt.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="318" />
-            <source>No stop qualifies: nobody has access. Check the window, the weekday and the minimum departures per hour.</source>
-            <translation>Aucun arrêt n'est retenu : personne n'a accès. Vérifiez la plage horaire, le jour de la semaine et le nombre minimal de départs par heure.</translation>
-        </message>
-        <message>
-            <location filename="../processing/transit_access.py" line="76" />
-            <location filename="../processing/transit_access.py" line="136" />
-            <source>Sex field</source>
-            <translation>Champ du sexe</translation>
-        </message>
-        <message>
-            <location filename="../processing/transit_access.py" line="76" />
-            <location filename="../processing/transit_access.py" line="136" />
-            <source>Age group field</source>
-            <translation>Champ de la tranche d'âge</translation>
-        </message>
-        <message>
-            <location filename="../processing/transit_access.py" line="76" />
-            <location filename="../processing/transit_access.py" line="136" />
-            <source>Disability field</source>
-            <translation>Champ du handicap</translation>
-        </message>
-        <message>
-            <location filename="../processing/transit_access.py" line="76" />
-            <location filename="../processing/transit_access.py" line="136" />
-            <source>Share of the population with access (%)</source>
-            <translation>Part de la population ayant accès (%)</translation>
-        </message>
-        <message>
-            <location filename="../processing/transit_access.py" line="76" />
-            <location filename="../processing/transit_access.py" line="136" />
-            <source>Population</source>
-            <translation>Population</translation>
-        </message>
-        <message>
-            <location filename="../processing/transit_access.py" line="76" />
-            <location filename="../processing/transit_access.py" line="136" />
-            <source>Qualifying stops</source>
-            <translation>Arrêts retenus</translation>
-        </message>
-        <message>
-            <location filename="../processing/transit_access.py" line="76" />
-            <location filename="../processing/transit_access.py" line="136" />
-            <source>Population features not placed on the network</source>
-            <translation>Entités de population non placées sur le réseau</translation>
-        </message>
-        <message>
-            <location filename="../processing/transit_access.py" line="92" />
-            <source>GTFS feeds (*.zip *.ZIP)</source>
-            <translation>Flux GTFS (*.zip *.ZIP)</translation>
-        </message>
-        <message>
-            <location filename="../processing/transit_access.py" line="95" />
-            <source>Monday</source>
-            <translation>Lundi</translation>
-        </message>
-        <message>
-            <location filename="../processing/transit_access.py" line="95" />
-            <source>Tuesday</source>
-            <translation>Mardi</translation>
-        </message>
-        <message>
-            <location filename="../processing/transit_access.py" line="95" />
-            <source>Wednesday</source>
-            <translation>Mercredi</translation>
-        </message>
-        <message>
-            <location filename="../processing/transit_access.py" line="95" />
-            <source>Thursday</source>
-            <translation>Jeudi</translation>
-        </message>
-        <message>
-            <location filename="../processing/transit_access.py" line="95" />
-            <source>Friday</source>
-            <translation>Vendredi</translation>
-        </message>
-        <message>
-            <location filename="../processing/transit_access.py" line="95" />
-            <source>Saturday</source>
-            <translation>Samedi</translation>
-        </message>
-        <message>
-            <location filename="../processing/transit_access.py" line="95" />
-            <source>Sunday</source>
-            <translation>Dimanche</translation>
-        </message>
-        <message>
-            <location filename="../processing/transit_access.py" line="171" />
-            <source>GTFS {name}: {stops:,} stops, departures counted on {day} from {start} to {end} ({served:,} stops served in the window).</source>
-            <translation>GTFS {name} : {stops:,} arrêts, départs comptés le {day} de {start} à {end} ({served:,} arrêts desservis dans la plage horaire).</translation>
-        </message>
-        <message>
-            <location filename="../processing/transit_access.py" line="280" />
-            <source>{method}: {reached:,.0f} of {total:,.0f} people have access ({share}).</source>
-            <translation>{method} : {reached:,.0f} personnes sur {total:,.0f} ont accès ({share}).</translation>
-        </message>
-        <message>
-            <location filename="../processing/transit_access.py" line="315" />
-            <source>{q:,} of {n:,} stops qualify ({high:,} high capacity).</source>
-            <translation>{q:,} arrêts sur {n:,} sont retenus ({high:,} de forte capacité).</translation>
-        </message>
-        <message>
-            <location filename="../processing/transit_access.py" line="348" />
+            <location filename="../processing/transit_access.py" line="247" />
             <source>qualifying stop</source>
             <translation>arrêt retenu</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="188" />
+            <location filename="../processing/transit_access.py" line="299" />
+            <source>No stop qualifies: nobody has access. Check the window, the weekday and the minimum departures per hour.</source>
+            <translation>Aucun arrêt n'est retenu : personne n'a accès. Vérifiez la plage horaire, le jour de la semaine et le nombre minimal de départs par heure.</translation>
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="71" />
+            <source>Sex field</source>
+            <translation>Champ du sexe</translation>
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="71" />
+            <source>Age group field</source>
+            <translation>Champ de la tranche d'âge</translation>
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="71" />
+            <source>Disability field</source>
+            <translation>Champ du handicap</translation>
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="87" />
+            <source>GTFS feeds (*.zip *.ZIP)</source>
+            <translation>Flux GTFS (*.zip *.ZIP)</translation>
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="90" />
+            <source>Monday</source>
+            <translation>Lundi</translation>
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="90" />
+            <source>Tuesday</source>
+            <translation>Mardi</translation>
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="90" />
+            <source>Wednesday</source>
+            <translation>Mercredi</translation>
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="90" />
+            <source>Thursday</source>
+            <translation>Jeudi</translation>
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="90" />
+            <source>Friday</source>
+            <translation>Vendredi</translation>
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="90" />
+            <source>Saturday</source>
+            <translation>Samedi</translation>
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="90" />
+            <source>Sunday</source>
+            <translation>Dimanche</translation>
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="127" />
+            <source>Share of the population with access (%)</source>
+            <translation>Part de la population ayant accès (%)</translation>
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="128" />
+            <source>Population</source>
+            <translation>Population</translation>
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="130" />
+            <source>Qualifying stops</source>
+            <translation>Arrêts retenus</translation>
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="131" />
+            <source>Population features not placed on the network</source>
+            <translation>Entités de population non placées sur le réseau</translation>
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="165" />
+            <source>GTFS {name}: {stops:,} stops, departures counted on {day} from {start} to {end} ({served:,} stops served in the window).</source>
+            <translation>GTFS {name} : {stops:,} arrêts, départs comptés le {day} de {start} à {end} ({served:,} arrêts desservis dans la plage horaire).</translation>
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="260" />
+            <source>{method}: {reached:,.0f} of {total:,.0f} people have access ({share}).</source>
+            <translation>{method} : {reached:,.0f} personnes sur {total:,.0f} ont accès ({share}).</translation>
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="296" />
+            <source>{q:,} of {n:,} stops qualify ({high:,} high capacity).</source>
+            <translation>{q:,} arrêts sur {n:,} sont retenus ({high:,} de forte capacité).</translation>
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="175" />
             <source>{n} qualifying stops have no coordinates in stops.txt: they are left out.</source>
             <translation>{n} arrêts retenus n'ont pas de coordonnées dans stops.txt : ils sont écartés.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="223" />
+            <location filename="../processing/transit_access.py" line="213" />
             <source>Capacity values not recognised, counted as low capacity: {values}.</source>
             <translation>Valeurs de capacité non reconnues, comptées comme faible capacité : {values}.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="236" />
+            <location filename="../processing/transit_access.py" line="217" />
             <source>{n} stops have no geometry: they are left out.</source>
             <translation>{n} arrêts n'ont pas de géométrie : ils sont écartés.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="380" />
+            <location filename="../processing/transit_access.py" line="312" />
             <source>{n} qualifying stops reach no street within the snap tolerance: no service area.</source>
             <translation>{n} arrêts retenus n'atteignent aucune rue dans la tolérance d'accrochage : pas de zone de desserte.</translation>
         </message>
@@ -3764,419 +3721,419 @@ Paramètres : {params}</translation>
             <translation>{n} nouvelles taches, {area:,.0f} m2 : {infill} en remplissage, {edge} en extension en continuité, {outlying} isolées.</translation>
         </message>
         <message>
-            <location filename="../processing/urban_growth.py" line="118" />
+            <location filename="../processing/urban_growth.py" line="139" />
             <source>{area:,.0f} m2 of new built-up lie in no territory: left out of the summary.</source>
             <translation>{area:,.0f} m2 de nouveau bâti ne sont dans aucun territoire : omis de la synthèse.</translation>
         </message>
         <message>
-            <location filename="../processing/urban_growth.py" line="152" />
+            <location filename="../processing/urban_growth.py" line="163" />
             <source>{n} territories have no code: their growth is NULL.</source>
             <translation>{n} territoires n'ont pas de code : leur croissance est NULL.</translation>
         </message>
         <message>
-            <location filename="../processing/urban_growth.py" line="155" />
+            <location filename="../processing/urban_growth.py" line="166" />
             <source>No territory has a code in '{field}'.</source>
             <translation>Aucun territoire n'a de code dans '{field}'.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="47" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="46" />
             <source>the flow table has no internal flows (origin = destination), so self-containment and the job concentration index are undefined</source>
             <translation>la table de flux n'a pas de flux internes (origine = destination) : l'autocontention et l'indice de concentration de l'emploi ne sont donc pas définis</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="49" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="48" />
             <source>no flow starts in this territory, so the share is undefined</source>
             <translation>aucun flux ne part de ce territoire : la part n'est donc pas définie</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="50" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="49" />
             <source>the value is missing (NULL) in the indicator layer</source>
             <translation>la valeur manque (NULL) dans la couche d'indicateurs</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="51" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="50" />
             <source>the ratio is undefined here (population declining or stagnating, or no built-up area); see the flag field of Land consumption</source>
             <translation>le ratio n'est pas défini ici (population en baisse ou stagnante, ou aucune surface bâtie) ; voir le champ flag de Consommation d'espace</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="53" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="52" />
             <source>no new built-up area between the two dates</source>
             <translation>aucune nouvelle surface bâtie entre les deux dates</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="54" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="53" />
             <source>no parcel, or no growth front, in this territory</source>
             <translation>aucune parcelle, ou aucun front de croissance, dans ce territoire</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="55" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="54" />
             <source>no population in this territory</source>
             <translation>aucune population dans ce territoire</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="56" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="55" />
             <source>no service can be reached from this territory</source>
             <translation>aucun service n'est accessible depuis ce territoire</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="59" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="58" />
             <source>{status} at {bound} or more</source>
             <translation>{status} à partir de {bound}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="60" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="59" />
             <source>{status} from {lower} to under {upper}</source>
             <translation>{status} de {lower} à moins de {upper}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="61" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="60" />
             <source>{status} under {upper}</source>
             <translation>{status} sous {upper}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="62" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="61" />
             <source>{status} for {values}</source>
             <translation>{status} pour {values}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="63" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="62" />
             <source>{indicator} is not measurable: {reason}.</source>
             <translation>{indicator} : non mesurable, {reason}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="64" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="63" />
             <source>{indicator} ({field}): {bands}</source>
             <translation>{indicator} ({field}) : {bands}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="66" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="65" />
             <source>R{number}: {what}</source>
             <translation>R{number} : {what}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="67" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="66" />
             <source>; </source>
             <translation> ; </translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="68" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="67" />
             <source>1,234.5</source>
             <translation>1 234,5</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="69" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="68" />
             <source>a territory the layers do not name</source>
             <translation>un territoire que les couches ne nomment pas</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="188" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="187" />
             <source>Functional areas or Flow regions (commuting flows with their internal flows, population)</source>
             <translation>Aires fonctionnelles ou Régions de flux (navettes domicile-travail avec leurs flux internes, population)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="189" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="188" />
             <source>Flow dependencies (an origin-destination table of flows between the territories)</source>
             <translation>Dépendances de flux (une table origine-destination des flux entre les territoires)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="190" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="189" />
             <source>Dominant flows or City network (flows between the territories, city populations)</source>
             <translation>Flux dominants ou Réseau de villes (flux entre les territoires, population des villes)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="191" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="190" />
             <source>Land tenure overlay (cadastral parcels with their tenure, growth fronts)</source>
             <translation>Croisement foncier (parcelles cadastrales avec leur statut foncier, fronts de croissance)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="192" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="191" />
             <source>Land consumption or Urban growth (built-up areas at two dates, population at both dates)</source>
             <translation>Consommation d'espace ou Croissance urbaine (surfaces bâties à deux dates, population aux deux dates)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="193" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="192" />
             <source>Flow dependencies with several flow types (for example commuting and goods or waste flows)</source>
             <translation>Dépendances de flux avec plusieurs types de flux (par exemple navettes et flux de marchandises ou de déchets)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="194" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="193" />
             <source>Transit access or Service access (a GTFS feed or stops, services, population), or commuting flows</source>
             <translation>Accès aux transports ou Accès aux services (un flux GTFS ou des arrêts, des services, la population), ou des navettes domicile-travail</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="195" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="194" />
             <source>Any of the algorithms above: the evidence base is the diagnosis itself</source>
             <translation>N'importe lequel des algorithmes ci-dessus : la base de connaissances est le diagnostic lui-même</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="201" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="200" />
             <source>strong when 6 or more of the 8 recommendations have measured evidence, watch from 3 to 5, priority from 0 to 2 (R8 counts itself once any evidence is measured)</source>
             <translation>solide quand au moins 6 des 8 recommandations ont une donnée mesurée, à surveiller de 3 à 5, prioritaire de 0 à 2 (R8 se compte elle-même dès qu'une donnée est mesurée)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="203" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="202" />
             <source>{value} of the 8 recommendations have measured evidence: a solid evidence base (R8). Measured: {measured}.</source>
             <translation>{value} des 8 recommandations ont une donnée mesurée : une base de connaissances solide (R8). Mesurées : {measured}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="205" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="204" />
             <source>{value} of the 8 recommendations have measured evidence (R8). Measured: {measured}. To complete the diagnosis: {missing}.</source>
             <translation>{value} des 8 recommandations ont une donnée mesurée (R8). Mesurées : {measured}. Pour compléter le diagnostic : {missing}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="207" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="206" />
             <source>Only {value} of the 8 recommendations have measured evidence: build the local evidence base first (R8). Measured: {measured}. To complete the diagnosis: {missing}.</source>
             <translation>Seules {value} des 8 recommandations ont une donnée mesurée : constituer d'abord la base de connaissances locale (R8). Mesurées : {measured}. Pour compléter le diagnostic : {missing}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="209" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="208" />
             <source>Our rule: a count of the recommendations with a measured indicator (none, one or two: priority; three to five: watch; six or more: strong).</source>
             <translation>Notre règle : le nombre de recommandations ayant un indicateur mesuré (aucune, une ou deux : prioritaire ; trois à cinq : à surveiller ; six ou plus : solide).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="77" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="76" />
             <source>{value:.0%} of the outflow goes to {partner}: high dependency; consider inter-territorial cooperation on mobility (R2, R7).</source>
             <translation>{value:.0%} des flux sortants vont vers {partner} : forte dépendance ; envisager une coopération interterritoriale sur les mobilités (R2, R7).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="79" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="78" />
             <source>{value:.0%} of the outflow goes to {partner}: a dependency to follow (R2).</source>
             <translation>{value:.0%} des flux sortants vont vers {partner} : une dépendance à suivre (R2).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="80" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="79" />
             <source>No partner takes more than {value:.0%} of the outflow: diversified links (R2).</source>
             <translation>Aucun partenaire ne reçoit plus de {value:.0%} des flux sortants : des liens diversifiés (R2).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="82" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="81" />
             <source>15 % is the EU-OECD commuting threshold (Dijkstra et al. 2019); 50 % is ours.</source>
             <translation>15 % est le seuil de navettes UE-OCDE (Dijkstra et al. 2019) ; 50 % est notre seuil.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="85" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="84" />
             <source>Only {value:.0%} of the flows starting here stay here: the territory cannot plan alone; plan with its partners (R1, R2).</source>
             <translation>Seuls {value:.0%} des flux partant d'ici y restent : le territoire ne peut pas planifier seul ; planifier avec ses partenaires (R1, R2).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="87" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="86" />
             <source>{value:.0%} of the flows stay inside: close to the self-containment target (R1).</source>
             <translation>{value:.0%} des flux restent sur place : proche de la cible d'autocontention (R1).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="88" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="87" />
             <source>{value:.0%} of the flows stay inside: a self-contained territory (R1).</source>
             <translation>{value:.0%} des flux restent sur place : un territoire autocontenu (R1).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="90" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="89" />
             <source>OECD (2020) labour-market areas: minimum 0.6667, target 0.75.</source>
             <translation>Zones d'emploi de l'OCDE (2020) : minimum 0,6667, cible 0,75.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="93" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="92" />
             <source>{value:.0f} jobs per 100 employed residents: a residential territory whose workers must commute; plan mobility and local jobs (R7, R1).</source>
             <translation>{value:.0f} emplois pour 100 actifs occupés résidents : un territoire résidentiel dont les actifs doivent se déplacer ; planifier mobilités et emplois locaux (R7, R1).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="95" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="94" />
             <source>{value:.0f} jobs per 100 employed residents: more residents than jobs (R7).</source>
             <translation>{value:.0f} emplois pour 100 actifs occupés résidents : plus d'actifs que d'emplois (R7).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="96" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="95" />
             <source>{value:.0f} jobs per 100 employed residents: a job centre (R7).</source>
             <translation>{value:.0f} emplois pour 100 actifs occupés résidents : un pôle d'emploi (R7).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="98" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="97" />
             <source>INSEE indicateur de concentration d'emploi; the 50 and 80 bands are ours.</source>
             <translation>Indicateur de concentration d'emploi de l'INSEE ; les seuils de 50 et 80 sont les nôtres.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="101" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="100" />
             <source>The same partner comes first for several flow types: resource and commuting dependencies overlap; a candidate for circular-economy cooperation (R6, R2).</source>
             <translation>Le même partenaire arrive en tête pour plusieurs types de flux : les dépendances de ressources et de navettes se recouvrent ; une piste de coopération en économie circulaire (R6, R2).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="103" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="102" />
             <source>No partner dominates several flow types (R6).</source>
             <translation>Aucun partenaire ne domine plusieurs types de flux (R6).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="104" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="103" />
             <source>watch when the same partner comes first for two flow types or more; strong otherwise</source>
             <translation>à surveiller quand le même partenaire arrive en tête pour au moins deux types de flux ; solide sinon</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="106" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="105" />
             <source>Our rule: watch when one partner ranks first for two flow types or more (cross-type coupling).</source>
             <translation>Notre règle : à surveiller quand un même partenaire arrive en tête pour au moins deux types de flux (couplage entre types).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="109" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="108" />
             <source>Role in its functional urban area: {value} (R1).</source>
             <translation>Rôle dans son aire urbaine fonctionnelle : {value} (R1).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="110" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="109" />
             <source>Part of the commuting zone of {area}: plan jointly with the city (R1, R2).</source>
             <translation>Dans la couronne (zone de navettage) de {area} : planifier conjointement avec la ville (R1, R2).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="111" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="110" />
             <source>EU-OECD functional urban areas (Dijkstra, Poelman and Veneri 2019).</source>
             <translation>Aires urbaines fonctionnelles UE-OCDE (Dijkstra, Poelman et Veneri 2019).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="115" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="114" />
             <source>Nystuen-Dacey class: {value} (R3).</source>
             <translation>Classe de Nystuen-Dacey : {value} (R3).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="116" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="115" />
             <source>Nystuen-Dacey class: {value}, dominated by {parent}: a relay in the urban hierarchy (R3).</source>
             <translation>Classe de Nystuen-Dacey : {value}, dominé par {parent} : un relais dans la hiérarchie urbaine (R3).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="117" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="116" />
             <source>No flow with another territory: isolated from the city network (R3, R7).</source>
             <translation>Aucun flux avec un autre territoire : isolé du réseau de villes (R3, R7).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="118" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="117" />
             <source>Nystuen and Dacey (1961); the statuses are ours.</source>
             <translation>Nystuen et Dacey (1961) ; les statuts sont les nôtres.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="121" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="120" />
             <source>Land is consumed {value:.1f} times as fast as the population grows (SDG 11.3.1): densify and protect open land (R5, R1).</source>
             <translation>L'espace est consommé {value:.1f} fois plus vite que la population ne croît (ODD 11.3.1) : densifier et protéger les espaces ouverts (R5, R1).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="123" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="122" />
             <source>Land consumption at {value:.1f} times the population growth: to follow (R5).</source>
             <translation>Consommation d'espace à {value:.1f} fois la croissance de la population : à suivre (R5).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="124" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="123" />
             <source>Land consumption below the population growth (ratio {value:.1f}) (R5).</source>
             <translation>Consommation d'espace inférieure à la croissance de la population (rapport {value:.1f}) (R5).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="125" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="124" />
             <source>UN SDG 11.3.1 metadata (a ratio above 1: land consumed faster than population grows); the 0.5 band is ours.</source>
             <translation>Métadonnées de l'ODD 11.3.1 des Nations unies (un ratio supérieur à 1 : l'espace est consommé plus vite que la population ne croît) ; le seuil de 0,5 est le nôtre.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="130" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="129" />
             <source>{value:.0%} of the new built-up area is outlying (leapfrog) growth: steer growth to infill and edges (R5, R1).</source>
             <translation>{value:.0%} de la nouvelle surface bâtie est une extension isolée (par sauts) : orienter la croissance vers le comblement et les franges (R5, R1).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="132" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="131" />
             <source>{value:.0%} of the new built-up area is outlying growth (R5).</source>
             <translation>{value:.0%} de la nouvelle surface bâtie est une extension isolée (R5).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="133" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="132" />
             <source>Only {value:.0%} of the new built-up area is outlying: compact growth (R5).</source>
             <translation>Seuls {value:.0%} de la nouvelle surface bâtie sont une extension isolée : une croissance compacte (R5).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="135" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="134" />
             <source>Landscape expansion index classes (Liu et al. 2010); the 25 and 50 % bands are ours.</source>
             <translation>Classes de l'indice d'expansion paysagère (Liu et al. 2010) ; les seuils de 25 et 50 % sont les nôtres.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="139" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="138" />
             <source>Only {value:.0%} of the parcel area has documented rights (a spatial proxy of SDG 1.4.2): secure tenure first (R4).</source>
             <translation>Seuls {value:.0%} de la surface des parcelles ont des droits documentés (indicateur approché de l'ODD 1.4.2) : sécuriser d'abord le foncier (R4).</translation>
         </message>
         <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="140" />
             <location filename="../alliance_plugin/core/scorecard.py" line="141" />
-            <location filename="../alliance_plugin/core/scorecard.py" line="142" />
             <source>{value:.0%} of the parcel area has documented rights (SDG 1.4.2 proxy) (R4).</source>
             <translation>{value:.0%} de la surface des parcelles ont des droits documentés (indicateur approché de l'ODD 1.4.2) (R4).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="144" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="143" />
             <source>SDG 1.4.2 metadata, as a cadastral proxy; the 50 and 80 % bands are ours.</source>
             <translation>Métadonnées de l'ODD 1.4.2, en approximation cadastrale ; les seuils de 50 et 80 % sont les nôtres.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="148" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="147" />
             <source>{value:.0%} of the growth-front land is under informal, customary or unknown tenure: regularise before the city reaches it (R4, R5).</source>
             <translation>{value:.0%} du front d'urbanisation relève d'un foncier informel, coutumier ou inconnu : régulariser avant que la ville ne l'atteigne (R4, R5).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="150" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="149" />
             <source>{value:.0%} of the growth-front land has insecure tenure (R4).</source>
             <translation>{value:.0%} du front d'urbanisation a un foncier non sécurisé (R4).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="151" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="150" />
             <source>Only {value:.0%} of the growth-front land has insecure tenure (R4).</source>
             <translation>Seuls {value:.0%} du front d'urbanisation ont un foncier non sécurisé (R4).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="153" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="152" />
             <source>Our rule, beside the SDG 1.4.2 spatial proxies (UN-Habitat and World Bank metadata): the share of growth-front land under informal, customary or unknown tenure; the 20 and 50 % bands are ours.</source>
             <translation>Notre règle, à côté des approximations spatiales de l'ODD 1.4.2 (métadonnées d'ONU-Habitat et de la Banque mondiale) : la part des terrains des fronts de croissance en tenure informelle, coutumière ou inconnue ; les seuils de 20 et 50 % sont les nôtres.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="157" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="156" />
             <source>Only {value:.0%} of the population lives within walking distance of frequent public transport (SDG 11.2.1): extend or densify the service (R7, R1).</source>
             <translation>Seuls {value:.0%} de la population vivent à distance à pied de transports en commun fréquents (ODD 11.2.1) : étendre ou densifier l'offre (R7, R1).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="159" />
-            <location filename="../alliance_plugin/core/scorecard.py" line="161" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="158" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="160" />
             <source>{value:.0%} of the population lives within walking distance of frequent public transport (SDG 11.2.1) (R7).</source>
             <translation>{value:.0%} de la population vit à distance à pied de transports en commun fréquents (ODD 11.2.1) (R7).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="164" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="163" />
             <source>UN SDG 11.2.1 metadata (500 m and 1 000 m walks); the 50 and 80 % bands are ours.</source>
             <translation>Métadonnées de l'ODD 11.2.1 des Nations unies (marches de 500 m et 1 000 m) ; les seuils de 50 et 80 % sont les nôtres.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="167" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="166" />
             <source>People walk {value:,.0f} m on average to the nearest service: bring services closer or link the territory to a nearby centre (R7, R3).</source>
             <translation>Les habitants marchent en moyenne {value:,.0f} m jusqu'au service le plus proche : rapprocher les services ou relier le territoire à un pôle voisin (R7, R3).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="169" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="168" />
             <source>People walk {value:,.0f} m on average to the nearest service (R7).</source>
             <translation>Les habitants marchent en moyenne {value:,.0f} m jusqu'au service le plus proche (R7).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="170" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="169" />
             <source>The nearest service is {value:,.0f} m away on average (R7).</source>
             <translation>Le service le plus proche est en moyenne à {value:,.0f} m (R7).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="172" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="171" />
             <source>Our rule, on the SDG 11.2.1 walking distances (500 m and 1 000 m).</source>
             <translation>Notre règle, sur les distances de marche de l'ODD 11.2.1 (500 m et 1 000 m).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="175" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="174" />
             <source>An intermediary city: middle size, high intermediation, intermediate place in the hierarchy; reinforce its role in the network (R3).</source>
             <translation>Une ville intermédiaire : taille moyenne, forte intermédiation, place intermédiaire dans la hiérarchie ; renforcer son rôle dans le réseau (R3).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="177" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="176" />
             <source>Not an intermediary city by our rule (R3).</source>
             <translation>Pas une ville intermédiaire selon notre règle (R3).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="178" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="177" />
             <source>strong when the city meets the three intermediary criteria (middle size, betweenness in the top share, intermediate in the Nystuen-Dacey hierarchy); watch otherwise</source>
             <translation>solide quand la ville remplit les trois critères de ville intermédiaire (taille moyenne, intermédiarité dans la tranche haute, place intermédiaire dans la hiérarchie de Nystuen-Dacey) ; à surveiller sinon</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="181" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="180" />
             <source>Our rule: a city is intermediary when its size is inside the band, its betweenness in the top share and it is intermediate in the Nystuen-Dacey hierarchy (UCLG CIMES intermediary cities).</source>
             <translation>Notre règle : une ville est intermédiaire quand sa taille est dans la tranche, son intermédiarité dans la tranche haute et sa place intermédiaire dans la hiérarchie de Nystuen-Dacey (villes intermédiaires CGLU-CIMES).</translation>
         </message>
@@ -4783,95 +4740,95 @@ Paramètres : {params}</translation>
             <translation>Résidu de Pearson</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/citynet.py" line="143" />
-            <source>top_n must be a positive whole number or None; got {top_n!r}.</source>
-            <translation>top_n doit être un nombre entier positif ou None ; reçu {top_n!r}.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/citynet.py" line="145" />
-            <source>min_size must be a size of 0 or more; got {min_size!r}.</source>
-            <translation>min_size doit être une taille supérieure ou égale à 0 ; reçu {min_size!r}.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/citynet.py" line="156" />
-            <source>{n_bad} values of '{column}' are not numbers ({labels}).</source>
-            <translation>{n_bad} valeurs de « {column} » ne sont pas des nombres ({labels}).</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/citynet.py" line="163" />
-            <source>{n_negative} values of '{column}' are negative ({labels}); expected sizes of 0 or more.</source>
-            <translation>{n_negative} valeurs de « {column} » sont négatives ({labels}) ; des tailles supérieures ou égales à 0 sont attendues.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/citynet.py" line="237" />
-            <source>The city table has no rows: expected one row per city and date.</source>
-            <translation>La table des villes n'a aucune ligne : une ligne par ville et par date est attendue.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/citynet.py" line="241" />
-            <source>The city table has no column {missing}; its columns are {columns}.</source>
-            <translation>La table des villes n'a pas de colonne {missing} ; ses colonnes sont {columns}.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/citynet.py" line="248" />
-            <source>Some rows have no city code or no date (row {index}).</source>
-            <translation>Des lignes n'ont pas de code de ville ou pas de date (ligne {index}).</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/citynet.py" line="252" />
-            <source>{n_repeated} rows repeat a city at a date already seen (row {index}): expected one size per city and date.</source>
-            <translation>{n_repeated} lignes répètent une ville à une date déjà vue (ligne {index}) : une taille par ville et par date est attendue.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/citynet.py" line="453" />
+            <location filename="../alliance_plugin/core/citynet/centrality.py" line="206" />
             <source>distance must be 'inverse_volume' or 'hops'; got '{distance}'.</source>
             <translation>distance doit valoir « inverse_volume » ou « hops » ; reçu « {distance} ».</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/citynet.py" line="455" />
+            <location filename="../alliance_plugin/core/citynet/centrality.py" line="208" />
             <source>alpha (PageRank damping) must be between 0 and 1; got {alpha}.</source>
             <translation>alpha (amortissement du PageRank) doit être compris entre 0 et 1 ; reçu {alpha}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/citynet.py" line="457" />
+            <location filename="../alliance_plugin/core/citynet/centrality.py" line="210" />
             <source>sample_size must be at least 2 sources or None; got {sample_size}.</source>
             <translation>sample_size doit valoir au moins 2 sources ou None ; reçu {sample_size}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/citynet.py" line="555" />
+            <location filename="../alliance_plugin/core/citynet/intermediary.py" line="69" />
             <source>top_share must be a share in (0, 1]; got {top_share}.</source>
             <translation>top_share doit être une part dans ]0, 1] ; reçu {top_share}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/citynet.py" line="155" />
-            <source>{n_bad} sizes are not numbers ({labels}).</source>
-            <translation>{n_bad} tailles ne sont pas des nombres ({labels}).</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/citynet.py" line="161" />
-            <source>{n_negative} sizes are negative ({labels}); expected sizes of 0 or more.</source>
-            <translation>{n_negative} tailles sont négatives ({labels}) ; des tailles supérieures ou égales à 0 sont attendues.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/citynet.py" line="320" />
-            <location filename="../alliance_plugin/core/citynet.py" line="311" />
-            <source>PageRank needs scipy, which cannot be imported here ({exc}).</source>
-            <translation>Le PageRank a besoin de scipy, qui ne peut pas être importé ici ({exc}).</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/citynet.py" line="322" />
-            <source>PageRank did not converge in {max_iter} iterations (tolerance {tol:g}): raise the maximum number of iterations.</source>
-            <translation>Le PageRank n'a pas convergé en {max_iter} itérations (tolérance {tol:g}) : augmentez le nombre maximal d'itérations.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/citynet.py" line="561" />
+            <location filename="../alliance_plugin/core/citynet/intermediary.py" line="75" />
             <source>size_quantiles must be two shares, low &lt;= high; got {size_quantiles}.</source>
             <translation>size_quantiles doit être deux parts, basse &lt;= haute ; reçu {size_quantiles}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/citynet.py" line="566" />
+            <location filename="../alliance_plugin/core/citynet/intermediary.py" line="80" />
             <source>min_size ({min_size}) must not exceed max_size ({max_size}).</source>
             <translation>min_size ({min_size}) ne doit pas dépasser max_size ({max_size}).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/citynet/pagerank.py" line="44" />
+            <location filename="../alliance_plugin/core/citynet/pagerank.py" line="35" />
+            <source>PageRank needs scipy, which cannot be imported here ({exc}).</source>
+            <translation>Le PageRank a besoin de scipy, qui ne peut pas être importé ici ({exc}).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/citynet/pagerank.py" line="46" />
+            <source>PageRank did not converge in {max_iter} iterations (tolerance {tol:g}): raise the maximum number of iterations.</source>
+            <translation>Le PageRank n'a pas convergé en {max_iter} itérations (tolérance {tol:g}) : augmentez le nombre maximal d'itérations.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/citynet/sizes.py" line="86" />
+            <source>top_n must be a positive whole number or None; got {top_n!r}.</source>
+            <translation>top_n doit être un nombre entier positif ou None ; reçu {top_n!r}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/citynet/sizes.py" line="88" />
+            <source>min_size must be a size of 0 or more; got {min_size!r}.</source>
+            <translation>min_size doit être une taille supérieure ou égale à 0 ; reçu {min_size!r}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/citynet/sizes.py" line="108" />
+            <source>{n_bad} values of '{column}' are not numbers ({labels}).</source>
+            <translation>{n_bad} valeurs de « {column} » ne sont pas des nombres ({labels}).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/citynet/sizes.py" line="115" />
+            <source>{n_negative} values of '{column}' are negative ({labels}); expected sizes of 0 or more.</source>
+            <translation>{n_negative} valeurs de « {column} » sont négatives ({labels}) ; des tailles supérieures ou égales à 0 sont attendues.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/citynet/sizes.py" line="189" />
+            <source>The city table has no rows: expected one row per city and date.</source>
+            <translation>La table des villes n'a aucune ligne : une ligne par ville et par date est attendue.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/citynet/sizes.py" line="193" />
+            <source>The city table has no column {missing}; its columns are {columns}.</source>
+            <translation>La table des villes n'a pas de colonne {missing} ; ses colonnes sont {columns}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/citynet/sizes.py" line="200" />
+            <source>Some rows have no city code or no date (row {index}).</source>
+            <translation>Des lignes n'ont pas de code de ville ou pas de date (ligne {index}).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/citynet/sizes.py" line="204" />
+            <source>{n_repeated} rows repeat a city at a date already seen (row {index}): expected one size per city and date.</source>
+            <translation>{n_repeated} lignes répètent une ville à une date déjà vue (ligne {index}) : une taille par ville et par date est attendue.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/citynet/sizes.py" line="107" />
+            <source>{n_bad} sizes are not numbers ({labels}).</source>
+            <translation>{n_bad} tailles ne sont pas des nombres ({labels}).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/citynet/sizes.py" line="113" />
+            <source>{n_negative} sizes are negative ({labels}); expected sizes of 0 or more.</source>
+            <translation>{n_negative} tailles sont négatives ({labels}) ; des tailles supérieures ou égales à 0 sont attendues.</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/core/degurba.py" line="154" />
@@ -4920,169 +4877,166 @@ Paramètres : {params}</translation>
             <translation>Classes de carreaux inconnues : {classes} (attendu de 0 à 3).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/dependencies.py" line="76" />
-            <source>flows hold codes that are not territories: call match_territories first</source>
-            <translation>les flux contiennent des codes qui ne sont pas des territoires : appelez d'abord match_territories</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/dependencies.py" line="236" />
-            <location filename="../alliance_plugin/core/dominant.py" line="79" />
-            <location filename="../alliance_plugin/core/regions.py" line="88" />
-            <source>Territory ids must be unique; repeated: {ids}.</source>
-            <translation>Les identifiants de territoire doivent être uniques ; répétés : {ids}.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/dependencies.py" line="252" />
+            <location filename="../alliance_plugin/core/dependencies.py" line="163" />
             <source>threshold is a share between 0 and 1</source>
             <translation>le seuil est une part comprise entre 0 et 1</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/dominant.py" line="77" />
-            <source>No territory was given: expected at least one territory id.</source>
-            <translation>Aucun territoire n'a été fourni : au moins un identifiant de territoire est attendu.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/dominant.py" line="93" />
-            <source>A flow table needs the columns origin, destination, flow_type, value; missing: {missing}.</source>
-            <translation>Une table de flux doit avoir les colonnes origin, destination, flow_type, value ; manquantes : {missing}.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/dominant.py" line="121" />
+            <location filename="../alliance_plugin/core/dominant.py" line="82" />
             <source>size must be one of {sizes} or a Series; got '{size}'.</source>
             <translation>size doit valoir l'une de {sizes} ou une Series ; reçu « {size} ».</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/dominant.py" line="125" />
+            <location filename="../alliance_plugin/core/dominant.py" line="86" />
             <source>The size Series must have one value per territory; repeated: {index}.</source>
             <translation>La Series des tailles doit avoir une valeur par territoire ; répétés : {index}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/dominant.py" line="130" />
+            <location filename="../alliance_plugin/core/dominant.py" line="91" />
             <source>The size Series must give a number for every territory; {n_bad} have none ({ids}).</source>
             <translation>La Series des tailles doit donner un nombre pour chaque territoire ; {n_bad} n'en ont pas ({ids}).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/dominant.py" line="99" />
-            <source>The flow type '{flow_type}' is not in the table; its types are {types}.</source>
-            <translation>Le type de flux « {flow_type} » n'est pas dans la table ; ses types sont {types}.</translation>
+            <location filename="../alliance_plugin/core/flows/pairs.py" line="73" />
+            <source>No territory was given: expected at least one territory id.</source>
+            <translation>Aucun territoire n'a été fourni : au moins un identifiant de territoire est attendu.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/dominant.py" line="109" />
+            <location filename="../alliance_plugin/core/flows/pairs.py" line="75" />
+            <location filename="../alliance_plugin/core/interaction/pairs.py" line="44" />
+            <source>Territory ids must be unique; repeated: {ids}.</source>
+            <translation>Les identifiants de territoire doivent être uniques ; répétés : {ids}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/flows/pairs.py" line="124" />
+            <source>A flow table needs the columns origin, destination, flow_type, value; missing: {missing}.</source>
+            <translation>Une table de flux doit avoir les colonnes origin, destination, flow_type, value ; manquantes : {missing}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/flows/pairs.py" line="131" />
             <source>{n_unknown} flow codes are not territories ({unknown}): expected flows between the given territories (see match_territories).</source>
             <translation>{n_unknown} codes de flux ne sont pas des territoires ({unknown}) : des flux entre les territoires fournis sont attendus (voir match_territories).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/flow_table.py" line="107" />
-            <source>The volume field '{name}' is not in the table; its columns are {columns}.</source>
-            <translation>Le champ de volume « {name} » n'est pas dans la table ; ses colonnes sont {columns}.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/flow_table.py" line="99" />
-            <source>No volume field found among the columns {columns}; name it in the volume field parameter.</source>
-            <translation>Aucun champ de volume trouvé parmi les colonnes {columns} ; indiquez-le dans le paramètre du champ de volume.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/flow_table.py" line="102" />
-            <source>The origin field '{name}' is not in the table; its columns are {columns}.</source>
-            <translation>Le champ d'origine « {name} » n'est pas dans la table ; ses colonnes sont {columns}.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/flow_table.py" line="105" />
-            <source>The destination field '{name}' is not in the table; its columns are {columns}.</source>
-            <translation>Le champ de destination « {name} » n'est pas dans la table ; ses colonnes sont {columns}.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/flow_table.py" line="136" />
-            <source>The flow-type field '{flow_type}' is not in the table; its columns are {columns}.</source>
-            <translation>Le champ de type de flux « {flow_type} » n'est pas dans la table ; ses colonnes sont {columns}.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/flow_table.py" line="166" />
-            <source>The flow file {path} is empty.</source>
-            <translation>Le fichier de flux {path} est vide.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/flow_table.py" line="230" />
-            <source>The field '{missing}' is not in {path}; its columns are {columns}.</source>
-            <translation>Le champ « {missing} » n'est pas dans {path} ; ses colonnes sont {columns}.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/flow_table.py" line="243" />
-            <source>The flow file {path} has a header but no rows.</source>
-            <translation>Le fichier de flux {path} a un en-tête mais aucune ligne.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/flow_table.py" line="399" />
-            <source>The flow table has no rows.</source>
-            <translation>La table des flux n'a aucune ligne.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/flow_table.py" line="413" />
+            <location filename="../alliance_plugin/core/flows/pairs.py" line="137" />
+            <location filename="../alliance_plugin/core/flows/table.py" line="118" />
             <source>{n_missing} rows have a missing or non-numeric volume in '{volume}' ({rows}).</source>
             <translation>{n_missing} lignes ont un volume manquant ou non numérique dans « {volume} » ({rows}).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/flow_table.py" line="418" />
+            <location filename="../alliance_plugin/core/flows/pairs.py" line="141" />
+            <location filename="../alliance_plugin/core/flows/table.py" line="123" />
             <source>{n_negative} rows have a negative volume in '{volume}' ({rows}).</source>
             <translation>{n_negative} lignes ont un volume négatif dans « {volume} » ({rows}).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/flow_table.py" line="422" />
-            <source>Some volumes in '{volume}' are infinite.</source>
-            <translation>Des volumes de « {volume} » sont infinis.</translation>
+            <location filename="../alliance_plugin/core/flows/pairs.py" line="192" />
+            <source>The flow type '{flow_type}' is not in the table; its types are {types}.</source>
+            <translation>Le type de flux « {flow_type} » n'est pas dans la table ; ses types sont {types}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/flow_table.py" line="426" />
-            <source>The volumes in '{volume}' add up to more than a number can hold (the largest is {largest:g}): check the unit of the column.</source>
-            <translation>Les volumes de « {volume} » dépassent ensemble ce qu'un nombre peut contenir (le plus grand vaut {largest:g}) : vérifiez l'unité de la colonne.</translation>
+            <location filename="../alliance_plugin/core/flows/reading.py" line="80" />
+            <source>The volume field '{name}' is not in the table; its columns are {columns}.</source>
+            <translation>Le champ de volume « {name} » n'est pas dans la table ; ses colonnes sont {columns}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/flow_table.py" line="94" />
+            <location filename="../alliance_plugin/core/flows/reading.py" line="72" />
+            <source>No volume field found among the columns {columns}; name it in the volume field parameter.</source>
+            <translation>Aucun champ de volume trouvé parmi les colonnes {columns} ; indiquez-le dans le paramètre du champ de volume.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/flows/reading.py" line="75" />
+            <source>The origin field '{name}' is not in the table; its columns are {columns}.</source>
+            <translation>Le champ d'origine « {name} » n'est pas dans la table ; ses colonnes sont {columns}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/flows/reading.py" line="78" />
+            <source>The destination field '{name}' is not in the table; its columns are {columns}.</source>
+            <translation>Le champ de destination « {name} » n'est pas dans la table ; ses colonnes sont {columns}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/flows/reading.py" line="109" />
+            <source>The flow-type field '{flow_type}' is not in the table; its columns are {columns}.</source>
+            <translation>Le champ de type de flux « {flow_type} » n'est pas dans la table ; ses colonnes sont {columns}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/flows/reading.py" line="139" />
+            <source>The flow file {path} is empty.</source>
+            <translation>Le fichier de flux {path} est vide.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/flows/reading.py" line="203" />
+            <source>The field '{missing}' is not in {path}; its columns are {columns}.</source>
+            <translation>Le champ « {missing} » n'est pas dans {path} ; ses colonnes sont {columns}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/flows/reading.py" line="216" />
+            <source>The flow file {path} has a header but no rows.</source>
+            <translation>Le fichier de flux {path} a un en-tête mais aucune ligne.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/flows/reading.py" line="67" />
             <source>No origin field found among the columns {columns}; name it in the origin field parameter.</source>
             <translation>Aucun champ d'origine trouvé parmi les colonnes {columns} ; indiquez-le dans le paramètre du champ d'origine.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/flow_table.py" line="97" />
+            <location filename="../alliance_plugin/core/flows/reading.py" line="70" />
             <source>No destination field found among the columns {columns}; name it in the destination field parameter.</source>
             <translation>Aucun champ de destination trouvé parmi les colonnes {columns} ; indiquez-le dans le paramètre du champ de destination.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/flow_table.py" line="217" />
+            <location filename="../alliance_plugin/core/flows/reading.py" line="190" />
             <source>{path} cannot be read as a table near line {line} ({reason}): check the quotes (one opened and never closed) and the delimiter ('{delimiter}').</source>
             <translation>{path} ne se lit pas comme un tableau vers la ligne {line} ({reason}) : vérifiez les guillemets (un guillemet ouvert et jamais fermé) et le séparateur (« {delimiter} »).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/flow_table.py" line="409" />
-            <source>{n_missing} rows have no destination code in '{column}' ({rows}).</source>
-            <translation>{n_missing} lignes n'ont pas de code de destination dans « {column} » ({rows}).</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/flow_table.py" line="442" />
-            <source>None of the flow types to keep ({wanted}) is in the table; its types are {present}.</source>
-            <translation>Aucun des types de flux à conserver ({wanted}) n'est dans la table ; ses types sont {present}.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/flow_table.py" line="452" />
-            <source>No flow reaches the minimum volume {min_volume:g}: lower the minimum volume.</source>
-            <translation>Aucun flux n'atteint le volume minimal {min_volume:g} : abaissez le volume minimal.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/flow_table.py" line="183" />
+            <location filename="../alliance_plugin/core/flows/reading.py" line="156" />
             <source>Cannot find the delimiter of {path}: its first line is '{header}'.</source>
             <translation>Impossible de trouver le séparateur de {path} : sa première ligne est « {header} ».</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/flow_table.py" line="214" />
+            <location filename="../alliance_plugin/core/flows/reading.py" line="187" />
             <source>{path} cannot be read as a table ({reason}): check the quotes and the delimiter ('{delimiter}').</source>
             <translation>{path} ne se lit pas comme un tableau ({reason}) : vérifiez les guillemets et le séparateur (« {delimiter} »).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/flow_table.py" line="408" />
+            <location filename="../alliance_plugin/core/flows/table.py" line="104" />
+            <location filename="../alliance_plugin/core/interaction/pairs.py" line="131" />
+            <source>The flow table has no rows.</source>
+            <translation>La table des flux n'a aucune ligne.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/flows/table.py" line="127" />
+            <source>Some volumes in '{volume}' are infinite.</source>
+            <translation>Des volumes de « {volume} » sont infinis.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/flows/table.py" line="131" />
+            <source>The volumes in '{volume}' add up to more than a number can hold (the largest is {largest:g}): check the unit of the column.</source>
+            <translation>Les volumes de « {volume} » dépassent ensemble ce qu'un nombre peut contenir (le plus grand vaut {largest:g}) : vérifiez l'unité de la colonne.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/flows/table.py" line="114" />
+            <source>{n_missing} rows have no destination code in '{column}' ({rows}).</source>
+            <translation>{n_missing} lignes n'ont pas de code de destination dans « {column} » ({rows}).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/flows/table.py" line="147" />
+            <source>None of the flow types to keep ({wanted}) is in the table; its types are {present}.</source>
+            <translation>Aucun des types de flux à conserver ({wanted}) n'est dans la table ; ses types sont {present}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/flows/table.py" line="157" />
+            <source>No flow reaches the minimum volume {min_volume:g}: lower the minimum volume.</source>
+            <translation>Aucun flux n'atteint le volume minimal {min_volume:g} : abaissez le volume minimal.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/flows/table.py" line="113" />
             <source>{n_missing} rows have no origin code in '{column}' ({rows}).</source>
             <translation>{n_missing} lignes n'ont pas de code d'origine dans « {column} » ({rows}).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/functional_areas.py" line="257" />
+            <location filename="../alliance_plugin/core/functional_areas.py" line="245" />
             <source>Say which units are cities: a city field, or the share of population in an urban centre.</source>
             <translation>Indiquez quelles unités sont des villes : un champ ville, ou la part de la population dans un centre urbain.</translation>
         </message>
@@ -5090,6 +5044,11 @@ Paramètres : {params}</translation>
             <location filename="../alliance_plugin/core/geometry.py" line="245" />
             <source>{what}: coordinates between {xmin} and {xmax} (x) and {ymin} and {ymax} (y) look like degrees; reproject to a projected CRS in metres first.</source>
             <translation>{what} : des coordonnées entre {xmin} et {xmax} (x) et entre {ymin} et {ymax} (y) ressemblent à des degrés ; reprojetez d'abord dans un SCR projeté en mètres.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/grid.py" line="50" />
+            <source>A grid of {rows:,.0f} x {cols:,.0f} cells of {cell:g} m is too large (limit {limit:,}): choose larger cells or a smaller area.</source>
+            <translation>Une grille de {rows:,.0f} x {cols:,.0f} carreaux de {cell:g} m est trop grande (limite {limit:,}) : choisissez des carreaux plus grands ou une zone plus petite.</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/core/grid.py" line="89" />
@@ -5107,95 +5066,220 @@ Paramètres : {params}</translation>
             <translation>{n} points sont hors de l'emprise {bounds}.</translation>
         </message>
         <message>
+            <location filename="../alliance_plugin/core/grid.py" line="211" />
+            <source>The polygons are not the square cells of a grid.</source>
+            <translation>Les polygones ne sont pas les carreaux carrés d'une grille.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/grid.py" line="220" />
+            <source>{n} polygons are not cells of a regular grid of {cell:g} m squares (the first: bounds {b}); give the cells of one grid, or points.</source>
+            <translation>{n} polygones ne sont pas des carreaux d'une grille régulière de carrés de {cell:g} m (le premier : emprise {b}) ; fournissez les carreaux d'une même grille, ou des points.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/grid.py" line="277" />
+            <source>{n} grid cells are given more than once (overlapping polygons): one polygon per cell.</source>
+            <translation>{n} carreaux sont fournis plusieurs fois (polygones superposés) : un polygone par carreau.</translation>
+        </message>
+        <message>
             <location filename="../alliance_plugin/core/grid.py" line="100" />
             <source>No point with coordinates: the grid would be empty.</source>
             <translation>Aucun point n'a de coordonnées : la grille serait vide.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/gtfs.py" line="70" />
+            <location filename="../alliance_plugin/core/growth/extent.py" line="90" />
+            <source>No built-up polygon to put on the grid.</source>
+            <translation>Aucun polygone bâti à placer sur la grille.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/growth/extent.py" line="97" />
+            <source>A grid of {rows:,} x {cols:,} cells of {cell} m is too large (limit {limit:,}): choose larger cells or a smaller area.</source>
+            <translation>Une grille de {rows:,} x {cols:,} carreaux de {cell} m est trop grande (limite {limit:,}) : choisissez des carreaux plus grands ou une zone plus petite.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/growth/extent.py" line="167" />
+            <source>The built-up grid must be 2-D with a positive cell size.</source>
+            <translation>La grille du bâti doit être en 2 dimensions avec une taille de carreau positive.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/growth/extent.py" line="171" />
+            <source>A radius of {radius} m spans {cells:,.0f} cells of {cell}: is the cell size in metres?</source>
+            <translation>Un rayon de {radius} m couvre {cells:,.0f} carreaux de {cell} : la taille des carreaux est-elle en mètres ?</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/growth/patches.py" line="234" />
+            <source>The ring width must be a positive number of metres; got {ring}.</source>
+            <translation>La largeur de l'anneau doit être un nombre positif de mètres ; reçu {ring}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/growth/patches.py" line="236" />
+            <source>min_area must be 0 or more and quad_segs 1 or more; got {min_area}, {quad_segs}.</source>
+            <translation>min_area doit valoir 0 ou plus et quad_segs 1 ou plus ; reçu {min_area}, {quad_segs}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/growth/patches.py" line="332" />
+            <source>{n_patches} patches but {n_codes} territory codes.</source>
+            <translation>{n_patches} taches mais {n_codes} codes de territoire.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/growth/patches.py" line="336" />
+            <source>Unknown growth classes: {unknown}.</source>
+            <translation>Classes de croissance inconnues : {unknown}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/growth/rings.py" line="86" />
+            <source>The distances must be positive and increasing; got {distances}.</source>
+            <translation>Les distances doivent être positives et croissantes ; reçu {distances}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/growth/rings.py" line="90" />
+            <source>{n} distances need {needed} labels (the cores first); got {given}.</source>
+            <translation>{n} distances demandent {needed} libellés (les cœurs en premier) ; reçu {given}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/growth/rings.py" line="94" />
+            <source>No core polygon: the rings need at least one.</source>
+            <translation>Aucun polygone de cœur : les anneaux en demandent au moins un.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/growth/rings.py" line="157" />
+            <source>No urban polygon: the prospective buffer needs the current urban area.</source>
+            <translation>Aucun polygone urbain : le tampon prospectif a besoin de la surface urbaine actuelle.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/growth/rings.py" line="165" />
+            <source>A positive current population, a growth rate above -100 % and a horizon of 0 years or more are needed (or a target area).</source>
+            <translation>Il faut une population actuelle positive, un taux de croissance supérieur à -100 % et un horizon de 0 an ou plus (ou une surface cible).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/growth/rings.py" line="171" />
+            <source>The density must be positive; got {density}.</source>
+            <translation>La densité doit être positive ; reçu {density}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/growth/sdg11_3_1.py" line="32" />
+            <source>{name} holds {n_values} values for {n_index} territories.</source>
+            <translation>{name} contient {n_values} valeurs pour {n_index} territoires.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/growth/sdg11_3_1.py" line="75" />
+            <source>area_unit must be one of {units}; got {area_unit!r}.</source>
+            <translation>area_unit doit valoir l'une de {units} ; reçu {area_unit!r}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/growth/sdg11_3_1.py" line="86" />
+            <source>years between the dates must be positive.</source>
+            <translation>Le nombre d'années entre les dates doit être positif.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/growth/sdg11_3_1.py" line="83" />
+            <source>{name} must not be negative; it is for {index}.</source>
+            <translation>{name} ne doit pas être négatif ; il l'est pour {index}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/gtfs/__init__.py" line="74" />
             <source>{member} in {feed} would take {size:,} bytes once decompressed: more than a GTFS feed holds; check the file</source>
             <translation>{member} dans {feed} occuperait {size:,} octets une fois décompressé : plus que ne contient un flux GTFS ; vérifiez le fichier</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/gtfs.py" line="73" />
+            <location filename="../alliance_plugin/core/gtfs/__init__.py" line="77" />
             <source>{member} in {feed} is compressed {ratio:,.0f} times ({size:,} bytes from {compressed:,}): refused as a damaged or malicious archive</source>
             <translation>{member} dans {feed} est compressé {ratio:,.0f} fois ({size:,} octets à partir de {compressed:,}) : refusé comme archive endommagée ou malveillante</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/gtfs.py" line="115" />
+            <location filename="../alliance_plugin/core/gtfs/__init__.py" line="119" />
             <source>a GTFS feed needs {files}; {name} lacks {missing}</source>
             <translation>un flux GTFS a besoin de {files} ; il manque {missing} à {name}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/gtfs.py" line="119" />
+            <location filename="../alliance_plugin/core/gtfs/__init__.py" line="123" />
             <source>a GTFS feed needs calendar.txt or calendar_dates.txt; {name} has neither</source>
             <translation>un flux GTFS a besoin de calendar.txt ou de calendar_dates.txt ; {name} n'a ni l'un ni l'autre</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/gtfs.py" line="134" />
-            <source>{name}.txt needs the columns {columns}; it lacks {missing}</source>
-            <translation>{name}.txt doit avoir les colonnes {columns} ; il lui manque {missing}</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/gtfs.py" line="154" />
-            <location filename="../alliance_plugin/core/gtfs.py" line="152" />
-            <source>expected a time as HH:MM or HH:MM:SS, got {value!r}</source>
-            <translation>une heure au format HH:MM ou HH:MM:SS est attendue, reçu {value!r}</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/gtfs.py" line="235" />
-            <source>expected a weekday among {weekdays}, got {weekday!r}</source>
-            <translation>un jour de la semaine parmi {weekdays} est attendu, reçu {weekday!r}</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/gtfs.py" line="243" />
-            <source>expected services running on a {weekday} in calendar.txt or calendar_dates.txt; none runs on any of the feed's dates</source>
-            <translation>des services circulant un {weekday} sont attendus dans calendar.txt ou calendar_dates.txt ; aucun ne circule à l'une des dates du flux</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/gtfs.py" line="286" />
-            <source>expected a window with start before end, got {start} to {end}</source>
-            <translation>une plage horaire dont le début précède la fin est attendue, reçu {start} à {end}</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/gtfs.py" line="296" />
-            <source>expected services running on {day} ({weekday}); none does in calendar or calendar_dates</source>
-            <translation>des services circulant le {day} ({weekday}) sont attendus ; aucun ne circule d'après calendar ou calendar_dates</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/gtfs.py" line="310" />
-            <source>stop_times.txt needs departure_time or arrival_time; it has neither</source>
-            <translation>stop_times.txt a besoin de departure_time ou arrival_time ; il n'a ni l'un ni l'autre</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/gtfs.py" line="388" />
-            <source>expected departures from stop_departures (attrs['hours'] the window length), got attrs {attrs!r}</source>
-            <translation>des départs issus de stop_departures sont attendus (attrs['hours'] la durée de la plage), reçu attrs {attrs!r}</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/gtfs.py" line="391" />
-            <source>expected a non-negative frequency and distances, got {min_per_hour}, {low_distance}, {high_distance}</source>
-            <translation>une fréquence et des distances positives ou nulles sont attendues, reçu {min_per_hour}, {low_distance}, {high_distance}</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/gtfs.py" line="290" />
-            <source>expected a feed from read_gtfs holding {name}; it is missing</source>
-            <translation>un flux issu de read_gtfs contenant {name} est attendu ; il manque</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/gtfs.py" line="109" />
+            <location filename="../alliance_plugin/core/gtfs/__init__.py" line="113" />
             <source>expected a GTFS zip file or folder, got {path!r} which is neither</source>
             <translation>un fichier zip ou un dossier GTFS est attendu, reçu {path!r} qui n'est ni l'un ni l'autre</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/gtfs.py" line="111" />
+            <location filename="../alliance_plugin/core/gtfs/__init__.py" line="115" />
             <source>expected a GTFS zip file or folder, got {path!r} which does not exist</source>
             <translation>un fichier zip ou un dossier GTFS est attendu, reçu {path!r} qui n'existe pas</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/gtfs.py" line="229" />
+            <location filename="../alliance_plugin/core/gtfs/calls.py" line="88" />
+            <source>stop_times.txt: trip {trip!r} has no time at its last stop (stop_sequence {sequence}); the GTFS reference requires the times of the first and last stops of every trip (trips lacking one: {count})</source>
+            <translation>stop_times.txt : le trajet {trip!r} n'a pas d'heure à son dernier arrêt (stop_sequence {sequence}) ; la référence GTFS exige les heures du premier et du dernier arrêt de chaque trajet (trajets sans l'une d'elles : {count})</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/gtfs/calls.py" line="43" />
+            <source>stop_times.txt needs departure_time or arrival_time; it has neither</source>
+            <translation>stop_times.txt a besoin de departure_time ou arrival_time ; il n'a ni l'un ni l'autre</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/gtfs/calls.py" line="85" />
+            <source>stop_times.txt: trip {trip!r} has no time at its first stop (stop_sequence {sequence}); the GTFS reference requires the times of the first and last stops of every trip (trips lacking one: {count})</source>
+            <translation>stop_times.txt : le trajet {trip!r} n'a pas d'heure à son premier arrêt (stop_sequence {sequence}) ; la référence GTFS exige les heures du premier et du dernier arrêt de chaque trajet (trajets sans l'une d'elles : {count})</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/gtfs/calls.py" line="50" />
+            <source>stop_times.txt: trip {trip!r} has the stop_sequence {value!r}; expected a whole number</source>
+            <translation>stop_times.txt : le trajet {trip!r} a le stop_sequence {value!r} ; un nombre entier est attendu</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/gtfs/calls.py" line="67" />
+            <source>stop_times.txt: trip {trip!r} has the {column} {value!r} at stop_sequence {sequence}; expected a time as HH:MM:SS</source>
+            <translation>stop_times.txt : le trajet {trip!r} a le {column} {value!r} au stop_sequence {sequence} ; une heure HH:MM:SS est attendue</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/gtfs/departures.py" line="87" />
+            <source>expected a window with start before end, got {start} to {end}</source>
+            <translation>une plage horaire dont le début précède la fin est attendue, reçu {start} à {end}</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/gtfs/departures.py" line="103" />
+            <source>expected services running on {day} ({weekday}); none does in calendar or calendar_dates</source>
+            <translation>des services circulant le {day} ({weekday}) sont attendus ; aucun ne circule d'après calendar ou calendar_dates</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/gtfs/departures.py" line="164" />
+            <source>expected departures from stop_departures (attrs['hours'] the window length), got attrs {attrs!r}</source>
+            <translation>des départs issus de stop_departures sont attendus (attrs['hours'] la durée de la plage), reçu attrs {attrs!r}</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/gtfs/departures.py" line="167" />
+            <source>expected a non-negative frequency and distances, got {min_per_hour}, {low_distance}, {high_distance}</source>
+            <translation>une fréquence et des distances positives ou nulles sont attendues, reçu {min_per_hour}, {low_distance}, {high_distance}</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/gtfs/departures.py" line="91" />
+            <source>expected a feed from read_gtfs holding {name}; it is missing</source>
+            <translation>un flux issu de read_gtfs contenant {name} est attendu ; il manque</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/gtfs/service.py" line="88" />
+            <source>expected a weekday among {weekdays}, got {weekday!r}</source>
+            <translation>un jour de la semaine parmi {weekdays} est attendu, reçu {weekday!r}</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/gtfs/service.py" line="96" />
+            <source>expected services running on a {weekday} in calendar.txt or calendar_dates.txt; none runs on any of the feed's dates</source>
+            <translation>des services circulant un {weekday} sont attendus dans calendar.txt ou calendar_dates.txt ; aucun ne circule à l'une des dates du flux</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/gtfs/service.py" line="82" />
             <source>expected a date as YYYY-MM-DD, got {date!r}</source>
             <translation>une date au format AAAA-MM-JJ est attendue, reçu {date!r}</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/gtfs/spec.py" line="47" />
+            <source>{name}.txt needs the columns {columns}; it lacks {missing}</source>
+            <translation>{name}.txt doit avoir les colonnes {columns} ; il lui manque {missing}</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/gtfs/spec.py" line="67" />
+            <location filename="../alliance_plugin/core/gtfs/spec.py" line="65" />
+            <source>expected a time as HH:MM or HH:MM:SS, got {value!r}</source>
+            <translation>une heure au format HH:MM ou HH:MM:SS est attendue, reçu {value!r}</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/core/inequality.py" line="27" />
@@ -5208,80 +5292,300 @@ Paramètres : {params}</translation>
             <translation>des valeurs positives ou nulles sont attendues pour un indice d'inégalité, reçu des valeurs négatives</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/regions.py" line="164" />
+            <location filename="../alliance_plugin/core/interaction/distances.py" line="31" />
+            <source>Point ids must be unique; repeated: {repeated}.</source>
+            <translation>Les identifiants des points doivent être uniques ; répétés : {repeated}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction/distances.py" line="50" />
+            <source>{n_bad} territories have no point: {codes}.</source>
+            <translation>{n_bad} territoires n'ont pas de point : {codes}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction/distances.py" line="136" />
+            <source>unit must be 'm' or 'km'; given {unit!r}.</source>
+            <translation>unit doit valoir « m » ou « km » ; reçu {unit!r}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction/distances.py" line="138" />
+            <source>method must be 'ellipsoid' or 'haversine'; given {method!r}.</source>
+            <translation>method doit valoir « ellipsoid » ou « haversine » ; reçu {method!r}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction/distances.py" line="142" />
+            <source>{n_origins} origins but {n_destinations} destinations were given.</source>
+            <translation>{n_origins} origines mais {n_destinations} destinations ont été fournies.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction/distances.py" line="34" />
+            <source>Points need columns 'x' and 'y'; given {columns}.</source>
+            <translation>Les points doivent avoir les colonnes « x » et « y » ; reçu {columns}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction/distances.py" line="150" />
+            <source>Geographic points must be longitude and latitude in degrees; some latitudes exceed 90 or longitudes 360: is the layer projected?</source>
+            <translation>Les points géographiques doivent être en longitude et latitude en degrés ; des latitudes dépassent 90 ou des longitudes 360 : la couche est-elle projetée ?</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction/estimation.py" line="72" />
+            <source>The {what} did not converge in {max_iter} iterations (expected gain still {half_decrement:.3g}); raise max_iter or check the flows.</source>
+            <translation>L'estimation ({what}) n'a pas convergé en {max_iter} itérations (gain attendu encore {half_decrement:.3g}) ; augmentez max_iter ou vérifiez les flux.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction/estimation.py" line="148" />
+            <source>The regressors are collinear (the information matrix is singular): a mass or the distance is constant or explained by the fixed effects (a doubly-constrained model needs four territories or more when distances are symmetric).</source>
+            <translation>Les régresseurs sont colinéaires (la matrice d'information est singulière) : une masse ou la distance est constante ou expliquée par les effets fixes (un modèle doublement contraint demande au moins quatre territoires quand les distances sont symétriques).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction/estimation.py" line="53" />
+            <source>The {what} went astray at iteration {iteration} (the Newton system is not positive definite): are some regressors collinear?</source>
+            <translation>L'estimation ({what}) a divergé à l'itération {iteration} (le système de Newton n'est pas défini positif) : des variables explicatives sont-elles colinéaires ?</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction/estimation.py" line="291" />
+            <source>method='irls' needs the pairs to link every territory (their fixed effects are not identified across the {components} separate groups): use method='profile'.</source>
+            <translation>method='irls' exige que les paires relient tous les territoires (leurs effets fixes ne sont pas identifiés entre les {components} groupes séparés) : utilisez method='profile'.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction/estimation.py" line="295" />
+            <source>method='irls' handles at most max_dense={max_dense} parameters; this model has {n_parameters}: use method='profile'.</source>
+            <translation>method='irls' traite au plus max_dense={max_dense} paramètres ; ce modèle en a {n_parameters} : utilisez method='profile'.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction/estimation.py" line="66" />
+            <source>The {what} could not improve the likelihood at iteration {iteration}; the model may not be identified by these flows.</source>
+            <translation>L'estimation ({what}) n'a pas pu améliorer la vraisemblance à l'itération {iteration} ; le modèle n'est peut-être pas identifié par ces flux.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction/estimation.py" line="266" />
+            <source>The standard errors could not be computed: the conjugate gradient solve stopped at a relative residual of {residual:.2g}.</source>
+            <translation>Les erreurs types n'ont pas pu être calculées : la résolution par gradient conjugué s'est arrêtée à un résidu relatif de {residual:.2g}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction/families.py" line="84" />
+            <source>The {side} mass '{name}' must be positive and finite (its logarithm is a regressor); {n_bad} pairs have {kinds} values: {pairs}.</source>
+            <translation>La masse ({side}) « {name} » doit être positive et finie (son logarithme est une variable explicative) ; {n_bad} paires ont des valeurs {kinds} : {pairs}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction/families.py" line="72" />
+            <source>The {side} masses repeat territories: {index}.</source>
+            <translation>Les masses ({side}) répètent des territoires : {index}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction/families.py" line="79" />
+            <source>{n_unknown} {side}s have no {side} mass: {labels}.</source>
+            <translation>{n_unknown} territoires ({side}) n'ont pas de masse ({side}) : {labels}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction/families.py" line="115" />
+            <source>The {family}-constrained model has destination effects: it cannot also take a destination mass; leave destination_mass empty.</source>
+            <translation>Le modèle contraint ({family}) a des effets de destination : il ne peut pas prendre aussi une masse de destination ; laissez destination_mass vide.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction/families.py" line="113" />
+            <source>The {family}-constrained model has origin effects: it cannot also take an origin mass; leave origin_mass empty.</source>
+            <translation>Le modèle contraint ({family}) a des effets d'origine : il ne peut pas prendre aussi une masse d'origine ; laissez origin_mass vide.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction/families.py" line="144" />
+            <source>A {family}-constrained model needs a positive total flow for every destination (its destination effect would be minus infinity); {n_empty} destinations have only zero flows: {labels}. Remove their pairs or use another model.</source>
+            <translation>Un modèle contraint ({family}) exige un flux total positif pour chaque destination (son effet de destination serait moins l'infini) ; {n_empty} destinations n'ont que des flux nuls : {labels}. Retirez leurs paires ou utilisez un autre modèle.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction/families.py" line="140" />
+            <source>A {family}-constrained model needs a positive total flow for every origin (its origin effect would be minus infinity); {n_empty} origins have only zero flows: {labels}. Remove their pairs or use another model.</source>
+            <translation>Un modèle contraint ({family}) exige un flux total positif pour chaque origine (son effet d'origine serait moins l'infini) ; {n_empty} origines n'ont que des flux nuls : {labels}. Retirez leurs paires ou utilisez un autre modèle.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction/model.py" line="66" />
+            <source>family must be one of {families}; given {family!r}.</source>
+            <translation>family doit valoir l'une de {families} ; reçu {family!r}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction/model.py" line="69" />
+            <source>decay must be 'power' or 'exponential'; given {decay!r}.</source>
+            <translation>decay doit valoir « power » ou « exponential » ; reçu {decay!r}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction/model.py" line="71" />
+            <source>method must be 'auto', 'profile' or 'irls'; given {method!r}.</source>
+            <translation>method doit valoir « auto », « profile » ou « irls » ; reçu {method!r}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction/model.py" line="156" />
+            <source>The model has {k} parameters but only {n_y} pairs.</source>
+            <translation>Le modèle a {k} paramètres mais seulement {n_y} paires.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction/pairs.py" line="49" />
+            <source>{n} territories make {total:,} pairs, more than max_pairs={max_pairs:,}.</source>
+            <translation>{n} territoires forment {total:,} paires, plus que max_pairs={max_pairs:,}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction/pairs.py" line="53" />
+            <source>The flows hold several flow types ({kinds}): select one first.</source>
+            <translation>Les flux contiennent plusieurs types de flux ({kinds}) : sélectionnez-en d'abord un.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction/pairs.py" line="58" />
+            <source>{n_unknown} flows have codes that are not territories.</source>
+            <translation>{n_unknown} flux ont des codes qui ne sont pas des territoires.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction/pairs.py" line="106" />
+            <source>The {role} column '{name}' is not in the flow table; its columns are {columns}.</source>
+            <translation>La colonne ({role}) « {name} » n'est pas dans la table des flux ; ses colonnes sont {columns}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction/pairs.py" line="114" />
+            <source>{n_missing} flows have no {role} code (rows {index}).</source>
+            <translation>{n_missing} flux n'ont pas de code ({role}) (lignes {index}).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction/pairs.py" line="152" />
+            <source>{n_repeated} rows repeat a pair ({pairs}): give one row per origin and destination.</source>
+            <translation>{n_repeated} lignes répètent une paire ({pairs}) : donnez une ligne par origine et destination.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction/pairs.py" line="168" />
+            <source>No pair is left to model (intrazonal pairs are left out unless intrazonal=True).</source>
+            <translation>Il ne reste aucun couple à modéliser (les couples intrazonaux sont écartés sauf avec intrazonal=True).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction/pairs.py" line="179" />
+            <source>Power decay takes the logarithm of distance, which must be positive; {n_pairs} pairs have a zero distance: {pairs}. Use exponential decay or positive distances.</source>
+            <translation>La décroissance puissance prend le logarithme de la distance, qui doit être positive ; {n_pairs} paires ont une distance nulle : {pairs}. Utilisez la décroissance exponentielle ou des distances positives.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction/pairs.py" line="184" />
+            <source>Every flow is zero: there is nothing to fit.</source>
+            <translation>Tous les flux sont nuls : il n'y a rien à ajuster.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction/pairs.py" line="128" />
+            <source>The flow table needs an '{name}' column; its columns are {columns}.</source>
+            <translation>La table des flux doit avoir une colonne « {name} » ; ses colonnes sont {columns}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction/pairs.py" line="135" />
+            <source>The flows hold {n_kinds} flow types ({kinds}): choose one with flow_type=.</source>
+            <translation>Les flux contiennent {n_kinds} types de flux ({kinds}) : choisissez-en un avec flow_type=.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction/pairs.py" line="175" />
+            <source>{n_pairs} pairs have {label}: {pairs}.</source>
+            <translation>{n_pairs} paires ont {label} : {pairs}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction/pairs.py" line="139" />
+            <source>No flow of type '{flow_type}'; the types are {kinds}.</source>
+            <translation>Aucun flux de type « {flow_type} » ; les types sont {kinds}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/network/graph.py" line="33" />
+            <source>expected {name} as an (n, 2) array of x, y, got shape {shape}</source>
+            <translation>{name} attendus sous forme de tableau (n, 2) de x, y, reçu la forme {shape}</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/network/graph.py" line="71" />
+            <source>expected segments as an (n, 4) array x0, y0, x1, y1 or a pair of (n, 2) arrays, got shape {shape}</source>
+            <translation>des segments sont attendus sous forme de tableau (n, 4) x0, y0, x1, y1 ou d'une paire de tableaux (n, 2), reçu la forme {shape}</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/network/graph.py" line="146" />
+            <source>expected street segments, got none</source>
+            <translation>des tronçons de rue sont attendus, il n'y en a aucun</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/network/graph.py" line="148" />
+            <source>expected finite segment coordinates, got NaN or infinite values</source>
+            <translation>des coordonnées de tronçons finies sont attendues, reçu des valeurs NaN ou infinies</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/network/graph.py" line="150" />
+            <source>expected a positive node tolerance in metres, got {tolerance}</source>
+            <translation>une tolérance de nœuds positive en mètres est attendue, reçu {tolerance}</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/network/graph.py" line="156" />
+            <source>expected street segments, got only zero-length ones</source>
+            <translation>des tronçons de rue sont attendus, il n'y a que des tronçons de longueur nulle</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/network/graph.py" line="190" />
+            <source>expected a non-negative snap tolerance in metres, got {tolerance}</source>
+            <translation>une tolérance d'accrochage positive ou nulle en mètres est attendue, reçu {tolerance}</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/network/graph.py" line="66" />
+            <source>expected as many segment starts as ends, got {n_a} and {n_b}</source>
+            <translation>autant de débuts que de fins de segments sont attendus, reçu {n_a} et {n_b}</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/regions/intramax.py" line="61" />
             <source>The contiguity table needs the columns a and b; it has {columns}.</source>
             <translation>La table de contiguïté doit avoir les colonnes a et b ; elle a {columns}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/regions.py" line="172" />
+            <location filename="../alliance_plugin/core/regions/intramax.py" line="69" />
             <source>{n_unknown} contiguity pairs name codes that are not territories: {codes}.</source>
             <translation>{n_unknown} paires de contiguïté citent des codes qui ne sont pas des territoires : {codes}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/regions.py" line="254" />
-            <location filename="../alliance_plugin/core/regions.py" line="455" />
+            <location filename="../alliance_plugin/core/regions/intramax.py" line="152" />
+            <location filename="../alliance_plugin/core/regions/intramax.py" line="354" />
             <source>The number of regions must be at least 1; it is {n_regions}.</source>
             <translation>Le nombre de régions doit être au moins 1 ; il vaut {n_regions}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/regions.py" line="461" />
+            <location filename="../alliance_plugin/core/regions/intramax.py" line="360" />
             <source>The history names regions that are not territories of this run.</source>
             <translation>L'historique nomme des régions qui ne sont pas des territoires de ce calcul.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/regions.py" line="515" />
+            <location filename="../alliance_plugin/core/regions/modularity.py" line="96" />
             <source>Unknown community method '{method}': use louvain or leiden.</source>
             <translation>Méthode de communautés inconnue « {method} » : utilisez louvain ou leiden.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/regions.py" line="517" />
+            <location filename="../alliance_plugin/core/regions/modularity.py" line="98" />
             <source>Unknown engine '{engine}': use core, networkx or igraph.</source>
             <translation>Moteur inconnu « {engine} » : utilisez core, networkx ou igraph.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/regions.py" line="519" />
+            <location filename="../alliance_plugin/core/regions/modularity.py" line="100" />
             <source>The number of passes must be at least 1; it is {max_passes}.</source>
             <translation>Le nombre de passes doit être au moins 1 ; il vaut {max_passes}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/regions.py" line="668" />
-            <source>{n_missing} territories have no region: {missing}.</source>
-            <translation>{n_missing} territoires n'ont pas de région : {missing}.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/regions.py" line="672" />
-            <source>Territories without a region: {ids}.</source>
-            <translation>Territoires sans région : {ids}.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/regions.py" line="105" />
-            <source>Some flows have codes that are not territories: match the flows to the territories first.</source>
-            <translation>Des flux ont des codes qui ne sont pas des territoires : appariez d'abord les flux aux territoires.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/regions.py" line="641" />
+            <location filename="../alliance_plugin/core/regions/modularity.py" line="222" />
             <source>The igraph engine needs the python-igraph package, which is not installed: install it into QGIS's Python (pip install igraph), or use Louvain with the core engine.</source>
             <translation>Le moteur igraph a besoin du paquet python-igraph, qui n'est pas installé : installez-le dans le Python de QGIS (pip install igraph), ou utilisez Louvain avec le moteur core.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/regions.py" line="663" />
+            <location filename="../alliance_plugin/core/regions/modularity.py" line="219" />
+            <source>Leiden needs the python-igraph package, which is not installed: install it into QGIS's Python (pip install igraph), or use Louvain with the core engine.</source>
+            <translation>Leiden a besoin du paquet python-igraph, qui n'est pas installé : installez-le dans le Python de QGIS (pip install igraph), ou utilisez Louvain avec le moteur core.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/regions/partition.py" line="94" />
+            <source>{n_missing} territories have no region: {missing}.</source>
+            <translation>{n_missing} territoires n'ont pas de région : {missing}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/regions/partition.py" line="98" />
+            <source>Territories without a region: {ids}.</source>
+            <translation>Territoires sans région : {ids}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/regions/partition.py" line="89" />
             <source>The membership table needs a 'region' column.</source>
             <translation>La table d'appartenance a besoin d'une colonne 'region'.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/regions.py" line="95" />
-            <source>The flow type '{flow_type}' is not in the table; its types are {kinds}.</source>
-            <translation>Le type de flux « {flow_type} » n'est pas dans la table ; ses types sont {kinds}.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/regions.py" line="99" />
+            <location filename="../alliance_plugin/core/regions/partition.py" line="42" />
             <source>The flows hold several types ({kinds}); regions are built from one type: choose it.</source>
             <translation>Les flux contiennent plusieurs types ({kinds}) ; les régions sont construites à partir d'un seul type : choisissez-le.</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/regions.py" line="638" />
-            <source>Leiden needs the python-igraph package, which is not installed: install it into QGIS's Python (pip install igraph), or use Louvain with the core engine.</source>
-            <translation>Leiden a besoin du paquet python-igraph, qui n'est pas installé : installez-le dans le Python de QGIS (pip install igraph), ou utilisez Louvain avec le moteur core.</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/core/services.py" line="108" />
@@ -5294,331 +5598,96 @@ Paramètres : {params}</translation>
             <translation>des valeurs finies et positives ou nulles sont attendues pour {name}, reçu des valeurs manquantes ou négatives</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/transit.py" line="82" />
+            <location filename="../alliance_plugin/core/tenure/classes.py" line="113" />
+            <source>Tenure classes must be one of {classes}; the mapping gives {wrong}.</source>
+            <translation>Les classes foncières doivent être l'une de {classes} ; la correspondance donne {wrong}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/tenure/dask_engine.py" line="76" />
+            <source>Expected the parcel id column {parcel_id!r}; the parcels have {columns}.</source>
+            <translation>La colonne d'identifiant de parcelle {parcel_id!r} est attendue ; les parcelles ont {columns}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/tenure/overlay.py" line="169" />
+            <source>Expected one parcel id per parcel; got {n_ids} ids for {n_parcels} parcels.</source>
+            <translation>Un identifiant par parcelle est attendu ; reçu {n_ids} identifiants pour {n_parcels} parcelles.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/tenure/overlay.py" line="172" />
+            <source>Parcel ids must be unique; repeated: {ids}.</source>
+            <translation>Les identifiants de parcelle doivent être uniques ; répétés : {ids}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/tenure/overlay.py" line="181" />
+            <source>Expected one class per zone; got {n_classes} classes for {n_zones} zones.</source>
+            <translation>Une classe par zone est attendue ; reçu {n_classes} classes pour {n_zones} zones.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/tenure/overlay.py" line="186" />
+            <source>Every zone needs a class (give the layer name where the class field is NULL); zones without one at positions {where}.</source>
+            <translation>Chaque zone doit avoir une classe (donnez le nom de la couche là où le champ de classe est NULL) ; zones sans classe aux positions {where}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/tenure/summary.py" line="82" />
+            <source>Expected the parcel table to have the columns {missing}; it has {columns}.</source>
+            <translation>La table des parcelles doit avoir les colonnes {missing} ; elle a {columns}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/tenure/summary.py" line="87" />
+            <source>Expected every parcel of the table in the overlay (same ids); not there: {unknown}.</source>
+            <translation>Chaque parcelle de la table est attendue dans le croisement (mêmes identifiants) ; absentes : {unknown}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/tenure/summary.py" line="92" />
+            <source>Expected tenure classes ({classes}, see tenure_classes); the column {tenure!r} holds {wrong}.</source>
+            <translation>Des classes foncières sont attendues ({classes}, voir tenure_classes) ; la colonne {tenure!r} contient {wrong}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/transit/access.py" line="35" />
             <source>expected stops as a DataFrame with x, y, access_distance, got {kind}</source>
             <translation>des arrêts sont attendus sous forme de DataFrame avec x, y, access_distance, reçu {kind}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/transit.py" line="86" />
+            <location filename="../alliance_plugin/core/transit/access.py" line="39" />
             <source>expected stops with the columns x, y, access_distance (metres); they lack {missing}</source>
             <translation>des arrêts avec les colonnes x, y, access_distance (mètres) sont attendus ; il leur manque {missing}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/transit.py" line="91" />
+            <location filename="../alliance_plugin/core/transit/access.py" line="44" />
             <source>expected finite stop coordinates and non-negative access distances</source>
             <translation>des coordonnées d'arrêts finies et des distances d'accès positives ou nulles sont attendues</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/transit.py" line="290" />
+            <location filename="../alliance_plugin/core/transit/shares.py" line="48" />
             <source>expected as many access flags as population values, got {flags_shape} and {population_shape}</source>
             <translation>autant d'indicateurs d'accès que de valeurs de population sont attendus, reçu {flags_shape} et {population_shape}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/transit.py" line="293" />
+            <location filename="../alliance_plugin/core/transit/shares.py" line="51" />
             <source>expected finite non-negative population values, got missing or negative ones</source>
             <translation>des valeurs de population finies et positives ou nulles sont attendues, reçu des valeurs manquantes ou négatives</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/transit.py" line="300" />
+            <location filename="../alliance_plugin/core/transit/shares.py" line="58" />
             <source>expected group columns of {n_pop} rows, got {n_groups}</source>
             <translation>des colonnes de groupe de {n_pop} lignes sont attendues, reçu {n_groups}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/transit.py" line="339" />
+            <location filename="../alliance_plugin/core/transit/shares.py" line="97" />
             <source>expected {n_pop} territory values, got {n_keys}</source>
             <translation>{n_pop} valeurs de territoire sont attendues, reçu {n_keys}</translation>
         </message>
         <message>
-            <source>The ring width must be a positive number of metres; got {ring}.</source>
-            <translation type="vanished">La largeur de l'anneau doit être un nombre positif de mètres ; reçu {ring}.</translation>
+            <source>flows hold codes that are not territories: call match_territories first</source>
+            <translation type="vanished">les flux contiennent des codes qui ne sont pas des territoires : appelez d'abord match_territories</translation>
         </message>
         <message>
-            <source>min_area must be 0 or more and quad_segs 1 or more; got {min_area}, {quad_segs}.</source>
-            <translation type="vanished">min_area doit valoir 0 ou plus et quad_segs 1 ou plus ; reçu {min_area}, {quad_segs}.</translation>
+            <source>Some flows have codes that are not territories: match the flows to the territories first.</source>
+            <translation type="vanished">Des flux ont des codes qui ne sont pas des territoires : appariez d'abord les flux aux territoires.</translation>
         </message>
         <message>
-            <source>{n_patches} patches but {n_codes} territory codes.</source>
-            <translation type="vanished">{n_patches} taches mais {n_codes} codes de territoire.</translation>
-        </message>
-        <message>
-            <source>Unknown growth classes: {unknown}.</source>
-            <translation type="vanished">Classes de croissance inconnues : {unknown}.</translation>
-        </message>
-        <message>
-            <source>{name} holds {n_values} values for {n_index} territories.</source>
-            <translation type="vanished">{name} contient {n_values} valeurs pour {n_index} territoires.</translation>
-        </message>
-        <message>
-            <source>area_unit must be one of {units}; got {area_unit!r}.</source>
-            <translation type="vanished">area_unit doit valoir l'une de {units} ; reçu {area_unit!r}.</translation>
-        </message>
-        <message>
-            <source>years between the dates must be positive.</source>
-            <translation type="vanished">Le nombre d'années entre les dates doit être positif.</translation>
-        </message>
-        <message>
-            <source>The distances must be positive and increasing; got {distances}.</source>
-            <translation type="vanished">Les distances doivent être positives et croissantes ; reçu {distances}.</translation>
-        </message>
-        <message>
-            <source>{n} distances need {needed} labels (the cores first); got {given}.</source>
-            <translation type="vanished">{n} distances demandent {needed} libellés (les cœurs en premier) ; reçu {given}.</translation>
-        </message>
-        <message>
-            <source>No core polygon: the rings need at least one.</source>
-            <translation type="vanished">Aucun polygone de cœur : les anneaux en demandent au moins un.</translation>
-        </message>
-        <message>
-            <source>No urban polygon: the prospective buffer needs the current urban area.</source>
-            <translation type="vanished">Aucun polygone urbain : le tampon prospectif a besoin de la surface urbaine actuelle.</translation>
-        </message>
-        <message>
-            <source>No built-up polygon to put on the grid.</source>
-            <translation type="vanished">Aucun polygone bâti à placer sur la grille.</translation>
-        </message>
-        <message>
-            <source>A grid of {rows:,} x {cols:,} cells of {cell} m is too large (limit {limit:,}): choose larger cells or a smaller area.</source>
-            <translation type="vanished">Une grille de {rows:,} x {cols:,} carreaux de {cell} m est trop grande (limite {limit:,}) : choisissez des carreaux plus grands ou une zone plus petite.</translation>
-        </message>
-        <message>
-            <source>The built-up grid must be 2-D with a positive cell size.</source>
-            <translation type="vanished">La grille du bâti doit être en 2 dimensions avec une taille de carreau positive.</translation>
-        </message>
-        <message>
-            <source>A radius of {radius} m spans {cells:,.0f} cells of {cell}: is the cell size in metres?</source>
-            <translation type="vanished">Un rayon de {radius} m couvre {cells:,.0f} carreaux de {cell} : la taille des carreaux est-elle en mètres ?</translation>
-        </message>
-        <message>
-            <source>{name} must not be negative; it is for {index}.</source>
-            <translation type="vanished">{name} ne doit pas être négatif ; il l'est pour {index}.</translation>
-        </message>
-        <message>
-            <source>A positive current population, a growth rate above -100 % and a horizon of 0 years or more are needed (or a target area).</source>
-            <translation type="vanished">Il faut une population actuelle positive, un taux de croissance supérieur à -100 % et un horizon de 0 an ou plus (ou une surface cible).</translation>
-        </message>
-        <message>
-            <source>The density must be positive; got {density}.</source>
-            <translation type="vanished">La densité doit être positive ; reçu {density}.</translation>
-        </message>
-        <message>
-            <source>expected {name} as an (n, 2) array of x, y, got shape {shape}</source>
-            <translation type="vanished">{name} attendus sous forme de tableau (n, 2) de x, y, reçu la forme {shape}</translation>
-        </message>
-        <message>
-            <source>expected segments as an (n, 4) array x0, y0, x1, y1 or a pair of (n, 2) arrays, got shape {shape}</source>
-            <translation type="vanished">des segments sont attendus sous forme de tableau (n, 4) x0, y0, x1, y1 ou d'une paire de tableaux (n, 2), reçu la forme {shape}</translation>
-        </message>
-        <message>
-            <source>expected street segments, got none</source>
-            <translation type="vanished">des tronçons de rue sont attendus, il n'y en a aucun</translation>
-        </message>
-        <message>
-            <source>expected finite segment coordinates, got NaN or infinite values</source>
-            <translation type="vanished">des coordonnées de tronçons finies sont attendues, reçu des valeurs NaN ou infinies</translation>
-        </message>
-        <message>
-            <source>expected a positive node tolerance in metres, got {tolerance}</source>
-            <translation type="vanished">une tolérance de nœuds positive en mètres est attendue, reçu {tolerance}</translation>
-        </message>
-        <message>
-            <source>expected street segments, got only zero-length ones</source>
-            <translation type="vanished">des tronçons de rue sont attendus, il n'y a que des tronçons de longueur nulle</translation>
-        </message>
-        <message>
-            <source>expected a non-negative snap tolerance in metres, got {tolerance}</source>
-            <translation type="vanished">une tolérance d'accrochage positive ou nulle en mètres est attendue, reçu {tolerance}</translation>
-        </message>
-        <message>
-            <source>expected as many segment starts as ends, got {n_a} and {n_b}</source>
-            <translation type="vanished">autant de débuts que de fins de segments sont attendus, reçu {n_a} et {n_b}</translation>
-        </message>
-        <message>
-            <source>The {what} did not converge in {max_iter} iterations (expected gain still {half_decrement:.3g}); raise max_iter or check the flows.</source>
-            <translation type="vanished">L'estimation ({what}) n'a pas convergé en {max_iter} itérations (gain attendu encore {half_decrement:.3g}) ; augmentez max_iter ou vérifiez les flux.</translation>
-        </message>
-        <message>
-            <source>Point ids must be unique; repeated: {repeated}.</source>
-            <translation type="vanished">Les identifiants des points doivent être uniques ; répétés : {repeated}.</translation>
-        </message>
-        <message>
-            <source>{n_bad} territories have no point: {codes}.</source>
-            <translation type="vanished">{n_bad} territoires n'ont pas de point : {codes}.</translation>
-        </message>
-        <message>
-            <source>unit must be 'm' or 'km'; given {unit!r}.</source>
-            <translation type="vanished">unit doit valoir « m » ou « km » ; reçu {unit!r}.</translation>
-        </message>
-        <message>
-            <source>method must be 'ellipsoid' or 'haversine'; given {method!r}.</source>
-            <translation type="vanished">method doit valoir « ellipsoid » ou « haversine » ; reçu {method!r}.</translation>
-        </message>
-        <message>
-            <source>{n_origins} origins but {n_destinations} destinations were given.</source>
-            <translation type="vanished">{n_origins} origines mais {n_destinations} destinations ont été fournies.</translation>
-        </message>
-        <message>
-            <source>{n} territories make {total:,} pairs, more than max_pairs={max_pairs:,}.</source>
-            <translation type="vanished">{n} territoires forment {total:,} paires, plus que max_pairs={max_pairs:,}.</translation>
-        </message>
-        <message>
-            <source>The flows hold several flow types ({kinds}): select one first.</source>
-            <translation type="vanished">Les flux contiennent plusieurs types de flux ({kinds}) : sélectionnez-en d'abord un.</translation>
-        </message>
-        <message>
-            <source>{n_unknown} flows have codes that are not territories.</source>
-            <translation type="vanished">{n_unknown} flux ont des codes qui ne sont pas des territoires.</translation>
-        </message>
-        <message>
-            <source>The {role} column '{name}' is not in the flow table; its columns are {columns}.</source>
-            <translation type="vanished">La colonne ({role}) « {name} » n'est pas dans la table des flux ; ses colonnes sont {columns}.</translation>
-        </message>
-        <message>
-            <source>{n_missing} flows have no {role} code (rows {index}).</source>
-            <translation type="vanished">{n_missing} flux n'ont pas de code ({role}) (lignes {index}).</translation>
-        </message>
-        <message>
-            <source>{n_repeated} rows repeat a pair ({pairs}): give one row per origin and destination.</source>
-            <translation type="vanished">{n_repeated} lignes répètent une paire ({pairs}) : donnez une ligne par origine et destination.</translation>
-        </message>
-        <message>
-            <source>No pair is left to model (intrazonal pairs are left out unless intrazonal=True).</source>
-            <translation type="vanished">Il ne reste aucun couple à modéliser (les couples intrazonaux sont écartés sauf avec intrazonal=True).</translation>
-        </message>
-        <message>
-            <source>Power decay takes the logarithm of distance, which must be positive; {n_pairs} pairs have a zero distance: {pairs}. Use exponential decay or positive distances.</source>
-            <translation type="vanished">La décroissance puissance prend le logarithme de la distance, qui doit être positive ; {n_pairs} paires ont une distance nulle : {pairs}. Utilisez la décroissance exponentielle ou des distances positives.</translation>
-        </message>
-        <message>
-            <source>Every flow is zero: there is nothing to fit.</source>
-            <translation type="vanished">Tous les flux sont nuls : il n'y a rien à ajuster.</translation>
-        </message>
-        <message>
-            <source>The {side} mass '{name}' must be positive and finite (its logarithm is a regressor); {n_bad} pairs have {kinds} values: {pairs}.</source>
-            <translation type="vanished">La masse ({side}) « {name} » doit être positive et finie (son logarithme est une variable explicative) ; {n_bad} paires ont des valeurs {kinds} : {pairs}.</translation>
-        </message>
-        <message>
-            <source>The regressors are collinear (the information matrix is singular): a mass or the distance is constant or explained by the fixed effects (a doubly-constrained model needs four territories or more when distances are symmetric).</source>
-            <translation type="vanished">Les régresseurs sont colinéaires (la matrice d'information est singulière) : une masse ou la distance est constante ou expliquée par les effets fixes (un modèle doublement contraint demande au moins quatre territoires quand les distances sont symétriques).</translation>
-        </message>
-        <message>
-            <source>family must be one of {families}; given {family!r}.</source>
-            <translation type="vanished">family doit valoir l'une de {families} ; reçu {family!r}.</translation>
-        </message>
-        <message>
-            <source>decay must be 'power' or 'exponential'; given {decay!r}.</source>
-            <translation type="vanished">decay doit valoir « power » ou « exponential » ; reçu {decay!r}.</translation>
-        </message>
-        <message>
-            <source>method must be 'auto', 'profile' or 'irls'; given {method!r}.</source>
-            <translation type="vanished">method doit valoir « auto », « profile » ou « irls » ; reçu {method!r}.</translation>
-        </message>
-        <message>
-            <source>The model has {k} parameters but only {n_y} pairs.</source>
-            <translation type="vanished">Le modèle a {k} paramètres mais seulement {n_y} paires.</translation>
-        </message>
-        <message>
-            <source>Points need columns 'x' and 'y'; given {columns}.</source>
-            <translation type="vanished">Les points doivent avoir les colonnes « x » et « y » ; reçu {columns}.</translation>
-        </message>
-        <message>
-            <source>Geographic points must be longitude and latitude in degrees; some latitudes exceed 90 or longitudes 360: is the layer projected?</source>
-            <translation type="vanished">Les points géographiques doivent être en longitude et latitude en degrés ; des latitudes dépassent 90 ou des longitudes 360 : la couche est-elle projetée ?</translation>
-        </message>
-        <message>
-            <source>The flow table needs an '{name}' column; its columns are {columns}.</source>
-            <translation type="vanished">La table des flux doit avoir une colonne « {name} » ; ses colonnes sont {columns}.</translation>
-        </message>
-        <message>
-            <source>The flows hold {n_kinds} flow types ({kinds}): choose one with flow_type=.</source>
-            <translation type="vanished">Les flux contiennent {n_kinds} types de flux ({kinds}) : choisissez-en un avec flow_type=.</translation>
-        </message>
-        <message>
-            <source>{n_pairs} pairs have {label}: {pairs}.</source>
-            <translation type="vanished">{n_pairs} paires ont {label} : {pairs}.</translation>
-        </message>
-        <message>
-            <source>The {side} masses repeat territories: {index}.</source>
-            <translation type="vanished">Les masses ({side}) répètent des territoires : {index}.</translation>
-        </message>
-        <message>
-            <source>{n_unknown} {side}s have no {side} mass: {labels}.</source>
-            <translation type="vanished">{n_unknown} territoires ({side}) n'ont pas de masse ({side}) : {labels}.</translation>
-        </message>
-        <message>
-            <source>The {family}-constrained model has destination effects: it cannot also take a destination mass; leave destination_mass empty.</source>
-            <translation type="vanished">Le modèle contraint ({family}) a des effets de destination : il ne peut pas prendre aussi une masse de destination ; laissez destination_mass vide.</translation>
-        </message>
-        <message>
-            <source>The {what} went astray at iteration {iteration} (the Newton system is not positive definite): are some regressors collinear?</source>
-            <translation type="vanished">L'estimation ({what}) a divergé à l'itération {iteration} (le système de Newton n'est pas défini positif) : des variables explicatives sont-elles colinéaires ?</translation>
-        </message>
-        <message>
-            <source>method='irls' needs the pairs to link every territory (their fixed effects are not identified across the {components} separate groups): use method='profile'.</source>
-            <translation type="vanished">method='irls' exige que les paires relient tous les territoires (leurs effets fixes ne sont pas identifiés entre les {components} groupes séparés) : utilisez method='profile'.</translation>
-        </message>
-        <message>
-            <source>method='irls' handles at most max_dense={max_dense} parameters; this model has {n_parameters}: use method='profile'.</source>
-            <translation type="vanished">method='irls' traite au plus max_dense={max_dense} paramètres ; ce modèle en a {n_parameters} : utilisez method='profile'.</translation>
-        </message>
-        <message>
-            <source>No flow of type '{flow_type}'; the types are {kinds}.</source>
-            <translation type="vanished">Aucun flux de type « {flow_type} » ; les types sont {kinds}.</translation>
-        </message>
-        <message>
-            <source>The {family}-constrained model has origin effects: it cannot also take an origin mass; leave origin_mass empty.</source>
-            <translation type="vanished">Le modèle contraint ({family}) a des effets d'origine : il ne peut pas prendre aussi une masse d'origine ; laissez origin_mass vide.</translation>
-        </message>
-        <message>
-            <source>A {family}-constrained model needs a positive total flow for every destination (its destination effect would be minus infinity); {n_empty} destinations have only zero flows: {labels}. Remove their pairs or use another model.</source>
-            <translation type="vanished">Un modèle contraint ({family}) exige un flux total positif pour chaque destination (son effet de destination serait moins l'infini) ; {n_empty} destinations n'ont que des flux nuls : {labels}. Retirez leurs paires ou utilisez un autre modèle.</translation>
-        </message>
-        <message>
-            <source>The {what} could not improve the likelihood at iteration {iteration}; the model may not be identified by these flows.</source>
-            <translation type="vanished">L'estimation ({what}) n'a pas pu améliorer la vraisemblance à l'itération {iteration} ; le modèle n'est peut-être pas identifié par ces flux.</translation>
-        </message>
-        <message>
-            <source>The standard errors could not be computed: the conjugate gradient solve stopped at a relative residual of {residual:.2g}.</source>
-            <translation type="vanished">Les erreurs types n'ont pas pu être calculées : la résolution par gradient conjugué s'est arrêtée à un résidu relatif de {residual:.2g}.</translation>
-        </message>
-        <message>
-            <source>A {family}-constrained model needs a positive total flow for every origin (its origin effect would be minus infinity); {n_empty} origins have only zero flows: {labels}. Remove their pairs or use another model.</source>
-            <translation type="vanished">Un modèle contraint ({family}) exige un flux total positif pour chaque origine (son effet d'origine serait moins l'infini) ; {n_empty} origines n'ont que des flux nuls : {labels}. Retirez leurs paires ou utilisez un autre modèle.</translation>
-        </message>
-        <message>
-            <source>Tenure classes must be one of {classes}; the mapping gives {wrong}.</source>
-            <translation type="vanished">Les classes foncières doivent être l'une de {classes} ; la correspondance donne {wrong}.</translation>
-        </message>
-        <message>
-            <source>Expected one parcel id per parcel; got {n_ids} ids for {n_parcels} parcels.</source>
-            <translation type="vanished">Un identifiant par parcelle est attendu ; reçu {n_ids} identifiants pour {n_parcels} parcelles.</translation>
-        </message>
-        <message>
-            <source>Parcel ids must be unique; repeated: {ids}.</source>
-            <translation type="vanished">Les identifiants de parcelle doivent être uniques ; répétés : {ids}.</translation>
-        </message>
-        <message>
-            <source>Expected one class per zone; got {n_classes} classes for {n_zones} zones.</source>
-            <translation type="vanished">Une classe par zone est attendue ; reçu {n_classes} classes pour {n_zones} zones.</translation>
-        </message>
-        <message>
-            <source>Every zone needs a class (give the layer name where the class field is NULL); zones without one at positions {where}.</source>
-            <translation type="vanished">Chaque zone doit avoir une classe (donnez le nom de la couche là où le champ de classe est NULL) ; zones sans classe aux positions {where}.</translation>
-        </message>
-        <message>
-            <source>Expected the parcel table to have the columns {missing}; it has {columns}.</source>
-            <translation type="vanished">La table des parcelles doit avoir les colonnes {missing} ; elle a {columns}.</translation>
-        </message>
-        <message>
-            <source>Expected every parcel of the table in the overlay (same ids); not there: {unknown}.</source>
-            <translation type="vanished">Chaque parcelle de la table est attendue dans le croisement (mêmes identifiants) ; absentes : {unknown}.</translation>
-        </message>
-        <message>
-            <source>Expected tenure classes ({classes}, see tenure_classes); the column {tenure!r} holds {wrong}.</source>
-            <translation type="vanished">Des classes foncières sont attendues ({classes}, voir tenure_classes) ; la colonne {tenure!r} contient {wrong}.</translation>
-        </message>
-        <message>
-            <source>Expected the parcel id column {parcel_id!r}; the parcels have {columns}.</source>
-            <translation type="vanished">La colonne d'identifiant de parcelle {parcel_id!r} est attendue ; les parcelles ont {columns}.</translation>
+            <source>The flow type '{flow_type}' is not in the table; its types are {kinds}.</source>
+            <translation type="vanished">Le type de flux « {flow_type} » n'est pas dans la table ; ses types sont {kinds}.</translation>
         </message>
     </context>
 </TS>

@@ -294,7 +294,9 @@ def core_error_templates():
     """The message templates of the core's errors: the literal first argument of ``SomeError("...", **params)``
     in alliance_plugin/core/ (f-strings are not templates); processing/base.py translates them with tr()."""
     found = []
-    for path in sorted((ROOT / "alliance_plugin" / "core").glob("*.py")):
+    for path in sorted((ROOT / "alliance_plugin" / "core").rglob("*.py")):  # packages (core/gtfs/...) included
+        if "__pycache__" in path.parts:
+            continue
         rel = path.relative_to(ROOT).as_posix()
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in CORE_ERRORS
