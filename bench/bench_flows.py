@@ -88,7 +88,7 @@ def timed(function, repeat=3):
 
 
 def core_indicators(csv_path, ids):
-    from alliance_territories.alliance_plugin.core import flow_table as ft
+    from alliance_territories.alliance_plugin.core import flows as ft
 
     raw, columns, _ = ft.read_flow_csv(csv_path)
     valid = ft.validate_flows(raw, columns, default_type="commuting")

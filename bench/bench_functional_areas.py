@@ -24,7 +24,7 @@ def main():
     import pyogrio
     import shapely
 
-    from alliance_territories.alliance_plugin.core import flow_table as ft
+    from alliance_territories.alliance_plugin.core import flows as ft
     from alliance_territories.alliance_plugin.core import functional_areas as fa
     from alliance_territories.alliance_plugin.core import geometry
 

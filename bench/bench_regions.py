@@ -50,7 +50,7 @@ def main():
     plugin_import_path()
     import pyogrio
 
-    from alliance_territories.alliance_plugin.core import flow_table as ft
+    from alliance_territories.alliance_plugin.core import flows as ft
     from alliance_territories.alliance_plugin.core import geometry, regions
 
     with tempfile.TemporaryDirectory(prefix="alliance-bench-") as tmp:

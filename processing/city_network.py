@@ -2,7 +2,6 @@
 
 from qgis.core import (
     QgsProcessingMultiStepFeedback,
-    QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
@@ -64,16 +63,14 @@ class CityNetwork(FlowAlgorithm):
             self.OUTPUT, self.tr("Cities with rank-size and network fields"), compat.SourceType.VectorAnyGeometry))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_TABLE, self.tr("City-size distribution per date"), compat.SourceType.Vector))
-        for key, label in ((self.RANK_SIZE_EXPONENT, "Rank-size exponent b at the last date"),
-                           (self.PRIMACY, "Primacy P1/P2 at the last date"),
-                           (self.N_INTERMEDIARY, "Number of intermediary cities")):
-            self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
+        self.addNumberOutputs({self.RANK_SIZE_EXPONENT: self.tr("Rank-size exponent b at the last date"),
+                               self.PRIMACY: self.tr("Primacy P1/P2 at the last date"),
+                               self.N_INTERMEDIARY: self.tr("Number of intermediary cities")})
 
     def compute(self, parameters, context, feedback):
         import pandas as pd
 
         from ..alliance_plugin.core import citynet
-        from ..alliance_plugin.core.dominant import dominant_flows
 
         steps = QgsProcessingMultiStepFeedback(4, feedback)
         population_fields = compat.parameter_as_strings(self, parameters, self.POPULATION_FIELDS, context)
@@ -94,23 +91,11 @@ class CityNetwork(FlowAlgorithm):
 
         steps.setCurrentStep(1)
         if parameters.get(self.FLOWS):
-            valid = self.readFlows(parameters, context, steps)
-            flows, _ = self.matchFlows(valid, ids, steps, self.parameterAsString(parameters, self.ID_FIELD, context))
+            flows, _ = self.flowTable(self.readFlows(parameters, context, steps), ids, steps, parameters, context)
             steps.setCurrentStep(2)
-            sample = self.parameterAsInt(parameters, self.SAMPLE_SIZE, context) or None
-            central = citynet.flow_centralities(flows, ids, sample_size=sample, progress=steps.setProgress,
-                                                is_canceled=steps.isCanceled)
-            for line in _describe(central.info):
-                steps.pushInfo(line)
-            dominant = dominant_flows(flows, ids)
-            band = (self.parameterAsDouble(parameters, self.BAND_MIN, context),
-                    self.parameterAsDouble(parameters, self.BAND_MAX, context))
-            top = self.parameterAsDouble(parameters, self.TOP_SHARE, context) / 100.0
-            inter = citynet.intermediary_cities(current, central.territories, dominant.territories,
-                                                min_size=band[0], max_size=band[1], top_share=top)
-            n_intermediary = int(inter["intermediary"].sum())
-            columns += [central.territories, dominant.territories[["nd_class", "nd_level"]], inter]
-            params += " band={a:g}-{b:g} top_share={t:g}".format(a=band[0], b=band[1], t=top)
+            network, n_intermediary, network_params = self.network(parameters, context, flows, current, steps)
+            columns += network
+            params += network_params
         else:
             steps.pushInfo(self.tr("No flows: only the city-size distribution is computed."))
         table = pd.concat(columns, axis=1).reindex(pd.Index(ids, dtype=object)).assign(params=params)
@@ -129,6 +114,27 @@ class CityNetwork(FlowAlgorithm):
         last = stats.iloc[-1]
         return {self.OUTPUT: dest, self.OUTPUT_TABLE: table_dest, self.N_INTERMEDIARY: n_intermediary,
                 self.RANK_SIZE_EXPONENT: _number(last.get("b")), self.PRIMACY: _number(last.get("primacy"))}
+
+    def network(self, parameters, context, flows, sizes, feedback):
+        """Centralities, Nystuen-Dacey classes and intermediary cities: (columns, number of intermediary
+        cities, params)."""
+        from ..alliance_plugin.core import citynet
+        from ..alliance_plugin.core.dominant import dominant_flows
+
+        sample = self.parameterAsInt(parameters, self.SAMPLE_SIZE, context) or None
+        central = citynet.flow_centralities(flows, sample_size=sample, progress=feedback.setProgress,
+                                            is_canceled=feedback.isCanceled)
+        for line in _describe(central.info):
+            feedback.pushInfo(line)
+        dominant = dominant_flows(flows)
+        band = (self.parameterAsDouble(parameters, self.BAND_MIN, context),
+                self.parameterAsDouble(parameters, self.BAND_MAX, context))
+        top = self.parameterAsDouble(parameters, self.TOP_SHARE, context) / 100.0
+        inter = citynet.intermediary_cities(sizes, central.territories, dominant.territories,
+                                            min_size=band[0], max_size=band[1], top_share=top)
+        return ([central.territories, dominant.territories[["nd_class", "nd_level"]], inter],
+                int(inter["intermediary"].sum()), " band={a:g}-{b:g} top_share={t:g}".format(a=band[0], b=band[1],
+                                                                                            t=top))
 
 
 def _number(value):

@@ -2,7 +2,6 @@
 
 from qgis.core import (
     QgsProcessingMultiStepFeedback,
-    QgsProcessingOutputNumber,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterField,
@@ -52,10 +51,10 @@ class DominantFlows(FlowAlgorithm):
             self.OUTPUT, self.tr("Territories with their place in the hierarchy"), compat.SourceType.VectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_LINES, self.tr("Dominant flows"), compat.SourceType.VectorLine))
-        for key, label in ((self.DOMINANT_SHARE, "Share of the flows between territories carried by dominant flows"),
-                           (self.N_ROOTS, "Number of dominant territories (tops of the hierarchy)"),
-                           (self.UNMATCHED_ROWS, "Flow rows whose codes match no territory")):
-            self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
+        self.addNumberOutputs({
+            self.DOMINANT_SHARE: self.tr("Share of the flows between territories carried by dominant flows"),
+            self.N_ROOTS: self.tr("Number of dominant territories (tops of the hierarchy)"),
+            self.UNMATCHED_ROWS: self.tr("Flow rows whose codes match no territory")})
 
     def compute(self, parameters, context, feedback):
         import pandas as pd
@@ -68,30 +67,28 @@ class DominantFlows(FlowAlgorithm):
         size_field = self.parameterAsString(parameters, self.SIZE_FIELD, context)
         if size_choice == 2 and not size_field:
             raise AllianceError("The size is a field: choose the size field.")
-        valid = self.readFlows(parameters, context, steps)
-        steps.setCurrentStep(1)
-        source, frame, attributes, codes, ids = self.readTerritories(
-            parameters, context, steps, [size_field] if size_choice == 2 else [])
-        flows, unmatched = self.matchFlows(valid, ids, steps, self.parameterAsString(parameters, self.ID_FIELD, context))
+        inputs = self.readFlowInputs(parameters, context, steps, [size_field] if size_choice == 2 else [],
+                                     territory_step=1)
+        source, frame, attributes, codes = inputs.source, inputs.frame, inputs.attributes, inputs.codes
         size = ("inflow", "external_inflow")[size_choice] if size_choice < 2 else (
             pd.to_numeric(self.perTerritory(frame, codes)[size_field], errors="coerce"))
-        result = dominant_flows(flows, ids, size=size)
+        result = dominant_flows(inputs.flows, size=size)
         params = "alliance:dominantflows size={s}".format(s=size_field if size_choice == 2 else size)
         territories = result.territories.assign(params=params)
 
         steps.setCurrentStep(2)
         dest = self.writeTerritories(parameters, self.OUTPUT, context, source, frame, attributes,
                                      territories.reindex(codes.to_numpy()), steps, INT_COLUMNS, TEXT_COLUMNS)
-        table = result.flows.assign(nd_level=territories["nd_level"].reindex(result.flows["origin"]).to_numpy())
+        table = result.lines()
         line_dest, _ = self.writeFlowLines(parameters, self.OUTPUT_LINES, context, table, codes, frame,
                                            source.sourceCrs(), steps, INT_COLUMNS, TEXT_COLUMNS)
         style_on_load(context, line_dest, "lines", float(table["volume"].max()) if len(table) else 0.0)
-        roots = int((territories["nd_class"] == "dominant").sum())
+        roots = result.n_roots
         steps.pushInfo(self.tr("{roots} dominant territories; dominant flows carry {share:.1%} of the flows "
                                "between territories.").format(roots=roots, share=result.share))
         return {self.OUTPUT: dest, self.OUTPUT_LINES: line_dest, self.N_ROOTS: roots,
                 self.DOMINANT_SHARE: None if result.share != result.share else float(result.share),
-                self.UNMATCHED_ROWS: unmatched.rows}
+                self.UNMATCHED_ROWS: inputs.unmatched.rows}
 
 
 HELP = """<p>Nystuen and Dacey (1961): a territory is <b>dominated</b> by the territory receiving its largest flow to another territory when that one is larger. The dominant flows form a forest: the urban hierarchy (recommendations 2 and 3).</p>

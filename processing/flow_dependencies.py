@@ -3,7 +3,6 @@
 from qgis.core import (
     QgsProcessing,
     QgsProcessingMultiStepFeedback,
-    QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterNumber,
@@ -69,12 +68,12 @@ class FlowDependencies(FlowAlgorithm):
             self.OUTPUT, self.tr("Territories with dependency indicators"), compat.SourceType.VectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_LINES, self.tr("Flow lines"), compat.SourceType.VectorLine))
-        for key, label in ((self.TOTAL_VOLUME, "Total volume of the flows used"),
-                           (self.PAIRS_USED, "Origin-destination pairs used"),
-                           (self.UNMATCHED_ROWS, "Flow rows whose codes match no territory"),
-                           (self.UNMATCHED_VOLUME, "Volume of the flow rows that match no territory"),
-                           (self.LINES_WRITTEN, "Flow lines written")):
-            self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
+        self.addNumberOutputs({
+            self.TOTAL_VOLUME: self.tr("Total volume of the flows used"),
+            self.PAIRS_USED: self.tr("Origin-destination pairs used"),
+            self.UNMATCHED_ROWS: self.tr("Flow rows whose codes match no territory"),
+            self.UNMATCHED_VOLUME: self.tr("Volume of the flow rows that match no territory"),
+            self.LINES_WRITTEN: self.tr("Flow lines written")})
         self.addOutput(QgsProcessingOutputString(self.FLOW_TYPES_USED, self.tr("Flow types used")))
 
     def compute(self, parameters, context, feedback):
@@ -82,14 +81,10 @@ class FlowDependencies(FlowAlgorithm):
 
         steps = QgsProcessingMultiStepFeedback(5, feedback)
         threshold = self.parameterAsDouble(parameters, self.THRESHOLD, context) / 100.0
-        valid = self.readFlows(parameters, context, steps)
-        steps.setCurrentStep(1)
-        territories, frame, attributes, codes, ids = self.readTerritories(parameters, context, steps)
-        id_field = self.parameterAsString(parameters, self.ID_FIELD, context)
-
-        steps.setCurrentStep(2)
-        flows, unmatched = self.matchFlows(valid, ids, steps, id_field)
-        indicators, pairs = dep.flow_dependencies(flows, ids, threshold=threshold)
+        inputs = self.readFlowInputs(parameters, context, steps, territory_step=1, match_step=2)
+        territories, frame, codes, flows, unmatched = (inputs.source, inputs.frame, inputs.codes, inputs.flows,
+                                                       inputs.unmatched)
+        indicators, pairs = dep.flow_dependencies(flows, threshold=threshold)
         without_internal = dep.types_without_internal(flows)
         if without_internal:
             steps.pushWarning(self.tr(
@@ -104,14 +99,14 @@ class FlowDependencies(FlowAlgorithm):
             pairs, min_share=self.parameterAsDouble(parameters, self.LINE_MIN_SHARE, context) / 100.0,
             min_volume=self.parameterAsDouble(parameters, self.LINE_MIN_VOLUME, context),
             top_n=self.parameterAsInt(parameters, self.LINE_TOP_N, context))
-        types = valid.flow_types
+        types = inputs.valid.flow_types
         indicators["params"] = "alliance:flowdependencies threshold={t:g} min_volume={m:g} types={k}".format(
             t=threshold, m=self.parameterAsDouble(parameters, self.MIN_VOLUME, context), k="|".join(types))
 
         steps.setCurrentStep(3)
         if steps.isCanceled():
             return {}
-        dest = self.writeTerritories(parameters, self.OUTPUT, context, territories, frame, attributes,
+        dest = self.writeTerritories(parameters, self.OUTPUT, context, territories, frame, inputs.attributes,
                                      indicators.reindex(codes.to_numpy()), steps,
                                      INT_COLUMNS, TEXT_COLUMNS)
 
@@ -122,9 +117,9 @@ class FlowDependencies(FlowAlgorithm):
         style_on_load(context, dest, "territories", threshold)
         style_on_load(context, line_dest, "lines", float(drawn["volume"].max()) if len(drawn) else 0.0)
         steps.pushInfo(self.tr("{pairs} pairs, total volume {total:,.0f}; {lines} lines drawn.").format(
-            pairs=len(pairs), total=float(flows["value"].sum()), lines=written))
+            pairs=len(pairs), total=flows.total_volume, lines=written))
         return {self.OUTPUT: dest, self.OUTPUT_LINES: line_dest,
-                self.TOTAL_VOLUME: float(flows["value"].sum()), self.PAIRS_USED: len(pairs),
+                self.TOTAL_VOLUME: flows.total_volume, self.PAIRS_USED: len(pairs),
                 self.UNMATCHED_ROWS: unmatched.rows, self.UNMATCHED_VOLUME: unmatched.volume,
                 self.LINES_WRITTEN: written, self.FLOW_TYPES_USED: ",".join(types)}
 

@@ -1,13 +1,19 @@
 """Inputs shared by every flow algorithm: territories, flows, field detection, validation.
 
 Every flow algorithm takes the same territories and flows, with the same CSV
-support and field detection as ``alliance:flowdependencies``.
+support and field detection as ``alliance:flowdependencies``: it reads the
+flows (:meth:`FlowAlgorithm.readFlows`, validated by
+``core.flows.table.validate_flows``), the territories, and builds once the
+flows on the territories, ``core.flows.pairs.FlowTable``, that its core
+function takes (:meth:`FlowAlgorithm.readFlowInputs`).
 """
 
 import os
+from typing import NamedTuple
 
 from qgis.core import (
     QgsProcessingException,
+    QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
@@ -20,6 +26,24 @@ from .base import AllianceAlgorithm
 from ..alliance_plugin.qgis_io import compat
 
 FLOW_HELP = """<p><b>Flows</b>: a table or layer loaded in QGIS, or a CSV file (delimiter, UTF-8/BOM/cp1252 and decimal commas detected; codes always read as text, so 01004 keeps its zero). Fields are detected from their names when left empty, including INSEE's commuting files (CODGEO/DCLT/NBFLUX_C20_ACTOCC15P, or COMMUNE/DCLT/IPONDI summed per pair). Rows repeating a pair and type are summed with a warning; missing or negative volumes stop the run and name the rows; codes that match no territory are counted, listed and left out.</p>"""
+
+
+class FlowInputs(NamedTuple):
+    """What :meth:`FlowAlgorithm.readFlowInputs` read."""
+
+    #: the territories' feature source, their frame (code, asked fields, geometry) and attributes
+    source: object
+    frame: object
+    attributes: object
+    #: the code of each feature (text) and the territory ids (unique codes)
+    codes: object
+    ids: list
+    #: the flows between known territories (core.flows.pairs.FlowTable), built once
+    flows: object
+    #: the flow rows left out because a code matches no territory (core.flows.table.Unmatched)
+    unmatched: object
+    #: the validated flows as read (core.flows.table.ValidFlows)
+    valid: object
 
 
 class FlowAlgorithm(AllianceAlgorithm):
@@ -76,8 +100,8 @@ class FlowAlgorithm(AllianceAlgorithm):
             compat.NumberType.Double, 0.0, minValue=0.0))
 
     def readFlows(self, parameters, context, feedback, extra=()):
-        """The validated canonical flows (see core.flow_table.validate_flows), with ``extra`` numeric columns."""
-        from ..alliance_plugin.core import flow_table as ft
+        """The validated canonical flows (see core.flows.table.validate_flows), with ``extra`` numeric columns."""
+        from ..alliance_plugin.core import flows as ft
 
         names = {role: self.parameterAsString(parameters, key, context).strip() or None
                  for role, key in (("origin", self.ORIGIN_FIELD), ("destination", self.DESTINATION_FIELD),
@@ -102,7 +126,7 @@ class FlowAlgorithm(AllianceAlgorithm):
 
     def readTerritories(self, parameters, context, feedback, fields=()):
         """Territories: (source, frame with the code and ``fields`` and geometry, attributes, codes, ids)."""
-        from ..alliance_plugin.core.flow_table import codes_as_text
+        from ..alliance_plugin.core.flows.codes import codes_as_text
 
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
@@ -117,7 +141,7 @@ class FlowAlgorithm(AllianceAlgorithm):
 
     def matchFlows(self, valid, ids, feedback, id_field):
         """Flows between known territories; unknown codes counted and reported, never silently dropped."""
-        from ..alliance_plugin.core.flow_table import match_territories
+        from ..alliance_plugin.core.flows.table import match_territories
 
         flows, unmatched = match_territories(valid.table, ids)
         if unmatched.rows:
@@ -138,6 +162,36 @@ class FlowAlgorithm(AllianceAlgorithm):
                 "hold {codes}): check the code fields.").format(
                     field=id_field, ids=", ".join(ids[:3]), codes=", ".join(unmatched.codes[:3])))
         return flows, unmatched
+
+    def readFlowInputs(self, parameters, context, feedback, fields=(), territory_step=None, match_step=None):
+        """Flows, territories and the flows between them (:class:`FlowInputs`), in this order.
+
+        ``fields`` are the territory fields to read besides the code; ``territory_step`` and
+        ``match_step``, when given, are the steps of the multi-step ``feedback`` at which the
+        territories are read and the flows matched to them.
+        """
+        valid = self.readFlows(parameters, context, feedback)
+        if territory_step is not None:
+            feedback.setCurrentStep(territory_step)
+        source, frame, attributes, codes, ids = self.readTerritories(parameters, context, feedback, fields)
+        if match_step is not None:
+            feedback.setCurrentStep(match_step)
+        flows, unmatched = self.flowTable(valid, ids, feedback, parameters, context)
+        return FlowInputs(source, frame, attributes, codes, ids, flows, unmatched, valid)
+
+    def flowTable(self, valid, ids, feedback, parameters, context):
+        """The flows between known territories as the structure every flow algorithm takes
+        (``core.flows.pairs.FlowTable``), built once, and the rows left out (see :meth:`matchFlows`)."""
+        from ..alliance_plugin.core.flows.pairs import FlowTable
+
+        flows, unmatched = self.matchFlows(valid, ids, feedback, self.parameterAsString(parameters, self.ID_FIELD,
+                                                                                        context))
+        return FlowTable(flows, ids), unmatched
+
+    def addNumberOutputs(self, labels):
+        """A number output for each ``{key: translated label}``, in that order."""
+        for key, label in labels.items():
+            self.addOutput(QgsProcessingOutputNumber(key, label))
 
     def _territory_ids(self, codes, feedback):
         missing = int(codes.isna().sum())

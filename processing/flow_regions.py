@@ -2,7 +2,6 @@
 
 from qgis.core import (
     QgsProcessingMultiStepFeedback,
-    QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
@@ -17,13 +16,13 @@ TEXT_COLUMNS = ("region", "region_id", "a", "b", "params")
 
 
 def one_flow_type(flows, feedback, tr):
-    """Several flow types are summed: regions come from all the flows kept."""
-    types = flows["flow_type"].unique()
+    """Several flow types are summed: regions come from all the flows kept (``flows``: a FlowTable)."""
+    types = flows.frame["flow_type"].unique()
     if len(types) <= 1:
         return flows
     feedback.pushInfo(tr("Flow types {types} are summed; keep one with the flow types parameter.")
                       .format(types=", ".join(map(str, types))))
-    return flows.assign(flow_type="total")
+    return flows.as_one_type("total")
 
 
 def _has_igraph():
@@ -86,65 +85,74 @@ class FlowRegions(FlowAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_HISTORY, self.tr("Intramax merges"), compat.SourceType.Vector, optional=True,
             createByDefault=False))
-        for key, label in ((self.N_REGIONS_FOUND, "Number of regions"),
-                           (self.MODULARITY, "Modularity Q of the regions"),
-                           (self.UNMATCHED_ROWS, "Flow rows whose codes match no territory")):
-            self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
+        self.addNumberOutputs({self.N_REGIONS_FOUND: self.tr("Number of regions"),
+                               self.MODULARITY: self.tr("Modularity Q of the regions"),
+                               self.UNMATCHED_ROWS: self.tr("Flow rows whose codes match no territory")})
 
     def compute(self, parameters, context, feedback):
         from ..alliance_plugin.core import regions
-        from ..alliance_plugin.core.geometry import contiguity, dissolve
+        from ..alliance_plugin.core.geometry import dissolve
 
         steps = QgsProcessingMultiStepFeedback(3, feedback)
         method = self.parameterAsEnum(parameters, self.METHOD, context)
-        valid = self.readFlows(parameters, context, steps)
-        source, frame, attributes, codes, ids = self.readTerritories(parameters, context, steps)
-        flows, unmatched = self.matchFlows(valid, ids, steps, self.parameterAsString(parameters, self.ID_FIELD, context))
-        flows = one_flow_type(flows, steps, self.tr)
+        inputs = self.readFlowInputs(parameters, context, steps)
+        source, frame, codes = inputs.source, inputs.frame, inputs.codes
+        flows = one_flow_type(inputs.flows, steps, self.tr)
 
         steps.setCurrentStep(1)
-        history = None
         if method == 0:
-            neighbours = None
-            if self.parameterAsBoolean(parameters, self.CONTIGUITY, context):
-                neighbours = contiguity(codes.to_numpy(), frame["geometry"].to_numpy())
-            n_regions = self.parameterAsInt(parameters, self.N_REGIONS, context)
-            result = regions.intramax(flows, ids, n_regions=n_regions, contiguity=neighbours,
-                                      progress=steps.setProgress, is_canceled=steps.isCanceled)
-            if result.message:
-                steps.pushInfo(result.message)
-            history = result.history
-            params = f"alliance:flowregions method=intramax n_regions={n_regions} contiguity={neighbours is not None}"
+            result, params = self.intramax(parameters, context, flows, codes, frame, steps)
         else:
-            resolution = self.parameterAsDouble(parameters, self.RESOLUTION, context)
-            seed = self.parameterAsInt(parameters, self.SEED, context)
-            kind = "louvain" if method == 1 else "leiden"
-            engine = "igraph" if method == 2 or _has_igraph() else "core"
-            result = regions.modularity_communities(flows, ids, method=kind, resolution=resolution, seed=seed,
-                                                    engine=engine, progress=steps.setProgress,
-                                                    is_canceled=steps.isCanceled)
-            params = f"alliance:flowregions method={kind} engine={engine} resolution={resolution:g} seed={seed}"
+            result, params = self.communities(parameters, context, method, flows, steps)
         membership = result.membership.assign(params=params)
-        stats = regions.region_statistics(flows, ids, membership).reset_index()
+        stats = regions.region_statistics(flows, inputs.ids, membership).reset_index()
         stats = stats.rename(columns={stats.columns[0]: "region_id"}).assign(params=params)
-        q = regions.modularity(flows, ids, membership)
+        q = regions.modularity(flows, inputs.ids, membership)
 
         steps.setCurrentStep(2)
-        dest = self.writeTerritories(parameters, self.OUTPUT, context, source, frame, attributes,
+        dest = self.writeTerritories(parameters, self.OUTPUT, context, source, frame, inputs.attributes,
                                      membership.reindex(codes.to_numpy()), steps, INT_COLUMNS, TEXT_COLUMNS)
         shapes = dissolve(membership["region"].reindex(codes.to_numpy()).to_numpy(), frame["geometry"].to_numpy())
         regions_dest = self.writeFrame(parameters, self.OUTPUT_REGIONS, context, stats,
                                        shapes.reindex(stats["region_id"]).to_numpy(), compat.WkbType.MultiPolygon,
                                        source.sourceCrs(), steps, INT_COLUMNS, TEXT_COLUMNS)
         outputs = {self.OUTPUT: dest, self.OUTPUT_REGIONS: regions_dest, self.N_REGIONS_FOUND: len(stats),
-                   self.MODULARITY: float(q), self.UNMATCHED_ROWS: unmatched.rows}
-        if history is not None and parameters.get(self.OUTPUT_HISTORY):
+                   self.MODULARITY: float(q), self.UNMATCHED_ROWS: inputs.unmatched.rows}
+        if method == 0 and parameters.get(self.OUTPUT_HISTORY):
             outputs[self.OUTPUT_HISTORY] = self.writeFrame(
-                parameters, self.OUTPUT_HISTORY, context, history, None, compat.WkbType.NoGeometry,
+                parameters, self.OUTPUT_HISTORY, context, result.history, None, compat.WkbType.NoGeometry,
                 source.sourceCrs(), steps, INT_COLUMNS, TEXT_COLUMNS)
         steps.pushInfo(self.tr("{n} regions, modularity {q:.3f}.").format(n=len(stats), q=q))
         self.explain(method, len(stats), float(q), membership, steps)
         return outputs
+
+    def intramax(self, parameters, context, flows, codes, frame, feedback):
+        """Intramax regions (and their merge history) and the params recorded with them."""
+        from ..alliance_plugin.core import regions
+        from ..alliance_plugin.core.geometry import contiguity
+
+        neighbours = None
+        if self.parameterAsBoolean(parameters, self.CONTIGUITY, context):
+            neighbours = contiguity(codes.to_numpy(), frame["geometry"].to_numpy())
+        n_regions = self.parameterAsInt(parameters, self.N_REGIONS, context)
+        result = regions.intramax(flows, n_regions=n_regions, contiguity=neighbours,
+                                  progress=feedback.setProgress, is_canceled=feedback.isCanceled)
+        if result.message:
+            feedback.pushInfo(result.message)
+        return result, f"alliance:flowregions method=intramax n_regions={n_regions} contiguity={neighbours is not None}"
+
+    def communities(self, parameters, context, method, flows, feedback):
+        """Louvain or Leiden communities and the params recorded with them."""
+        from ..alliance_plugin.core import regions
+
+        resolution = self.parameterAsDouble(parameters, self.RESOLUTION, context)
+        seed = self.parameterAsInt(parameters, self.SEED, context)
+        kind = "louvain" if method == 1 else "leiden"
+        engine = "igraph" if method == 2 or _has_igraph() else "core"
+        result = regions.modularity_communities(flows, method=kind, resolution=resolution, seed=seed,
+                                                engine=engine, progress=feedback.setProgress,
+                                                is_canceled=feedback.isCanceled)
+        return result, f"alliance:flowregions method={kind} engine={engine} resolution={resolution:g} seed={seed}"
 
     def explain(self, method, n_found, q, membership, feedback):
         """Say which method and number of regions were used and why; warn when the result is degenerate."""

@@ -2,7 +2,6 @@
 
 from qgis.core import (
     QgsProcessingMultiStepFeedback,
-    QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
@@ -94,57 +93,30 @@ class FunctionalAreas(FlowAlgorithm):
             self.OUTPUT, self.tr("Territories with their functional area"), compat.SourceType.VectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_AREAS, self.tr("Functional areas"), compat.SourceType.VectorPolygon))
-        for key, label in ((self.N_AREAS, "Number of functional areas"),
-                           (self.UNITS_IN_AREAS, "Territories inside a functional area"),
-                           (self.UNMATCHED_ROWS, "Flow rows whose codes match no territory")):
-            self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
+        self.addNumberOutputs({self.N_AREAS: self.tr("Number of functional areas"),
+                               self.UNITS_IN_AREAS: self.tr("Territories inside a functional area"),
+                               self.UNMATCHED_ROWS: self.tr("Flow rows whose codes match no territory")})
 
     def compute(self, parameters, context, feedback):
-        import pandas as pd
-
         from ..alliance_plugin.core import functional_areas as fa
         from ..alliance_plugin.core.geometry import contiguity, dissolve
 
         steps = QgsProcessingMultiStepFeedback(4, feedback)
         insee = self.parameterAsEnum(parameters, self.METHOD, context) == 1
-        population_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
-        city_field = self.parameterAsString(parameters, self.CITY_FIELD, context)
-        share_field = self.parameterAsString(parameters, self.URBAN_SHARE_FIELD, context)
+        fields = [self.parameterAsString(parameters, key, context)
+                  for key in (self.POPULATION_FIELD, self.CITY_FIELD, self.URBAN_SHARE_FIELD)]
         percent = {key: self.parameterAsDouble(parameters, key, context) / 100.0
                    for key in (self.CITY_SHARE, self.COMMUTING_THRESHOLD, self.POLYCENTRIC_THRESHOLD)}
-        valid = self.readFlows(parameters, context, steps)
-        steps.setCurrentStep(1)
-        source, frame, attributes, codes, ids = self.readTerritories(
-            parameters, context, steps, [population_field, city_field, share_field])
-        id_field = self.parameterAsString(parameters, self.ID_FIELD, context)
-        flows, unmatched = self.matchFlows(valid, ids, steps, id_field)
-        by_code = self.perTerritory(frame, codes)
-        population = pd.to_numeric(by_code[population_field], errors="coerce").fillna(0.0)
+        inputs = self.readFlowInputs(parameters, context, steps, fields, territory_step=1)
+        source, frame, codes = inputs.source, inputs.frame, inputs.codes
         neighbours = None
         if self.parameterAsBoolean(parameters, self.USE_CONTIGUITY, context):
             neighbours = contiguity(codes.to_numpy(), frame["geometry"].to_numpy())
             steps.pushInfo(self.tr("{n} pairs of touching territories.").format(n=len(neighbours)))
 
         steps.setCurrentStep(2)
-        if insee:
-            candidates = as_flags(by_code[city_field]) if city_field else None
-            units, areas = fa.attraction_areas(
-                flows, ids, population, pole_candidate=candidates, commuting=percent[self.COMMUTING_THRESHOLD],
-                min_jobs=self.parameterAsDouble(parameters, self.MIN_JOBS, context), neighbours=neighbours)
-            area_column, role_column = "aav_id", "aav_role"
-        else:
-            share = None
-            if share_field and not city_field:
-                share = pd.to_numeric(by_code[share_field], errors="coerce")
-                if share.max() > 1.0:
-                    steps.pushInfo(self.tr("Urban-centre shares above 1: read as percentages."))
-                    share = share / 100.0
-            units, areas = fa.functional_urban_areas(
-                flows, ids, population, city=as_flags(by_code[city_field]) if city_field else None,
-                urban_centre_share=share, city_share=percent[self.CITY_SHARE],
-                commuting=percent[self.COMMUTING_THRESHOLD], polycentric=percent[self.POLYCENTRIC_THRESHOLD],
-                neighbours=neighbours)
-            area_column, role_column = "fua_id", "fua_role"
+        units, areas, area_column, role_column = self.areas(parameters, context, insee, inputs, fields, percent,
+                                                            neighbours, steps)
         params = ("alliance:functionalareas method={m} commuting={c:g} polycentric={p:g} city_share={s:g} "
                   "min_jobs={j:g} contiguity={n}").format(
                       m="insee" if insee else "eu-oecd", c=percent[self.COMMUTING_THRESHOLD],
@@ -156,7 +128,7 @@ class FunctionalAreas(FlowAlgorithm):
                                       "(check the city field, the urban-centre share or the minimum jobs)."))
 
         steps.setCurrentStep(3)
-        dest = self.writeTerritories(parameters, self.OUTPUT, context, source, frame, attributes,
+        dest = self.writeTerritories(parameters, self.OUTPUT, context, source, frame, inputs.attributes,
                                      units.reindex(codes.to_numpy()), steps, INT_COLUMNS, TEXT_COLUMNS)
         shapes = dissolve(units.reindex(codes.to_numpy())[area_column].to_numpy(), frame["geometry"].to_numpy())
         table = areas.reset_index().assign(params=params)
@@ -168,7 +140,37 @@ class FunctionalAreas(FlowAlgorithm):
         steps.pushInfo(self.tr("{areas} functional areas holding {units} of {total} territories.").format(
             areas=len(areas), units=inside, total=len(units)))
         return {self.OUTPUT: dest, self.OUTPUT_AREAS: area_dest, self.N_AREAS: len(areas),
-                self.UNITS_IN_AREAS: inside, self.UNMATCHED_ROWS: unmatched.rows}
+                self.UNITS_IN_AREAS: inside, self.UNMATCHED_ROWS: inputs.unmatched.rows}
+
+    def areas(self, parameters, context, insee, inputs, fields, percent, neighbours, feedback):
+        """The units and areas of the chosen method, and the names of its area and role columns."""
+        import pandas as pd
+
+        from ..alliance_plugin.core import functional_areas as fa
+        from ..alliance_plugin.core.units import as_fractions
+
+        population_field, city_field, share_field = fields
+        by_code = self.perTerritory(inputs.frame, inputs.codes)
+        population = pd.to_numeric(by_code[population_field], errors="coerce").fillna(0.0)
+        if insee:
+            candidates = as_flags(by_code[city_field]) if city_field else None
+            units, areas = fa.attraction_areas(
+                inputs.flows, inputs.ids, population, pole_candidate=candidates,
+                commuting=percent[self.COMMUTING_THRESHOLD],
+                min_jobs=self.parameterAsDouble(parameters, self.MIN_JOBS, context), neighbours=neighbours)
+            return units, areas, "aav_id", "aav_role"
+        share = None
+        if share_field and not city_field:
+            fractions, read_as_percent = as_fractions(pd.to_numeric(by_code[share_field], errors="coerce"))
+            share = pd.Series(fractions, index=by_code.index)
+            if read_as_percent:
+                feedback.pushInfo(self.tr("Urban-centre shares above 1: read as percentages."))
+        units, areas = fa.functional_urban_areas(
+            inputs.flows, inputs.ids, population, city=as_flags(by_code[city_field]) if city_field else None,
+            urban_centre_share=share, city_share=percent[self.CITY_SHARE],
+            commuting=percent[self.COMMUTING_THRESHOLD], polycentric=percent[self.POLYCENTRIC_THRESHOLD],
+            neighbours=neighbours)
+        return units, areas, "fua_id", "fua_role"
 
 
 HELP = """<p>Rebuilds functional areas from your own commuting flows (recommendations 1 and 2).</p>

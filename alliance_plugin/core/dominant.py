@@ -63,6 +63,15 @@ class DominantFlows(NamedTuple):
     #: the options used, to record with the output
     params: dict
 
+    @property
+    def n_roots(self):
+        """Number of dominant territories: the tops of the trees that dominate someone."""
+        return int((self.territories["nd_class"] == "dominant").sum())
+
+    def lines(self):
+        """The dominant flows with the level of their origin (``nd_level``), to draw the hierarchy."""
+        return self.flows.assign(nd_level=self.territories["nd_level"].reindex(self.flows["origin"]).to_numpy())
+
 
 def _size_vector(size, pairs, ids):
     if isinstance(size, str):

@@ -42,7 +42,7 @@ def read_flow_input(algorithm, parameters, context, feedback, *, names, extra=()
     flow columns only, index = CSV line number or feature id), the detected
     columns and a short description of the source for the log.
     """
-    from ..core.flow_table import detect_flow_columns, read_flow_csv
+    from ..core.flows.reading import detect_flow_columns, read_flow_csv
 
     value = parameters.get(algorithm.FLOWS)
     path = csv_path_of(value)

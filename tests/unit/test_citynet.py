@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 from alliance_territories.alliance_plugin.core import citynet, dominant
-from alliance_territories.alliance_plugin.core import flow_table as ft
+from alliance_territories.alliance_plugin.core import flows as ft
 from alliance_territories.alliance_plugin.core.citynet import pagerank
 from alliance_territories.alliance_plugin.core.errors import (AllianceError, EmptyInputError,
                                                                FieldNotFoundError, InvalidValueError)

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from alliance_territories.alliance_plugin.core import dominant
-from alliance_territories.alliance_plugin.core import flow_table as ft
+from alliance_territories.alliance_plugin.core import flows as ft
 from alliance_territories.alliance_plugin.core.errors import AllianceError, EmptyInputError, InvalidValueError
 
 
@@ -220,3 +220,9 @@ def test_austria_and_canada_roots(data_dir):
     assert set(roots) == {"ONT", "BC"}
     assert sorted(roots[roots == "BC"].index) == ["ALTA", "BC", "MAN", "SASK"]
     assert canada.territories.loc["SASK", "nd_level"] == 2  # Saskatchewan -> Alberta -> British Columbia
+
+
+def test_roots_and_lines_for_the_processing_outputs():
+    result = dominant.dominant_flows(HAND, IDS)
+    assert result.n_roots == 1  # C
+    assert result.lines().values.tolist() == [["A", "B", 30.0, 2], ["B", "C", 40.0, 1], ["D", "C", 5.0, 1]]

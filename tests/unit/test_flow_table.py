@@ -119,3 +119,45 @@ def test_extra_numeric_columns_are_carried(core, tmp_path):
     assert table[["value", "km"]].values.tolist() == [[3.0, 12.5], [3.0, 9.0]]
     with pytest.raises(core.errors.FieldNotFoundError, match="'dist'"):
         core.flow_table.read_flow_csv(path, origin="o", destination="d", volume="v", extra=["dist"])
+
+
+# ---------------------------------------------------------------- the structure every flow algorithm takes
+
+def test_flow_table_is_validated_once_and_says_what_it_refuses():
+    from alliance_territories.alliance_plugin.core.errors import EmptyInputError, InvalidValueError
+    from alliance_territories.alliance_plugin.core.flows import FlowTable
+
+    flows = pd.DataFrame({"origin": ["A", "B"], "destination": ["B", "B"], "flow_type": "flow", "value": [3.0, 2.0]})
+    with pytest.raises(InvalidValueError, match="unique; repeated: A"):
+        FlowTable(flows, ["A", "A", "B"])
+    with pytest.raises(InvalidValueError, match="1 flow codes are not territories \\(B\\).*match_territories"):
+        FlowTable(flows, ["A"])
+    with pytest.raises(InvalidValueError, match="missing: value"):
+        FlowTable(flows.drop(columns="value"), ["A", "B"])
+    with pytest.raises(InvalidValueError, match="negative volume"):
+        FlowTable(flows.assign(value=[3.0, -1.0]), ["A", "B"])
+    with pytest.raises(InvalidValueError, match="missing or non-numeric volume"):
+        FlowTable(flows.assign(value=[3.0, float("nan")]), ["A", "B"])
+    with pytest.raises(EmptyInputError):
+        FlowTable(flows.iloc[:0], [], allow_empty=False)
+    with pytest.raises(InvalidValueError, match="'water' is not in the table; its types are flow"):
+        FlowTable(flows, ["A", "B"]).of_type("water")
+
+
+def test_flow_table_positions_pairs_and_code_order():
+    from alliance_territories.alliance_plugin.core.flows import FlowTable, ratio
+
+    flows = pd.DataFrame({"origin": ["A", "A", "B", "A"], "destination": ["A", "B", "A", "B"],
+                          "flow_type": ["work", "work", "food", "food"], "value": [5.0, 3.0, 2.0, 0.0]})
+    table = FlowTable(flows, ["B", "A"])
+    assert FlowTable.of(table, ["B", "A"]) is table and FlowTable.of(table) is table
+    assert table.types == ["food", "work"] and table.total_volume == 10.0
+    pairs = table.pairs()
+    assert (pairs.outflow.tolist(), pairs.inflow.tolist(), pairs.internal.tolist()) == ([2.0, 8.0], [3.0, 7.0],
+                                                                                         [0.0, 5.0])
+    assert pairs.reverse().tolist() == [3.0, 2.0, 5.0] and pairs.has_internal
+    by_code = table.in_code_order()
+    assert by_code.ids.tolist() == ["A", "B"] and by_code.origin.tolist() == [0, 0, 1, 0]
+    assert len(table.positive()) == 3 and len(table.of_type("work")) == 2
+    assert set(table.as_one_type("total").frame["flow_type"]) == {"total"}
+    assert ratio([1.0, 1.0], [0.0, 2.0]).tolist()[1] == 0.5

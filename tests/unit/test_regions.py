@@ -20,7 +20,7 @@ import shapely
 
 from alliance_territories.alliance_plugin.core import regions
 from alliance_territories.alliance_plugin.core.errors import AllianceError, InvalidValueError
-from alliance_territories.alliance_plugin.core.flow_table import FlowColumns, validate_flows
+from alliance_territories.alliance_plugin.core.flows import FlowColumns, validate_flows
 from alliance_territories.alliance_plugin.core.geometry import contiguity
 
 

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from alliance_territories.alliance_plugin.core import dependencies, dominant, functional_areas, regions
-from alliance_territories.alliance_plugin.core.flow_table import code_order, code_rank
+from alliance_territories.alliance_plugin.core.flows.codes import code_order, code_rank
 
 
 def flows_of(rows, kind="flow"):
