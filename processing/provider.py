@@ -6,7 +6,7 @@ from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsProcessingModelAlg
 from qgis.PyQt.QtGui import QIcon
 
 from ..alliance_plugin.toolbelt.i18n import tr
-from ..alliance_plugin.toolbelt.resources import PLUGIN_ROOT, icon_path
+from ..alliance_plugin.toolbelt.resources import PLUGIN_ROOT, icon_path, plugin_version
 from .city_network import CityNetwork
 from .degurba import Degurba
 from .dominant_flows import DominantFlows
@@ -23,7 +23,7 @@ from .service_access import ServiceAccess
 from .transit_access import TransitAccess
 from .urban_growth import UrbanGrowth
 
-VERSION = "0.1.0"
+VERSION = plugin_version()  # written once, in metadata.txt
 MODELS = PLUGIN_ROOT / "models"
 
 

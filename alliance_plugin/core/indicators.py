@@ -237,6 +237,16 @@ def describe(field):
     return None
 
 
+def algorithms_for(recommendation):
+    """``alliance:<algorithm>`` of every algorithm writing an indicator of ``recommendation``, sorted.
+
+    >>> algorithms_for(4)
+    ['alliance:landtenureoverlay', 'alliance:recommendationscorecard']
+    """
+    return sorted({f"alliance:{spec['algorithm']}" for spec in INDICATORS.values()
+                   if recommendation in spec.get("recommendations", ())})
+
+
 def label(field):
     """The plain-English label of a field (the field name itself when unknown)."""
     spec = describe(field)

@@ -22,10 +22,9 @@ Recommendation 8 (territorial intelligence) is read from the evidence base itsel
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 
+from .bands import band_phrases, localise_number, status_of
 from .indicators import display_value, label as indicator_label
 
 RECOMMENDATIONS = {
@@ -214,17 +213,6 @@ def _tr(translate, text):
     return translate(text) if translate else text
 
 
-def _status(rule, value):
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return None
-    if "categories" in rule:
-        return rule["categories"].get(str(value))
-    for bound, status in rule["bands"]:
-        if value >= bound:
-            return status
-    return rule["bands"][-1][1]
-
-
 def _context(row, translate=None):
     """The names a sentence may quote; a missing one is said in words, never as a placeholder."""
     unnamed = _tr(translate, WORDS["unnamed"])
@@ -236,10 +224,7 @@ def _number(field, value, translate):
     """A threshold as the language writes it: "1,000 m" and "66.7 %" in English, "1 000 m", "66,7 %" in French."""
     text = display_value(field, value)
     sample = _tr(translate, WORDS["number_format"])
-    if translate is None or len(sample) != 7 or sample == WORDS["number_format"]:
-        return text
-    thousands, decimal = sample[1], sample[5]
-    return "".join(thousands if c == "," else decimal if c == "." else c for c in text)
+    return text if translate is None or sample == WORDS["number_format"] else localise_number(text, sample)
 
 
 def rule_text(rule, bands=None, translate=None):
@@ -262,22 +247,9 @@ def rule_text(rule, bands=None, translate=None):
         words = _tr(translate, WORDS["separator"]).join(_tr(translate, WORDS["category"]).format(
             status=_tr(translate, status), values=", ".join(values)) for status, values in grouped.items())
     else:
-        bands = bands or rule["bands"]
-        finite = [(bound, status) for bound, status in bands]
-        parts = []
-        for i, (bound, status) in enumerate(finite):
-            last = i == len(finite) - 1 or all(b <= 0 and s == status for b, s in finite[i:])
-            if i == 0 and not last:
-                parts.append(_tr(translate, WORDS["top"]).format(
-                    status=_tr(translate, status), bound=_number(field, bound, translate)))
-            elif last:
-                parts.append(_tr(translate, WORDS["bottom"]).format(
-                    status=_tr(translate, status), upper=_number(field, finite[i - 1][0], translate)))
-                break
-            else:
-                parts.append(_tr(translate, WORDS["middle"]).format(
-                    status=_tr(translate, status), lower=_number(field, bound, translate),
-                    upper=_number(field, finite[i - 1][0], translate)))
+        templates = {key: _tr(translate, WORDS[key]) for key in ("top", "middle", "bottom")}
+        parts = band_phrases(bands or rule["bands"], lambda bound: _number(field, bound, translate), templates,
+                             status_word=lambda status: _tr(translate, status))
         words = _tr(translate, WORDS["separator"]).join(parts)
     return _tr(translate, WORDS["rule"]).format(indicator=name, field=field, bands=words)
 
@@ -342,7 +314,7 @@ def scorecard(table, *, thresholds=None, rules=RULES, translate=None):
         for territory, row in table.iterrows():
             value = row[rule["field"]]
             value = None if pd.isna(value) else value
-            status = _status(rule, value)
+            status = status_of(rule, value)
             reason = ""
             if value is None:
                 status = NOT_MEASURABLE
@@ -413,26 +385,8 @@ def evidence(card, territories=None, *, sources=None, translate=None):
             for n, algs in sorted(measured.items())) or "-"
         missing = "; ".join(_tr(translate, WORDS["missing_item"]).format(number=n, what=_tr(translate, COMPLETE[n]))
                             for n in range(1, 8) if n not in measured)
-        status = _status(rule, count)
+        status = status_of(rule, count)
         sentence = _tr(translate, rule["text"][status]).format(value=count, measured=listed, missing=missing or "-")
         rows.append((territory, 8, rule["id"], rule["field"], count, status, sentence, words, "",
                      _tr(translate, rule["source"])))
     return pd.DataFrame(rows, columns=COLUMNS)
-
-
-def overall(card):
-    """The most urgent status per territory and recommendation (priority before watch before strong;
-    ``not measurable`` only when nothing of the recommendation is measured), with the sentences and the
-    rules read (``rules``: each rule in words followed by its source)."""
-    if card.empty:
-        return pd.DataFrame(columns=["territory", "recommendation", "status", "sentences", "rules"])
-    order = {status: rank for rank, status in enumerate(STATUSES)}
-    ranked = card.assign(_rank=card["status"].map(order)).sort_values(["territory", "recommendation", "_rank"])
-    if "rule_text" in ranked:
-        ranked = ranked.assign(_rule=ranked["rule_text"].fillna("") + " (" + ranked["source"].fillna("") + ")")
-    else:
-        ranked = ranked.assign(_rule=ranked["source"].fillna(""))
-    grouped = ranked.groupby(["territory", "recommendation"], sort=False)
-    return pd.DataFrame({"status": grouped["status"].first(),
-                         "sentences": grouped["sentence"].agg(lambda s: " ".join(dict.fromkeys(s))),
-                         "rules": grouped["_rule"].agg(lambda s: " ".join(dict.fromkeys(s)))}).reset_index()

@@ -4,6 +4,7 @@ import math
 
 import pandas as pd
 
+from alliance_territories.alliance_plugin.core import report
 from alliance_territories.alliance_plugin.core import scorecard as sc
 
 
@@ -32,7 +33,7 @@ def test_categories_and_overall_status():
     table = pd.DataFrame({"fua_role": ["commuting zone", "city core"], "fua_id": ["X", "X"],
                           "sc_supply": [0.3, 0.8]}, index=["A", "B"])
     card = sc.scorecard(table)
-    summary = sc.overall(card).set_index(["territory", "recommendation"])["status"]
+    summary = report.overall(card).set_index(["territory", "recommendation"])["status"]
     assert summary[("A", 1)] == "priority"  # self-containment 30 % outranks the FUA role
     assert summary[("B", 1)] == "strong"
     assert "commuting zone of X" in " ".join(card["sentence"])
@@ -119,7 +120,7 @@ def test_no_internal_flows_is_not_measurable_never_a_priority():
         "concentration index are undefined"}
     assert "not measurable: the flow table has no internal flows" in unmeasured["sentence"].iloc[0]
     assert (card.loc[card["status"] != "not measurable", "reason"] == "").all()
-    summary = sc.overall(card).set_index(["territory", "recommendation"])["status"]
+    summary = report.overall(card).set_index(["territory", "recommendation"])["status"]
     assert summary[("A", 1)] == "not measurable"  # R1 reads self-containment only here
     assert summary[("A", 2)] == "priority" and summary[("B", 2)] == "strong"  # from the dependency, measured
     assert summary[("B", 7)] == "strong"
