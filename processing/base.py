@@ -23,13 +23,14 @@ from qgis.PyQt.QtCore import QUrl
 from qgis.PyQt.QtGui import QIcon
 
 from ..alliance_plugin.core.errors import AllianceError
-from ..alliance_plugin.qgis_io.layers import (
+from ..alliance_plugin.qgis_io.reading import FileTable, read_layer
+from ..alliance_plugin.qgis_io.writing import (
     as_multi,
     fields_for,
     kinds_by_name,
-    read_geometries,
     typed_values,
     write_features,
+    write_file_table,
 )
 from ..alliance_plugin.qgis_io import compat
 from ..alliance_plugin.toolbelt import dependencies
@@ -204,19 +205,25 @@ class AllianceAlgorithm(QgsProcessingAlgorithm):
         return dest
 
     def writeTerritories(self, parameters, key, context, source, frame, attributes, per_feature, feedback,
-                         int_columns=(), text_columns=()):
+                         int_columns=(), text_columns=(), name=None):
         """The input features, their own fields kept, with the columns of ``per_feature`` added.
 
         ``frame`` holds the features' geometries in their own CRS (column ``geometry``); None reads them
-        again (when the computation used reprojected ones).
+        again (when the computation used reprojected ones; ``read_layer(..., keep=True)`` gives them in the
+        same read as ``own_frame``). ``attributes`` is what ``read_layer(..., keep=True)`` kept: the
+        attribute lists (QGIS's sink), or the table read with pyogrio, then written back with pyogrio
+        (qgis_io/fast_path.py) and loaded on completion under ``name`` (default: the output's description).
         """
+        if isinstance(attributes, FileTable):
+            return write_file_table(attributes, per_feature, context, parameters[key],
+                                    name or self.parameterDefinition(key).description(), key, feedback)
         kinds = kinds_by_name(per_feature, int_columns, text_columns)
         fields = QgsProcessingUtils.combineFields(source.fields(), fields_for(per_feature, kinds))
         sink, dest = self.parameterAsSink(parameters, key, context, fields, source.wkbType(), source.sourceCrs())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, key))
         if frame is None:
-            frame = read_geometries(source, [], feedback)[0]
+            frame = read_layer(source, (), feedback).frame
         write_features(sink, fields, typed_values(per_feature, kinds), frame["geometry"].to_numpy(),
                        feedback, prefix_attributes=attributes)
         return dest

@@ -1,7 +1,5 @@
 """alliance:landtenureoverlay: parcels x tenure x constraints, exact areas, summary and SDG 1.4.2 proxies."""
 
-import os
-
 from qgis.core import (
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
@@ -14,15 +12,9 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..alliance_plugin.qgis_io.fast import (
-    file_layer,
-    gpkg_destination,
-    load_on_completion,
-    pyogrio_usable,
-    read_file,
-    write_gpkg,
-)
-from ..alliance_plugin.qgis_io.layers import metric_crs, read_geometries, report_invalid
+from ..alliance_plugin.qgis_io.fast_path import fast_path
+from ..alliance_plugin.qgis_io.layers import metric_crs
+from ..alliance_plugin.qgis_io.reading import read_layer
 from .base import AllianceAlgorithm
 from ..alliance_plugin.qgis_io import compat
 
@@ -58,6 +50,29 @@ def parse_mapping(text):
             if key.strip():
                 mapping[key.strip()] = value.strip()
     return mapping
+
+
+def per_parcel_columns(index, raw, classes, overlay, flags, tenure):
+    """The columns added to every parcel: raw tenure and class, area, area and share of each zone class, flags.
+
+    ``index`` the parcels' ids, ``tenure`` the core module (``coverage``); zone class names become
+    ``area_<slug>`` and ``share_<slug>`` (letters and digits kept, anything else ``_``).
+    """
+    import pandas as pd
+
+    cover = tenure.coverage(overlay).reindex(index).fillna(0.0)
+    share = tenure.coverage(overlay, share=True).reindex(index).fillna(0.0)
+    per_parcel = pd.DataFrame({"tenure_raw": raw.astype(object).where(raw.notna(), None).to_numpy(),
+                               "tenure_class": classes.to_numpy(),
+                               "parcel_area": overlay.parcels.set_index("parcel_id")["area"].reindex(index)
+                               .to_numpy()}, index=index)
+    for name in cover.columns:
+        slug = "".join(ch if ch.isalnum() else "_" for ch in str(name).lower())
+        per_parcel[f"area_{slug}"] = cover[name].to_numpy()
+        per_parcel[f"share_{slug}"] = share[name].to_numpy()
+    for column in [c for c in flags.columns if c.startswith("flag_")]:
+        per_parcel[column] = flags[column].reindex(index).fillna(False).astype(int).to_numpy()
+    return per_parcel
 
 
 class LandTenureOverlay(AllianceAlgorithm):
@@ -157,9 +172,8 @@ class LandTenureOverlay(AllianceAlgorithm):
             for layer in self.parameterAsLayerList(parameters, role.upper(), context):
                 use_class = role == "zoning" and class_field and class_field in layer.fields().names()
                 by_role = role == "growth" and fronts is not None and RING_ROLE_FIELD in layer.fields().names()
-                frame, _ = read_geometries(layer, [class_field] if use_class else
-                                           [RING_ROLE_FIELD] if by_role else [], feedback, crs=crs,
-                                           context=context)
+                frame = read_layer(layer, [class_field] if use_class else [RING_ROLE_FIELD] if by_role else [],
+                                   feedback, crs=crs, context=context).frame
                 if by_role:  # rings: only the peri-urban ones (by default) are growth fronts
                     kept = frame[RING_ROLE_FIELD].isin(fronts).to_numpy()
                     feedback.pushInfo(self.tr("{layer}: {kept} of {n} features are growth fronts (role {roles}).")
@@ -179,36 +193,12 @@ class LandTenureOverlay(AllianceAlgorithm):
         return np.concatenate(geometries), np.concatenate(classes)
 
     def compute(self, parameters, context, feedback):
-        import pandas as pd
-
         from ..alliance_plugin.core import tenure
 
         steps = QgsProcessingMultiStepFeedback(4, feedback)
-        source = self.parameterAsSource(parameters, self.INPUT, context)
-        if source is None:
-            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
-        crs = metric_crs(source.sourceCrs(), source.sourceExtent(), steps)
-        tenure_field = self.parameterAsString(parameters, self.TENURE_FIELD, context)
-        population_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
-        fields = [f for f in (tenure_field, population_field) if f]
-        fast = self._fast_path(parameters, context, source, crs)
-        if fast:  # a plain file in a metric CRS written to a new GeoPackage: pyogrio both ways
-            frame, attributes = read_file(*fast, source.fields().names())[0], None
-            steps.pushInfo(self.tr("Parcels read with pyogrio from {path}.").format(path=fast[0]))
-            if context.invalidGeometryCheck() != compat.InvalidGeometryCheck.NoCheck:
-                report_invalid(frame["geometry"].to_numpy(), source, steps)
-        else:
-            frame, attributes = read_geometries(source, fields, steps, crs=crs, context=context)
-        if frame.empty:
-            raise QgsProcessingException(self.tr("The parcel layer is empty."))
-        raw = frame[tenure_field] if tenure_field else pd.Series(None, index=frame.index, dtype=object)
-        classes, unmapped = tenure.tenure_classes(raw, parse_mapping(
-            self.parameterAsString(parameters, self.TENURE_MAPPING, context)))
-        if len(unmapped):
-            steps.pushWarning(self.tr("Tenure values with no class, counted as unknown: {values}.").format(
-                values=", ".join(f"{v} ({c})" for v, c in unmapped.head(10).itertuples(index=False))))
-        steps.pushInfo(self.tr("{n} parcels; NULL tenure: {m} (unknown).").format(
-            n=len(frame), m=int(unmapped.attrs.get("missing", 0))))
+        source, crs, parcels = self._read_parcels(parameters, context, steps)
+        frame = parcels.frame
+        raw, classes, unmapped = self._tenure_classes(parameters, context, frame, steps)
 
         steps.setCurrentStep(1)
         zones, zone_classes = self._zones(parameters, context, crs, steps)
@@ -225,57 +215,30 @@ class LandTenureOverlay(AllianceAlgorithm):
                 steps.pushInfo(f"{key}: {value}")
 
         steps.setCurrentStep(2)
-        table = pd.DataFrame({"tenure": classes.to_numpy()}, index=frame.index)
-        population = self._population(parameters, context, crs, frame, steps) if not population_field else \
-            pd.to_numeric(frame[population_field], errors="coerce").to_numpy()
-        if population is not None:
-            table["population"] = population
-        territory = self._territory_of(parameters, context, crs, frame, steps)
-        if territory is not None:
-            table["territory"] = territory
+        table = self._parcel_table(parameters, context, crs, frame, classes, steps)
         min_share = self.parameterAsDouble(parameters, self.MIN_SHARE, context) / 100.0
         present = set(zone_classes)
         roles = {role: role if role in present else None for role in ("growth", "hazard", "protected")}
         summary = tenure.tenure_summary(table, overlay, tenure="tenure",
-                                        territory="territory" if territory is not None else None,
-                                        population="population" if population is not None else None,
+                                        territory="territory" if "territory" in table else None,
+                                        population="population" if "population" in table else None,
                                         min_share=min_share, **{k: v for k, v in roles.items() if v})
         flags = tenure.tenure_flags(table, overlay, tenure="tenure", min_share=min_share,
                                     growth=roles["growth"], hazard=roles["hazard"],
                                     agriculture="agriculture" if "agriculture" in present else None)
-        cover = tenure.coverage(overlay).reindex(frame.index).fillna(0.0)
-        share = tenure.coverage(overlay, share=True).reindex(frame.index).fillna(0.0)
         params = "alliance:landtenureoverlay min_share={m:g} crs={c}".format(m=min_share, c=crs.authid() or "laea")
-        per_parcel = pd.DataFrame({"tenure_raw": raw.astype(object).where(raw.notna(), None).to_numpy(),
-                                   "tenure_class": classes.to_numpy(),
-                                   "parcel_area": overlay.parcels.set_index("parcel_id")["area"].reindex(frame.index)
-                                   .to_numpy()}, index=frame.index)
-        for name in cover.columns:
-            slug = "".join(ch if ch.isalnum() else "_" for ch in str(name).lower())
-            per_parcel[f"area_{slug}"] = cover[name].to_numpy()
-            per_parcel[f"share_{slug}"] = share[name].to_numpy()
-        flag_columns = [c for c in flags.columns if c.startswith("flag_")]
-        for column in flag_columns:
-            per_parcel[column] = flags[column].reindex(frame.index).fillna(False).astype(int).to_numpy()
-        per_parcel["params"] = params
+        per_parcel = per_parcel_columns(frame.index, raw, classes, overlay, flags, tenure).assign(params=params)
 
         steps.setCurrentStep(3)
-        if fast:
-            dest = write_gpkg(gpkg_destination(parameters[self.OUTPUT]), frame, per_parcel,
-                              source.sourceCrs().toWkt(), steps)
-            load_on_completion(context, parameters[self.OUTPUT], dest, self.tr("Parcels with tenure"), self.OUTPUT)
-        else:
-            if crs != source.sourceCrs():  # write the parcels as they were given, in their own CRS
-                frame = read_geometries(source, [], steps)[0]
-            dest = self.writeTerritories(parameters, self.OUTPUT, context, source, frame, attributes, per_parcel,
-                                         steps, INT_COLUMNS, TEXT_COLUMNS)
-        summary_dest = self.writeFrame(parameters, self.OUTPUT_SUMMARY, context, summary.crosstab.assign(params=params),
-                                       None, compat.WkbType.NoGeometry, None, steps, INT_COLUMNS, TEXT_COLUMNS)
-        proxies_dest = self.writeFrame(parameters, self.OUTPUT_PROXIES, context,
-                                       summary.proxies.reset_index().assign(params=params), None,
-                                       compat.WkbType.NoGeometry, None, steps, INT_COLUMNS, TEXT_COLUMNS)
-        outputs = {self.OUTPUT: dest, self.OUTPUT_SUMMARY: summary_dest, self.OUTPUT_PROXIES: proxies_dest,
-                   self.PARCELS: len(frame), self.UNMAPPED_VALUES: int(unmapped["count"].sum()) if len(unmapped) else 0}
+        outputs = {self.OUTPUT: self.writeTerritories(parameters, self.OUTPUT, context, source, parcels.own_frame,
+                                                      parcels.attributes, per_parcel, steps, INT_COLUMNS,
+                                                      TEXT_COLUMNS, name=self.tr("Parcels with tenure")),
+                   self.OUTPUT_SUMMARY: self._table(parameters, self.OUTPUT_SUMMARY, context,
+                                                    summary.crosstab.assign(params=params), steps),
+                   self.OUTPUT_PROXIES: self._table(parameters, self.OUTPUT_PROXIES, context,
+                                                    summary.proxies.reset_index().assign(params=params), steps),
+                   self.PARCELS: len(frame),
+                   self.UNMAPPED_VALUES: int(unmapped["count"].sum()) if len(unmapped) else 0}
         if want_pieces and overlay.pieces is not None:
             pieces = overlay.pieces
             outputs[self.OUTPUT_PIECES] = self.writeFrame(
@@ -284,14 +247,61 @@ class LandTenureOverlay(AllianceAlgorithm):
                 output_crs=source.sourceCrs())
         return outputs
 
-    def _fast_path(self, parameters, context, source, crs):
-        """``(path, layer)`` when the parcels can be read and written with pyogrio, else None."""
-        if crs != source.sourceCrs() or not pyogrio_usable() or not gpkg_destination(parameters.get(self.OUTPUT)):
-            return None
-        location = file_layer(parameters.get(self.INPUT), context)
-        if location is None or os.path.exists(gpkg_destination(parameters[self.OUTPUT])):
-            return None
-        return location
+    def _read_parcels(self, parameters, context, feedback):
+        """``(source, metric CRS, InputFeatures)``: the parcels read once, kept whole to be written back.
+
+        A plain file in a metric CRS written to a new GeoPackage goes through pyogrio both ways
+        (qgis_io/fast_path.py says when and what it preserves).
+        """
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        crs = metric_crs(source.sourceCrs(), source.sourceExtent(), feedback)
+        fields = [f for f in (self.parameterAsString(parameters, self.TENURE_FIELD, context),
+                              self.parameterAsString(parameters, self.POPULATION_FIELD, context)) if f]
+        fast = fast_path(parameters.get(self.INPUT), parameters.get(self.OUTPUT), context, source, crs)
+        if fast:
+            feedback.pushInfo(self.tr("Parcels read with pyogrio from {path}.").format(path=fast.path))
+        parcels = read_layer(source, fields, feedback, crs=crs, context=context, keep=True, fast=fast)
+        if parcels.frame.empty:
+            raise QgsProcessingException(self.tr("The parcel layer is empty."))
+        return source, crs, parcels
+
+    def _tenure_classes(self, parameters, context, frame, feedback):
+        """``(raw tenure values, classes, unmapped values)``, the unmapped and NULL values said in the log."""
+        import pandas as pd
+
+        from ..alliance_plugin.core import tenure
+
+        tenure_field = self.parameterAsString(parameters, self.TENURE_FIELD, context)
+        raw = frame[tenure_field] if tenure_field else pd.Series(None, index=frame.index, dtype=object)
+        classes, unmapped = tenure.tenure_classes(raw, parse_mapping(
+            self.parameterAsString(parameters, self.TENURE_MAPPING, context)))
+        if len(unmapped):
+            feedback.pushWarning(self.tr("Tenure values with no class, counted as unknown: {values}.").format(
+                values=", ".join(f"{v} ({c})" for v, c in unmapped.head(10).itertuples(index=False))))
+        feedback.pushInfo(self.tr("{n} parcels; NULL tenure: {m} (unknown).").format(
+            n=len(frame), m=int(unmapped.attrs.get("missing", 0))))
+        return raw, classes, unmapped
+
+    def _parcel_table(self, parameters, context, crs, frame, classes, feedback):
+        """The parcels' ``tenure`` class, and their ``population`` and ``territory`` when given."""
+        import pandas as pd
+
+        table = pd.DataFrame({"tenure": classes.to_numpy()}, index=frame.index)
+        population_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
+        population = self._population(parameters, context, crs, frame, feedback) if not population_field else \
+            pd.to_numeric(frame[population_field], errors="coerce").to_numpy()
+        if population is not None:
+            table["population"] = population
+        territory = self._territory_of(parameters, context, crs, frame, feedback)
+        if territory is not None:
+            table["territory"] = territory
+        return table
+
+    def _table(self, parameters, key, context, frame, feedback):
+        return self.writeFrame(parameters, key, context, frame, None, compat.WkbType.NoGeometry, None, feedback,
+                               INT_COLUMNS, TEXT_COLUMNS)
 
     def _population(self, parameters, context, crs, frame, feedback):
         """Population per parcel from a point layer: the points inside each parcel, summed (None without one)."""
@@ -307,7 +317,7 @@ class LandTenureOverlay(AllianceAlgorithm):
         field = self.parameterAsString(parameters, self.POPULATION_LAYER_FIELD, context)
         if not field:
             raise QgsProcessingException(self.tr("Choose the population field of the population layer."))
-        people, _ = read_geometries(points, [field], feedback, crs=crs, context=context)
+        people = read_layer(points, [field], feedback, crs=crs, context=context).frame
         values = pd.to_numeric(people[field], errors="coerce").fillna(0.0).to_numpy()
         geoms = people["geometry"].to_numpy()
         present = np.flatnonzero(~shapely.is_missing(geoms))
@@ -335,7 +345,7 @@ class LandTenureOverlay(AllianceAlgorithm):
         id_field = self.parameterAsString(parameters, self.TERRITORY_ID_FIELD, context)
         if not id_field:
             raise QgsProcessingException(self.tr("Choose the territory code field."))
-        zones, _ = read_geometries(territories, [id_field], feedback, crs=crs, context=context)
+        zones = read_layer(territories, [id_field], feedback, crs=crs, context=context).frame
         codes = codes_as_text(zones[id_field]).to_numpy()
         points = representative_points(frame["geometry"].to_numpy())
         has = np.flatnonzero(points != None)  # noqa: E711 (element-wise)

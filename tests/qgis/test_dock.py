@@ -327,3 +327,40 @@ def test_method_notes_link_opens_the_shipped_help(dock, monkeypatch):
     assert not dock.help_label.isHidden()
     dock.help_label.linkActivated.emit("help")
     assert [url.toLocalFile() for url in opened] == [str(dock_module.HELP_PATH)]
+
+
+def test_territory_list_reads_codes_and_names_only_without_geometry(plugin, h):
+    """The list reads the code and name fields alone, never a geometry: a national layer does not block the GUI."""
+    from qgis.core import QgsFeatureRequest
+
+    from alliance_territories.alliance_plugin.gui.layers import LayerReader
+    from alliance_territories.alliance_plugin.qgis_io import compat
+
+    layer = h.memory_layer("Polygon?crs=EPSG:3035&field=code:string&field=pop:double&field=name:string",
+                           [(h.square(0, 0), ["B2", 10.0, "Beta"]), (h.square(0, 2000), ["A1", 5.0, "Alpha"]),
+                            (h.square(0, 4000), ["C3", 1.0, None])], "territories")
+
+    class Recording:
+        """The layer, its requests recorded; no aggregate, so that the list reads features (the fallback)."""
+
+        def __init__(self, inner):
+            self.inner, self.requests = inner, []
+
+        def __getattr__(self, name):
+            return getattr(self.inner, name)
+
+        def aggregate(self, *_args, **_kwargs):
+            return None, False
+
+        def getFeatures(self, request=None):  # noqa: N802 (QGIS's name)
+            self.requests.append(QgsFeatureRequest(request))
+            return self.inner.getFeatures(request)
+
+    expected = [("A1", "A1 · Alpha"), ("B2", "B2 · Beta"), ("C3", "C3")]
+    assert LayerReader().territories(layer, "code") == expected  # one aggregate per field (C++, no geometry)
+    recording = Recording(layer)
+    assert LayerReader().territories(recording, "code") == expected
+    assert len(recording.requests) == 2
+    for request, field in zip(recording.requests, ("code", "name")):
+        assert request.flags() & compat.FeatureRequestFlag.NoGeometry
+        assert request.subsetOfAttributes() == [layer.fields().lookupField(field)]

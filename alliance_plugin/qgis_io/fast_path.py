@@ -1,0 +1,211 @@
+"""The one decision between QGIS's feature source and sink and pyogrio, and pyogrio's side of it.
+
+Reading a million parcels feature by feature through QGIS costs more than the
+overlay itself. When an algorithm writes its input's features back with new
+columns (the parcels of alliance:landtenureoverlay, the population of the
+access algorithms), :func:`fast_path` decides, once, whether both the reading
+and the writing go through pyogrio instead: pyogrio is built against the same
+GDAL as QGIS (see requirements.txt), so both see the same data. Every other
+input and output goes through QGIS's feature source and sink.
+
+What the fast path preserves, and why each condition of :func:`fast_path` is there:
+
+- **features**: an input that is a plain vector file (GeoPackage, shapefile,
+  GeoJSON, FlatGeobuf, SQLite) read whole. A layer filter (subset string), a
+  selection (``selectedFeaturesOnly``) or a feature limit, a database or a
+  memory layer: QGIS path (QGIS applies them).
+- **fields and types**: every field of the input keeps its name, order and
+  type when its type is text without a width, 32- or 64-bit integer or real;
+  integers with NULLs stay integers. Dates, times, booleans, binary, lists
+  and text with a width (every shapefile text field): QGIS path.
+- **fid**: the feature ids of a GeoPackage input (its ``fid`` column, a field
+  in QGIS) are written as the output's fids, as QGIS's sink does; other
+  inputs get new fids 1, 2, ... both ways.
+- **CRS**: only when the computation runs in the input's own CRS (no
+  reprojection); the output is written in it.
+- **geometry type**: the input's, Z included; a multi-part input type makes
+  every output geometry multi-part, as QGIS's sink does. Curved geometries
+  (shapely has no arcs) and M values: QGIS path.
+- **encoding**: GeoPackages are UTF-8 whatever the output's encoding option;
+  pyogrio reads the input's declared encoding (a shapefile's ``.cpg``), as
+  QGIS's OGR provider does.
+- **destination**: a new ``.gpkg`` file (not an existing one, not ``ogr:``
+  or ``memory:``). Layer or data-source creation options, or a field mapping
+  (appending to a layer), go through QGIS's sink.
+
+tests/qgis/test_adapter.py reads and writes the same data both ways and
+checks the results are equal.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from qgis.core import (
+    QgsProcessingFeatureSourceDefinition,
+    QgsProcessingOutputLayerDefinition,
+    QgsProcessingUtils,
+    QgsProviderRegistry,
+    QgsWkbTypes,
+)
+
+from ..toolbelt.i18n import tr
+
+FILE_SUFFIXES = (".gpkg", ".shp", ".geojson", ".json", ".fgb", ".sqlite")
+#: OGR field types (``QgsField.typeName()`` of the OGR provider) that pyogrio reads and writes unchanged.
+KEPT_TYPES = ("String", "Integer", "Integer64", "Real")
+
+
+@dataclass(frozen=True)
+class FastPath:
+    """An input file read and a new GeoPackage written with pyogrio (see :func:`fast_path`)."""
+
+    path: str
+    layer: str | None
+    destination: str
+
+
+def fast_path(input_value, destination_value, context, source, crs=None):
+    """The :class:`FastPath` of an input written back to a destination, or None for QGIS's source and sink.
+
+    ``input_value`` and ``destination_value`` are the parameter values (as
+    given to the algorithm), ``source`` the input's feature source and
+    ``crs`` the CRS the computation runs in. The module docstring says what
+    each condition preserves.
+    """
+    if crs is not None and crs != source.sourceCrs():
+        return None
+    if not pyogrio_usable() or not plain_sink(destination_value):
+        return None
+    destination = gpkg_destination(destination_value)
+    if not destination or os.path.exists(destination) or not kept_schema(source):
+        return None
+    location = file_layer(input_value, context)
+    return FastPath(location[0], location[1], destination) if location else None
+
+
+def kept_schema(source):
+    """True when pyogrio keeps every field and the geometry of ``source`` as QGIS would (module docstring)."""
+    wkb_type = source.wkbType()
+    if QgsWkbTypes.isCurvedType(wkb_type) or QgsWkbTypes.hasM(wkb_type):
+        return False
+    return all(field.typeName() in KEPT_TYPES and (field.typeName() != "String" or field.length() <= 0)
+               for field in source.fields())
+
+
+def plain_sink(value):
+    """True unless the destination asks for creation options or a field mapping that only QGIS's sink applies."""
+    if not isinstance(value, QgsProcessingOutputLayerDefinition):
+        return True
+    options = {k: v for k, v in (value.createOptions or {}).items() if k != "fileEncoding"}
+    return not options and not (hasattr(value, "useRemapping") and value.useRemapping())
+
+
+def file_layer(value, context):
+    """``(path, layer name or None)`` when an input is a plain vector file, else None.
+
+    A project layer counts when it is an OGR layer with no filter; a selection
+    (``selectedFeaturesOnly``) or a feature limit sends the input through QGIS.
+    """
+    if isinstance(value, QgsProcessingFeatureSourceDefinition):
+        if value.selectedFeaturesOnly or value.featureLimit != -1:
+            return None
+        value = value.source.staticValue()
+    if not isinstance(value, str) or not value:
+        return None
+    layer = QgsProcessingUtils.mapLayerFromString(value, context, False)
+    if layer is not None:
+        if layer.providerType() != "ogr" or layer.subsetString():
+            return None
+        value = layer.source()
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", value)
+    path = parts.get("path") or value
+    if parts.get("subset") or not path.lower().endswith(FILE_SUFFIXES) or not os.path.isfile(path):
+        return None
+    return path, parts.get("layerName") or None
+
+
+def pyogrio_usable():
+    """pyogrio reads and geopandas writes the fast path: both must pass their probes (cached per process)."""
+    from ..toolbelt import dependencies
+
+    return all(s.ok for s in dependencies.statuses(["pyogrio", "geopandas"]))
+
+
+def gpkg_destination(value):
+    """The file path of a sink destination that is a new GeoPackage file, else None."""
+    if isinstance(value, QgsProcessingOutputLayerDefinition):
+        value = value.sink.staticValue()
+    if isinstance(value, str) and value.lower().endswith(".gpkg") and not value.startswith(("ogr:", "memory:")):
+        return value
+    return None
+
+
+def read_file(path, layer, columns):
+    """Attributes ``columns`` and shapely geometries (column ``geometry``) of a file layer.
+
+    Returns ``(frame, meta)``: the frame is indexed by feature id (as QGIS
+    numbers them for GeoPackages), ``meta`` is pyogrio's (crs, fields,
+    dtypes...). Integer fields holding NULLs come as floats with NaN, as
+    :func:`~.reading.read_layer` gives them; :func:`integer_fields` restores them.
+    """
+    import pandas as pd
+    import pyogrio.raw
+    import shapely
+
+    meta, fids, wkb, values = pyogrio.raw.read(path, layer=layer, columns=list(columns), return_fids=True)
+    frame = pd.DataFrame({name: column for name, column in zip(meta["fields"], values)},
+                         index=pd.Index(fids, name="feature id"))
+    # "fix": rings of fewer than 4 points (seen in OpenStreetMap data) are closed or dropped, not fatal.
+    frame["geometry"] = shapely.from_wkb(wkb, on_invalid="fix") if wkb is not None else None
+    return frame, meta
+
+
+def integer_fields(frame, meta):
+    """``frame`` with the integer fields that pyogrio read as floats (NULLs as NaN) as nullable integers again."""
+    import pandas as pd
+
+    nullable = {"int32": "Int32", "int64": "Int64"}
+    changed = {name: pd.array(frame[name].to_numpy(), dtype=nullable[dtype])
+               for name, dtype in zip(meta["fields"], meta["dtypes"])
+               if dtype in nullable and name in frame.columns and frame[name].dtype.kind == "f"}
+    return frame.assign(**changed) if changed else frame
+
+
+def write_gpkg(path, frame, extra, crs_wkt, feedback=None, *, fids=None, geometry_type=None, promote_to_multi=False):
+    """Write the input's attributes (``frame`` minus geometry), ``extra`` columns and geometries to a new GeoPackage.
+
+    Column names already in the input get a ``_2`` suffix, as QGIS's
+    ``combineFields`` does. ``fids`` (the input's GeoPackage fids) become the
+    output's fids; ``geometry_type`` (an OGR name such as ``"MultiPolygon Z"``)
+    declares the layer's type, and ``promote_to_multi`` makes every geometry
+    multi-part, as QGIS's sink does for a multi-part layer. Returns the path.
+    """
+    import geopandas as gpd
+    import pyogrio
+
+    attributes = frame.drop(columns="geometry")
+    renamed = {c: f"{c}_2" for c in extra.columns if c in attributes.columns}
+    table = attributes.join(extra.rename(columns=renamed))
+    if feedback is not None:
+        feedback.pushInfo(tr("Writing {n:,} features with pyogrio to {path}.").format(n=len(table), path=path))
+    layer = os.path.splitext(os.path.basename(path))[0]
+    table = table.reset_index(drop=True)
+    if fids is not None:
+        table.insert(0, "fid", fids)
+    options = {"geometry_type": geometry_type} if geometry_type else {}
+    pyogrio.write_dataframe(gpd.GeoDataFrame(table, geometry=gpd.GeoSeries(frame["geometry"].to_numpy()),
+                                             crs=crs_wkt),
+                            path, layer=layer, promote_to_multi=promote_to_multi, **options)
+    return path
+
+
+def load_on_completion(context, value, path, name, output_name):
+    """Ask QGIS to load a file we wrote ourselves, as it does for its own sinks, when the user asked."""
+    from qgis.core import QgsProcessingContext
+
+    if isinstance(value, QgsProcessingOutputLayerDefinition) and value.destinationProject is not None:
+        details = QgsProcessingContext.LayerDetails(value.destinationName or name, value.destinationProject,
+                                                    output_name)
+        context.addLayerToLoadOnCompletion(path, details)
