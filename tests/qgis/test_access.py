@@ -220,14 +220,15 @@ def test_gtfs_feed_read_directly(run_alg, layers, tmp_path, calendar):
     results, messages = run_alg("alliance:transitaccess", base_parameters(
         layers, STOPS=None, GTFS=feed, MIN_PER_HOUR=4, LOW_DISTANCE=500))
     stops = rows(output(results, "OUTPUT_STOPS"), "stop_id")
-    assert stops["S1"]["departures"] == 84 and stops["S2"]["departures"] == 84
+    # S2 ends every trip: its 84 calls are arrivals, not departures (SDG 11.2.1 reading, core/gtfs)
+    assert stops["S1"]["departures"] == 84 and stops["S2"]["departures"] == 0 and stops["S2"]["qualifies"] == 0
     assert stops["S1"]["per_hour"] == pytest.approx(6) and stops["S1"]["qualifies"] == 1
     assert stops["S3"]["departures"] == 0 and stops["S3"]["qualifies"] == 0  # served outside the window
     assert stops["S1"]["date"] == "2026-06-02"  # the first Tuesday with the most services
     people = rows(output(results, "OUTPUT"), "pop")
     assert people[20]["distance_m"] == pytest.approx(200, abs=0.01) and people[20]["access"] == 1
     assert people[60]["access"] == 0  # the separate street: S3 is there but never qualifies
-    assert results["QUALIFYING_STOPS"] == 2
+    assert results["QUALIFYING_STOPS"] == 1  # S1 alone
     assert any(("calendar_dates.txt alone" in m) for m in messages) == (not calendar)
 
 
@@ -324,6 +325,10 @@ def test_service_access_known_catchment_and_inequality(run_alg, with_schools):
     assert results["UNREACHED"] == 100 and results["METHOD"] == "network"
     classes = rows(output(results, "OUTPUT_CLASSES"), "class")
     assert classes["urban"]["mean_score"] == pytest.approx(west) and classes["rural"]["population"] == 120
+    # one class per zone: urban is west, rural is east; each class's score over the best class's
+    assert classes["urban"]["score_to_best"] == pytest.approx(west / max(west, east))
+    assert classes["rural"]["score_to_best"] == pytest.approx(east / max(west, east))
+    assert classes["rural"]["mean_distance_m"] == pytest.approx(d_east)
     table = rows(output(results, "OUTPUT_INEQUALITY"), ("indicator", "scope"))
     assert table[("score", "territories")]["gini"] == pytest.approx(gini)
     assert table[("distance", "classes")]["groups"] == 2

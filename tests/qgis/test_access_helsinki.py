@@ -156,6 +156,11 @@ def test_helsinki_sdg_11_2_1(sdg, helsinki):
     assert 50 < network["SHARE"] <= proxy["SHARE"] <= 100
     walked, straight = by_id(network["OUTPUT"]), by_id(proxy["OUTPUT"])
     assert walked.keys() == straight.keys() and len(walked) == helsinki["buildings"].featureCount()
+    # the numbers are those of the per-building output, summed here
+    for results, people in ((network, walked), (proxy, straight)):
+        reached = sum(value(f, "pop") or 0 for f in people.values() if f["access"] == 1)
+        assert results["POPULATION_WITH_ACCESS"] == pytest.approx(reached)
+        assert results["SHARE"] == pytest.approx(100 * reached / total)
     for key, feature in walked.items():
         if feature["access"]:
             assert straight[key]["access"] == 1, key
@@ -191,6 +196,12 @@ def test_helsinki_health_services(run_alg, helsinki):
     reached = [f for f in people if value(f, "distance_m") is not None]
     assert len(reached) >= 0.9 * len(people)
     assert 0 < results["MEAN_DISTANCE"] < 800
+    # the mean distance weighted by population over those who reach a facility, summed here
+    weights = sum(value(f, "pop") or 0 for f in reached)
+    assert results["MEAN_DISTANCE"] == pytest.approx(sum(f["distance_m"] * (value(f, "pop") or 0)
+                                                         for f in reached) / weights)
+    unreached = sum(value(f, "pop") or 0 for f in people if value(f, "distance_m") is None)
+    assert results["UNREACHED"] == pytest.approx(unreached)
     # 2SFCA conserves the supply: capacity of facilities with someone in reach = sum of score x population
     facilities = list(results["OUTPUT_FACILITIES"].getFeatures())
     served = sum(f["capacity"] for f in facilities if (value(f, "demand_in_reach") or 0) > 0)

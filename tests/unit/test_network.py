@@ -182,3 +182,12 @@ def test_pairs_empty_when_nothing_is_reached():
     pairs = network.pair_distances(routing, network.snap(net, [[100, 0]]), 50.0)
     assert pairs.empty and list(pairs.columns) == ["source", "point", "distance"]
     assert isinstance(pairs, pd.DataFrame)
+
+
+def test_as_xy_checks_every_point_array():
+    assert network.as_xy([[1, 2]], "points").dtype == float
+    np.testing.assert_array_equal(network.as_xy(np.empty((0, 2)), "points"), np.empty((0, 2)))
+    with pytest.raises(InvalidValueError, match=r"stops as an \(n, 2\) array"):
+        network.as_xy([1, 2, 3], "stops")
+    with pytest.raises(InvalidValueError, match=r"\(n, 2\)"):
+        network.as_xy([[1, 2, 3]], "points")

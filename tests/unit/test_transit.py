@@ -10,6 +10,11 @@ The GTFS feed is written here, so every count below is by construction:
   a Sunday-night trip at 30:05:00 departs RB at 06:05 on Monday (15 on a Monday);
 - a weekend bus (two trips) and an unserved stop X;
 - calendar_dates removes the weekday service on Monday 2026-06-01 and adds the weekend one.
+
+These counts take every call of the feed, the last stop of each trip included
+(``boardings_only=False``); the SDG 11.2.1 default counts only the calls where one can board
+(no last stop, no pickup_type 1), pinned on this feed in test_monday_departures_exact and on
+feeds of their own in test_gtfs_spec.py.
 """
 
 import itertools
@@ -98,7 +103,9 @@ def test_read_gtfs_keeps_ids_as_text(gtfs):
 def test_read_gtfs_from_a_folder(tmp_path):
     for name, text in feed_tables().items():
         (tmp_path / name).write_text(text)
-    assert len(transit.read_gtfs(tmp_path)["stops"]) == 6
+    stops = transit.read_gtfs(tmp_path)["stops"]
+    assert len(stops) == 6
+    assert stops["stop_id"].tolist() == ["S1", "HUB", "TA", "TB", "RB", "007"]
 
 
 def test_read_gtfs_reads_only_the_files_and_columns_it_uses(tmp_path, monkeypatch):
@@ -159,41 +166,46 @@ def test_read_gtfs_missing_files(tmp_path):
 # --- departures ------------------------------------------------------------------------------
 
 def test_monday_departures_exact(gtfs):
-    deps = transit.stop_departures(gtfs)
+    deps = transit.stop_departures(gtfs, boardings_only=False)
     assert deps.attrs["date"] == "2026-01-05" and deps.attrs["hours"] == 14
     assert counts(deps) == {"S1": 85, "HUB": 98, "TA": 84, "TB": 84, "RB": 15, "007": 0}
     assert deps["high_departures"].to_dict() == {"S1": 0, "HUB": 14, "TA": 0, "TB": 0, "RB": 15, "007": 0}
     assert deps.loc[["S1", "HUB", "TA", "RB"], "route_type"].tolist() == [3, 3, 0, 2]
     assert pd.isna(deps.loc["007", "route_type"])
     assert deps.loc["S1", "stop_lat"] == pytest.approx(60.1)
+    # by default only boardings count: the buses end at HUB, the trams at TB, the trains at RB (the
+    # night train's HUB departure is at 05:45): S1 85, HUB its 14 trains, TA 84, TB and RB none
+    boardings = transit.stop_departures(gtfs)
+    assert counts(boardings) == {"S1": 85, "HUB": 14, "TA": 84, "TB": 0, "RB": 0, "007": 0}
+    assert boardings["high_departures"].to_dict() == {"S1": 0, "HUB": 14, "TA": 0, "TB": 0, "RB": 0, "007": 0}
 
 
 def test_frequencies_expanded_within_window(gtfs):
-    deps = transit.stop_departures(gtfs, start="19:00", end="21:00")
+    deps = transit.stop_departures(gtfs, start="19:00", end="21:00", boardings_only=False)
     # 06:00 + 600 k up to 19:50 gives 6 runs in 19:00-20:00, then 20:00 and 20:20 ... 20:40 (3)
     assert deps.loc["TA", "departures"] == 6 + 3
     assert deps.loc["TB", "departures"] == 6 + 3  # 19:03 ... 19:53, 20:03, 20:23, 20:43
 
 
 def test_tuesday_has_no_night_trip(gtfs):
-    deps = transit.stop_departures(gtfs, weekday="tuesday")
+    deps = transit.stop_departures(gtfs, weekday="tuesday", boardings_only=False)
     assert deps.loc["RB", "departures"] == 14
 
 
 def test_calendar_dates_exceptions_on_a_given_date(gtfs):
-    deps = transit.stop_departures(gtfs, date="2026-06-01")
+    deps = transit.stop_departures(gtfs, date="2026-06-01", boardings_only=False)
     assert counts(deps) == {"S1": 2, "HUB": 2, "TA": 0, "TB": 0, "RB": 1, "007": 0}
 
 
 def test_saturday_weekend_bus(gtfs):
-    deps = transit.stop_departures(gtfs, weekday="saturday")
+    deps = transit.stop_departures(gtfs, weekday="saturday", boardings_only=False)
     assert counts(deps) == {"S1": 2, "HUB": 2, "TA": 0, "TB": 0, "RB": 0, "007": 0}
 
 
 def test_gtfs_with_only_calendar_dates(tmp_path):
     feed = transit.read_gtfs(write_zip(tmp_path / "cd.zip", feed_tables(with_calendar=False)))
     assert "calendar" not in feed
-    deps = transit.stop_departures(feed, weekday="monday")
+    deps = transit.stop_departures(feed, weekday="monday", boardings_only=False)
     assert deps.attrs["date"] == "2026-03-02"
     assert counts(deps) == {"S1": 85, "HUB": 98, "TA": 84, "TB": 84, "RB": 14, "007": 0}
     with pytest.raises(EmptyInputError, match="tuesday"):
@@ -210,7 +222,7 @@ def test_departures_bad_options(gtfs):
 
 
 def test_qualifying_stops_capacity_and_distance(gtfs):
-    deps = transit.stop_departures(gtfs)
+    deps = transit.stop_departures(gtfs, boardings_only=False)
     q = transit.qualifying_stops(deps, min_per_hour=1)
     assert q["capacity"].to_dict() == {"S1": "low", "HUB": "high", "TA": "low", "TB": "low", "RB": "high"}
     assert q.loc["HUB", "access_distance"] == 1000 and q.loc["S1", "access_distance"] == 500
@@ -283,6 +295,9 @@ def test_street_graph_merges_close_ends_and_keeps_shortest_parallel():
     nodes, graph = transit.street_graph(edges, tolerance=0.01)
     assert len(nodes) == 3 and graph.nnz == 4
     assert graph.max() == pytest.approx(100.0, abs=0.01)
+    # the three ends near (100, 0) are one node; the two parallel links 0-1 are one of 100 m
+    assert nodes.tolist() == [[0.0, 0.0], [100.0, 0.0], [100.0, 50.0]]
+    assert sorted(graph.toarray()[np.triu_indices(3, 1)]) == pytest.approx([0.0, 50.0, 100.0])
     with pytest.raises(InvalidValueError, match=r"\(n, 4\)"):
         transit.street_graph([[0, 0, 1]])
 
@@ -325,37 +340,12 @@ def test_network_bad_inputs():
         transit.network_access(np.empty((0, 4)), POINTS, STOPS)
 
 
-# --- shares ----------------------------------------------------------------------------------
-
-def test_access_shares_overall_and_by_group():
-    groups = pd.DataFrame({"sex": ["f", "m", "f", "m"], "territory": ["a", "a", "b", "c"]})
-    out = transit.access_shares([True, False, False, True], [10, 30, 20, 0], groups)
-    table = out.set_index(["group", "value"])
-    assert table.loc[("total", "all"), "share"] == pytest.approx(10 / 60)
-    assert table.loc[("sex", "f"), "share"] == pytest.approx(10 / 30)
-    assert table.loc[("sex", "m"), "with_access"] == 0
-    assert table.loc[("territory", "a"), "share"] == pytest.approx(0.25)
-    assert np.isnan(table.loc[("territory", "c"), "share"])
-    assert len(out) == 1 + 2 + 3
-    with pytest.raises(InvalidValueError, match="negative"):
-        transit.access_shares([True], [-1])
-    with pytest.raises(InvalidValueError, match="as many"):
-        transit.access_shares([True, False], [1])
-
-
 def test_high_capacity_types_is_a_parameter(gtfs):
-    deps = transit.stop_departures(gtfs, high_capacity_types={0, 2})  # trams counted as high
+    deps = transit.stop_departures(gtfs, high_capacity_types={0, 2}, boardings_only=False)  # trams counted as high
     q = transit.qualifying_stops(deps, min_per_hour=1)
     assert q.loc[["TA", "TB", "S1"], "capacity"].tolist() == ["high", "high", "low"]
     with pytest.raises(InvalidValueError, match="YYYY-MM-DD"):
         transit.stop_departures(gtfs, date="first of May")
-
-
-def test_capacity_classes_words_numbers_and_unknowns():
-    classes, unknown = transit.capacity_classes(["Ferry", "RER", "tram_stop", 1, "100", 3.0, "", "zeppelin",
-                                                 "zeppelin"])
-    assert classes.tolist() == ["high", "high", "low", "high", "high", "low", "low", "low", "low"]
-    assert unknown.to_dict() == {"zeppelin": 2, "": 1}
 
 
 def test_euclidean_points_without_coordinates_are_kept_unplaced():
@@ -377,3 +367,82 @@ def test_transit_access_service_areas_follow_the_streets():
     assert areas.loc["A", "length"] == pytest.approx(150 + 150 + 50)
     assert areas.loc["G", "length"] == pytest.approx(500 + 80 + 80)
     assert result.points["access"].tolist() == [True, False, False, False, True, False]
+
+
+# --- the algorithm's per-point and per-stop results --------------------------------------------
+
+LINE = np.array([[0, 0, 1000, 0]], dtype=float)
+ONE_STOP = pd.DataFrame({"x": [0.0], "y": [0.0], "access_distance": [500.0], "stop_id": ["A"],
+                         "capacity": ["low"]})
+
+
+@pytest.mark.parametrize("streets", [None, LINE], ids=["straight", "walked"])
+def test_access_exactly_at_the_access_distance(streets):
+    """500 m from a low-capacity stop is within reach; a millimetre farther is not."""
+    points = [[500.0, 0.0], [500.001, 0.0], [499.999, 0.0]]
+    out = transit.population_access(streets, points, ONE_STOP, snap_tolerance=1).points
+    assert out["access"].tolist() == [True, False, True]
+    # reported up to the longest access distance (no search distance): beyond it, no distance, no stop
+    assert out["distance"].tolist()[0] == pytest.approx(500.0) and np.isnan(out["distance"].tolist()[1])
+    assert out["stop"].tolist() == [0, -1, 0]
+
+
+@pytest.mark.parametrize("streets", [None, LINE], ids=["straight", "walked"])
+def test_search_distance_reports_farther_stops(streets):
+    points = [[700.0, 0.0], [900.0, 0.0]]
+    out = transit.population_access(streets, points, ONE_STOP, snap_tolerance=1, search_distance=800).points
+    assert out["access"].tolist() == [False, False]
+    np.testing.assert_allclose(out["distance"], [700.0, np.nan])
+    assert out["stop"].tolist() == [0, -1]
+    # a search distance shorter than the access distance never hides a stop within reach
+    short = transit.population_access(streets, [[450.0, 0.0]], ONE_STOP, snap_tolerance=1, search_distance=100)
+    assert short.points["distance"].tolist() == pytest.approx([450.0])
+
+
+def test_population_access_without_stops_counts_everyone_without_access():
+    empty = ONE_STOP.iloc[:0]
+    for streets in (None, LINE):
+        out = transit.population_access(streets, [[0.0, 0.0], [1.0, 1.0]], empty, areas=True)
+        assert out.areas is None
+        assert out.points["access"].tolist() == [False, False] and out.points["stop"].tolist() == [-1, -1]
+        assert out.points["snapped"].tolist() == [False, False] and out.points["distance"].isna().all()
+
+
+def test_point_fields_by_hand():
+    stops = pd.DataFrame({"x": [0.0, 2000.0], "y": [0.0, 0.0], "access_distance": [500.0, 1000.0],
+                          "stop_id": ["A", "B"], "capacity": ["low", "high"]})
+    access = transit.population_access(LINE, [[300.0, 10.0], [1000.0, 0.0], [0.0, 900.0]], stops,
+                                       snap_tolerance=50)
+    out = transit.point_fields(access.points, stops, index=[10, 20, 30])
+    assert list(out.columns) == ["access", "distance_m", "nearest_stop", "nearest_capacity", "placed", "snap_m"]
+    assert out.index.tolist() == [10, 20, 30]
+    # (300, 10): 10 m to the street, 300 m to A; (1000, 0): 1000 m to A, too far for A's 500 m but reported,
+    # being exactly the longest access distance (B's), while B itself is off the street (2000, 0 is 1000 m
+    # from the line's end, beyond the snap tolerance); (0, 900): not placed
+    assert out["access"].tolist() == [1, 0, 0]
+    np.testing.assert_allclose(out["distance_m"], [310.0, 1000.0, np.nan])
+    assert [None if pd.isna(v) else v for v in out["nearest_stop"]] == ["A", "A", None]
+    assert [None if pd.isna(v) else v for v in out["nearest_capacity"]] == ["low", "low", None]
+    assert out["placed"].tolist() == [1, 1, 0]
+    np.testing.assert_allclose(out["snap_m"], [10.0, 0.0, np.nan])
+
+
+def test_service_areas_count_the_people_a_stop_serves_first():
+    stops = pd.DataFrame({"x": [0.0, 900.0], "y": [0.0, 0.0], "access_distance": [500.0, 500.0],
+                          "stop_id": ["A", "B"], "capacity": ["low", "low"]})
+    points = [[100.0, 0.0], [800.0, 0.0], [460.0, 0.0], [2000.0, 0.0]]
+    population = [10.0, 20.0, 40.0, 80.0]
+    straight = transit.population_access(None, points, stops, areas=True)
+    table, discs = transit.service_areas(stops, straight, population)
+    assert list(table.columns) == ["stop_id", "capacity", "access_distance", "area_m2", "population_nearest"]
+    # 460 is 460 m from A and 440 m from B: B's; the last point reaches no stop
+    assert table["population_nearest"].tolist() == [10.0, 60.0]
+    assert table["area_m2"].tolist() == pytest.approx([np.pi * 500 ** 2] * 2, rel=0.01)
+    assert len(discs) == 2
+    walked = transit.population_access(LINE, points, stops, snap_tolerance=1, areas=True)
+    table, lines = transit.service_areas(stops, walked, population)
+    assert list(table.columns) == ["stop_id", "capacity", "access_distance", "length_m", "population_nearest"]
+    # along the line: A walks 0-450 (the streets between are cut where A and B are as far), B 450-1000
+    assert table["length_m"].tolist() == pytest.approx([450.0, 550.0])
+    assert table["population_nearest"].tolist() == [10.0, 60.0]
+    assert [line.length for line in lines] == pytest.approx([450.0, 550.0])
