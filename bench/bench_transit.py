@@ -156,6 +156,7 @@ def clock(label, function, note=""):
 
 def core(folder):
     """Time the core in process; return a dict of figures."""
+    import pandas as pd
     import pyogrio
     import shapely
 
@@ -177,9 +178,8 @@ def core(folder):
     points_xy = shapely.get_coordinates(population.geometry.to_numpy())
     classes, _ = transit.capacity_classes(stops["mode"])
     stop_xy = shapely.get_coordinates(stops.geometry.to_numpy())
-    stops_df = transit.pd.DataFrame({"x": stop_xy[:, 0], "y": stop_xy[:, 1],
-                                     "access_distance": np.where(classes == "high", HIGH_DISTANCE,
-                                                                 LOW_DISTANCE)})
+    stops_df = pd.DataFrame({"x": stop_xy[:, 0], "y": stop_xy[:, 1],
+                             "access_distance": np.where(classes == "high", HIGH_DISTANCE, LOW_DISTANCE)})
     result, t_access = clock("transit_access (snap 200 m, areas=True)",
                              lambda: transit.transit_access(net, points_xy, stops_df,
                                                             snap_tolerance=SNAP_TOLERANCE, areas=True))
