@@ -1,4 +1,8 @@
-"""core/ never imports QGIS or Qt: it must run in any Python, and QGIS must not depend on it."""
+"""core/ never imports QGIS or Qt: it must run in any Python, and QGIS must not depend on it.
+
+Every module of core/ and of its subpackages (core/growth/, core/flows/, ...) is checked, and
+its doctests run.
+"""
 
 import ast
 import doctest
@@ -11,7 +15,17 @@ import pytest
 
 FORBIDDEN = ("qgis", "PyQt5", "PyQt6", "PySide2", "PySide6", "sip")
 CORE = Path(__file__).resolve().parents[2] / "alliance_plugin" / "core"
-CORE_MODULES = sorted(p.stem for p in CORE.glob("*.py") if p.stem != "__init__")
+
+
+def _module_name(path):
+    """Dotted name below core/ of a module file: ``growth.patches``; a package is its ``__init__``'s folder."""
+    parts = path.relative_to(CORE).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+#: Every module of core/ and its subpackages (a subpackage's ``__init__`` included), by dotted name.
+CORE_MODULES = sorted(_module_name(p) for p in CORE.rglob("*.py")
+                      if "__pycache__" not in p.parts and p != CORE / "__init__.py")
 
 
 def imported_roots(path):
@@ -23,7 +37,8 @@ def imported_roots(path):
             yield node.module.split(".")[0]
 
 
-@pytest.mark.parametrize("path", sorted(CORE.rglob("*.py")), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", sorted(p for p in CORE.rglob("*.py") if "__pycache__" not in p.parts),
+                         ids=lambda p: p.relative_to(CORE).as_posix())
 def test_no_qgis_or_qt_import(path):
     assert not set(imported_roots(path)) & set(FORBIDDEN)
 
