@@ -14,6 +14,7 @@ from qgis.core import (
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
+    QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
@@ -102,6 +103,15 @@ class AccessAlgorithm(AllianceAlgorithm):
             compat.NumberType.Double, 0.01, minValue=0.000001)
         topology.setFlags(topology.flags() | compat.ParameterFlag.Advanced)
         self.addParameter(topology)
+
+    def addSinks(self, sinks):
+        """The layer outputs, ``(key, translated label, layer type, created by default)`` in order.
+
+        ``created by default`` is None for a required output, True or False for an optional one.
+        """
+        for key, label, kind, by_default in sinks:
+            self.addParameter(QgsProcessingParameterFeatureSink(
+                key, label, kind, optional=by_default is not None, createByDefault=by_default is not False))
 
     def addNumberOutputs(self, outputs):
         """The numeric outputs, ``(key, translated label)`` pairs, then the METHOD output of every run."""

@@ -2,7 +2,6 @@
 
 from qgis.core import (
     QgsProcessingException,
-    QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
@@ -72,19 +71,14 @@ class ServiceAccess(AccessAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             self.CLASS_FIELD, self.tr("Territory class field (urban, rural...)"),
             parentLayerParameterName=self.TERRITORIES, optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Population with access to services"), compat.SourceType.VectorAnyGeometry))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_INEQUALITY, self.tr("Inequality of access"), compat.SourceType.Vector))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_FACILITIES, self.tr("Facilities with their catchment"), compat.SourceType.VectorAnyGeometry,
-            optional=True, createByDefault=True))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_TERRITORIES, self.tr("Territories with their access"), compat.SourceType.VectorPolygon,
-            optional=True, createByDefault=False))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_CLASSES, self.tr("Access per territory class"), compat.SourceType.Vector,
-            optional=True, createByDefault=False))
+        self.addSinks((
+            (self.OUTPUT, self.tr("Population with access to services"), compat.SourceType.VectorAnyGeometry, None),
+            (self.OUTPUT_INEQUALITY, self.tr("Inequality of access"), compat.SourceType.Vector, None),
+            (self.OUTPUT_FACILITIES, self.tr("Facilities with their catchment"), compat.SourceType.VectorAnyGeometry,
+             True),
+            (self.OUTPUT_TERRITORIES, self.tr("Territories with their access"), compat.SourceType.VectorPolygon,
+             False),
+            (self.OUTPUT_CLASSES, self.tr("Access per territory class"), compat.SourceType.Vector, False)))
         self.addNumberOutputs((
             (self.MEAN_DISTANCE, self.tr("Mean distance to the nearest facility (m)")),
             (self.MEAN_SCORE, self.tr("Mean floating catchment score (capacity per 1000 inhabitants)")),

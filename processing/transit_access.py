@@ -6,7 +6,6 @@ from qgis.core import (
     QgsCsException,
     QgsProcessingException,
     QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
@@ -110,19 +109,13 @@ class TransitAccess(AccessAlgorithm):
         self.addParameter(search)
         self.addNetworkParameters()
         self.addTerritoryParameters()
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Population with access"), compat.SourceType.VectorAnyGeometry))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_SHARES, self.tr("Shares of population with access"), compat.SourceType.Vector))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_TERRITORIES, self.tr("Territories with their share"), compat.SourceType.VectorPolygon,
-            optional=True, createByDefault=False))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_AREAS, self.tr("Service areas of the stops"), compat.SourceType.VectorAnyGeometry,
-            optional=True, createByDefault=True))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_STOPS, self.tr("Stops and their service"), compat.SourceType.VectorPoint,
-            optional=True, createByDefault=True))
+        self.addSinks((
+            (self.OUTPUT, self.tr("Population with access"), compat.SourceType.VectorAnyGeometry, None),
+            (self.OUTPUT_SHARES, self.tr("Shares of population with access"), compat.SourceType.Vector, None),
+            (self.OUTPUT_TERRITORIES, self.tr("Territories with their share"), compat.SourceType.VectorPolygon,
+             False),
+            (self.OUTPUT_AREAS, self.tr("Service areas of the stops"), compat.SourceType.VectorAnyGeometry, True),
+            (self.OUTPUT_STOPS, self.tr("Stops and their service"), compat.SourceType.VectorPoint, True)))
         self.addNumberOutputs((
             (self.SHARE, self.tr("Share of the population with access (%)")),
             (self.POPULATION_TOTAL, self.tr("Population")),
