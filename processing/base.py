@@ -224,8 +224,9 @@ class AllianceAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(self.invalidSinkError(parameters, key))
         if frame is None:
             frame = read_layer(source, (), feedback).frame
+        own_wkb = frame["wkb"].to_numpy() if "wkb" in frame.columns else None  # Z and M as read
         write_features(sink, fields, typed_values(per_feature, kinds), frame["geometry"].to_numpy(),
-                       feedback, prefix_attributes=attributes)
+                       feedback, prefix_attributes=attributes, wkbs=own_wkb)
         return dest
 
 

@@ -108,6 +108,8 @@ def read_layer(source, names=(), feedback=None, *, crs=None, context=None, geome
             transform = QgsCoordinateTransform(source.sourceCrs(), crs, context.transformContext())
         else:
             request.setDestinationCrs(crs, context.transformContext())
+    # M values: shapely (GEOS < 3.12) drops them, so the features' own WKB is kept to write them back.
+    raw = keep and geometry and QgsWkbTypes.hasM(source.wkbType())
     total = source.featureCount()
     fids, rows, wkbs, own, attributes = [], [], [], [], []
     for count, feature in enumerate(features(source, request)):
@@ -117,8 +119,9 @@ def read_layer(source, names=(), feedback=None, *, crs=None, context=None, geome
         rows.append([None if is_null(values[p]) else values[p] for p in positions])
         if geometry:
             shape = feature.geometry()
-            if transform is not None:
+            if transform is not None or raw:
                 own.append(_wkb(shape))
+            if transform is not None:
                 shape = _transformed(shape, transform)
             wkbs.append(_wkb(shape))
         fids.append(feature.id())
@@ -136,6 +139,8 @@ def read_layer(source, names=(), feedback=None, *, crs=None, context=None, geome
     if keep and geometry:
         own_frame = frame if transform is None else pd.DataFrame(
             {"geometry": shapely.from_wkb(own, on_invalid="fix") if own else []}, index=index)
+        if raw:  # written back as read (Z and M kept): see processing/base.py writeTerritories
+            own_frame = own_frame[["geometry"]].assign(wkb=pd.Series(own, index=index, dtype=object))
     return InputFeatures(frame, attributes if keep else None, own_frame)
 
 

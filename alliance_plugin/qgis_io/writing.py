@@ -68,19 +68,24 @@ def typed_values(frame, kinds):
     return out
 
 
-def write_features(sink, fields, columns, geometries=None, feedback=None, prefix_attributes=None, transform=None):
+def write_features(sink, fields, columns, geometries=None, feedback=None, prefix_attributes=None, transform=None,
+                   wkbs=None):
     """Add one feature per row to ``sink``.
 
     ``columns`` are lists of Python values (see :func:`typed_values`), aligned;
     ``geometries`` shapely objects or None; ``prefix_attributes`` lists of
     attributes written before ``columns`` (the input's own fields); ``transform``
-    a ``QgsCoordinateTransform`` applied to each geometry (back to the input's CRS).
+    a ``QgsCoordinateTransform`` applied to each geometry (back to the input's CRS);
+    ``wkbs``, instead of ``geometries``, the features' own WKB as QGIS read them
+    (M values kept: shapely drops them).
     """
     import shapely
 
-    count = len(columns[0]) if columns else len(geometries)
+    if wkbs is None:
+        wkbs = shapely.to_wkb(geometries) if geometries is not None else None
+    count = len(columns[0]) if columns else len(wkbs)
     rows = zip(*columns) if columns else ((),) * count
-    wkbs = shapely.to_wkb(geometries) if geometries is not None else (None,) * count
+    wkbs = wkbs if wkbs is not None else (None,) * count
     prefixes = prefix_attributes if prefix_attributes is not None else ((),) * count
     batch = []
     for done, (prefix, row, wkb) in enumerate(zip(prefixes, rows, wkbs), start=1):

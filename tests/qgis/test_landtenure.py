@@ -182,3 +182,33 @@ def test_population_from_a_point_layer(run_alg, h, prague):
     assert proxies["population"] == pytest.approx(200.0)
     assert proxies["proxy_population_documented"] == pytest.approx(documented / 200.0)
     assert any("200 in parcels, 0 outside" in m for m in messages)
+
+
+def _zm_parcels(h):
+    return h.memory_layer("PolygonZM?crs=EPSG:2154&field=code:string&field=statut:string", [
+        ("POLYGON ZM ((0 0 10 1, 100 0 11 2, 100 100 12 3, 0 100 13 4, 0 0 10 1))", ["P1", "titre"]),
+        ("POLYGON ZM ((200 0 20 5, 300 0 21 6, 300 100 22 7, 200 100 23 8, 200 0 20 5))", ["P2", "squat"])],
+        name="parcels zm")
+
+
+@pytest.mark.parametrize("destination", ["memory", "gpkg"])
+def test_z_and_m_values_are_kept(run_alg, h, tmp_path, destination):
+    """Issue 13, point 6: PolygonZM parcels come out PolygonZM (declared and written), with their Z and M values."""
+    from qgis.core import QgsWkbTypes
+
+    parcels = _zm_parcels(h)
+    hazard = h.memory_layer("Polygon?crs=EPSG:2154&field=kind:string", [(h.square(50, 0, 200), ["flood"])], "hazard")
+    output = "memory:" if destination == "memory" else str(tmp_path / "tenure_zm.gpkg")
+    results, _ = run_alg("alliance:landtenureoverlay", {
+        "INPUT": parcels, "TENURE_FIELD": "statut", "HAZARD": [hazard], "OUTPUT": output,
+        "OUTPUT_SUMMARY": "memory:", "OUTPUT_PROXIES": "memory:"})
+    layer = results["OUTPUT"] if destination == "memory" else QgsVectorLayer(results["OUTPUT"], "out", "ogr")
+    assert QgsWkbTypes.hasZ(layer.wkbType()) and QgsWkbTypes.hasM(layer.wkbType()), QgsWkbTypes.displayString(
+        layer.wkbType())
+    written = {f["code"]: f for f in layer.getFeatures()}
+    for code, zs, ms in (("P1", [10, 11, 12, 13], [1, 2, 3, 4]), ("P2", [20, 21, 22, 23], [5, 6, 7, 8])):
+        geometry = written[code].geometry()
+        assert QgsWkbTypes.hasM(geometry.wkbType()), code
+        vertices = [geometry.vertexAt(i) for i in range(4)]
+        assert [v.z() for v in vertices] == zs and [v.m() for v in vertices] == ms
+        assert written[code]["area_hazard"] == pytest.approx(5000.0)  # 50 m x 100 m of each parcel in the zone
