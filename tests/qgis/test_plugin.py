@@ -16,6 +16,17 @@ def test_provider_registered_through_class_factory(plugin):
     assert {a.id() for a in provider.algorithms()} >= {ALG, "alliance:functionalareas"}
 
 
+def test_provider_version_is_the_one_of_metadata_txt(plugin, repo):
+    """The version is written once, in metadata.txt (read here as QGIS's plugin manager reads it)."""
+    import configparser
+
+    metadata = configparser.ConfigParser(interpolation=None)
+    metadata.read(repo / "metadata.txt", encoding="utf-8")
+    version = metadata.get("general", "version")
+    assert re.fullmatch(r"\d+\.\d+\.\d+", version)
+    assert QgsApplication.processingRegistry().providerById("alliance").versionInfo() == version
+
+
 def test_algorithm_shape(plugin):
     alg = QgsApplication.processingRegistry().algorithmById(ALG)
     assert re.fullmatch(r"[a-z0-9]+", alg.name()) and re.fullmatch(r"[a-z0-9]+", alg.groupId())

@@ -90,11 +90,71 @@ def _maps(pages):
             if isinstance(item, QgsLayoutItemMap)]
 
 
-def test_report_of_one_territory(run_alg, austria, h, tmp_path):
-    card, _ = run_alg("alliance:recommendationscorecard", {
-        "INPUT": austria["regions"], "ID_FIELD": "nuts2", "INDICATORS": [austria["deps"]],
-        "OUTPUT": str(tmp_path / "card.gpkg"), "OUTPUT_TABLE": "memory:"})
-    expected = h.features_by(card["OUTPUT"], "nuts2")["AT12"]
+def _images(raw):
+    """{alt text: [QImage]} of the images of an HTML report, in page order."""
+    found = {}
+    for attributes in re.findall(r"<img ([^>]*)>", raw):
+        alt = html.unescape(re.search(r"alt='([^']*)'", attributes).group(1))
+        encoded = re.search(r"base64,([A-Za-z0-9+/=]+)", attributes).group(1)
+        found.setdefault(alt, []).append(QImage.fromData(base64.b64decode(encoded), "PNG"))
+    return found
+
+
+def _rank_charts(raw):
+    """[(map title, QImage of its rank chart)] of the maps of an HTML report that have one, in page order."""
+    found = []
+    for figure in re.findall(r"<figure class='map'>(.*?)</figure>", raw):
+        title = html.unescape(re.search(r"<figcaption>(.*?)</figcaption>", figure).group(1))
+        rank = re.search(r"<img class='rank'[^>]*base64,([A-Za-z0-9+/=]+)", figure)
+        if rank:
+            found.append((title, QImage.fromData(base64.b64decode(rank.group(1)), "PNG")))
+    return found
+
+
+def _is_background(colour):
+    return colour.red() > 250 and colour.green() > 250 and colour.blue() > 250
+
+
+def _runs(image, y, minimum=5):
+    """[(first x, last x)] of the runs of non-white pixels on row ``y`` at least ``minimum`` pixels long."""
+    runs, start = [], None
+    for x in range(image.width() + 1):
+        inside = x < image.width() and not _is_background(image.pixelColor(x, y))
+        if inside and start is None:
+            start = x
+        elif not inside and start is not None:
+            if x - start >= minimum:
+                runs.append((start, x - 1))
+            start = None
+    return runs
+
+
+def _bar_heights(image, row, base):
+    """Height in pixels of each bar crossing ``row``: non-white pixels up from ``base`` at the bar's centre."""
+    heights = []
+    for first, last in _runs(image, row):
+        x, y = (first + last) // 2, base
+        while y >= 0 and not _is_background(image.pixelColor(x, y)):
+            y -= 1
+        heights.append(base - y)
+    return heights
+
+
+def test_report_of_one_territory(run_alg, austria, tmp_path):
+    # Derived by hand from the flow table and the published bands: the main partner's share of AT12's
+    # outflow against 15 % and 50 % (R2, R7); no origin = destination row, so self-containment (R1)
+    # is not measurable; nothing reads R3 to R6; R8 counts R2, R7 and itself: 3 of 8, watch (3 to 5).
+    with open(austria["flows"], encoding="utf-8") as handle:
+        table = list(csv.DictReader(handle))
+    assert not [r for r in table if r["origin"] == r["destination"]]
+    rows = [r for r in table if r["origin"] == "AT12" and r["destination"] != "AT12"]
+    total = sum(float(r["flow"]) for r in rows)
+    top = max(rows, key=lambda r: float(r["flow"]))
+    share = 100 * float(top["flow"]) / total
+    dependency = "priority" if share >= 50 else "watch" if share >= 15 else "strong"
+    expected = {1: "not measurable", 2: dependency, 3: "no evidence", 4: "no evidence", 5: "no evidence",
+                6: "no evidence", 7: dependency, 8: "watch"}
+    assert dependency == "priority"  # 70 % to AT13: a measured, non-empty status is checked below
     html_path, pdf_path = tmp_path / "report.html", tmp_path / "report.pdf"
     results, messages = run_alg("alliance:territorialreport", {
         "INPUT": austria["regions"], "ID_FIELD": "nuts2", "INDICATORS": [austria["deps"]], "TERRITORY": "AT12",
@@ -105,17 +165,11 @@ def test_report_of_one_territory(run_alg, austria, h, tmp_path):
     page = html.unescape(raw)
     # The name beside the code, for this territory only.
     assert "Niederösterreich (AT12)" in page and "(AT13)</h2>" not in page
-    # Each recommendation's status is the scorecard's.
-    for number in range(1, 9):
-        status = expected[f"r{number}_status"] or "no evidence"
+    # Each recommendation's status, as derived by hand above.
+    for number, status in expected.items():
         row = re.search(rf"<tr id='t-AT12-r{number}'>.*?</tr>", raw).group(0)
         assert f">{status}<" in row, (number, status)
     # Evidence with readable names and units, computed independently from the flow table.
-    with open(austria["flows"], encoding="utf-8") as handle:
-        rows = [r for r in csv.DictReader(handle) if r["origin"] == "AT12" and r["destination"] != "AT12"]
-    total = sum(float(r["flow"]) for r in rows)
-    top = max(rows, key=lambda r: float(r["flow"]))
-    share = 100 * float(top["flow"]) / total
     assert f"{share:.0f}% of the outflow goes to {top['destination']}" in page
     assert f"Main partner's share of the outflow: {share:.3g} %" in page
     assert "Self-containment (share of the outflow staying inside): not measurable" in page
@@ -127,6 +181,11 @@ def test_report_of_one_territory(run_alg, austria, h, tmp_path):
     for encoded in images:
         image = QImage.fromData(base64.b64decode(encoded), "PNG")
         assert not image.isNull() and image.width() >= 300 and image.height() >= 100
+    # The status chart: one bar per status present (2 priority, 1 watch, 1 not measurable, 4 without
+    # evidence), as tall as its count.
+    chart = _images(raw)["Number of recommendations per status"][0]
+    assert _bar_heights(chart, chart.height() - 83, chart.height() - 81) == pytest.approx(
+        [2 / 4 * 210, 1 / 4 * 210, 1 / 4 * 210, 210], abs=3)
     # Sources, parameters, method notes in plain words, and the shipped help; never a file users lack.
     assert "Data sources and parameters" in page and "at_migration_od" not in page.split("Data sources")[0]
     assert "alliance:flowdependencies threshold=" in page and "deps" in page
@@ -269,3 +328,104 @@ def test_unknown_territory_is_a_clear_error(run_alg, austria, tmp_path):
         run_alg("alliance:territorialreport", {
             "INPUT": austria["regions"], "ID_FIELD": "nuts2", "INDICATORS": [austria["deps"]],
             "TERRITORY": "XX99", "OUTPUT_HTML": str(tmp_path / "r.html")})
+
+
+def _square(x, y, size=10000.0):
+    return f"POLYGON(({x} {y}, {x + size} {y}, {x + size} {y + size}, {x} {y + size}, {x} {y}))"
+
+
+def test_statuses_charts_and_maps_of_a_hand_made_region(run_alg, tmp_path):
+    """Four square territories and flows with internal flows, so that every status is worked out by hand.
+
+    main_share = largest flow to another territory / outflow (internal included), against 15 % and 50 %
+    (R2, R7); sc_supply = internal flow / outflow against 66.67 % and 75 % (R1, R2); a recommendation takes
+    its most urgent status; R8 counts R1, R2, R7 and itself: 4 of 8, watch; nothing reads R3 to R6.
+
+    ===  ========  ==========  ===========  ========  ========  ========
+    T    internal  main share  self-cont.   R1        R2        R7
+    ===  ========  ==========  ===========  ========  ========  ========
+    A    30 / 100  60 % (B)    30 %         priority  priority  priority
+    B    80 / 100  20 % (A)    80 %         strong    watch     watch
+    C    90 / 100  5 %         90 %         strong    strong    strong
+    D    70 / 100  10 %        70 %         watch     watch     strong
+    ===  ========  ==========  ===========  ========  ========  ========
+    """
+    layer = QgsVectorLayer("Polygon?crs=EPSG:3857&field=code:string&field=name:string", "t", "memory")
+    features = []
+    for code, (x, y) in {"A": (0, 0), "B": (10000, 0), "C": (0, 10000), "D": (10000, 10000)}.items():
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes([code, f"Terr {code}"])
+        feature.setGeometry(QgsGeometry.fromWkt(_square(x, y)))
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    path = tmp_path / "squares.gpkg"
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    QgsVectorFileWriter.writeAsVectorFormatV3(layer, str(path), QgsProject.instance().transformContext(), options)
+    flows = tmp_path / "flows.csv"
+    flows.write_text("origin,destination,volume\nA,A,30\nA,B,60\nA,C,10\nB,B,80\nB,A,20\nC,C,90\nC,A,5\n"
+                     "C,B,5\nD,D,70\nD,A,10\nD,B,10\nD,C,10\n", encoding="utf-8")
+    deps, _ = run_alg("alliance:flowdependencies", {
+        "INPUT": str(path), "ID_FIELD": "code", "FLOWS": str(flows), "OUTPUT": str(tmp_path / "d.gpkg"),
+        "OUTPUT_LINES": "memory:"})
+    expected = {"A": {1: "priority", 2: "priority", 7: "priority"}, "B": {1: "strong", 2: "watch", 7: "watch"},
+                "C": {1: "strong", 2: "strong", 7: "strong"}, "D": {1: "watch", 2: "watch", 7: "strong"}}
+    for code, statuses in expected.items():
+        statuses.update({3: "no evidence", 4: "no evidence", 5: "no evidence", 6: "no evidence", 8: "watch"})
+    html_path = tmp_path / "atlas.html"
+    run_alg("alliance:territorialreport", {
+        "INPUT": str(path), "ID_FIELD": "code", "INDICATORS": [deps["OUTPUT"]], "FLOWS": str(flows),
+        "OUTPUT_HTML": str(html_path)})
+    raw = html_path.read_text(encoding="utf-8")
+    for code, statuses in expected.items():
+        for number, status in statuses.items():
+            row = re.search(rf"<tr id='t-{code}-r{number}'>.*?</tr>", raw).group(0)
+            assert f">{status}<" in row, (code, number, status)
+
+    # One section per territory, in the order of the layer: A, B, C, D.
+    images = _images(raw)
+    charts = images["Number of recommendations per status"]
+    assert len(charts) == 4
+    # Bars of the statuses present, in the order priority, watch, strong, not measurable, no evidence,
+    # as tall as their counts (the tallest, 4 recommendations without evidence, 210 pixels).
+    counts = {"A": [3, 1, 4], "B": [3, 1, 4], "C": [1, 3, 4], "D": [3, 1, 4]}
+    for chart, (code, bars) in zip(charts, counts.items()):
+        assert _bar_heights(chart, chart.height() - 83, chart.height() - 81) == pytest.approx(
+            [n / 4 * 210 for n in bars], abs=3), code
+        colours = [chart.pixelColor((a + b) // 2, chart.height() - 83) for a, b in _runs(chart, chart.height() - 83)]
+        assert len({c.name() for c in colours}) == 3, code  # three statuses, three colours
+    first = _runs(charts[0], charts[0].height() - 83)[0]
+    priority = charts[0].pixelColor((first[0] + first[1]) // 2, charts[0].height() - 83)
+    assert priority.red() > 150 and priority.green() < 100  # priority is red
+
+    # Maps: the flows of A (outflows red, inflows blue), and the indicator maps with A at their centre,
+    # filled (not the white background, not the grey of territories without a value), outlined in black.
+    flow_map = images["Main flows to and from the territory"][0]
+    pixels = [flow_map.pixelColor(x, y) for x in range(0, flow_map.width(), 2) for y in range(0, flow_map.height(), 2)]
+    assert sum(1 for c in pixels if c.red() > 150 and c.green() < 80 and c.blue() < 80) > 20  # outflows
+    assert sum(1 for c in pixels if c.blue() > 120 and c.red() < 80) > 20  # inflows
+    share_map = images["R2, R7: Main partner's share of the outflow (%)"][0]
+    centre = share_map.pixelColor(share_map.width() // 2, share_map.height() // 2)
+    assert not _is_background(centre) and centre.name() != "#eeeeee"
+    dark = [c for c in (share_map.pixelColor(x, y) for x in range(share_map.width())
+                        for y in range(0, share_map.height(), 3)) if c.red() < 60 and c.green() < 60 and c.blue() < 60]
+    assert len(dark) > 100  # the black outline of the territory
+    assert "R1: Self-containment (share of the outflow staying inside) (%)" in images
+
+    # The rank chart beside the share map: the 4 territories sorted by their share (C 5 %, D 10 %,
+    # B 20 %, A 60 %), A's bar in black, as tall as its share relative to the highest.
+    ranks = _rank_charts(raw)
+    assert [title for title, _ in ranks[:2]] == ["R1: Self-containment (share of the outflow staying inside) (%)",
+                                                 "R2, R7: Main partner's share of the outflow (%)"]
+    rank = ranks[1][1]
+    row = rank.height() - 12
+    runs = _runs(rank, row)
+    assert len(runs) == 4
+    ink = [rank.pixelColor((a + b) // 2, row) for a, b in runs]
+    assert [c.name() == "#000000" for c in ink] == [False, False, False, True]
+    heights = _bar_heights(rank, row, rank.height() - 11)
+    assert heights == pytest.approx([h * (rank.height() - 20) / 0.6 for h in (0.05, 0.10, 0.20, 0.60)], abs=3)
+    # beside the self-containment map, A (30 %) is the lowest of A 30 %, D 70 %, B 80 %, C 90 %
+    runs = _runs(ranks[0][1], row)
+    assert [ranks[0][1].pixelColor((a + b) // 2, row).name() == "#000000" for a, b in runs] == [True, False, False,
+                                                                                                 False]

@@ -169,7 +169,8 @@ def test_the_rules_catch_what_they_forbid(tmp_path):
     rel = Path("alliance_plugin/core/example.py")
     tree = ast.parse("from ..toolbelt.i18n import tr\nfrom .network import _xy\n")
     nodes = [n for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
-    assert [".".join(_target(rel, n)) for n in nodes] == ["alliance_plugin.toolbelt.i18n", "alliance_plugin.core.network"]
+    assert [".".join(_target(rel, n)) for n in nodes] == ["alliance_plugin.toolbelt.i18n",
+                                                          "alliance_plugin.core.network"]
     assert layer_of(Path("alliance_plugin/toolbelt/i18n")) not in ALLOWED["core"]
     assert _private("_xy") and not _private("__all__")
     processing = Path("processing/example.py")
