@@ -10,7 +10,6 @@ import html
 
 from ..alliance_plugin.qgis_io import compat
 from .parameters import FileOutput, Number, Sink, StringOutput, declare
-from .report.html_page import render_scorecard_html
 from .report.inputs import RecommendationAlgorithm
 
 TEXT_COLUMNS = ("territory", "rule", "indicator", "status", "sentence", "rule_text", "reason", "source", "value",
@@ -67,6 +66,7 @@ class RecommendationScorecard(RecommendationAlgorithm):
 
         from ..alliance_plugin.core import scorecard as sc
         from ..alliance_plugin.core.report import overall
+        from .report.html_page import render_scorecard_html
 
         pct = {key: self.parameterAsDouble(parameters, key, context) / 100.0
                for key in (self.DEPENDENCY_WATCH, self.DEPENDENCY_PRIORITY, self.SC_MINIMUM, self.SC_TARGET)}

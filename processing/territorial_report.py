@@ -9,7 +9,8 @@ to the help shipped in the plugin. Several territories give an atlas.
 This module reads the parameters and calls the parts of :mod:`.report`: the
 scorecard of the territories (:mod:`.report.inputs`), the pages
 (:mod:`.report.content`), the HTML page (:mod:`.report.html_page`) and the PDF
-laid out in fixed frames (:mod:`.report.pdf`).
+laid out in fixed frames (:mod:`.report.pdf`; ``load_template`` reads a saved
+layout back).
 """
 
 from qgis.core import QgsFeatureRequest, QgsProcessingException, QgsProject, QgsReadWriteContext
@@ -17,10 +18,7 @@ from qgis.core import QgsFeatureRequest, QgsProcessingException, QgsProject, Qgs
 from ..alliance_plugin.qgis_io import compat
 from ..alliance_plugin.toolbelt.i18n import tr
 from .parameters import Field, FileOutput, Source, Text, declare, make_advanced
-from .report import content, html_page, pdf
-from .report.content import detect_name_field  # noqa: F401 (public name of this module)
 from .report.inputs import RecommendationAlgorithm
-from .report.pdf import load_template  # noqa: F401 (public name of this module: templates read back)
 
 
 class TerritorialReport(RecommendationAlgorithm):
@@ -70,6 +68,7 @@ class TerritorialReport(RecommendationAlgorithm):
 
         from ..alliance_plugin.core import report
         from ..alliance_plugin.core import scorecard as sc
+        from .report import content, html_page, pdf  # the core (pandas) only once the run starts
 
         id_field = self.parameterAsString(parameters, self.ID_FIELD, context)
         wanted = (self.parameterAsString(parameters, self.TERRITORY, context) or "").strip()
@@ -82,7 +81,7 @@ class TerritorialReport(RecommendationAlgorithm):
         chosen = [wanted] if wanted else ids
         source = read["source"]
         name_field = (self.parameterAsString(parameters, self.NAME_FIELD, context) or "").strip() or \
-            detect_name_field(source.fields(), id_field)
+            content.detect_name_field(source.fields(), id_field)
         if name_field:
             feedback.pushInfo(self.tr("Territory names: field '{field}'.").format(field=name_field))
         sources = content.data_sources(self, parameters, context, read)

@@ -80,7 +80,7 @@ def _assert_laid_out(layout):
 
 
 def _load_template(path):
-    from alliance_territories.processing.territorial_report import load_template
+    from alliance_territories.processing.report.pdf import load_template
 
     return load_template(str(path), QgsProject.instance())
 
