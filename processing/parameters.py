@@ -131,8 +131,6 @@ class Sink:
     advanced: bool = False
 
     def definition(self):
-        if not self.optional and self.create_by_default:
-            return QgsProcessingParameterFeatureSink(self.key, self.label, self.kind)
         return QgsProcessingParameterFeatureSink(self.key, self.label, self.kind, optional=self.optional,
                                                  createByDefault=self.create_by_default)
 
@@ -153,23 +151,25 @@ class FileOutput:
 
 
 @dataclass(frozen=True)
-class NumberOutput:
+class Output:
+    """A value the algorithm returns beside its layers and files (``OUTPUT_CLASS``, a QgsProcessingOutput)."""
+    key: str
+    label: str
+
+    OUTPUT_CLASS = None
+
+    def output(self):
+        return self.OUTPUT_CLASS(self.key, self.label)
+
+
+class NumberOutput(Output):
     """A number the algorithm returns (``QgsProcessingOutputNumber``)."""
-    key: str
-    label: str
-
-    def output(self):
-        return QgsProcessingOutputNumber(self.key, self.label)
+    OUTPUT_CLASS = QgsProcessingOutputNumber
 
 
-@dataclass(frozen=True)
-class StringOutput:
+class StringOutput(Output):
     """A text the algorithm returns (``QgsProcessingOutputString``)."""
-    key: str
-    label: str
-
-    def output(self):
-        return QgsProcessingOutputString(self.key, self.label)
+    OUTPUT_CLASS = QgsProcessingOutputString
 
 
 def declare(algorithm, declarations):
