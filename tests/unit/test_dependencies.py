@@ -83,11 +83,34 @@ def test_pairs(core):
     assert pairs.loc[("C", "B"), "reciprocity"] == pytest.approx(min(30 / 40, 10 / 100))
 
 
+def selected(core, pairs, **rules):
+    """(origin, destination, volume, share of the origin's outflow) of the pairs kept, in order."""
+    kept = core.dependencies.select_pairs(pairs, **rules)
+    return [(o, d, v, pytest.approx(s)) for o, d, v, s in
+            kept[["origin", "destination", "volume", "share_origin"]].astype({"origin": object,
+                                                                              "destination": object}).values.tolist()]
+
+
 def test_select_pairs(core):
+    # By hand from COMMUTING: outflows (internal included) A 100, B 100, C 40; the pairs between
+    # different territories, in the order of the territories, with their share of the origin's
+    # outflow and their rank within the origin:
+    #   A->B 30 (30/100 = 0.3, rank 1)    A->C 20 (0.2, rank 2)
+    #   B->A 10 (0.1, rank 1)             B->C 10 (0.1, rank 1: ties share the best rank)
+    #   C->B 30 (30/40 = 0.75, rank 1)
     pairs = core.dependencies.pair_indicators(COMMUTING, IDS)
-    assert len(core.dependencies.select_pairs(pairs, min_share=0.25)) == 2  # A->B 0.3, C->B 0.75
-    assert len(core.dependencies.select_pairs(pairs, min_volume=20)) == 3
-    assert len(core.dependencies.select_pairs(pairs, top_n=1)) == 4  # B's tie keeps both
+    ab, ac, ba, bc, cb = (("A", "B", 30, 0.3), ("A", "C", 20, 0.2), ("B", "A", 10, 0.1), ("B", "C", 10, 0.1),
+                          ("C", "B", 30, 0.75))
+    assert selected(core, pairs) == [ab, ac, ba, bc, cb]  # no rule: every pair
+    assert selected(core, pairs, min_share=0.25) == [ab, cb]
+    # The bounds are kept: a share of exactly 0.3 passes 0.3, not a hair above it; a volume of 20 passes 20.
+    assert selected(core, pairs, min_share=0.3) == [ab, cb]
+    assert selected(core, pairs, min_share=0.3 + 1e-9) == [cb]
+    assert selected(core, pairs, min_volume=20) == [ab, ac, cb]
+    assert selected(core, pairs, min_volume=20 + 1e-9) == [ab, cb]
+    assert selected(core, pairs, top_n=1) == [ab, ba, bc, cb]  # B's tie keeps both; A->C is A's second
+    assert selected(core, pairs, top_n=2) == [ab, ac, ba, bc, cb]
+    assert selected(core, pairs, min_share=0.15, top_n=1) == [ab, cb]  # every rule must hold
 
 
 def test_several_flow_types_and_coupling(core):

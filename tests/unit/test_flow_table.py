@@ -158,6 +158,12 @@ def test_flow_table_positions_pairs_and_code_order():
     assert pairs.reverse().tolist() == [3.0, 2.0, 5.0] and pairs.has_internal
     by_code = table.in_code_order()
     assert by_code.ids.tolist() == ["A", "B"] and by_code.origin.tolist() == [0, 0, 1, 0]
-    assert len(table.positive()) == 3 and len(table.of_type("work")) == 2
+    # The rows with a positive volume: all but the food row A->B of 0 (ids B, A: A is position 1, B 0).
+    positive = table.positive()
+    assert (positive.origin.tolist(), positive.destination.tolist(), positive.value.tolist()) == (
+        [1, 1, 0], [1, 0, 1], [5.0, 3.0, 2.0])
+    work = table.of_type("work")  # A->A 5 and A->B 3
+    assert (work.origin.tolist(), work.destination.tolist(), work.value.tolist(), work.kind.tolist()) == (
+        [1, 1], [1, 0], [5.0, 3.0], ["work", "work"])
     assert set(table.as_one_type("total").frame["flow_type"]) == {"total"}
     assert ratio([1.0, 1.0], [0.0, 2.0]).tolist()[1] == 0.5
