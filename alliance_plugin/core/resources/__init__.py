@@ -11,7 +11,7 @@ surpluses covering each deficit, foodshed-style: Peters et al. 2009, Zumkehr and
 
 from .balance import (BALANCE_COLUMNS, SHED_COLUMNS, SUMMARY_COLUMNS, ResourceBalance, resource_balance,
                       territory_summary)
-from .reciprocity import (PROVIDER_IS_DESTINATION, Reciprocity, class_centroids, class_lines, reciprocity,
+from .reciprocity import (PROVIDER_IS_DESTINATION, Reciprocity, class_centroids, class_lines, reciprocity_account,
                           reciprocity_index)
 from .resourceshed import SHED_RULES, Sheds, resource_sheds
 from .values import (match_values, parse_assignments, parse_rates, parse_resource_fields, validate_values,
@@ -19,6 +19,6 @@ from .values import (match_values, parse_assignments, parse_rates, parse_resourc
 
 __all__ = ["BALANCE_COLUMNS", "PROVIDER_IS_DESTINATION", "Reciprocity", "ResourceBalance", "SHED_COLUMNS",
            "SHED_RULES", "SUMMARY_COLUMNS", "Sheds", "class_centroids", "class_lines", "match_values",
-           "parse_assignments", "parse_rates", "parse_resource_fields", "reciprocity", "reciprocity_index",
+           "parse_assignments", "parse_rates", "parse_resource_fields", "reciprocity_account", "reciprocity_index",
            "resource_balance", "resource_sheds", "territory_summary", "validate_values", "values_from_fields",
            "values_from_long"]

@@ -203,7 +203,8 @@ def resource_balance(values, points=None, flows=None, *, territory_ids=None, loc
     balance = (balance.assign(_r=balance["resource"].map(order)).sort_values(["_t", "_r"], kind="stable")
                .reset_index(drop=True))
     balance = balance[list(BALANCE_COLUMNS)]
-    balance["shed_covered"] = balance["shed_covered"].astype(object).where(balance["shed_covered"].notna(), None)
+    for column in ("main_supplier", "shed_covered", "unit"):  # NULL as None in text and boolean columns
+        balance[column] = balance[column].astype(object).where(balance[column].notna(), None)
     shed_table = (pd.concat(sheds, ignore_index=True) if sheds else pd.DataFrame(
         {c: pd.Series(dtype=float if c in ("distance_m", "amount") else object) for c in SHED_COLUMNS}))
     return ResourceBalance(balance, shed_table, territory_summary(balance, ids), without,

@@ -64,7 +64,7 @@ TERRITORY_COLUMNS = ("class", "gives", "receives", "net_contribution", "n_types"
 
 @dataclass
 class Reciprocity:
-    """What :func:`reciprocity` computed (see the module for each column)."""
+    """What :func:`reciprocity_account` computed (see the module for each column)."""
 
     table: pd.DataFrame  # TABLE_COLUMNS, both orders of every pair
     pairs: pd.DataFrame  # PAIR_COLUMNS, class_a < class_b
@@ -91,7 +91,7 @@ def _type_list(frame, mask):
     return frame[mask].groupby(["class_a", "class_b"], sort=False)["flow_type"].agg(lambda t: ",".join(sorted(t)))
 
 
-def reciprocity(flows, classes, *, provider_is_destination=PROVIDER_IS_DESTINATION):
+def reciprocity_account(flows, classes, *, provider_is_destination=PROVIDER_IS_DESTINATION):
     """The reciprocity account of the classes ``classes`` (territory -> class) from ``flows`` (see the module).
 
     Examples
@@ -101,7 +101,7 @@ def reciprocity(flows, classes, *, provider_is_destination=PROVIDER_IS_DESTINATI
 
     >>> flows = pd.DataFrame({"origin": ["R", "R"], "destination": ["C", "C"],
     ...                       "flow_type": ["food", "commuting"], "value": [10.0, 4.0]})
-    >>> result = reciprocity(FlowTable(flows, ["C", "R"]), pd.Series({"C": "city", "R": "rural"}))
+    >>> result = reciprocity_account(FlowTable(flows, ["C", "R"]), pd.Series({"C": "city", "R": "rural"}))
     >>> result.pairs[["class_a", "class_b", "reciprocity", "types_a_provides", "types_b_provides"]].values.tolist()
     [['city', 'rural', 1.0, 'commuting', 'food']]
     """
