@@ -70,6 +70,18 @@ def test_mutual_dependence_needs_the_return_share_at_the_threshold(back, roles):
     assert [out.loc["B", "role"], out.loc["A", "role"]] == roles
 
 
+@pytest.mark.parametrize("b_to_a, role", [(15.0, "interdependent"), (14.0, "dependent")])
+def test_mutual_dependence_with_a_partner_whose_main_partner_is_elsewhere(b_to_a, role):
+    # A sends 15 of 100 to B (A depends on B). B sends 20 of 100 to C (its main partner) and `b_to_a` to A:
+    # B is not one of A's dependents (its main partner is C), so only the return share T_BA / O_B can make
+    # A interdependent: at 15 % (>= 15 %) it does, at 14 % A is only dependent.
+    flows = _flows([("A", "A", 85.0), ("A", "B", 15.0), ("B", "B", 80.0 - b_to_a), ("B", "C", 20.0),
+                    ("B", "A", b_to_a), ("C", "C", 10.0)])
+    out = dependencies.territory_indicators(flows, ["A", "B", "C"], threshold=0.15)
+    assert out.loc["A", "n_dependents"] == 0
+    assert out.loc["A", "role"] == role
+
+
 def test_interdependent_through_dependents_not_only_mutual():
     # C sends 20 % to A, A sends 20 % to B, nothing comes back: A depends on B and C depends on A,
     # so A is interdependent (dependent and has a dependent); B is a pole; C is dependent.
@@ -173,8 +185,9 @@ def test_coupling_from_two_flow_types(n_types, coupled):
 # --- pairs kept for drawing (select_pairs) --------------------------------------------------------
 
 def _pairs():
-    # A: O_A = 100: 15 to B (share 0.15, rank 2), 20 to C (0.2, rank 1), 14.99 to D (0.1499, rank 3).
-    flows = _flows([("A", "A", 50.01), ("A", "B", 15.0), ("A", "C", 20.0), ("A", "D", 14.99)], "food")
+    # A: O_A = 51 + 15 + 20 + 14 = 100 exactly: 15 to B (share 0.15, rank 2), 20 to C (0.2, rank 1),
+    # 14 to D (0.14, rank 3).
+    flows = _flows([("A", "A", 51.0), ("A", "B", 15.0), ("A", "C", 20.0), ("A", "D", 14.0)], "food")
     return dependencies.pair_indicators(flows, ["A", "B", "C", "D"])
 
 
@@ -183,7 +196,8 @@ def _kept(pairs):
 
 
 def test_select_pairs_min_share_is_inclusive():
-    assert _kept(dependencies.select_pairs(_pairs(), min_share=0.15)) == ["B", "C"]  # 0.15 kept, 0.1499 not
+    assert _kept(dependencies.select_pairs(_pairs(), min_share=0.15)) == ["B", "C"]  # 0.15 kept, 0.14 not
+    assert _kept(dependencies.select_pairs(_pairs(), min_share=0.1499)) == ["B", "C"]
     assert _kept(dependencies.select_pairs(_pairs(), min_share=0.1501)) == ["C"]
 
 
@@ -198,7 +212,7 @@ def test_select_pairs_defaults_keep_everything():
     # Defaults: no minimum share, no minimum volume, no top_n: the three pairs, shares unchanged.
     kept = dependencies.select_pairs(_pairs())
     assert _kept(kept) == ["B", "C", "D"]
-    assert sorted(kept["share_origin"].round(6)) == [0.1499, 0.15, 0.2]
+    assert sorted(kept["share_origin"]) == [0.14, 0.15, 0.2]
 
 
 # --- Nystuen-Dacey: the parent must be strictly larger -------------------------------------------
