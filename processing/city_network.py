@@ -93,7 +93,10 @@ class CityNetwork(FlowAlgorithm):
         if parameters.get(self.FLOWS):
             flows, _ = self.flowTable(self.readFlows(parameters, context, steps), ids, steps, parameters, context)
             steps.setCurrentStep(2)
-            network, n_intermediary, network_params = self.network(parameters, context, flows, current, steps)
+            computed = self.network(parameters, context, flows, current, steps)
+            if computed is None:
+                return {}
+            network, n_intermediary, network_params = computed
             columns += network
             params += network_params
         else:
@@ -117,16 +120,20 @@ class CityNetwork(FlowAlgorithm):
 
     def network(self, parameters, context, flows, sizes, feedback):
         """Centralities, Nystuen-Dacey classes and intermediary cities: (columns, number of intermediary
-        cities, params)."""
+        cities, params); None when canceled."""
         from ..alliance_plugin.core import citynet
         from ..alliance_plugin.core.dominant import dominant_flows
 
         sample = self.parameterAsInt(parameters, self.SAMPLE_SIZE, context) or None
         central = citynet.flow_centralities(flows, sample_size=sample, progress=feedback.setProgress,
                                             is_canceled=feedback.isCanceled)
+        if central.info["canceled"]:
+            return None
         for line in _describe(central.info):
             feedback.pushInfo(line)
-        dominant = dominant_flows(flows)
+        dominant = dominant_flows(flows, is_canceled=feedback.isCanceled)
+        if dominant is None:
+            return None
         band = (self.parameterAsDouble(parameters, self.BAND_MIN, context),
                 self.parameterAsDouble(parameters, self.BAND_MAX, context))
         top = self.parameterAsDouble(parameters, self.TOP_SHARE, context) / 100.0

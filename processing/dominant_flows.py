@@ -62,7 +62,7 @@ class DominantFlows(FlowAlgorithm):
         from ..alliance_plugin.core.dominant import dominant_flows
         from ..alliance_plugin.core.errors import AllianceError
 
-        steps = QgsProcessingMultiStepFeedback(3, feedback)
+        steps = QgsProcessingMultiStepFeedback(4, feedback)
         size_choice = self.parameterAsEnum(parameters, self.SIZE, context)
         size_field = self.parameterAsString(parameters, self.SIZE_FIELD, context)
         if size_choice == 2 and not size_field:
@@ -72,11 +72,14 @@ class DominantFlows(FlowAlgorithm):
         source, frame, attributes, codes = inputs.source, inputs.frame, inputs.attributes, inputs.codes
         size = ("inflow", "external_inflow")[size_choice] if size_choice < 2 else (
             pd.to_numeric(self.perTerritory(frame, codes)[size_field], errors="coerce"))
-        result = dominant_flows(inputs.flows, size=size)
+        steps.setCurrentStep(2)
+        result = dominant_flows(inputs.flows, size=size, progress=steps.setProgress, is_canceled=steps.isCanceled)
+        if result is None:
+            return {}
         params = "alliance:dominantflows size={s}".format(s=size_field if size_choice == 2 else size)
         territories = result.territories.assign(params=params)
 
-        steps.setCurrentStep(2)
+        steps.setCurrentStep(3)
         dest = self.writeTerritories(parameters, self.OUTPUT, context, source, frame, attributes,
                                      territories.reindex(codes.to_numpy()), steps, INT_COLUMNS, TEXT_COLUMNS)
         table = result.lines()

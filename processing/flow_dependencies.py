@@ -84,7 +84,11 @@ class FlowDependencies(FlowAlgorithm):
         inputs = self.readFlowInputs(parameters, context, steps, territory_step=1, match_step=2)
         territories, frame, codes, flows, unmatched = (inputs.source, inputs.frame, inputs.codes, inputs.flows,
                                                        inputs.unmatched)
-        indicators, pairs = dep.flow_dependencies(flows, threshold=threshold)
+        computed = dep.flow_dependencies(flows, threshold=threshold, progress=lambda p: steps.setProgress(0.9 * p),
+                                         is_canceled=steps.isCanceled)
+        if computed is None:
+            return {}
+        indicators, pairs = computed
         without_internal = dep.types_without_internal(flows)
         if without_internal:
             steps.pushWarning(self.tr(
@@ -98,7 +102,10 @@ class FlowDependencies(FlowAlgorithm):
         drawn = dep.select_pairs(
             pairs, min_share=self.parameterAsDouble(parameters, self.LINE_MIN_SHARE, context) / 100.0,
             min_volume=self.parameterAsDouble(parameters, self.LINE_MIN_VOLUME, context),
-            top_n=self.parameterAsInt(parameters, self.LINE_TOP_N, context))
+            top_n=self.parameterAsInt(parameters, self.LINE_TOP_N, context),
+            progress=lambda p: steps.setProgress(90.0 + 0.1 * p), is_canceled=steps.isCanceled)
+        if drawn is None:
+            return {}
         types = inputs.valid.flow_types
         indicators["params"] = "alliance:flowdependencies threshold={t:g} min_volume={m:g} types={k}".format(
             t=threshold, m=self.parameterAsDouble(parameters, self.MIN_VOLUME, context), k="|".join(types))

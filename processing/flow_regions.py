@@ -104,6 +104,8 @@ class FlowRegions(FlowAlgorithm):
             result, params = self.intramax(parameters, context, flows, codes, frame, steps)
         else:
             result, params = self.communities(parameters, context, method, flows, steps)
+        if steps.isCanceled():  # the regions reached so far are not written as if they were the result
+            return {}
         membership = result.membership.assign(params=params)
         stats = regions.region_statistics(flows, inputs.ids, membership).reset_index()
         stats = stats.rename(columns={stats.columns[0]: "region_id"}).assign(params=params)

@@ -115,8 +115,10 @@ class FunctionalAreas(FlowAlgorithm):
             steps.pushInfo(self.tr("{n} pairs of touching territories.").format(n=len(neighbours)))
 
         steps.setCurrentStep(2)
-        units, areas, area_column, role_column = self.areas(parameters, context, insee, inputs, fields, percent,
-                                                            neighbours, steps)
+        computed = self.areas(parameters, context, insee, inputs, fields, percent, neighbours, steps)
+        if computed is None:
+            return {}
+        units, areas, area_column, role_column = computed
         params = ("alliance:functionalareas method={m} commuting={c:g} polycentric={p:g} city_share={s:g} "
                   "min_jobs={j:g} contiguity={n}").format(
                       m="insee" if insee else "eu-oecd", c=percent[self.COMMUTING_THRESHOLD],
@@ -143,7 +145,8 @@ class FunctionalAreas(FlowAlgorithm):
                 self.UNITS_IN_AREAS: inside, self.UNMATCHED_ROWS: inputs.unmatched.rows}
 
     def areas(self, parameters, context, insee, inputs, fields, percent, neighbours, feedback):
-        """The units and areas of the chosen method, and the names of its area and role columns."""
+        """The units and areas of the chosen method, and the names of its area and role columns (None when
+        canceled)."""
         import pandas as pd
 
         from ..alliance_plugin.core import functional_areas as fa
@@ -154,23 +157,24 @@ class FunctionalAreas(FlowAlgorithm):
         population = pd.to_numeric(by_code[population_field], errors="coerce").fillna(0.0)
         if insee:
             candidates = as_flags(by_code[city_field]) if city_field else None
-            units, areas = fa.attraction_areas(
+            computed = fa.attraction_areas(
                 inputs.flows, inputs.ids, population, pole_candidate=candidates,
                 commuting=percent[self.COMMUTING_THRESHOLD],
-                min_jobs=self.parameterAsDouble(parameters, self.MIN_JOBS, context), neighbours=neighbours)
-            return units, areas, "aav_id", "aav_role"
+                min_jobs=self.parameterAsDouble(parameters, self.MIN_JOBS, context), neighbours=neighbours,
+                progress=feedback.setProgress, is_canceled=feedback.isCanceled)
+            return None if computed is None else (*computed, "aav_id", "aav_role")
         share = None
         if share_field and not city_field:
             fractions, read_as_percent = as_fractions(pd.to_numeric(by_code[share_field], errors="coerce"))
             share = pd.Series(fractions, index=by_code.index)
             if read_as_percent:
                 feedback.pushInfo(self.tr("Urban-centre shares above 1: read as percentages."))
-        units, areas = fa.functional_urban_areas(
+        computed = fa.functional_urban_areas(
             inputs.flows, inputs.ids, population, city=as_flags(by_code[city_field]) if city_field else None,
             urban_centre_share=share, city_share=percent[self.CITY_SHARE],
             commuting=percent[self.COMMUTING_THRESHOLD], polycentric=percent[self.POLYCENTRIC_THRESHOLD],
-            neighbours=neighbours)
-        return units, areas, "fua_id", "fua_role"
+            neighbours=neighbours, progress=feedback.setProgress, is_canceled=feedback.isCanceled)
+        return None if computed is None else (*computed, "fua_id", "fua_role")
 
 
 HELP = """<p>Rebuilds functional areas from your own commuting flows (recommendations 1 and 2).</p>

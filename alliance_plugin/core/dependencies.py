@@ -44,6 +44,7 @@ import pandas as pd
 
 from .errors import InvalidValueError
 from .flows.pairs import FlowPairs, FlowTable, ratio
+from .flows.progress import Ticker, cancelable
 
 COMMUTING_TYPES = frozenset({"commuting", "commute", "navettes", "domicile-travail",
                              "domicile_travail", "mobpro", "work"})
@@ -145,38 +146,52 @@ def _coupling(main_by_type, index):
     return coupled
 
 
-def _prepare(flows, territory_ids):
+def _prepare(flows, territory_ids, tick=None):
     """The territories, the flow types, the pairs of all types summed and the pairs of each type.
 
     Ties between partners go to the smallest code, whatever the order of the territories.
+    ``tick`` (a :class:`.flows.progress.Ticker`) is told the share of the types done.
     """
+    tick = tick or Ticker()
     table = FlowTable.of(flows, territory_ids)
     types = table.types
     total = table.pairs(tie_order="code")
+    tick(1.0 / (len(types) + 1) if len(types) > 1 else 1.0)
     if len(types) <= 1:
         return table.ids, types, total, {t: total for t in types}
-    return table.ids, types, total, {t: table.of_type(t).pairs(tie_order="code") for t in types}
+    per_type = {}
+    for number, kind in enumerate(types, 2):
+        per_type[kind] = table.of_type(kind).pairs(tie_order="code")
+        tick(number / (len(types) + 1))
+    return table.ids, types, total, per_type
 
 
-def _territory_frame(ids, types, total, per_type, threshold, commuting_types):
+def _territory_frame(ids, types, total, per_type, threshold, commuting_types, tick=None):
     if not 0 <= threshold <= 1:
         raise InvalidValueError("threshold is a share between 0 and 1")
+    tick = tick or Ticker()
     is_commuting = {t: str(t).lower() in commuting_types for t in types}
     frame = _indicators(total, ids, threshold, commuting=bool(types) and all(is_commuting.values()),
                         has_internal=total.has_internal and all(per_type[t].has_internal for t in types))
+    tick(1.0 / (len(types) + 1) if len(types) > 1 else 1.0)
     if len(types) <= 1:
         return frame
     parts, mains = [frame], {}
-    for kind in types:
+    for number, kind in enumerate(types, 2):
         one = _indicators(per_type[kind], ids, threshold, is_commuting[kind])
         mains[kind] = one["main_partner"]
         parts.append(one.add_prefix(type_prefix(kind) + "_"))
+        tick(number / (len(types) + 1))
     parts.append(_coupling(pd.DataFrame(mains, index=ids), ids))
     return pd.concat(parts, axis=1)
 
 
-def _pairs_frame(ids, types, per_type):
-    frames = [_pair_frame(per_type[kind], ids, kind) for kind in types]
+def _pairs_frame(ids, types, per_type, tick=None):
+    tick = tick or Ticker()
+    frames = []
+    for number, kind in enumerate(types, 1):
+        frames.append(_pair_frame(per_type[kind], ids, kind))
+        tick(number / len(types))
     if not frames:
         return _pair_frame(FlowPairs(np.zeros(0, int), np.zeros(0, int), np.zeros(0), len(ids)), ids, "")
     return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
@@ -200,18 +215,34 @@ def types_without_internal(flows):
     return sorted(k for k in pd.unique(kinds) if k not in with_internal)
 
 
-def flow_dependencies(flows, territory_ids=None, *, threshold=0.15, commuting_types=COMMUTING_TYPES):
+@cancelable
+def flow_dependencies(flows, territory_ids=None, *, threshold=0.15, commuting_types=COMMUTING_TYPES, tick):
     """Territory and pair indicators in one pass (see :func:`territory_indicators`
     and :func:`pair_indicators`): the pair sums and orderings are computed once.
 
+    ``progress`` (told the percentage done, 0 to 100) and ``is_canceled``
+    (checked after each phase and each flow type, see :func:`.flows.progress.cancelable`)
+    are optional.
+
     Returns
     -------
-    (pandas.DataFrame, pandas.DataFrame)
-        The territories (indexed by id) and the pairs.
+    (pandas.DataFrame, pandas.DataFrame) or None
+        The territories (indexed by id) and the pairs; None when canceled.
+
+    Examples
+    --------
+    >>> flows = pd.DataFrame({"origin": ["A", "A", "B"], "destination": ["A", "B", "A"],
+    ...                       "flow_type": "flow", "value": [6.0, 4.0, 2.0]})
+    >>> seen = []
+    >>> territories, pairs = flow_dependencies(flows, ["A", "B"], progress=seen.append)
+    >>> territories["main_share"].tolist(), seen
+    ([0.4, 1.0], [25.0, 65.0, 100.0])
+    >>> flow_dependencies(flows, ["A", "B"], is_canceled=lambda: True) is None
+    True
     """
-    ids, types, total, per_type = _prepare(flows, territory_ids)
-    return (_territory_frame(ids, types, total, per_type, threshold, commuting_types),
-            _pairs_frame(ids, types, per_type))
+    ids, types, total, per_type = _prepare(flows, territory_ids, tick.part(0.0, 0.25))
+    return (_territory_frame(ids, types, total, per_type, threshold, commuting_types, tick.part(0.25, 0.65)),
+            _pairs_frame(ids, types, per_type, tick.part(0.65, 1.0)))
 
 
 def territory_indicators(flows, territory_ids=None, *, threshold=0.15, commuting_types=COMMUTING_TYPES):
@@ -273,19 +304,25 @@ def pair_indicators(flows, territory_ids=None):
     return _pairs_frame(ids, types, per_type)
 
 
-def select_pairs(pairs, *, min_share=0.0, min_volume=0.0, top_n=0):
+@cancelable
+def select_pairs(pairs, *, min_share=0.0, min_volume=0.0, top_n=0, tick):
     """Keep the flows worth drawing.
 
     A flow is kept when its share of the origin's outflow is at least
     ``min_share``, its volume at least ``min_volume`` and, if ``top_n`` > 0,
     its rank within the origin at most ``top_n``. Shares were computed on all
-    flows, so selecting never changes them.
+    flows, so selecting never changes them. ``progress`` and ``is_canceled``
+    as in :func:`flow_dependencies` (checked after each rule); None when
+    canceled.
     """
     keep = np.ones(len(pairs), dtype=bool)
     if min_share > 0:
         keep &= pairs["share_origin"].fillna(0).to_numpy() >= min_share
+    tick(1 / 4)
     if min_volume > 0:
         keep &= pairs["volume"].to_numpy() >= min_volume
+    tick(2 / 4)
     if top_n and top_n > 0:
         keep &= pairs["rank"].to_numpy() <= top_n
+    tick(3 / 4)
     return pairs[keep].reset_index(drop=True)

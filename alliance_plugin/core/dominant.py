@@ -46,6 +46,7 @@ import pandas as pd
 
 from .errors import InvalidValueError, first_labels
 from .flows.pairs import FlowTable, territory_index  # noqa: F401 (territory_index: used here before)
+from .flows.progress import cancelable
 
 ND_CLASSES = ("dominant", "intermediate", "dominated", "independent", "isolated")
 SIZES = ("inflow", "external_inflow")
@@ -113,7 +114,8 @@ def _forest(parent):
     return up, depth, total
 
 
-def dominant_flows(flows, territory_ids=None, *, size="inflow", flow_type=None):
+@cancelable
+def dominant_flows(flows, territory_ids=None, *, size="inflow", flow_type=None, tick):
     """Nystuen-Dacey dominant flows, the hierarchy they form and each territory's role.
 
     Parameters
@@ -131,10 +133,13 @@ def dominant_flows(flows, territory_ids=None, *, size="inflow", flow_type=None):
         indexed by territory id (population, jobs) with a number for each.
     flow_type : str, optional
         Use only this flow type; None (default) sums all types.
+    progress, is_canceled : callable, optional
+        Told the percentage done (0 to 100); checked between the steps (see
+        :func:`.flows.progress.cancelable`).
 
     Returns
     -------
-    DominantFlows
+    DominantFlows or None
         ``territories`` has ``nd_class`` (see the module), ``nd_parent`` (the
         territory i is dominated by; missing for the others), ``nd_root`` (the
         top of its tree, itself for a root), ``nd_level`` (0 for a root),
@@ -143,7 +148,7 @@ def dominant_flows(flows, territory_ids=None, *, size="inflow", flow_type=None):
         used) and ``nd_flow`` (the volume of its dominant flow, 0 if none). ``flows`` holds ``origin, destination,
         volume`` for each dominant flow, in the order of the territories.
         ``share`` is the dominant flows' volume over the volume of all flows
-        between different territories (NaN if there is none).
+        between different territories (NaN if there is none). None when canceled.
 
     Examples
     --------
@@ -163,10 +168,12 @@ def dominant_flows(flows, territory_ids=None, *, size="inflow", flow_type=None):
     pairs = by_code.pairs()
     sizes = _size_vector(size, pairs, by_code.ids)
     partner, partner_flow = pairs.main_partners()
+    tick(0.4)
     has_partner = partner >= 0
     dominated = has_partner & (sizes[np.maximum(partner, 0)] > sizes)
     parent = np.where(dominated, partner, -1)
     root, level, total = _forest(parent)
+    tick(0.7)
     direct = np.bincount(parent[dominated], minlength=len(ids))
     external_out = pairs.outflow - pairs.internal
     external_in = pairs.inflow - pairs.internal

@@ -43,6 +43,7 @@ import pandas as pd
 
 from .errors import AllianceError
 from .flows.pairs import FlowTable
+from .flows.progress import cancelable
 
 ROLE_CORE = "city core"
 ROLE_ZONE = "commuting zone"
@@ -187,8 +188,9 @@ def _fix_contiguity(area, core, pairs, n):
     return area
 
 
+@cancelable
 def functional_urban_areas(flows, territory_ids, population, *, city=None, urban_centre_share=None,
-                           city_share=0.5, commuting=0.15, polycentric=0.15, neighbours=None):
+                           city_share=0.5, commuting=0.15, polycentric=0.15, neighbours=None, tick):
     """EU-OECD functional urban areas from commuting flows.
 
     Parameters
@@ -209,9 +211,13 @@ def functional_urban_areas(flows, territory_ids, population, *, city=None, urban
         The 15 % thresholds of the method.
     neighbours : pandas.DataFrame, optional
         Contiguity pairs (two columns of codes); enables enclaves and exclaves.
+    progress, is_canceled : callable, optional
+        Told the percentage done (0 to 100); checked between the steps and at
+        each polycentric merge (see :func:`.flows.progress.cancelable`).
 
     Returns
     -------
+    None when canceled; otherwise:
     units : pandas.DataFrame
         Indexed by id: ``fua_id`` (None outside), ``city_id``, ``fua_role``
         (city core, commuting zone, outside), ``share_to_core`` (share of the
@@ -245,8 +251,10 @@ def functional_urban_areas(flows, territory_ids, population, *, city=None, urban
         raise AllianceError("Say which units are cities: a city field, or the share of population "
                             "in an urban centre.")
     matrix, outflow, inflow = by_code.matrix()
+    tick(0.2)
     pairs = _neighbour_positions(neighbours, ids)
     group, k = _relabel(_components(is_city, pairs, n), pop)
+    tick(0.3)
     # Polycentric cities: merge while one city sends >= polycentric of its workers to another.
     while k > 1:
         linked = _group_shares(matrix, outflow, group, k) >= polycentric
@@ -257,10 +265,14 @@ def functional_urban_areas(flows, territory_ids, population, *, city=None, urban
             union.union(a, b)
         merged = np.array([union.find(g) for g in range(k)])
         group, k = _relabel(np.where(group >= 0, merged[np.maximum(group, 0)], -1), pop)
+        tick.check()
+    tick(0.5)
     shares = _share_to_groups(matrix, outflow, group, k)
     best, best_share = _best_group(shares, commuting)
     area = np.where(is_city, group, np.where(best >= 0, best, -1))
+    tick(0.6)
     area = _fix_contiguity(area, is_city, pairs, n)
+    tick(0.8)
     units, areas = _fua_tables(ids, pop, area, group, is_city, shares, best_share, matrix, outflow, inflow, k)
     return units.reindex(given), areas
 
@@ -320,8 +332,9 @@ def _fua_tables(ids, pop, area, group, is_city, shares, best_share, matrix, outf
     return units, areas
 
 
+@cancelable
 def attraction_areas(flows, territory_ids, population, *, pole_candidate=None, min_jobs=1500.0,
-                     commuting=0.15, neighbours=None):
+                     commuting=0.15, neighbours=None, tick):
     """INSEE-style aires d'attraction des villes from commuting flows.
 
     Parameters
@@ -337,13 +350,15 @@ def attraction_areas(flows, territory_ids, population, *, pole_candidate=None, m
         The 15 % threshold, for secondary poles and for the crown.
     neighbours : pandas.DataFrame, optional
         Contiguity pairs: touching poles form one pole.
+    progress, is_canceled : callable, optional
+        As in :func:`functional_urban_areas`.
 
     Returns
     -------
     units, areas
         As in :func:`functional_urban_areas`, with ``aav_id``, ``pole_id``,
         ``aav_role`` (pole, secondary pole, crown, outside) and
-        ``share_to_pole``.
+        ``share_to_pole``; None when canceled.
     """
     flows = FlowTable.of(flows, territory_ids)
     given = flows.ids
@@ -351,10 +366,12 @@ def attraction_areas(flows, territory_ids, population, *, pole_candidate=None, m
     ids, n = by_code.ids, len(by_code.ids)
     pop = pd.Series(population).reindex(ids).fillna(0).to_numpy(dtype=float)
     matrix, outflow, inflow = by_code.matrix()
+    tick(0.2)
     candidate = (np.ones(n, dtype=bool) if pole_candidate is None
                  else pd.Series(pole_candidate).reindex(ids).fillna(False).astype(bool).to_numpy())
     is_pole = candidate & (inflow >= min_jobs)
     pole, k = _relabel(_components(is_pole, _neighbour_positions(neighbours, ids), n), inflow)
+    tick(0.3)
     # Secondary poles: a pole sending >= commuting of its workers to a pole with more jobs joins it.
     # Poles are numbered by decreasing jobs, so "more jobs" is "smaller number".
     main = np.arange(k)
@@ -372,8 +389,10 @@ def attraction_areas(flows, territory_ids, population, *, pole_candidate=None, m
     area = np.full(n, -1)
     area[pole >= 0] = main[pole[pole >= 0]]
     area, k_area = _relabel(area, inflow)
+    tick(0.5)
     shares = _share_to_groups(matrix, outflow, np.where(is_pole, area, -1), k_area)
     best, best_share = _best_group(shares, commuting)
+    tick(0.7)
     area = np.where(is_pole, area, best)
     main_pole = np.zeros(n, dtype=bool)
     main_pole[is_pole] = main[pole[is_pole]] == pole[is_pole]

@@ -40,6 +40,7 @@ import pandas as pd
 
 from ..errors import InvalidValueError
 from ..flows.pairs import FlowTable
+from ..flows.progress import Canceled, Ticker
 from .pagerank import weighted_pagerank
 
 
@@ -102,7 +103,22 @@ def _betweenness_plan(component, edges_per_comp, code_order, *, exact_max_nodes,
     return plan
 
 
-def _betweenness(graph, o, d, component, comp_size, plan, weight, progress, is_canceled):
+def _graph(o, d, v, n, tick, chunk=100_000):
+    """The directed flow graph (weights and ``1 / volume`` distances), built ``chunk`` edges at a time
+    (the same graph as in one call) with a checkpoint of ``tick`` after each."""
+    import networkx as nx
+
+    graph = nx.DiGraph()
+    graph.add_nodes_from(range(n))
+    for start in range(0, len(o), chunk):
+        stop = min(start + chunk, len(o))
+        graph.add_edges_from(zip(o[start:stop].tolist(), d[start:stop].tolist(),
+                                 ({"weight": w, "distance": 1.0 / w} for w in v[start:stop].tolist())))
+        tick(stop / len(o))
+    return graph
+
+
+def _betweenness(graph, o, d, component, comp_size, plan, weight, tick):
     """Betweenness per component, normalised within it; None when canceled."""
     import networkx as nx
 
@@ -123,15 +139,16 @@ def _betweenness(graph, o, d, component, comp_size, plan, weight, progress, is_c
     raw = np.zeros(n)
     total, done = sum(t[2] for t in tasks), 0
     for sub, chunk, cost in tasks:
-        if is_canceled is not None and is_canceled():
+        try:
+            tick.check()
+        except Canceled:
             return None
         part = nx.betweenness_centrality_subset(sub, sources=chunk.tolist(), targets=sub,
                                                 normalized=False, weight=weight)
         raw[np.fromiter(part.keys(), dtype=np.int64, count=len(part))] += np.fromiter(
             part.values(), dtype=float, count=len(part))
         done += cost
-        if progress is not None:
-            progress(100.0 * done / total)
+        tick.report(done / total)
     k = np.zeros(n)
     is_source = np.zeros(n)
     for comp, nodes, k_c, sources in plan:
@@ -175,10 +192,13 @@ def flow_centralities(flows, territory_ids=None, *, flow_type=None, alpha=0.85, 
     seed : int
         Seed of the source sample (the same seed gives the same result).
     progress : callable, optional
-        Called with the percentage of betweenness done (0 to 100).
+        Called with the percentage done (0 to 100): building the graph up to
+        20, PageRank up to 30, the betweenness the rest.
     is_canceled : callable, optional
-        Returning True stops the betweenness: it is then NaN and
-        ``info["canceled"]`` is True.
+        Checked after every 100,000 edges of the graph, before and after
+        PageRank and between the betweenness searches. Returning True stops the
+        computation: what is not computed (the betweenness, and PageRank when
+        canceled before it ends) is then NaN and ``info["canceled"]`` is True.
 
     Returns
     -------
@@ -200,8 +220,6 @@ def flow_centralities(flows, territory_ids=None, *, flow_type=None, alpha=0.85, 
     >>> out["betweenness_method"].tolist()  # B is on the shortest paths A -> C and C -> A
     ['exact', 'exact', 'exact', 'undefined']
     """
-    import networkx as nx
-
     if distance not in ("inverse_volume", "hops"):
         raise InvalidValueError("distance must be 'inverse_volume' or 'hops'; got '{distance}'.", distance=distance)
     if not 0 < alpha < 1:
@@ -211,23 +229,26 @@ def flow_centralities(flows, territory_ids=None, *, flow_type=None, alpha=0.85, 
                                 sample_size=sample_size)
     ids, o, d, v = _graph_arrays(flows, territory_ids, flow_type)
     n = len(ids)
-    clock = time.perf_counter()
-    graph = nx.DiGraph()
-    graph.add_nodes_from(range(n))
-    graph.add_edges_from(zip(o.tolist(), d.tolist(),
-                             ({"weight": w, "distance": 1.0 / w} for w in v.tolist())))
+    clock, tick = time.perf_counter(), Ticker(progress, is_canceled)
     component, comp_size, code_order = _components(o, d, n, ids)
-    seconds = {"graph": time.perf_counter() - clock}
-    clock = time.perf_counter()
-    pagerank = weighted_pagerank(graph, (o, d, v), n, alpha, max_iter, tol)
-    seconds["pagerank"] = time.perf_counter() - clock
-    clock = time.perf_counter()
     edges_per_comp = np.bincount(component[o], minlength=component.max() + 1)
     plan = _betweenness_plan(component, edges_per_comp, code_order, exact_max_nodes=exact_max_nodes,
                              max_edge_visits=max_edge_visits, sample_size=sample_size, seed=seed)
-    weight = "distance" if distance == "inverse_volume" else None
-    betweenness = _betweenness(graph, o, d, component, comp_size, plan, weight, progress, is_canceled)
-    seconds["betweenness"] = time.perf_counter() - clock
+    pagerank, betweenness, seconds = np.full(n, np.nan), None, {}
+    try:
+        tick.check()
+        graph = _graph(o, d, v, n, tick.part(0.0, 0.2))
+        seconds["graph"] = time.perf_counter() - clock
+        clock = time.perf_counter()
+        pagerank = weighted_pagerank(graph, (o, d, v), n, alpha, max_iter, tol)
+        seconds["pagerank"] = time.perf_counter() - clock
+        tick(0.3)
+        clock = time.perf_counter()
+        weight = "distance" if distance == "inverse_volume" else None
+        betweenness = _betweenness(graph, o, d, component, comp_size, plan, weight, tick.part(0.3, 1.0))
+        seconds["betweenness"] = time.perf_counter() - clock
+    except Canceled:
+        pass
     canceled = betweenness is None
     if canceled:
         betweenness = np.full(n, np.nan)

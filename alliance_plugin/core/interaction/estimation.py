@@ -31,24 +31,32 @@ from __future__ import annotations
 import numpy as np
 
 from ..errors import ConvergenceError, InvalidValueError
+from ..flows.progress import Ticker
 from .families import design_matrix, effects_from_profile
 
 _DENSE_STEP = 500  # Newton systems up to this size are solved directly
 
 
-def _newton(x, evaluate, solve, *, tol, max_iter, what):
+def _newton(x, evaluate, solve, *, tol, max_iter, what, tick=None):
     """Minimise a convex function by Newton steps with backtracking.
 
     ``evaluate(x)`` returns ``(f, gradient, state)`` and ``solve(state, gradient,
     g0)`` an approximation of ``-H^-1 gradient``. Stops when half the Newton
     decrement, the expected gain in log-likelihood, is below ``tol`` (the last
-    step is still taken).
+    step is still taken). ``tick`` (:class:`..flows.progress.Ticker`) is told,
+    after each iteration, how far the decrement has come down from the first
+    one towards ``tol`` (on a log scale), and may stop the fit.
     """
+    tick = tick or Ticker()
     f, grad, state = evaluate(x)
-    g0 = None
+    g0 = first = None
     for iteration in range(1, max_iter + 1):
+        tick.check()
         step, g0 = solve(state, grad, g0)
         decrement = -_dot(grad, step)
+        first = decrement if first is None else first
+        if np.isfinite(decrement) and first > 2 * tol and decrement > 0:
+            tick.report(np.log(first / decrement) / np.log(first / (2 * tol)))
         if not np.isfinite(decrement) or decrement < 0:
             raise ConvergenceError("The {what} went astray at iteration {iteration} (the Newton system is not "
                                    "positive definite): are some regressors collinear?",
@@ -74,8 +82,10 @@ def _newton(x, evaluate, solve, *, tol, max_iter, what):
                            max_iter=max_iter, half_decrement=decrement / 2)
 
 
-def _pcg(apply, rhs, diag, *, rtol, max_iter=10000):
-    """Jacobi-preconditioned conjugate gradients; works on consistent singular systems too."""
+def _pcg(apply, rhs, diag, *, rtol, max_iter=10000, tick=None):
+    """Jacobi-preconditioned conjugate gradients; works on consistent singular systems too.
+
+    ``tick`` (:class:`..flows.progress.Ticker`), when given, may stop it every 64 iterations."""
     x = np.zeros_like(rhs)
     r = rhs.copy()
     z = r / diag
@@ -84,6 +94,8 @@ def _pcg(apply, rhs, diag, *, rtol, max_iter=10000):
     iterations = 0
     while rz > rtol ** 2 * rz0 and iterations < max_iter:
         iterations += 1
+        if tick is not None and iterations % 64 == 0:
+            tick.check()
         ap = apply(p)
         pap = _dot(p, ap)
         if pap <= 0:
@@ -97,7 +109,7 @@ def _pcg(apply, rhs, diag, *, rtol, max_iter=10000):
     return x, iterations, (rz / rz0) ** 0.5 if rz0 > 0 else 0.0
 
 
-def _fit_irls(y, X, *, tol, max_iter):
+def _fit_irls(y, X, *, tol, max_iter, tick=None):
     """Poisson GLM with log link by Fisher scoring (IRLS), dense normal equations."""
 
     def evaluate(beta):
@@ -110,7 +122,8 @@ def _fit_irls(y, X, *, tol, max_iter):
 
     start = (y + y.mean()) / 2  # statsmodels' start; the first step is the usual WLS on log(start)
     beta0 = _solve_spd(_weighted_gram(X, start), _times_t(X, start * np.log(start)))
-    beta, mu, iterations = _newton(beta0, evaluate, solve, tol=tol, max_iter=max_iter, what="IRLS estimation")
+    beta, mu, iterations = _newton(beta0, evaluate, solve, tol=tol, max_iter=max_iter, what="IRLS estimation",
+                                   tick=tick)
     return beta, mu, iterations
 
 
@@ -153,7 +166,7 @@ def _solve_spd(h, rhs):
     return cho_solve((chol, True), np.asarray(rhs) / scale) / scale
 
 
-def _fit_profiled(y, g, h, Z, *, tol, max_iter):
+def _fit_profiled(y, g, h, Z, *, tol, max_iter, tick=None):
     """Poisson MLE with the g-side effects in closed form and the h-side effects (if any) and the
     regressors ``Z`` by Newton-CG. Returns fitted values, log effects, parameters and their information."""
     order = np.argsort(g, kind="stable")
@@ -189,15 +202,16 @@ def _fit_profiled(y, g, h, Z, *, tol, max_iter):
         gnorm = _dot(grad, grad / diag) ** 0.5
         g0 = gnorm if g0 is None else g0
         step, its, _ = _pcg(lambda v: apply(v) + damping * v, -grad, diag,
-                            rtol=max(1e-12, min(0.1, gnorm / g0)))
+                            rtol=max(1e-12, min(0.1, gnorm / g0)), tick=tick)
         cg[0] += its
         return step, g0
 
     # Start from the independence model T_ij ~ O_i D_j: destination effects log D_j, no distance effect.
     start = np.concatenate((np.log(h_totals), np.zeros(p)))
-    x, (mu, log_a), iterations = _newton(start, evaluate, solve, tol=tol, max_iter=max_iter, what="estimation")
+    x, (mu, log_a), iterations = _newton(start, evaluate, solve, tol=tol, max_iter=max_iter, what="estimation",
+                                         tick=tick)
     apply, diag, _ = _information(mu, h, nh, zt, starts, counts, totals)
-    info = _theta_information(apply, diag, nh, p, cg, small=_small(nh, len(y)))
+    info = _theta_information(apply, diag, nh, p, cg, small=_small(nh, len(y)), tick=tick)
     back = np.empty_like(order)
     back[order] = np.arange(len(order))
     return mu[back], log_a, x[:nh], x[nh:], info, iterations, cg[0]
@@ -247,7 +261,7 @@ def _small(size, n):
     return size <= _DENSE_STEP and size * n <= 5_000_000
 
 
-def _theta_information(apply, diag, nh, p, cg, *, small):
+def _theta_information(apply, diag, nh, p, cg, *, small, tick=None):
     """Information on the regressors once every fixed effect is profiled out (a Schur complement)."""
     cols = np.column_stack([apply(_unit(nh + p, nh + k)) for k in range(p)])
     h_bt, h_tt = cols[:nh], cols[nh:]
@@ -260,7 +274,7 @@ def _theta_information(apply, diag, nh, p, cg, *, small):
         u = np.zeros_like(h_bt)
         for k in range(p):
             u[:, k], its, residual = _pcg(lambda v: apply(np.concatenate((v, np.zeros(p))))[:nh],
-                                          h_bt[:, k], diag[:nh], rtol=1e-10)
+                                          h_bt[:, k], diag[:nh], rtol=1e-10, tick=tick)
             cg[0] += its
             if residual > 1e-6:
                 raise ConvergenceError("The standard errors could not be computed: the conjugate gradient solve "
@@ -269,7 +283,8 @@ def _theta_information(apply, diag, nh, p, cg, *, small):
     return h_tt - h_bt.T @ u
 
 
-def fit_poisson(y, o, d, Z, *, family, constant, method, n_effects, components, tol, max_iter, max_dense):
+def fit_poisson(y, o, d, Z, *, family, constant, method, n_effects, components, tol, max_iter, max_dense,
+                tick=None):
     """Fit one model of the family by Poisson maximum likelihood.
 
     ``y`` holds the flows, ``o`` and ``d`` the compact origin and destination
@@ -282,7 +297,9 @@ def fit_poisson(y, o, d, Z, *, family, constant, method, n_effects, components, 
     fitted values, fixed effects (spint's parametrisation), parameters of the
     regressors, their covariance, the fixed effects' standard errors (NaN beyond
     ``max_dense`` parameters or with several components), Newton iterations and
-    conjugate gradient iterations.
+    conjugate gradient iterations. ``tick`` (:class:`..flows.progress.Ticker`)
+    is told the progress of the iterations and raises
+    :class:`..flows.progress.Canceled` between them when the user canceled.
     """
     n_o, n_d, p = int(o.max()) + 1, int(d.max()) + 1, Z.shape[1]
     X, cg = None, 0
@@ -296,11 +313,12 @@ def fit_poisson(y, o, d, Z, *, family, constant, method, n_effects, components, 
                                     "has {n_parameters}: use method='profile'.",
                                     max_dense=max_dense, n_parameters=n_effects + p)
         X = Z if family == "unconstrained" else design_matrix(o, d, n_o, n_d, Z, family, constant)
-        beta, mu, iterations = _fit_irls(y, X, tol=tol, max_iter=max_iter)
+        beta, mu, iterations = _fit_irls(y, X, tol=tol, max_iter=max_iter, tick=tick)
         effects, theta = beta[:n_effects], beta[n_effects:]
     else:
         g, h = (d, None) if family == "attraction" else (o, d if family == "doubly" else None)
-        mu, log_a, b, theta, info, iterations, cg = _fit_profiled(y, g, h, Z, tol=tol, max_iter=max_iter)
+        mu, log_a, b, theta, info, iterations, cg = _fit_profiled(y, g, h, Z, tol=tol, max_iter=max_iter,
+                                                                  tick=tick)
         effects = effects_from_profile(family, constant, log_a, b)
     if n_effects + p <= max_dense and components == 1:
         X = X if X is not None else design_matrix(o, d, n_o, n_d, Z, family, constant)

@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InvalidValueError
+from ..flows.progress import cancelable
 from .estimation import fit_poisson
 from .families import (DECAY_ALIASES, FAMILIES, constrained_groups, count_components, effect_labels,
                        effects_table, regressors)
@@ -76,9 +77,10 @@ def _normalise(family, decay, method):
     return DECAY_ALIASES[decay], method
 
 
+@cancelable
 def fit_gravity(flows, *, family="doubly", decay="power", distance="distance", value="value",
                 origin_mass=None, destination_mass=None, flow_type=None, intrazonal=False,
-                constant=True, method="auto", tol=1e-10, max_iter=100, max_dense=2000):
+                constant=True, method="auto", tol=1e-10, max_iter=100, max_dense=2000, tick):
     """Fit a spatial interaction model to flows by Poisson maximum likelihood.
 
     Parameters
@@ -115,10 +117,16 @@ def fit_gravity(flows, *, family="doubly", decay="power", distance="distance", v
     max_dense : int
         Up to this many parameters (fixed effects included), the full
         covariance is computed and fixed effects get standard errors.
+    progress, is_canceled : callable, optional
+        Told the percentage done (0 to 100, the iterations by how far the
+        expected gain has come down to ``tol``); checked between the Newton
+        (IRLS) iterations and every 64 conjugate gradient iterations (see
+        :func:`..flows.progress.cancelable`).
 
     Returns
     -------
-    GravityFit
+    GravityFit or None
+        None when canceled.
 
     Raises
     ------
@@ -144,6 +152,7 @@ def fit_gravity(flows, *, family="doubly", decay="power", distance="distance", v
     data, rows = prepare_pairs(flows, value=value, distance=distance, flow_type=flow_type, intrazonal=intrazonal)
     check_pairs(data, decay)
     Z, labels = regressors(rows, data, family, decay, constant, origin_mass, destination_mass)
+    tick(0.1)
     o, d, o_labels, d_labels = constrained_groups(data, family)
     warnings = []
     components = count_components(o, d, len(o_labels), len(d_labels)) if family == "doubly" else 1
@@ -156,7 +165,7 @@ def fit_gravity(flows, *, family="doubly", decay="power", distance="distance", v
         raise InvalidValueError("The model has {k} parameters but only {n_y} pairs.", k=k, n_y=len(data.y))
     mu, effects, theta, cov, effect_se, iterations, cg = fit_poisson(
         data.y, o, d, Z, family=family, constant=constant, method=method, n_effects=len(effects_of),
-        components=components, tol=tol, max_iter=max_iter, max_dense=max_dense)
+        components=components, tol=tol, max_iter=max_iter, max_dense=max_dense, tick=tick.part(0.1, 0.9))
     params, cov = parameter_table(labels, theta, cov)
     stats = fit_statistics(data.y, mu, k)
     stats.update(iterations=iterations, cg_iterations=cg, method=method,
