@@ -80,7 +80,7 @@ class SpatialInteraction(FlowAlgorithm):
         self.addOutput(QgsProcessingOutputString(self.SUMMARY, self.tr("Summary of the fit")))
 
     def compute(self, parameters, context, feedback):
-        from ..alliance_plugin.core.interaction import family_masses, fit_gravity
+        from ..alliance_plugin.core.interaction import family_masses, fit_gravity, sum_flow_types
 
         steps = QgsProcessingMultiStepFeedback(3, feedback)
         family = FAMILIES[self.parameterAsEnum(parameters, self.FAMILY, context)]
@@ -93,9 +93,10 @@ class SpatialInteraction(FlowAlgorithm):
         flows, unmatched = self.matchFlows(valid, ids, steps, self.parameterAsString(parameters, self.ID_FIELD, context))
         types = flows["flow_type"].unique()
         if len(types) > 1:
-            flows = flows.assign(flow_type="total")
             steps.pushInfo(self.tr("Flow types {types} are summed.").format(types=", ".join(map(str, types))))
         flows, unit = self._distances(flows, distance_field, codes, frame, source, steps)
+        if len(types) > 1:  # one row per pair, flow type "total": what fit_gravity takes
+            flows = sum_flow_types(flows)
         by_code = self.perTerritory(frame, codes)
         given = [by_code[field] if field else None for field in mass_fields]
 
@@ -104,7 +105,10 @@ class SpatialInteraction(FlowAlgorithm):
         origin_mass, destination_mass = family_masses(flows, family, origin=given[0], destination=given[1])
         fit = fit_gravity(flows, family=family, decay=decay, origin_mass=origin_mass,
                           destination_mass=destination_mass,
-                          intrazonal=self.parameterAsBoolean(parameters, self.INTRAZONAL, context))
+                          intrazonal=self.parameterAsBoolean(parameters, self.INTRAZONAL, context),
+                          progress=steps.setProgress, is_canceled=steps.isCanceled)
+        if fit is None:
+            return {}
         for warning in fit.warnings:
             steps.pushWarning(warning)
         params = "alliance:spatialinteraction family={f} decay={d} distance={u} masses={m}".format(

@@ -73,3 +73,44 @@ def test_bad_inputs(table, options, error, message):
     with pytest.raises(error, match=message) as caught:
         interaction.fit_gravity(table, **options)
     assert isinstance(caught.value, AllianceError) and isinstance(caught.value, ValueError)
+
+
+def test_flow_types_are_summed_per_pair_with_their_distance():
+    # Two flow types on THREE's pairs: work = THREE's volumes minus 1 on the pairs A->B, B->C and C->A,
+    # school = 1 on those three pairs and 0 on C->B. Summed per pair they give back THREE exactly.
+    work = THREE.assign(flow_type="work")
+    school_pairs = [("A", "B"), ("B", "C"), ("C", "A"), ("C", "B")]
+    school_value = {("A", "B"): 1.0, ("B", "C"): 1.0, ("C", "A"): 1.0, ("C", "B"): 0.0}
+    key = list(zip(work["origin"], work["destination"]))
+    work = work.assign(value=[v - school_value.get(k, 0.0) for v, k in zip(work["value"], key)])
+    school = THREE[[k in school_pairs for k in key]].assign(flow_type="school")
+    school = school.assign(value=[school_value[k] for k in zip(school["origin"], school["destination"])])
+    both = pd.concat([work, school], ignore_index=True)
+    summed = interaction.sum_flow_types(both)
+    # One row per pair, in the order of their first row (THREE's order), flow type "total".
+    assert summed[["origin", "destination", "flow_type", "value", "distance"]].values.tolist() == \
+        THREE.assign(flow_type="total")[["origin", "destination", "flow_type", "value", "distance"]].values.tolist()
+    # The summed volumes reach the fit: the same model as on the table summed beforehand.
+    fit, expected = (interaction.fit_gravity(table, family="production") for table in (summed, THREE))
+    pd.testing.assert_frame_equal(fit.params, expected.params)
+    assert fit.pairs["observed"].tolist() == [20.0, 5.0, 10.0, 15.0, 4.0, 30.0]  # THREE off the diagonal
+    assert expected.pairs["observed"].tolist() == [20.0, 5.0, 10.0, 15.0, 4.0, 30.0]
+    # Without the sum the fit refuses the repeated pairs (the bug the sum fixes).
+    with pytest.raises(InvalidValueError, match="repeat a pair"):
+        interaction.fit_gravity(both.assign(flow_type="total"), family="production")
+
+
+def test_summing_flow_types_refuses_a_pair_with_two_distances():
+    flows = pd.DataFrame({"origin": ["A", "A", "B", "B", "C"], "destination": ["B", "B", "A", "A", "A"],
+                          "flow_type": ["work", "school", "work", "school", "work"],
+                          "value": [3.0, 2.0, 4.0, 1.0, 5.0], "distance": [1.5, 2.5, 1.5, np.nan, 7.0]})
+    with pytest.raises(InvalidValueError) as error:
+        interaction.sum_flow_types(flows)
+    assert str(error.value) == ("2 pairs have different distances in their rows of different flow types "
+                                "(A->B: 1.5 / 2.5, B->A: 1.5 / none): the flow types are summed per pair, which "
+                                "needs one distance per pair. Give each pair the same distance in every row, or "
+                                "keep one flow type.")
+    # A pair seen once, or with the same distance in every row, is fine.
+    same = flows.assign(distance=[1.5, 1.5, 1.5, 1.5, 7.0])
+    assert interaction.sum_flow_types(same)[["origin", "destination", "value", "distance"]].values.tolist() == [
+        ["A", "B", 5.0, 1.5], ["B", "A", 5.0, 1.5], ["C", "A", 5.0, 7.0]]

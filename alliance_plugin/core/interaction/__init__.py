@@ -23,8 +23,8 @@ Modules, in the order of a fit:
 from .distances import WGS84, pair_distances
 from .families import DECAYS, FAMILIES, family_masses
 from .model import GravityFit, fit_gravity
-from .pairs import complete_pairs
+from .pairs import complete_pairs, sum_flow_types
 from .statistics import fit_statistics
 
 __all__ = ["DECAYS", "FAMILIES", "WGS84", "GravityFit", "complete_pairs", "family_masses", "fit_gravity",
-           "fit_statistics", "pair_distances"]
+           "fit_statistics", "pair_distances", "sum_flow_types"]

@@ -9,7 +9,8 @@ modelling assumptions about pairs (Flowerdew and Aitkin 1982, as in spint):
 - only the pairs given are modelled: a pair missing from the table is not a zero
   flow. :func:`complete_pairs` lists every ordered pair, with zeros, to model them;
 - intrazonal pairs (i == j) are left out unless asked for;
-- one row per ordered pair, one flow type at a time.
+- one row per ordered pair, one flow type at a time (:func:`sum_flow_types`
+  sums the types per pair).
 
 What is refused, naming the pairs (:func:`check_pairs`): no pair left to model,
 missing, negative or infinite flows or distances, a zero distance under power
@@ -63,6 +64,45 @@ def complete_pairs(flows, territory_ids, *, value="value", intrazonal=False, max
     return pd.DataFrame({"origin": pd.Categorical.from_codes(oo[keep], categories=ids),
                          "destination": pd.Categorical.from_codes(dd[keep], categories=ids),
                          "flow_type": kinds[0] if len(kinds) else "flow", "value": volume[keep]})
+
+
+def sum_flow_types(flows, *, value="value", distance="distance", label="total"):
+    """One row per ordered pair: the volumes of every flow type summed, the flow type ``label``.
+
+    A gravity model takes one row per pair; a table of several flow types
+    (commuting and school trips, say) is modelled as their sum. The pair keeps
+    its distance, which must be the same in all its rows: a pair whose rows
+    give different distances (or a distance and none) is refused, naming the
+    pairs, as the sum would not know which one to take. Pairs keep the order of
+    their first row.
+
+    Examples
+    --------
+    >>> flows = pd.DataFrame({"origin": ["A", "A", "B"], "destination": ["B", "B", "A"],
+    ...                       "flow_type": ["work", "study", "work"], "value": [3.0, 2.0, 4.0],
+    ...                       "distance": [1.5, 1.5, 1.5]})
+    >>> sum_flow_types(flows).values.tolist()
+    [['A', 'B', 'total', 5.0, 1.5], ['B', 'A', 'total', 4.0, 1.5]]
+    """
+    frame = pd.DataFrame({"origin": np.asarray(flows["origin"], dtype=object),
+                          "destination": np.asarray(flows["destination"], dtype=object),
+                          "value": numeric_column(flows, value, "flow"),
+                          "distance": numeric_column(flows, distance, "distance")})
+    grouped = frame.groupby(["origin", "destination"], sort=False)
+    low, high = grouped["distance"].transform("min"), grouped["distance"].transform("max")
+    count, known = grouped["distance"].transform("size"), grouped["distance"].transform("count")
+    differs = ((low != high) | ((known > 0) & (known < count))).to_numpy()
+    if differs.any():
+        bad = frame[differs].groupby(["origin", "destination"], sort=False)["distance"].agg(
+            lambda values: " / ".join("none" if v != v else f"{v:g}" for v in pd.unique(values)))
+        raise InvalidValueError("{n_pairs} pairs have different distances in their rows of different flow types "
+                                "({pairs}): the flow types are summed per pair, which needs one distance per "
+                                "pair. Give each pair the same distance in every row, or keep one flow type.",
+                                n_pairs=len(bad), pairs=first_labels([f"{o}->{d}: {text}"
+                                                                      for (o, d), text in bad.items()]))
+    summed = grouped.agg(value=("value", "sum"), distance=("distance", "first")).reset_index()
+    return pd.DataFrame({"origin": summed["origin"], "destination": summed["destination"], "flow_type": label,
+                         value: summed["value"], distance: summed["distance"]})
 
 
 @dataclass
