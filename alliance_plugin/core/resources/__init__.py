@@ -14,11 +14,11 @@ from .balance import (BALANCE_COLUMNS, SHED_COLUMNS, SUMMARY_COLUMNS, ResourceBa
 from .reciprocity import (PROVIDER_IS_DESTINATION, Reciprocity, class_centroids, class_lines, reciprocity_account,
                           reciprocity_index)
 from .resourceshed import SHED_RULES, Sheds, resource_sheds
-from .values import (match_values, parse_assignments, parse_rates, parse_resource_fields, validate_values,
-                     values_from_fields, values_from_long)
+from .values import (detect_value_columns, match_values, parse_assignments, parse_rates, parse_resource_fields,
+                     validate_values, values_from_fields, values_from_long)
 
 __all__ = ["BALANCE_COLUMNS", "PROVIDER_IS_DESTINATION", "Reciprocity", "ResourceBalance", "SHED_COLUMNS",
-           "SHED_RULES", "SUMMARY_COLUMNS", "Sheds", "class_centroids", "class_lines", "match_values",
-           "parse_assignments", "parse_rates", "parse_resource_fields", "reciprocity_account", "reciprocity_index",
-           "resource_balance", "resource_sheds", "territory_summary", "validate_values", "values_from_fields",
-           "values_from_long"]
+           "SHED_RULES", "SUMMARY_COLUMNS", "Sheds", "class_centroids", "class_lines", "detect_value_columns",
+           "match_values", "parse_assignments", "parse_rates", "parse_resource_fields", "reciprocity_account",
+           "reciprocity_index", "resource_balance", "resource_sheds", "territory_summary", "validate_values",
+           "values_from_fields", "values_from_long"]

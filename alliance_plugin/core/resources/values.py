@@ -185,6 +185,37 @@ def values_from_long(table, *, territory, resource, production, consumption=None
     return validate_values(values)
 
 
+_COLUMN_NAMES = {
+    "territory": ("territory", "code", "id", "codgeo", "commune", "territoire"),
+    "resource": ("resource", "ressource", "flow_type", "type", "kind"),
+    "production": ("production", "prod", "supply", "produced"),
+    "consumption": ("consumption", "conso", "cons", "consommation", "demand", "use"),
+    "unit": ("unit", "unite", "unité", "units"),
+}
+
+
+def detect_value_columns(columns, **given):
+    """The columns of a long table of values: names given win, the others recognised case aside
+    (``territory``/``code``, ``resource``/``type``, ``production``, ``consumption``, ``unit``); consumption
+    and unit may be absent (None).
+
+    Examples
+    --------
+    >>> detect_value_columns(["CODE", "Resource", "Production", "unit"])
+    {'territory': 'CODE', 'resource': 'Resource', 'production': 'Production', 'consumption': None, 'unit': 'unit'}
+    """
+    lowered = {str(c).strip().lower(): c for c in columns}
+    found = {}
+    for role, names in _COLUMN_NAMES.items():
+        found[role] = given.get(role) or next((lowered[n] for n in names if n in lowered), None)
+    for role in ("territory", "resource", "production"):
+        if found[role] is None:
+            raise FieldNotFoundError("No column for '{role}' found among the columns {columns} of the table of "
+                                     "values; name it in its field parameter.", role=role,
+                                     columns=first_labels(list(columns), 12))
+    return found
+
+
 def row_labels(values, rows):
     """``"territory (resource)"`` labels of the rows ``rows`` (a boolean mask) of a values table."""
     return [f"{t} ({r})" for t, r in zip(values["territory"][rows], values["resource"][rows])]
