@@ -7,7 +7,7 @@ point, the network), the metric CRS and the multi-step feedback of a run, the
 population and of plain tables. What each measures stays in its own module.
 """
 
-import os
+from dataclasses import dataclass
 
 from qgis.core import (
     QgsProcessingException,
@@ -20,9 +20,9 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
-from ..alliance_plugin.qgis_io.fast import (file_layer, gpkg_destination, load_on_completion, pyogrio_usable,
-                                            read_file, write_gpkg)
-from ..alliance_plugin.qgis_io.layers import metric_crs, read_geometries, report_invalid
+from ..alliance_plugin.qgis_io.fast_path import fast_path
+from ..alliance_plugin.qgis_io.layers import metric_crs
+from ..alliance_plugin.qgis_io.reading import read_layer
 from .base import AllianceAlgorithm
 from ..alliance_plugin.qgis_io import compat
 
@@ -42,20 +42,51 @@ def as_text(values):
 
 
 def inner_points(geometries):
-    """``(n, 2)`` coordinates of a point inside each geometry (points stay themselves); NaN without one."""
+    """``(n, 2)`` coordinates of a point inside each geometry (points stay themselves); NaN without one.
+
+    Missing and empty geometries (a GeoPackage stores a NULL point as an empty one) have no point.
+    """
     import numpy as np
     import shapely
 
-    inside = shapely.point_on_surface(geometries)
-    return np.column_stack([shapely.get_x(inside), shapely.get_y(inside)])
+    geometries = np.asarray(geometries, dtype=object)
+    xy = np.full((len(geometries), 2), np.nan)
+    present = ~(shapely.is_missing(geometries) | shapely.is_empty(geometries))
+    if present.any():
+        inside = shapely.point_on_surface(geometries[present])
+        xy[present] = np.column_stack([shapely.get_x(inside), shapely.get_y(inside)])
+    return xy
 
 
+@dataclass
 class Population:
-    """Population features read once: attributes, representative points (x, y) in metres, counts."""
+    """Population features read once: attributes, representative points (x, y) in metres, counts.
 
-    def __init__(self, source, frame, attributes, xy, values, fast):
-        self.source, self.frame, self.attributes = source, frame, attributes
-        self.xy, self.values, self.fast = xy, values, fast
+    ``frame`` holds the fields asked for and the geometries in the computation's CRS;
+    ``attributes`` and ``own_frame`` are what writing the features back needs
+    (``read_layer(..., keep=True)``: QGIS's attribute lists or the table pyogrio read).
+    """
+
+    source: object
+    frame: object
+    attributes: object
+    own_frame: object
+    xy: object
+    values: object
+
+
+@dataclass
+class Territories:
+    """Territories read once: ``frame`` with ``code`` (and ``class``) and geometries in the computation's CRS.
+
+    ``attributes`` and ``own_frame`` (geometries in the source's CRS) are kept only when the territories
+    are written back (``OUTPUT_TERRITORIES``); otherwise only the code and class fields are read.
+    """
+
+    source: object
+    frame: object
+    attributes: object = None
+    own_frame: object = None
 
 
 class AccessAlgorithm(AllianceAlgorithm):
@@ -152,14 +183,12 @@ class AccessAlgorithm(AllianceAlgorithm):
             raise QgsProcessingException(self.tr("The population layer is empty."))
         field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
         names = list(dict.fromkeys(f for f in (field, *fields) if f))
-        fast = self._fastPath(parameters, context, source, crs, output)
+        fast = None if output is None else fast_path(parameters.get(self.POPULATION), parameters.get(output),
+                                                     context, source, crs)
         if fast:
-            frame, attributes = read_file(*fast, source.fields().names())[0], None
-            feedback.pushInfo(self.tr("Population read with pyogrio from {path}.").format(path=fast[0]))
-            if context.invalidGeometryCheck() != compat.InvalidGeometryCheck.NoCheck:
-                report_invalid(frame["geometry"].to_numpy(), source, feedback)
-        else:
-            frame, attributes = read_geometries(source, names, feedback, crs=crs, context=context)
+            feedback.pushInfo(self.tr("Population read with pyogrio from {path}.").format(path=fast.path))
+        read = read_layer(source, names, feedback, crs=crs, context=context, keep=True, fast=fast)
+        frame = read.frame
         xy = inner_points(frame["geometry"].to_numpy())
         missing = int((~np.isfinite(xy).all(axis=1)).sum())
         if missing:
@@ -180,27 +209,22 @@ class AccessAlgorithm(AllianceAlgorithm):
                                      ids=", ".join(map(str, frame.index[negative][:5]))))
         else:
             values = np.ones(len(frame))
-        return Population(source, frame, attributes, xy, values, fast)
+        return Population(source, frame, read.attributes, read.own_frame, xy, values)
 
-    def _fastPath(self, parameters, context, source, crs, output):
-        """``(path, layer)`` when the population can be read (and later written) with pyogrio."""
-        if output is None or crs != source.sourceCrs() or not pyogrio_usable():
-            return None
-        destination = gpkg_destination(parameters.get(output))
-        if not destination or os.path.exists(destination):
-            return None
-        return file_layer(parameters.get(self.POPULATION), context)
+    def writePopulation(self, parameters, key, context, population, per_feature, name, feedback):
+        """The population features, their own fields kept, with ``per_feature`` added.
 
-    def writePopulation(self, parameters, key, context, population, crs, per_feature, name, feedback):
-        """The population features, their own fields kept, with ``per_feature`` added (pyogrio when read so)."""
-        if population.fast:
-            dest = write_gpkg(gpkg_destination(parameters[key]), population.frame, per_feature,
-                              population.source.sourceCrs().toWkt(), feedback)
-            load_on_completion(context, parameters[key], dest, name, key)
-            return dest
-        frame = None if crs != population.source.sourceCrs() else population.frame
-        return self.writeTerritories(parameters, key, context, population.source, frame, population.attributes,
-                                     per_feature, feedback, self.INT_COLUMNS, self.TEXT_COLUMNS)
+        Written with pyogrio when read so (qgis_io/fast_path.py), else through QGIS's sink.
+        """
+        return self.writeTerritories(parameters, key, context, population.source, population.own_frame,
+                                     population.attributes, per_feature, feedback, self.INT_COLUMNS,
+                                     self.TEXT_COLUMNS, name=name)
+
+    def writeTerritoryTable(self, parameters, context, territories, per_territory, feedback):
+        """The territories, their own fields kept, with ``per_territory`` added, to ``OUTPUT_TERRITORIES``."""
+        return self.writeTerritories(parameters, self.OUTPUT_TERRITORIES, context, territories.source,
+                                     territories.own_frame, territories.attributes, per_territory, feedback,
+                                     self.INT_COLUMNS, self.TEXT_COLUMNS)
 
     def writeTable(self, parameters, key, context, table, feedback):
         """A table without geometry (shares, inequality, classes) to the sink ``key``."""
@@ -208,7 +232,10 @@ class AccessAlgorithm(AllianceAlgorithm):
                                self.INT_COLUMNS, self.TEXT_COLUMNS)
 
     def readTerritories(self, parameters, context, crs, feedback, class_field=None):
-        """(source, frame with ``code`` (and ``class``) and geometry in ``crs``, attributes); None without."""
+        """The :class:`Territories` (``code``, ``class``, geometries in ``crs``), or None without territories.
+
+        Every attribute is kept (to be written back) only when ``OUTPUT_TERRITORIES`` is asked for.
+        """
         source = self.parameterAsSource(parameters, self.TERRITORIES, context)
         if source is None:
             return None
@@ -216,13 +243,15 @@ class AccessAlgorithm(AllianceAlgorithm):
         if not field:
             raise QgsProcessingException(self.tr("Choose the code field of the territories."))
         names = [field] + ([class_field] if class_field and class_field != field else [])
-        frame, attributes = read_geometries(source, names, feedback, crs=crs, context=context)
+        read = read_layer(source, names, feedback, crs=crs, context=context,
+                          keep=bool(parameters.get(self.OUTPUT_TERRITORIES)))
+        frame = read.frame
         from ..alliance_plugin.core.flow_table import codes_as_text
 
         frame["code"] = codes_as_text(frame[field]).to_numpy()
         if class_field:
             frame["class"] = as_text(frame[class_field])
-        return source, frame, attributes
+        return Territories(source, frame, read.attributes, read.own_frame)
 
     def locateInTerritories(self, parameters, context, crs, feedback, xy, class_field=None):
         """``(territories, code, class)`` of each point: see :meth:`readTerritories` and :meth:`territoryOf`.
@@ -236,9 +265,9 @@ class AccessAlgorithm(AllianceAlgorithm):
             return None, None, None
         codes, position = self.territoryOf(territories, xy, feedback)
         classes = None
-        if "class" in territories[1]:
-            classes = np.where(position >= 0, territories[1]["class"].to_numpy(dtype=object)[np.maximum(position, 0)],
-                               None)
+        if "class" in territories.frame:
+            classes = np.where(position >= 0,
+                               territories.frame["class"].to_numpy(dtype=object)[np.maximum(position, 0)], None)
         return territories, codes, classes
 
     def territoryOf(self, territories, xy, feedback):
@@ -248,7 +277,7 @@ class AccessAlgorithm(AllianceAlgorithm):
 
         from ..alliance_plugin.core.geometry import repair
 
-        frame = territories[1]
+        frame = territories.frame
         polygons = repair(frame["geometry"].to_numpy())
         rows = np.flatnonzero(np.isfinite(xy).all(axis=1))
         position = np.full(len(xy), -1)
@@ -273,7 +302,7 @@ class AccessAlgorithm(AllianceAlgorithm):
             feedback.pushWarning(self.tr("No street network: distances are straight lines (the Euclidean "
                                          "proxy); every output says so."))
             return None
-        frame, _ = read_geometries(source, [], feedback, crs=crs, context=context)
+        frame = read_layer(source, [], feedback, crs=crs, context=context).frame
         a, b, owner = network.line_segments(frame["geometry"].to_numpy())
         if not len(a):
             raise QgsProcessingException(self.tr("The street network has no line to walk along."))

@@ -7,7 +7,8 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
-from ..alliance_plugin.qgis_io.layers import finite_or_none, read_geometries
+from ..alliance_plugin.qgis_io.layers import finite_or_none
+from ..alliance_plugin.qgis_io.reading import read_layer
 from .access_inputs import NETWORK_HELP, PROXY, AccessAlgorithm, as_text, inner_points
 from ..alliance_plugin.qgis_io import compat
 
@@ -102,7 +103,7 @@ class ServiceAccess(AccessAlgorithm):
         id_field = self.parameterAsString(parameters, self.SUPPLY_ID_FIELD, context)
         capacity_field = self.parameterAsString(parameters, self.CAPACITY_FIELD, context)
         names = list(dict.fromkeys(f for f in (id_field, capacity_field) if f))
-        frame, _ = read_geometries(source, names, feedback, crs=crs, context=context)
+        frame = read_layer(source, names, feedback, crs=crs, context=context).frame
         xy = inner_points(frame["geometry"].to_numpy())
         ids = as_text(frame[id_field] if id_field else frame.index)
         capacity = pd.to_numeric(frame[capacity_field], errors="coerce").to_numpy(dtype=float) if capacity_field \
@@ -172,7 +173,7 @@ class ServiceAccess(AccessAlgorithm):
         if classes is not None:
             per_demand["class"] = classes
         per_demand["method"], per_demand["params"] = method, params
-        outputs = {self.OUTPUT: self.writePopulation(parameters, self.OUTPUT, context, population, crs, per_demand,
+        outputs = {self.OUTPUT: self.writePopulation(parameters, self.OUTPUT, context, population, per_demand,
                                                       self.tr("Population with access to services"), steps),
                    self.OUTPUT_INEQUALITY: self.writeTable(parameters, self.OUTPUT_INEQUALITY, context, inequality,
                                                            steps)}
@@ -183,11 +184,9 @@ class ServiceAccess(AccessAlgorithm):
                                                               self.INT_COLUMNS, self.TEXT_COLUMNS,
                                                               output_crs=source.sourceCrs())
         if territories is not None and parameters.get(self.OUTPUT_TERRITORIES):
-            per = summary.territory_means(territories[1]["code"], index=territories[1].index).assign(
+            per = summary.territory_means(territories.frame["code"], index=territories.frame.index).assign(
                 method=method, params=params)
-            outputs[self.OUTPUT_TERRITORIES] = self.writeTerritories(
-                parameters, self.OUTPUT_TERRITORIES, context, territories[0], None, territories[2], per, steps,
-                self.INT_COLUMNS, self.TEXT_COLUMNS)
+            outputs[self.OUTPUT_TERRITORIES] = self.writeTerritoryTable(parameters, context, territories, per, steps)
         if classes is not None and parameters.get(self.OUTPUT_CLASSES):
             outputs[self.OUTPUT_CLASSES] = self.writeTable(parameters, self.OUTPUT_CLASSES, context,
                                                            summary.class_table().assign(method=method, params=params),

@@ -13,7 +13,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..alliance_plugin.qgis_io.layers import read_geometries
+from ..alliance_plugin.qgis_io.reading import read_layer
 from .access_inputs import NETWORK_HELP, PROXY, AccessAlgorithm, as_text, inner_points
 from ..alliance_plugin.qgis_io import compat
 
@@ -193,7 +193,7 @@ class TransitAccess(AccessAlgorithm):
         capacity_field = self.parameterAsString(parameters, self.CAPACITY_FIELD, context)
         frequency_field = self.parameterAsString(parameters, self.FREQUENCY_FIELD, context)
         names = [f for f in (id_field, capacity_field, frequency_field) if f]
-        frame, _ = read_geometries(layer, list(dict.fromkeys(names)), feedback, crs=crs, context=context)
+        frame = read_layer(layer, list(dict.fromkeys(names)), feedback, crs=crs, context=context).frame
         xy = inner_points(frame["geometry"].to_numpy())
         raw = frame[capacity_field] if capacity_field else pd.Series([None] * len(frame), dtype=object)
         stops = pd.DataFrame({"stop_id": as_text(frame[id_field] if id_field else frame.index),
@@ -260,15 +260,13 @@ class TransitAccess(AccessAlgorithm):
             per_point["territory"] = territory
         per_point["method"], per_point["params"] = method, params
         shares = transit.percent_shares(table).assign(method=method, params=params)
-        outputs = {self.OUTPUT: self.writePopulation(parameters, self.OUTPUT, context, population, crs, per_point,
+        outputs = {self.OUTPUT: self.writePopulation(parameters, self.OUTPUT, context, population, per_point,
                                                       self.tr("Population with access"), steps),
                    self.OUTPUT_SHARES: self.writeTable(parameters, self.OUTPUT_SHARES, context, shares, steps)}
         if territories is not None and parameters.get(self.OUTPUT_TERRITORIES):
-            per = transit.territory_shares(table, territories[1]["code"], index=territories[1].index).assign(
+            per = transit.territory_shares(table, territories.frame["code"], index=territories.frame.index).assign(
                 method=method, params=params)
-            outputs[self.OUTPUT_TERRITORIES] = self.writeTerritories(
-                parameters, self.OUTPUT_TERRITORIES, context, territories[0], None, territories[2], per, steps,
-                self.INT_COLUMNS, self.TEXT_COLUMNS)
+            outputs[self.OUTPUT_TERRITORIES] = self.writeTerritoryTable(parameters, context, territories, per, steps)
         if access.areas is not None:
             outputs[self.OUTPUT_AREAS] = self._writeAreas(parameters, context, qualifying, access, population.values,
                                                           method, params, crs, steps, output_crs=source.sourceCrs())

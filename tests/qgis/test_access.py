@@ -392,3 +392,18 @@ def test_numbers_feed_a_model(plugin, with_schools, tmp_path, h):
     mean = (10 * 5 + 20 * 150 + 30 * 60 + 50 * 50) / 110  # as in the test above
     for feature in zones.getFeatures():
         assert feature.geometry().area() == pytest.approx(math.pi * mean ** 2, rel=0.01)
+
+
+def test_population_without_geometry_in_a_geopackage(run_alg, layers, h, tmp_path):
+    """A GeoPackage's NULL and empty points count without access, on both reading paths (empty ones crashed)."""
+    rows_ = [(f"POINT({x} {y})", [p, s, t]) for x, y, p, s, t in PEOPLE] + [(None, [5, "f", "west"]),
+                                                                           ("POINT EMPTY", [7, "m", "east"])]
+    people = h.memory_layer(f"Point?crs={CRS}&field=pop:double&field=sex:string&field=zone:string", rows_, "people")
+    path = save(people, tmp_path / "people.gpkg")
+    for destination in ("memory:", str(tmp_path / "out.gpkg")):  # QGIS's sink, and pyogrio's when it applies
+        results, messages = run_alg("alliance:transitaccess", base_parameters(layers, POPULATION=path,
+                                                                               OUTPUT=destination))
+        assert results["POPULATION_TOTAL"] == 222 and results["POPULATION_WITH_ACCESS"] == 60
+        out = rows(output(results, "OUTPUT"), "pop")
+        assert out[5]["access"] == 0 and out[5]["placed"] == 0 and out[7]["access"] == 0 and out[7]["placed"] == 0
+        assert any("2 population features have no geometry" in m for m in messages), messages

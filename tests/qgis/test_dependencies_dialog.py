@@ -150,7 +150,7 @@ def test_menu_entry_opens_the_dialog_also_without_pandas(deps, dialog_class, mon
 
 
 def test_fast_path_needs_both_pyogrio_and_geopandas(deps, monkeypatch):
-    from alliance_territories.alliance_plugin.qgis_io import fast
+    from alliance_territories.alliance_plugin.qgis_io import fast_path as fast
 
     assert fast.pyogrio_usable() == (deps.status("pyogrio").ok and deps.status("geopandas").ok)
     block(monkeypatch, deps, "geopandas")
