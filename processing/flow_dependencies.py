@@ -14,6 +14,9 @@ from ..alliance_plugin.qgis_io import compat
 
 INT_COLUMNS = ("n_partners", "n_dependents", "coupled", "coupled_types", "rank")
 TEXT_COLUMNS = ("main_partner", "role", "coupled_partner", "origin", "destination", "flow_type", "params")
+# The lines' codes are text by their dtype: naming origin and destination here would make share_origin and
+# share_destination text too (a name list also matches the fields ending with _ + a name).
+LINE_TEXT_COLUMNS = ("flow_type", "params")
 
 
 def _decimals(parameter, decimals):
@@ -119,7 +122,7 @@ class FlowDependencies(FlowAlgorithm):
 
         steps.setCurrentStep(4)
         line_dest, written = self.writeFlowLines(parameters, self.OUTPUT_LINES, context, drawn, codes, frame,
-                                                 territories.sourceCrs(), steps, INT_COLUMNS, TEXT_COLUMNS)
+                                                 territories.sourceCrs(), steps, INT_COLUMNS, LINE_TEXT_COLUMNS)
 
         style_on_load(context, dest, "territories", threshold)
         style_on_load(context, line_dest, "lines", float(drawn["volume"].max()) if len(drawn) else 0.0)

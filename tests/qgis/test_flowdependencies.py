@@ -110,6 +110,12 @@ def test_flow_table_layer_with_types_and_coupling(run_alg, h):
     assert out["A"]["commuting_main_share"] == pytest.approx(0.3)
     assert out["A"]["coupled"] == 1 and out["A"]["coupled_partner"] == "B"
     assert results["LINES_WRITTEN"] == 3  # A->B commuting, A->B food, B->A food
+    # By hand, per flow type: commuting A->B 30 of A's 100 (0.3); food A->B 5 + 2 = 7 of A's 7 (1.0),
+    # B->A 1 of B's 1 (1.0); types in sorted order.
+    lines = [(f["origin"], f["destination"], f["flow_type"], f["volume"], f["share_origin"])
+             for f in results["OUTPUT_LINES"].getFeatures()]
+    assert lines == [("A", "B", "commuting", 30.0, pytest.approx(0.3)), ("A", "B", "food", 7.0, 1.0),
+                     ("B", "A", "food", 1.0, 1.0)]
     results, _ = run_alg(ALG, {
         "INPUT": territories, "ID_FIELD": "id", "FLOWS": table, "ORIGIN_FIELD": "o",
         "DESTINATION_FIELD": "d", "VOLUME_FIELD": "n", "FLOW_TYPE_FIELD": "kind", "FLOW_TYPES": "food",
