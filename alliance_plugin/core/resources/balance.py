@@ -47,7 +47,7 @@ from ..errors import InvalidValueError
 from ..flows.codes import code_rank
 from ..flows.pairs import FlowPairs, FlowTable, ratio, territory_index
 from .resourceshed import SHED_RULES, resource_sheds
-from .values import validate_values
+from .values import names_where, validate_values
 
 BALANCE_COLUMNS = ("territory", "resource", "unit", "production", "consumption", "net", "self_sufficiency",
                    "inflow", "import_dependency", "local_sourcing", "hhi", "main_supplier", "n_suppliers",
@@ -236,11 +236,16 @@ def territory_summary(balance, ids):
     out["import_dependency_max"] = grouped["import_dependency"].max().reindex(ids).astype(float)
     out["local_sourcing_min"] = grouped["local_sourcing"].min().reindex(ids).astype(float)
     out["shed_radius_max_m"] = grouped["shed_radius_m"].max().reindex(ids).astype(float)
-    deficits = balance[balance["net"] < 0].groupby("territory", sort=False)["resource"].agg(
-        lambda r: ",".join(map(str, r)))
-    listed = deficits.reindex(ids)
-    has_values = pd.Series(ids.isin(balance["territory"]), index=ids)
-    out["deficit_resources"] = listed.where(listed.notna(), np.where(has_values, "", None)).astype(object)
+    resources = list(pd.unique(balance["resource"]))
+    rows = ids.get_indexer(balance["territory"].to_numpy(dtype=object))
+    kinds = pd.Index(resources).get_indexer(balance["resource"].to_numpy(dtype=object))
+    known = rows >= 0
+    deficit = np.zeros((len(ids), len(resources)), dtype=bool)
+    deficit[rows[known], kinds[known]] = (balance["net"].to_numpy(dtype=float) < 0)[known]
+    listed = names_where(deficit, resources)
+    has_values = np.zeros(len(ids), dtype=bool)
+    has_values[rows[known]] = True
+    out["deficit_resources"] = np.where(has_values, listed, None)
     out["worst_resource"] = out["worst_resource"].where(out["worst_resource"].notna(), None)
     out["deficit_resources"] = out["deficit_resources"].where(out["deficit_resources"].notna(), None)
     return out

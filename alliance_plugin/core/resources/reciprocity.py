@@ -52,6 +52,7 @@ import pandas as pd
 from ..dependencies import COMMUTING_TYPES
 from ..flows.codes import codes_as_text
 from ..flows.pairs import FlowTable, ratio
+from .values import names_where
 
 #: Types whose flows go to the provider (see the module).
 PROVIDER_IS_DESTINATION = frozenset(COMMUTING_TYPES | {"home-work", "services"})
@@ -146,8 +147,8 @@ def reciprocity_account(flows, classes, *, provider_is_destination=PROVIDER_IS_D
     lookup = pd.concat([pairs, pairs.rename(columns={"class_a": "class_b", "class_b": "class_a"})])
     lookup = lookup.set_index(["class_a", "class_b"])["reciprocity"]
     partner_of = territory_class.map(partner)
-    per_territory["reciprocity"] = [lookup.get((c, p), np.nan) if isinstance(p, str) else np.nan
-                                    for c, p in zip(territory_class, partner_of)]
+    per_territory["reciprocity"] = lookup.reindex(pd.MultiIndex.from_arrays(
+        [territory_class.to_numpy(dtype=object), partner_of.to_numpy(dtype=object)])).to_numpy(dtype=float)
     per_territory["partner_class"] = partner_of.where(partner_of.notna(), None).astype(object)
     return Reciprocity(table, pairs, contributions, per_territory[list(TERRITORY_COLUMNS)],
                        int((~classed).sum()), sorted(type_names[reversed_type].tolist()))
@@ -207,10 +208,8 @@ def _territories(flows, provider, receiver, across, type_codes, type_names, clas
     mean = np.divide(np.nansum(np.where(exchanged, contribution, 0.0), axis=1), counted,
                      out=np.full(n, np.nan), where=counted > 0)
 
-    def listed(mask):
-        return [",".join(type_names[row]) if row.any() else "" for row in mask]
-
-    summary = pd.DataFrame({"gives": listed(gives > receives), "receives": listed(receives > gives),
+    summary = pd.DataFrame({"gives": names_where(gives > receives, type_names),
+                            "receives": names_where(receives > gives, type_names),
                             "net_contribution": mean, "n_types": counted}, index=ids)
     return contributions, summary
 

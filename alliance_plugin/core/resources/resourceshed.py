@@ -159,19 +159,26 @@ def _independent(tree, xy, net, deficit, amount, rank, radius, count, covered):
 
 
 def _shared(tree, xy, net, rank, deficit, amount, surplus_rank, radius, count, covered):
-    """Deficits from the largest, each taking what is left of the surpluses, nearest first (one at a time)."""
+    """Deficits from the largest, each taking what is left of the surpluses, nearest first (one at a time;
+    the first neighbours of every deficit are asked of the tree at once)."""
     m = len(amount)
     left = amount.copy()
     members = []
     order = deficit[np.lexsort((rank[deficit], net[deficit]))]  # most negative net first, ties to the code
-    for row in order:
-        want = -net[row]
-        if left.sum() <= 0:
+    first_k = min(m, FIRST_K)
+    near_dist, near_idx = np.empty((len(order), first_k)), np.empty((len(order), first_k), dtype=np.int64)
+    step = max(1, BATCH_CELLS // first_k)
+    for start in range(0, len(order), step):
+        near_dist[start:start + step], near_idx[start:start + step] = _query(
+            tree, xy[order[start:start + step]], first_k, surplus_rank)
+    tolerance = _tolerance(amount)
+    remaining = float(left.sum())
+    for position, row in enumerate(order):
+        if remaining <= 0:
             break
-        k = min(m, FIRST_K)
+        want = -net[row]
+        k, dist, idx = first_k, near_dist[position], near_idx[position]
         while True:
-            dist, idx = _query(tree, xy[row:row + 1], k, surplus_rank)
-            dist, idx = dist[0], idx[0]
             cum = np.cumsum(left[idx])
             hit = np.flatnonzero(cum >= want - _tolerance(want))
             if len(hit) and (k >= m or dist[hit[0]] < dist[-1]):
@@ -181,13 +188,17 @@ def _shared(tree, xy, net, rank, deficit, amount, surplus_rank, radius, count, c
                 last, whole = len(idx) - 1, False
                 break
             k = min(m, k * 4)
+            dist, idx = _query(tree, xy[row:row + 1], k, surplus_rank)
+            dist, idx = dist[0], idx[0]
         idx, dist = idx[:last + 1], dist[:last + 1]
         given = left[idx].copy()
         if whole:
             given[-1] = want - (cum[last - 1] if last > 0 else 0.0)
         keep = given > 0
         left[idx] -= given
-        left[np.abs(left) < _tolerance(amount)] = 0.0
+        emptied = idx[left[idx] < tolerance[idx]]
+        left[emptied] = 0.0
+        remaining = float(left.sum())
         covered[row] = whole
         count[row] = int(keep.sum())
         if keep.any():

@@ -216,6 +216,23 @@ def detect_value_columns(columns, **given):
     return found
 
 
+def names_where(mask, names):
+    """Per row of the boolean matrix ``mask`` (rows x names), the ``names`` where it is True, comma-separated
+    ("" for none); vectorised over the names, not the rows.
+
+    Examples
+    --------
+    >>> names_where(np.array([[True, False, True], [False, False, False]]), ["a", "b", "c"]).tolist()
+    ['a,c', '']
+    """
+    mask = np.asarray(mask, dtype=bool).reshape(-1, len(names))
+    out = np.full(len(mask), "", dtype=object)
+    for column, name in enumerate(names):
+        on = mask[:, column]
+        out[on] = np.where(out[on] == "", str(name), out[on] + "," + str(name))
+    return out
+
+
 def row_labels(values, rows):
     """``"territory (resource)"`` labels of the rows ``rows`` (a boolean mask) of a values table."""
     return [f"{t} ({r})" for t, r in zip(values["territory"][rows], values["resource"][rows])]
