@@ -164,6 +164,27 @@ def test_default_radius_is_500_m():
     assert growth.urban_extent_grid(cover, (X0, Y0), 100.0, radius=600.0).classes[10, 10] == 2
 
 
+def test_urban_extent_classes_defaults_from_polygons():
+    # The same annulus as above, as 100 m squares, through urban_extent_classes with its defaults
+    # (radius 500 m, fringe 100 m, min_cover 0.5): X is urban. The 100 m cell is given; the polygons'
+    # squares cover whole cells. A default radius of 400 m would make X rural, one of 600 m suburban.
+    yy, xx = np.mgrid[-10:11, -10:11]
+    d2 = xx ** 2 + yy ** 2
+    built = ((d2 > 16) & (d2 <= 25)) | (d2 <= 2)
+    squares = [shapely.box(X0 + 100 * c, Y0 - 100 * (r + 1), X0 + 100 * (c + 1), Y0 - 100 * r)
+               for r, c in zip(*np.nonzero(built))]
+    out = growth.urban_extent_classes(squares, cell=100.0)
+    left, top = out.origin
+    row, col = int(round((top - (Y0 - 1050.0)) / 100.0 - 0.5)), int(round((X0 + 1050.0 - left) / 100.0 - 0.5))
+    assert out.cover[row, col] == 1.0
+    assert out.classes[row, col] == 1
+    # X's east neighbour is built, urban or suburban (its share within 500 m: 41 of 81 cells less the
+    # annulus cells it loses); the open cell after it, 100 m from it, is fringe (default 100 m).
+    assert out.classes[row, col + 1] in (1, 2)
+    assert out.cover[row, col + 2] == 0.0
+    assert out.classes[row, col + 2] == 3
+
+
 def _block_and_open_cell(**options):
     # A 20 x 20 block of built cells (10 m): with a 10 m radius every block cell is urban (at least
     # 3 of its 5 cells built). Open cells east of it at 100 m and 110 m from the block's edge cells.

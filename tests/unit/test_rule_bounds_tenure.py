@@ -69,3 +69,17 @@ def test_tenure_classes_and_which_are_insecure(raw, cls):
     classes, _ = tenure.tenure_classes([raw])
     assert classes.tolist() == [cls]
     assert (cls in tenure.INSECURE) is (cls in ("informal", "customary", "unknown"))
+
+
+@pytest.mark.parametrize("left, options, inside", [
+    (5.0, dict(min_share=0.5), 1), (5.1, dict(min_share=0.5), 0),   # 0.5 counts (>=), 0.49 does not
+    (9.9, dict(), 1),                                                # default: any overlap (1 %) counts
+])
+def test_summary_counts_parcels_inside_from_min_share(left, options, inside):
+    overlay = tenure.overlay_areas([PARCEL], [shapely.box(left, 0, 30, 10)], parcel_ids=["p"],
+                                   zone_classes=["growth"])
+    table = pd.DataFrame({"tenure": ["informal"]}, index=["p"])
+    cross = tenure.tenure_summary(table, overlay, growth="growth", **options).crosstab
+    row = cross[cross["constraint"] == "growth"].iloc[0]
+    assert row["parcels"] == inside
+    assert row["area"] == pytest.approx(10.0 * (10 - left))  # the covered area counts whatever the share
