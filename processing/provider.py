@@ -22,6 +22,8 @@ from .territorial_report import TerritorialReport
 from .service_access import ServiceAccess
 from .transit_access import TransitAccess
 from .urban_growth import UrbanGrowth
+from .resource_balance import ResourceBalance
+from .reciprocity import Reciprocity
 
 VERSION = plugin_version()  # written once, in metadata.txt
 MODELS = PLUGIN_ROOT / "models"
@@ -36,7 +38,7 @@ class AllianceProvider(QgsProcessingProvider):
 
     ALGORITHMS = (FlowDependencies, FunctionalAreas, FlowRegions, DominantFlows, SpatialInteraction, CityNetwork,
                   LandTenureOverlay, RecommendationScorecard, UrbanGrowth, GrowthBuffers, LandConsumption, Degurba,
-                  TerritorialReport, TransitAccess, ServiceAccess)
+                  TerritorialReport, TransitAccess, ServiceAccess) + (ResourceBalance, Reciprocity)
 
     def id(self):
         return "alliance"
