@@ -16,9 +16,12 @@ TEXT_COLUMNS = ("class", "class_a", "class_b", "flow_type", "territory", "gives"
 
 
 def default_destination_types():
-    """The default of PROVIDER_IS_DESTINATION: the commuting types and services, as text."""
-    from ..alliance_plugin.core.resources.reciprocity import PROVIDER_IS_DESTINATION
-
+    """The default of PROVIDER_IS_DESTINATION: the commuting types and services, as text (empty when the core's
+    libraries are missing: the toolbox lists the algorithm anyway and canExecute says what is missing)."""
+    try:
+        from ..alliance_plugin.core.resources.reciprocity import PROVIDER_IS_DESTINATION
+    except ImportError:
+        return ""
     return ", ".join(sorted(PROVIDER_IS_DESTINATION))
 
 
