@@ -99,7 +99,19 @@ def _populous(labels, n, pop, minimum):
     return lookup[labels]
 
 
-def _fill_gaps(labels, max_cells):
+class _Canceled(Exception):
+    """Raised at a checkpoint of :func:`classify_grid` when the user canceled: the function returns None."""
+
+
+def _checkpoint(progress, is_canceled, value=None):
+    """Report ``value`` (percent) when given, then stop when canceled (as ``growth_patches`` checks between steps)."""
+    if progress is not None and value is not None:
+        progress(value)
+    if is_canceled is not None and is_canceled():
+        raise _Canceled
+
+
+def _fill_gaps(labels, max_cells, is_canceled=None):
     """Fill each centre's gaps smaller than ``max_cells``; returns the number of cells added."""
     from scipy import ndimage
 
@@ -108,6 +120,7 @@ def _fill_gaps(labels, max_cells):
     for k, box in enumerate(ndimage.find_objects(labels), start=1):
         if box is None:
             continue
+        _checkpoint(None, is_canceled)  # one centre at a time: a large grid holds thousands
         r0, r1 = max(box[0].start - 1, 0), min(box[0].stop + 1, n_rows)
         c0, c1 = max(box[1].start - 1, 0), min(box[1].stop + 1, n_cols)
         sub = labels[r0:r1, c0:c1]
@@ -166,7 +179,7 @@ def _check_grid(population, land_share):
 
 def classify_grid(population, *, land_share=None, cell_area=1.0, centre_density=1500.0,
                   centre_population=50000.0, max_gap=15.0, majority=5, cluster_density=300.0,
-                  cluster_population=5000.0):
+                  cluster_population=5000.0, progress=None, is_canceled=None):
     """Urban centres, urban clusters and rural cells of a population grid.
 
     Parameters
@@ -186,10 +199,16 @@ def classify_grid(population, *, land_share=None, cell_area=1.0, centre_density=
         switches the smoothing off.
     cluster_density, cluster_population : float
         Urban-cluster thresholds.
+    progress : callable(float), optional
+        Told the percentage done (0 to 100, increasing) after each phase and
+        each round of gap filling and smoothing.
+    is_canceled : callable() -> bool, optional
+        Checked between phases and between centres while filling gaps; when
+        true the function returns None.
 
     Returns
     -------
-    DegurbaGrid
+    DegurbaGrid or None
 
     Examples
     --------
@@ -212,24 +231,32 @@ def classify_grid(population, *, land_share=None, cell_area=1.0, centre_density=
     pop = np.nan_to_num(pop, nan=0.0)
     land_km2 = land * cell_area
     density = np.divide(pop, land_km2, out=np.full(pop.shape, np.nan), where=land_km2 > 0)
-    dense = np.nan_to_num(density, nan=-1.0) >= centre_density
-    centres = _populous(*ndimage.label(dense, structure=_FOUR), pop, centre_population)
-    max_cells = max_gap / cell_area
-    rounds = 0
-    while centres.any():
-        rounds += 1
-        added = _fill_gaps(centres, max_cells) if max_gap > 0 else 0
-        added += _majority_pass(centres, int(majority)) if majority is not None else 0
-        if added == 0:
-            break
-    centre_mask = centres > 0
-    centre_id, centre_pop = _ranked(ndimage.label(centre_mask, structure=_FOUR)[0], pop)
-    urban = (np.nan_to_num(density, nan=-1.0) >= cluster_density) | centre_mask
-    cluster_id, cluster_pop = _ranked(_populous(*ndimage.label(urban, structure=_EIGHT), pop, cluster_population),
-                                      pop)
+    try:
+        _checkpoint(progress, is_canceled, 5.0)
+        dense = np.nan_to_num(density, nan=-1.0) >= centre_density
+        centres = _populous(*ndimage.label(dense, structure=_FOUR), pop, centre_population)
+        _checkpoint(progress, is_canceled, 15.0)
+        max_cells = max_gap / cell_area
+        rounds = 0
+        while centres.any():
+            rounds += 1
+            added = _fill_gaps(centres, max_cells, is_canceled) if max_gap > 0 else 0
+            added += _majority_pass(centres, int(majority)) if majority is not None else 0
+            _checkpoint(progress, is_canceled, 75.0 - 60.0 * 0.5 ** rounds)  # 45, 60, 67.5... below 75
+            if added == 0:
+                break
+        centre_mask = centres > 0
+        centre_id, centre_pop = _ranked(ndimage.label(centre_mask, structure=_FOUR)[0], pop)
+        _checkpoint(progress, is_canceled, 80.0)
+        urban = (np.nan_to_num(density, nan=-1.0) >= cluster_density) | centre_mask
+        cluster_id, cluster_pop = _ranked(_populous(*ndimage.label(urban, structure=_EIGHT), pop,
+                                                    cluster_population), pop)
+        _checkpoint(progress, is_canceled, 95.0)
+    except _Canceled:
+        return None
     cell_class = np.where(centre_mask, 3, np.where(cluster_id > 0, 2, 1)).astype(np.int8)
     cell_class[no_data & (cell_class == 1)] = 0
-    return DegurbaGrid(
+    result = DegurbaGrid(
         cell_class=cell_class, centre_id=centre_id, cluster_id=cluster_id, density=density,
         centres=_table(centre_id, pop, centre_pop, cell_area, cluster_id, "cluster"),
         clusters=_table(cluster_id, pop, cluster_pop, cell_area, centre_mask, "centre_population"),
@@ -238,6 +265,9 @@ def classify_grid(population, *, land_share=None, cell_area=1.0, centre_density=
                 "cluster_population": cluster_population, "cell_area": cell_area,
                 "land_share": land_share is not None},
         rounds=rounds)
+    if progress is not None:
+        progress(100.0)
+    return result
 
 
 def _table(ids, pop, totals, cell_area, other, other_name):
@@ -373,10 +403,10 @@ def cell_table(result, population, rows, cols, unit_of_cell=None):
     table = pd.DataFrame({
         "row": rows, "col": cols, "population": population[rows, cols],
         "density": np.where(np.isfinite(density), density, np.nan),
-        "cell_class": cell_class, "cell_label": [CELL_CLASSES[int(c)] for c in cell_class],
-        "centre_id": pd.array(np.where(centre > 0, centre, None), dtype="Int64"),
+        "cell_class": cell_class, "cell_label": np.array([CELL_CLASSES[k] for k in range(4)], dtype=object)[cell_class],
+        "centre_id": pd.arrays.IntegerArray(centre, centre <= 0),  # Int64, NULL outside (no per-cell Python)
         "centre_pop": result.centres["population"].reindex(centre).to_numpy(),
-        "cluster_id": pd.array(np.where(cluster > 0, cluster, None), dtype="Int64"),
+        "cluster_id": pd.arrays.IntegerArray(cluster, cluster <= 0),
         "cluster_pop": result.clusters["population"].reindex(cluster).to_numpy()})
     if unit_of_cell is not None:
         table["unit"] = unit_of_cell

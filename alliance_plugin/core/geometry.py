@@ -171,7 +171,7 @@ def dissolve(keys, geometries):
     return pd.Series({key: shapely.union_all(geoms[rows.to_numpy()]) for key, rows in groups}, dtype=object)
 
 
-def zone_of_points(points, codes, zones):
+def zone_of_points(points, codes, zones, *, progress=None, is_canceled=None, chunk=100_000):
     """Code of the zone holding each point (a point on a border: the smallest code as text; None outside
     every zone or for a missing point).
 
@@ -182,10 +182,14 @@ def zone_of_points(points, codes, zones):
         Code of each zone, aligned on ``zones``.
     zones : sequence of shapely polygons
         Repaired here (``make_valid``).
+    progress : callable(float), optional
+        Told the percentage done (0 to 100) after each ``chunk`` of points.
+    is_canceled : callable() -> bool, optional
+        Checked after each ``chunk`` of points; when true the function returns None.
 
     Returns
     -------
-    numpy.ndarray of object
+    numpy.ndarray of object, or None when canceled
 
     Examples
     --------
@@ -202,12 +206,19 @@ def zone_of_points(points, codes, zones):
     has = np.flatnonzero(~shapely.is_missing(points))
     if len(has) == 0:
         return out
-    ip, iz = shapely.STRtree(repair(np.asarray(zones, dtype=object))).query(points[has], predicate="intersects")
-    order = np.lexsort((codes[iz].astype(str), ip))  # a point on a border: the smallest code
-    ip, iz = ip[order], iz[order]
-    first = np.ones(len(ip), dtype=bool)
-    first[1:] = ip[1:] != ip[:-1]
-    out[has[ip[first]]] = codes[iz[first]]
+    tree = shapely.STRtree(repair(np.asarray(zones, dtype=object)))
+    for start in range(0, len(has), chunk):  # each point's zone is its own: chunks change nothing but the pace
+        part = has[start:start + chunk]
+        ip, iz = tree.query(points[part], predicate="intersects")
+        order = np.lexsort((codes[iz].astype(str), ip))  # a point on a border: the smallest code
+        ip, iz = ip[order], iz[order]
+        first = np.ones(len(ip), dtype=bool)
+        first[1:] = ip[1:] != ip[:-1]
+        out[part[ip[first]]] = codes[iz[first]]
+        if progress is not None:
+            progress(100.0 * min(start + chunk, len(has)) / len(has))
+        if is_canceled is not None and is_canceled():
+            return None
     return out
 
 

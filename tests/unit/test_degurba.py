@@ -284,3 +284,52 @@ def test_shares_occupied_cells_and_cell_table():
     units_table, outside = degurba.classify_unit_cells(table, threshold=0.5)
     assert units_table.index.tolist() == ["west"] and units_table.loc["west", "degurba_label"] == "city"
     assert outside == 5400.0
+
+
+# --- progress and cancel (issue 13) ------------------------------------------------------------------------
+
+def many_centres(n=6):
+    """``n`` x ``n`` urban centres of 3 x 3 cells at 6,000 inhabitants (54,000 each), each with a one-cell gap."""
+    pop = grid((6 * n, 6 * n))
+    for i in range(n):
+        for j in range(n):
+            pop[6 * i + 1:6 * i + 4, 6 * j + 1:6 * j + 4] = 6750.0
+            pop[6 * i + 2, 6 * j + 2] = 0.0  # a gap filled in the first round
+    return pop
+
+
+def test_progress_increases_to_100_and_changes_nothing():
+    pop = many_centres()
+    seen = []
+    out = degurba.classify_grid(pop, progress=seen.append, is_canceled=lambda: False)
+    assert seen[0] > 0 and seen[-1] == 100.0
+    assert all(a < b for a, b in zip(seen, seen[1:]))  # strictly increasing
+    plain = degurba.classify_grid(pop)
+    assert len(out.centres) == len(plain.centres) == 36 and out.rounds == plain.rounds == 2
+    for name in ("cell_class", "centre_id", "cluster_id"):
+        assert np.array_equal(getattr(out, name), getattr(plain, name))
+    pd.testing.assert_frame_equal(out.centres, plain.centres)
+    pd.testing.assert_frame_equal(out.clusters, plain.clusters)
+
+
+def test_a_cancel_returns_none_at_the_next_checkpoint():
+    assert degurba.classify_grid(many_centres(), is_canceled=lambda: True) is None
+    # canceled at the first progress report: no report after it, and None
+    seen, canceled = [], []
+
+    def progress(value):
+        seen.append(value)
+        canceled.append(True)
+
+    assert degurba.classify_grid(many_centres(), progress=progress, is_canceled=lambda: bool(canceled)) is None
+    assert seen == [5.0]
+    # canceled while filling the gaps of the 36 centres: stops at the centre it was checked at
+    calls = []
+
+    def is_canceled():
+        calls.append(1)
+        return len(calls) > 4  # the two phase checkpoints and two centres pass; the third centre stops
+
+    seen = []
+    assert degurba.classify_grid(many_centres(), progress=seen.append, is_canceled=is_canceled) is None
+    assert len(calls) == 5 and seen == [5.0, 15.0]

@@ -59,6 +59,19 @@ def test_zone_of_points_takes_the_smallest_code_on_a_border():
     assert zone_of_points([None], ["A"], zones[:1]).tolist() == [None]
 
 
+def test_zone_of_points_reports_progress_by_chunks_and_stops_when_canceled():
+    zones = [shapely.box(0, 0, 500, 500), shapely.box(500, 0, 1000, 500)]
+    points = [shapely.Point(x, 10) for x in (100, 500, 600, 2000, 900)] + [None]
+    expected = ["A", "A", "B", None, "B", None]
+    seen = []
+    assert zone_of_points(points, ["A", "B"], zones, progress=seen.append, chunk=2).tolist() == expected
+    assert seen == [40.0, 80.0, 100.0]  # 5 points with a geometry, 2 at a time
+    calls = []
+    assert zone_of_points(points, ["A", "B"], zones, is_canceled=lambda: calls.append(1) or len(calls) == 2,
+                          chunk=2) is None
+    assert len(calls) == 2  # stopped after the second chunk
+
+
 def test_polygon_parts_explode_repair_and_refuse_degrees():
     bowtie = shapely.from_wkt("POLYGON((1000 1000, 1010 1010, 1010 1000, 1000 1010, 1000 1000))")
     mixed = shapely.GeometryCollection([shapely.box(2000, 0, 2010, 10), shapely.LineString([(0, 0), (1, 1)])])
