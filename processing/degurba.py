@@ -118,11 +118,12 @@ class Degurba(GrowthAlgorithm):
     def compute(self, parameters, context, feedback):
         from ..alliance_plugin.core import degurba
 
-        steps = QgsProcessingMultiStepFeedback(4, feedback)
         units = self.sourceOf(parameters, self.UNITS, context, self.tr("The local units layer"), optional=True)
         unit_field = self.parameterAsString(parameters, self.UNIT_ID_FIELD, context)
         if units is not None and not unit_field:
             raise QgsProcessingException(self.tr("Choose the code field of the local units."))
+        # steps: the grid read, classified, [the cells' units,] the cells written, [the units written]
+        steps = QgsProcessingMultiStepFeedback(5 if units is not None else 4, feedback)
         grid = self._read_grid(parameters, context, steps)
         cell = grid["cell"]
         if abs(cell - 1000.0) > 1e-6:
@@ -130,43 +131,64 @@ class Degurba(GrowthAlgorithm):
                                       "thresholds (per km2 and per cluster) are kept as given.").format(cell=cell))
 
         steps.setCurrentStep(1)
+        result, params = self._classify(parameters, context, grid, steps)
+        if result is None:  # canceled
+            return {}
+
+        rows, cols = grid["rows"], grid["cols"]
+        if grid["geometries"] is None and not self.parameterAsBoolean(parameters, self.KEEP_EMPTY_CELLS, context):
+            rows, cols = degurba.occupied_cells(result, grid["population"], rows, cols)
+        unit_of_cell = unit_read = None
+        if units is not None:
+            steps.setCurrentStep(2)
+            # the units' own fields and geometries are kept only to write them back
+            unit_read = self.readPolygons(units, grid["crs"], context, steps, [unit_field],
+                                          keep=bool(parameters.get(self.OUTPUT_UNITS)))
+            unit_of_cell = self._unit_of_cells(grid, rows, cols, unit_read.frame, unit_field, steps)
+            if unit_of_cell is None:
+                return {}
+        written = 3 if units is not None else 2
+        steps.setCurrentStep(written)
+        cells = degurba.cell_table(result, grid["population"], rows, cols, unit_of_cell)
+        cells["params"] = params
+        dest = None if steps.isCanceled() else self._write_cells(parameters, context, grid, rows, cols, cells, steps)
+        if dest is None:  # canceled (a national grid has a million cells: each phase checks)
+            return {}
+        outputs = {self.OUTPUT: dest, self.URBAN_CENTRES: len(result.centres),
+                   self.URBAN_CLUSTERS: len(result.clusters)}
+
+        steps.setCurrentStep(written + 1)
+        if units is not None and parameters.get(self.OUTPUT_UNITS):
+            outputs[self.OUTPUT_UNITS] = self._write_units(parameters, context, units, unit_read, cells, params,
+                                                           steps)
+        elif units is not None:
+            steps.pushInfo(self.tr("The local units output is skipped: only the cells say their unit."))
+        return outputs
+
+    def _classify(self, parameters, context, grid, feedback):
+        """(the classified grid, the params text); (None, None) when canceled."""
+        from ..alliance_plugin.core import degurba
+
+        cell = grid["cell"]
         majority = self.parameterAsInt(parameters, self.MAJORITY, context)
         thresholds = {key.lower(): self.parameterAsDouble(parameters, key, context)
                       for key in (self.CENTRE_DENSITY, self.CENTRE_POPULATION, self.MAX_GAP, self.CLUSTER_DENSITY,
                                   self.CLUSTER_POPULATION)}
         result = degurba.classify_grid(grid["population"], land_share=grid["land"], cell_area=cell * cell / 1e6,
-                                       majority=majority or None, **thresholds)
+                                       majority=majority or None, **thresholds,
+                                       progress=feedback.setProgress, is_canceled=feedback.isCanceled)
+        if result is None:
+            return None, None
         params = "alliance:degurba cell={c:g} {t} majority={m} land_share={land} crs={crs}".format(
             c=cell, t=" ".join(f"{k}={v:g}" for k, v in thresholds.items()), m=majority or "off",
             land="all" if grid["land"] is None else "field", crs=grid["crs"].authid() or "laea")
         shares = degurba.population_shares(result.cell_class, grid["population"])
-        steps.pushInfo(self.tr("{centres} urban centres and {clusters} urban clusters ({rounds} rounds of gap filling "
-                               "and smoothing); {c:.1%} of the population in urban centres, {u:.1%} in urban "
-                               "clusters outside them.").format(centres=len(result.centres),
-                                                                clusters=len(result.clusters), rounds=result.rounds,
-                                                                c=shares[0], u=shares[1]))
-
-        steps.setCurrentStep(2)
-        rows, cols = grid["rows"], grid["cols"]
-        if grid["geometries"] is None and not self.parameterAsBoolean(parameters, self.KEEP_EMPTY_CELLS, context):
-            rows, cols = degurba.occupied_cells(result, grid["population"], rows, cols)
-        unit_of_cell = None
-        if units is not None:
-            unit_frame, unit_attributes = self.readPolygons(units, grid["crs"], context, steps, [unit_field])
-            unit_of_cell = self._unit_of_cells(grid, rows, cols, unit_frame, unit_field)
-        cells = degurba.cell_table(result, grid["population"], rows, cols, unit_of_cell)
-        cells["params"] = params
-        dest = self._write_cells(parameters, context, grid, rows, cols, cells, steps)
-        outputs = {self.OUTPUT: dest, self.URBAN_CENTRES: len(result.centres),
-                   self.URBAN_CLUSTERS: len(result.clusters)}
-
-        steps.setCurrentStep(3)
-        if units is not None and parameters.get(self.OUTPUT_UNITS):
-            outputs[self.OUTPUT_UNITS] = self._write_units(parameters, context, units, unit_frame, unit_attributes,
-                                                           cells, params, steps)
-        elif units is not None:
-            steps.pushInfo(self.tr("The local units output is skipped: only the cells say their unit."))
-        return outputs
+        feedback.pushInfo(self.tr("{centres} urban centres and {clusters} urban clusters ({rounds} rounds of gap "
+                                  "filling and smoothing); {c:.1%} of the population in urban centres, {u:.1%} in "
+                                  "urban clusters outside them.").format(
+                                      centres=len(result.centres), clusters=len(result.clusters),
+                                      rounds=result.rounds, c=shares[0], u=shares[1]))
+        return result, params
 
     # Reading the population grid ------------------------------------------------------------------------
 
@@ -205,7 +227,7 @@ class Degurba(GrowthAlgorithm):
         from ..alliance_plugin.core.grid import population_grid, refuse_large_grid
 
         crs = self.metricCrs(source, feedback)
-        frame, _ = self.readPolygons(source, crs, context, feedback, [field])
+        frame = self.readPolygons(source, crs, context, feedback, [field]).frame
         geoms = frame["geometry"].to_numpy()
         present = ~shapely.is_missing(geoms) & ~shapely.is_empty(geoms)
         if not present.all():
@@ -235,7 +257,8 @@ class Degurba(GrowthAlgorithm):
         crs = source.sourceCrs()
         self._refuse_non_metric(crs, self.tr("The population grid"))
         land_field = self.parameterAsString(parameters, self.LAND_SHARE_FIELD, context)
-        frame, attributes = self.readPolygons(source, None, context, feedback, [f for f in (field, land_field) if f])
+        read = self.readPolygons(source, None, context, feedback, [f for f in (field, land_field) if f], keep=True)
+        frame = read.frame
         geoms = frame["geometry"].to_numpy()
         absent = shapely.is_missing(geoms) | shapely.is_empty(geoms)
         if absent.any():
@@ -252,7 +275,7 @@ class Degurba(GrowthAlgorithm):
                                       missing=n_rows * n_cols - len(cells.rows)))
         return {"population": cells.population, "land": cells.land, "cell": cells.cell, "origin": cells.origin,
                 "crs": crs, "rows": cells.rows, "cols": cells.cols, "geometries": geoms, "source": source,
-                "attributes": attributes}
+                "attributes": read.attributes}
 
     def _read_raster(self, raster, parameters, context, feedback):
         import numpy as np
@@ -278,8 +301,9 @@ class Degurba(GrowthAlgorithm):
 
     # Local units and outputs -----------------------------------------------------------------------------
 
-    def _unit_of_cells(self, grid, rows, cols, unit_frame, unit_field):
-        """Code of the unit holding each cell's centre (a point inside the polygon for given cells)."""
+    def _unit_of_cells(self, grid, rows, cols, unit_frame, unit_field, feedback):
+        """Code of the unit holding each cell's centre (a point inside the polygon for given cells); None when
+        canceled."""
         import shapely
 
         from ..alliance_plugin.core.flow_table import codes_as_text
@@ -291,18 +315,22 @@ class Degurba(GrowthAlgorithm):
         unit_frame["code"] = codes.where(codes.notna(), None).to_numpy()
         known = codes.notna().to_numpy() & ~shapely.is_missing(unit_frame["geometry"].to_numpy())
         return zone_of_points(points, codes[known].to_numpy().astype(object),
-                              unit_frame["geometry"].to_numpy()[known])
+                              unit_frame["geometry"].to_numpy()[known], progress=feedback.setProgress,
+                              is_canceled=feedback.isCanceled)
 
     def _write_cells(self, parameters, context, grid, rows, cols, cells, feedback):
-        """The given polygons with their cells' fields, or the squares of a grid built from points or a raster."""
+        """The given polygons with their cells' fields, or the squares of a grid built from points or a raster;
+        None when canceled."""
         import pandas as pd
 
         from ..alliance_plugin.core.grid import cell_boxes
 
         if grid["geometries"] is None:
+            squares = cell_boxes(rows, cols, grid["origin"], grid["cell"])
+            if feedback.isCanceled():
+                return None
             # cells built from points are written in the points' CRS (a raster or grid keeps its own CRS)
-            dest = self.writeFrame(parameters, self.OUTPUT, context, cells,
-                                   cell_boxes(rows, cols, grid["origin"], grid["cell"]), compat.WkbType.Polygon,
+            dest = self.writeFrame(parameters, self.OUTPUT, context, cells, squares, compat.WkbType.Polygon,
                                    grid["crs"], feedback, INT_COLUMNS, TEXT_COLUMNS, output_crs=grid.get("output_crs"))
         else:
             dest = self.writeTerritories(parameters, self.OUTPUT, context, grid["source"],
@@ -311,9 +339,10 @@ class Degurba(GrowthAlgorithm):
         categories_on_load(context, dest, "cell_label", CELL_COLOURS)
         return dest
 
-    def _write_units(self, parameters, context, units, unit_frame, attributes, cells, params, feedback):
+    def _write_units(self, parameters, context, units, unit_read, cells, params, feedback):
         from ..alliance_plugin.core.degurba import classify_unit_cells
 
+        unit_frame = unit_read.frame
         threshold = self.parameterAsDouble(parameters, self.UNIT_SHARE, context) / 100.0
         table, outside = classify_unit_cells(cells, threshold=threshold)
         if outside > 0:
@@ -327,8 +356,8 @@ class Degurba(GrowthAlgorithm):
                                       none=int(unit_frame["code"].notna().sum()) - int(counts.sum())))
         per_feature = table.reindex(unit_frame["code"].to_numpy()).reset_index(drop=True)
         per_feature["params"] = params + " unit_share={s:g}".format(s=threshold)
-        dest = self.writeTerritories(parameters, self.OUTPUT_UNITS, context, units, None, attributes, per_feature,
-                                     feedback, INT_COLUMNS, TEXT_COLUMNS)
+        dest = self.writeTerritories(parameters, self.OUTPUT_UNITS, context, units, unit_read.own_frame[["geometry"]],
+                                     unit_read.attributes, per_feature, feedback, INT_COLUMNS, TEXT_COLUMNS)
         categories_on_load(context, dest, "degurba_label", UNIT_COLOURS)
         return dest
 

@@ -133,7 +133,7 @@ class GrowthBuffers(GrowthAlgorithm):
         prospective = self._prospective_inputs(parameters, context)
         crs = self.metricCrs(source, steps)
         population_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
-        frame, _ = self.readPolygons(source, crs, context, steps, [population_field] if population_field else [])
+        frame = self.readPolygons(source, crs, context, steps, [population_field] if population_field else []).frame
         segments = self.parameterAsInt(parameters, self.SEGMENTS, context)
 
         steps.setCurrentStep(1)

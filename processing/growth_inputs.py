@@ -13,10 +13,8 @@ from qgis.core import (
     QgsProcessingParameterField,
 )
 
-from ..alliance_plugin.qgis_io.layers import (
-    metric_crs,
-    read_geometries,
-)
+from ..alliance_plugin.qgis_io.layers import metric_crs
+from ..alliance_plugin.qgis_io.reading import read_layer
 from .base import AllianceAlgorithm
 from .styling import style_on_load
 from ..alliance_plugin.qgis_io import compat
@@ -94,9 +92,14 @@ class GrowthAlgorithm(AllianceAlgorithm):
     def metricCrs(self, source, feedback):
         return metric_crs(source.sourceCrs(), source.sourceExtent(), feedback)
 
-    def readPolygons(self, source, crs, context, feedback, names=()):
-        """(frame with ``names`` and ``geometry`` in ``crs``, attributes as read)."""
-        return read_geometries(source, list(names), feedback, crs=crs, context=context)
+    def readPolygons(self, source, crs, context, feedback, names=(), keep=False):
+        """The features of ``source`` read once (:class:`~.reading.InputFeatures`).
+
+        ``frame`` holds the attributes ``names`` (only those are read) and ``geometry`` in ``crs``; with
+        ``keep``, ``attributes`` and ``own_frame`` (geometries in the source's CRS) hold what writing the
+        features back needs (:meth:`writeTerritories`).
+        """
+        return read_layer(source, names, feedback, crs=crs, context=context, keep=keep)
 
     def optionalNumber(self, parameters, key, context):
         """A number parameter left empty is None (0 would be a value)."""
@@ -120,8 +123,8 @@ class GrowthAlgorithm(AllianceAlgorithm):
             raise QgsProcessingException(self.tr(
                 "Give the first date either as a second layer or as a year field, not both."))
         if before_source is not None:
-            after, _ = self.readPolygons(after_source, crs, context, feedback)
-            before, _ = self.readPolygons(before_source, crs, context, feedback)
+            after = self.readPolygons(after_source, crs, context, feedback).frame
+            before = self.readPolygons(before_source, crs, context, feedback).frame
             feedback.pushInfo(self.tr("Built-up: {before} polygons at the first date, {after} at the second.")
                               .format(before=len(before), after=len(after)))
             if before.empty:
@@ -136,7 +139,7 @@ class GrowthAlgorithm(AllianceAlgorithm):
         if end is not None and end < cutoff:
             raise QgsProcessingException(self.tr("The last year ({end:g}) is before the cut-off year ({cutoff:g}).")
                                          .format(end=end, cutoff=cutoff))
-        frame, _ = self.readPolygons(after_source, crs, context, feedback, [year_field])
+        frame = self.readPolygons(after_source, crs, context, feedback, [year_field]).frame
         years = np.array([np.nan if y is None else y for y in map(year_of, frame[year_field])], dtype=float)
         unknown = int(np.isnan(years).sum())
         if unknown:

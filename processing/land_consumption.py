@@ -121,7 +121,8 @@ class LandConsumption(GrowthAlgorithm):
         pop_fields = [self.parameterAsString(parameters, key, context) for key in (self.POP_T0_FIELD,
                                                                                    self.POP_T1_FIELD)]
         names = list(dict.fromkeys([f for f in (id_field, *pop_fields) if f]))
-        frame, attributes = self.readPolygons(source, crs, context, steps, names)
+        territories = self.readPolygons(source, crs, context, steps, names, keep=True)
+        frame = territories.frame
         before, after = self.readBuiltUp(parameters, context, crs, steps, year0, year1)
 
         steps.setCurrentStep(1)
@@ -145,7 +146,7 @@ class LandConsumption(GrowthAlgorithm):
 
         steps.setCurrentStep(3)
         dest = self.writeTerritories(parameters, self.OUTPUT, context, source,
-                                     None if crs != source.sourceCrs() else frame, attributes,
+                                     territories.own_frame[["geometry"]], territories.attributes,
                                      table.reset_index(drop=True), steps, INT_COLUMNS, TEXT_COLUMNS)
         categories_on_load(context, dest, "flag", FLAG_COLOURS)
         outputs = {self.OUTPUT: dest, self.FLAGGED: int((table["flag"] != "ok").sum())}

@@ -107,7 +107,7 @@ class UrbanGrowth(GrowthAlgorithm):
                                    edge=counts.get("edge_expansion", 0), outlying=counts.get("outlying", 0)))
 
         steps.setCurrentStep(2)
-        codes, summary, frame, attributes = self._summary(patches, territories, id_field, crs, context, steps)
+        codes, summary, read = self._summary(patches, territories, id_field, crs, context, steps)
         summary["params"] = params
 
         steps.setCurrentStep(3)
@@ -119,36 +119,36 @@ class UrbanGrowth(GrowthAlgorithm):
                                patches["geometry"].to_numpy(), compat.WkbType.MultiPolygon, crs, steps,
                                INT_COLUMNS, TEXT_COLUMNS, output_crs=source.sourceCrs())
         categories_on_load(context, dest, "growth_class", GROWTH_COLOURS)
-        summary_dest = self._write_summary(parameters, context, summary, territories, frame, attributes, crs, steps)
+        summary_dest = self._write_summary(parameters, context, summary, territories, read, steps)
         return {self.OUTPUT: dest, self.OUTPUT_SUMMARY: summary_dest, self.PATCHES: len(patches),
                 self.AREA_ADDED: float(patches["area"].sum())}
 
     def _summary(self, patches, territories, id_field, crs, context, feedback):
-        """(territory of each patch, growth per territory, territories frame and attributes as read)."""
+        """(territory of each patch, growth per territory, the territories as read once: None without them)."""
         from ..alliance_plugin.core.growth.patches import growth_summary
 
-        frame = attributes = None
+        read = None
         if territories is None:
             codes, ids = [WHOLE_AREA] * len(patches), [WHOLE_AREA]
         else:
-            frame, attributes = self.readPolygons(territories, crs, context, feedback, [id_field])
-            codes, ids = self._territory_codes(frame, id_field, patches, feedback)
+            read = self.readPolygons(territories, crs, context, feedback, [id_field], keep=True)
+            codes, ids = self._territory_codes(read.frame, id_field, patches, feedback)
         summary = growth_summary(patches, codes, territory_ids=ids)
         unassigned = summary.attrs.get("unassigned_area", 0.0)
         if unassigned > 0:
             feedback.pushWarning(self.tr("{area:,.0f} m2 of new built-up lie in no territory: left out of the "
                                          "summary.").format(area=unassigned))
-        return codes, summary, frame, attributes
+        return codes, summary, read
 
-    def _write_summary(self, parameters, context, summary, territories, frame, attributes, crs, feedback):
+    def _write_summary(self, parameters, context, summary, territories, read, feedback):
         """One row for the whole area, or the territories as given with their growth."""
         if territories is None:
             return self.writeFrame(parameters, self.OUTPUT_SUMMARY, context,
                                    summary.rename_axis("territory").reset_index(), None,
                                    compat.WkbType.NoGeometry, None, feedback, INT_COLUMNS, TEXT_COLUMNS)
-        per_feature = summary.reindex(frame["code"].to_numpy()).reset_index(drop=True)
+        per_feature = summary.reindex(read.frame["code"].to_numpy()).reset_index(drop=True)
         return self.writeTerritories(parameters, self.OUTPUT_SUMMARY, context, territories,
-                                     None if crs != territories.sourceCrs() else frame, attributes,
+                                     read.own_frame[["geometry"]], read.attributes,
                                      per_feature, feedback, INT_COLUMNS, TEXT_COLUMNS)
 
     def _territory_codes(self, frame, id_field, patches, feedback):
