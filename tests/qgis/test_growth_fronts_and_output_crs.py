@@ -6,6 +6,8 @@ Expected values come from shapely on the layers as QGIS returns them, reprojecte
 (Prague) or a Lambert azimuthal equal-area projection built here (Canada), never from our code.
 """
 
+import math
+
 import pytest
 import shapely
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject, QgsProcessingException,
@@ -87,6 +89,33 @@ def _areas_match(layer, input_layer, field="area", rel=1e-6):
         assert attrs[field] == pytest.approx(geometry.area, rel=rel, abs=1e-3)
 
 
+def _patches_match(patches, after, before, min_area=1.0, ring=1.0):
+    """The patches are the new built-up, computed here with shapely in the input's metric CRS: the union of the
+    buildings of the second date minus that of the first, its parts over ``min_area`` grouped when they share
+    a point; each patch's LEI from its own 1 m ring (Liu et al. 2010) and its class by the LEI."""
+    import networkx as nx
+
+    metric = laea_of(after)
+    old = shapely.union_all([g for _, g in shapes(before, metric)])
+    new = shapely.union_all([g for _, g in shapes(after, metric)]).difference(old)
+    parts = [p for p in shapely.get_parts(new) if p.area > min_area]
+    graph = nx.Graph()
+    graph.add_nodes_from(range(len(parts)))
+    graph.add_edges_from((i, j) for i in range(len(parts)) for j in range(i + 1, len(parts))
+                         if parts[i].intersects(parts[j]))
+    groups = [shapely.union_all([parts[i] for i in group]) for group in nx.connected_components(graph)]
+    rows = shapes(patches, metric, "patch_id", "area", "lei", "growth_class")
+    assert len(rows) == len(groups) > 1
+    assert sorted(a["patch_id"] for a, _ in rows) == list(range(1, len(groups) + 1))
+    assert sorted(a["area"] for a, _ in rows) == pytest.approx(sorted(g.area for g in groups), rel=1e-6, abs=1e-3)
+    for attrs, patch in rows:
+        buffered = patch.buffer(ring, quad_segs=8)
+        lei = 100.0 * buffered.intersection(old).area / (buffered.area - patch.area)
+        assert attrs["lei"] == pytest.approx(lei, abs=0.01), attrs["patch_id"]  # (the 1 m ring: 0.01 of 100)
+        if abs(lei - 50.0) > 0.01 and not 0 < lei <= 0.01:  # not on a class bound
+            assert attrs["growth_class"] == ("infill" if lei > 50 else "edge_expansion" if lei > 0 else "outlying")
+
+
 def test_new_geometries_are_written_in_the_input_crs(run_alg, prague, h, data_dir):
     buildings, _ = prague
     rings, _ = run_alg("alliance:growthbuffers", {
@@ -101,8 +130,9 @@ def test_new_geometries_are_written_in_the_input_crs(run_alg, prague, h, data_di
                                                     "OUTPUT": "memory:"})[0]["OUTPUT"]
     growth, _ = run_alg("alliance:urbangrowth", {"BUILT_UP": buildings, "BUILT_UP_BEFORE": before,
                                                  "OUTPUT": "memory:", "OUTPUT_SUMMARY": "memory:"})
-    assert growth["OUTPUT"].crs().authid() == "EPSG:3857" and growth["OUTPUT"].featureCount() > 0
+    assert growth["OUTPUT"].crs().authid() == "EPSG:3857"
     _areas_match(growth["OUTPUT"], buildings)
+    _patches_match(growth["OUTPUT"], buildings, before)
 
     box = buildings.extent().buffered(200)
     territory = h.memory_layer("Polygon?crs=EPSG:3857&field=code:string&field=p0:double&field=p1:double",
@@ -121,13 +151,31 @@ def test_new_geometries_are_written_in_the_input_crs(run_alg, prague, h, data_di
     cells, _ = run_alg("alliance:degurba", {"INPUT": points, "POPULATION_FIELD": "pop1971", "CELL_SIZE": 100000,
                                             "OUTPUT": "memory:"})
     out = cells["OUTPUT"]
-    assert out.crs().authid() == "EPSG:4326" and out.featureCount() > 0
+    assert out.crs().authid() == "EPSG:4326"
     metric = laea_of(points)
     total = 0.0
     for attrs, cell in shapes(out, metric, "population"):
         assert cell.area == pytest.approx(1e10, rel=1e-6)  # 100 km squares once back in the metric CRS
         total += attrs["population"] or 0.0
     assert total == pytest.approx(sum(f["pop1971"] for f in provinces.getFeatures()))
+    # each point in the 100 km cell whose south-west corner is at or below it, on multiples of 100 km
+    expected = {}
+    for attrs, point in shapes(points, metric, "pop1971"):
+        key = (math.floor(point.y / 1e5), math.floor(point.x / 1e5))
+        expected[key] = expected.get(key, 0.0) + attrs["pop1971"]
+    got = {}
+    for attrs, cell in shapes(out, metric, "population", "density", "cell_class", "cluster_pop"):
+        centre = cell.centroid
+        got[(math.floor(centre.y / 1e5), math.floor(centre.x / 1e5))] = attrs
+    assert sorted(got) == sorted(expected)  # the populated cells, every one, and no other
+    dense = {key for key, pop in expected.items() if pop / 1e4 >= 300}  # inhabitants per km2 of a 10,000 km2 cell
+    for key, pop in expected.items():
+        assert got[key]["population"] == pytest.approx(pop) and got[key]["density"] == pytest.approx(pop / 1e4)
+        # no cell reaches 1,500 per km2; a dense cell alone holds its cluster's 5,000 people (no dense neighbour)
+        assert not any(abs(key[0] - k[0]) <= 1 and abs(key[1] - k[1]) <= 1 and k != key for k in dense)
+        assert got[key]["cell_class"] == (2 if key in dense and pop >= 5000 else 1), key
+        assert got[key]["cluster_pop"] == (pytest.approx(pop) if key in dense else None)
+    assert cells["URBAN_CENTRES"] == 0 and cells["URBAN_CLUSTERS"] == len(dense) > 0
 
 
 def test_ranks_are_integer_fields(run_alg, h):
