@@ -1,7 +1,5 @@
 """The dock in a real headless QGIS: pick a territory, follow the selection, survive removal and clearing."""
 
-import shutil
-
 import pytest
 from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
 
@@ -48,11 +46,9 @@ def shoot(widget, tmp_path, name):
     QgsApplication.processEvents()
     path = tmp_path / name
     assert widget.grab().save(str(path))
-    shutil.copy(path, f"/tmp/{name.replace('dock', 'alliance_dock')}")
     body = widget.scroll_area.widget()  # every card, at the dock's width
     full = tmp_path / name.replace(".png", "_full.png")
     assert body.grab().save(str(full))
-    shutil.copy(full, f"/tmp/{full.name.replace('dock', 'alliance_dock')}")
     assert body.width() <= widget.width()  # nothing wider than the dock: no clipped text
     return path
 
