@@ -293,8 +293,12 @@ class AccessAlgorithm(AllianceAlgorithm):
         codes = np.where(position >= 0, frame["code"].to_numpy(dtype=object)[np.maximum(position, 0)], None)
         return codes, position
 
-    def readNetwork(self, parameters, context, crs, feedback):
-        """The street network (a StreetNetwork in ``crs``), or None for the straight-line proxy."""
+    def readNetwork(self, parameters, context, crs, feedback, progress=None):
+        """The street network (a StreetNetwork in ``crs``), or None for the straight-line proxy.
+
+        Building the graph tells ``progress`` (0 to 100) how far it is and stops when the run is
+        canceled: then None too (the caller checks ``feedback.isCanceled()``).
+        """
         from ..alliance_plugin.core import network
 
         source = self.parameterAsSource(parameters, self.NETWORK, context)
@@ -307,7 +311,10 @@ class AccessAlgorithm(AllianceAlgorithm):
         if not len(a):
             raise QgsProcessingException(self.tr("The street network has no line to walk along."))
         tolerance = self.parameterAsDouble(parameters, self.TOPOLOGY_TOLERANCE, context)
-        net = network.build_network((a, b), owner=owner, tolerance=tolerance)
+        net = network.build_network((a, b), owner=owner, tolerance=tolerance, progress=progress,
+                                    is_canceled=feedback.isCanceled)
+        if net is None:
+            return None
         labels, parts = net.components()
         import numpy as np
 

@@ -7,6 +7,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
+from ..alliance_plugin.core.network.progress import within
 from ..alliance_plugin.qgis_io.layers import finite_or_none
 from ..alliance_plugin.qgis_io.reading import read_layer
 from .access_inputs import NETWORK_HELP, PROXY, AccessAlgorithm, as_text, inner_points
@@ -137,16 +138,27 @@ class ServiceAccess(AccessAlgorithm):
         snap = self.parameterAsDouble(parameters, self.SNAP_TOLERANCE, context)
 
         steps.setCurrentStep(1)
-        net = self.readNetwork(parameters, context, crs, steps)
+        net = self.readNetwork(parameters, context, crs, steps, within(steps.setProgress, 0, 20))
+        if steps.isCanceled():
+            return {}
         method = PROXY if net is None else "network"
-        placed = services.place(net, population.xy, supply_xy, snap_tolerance=snap)  # snapped once for both
-        nearest = services.nearest_facility(net, population.xy, supply_xy, snap_tolerance=snap, placed=placed)
+        placed = services.place(net, population.xy, supply_xy, snap_tolerance=snap,  # snapped once for both
+                                progress=within(steps.setProgress, 20, 90), is_canceled=steps.isCanceled)
+        if steps.isCanceled():
+            return {}
+        nearest = services.nearest_facility(net, population.xy, supply_xy, snap_tolerance=snap, placed=placed,
+                                            progress=within(steps.setProgress, 90, 100), is_canceled=steps.isCanceled)
+        if nearest is None:
+            return {}
         if net is not None:
             self._reportSnapping(nearest.attrs, population, steps)
         if steps.isCanceled():
             return {}
         steps.setCurrentStep(2)
-        pairs = services.catchment_pairs(net, population.xy, supply_xy, radius, snap_tolerance=snap, placed=placed)
+        pairs = services.catchment_pairs(net, population.xy, supply_xy, radius, snap_tolerance=snap, placed=placed,
+                                         progress=steps.setProgress, is_canceled=steps.isCanceled)
+        if pairs is None:
+            return {}
         per_facility, per_point = services.floating_catchment(pairs, population.values, facilities["capacity"])
         if steps.isCanceled():
             return {}

@@ -226,7 +226,9 @@ class TransitAccess(AccessAlgorithm):
         population = self.readPopulation(parameters, context, crs, steps, group_fields.values(), self.OUTPUT)
 
         steps.setCurrentStep(1)
-        net = self.readNetwork(parameters, context, crs, steps)
+        net = self.readNetwork(parameters, context, crs, steps, steps.setProgress)
+        if steps.isCanceled():
+            return {}
         qualifying = self._qualifying(stops, steps)
         steps.setCurrentStep(2)
         method = PROXY if net is None else "network"
@@ -235,7 +237,9 @@ class TransitAccess(AccessAlgorithm):
         access = transit.population_access(
             net, population.xy, qualifying, snap_tolerance=snap, areas=bool(parameters.get(self.OUTPUT_AREAS)),
             search_distance=None if search in (None, "") else self.parameterAsDouble(
-                parameters, self.SEARCH_DISTANCE, context))
+                parameters, self.SEARCH_DISTANCE, context), progress=steps.setProgress, is_canceled=steps.isCanceled)
+        if access is None:
+            return {}
         if net is not None and len(qualifying):
             self.reportSnapping(access.points.attrs, population, steps, self.tr("qualifying stop"))
         if steps.isCanceled():

@@ -8,7 +8,10 @@ population-weighted mean distance and score, and the inequality of both
 between territories and between territory classes (:mod:`.inequality`: the
 population-weighted Gini coefficient and Theil index of the group means, the
 ratio of the highest to the lowest group mean); ``score_to_best`` is each
-class's mean score over the best class's.
+class's mean score over the best class's. The long phases (:func:`place`,
+:func:`nearest_facility`, :func:`catchment_pairs`) take ``progress`` and
+``is_canceled`` callbacks and return None when canceled
+(:mod:`.network.progress`).
 """
 
 from __future__ import annotations
@@ -23,36 +26,52 @@ from . import network
 from .errors import InvalidValueError
 from .inequality import gini, inequality, theil
 from .network import as_xy
+from .network.progress import Canceled, Ticker, required, within
 
 EUCLIDEAN = "euclidean"
 NETWORK = "network"
 
 
-def _streets(streets, tolerance):
+def _streets(streets, tolerance, progress=None, is_canceled=None):
     if streets is None or isinstance(streets, network.StreetNetwork):
         return streets
-    return network.build_network(streets, tolerance=tolerance)
+    return network.build_network(streets, tolerance=tolerance, progress=progress, is_canceled=is_canceled)
 
 
-def place(streets, demand, supply, *, snap_tolerance=50.0, tolerance=0.01):
+def place(streets, demand, supply, *, snap_tolerance=50.0, tolerance=0.01, progress=None, is_canceled=None):
     """Demand snapped to the network and facilities inserted into it, once for several measures.
 
-    Returns ``(demand Snapped, Routing)``, or None without a network (straight lines).
+    Returns ``(demand Snapped, Routing)``, or None without a network (straight
+    lines). With a network, None also when ``is_canceled()`` turned true at a
+    checkpoint (the caller that passed it knows which); ``progress`` is told
+    the percentage done.
     """
-    net = _streets(streets, tolerance)
-    if net is None:
+    if streets is None:
         return None
-    return (network.snap(net, as_xy(demand, "demand points"), snap_tolerance),
-            network.route(net, network.snap(net, as_xy(supply, "facilities"), snap_tolerance)))
+    try:
+        Ticker(None, is_canceled).check()
+        net = required(_streets(streets, tolerance, within(progress, 0, 10), is_canceled))
+        demand_snap = required(network.snap(net, as_xy(demand, "demand points"), snap_tolerance,
+                                            progress=within(progress, 10, 85), is_canceled=is_canceled))
+        supply_snap = required(network.snap(net, as_xy(supply, "facilities"), snap_tolerance,
+                                            progress=within(progress, 85, 90), is_canceled=is_canceled))
+        routing = required(network.route(net, supply_snap, progress=within(progress, 90, 100),
+                                         is_canceled=is_canceled))
+    except Canceled:
+        return None
+    return demand_snap, routing
 
 
-def nearest_facility(streets, demand, supply, *, snap_tolerance=50.0, cutoff=None, tolerance=0.01, placed=None):
+def nearest_facility(streets, demand, supply, *, snap_tolerance=50.0, cutoff=None, tolerance=0.01, placed=None,
+                     progress=None, is_canceled=None):
     """Distance from every demand point to the nearest facility, and which one.
 
     ``streets`` None measures straight lines (``method`` ``"euclidean"``); a
     network or its segments measures walks along it (``"network"``: snap
     distances included, NaN beyond ``cutoff`` or for points not snapped).
     ``placed`` is :func:`place`'s result for the same inputs, to snap only once.
+    ``progress`` is told the percentage done; None is returned when
+    ``is_canceled()`` turns true at a checkpoint.
 
     Examples
     --------
@@ -62,8 +81,15 @@ def nearest_facility(streets, demand, supply, *, snap_tolerance=50.0, cutoff=Non
     1       1.0         1            0.0     True  euclidean
     """
     pts, fac = as_xy(demand, "demand points"), as_xy(supply, "facilities")
-    if placed is None:
-        placed = place(streets, pts, fac, snap_tolerance=snap_tolerance, tolerance=tolerance)
+    tick = Ticker(progress, is_canceled)
+    try:
+        tick.check()
+        if placed is None and streets is not None:
+            placed = required(place(streets, pts, fac, snap_tolerance=snap_tolerance, tolerance=tolerance,
+                                    progress=within(progress, 0, 80), is_canceled=is_canceled))
+            tick(0.8)
+    except Canceled:
+        return None
     distance = np.full(len(pts), np.inf)
     facility = np.full(len(pts), -1)
     if streets is None:
@@ -88,13 +114,16 @@ def nearest_facility(streets, demand, supply, *, snap_tolerance=50.0, cutoff=Non
     out = pd.DataFrame({"distance": np.where(np.isfinite(distance), distance, np.nan), "facility": facility,
                         "snap_distance": snap, "snapped": np.isfinite(snap), "method": method})
     out.attrs.update(attrs, method=method)
+    tick.done()
     return out
 
 
-def catchment_pairs(streets, demand, supply, radius, *, snap_tolerance=50.0, tolerance=0.01, placed=None):
+def catchment_pairs(streets, demand, supply, radius, *, snap_tolerance=50.0, tolerance=0.01, placed=None,
+                    progress=None, is_canceled=None):
     """Every (facility, demand point) pair within ``radius`` metres: ``facility``, ``point``, ``distance``.
 
-    ``placed``: as for :func:`nearest_facility`.
+    ``placed``, ``progress`` and ``is_canceled``: as for :func:`nearest_facility`
+    (None when canceled).
 
     Examples
     --------
@@ -106,17 +135,30 @@ def catchment_pairs(streets, demand, supply, radius, *, snap_tolerance=50.0, tol
     pts, fac = as_xy(demand, "demand points"), as_xy(supply, "facilities")
     if not radius > 0:
         raise InvalidValueError("expected a positive catchment radius in metres, got {radius}", radius=radius)
-    if streets is None:
-        tree = shapely.STRtree(shapely.points(pts))
-        fac_idx, pt_idx = tree.query(shapely.points(fac), predicate="dwithin", distance=radius)
-        dist = np.hypot(*(pts[pt_idx] - fac[fac_idx]).T)
-        pairs = pd.DataFrame({"facility": fac_idx, "point": pt_idx, "distance": dist})
-    else:
-        if placed is None:
-            placed = place(streets, pts, fac, snap_tolerance=snap_tolerance, tolerance=tolerance)
-        p_snap, routing = placed
-        pairs = network.pair_distances(routing, p_snap, radius).rename(columns={"source": "facility"})
-    return pairs.sort_values(["facility", "point"], ignore_index=True)
+    tick = Ticker(progress, is_canceled)
+    try:
+        tick.check()
+        if streets is None:
+            tree = shapely.STRtree(shapely.points(pts))
+            tick(0.3)
+            fac_idx, pt_idx = tree.query(shapely.points(fac), predicate="dwithin", distance=radius)
+            dist = np.hypot(*(pts[pt_idx] - fac[fac_idx]).T)
+            pairs = pd.DataFrame({"facility": fac_idx, "point": pt_idx, "distance": dist})
+        else:
+            start = 0.0
+            if placed is None:
+                placed = required(place(streets, pts, fac, snap_tolerance=snap_tolerance, tolerance=tolerance,
+                                        progress=within(progress, 0, 50), is_canceled=is_canceled))
+                start = 50.0
+            p_snap, routing = placed
+            pairs = required(network.pair_distances(routing, p_snap, radius, progress=within(progress, start, 95),
+                                                    is_canceled=is_canceled)).rename(columns={"source": "facility"})
+        tick(0.95)
+    except Canceled:
+        return None
+    pairs = pairs.sort_values(["facility", "point"], ignore_index=True)
+    tick.done()
+    return pairs
 
 
 def floating_catchment(pairs, population, capacity):

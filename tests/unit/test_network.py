@@ -191,3 +191,102 @@ def test_as_xy_checks_every_point_array():
         network.as_xy([1, 2, 3], "stops")
     with pytest.raises(InvalidValueError, match=r"\(n, 2\)"):
         network.as_xy([[1, 2, 3]], "points")
+
+
+# --- progress and cancel (issue 13) ------------------------------------------------------------------
+
+def grid_segments(side=30, size=100.0):
+    """A ``side`` x ``side`` grid of blocks of ``size`` metres: its straight segments."""
+    ticks = np.arange(side + 1) * size
+    a, b = [], []
+    for i in ticks:
+        for j0, j1 in zip(ticks[:-1], ticks[1:]):
+            a += [(j0, i), (i, j0)]
+            b += [(j1, i), (i, j1)]
+    return np.array(a), np.array(b)
+
+
+def canceled_after(checks):
+    """An ``is_canceled`` that turns true at its ``checks``-th call; ``calls`` counts them."""
+    calls = []
+
+    def is_canceled():
+        calls.append(1)
+        return len(calls) >= checks
+
+    return is_canceled, calls
+
+
+def assert_progress(seen):
+    """Progress moved: it never went back and ended at 100."""
+    assert seen and seen == sorted(seen) and seen[-1] == pytest.approx(100.0), seen
+    assert len(seen) >= 2
+
+
+def test_build_network_reports_progress_and_stops_when_canceled():
+    segments = grid_segments()
+    seen = []
+    net = network.build_network(segments, progress=seen.append, is_canceled=lambda: False)
+    assert_progress(seen)
+    plain = network.build_network(segments)
+    np.testing.assert_array_equal(net.nodes, plain.nodes)
+    np.testing.assert_array_equal(net.u, plain.u)
+    assert (net.v == plain.v).all() and (net.length == plain.length).all()
+    is_canceled, calls = canceled_after(2)
+    assert network.build_network(segments, is_canceled=is_canceled) is None
+    assert len(calls) == 2  # stopped at the second checkpoint, not after the last one
+
+
+def test_snap_by_chunks_reports_progress_and_stops_when_canceled():
+    from alliance_territories.alliance_plugin.core.network.progress import CHUNK
+
+    net = network.build_network(grid_segments())
+    points = np.random.default_rng(1).uniform(-50, 3050, (3 * CHUNK + 7, 2))
+    points[5] = np.nan
+    seen = []
+    snapped = network.snap(net, points, 40.0, progress=seen.append, is_canceled=lambda: False)
+    assert_progress(seen)
+    assert len(seen) == 1 + 4  # the segments' index, then each of the four chunks
+    whole = network.snap(net, points, 40.0)  # the same points in one chunk each: the same answer
+    assert (snapped.segment == whole.segment).all() and (snapped.segment >= 0).sum() > 1000
+    np.testing.assert_array_equal(snapped.t, whole.t)
+    np.testing.assert_array_equal(snapped.distance, whole.distance)
+    is_canceled, calls = canceled_after(3)
+    assert network.snap(net, points, 40.0, is_canceled=is_canceled) is None
+    assert len(calls) == 3
+
+
+def test_route_and_pairs_report_progress_and_stop_when_canceled():
+    net = network.build_network(grid_segments())
+    rng = np.random.default_rng(2)
+    sources = network.snap(net, rng.uniform(0, 3000, (300, 2)))
+    points = network.snap(net, rng.uniform(0, 3000, (2000, 2)))
+    seen = []
+    routing = network.route(net, sources, progress=seen.append, is_canceled=lambda: False)
+    assert_progress(seen)
+    plain = network.route(net, sources)
+    assert (routing.graph != plain.graph).nnz == 0 and (routing.source_node == plain.source_node).all()
+    assert network.route(net, sources, is_canceled=lambda: True) is None
+    seen = []
+    # chunks of 3 sources (cells / nodes), so about a hundred checkpoints
+    chunk = 3 * routing.graph.shape[0]
+    pairs = network.pair_distances(routing, points, 300.0, chunk_cells=chunk, progress=seen.append,
+                                   is_canceled=lambda: False)
+    assert_progress(seen)
+    assert len(seen) == 100 + 1  # one report before each of the 100 chunks, then 100
+    pd.testing.assert_frame_equal(pairs, network.pair_distances(routing, points, 300.0, chunk_cells=chunk))
+    is_canceled, calls = canceled_after(4)
+    assert network.pair_distances(routing, points, 300.0, chunk_cells=chunk, is_canceled=is_canceled) is None
+    assert len(calls) == 4  # stopped at the fourth of 101 checkpoints
+
+
+def test_within_gives_a_part_of_a_longer_run():
+    from alliance_territories.alliance_plugin.core.network.progress import Canceled, required, within
+
+    seen = []
+    part = within(seen.append, 10, 50)
+    part(0.0), part(50.0), part(100.0)
+    assert seen == [10.0, 30.0, 50.0] and within(None, 0, 10) is None
+    assert required(0) == 0
+    with pytest.raises(Canceled):
+        required(None)

@@ -190,3 +190,54 @@ def test_why_the_inequality_between_territories_tells_nothing():
     assert gap([1.0, 2.0], ["a", "a"]) == services.ONE_GROUP
     assert gap([0.0, 0.0], ["a", "b"]) == services.NOTHING_IN_REACH
     assert gap([0.0, 0.001], ["a", "b"]) is None  # one territory above 0 is enough to compare
+
+
+# --- progress and cancel (issue 13) ------------------------------------------------------------------
+
+def city(side=20, people=25_000, facilities=40, seed=4):
+    """A grid of ``side`` x ``side`` blocks of 100 m (its segments), people and facilities in it."""
+    ticks = np.arange(side + 1) * 100.0
+    rows = [(j0, i, j1, i) for i in ticks for j0, j1 in zip(ticks[:-1], ticks[1:])]
+    rows += [(i, j0, i, j1) for i in ticks for j0, j1 in zip(ticks[:-1], ticks[1:])]
+    rng = np.random.default_rng(seed)
+    return (np.array(rows), rng.uniform(0, side * 100, (people, 2)), rng.uniform(0, side * 100, (facilities, 2)))
+
+
+def counting(checks):
+    """An ``is_canceled`` that turns true at its ``checks``-th call; ``calls`` counts them."""
+    calls = []
+    return (lambda: calls.append(1) or len(calls) >= checks), calls
+
+
+@pytest.mark.parametrize("with_streets", [True, False], ids=["network", "straight"])
+def test_long_phases_report_progress_and_change_nothing(with_streets):
+    segments, demand, supply = city()
+    streets = segments if with_streets else None
+    seen = {}
+    placed = services.place(streets, demand, supply, snap_tolerance=60, progress=seen.setdefault("place", []).append,
+                            is_canceled=lambda: False)
+    nearest = services.nearest_facility(streets, demand, supply, snap_tolerance=60, placed=placed,
+                                        progress=seen.setdefault("nearest", []).append, is_canceled=lambda: False)
+    pairs = services.catchment_pairs(streets, demand, supply, 300, snap_tolerance=60, placed=placed,
+                                     progress=seen.setdefault("pairs", []).append, is_canceled=lambda: False)
+    for name, values in seen.items():
+        if with_streets or name != "place":  # straight lines place nothing
+            assert values and values == sorted(values) and values[-1] == pytest.approx(100.0), (name, values)
+    assert (placed is None) == (not with_streets)
+    pd.testing.assert_frame_equal(nearest, services.nearest_facility(streets, demand, supply, snap_tolerance=60))
+    pd.testing.assert_frame_equal(pairs, services.catchment_pairs(streets, demand, supply, 300, snap_tolerance=60))
+    assert len(pairs) > 1000
+
+
+def test_a_cancel_stops_placing_measuring_and_pairing():
+    segments, demand, supply = city()
+    is_canceled, calls = counting(3)
+    assert services.place(segments, demand, supply, is_canceled=is_canceled) is None
+    assert len(calls) == 3  # stopped at the third checkpoint (building the graph): no check after it
+    assert services.nearest_facility(segments, demand, supply, is_canceled=lambda: True) is None
+    assert services.catchment_pairs(segments, demand, supply, 300, is_canceled=lambda: True) is None
+    assert services.catchment_pairs(None, demand, supply, 300, is_canceled=lambda: True) is None
+    placed = services.place(segments, demand, supply)
+    is_canceled, calls = counting(2)
+    assert services.catchment_pairs(segments, demand, supply, 300, placed=placed, is_canceled=is_canceled) is None
+    assert len(calls) == 2

@@ -446,3 +446,51 @@ def test_service_areas_count_the_people_a_stop_serves_first():
     assert table["length_m"].tolist() == pytest.approx([450.0, 550.0])
     assert table["population_nearest"].tolist() == [10.0, 60.0]
     assert [line.length for line in lines] == pytest.approx([450.0, 550.0])
+
+
+# --- progress and cancel (issue 13) ------------------------------------------------------------------
+
+def grid_city(side=20, people=25_000, stops=60, seed=5):
+    """A grid of ``side`` x ``side`` blocks of 100 m (its segments), people, and stops of two capacities."""
+    ticks = np.arange(side + 1) * 100.0
+    rows = [(j0, i, j1, i) for i in ticks for j0, j1 in zip(ticks[:-1], ticks[1:])]
+    rows += [(i, j0, i, j1) for i in ticks for j0, j1 in zip(ticks[:-1], ticks[1:])]
+    rng = np.random.default_rng(seed)
+    xy = rng.uniform(0, side * 100, (stops, 2))
+    table = pd.DataFrame({"x": xy[:, 0], "y": xy[:, 1],
+                          "access_distance": np.where(np.arange(stops) % 4, 300.0, 700.0)})
+    return np.array(rows), rng.uniform(0, side * 100, (people, 2)), table
+
+
+@pytest.mark.parametrize("with_streets", [True, False], ids=["network", "straight"])
+def test_population_access_reports_progress_and_changes_nothing(with_streets):
+    segments, people, stops = grid_city()
+    streets = segments if with_streets else None
+    seen = []
+    access = transit.population_access(streets, people, stops, snap_tolerance=60, areas=True, progress=seen.append,
+                                       is_canceled=lambda: False)
+    assert seen == sorted(seen) and seen[-1] == pytest.approx(100.0) and len(seen) >= 5, seen
+    plain = transit.population_access(streets, people, stops, snap_tolerance=60, areas=True)
+    pd.testing.assert_frame_equal(access.points, plain.points)
+    assert access.points.attrs == plain.points.attrs and access.points["access"].sum() > 1000
+    if with_streets:
+        pd.testing.assert_frame_equal(access.areas.drop(columns="geometry"), plain.areas.drop(columns="geometry"))
+        assert all((g is None and h is None) or g.equals_exact(h, 0)
+                   for g, h in zip(access.areas["geometry"], plain.areas["geometry"]))
+    else:
+        assert all(g.equals_exact(h, 0) for g, h in zip(access.areas, plain.areas))
+
+
+def test_a_cancel_stops_transit_access_at_the_next_checkpoint():
+    segments, people, stops = grid_city()
+    for streets in (segments, None):
+        calls = []
+
+        def is_canceled():
+            calls.append(1)
+            return len(calls) >= 3
+
+        assert transit.population_access(streets, people, stops, is_canceled=is_canceled) is None
+        assert len(calls) == 3, streets is None  # no check after the one that said stop
+    assert transit.transit_access(segments, people, stops, is_canceled=lambda: True) is None
+    assert transit.euclidean_access(people, stops, is_canceled=lambda: True) is None

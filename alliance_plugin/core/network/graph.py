@@ -5,7 +5,8 @@ multilines); ends closer than about the node tolerance are one node
 (:func:`build_network`). Points (population, stops, facilities) are snapped to
 the nearest point of the nearest segment, not to the nearest vertex, the way
 QGIS's network analysis does (:func:`snap`): the straight snap distance is
-added to every path. Walking over the network is in :mod:`.routing`.
+added to every path. Walking over the network is in :mod:`.routing`. Both long
+phases take ``progress`` and ``is_canceled`` callbacks (:mod:`.progress`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import numpy as np
 import shapely
 
 from ..errors import EmptyInputError, InvalidValueError
+from .progress import CHUNK, Canceled, Ticker
 
 
 def as_xy(values, name):
@@ -129,11 +131,13 @@ class StreetNetwork:
         return labels, count
 
 
-def build_network(edges_xy, *, owner=None, tolerance=0.01):
+def build_network(edges_xy, *, owner=None, tolerance=0.01, progress=None, is_canceled=None):
     """A :class:`StreetNetwork` from straight segments (an (n, 4) array or a pair of (n, 2) arrays).
 
     Ends closer than about ``tolerance`` metres are merged (coordinates rounded
-    to it); zero-length segments are dropped.
+    to it); zero-length segments are dropped. ``progress`` is told the
+    percentage done; when ``is_canceled()`` turns true the function returns
+    None at its next checkpoint (:mod:`.progress`).
 
     Examples
     --------
@@ -149,16 +153,24 @@ def build_network(edges_xy, *, owner=None, tolerance=0.01):
     if tolerance <= 0:
         raise InvalidValueError("expected a positive node tolerance in metres, got {tolerance}", tolerance=tolerance)
     owner = np.arange(len(a)) if owner is None else np.asarray(owner)
-    key_a = np.round(a / tolerance).astype(np.int64)
-    key_b = np.round(b / tolerance).astype(np.int64)
-    keep = (key_a != key_b).any(axis=1)
-    if not keep.any():
-        raise EmptyInputError("expected street segments, got only zero-length ones")
-    unique, inverse = np.unique(np.vstack([key_a[keep], key_b[keep]]), axis=0, return_inverse=True)
+    tick = Ticker(progress, is_canceled)
+    try:
+        tick(0.05)
+        key_a = np.round(a / tolerance).astype(np.int64)
+        key_b = np.round(b / tolerance).astype(np.int64)
+        keep = (key_a != key_b).any(axis=1)
+        if not keep.any():
+            raise EmptyInputError("expected street segments, got only zero-length ones")
+        tick(0.2)
+        unique, inverse = np.unique(np.vstack([key_a[keep], key_b[keep]]), axis=0, return_inverse=True)
+        tick(0.9)
+    except Canceled:
+        return None
     inverse = inverse.ravel()
     nodes = unique * tolerance
     u, v = inverse[: keep.sum()], inverse[keep.sum():]
     length = np.hypot(*(nodes[v] - nodes[u]).T)
+    tick.done()
     return StreetNetwork(nodes, u, v, length, owner[keep], float(tolerance))
 
 
@@ -175,8 +187,14 @@ class Snapped:
         return self.segment >= 0
 
 
-def snap(net, points, tolerance=None):
+def snap(net, points, tolerance=None, *, progress=None, is_canceled=None):
     """Snap points to the nearest point of the nearest segment within ``tolerance`` (None: any distance).
+
+    Points are snapped in chunks of :data:`.progress.CHUNK` (each independently
+    of the others: the result does not depend on the chunks); ``progress`` is
+    told the percentage done after the segments' index and each chunk, and the
+    function returns None when ``is_canceled()`` turns true at one of those
+    checkpoints.
 
     Examples
     --------
@@ -196,14 +214,24 @@ def snap(net, points, tolerance=None):
     if not finite.any():
         return Snapped(segment, t, distance)
     rows = np.flatnonzero(finite)
-    (src, seg), _ = net.tree.query_nearest(shapely.points(xy[rows]), max_distance=tolerance,
-                                           return_distance=True, all_matches=False)
-    src = rows[src]
-    a, b = net.nodes[net.u[seg]], net.nodes[net.v[seg]]
-    d = b - a
-    along = np.clip(np.einsum("ij,ij->i", xy[src] - a, d) / np.maximum(np.einsum("ij,ij->i", d, d), 1e-300),
-                    0.0, 1.0)
-    foot = a + along[:, None] * d
-    segment[src], t[src] = seg, along
-    distance[src] = np.hypot(*(xy[src] - foot).T)
+    tick = Ticker(progress, is_canceled)
+    try:
+        tick.check()
+        tree = net.tree
+        tick(0.1)
+        for first in range(0, len(rows), CHUNK):
+            chunk = rows[first:first + CHUNK]
+            (src, seg), _ = tree.query_nearest(shapely.points(xy[chunk]), max_distance=tolerance,
+                                               return_distance=True, all_matches=False)
+            src = chunk[src]
+            a, b = net.nodes[net.u[seg]], net.nodes[net.v[seg]]
+            d = b - a
+            along = np.clip(np.einsum("ij,ij->i", xy[src] - a, d) / np.maximum(np.einsum("ij,ij->i", d, d), 1e-300),
+                            0.0, 1.0)
+            foot = a + along[:, None] * d
+            segment[src], t[src] = seg, along
+            distance[src] = np.hypot(*(xy[src] - foot).T)
+            tick(0.1 + 0.9 * (first + len(chunk)) / len(rows))
+    except Canceled:
+        return None
     return Snapped(segment, t, distance)

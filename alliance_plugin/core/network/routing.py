@@ -9,7 +9,9 @@ run for many sources with a cut-off): to the nearest source
 limit (:func:`pair_distances`). Service areas are the pieces of segments
 actually reached within a distance, cut at the exact reach along each segment
 (:func:`reachable_pieces`): nothing is interpolated between vertices, and
-unreachable land is never drawn.
+unreachable land is never drawn. The long phases (:func:`route`,
+:func:`pair_distances`) take ``progress`` and ``is_canceled`` callbacks
+(:mod:`.progress`).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import pandas as pd
 import shapely
 
 from .graph import StreetNetwork, symmetric_graph
+from .progress import Canceled, Ticker
 
 _QUANT = 1 << 20  # positions along a segment, in 2**-20 of its length, to find a point's piece
 
@@ -55,13 +58,24 @@ class Routing:
         return ok, piece, to_start, to_end
 
 
-def route(net, sources):
+def route(net, sources, *, progress=None, is_canceled=None):
     """Insert snapped ``sources`` (a :class:`Snapped`) as nodes of the graph.
 
     Each source gets a node on its segment (the segment is split there) and a
     node of its own joined to it by its snap distance, so that paths from a
-    source include the walk from the source to the street.
+    source include the walk from the source to the street. ``progress`` is told
+    the percentage done; None is returned when ``is_canceled()`` turns true at a
+    checkpoint (:mod:`.progress`).
     """
+    tick = Ticker(progress, is_canceled)
+    try:
+        tick.check()
+        return _route(net, sources, tick)
+    except Canceled:
+        return None
+
+
+def _route(net, sources, tick):
     n = net.n_nodes
     ok = sources.ok
     k = int(ok.sum())
@@ -83,15 +97,18 @@ def route(net, sources):
     piece_t1 = np.concatenate([np.ones(len(whole)), b_t[1:][inner]])
     piece_start = np.concatenate([net.u[whole], b_node[:-1][inner]])
     piece_end = np.concatenate([net.v[whole], b_node[1:][inner]])
+    tick(0.4)
     order = np.lexsort((piece_t0, piece_segment))
     piece_segment, piece_t0, piece_t1 = piece_segment[order], piece_t0[order], piece_t1[order]
     piece_start, piece_end = piece_start[order], piece_end[order]
     weight = (piece_t1 - piece_t0) * net.length[piece_segment]
+    tick(0.7)
     graph = symmetric_graph(np.concatenate([piece_start, own]), np.concatenate([piece_end, foot]),
                        np.concatenate([weight, sources.distance[ok]]), n + 2 * k)
     source_node = np.full(len(sources.segment), -1)
     source_node[ok] = own
     keys = piece_segment.astype(np.int64) * _QUANT + np.floor(piece_t0 * (_QUANT - 1)).astype(np.int64)
+    tick.done()
     return Routing(net, graph, source_node, piece_segment, piece_t0, piece_t1, piece_start, piece_end, keys)
 
 
@@ -184,13 +201,26 @@ def pieces_by_source(pieces, n_sources):
     return geoms, lengths
 
 
-def pair_distances(routing, snapped, limit, *, chunk_cells=4_000_000):
+def pair_distances(routing, snapped, limit, *, chunk_cells=4_000_000, progress=None, is_canceled=None):
     """Every (source, point) pair within ``limit`` metres along the network.
 
     Returns a DataFrame ``source``, ``point``, ``distance`` (snap distances of
     both included). Sources run in chunks; only the points on pieces touching
     reached nodes are looked at, so memory stays bounded at any size.
+    ``progress`` is told the percentage done after each chunk of sources; None
+    is returned when ``is_canceled()`` turns true at one of those checkpoints.
     """
+    tick = Ticker(progress, is_canceled)
+    try:
+        tick.check()
+        out = _pairs(routing, snapped, limit, chunk_cells, tick)
+    except Canceled:
+        return None
+    tick.done()
+    return out
+
+
+def _pairs(routing, snapped, limit, chunk_cells, tick):
     from scipy.sparse import csgraph
 
     ok, piece, to_start, to_end = routing.locate(snapped)
@@ -207,6 +237,7 @@ def pair_distances(routing, snapped, limit, *, chunk_cells=4_000_000):
     step = max(1, int(chunk_cells // max(size, 1)))
     out = []
     for first in range(0, len(positions), step):
+        tick(first / len(positions))
         chosen = positions[first:first + step]
         dist = csgraph.dijkstra(routing.graph, directed=True, indices=routing.source_node[chosen],
                                 limit=limit)

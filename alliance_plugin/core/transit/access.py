@@ -11,7 +11,10 @@ proxy. Low- and high-capacity stops are searched separately, each within its
 own access distance; a point has access when either search reaches it.
 :func:`population_access` chooses between the two and applies the reporting
 cut-off; :func:`point_fields` and :func:`service_areas` are the per-point and
-per-stop results.
+per-stop results. The long phases (snapping people and stops, the searches and
+the service areas of each access distance) take ``progress`` and
+``is_canceled`` callbacks and return None when canceled
+(:mod:`..network.progress`).
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ import shapely
 from .. import network
 from ..errors import FieldNotFoundError, InvalidValueError
 from ..network import as_xy
+from ..network.progress import CHUNK, Canceled, Ticker, required, within
 
 EUCLIDEAN = "euclidean"
 NETWORK = "network"
@@ -54,13 +58,15 @@ def _result(distance, reach_ok, snap, stop, method):
     return out
 
 
-def euclidean_access(points, stops):
+def euclidean_access(points, stops, *, progress=None, is_canceled=None):
     """Straight-line proxy: distance to the nearest qualifying stop, and access.
 
     Every point gets the straight-line distance to the nearest stop, ``stop``
     its position in ``stops``, and ``access`` True when some stop lies within
     its own ``access_distance``. The output says it is the proxy: ``method`` is
-    ``"euclidean"``.
+    ``"euclidean"``. Points are measured in chunks: ``progress`` is told the
+    percentage done after each, and None is returned when ``is_canceled()``
+    turns true at one of those checkpoints.
 
     Examples
     --------
@@ -78,16 +84,29 @@ def euclidean_access(points, stops):
     access = np.zeros(len(pts), dtype=bool)
     rows = np.flatnonzero(np.isfinite(pts).all(axis=1))  # points without coordinates stay unplaced
     geoms = shapely.points(pts[rows])
-    for d in np.unique(reach):
-        group = np.flatnonzero(reach == d)
-        tree = shapely.STRtree(shapely.points(xy[group]))
-        (src, dst), dist = tree.query_nearest(geoms, return_distance=True, all_matches=False)
-        found = np.full(len(pts), np.inf)
-        found[rows[src]] = dist
-        closer = found[rows[src]] < distance[rows[src]]
-        nearest[rows[src][closer]] = group[dst[closer]]
-        distance = np.minimum(distance, found)
-        access |= found <= d
+    reaches = np.unique(reach)
+    tick = Ticker(progress, is_canceled)
+    try:
+        tick.check()
+        for number, d in enumerate(reaches):
+            group = np.flatnonzero(reach == d)
+            tree = shapely.STRtree(shapely.points(xy[group]))
+            src, dst, dist = [], [], []
+            for first in range(0, len(rows), CHUNK):  # the nearest stop of each point, chunk by chunk
+                (s, t), r = tree.query_nearest(geoms[first:first + CHUNK], return_distance=True, all_matches=False)
+                src.append(s + first), dst.append(t), dist.append(r)
+                tick((number + min(first + CHUNK, len(rows)) / len(rows)) / len(reaches))
+            src, dst, dist = (np.concatenate(v) if v else np.zeros(0, dtype=k)
+                              for v, k in ((src, int), (dst, int), (dist, float)))
+            found = np.full(len(pts), np.inf)
+            found[rows[src]] = dist
+            closer = found[rows[src]] < distance[rows[src]]
+            nearest[rows[src][closer]] = group[dst[closer]]
+            distance = np.minimum(distance, found)
+            access |= found <= d
+    except Canceled:
+        return None
+    tick.done()
     snap = np.full(len(pts), np.nan)
     snap[rows] = 0.0
     return _result(distance, access, snap, nearest, EUCLIDEAN)
@@ -124,7 +143,7 @@ class Access:
 
 
 def transit_access(streets, points, stops, *, snap_tolerance=50.0, cutoff=None, tolerance=0.01,
-                   areas=False):
+                   areas=False, progress=None, is_canceled=None):
     """Walking distance along the streets to the nearest qualifying stop, access, service areas.
 
     Parameters
@@ -144,10 +163,14 @@ def transit_access(streets, points, stops, *, snap_tolerance=50.0, cutoff=None, 
         Node merge tolerance (see :func:`network.build_network`).
     areas : bool
         Also draw the service areas (:attr:`Access.areas`).
+    progress : callable(float), optional
+        Told the percentage done after each phase and each chunk of points.
+    is_canceled : callable() -> bool, optional
+        Checked at those checkpoints; when true the function returns None.
 
     Returns
     -------
-    Access
+    Access or None
         ``points``: ``distance`` (snap distances included; NaN when no stop lies
         within the cutoff or the point is not snapped), ``access`` (some stop
         within its own access distance: each access distance is searched
@@ -161,29 +184,20 @@ def transit_access(streets, points, stops, *, snap_tolerance=50.0, cutoff=None, 
     """
     pts = as_xy(points, "points")
     xy, reach = _stop_table(stops)
-    net = streets if isinstance(streets, network.StreetNetwork) else \
-        network.build_network(streets, tolerance=tolerance)
-    p_snap = network.snap(net, pts, snap_tolerance)
-    s_snap = network.snap(net, xy, snap_tolerance)
-    routing = network.route(net, s_snap)
-    limit = float(np.max(reach)) if cutoff is None and len(reach) else float(cutoff or 0.0)
-    distance = np.full(len(pts), np.inf)
-    nearest = np.full(len(pts), -1)
-    access = np.zeros(len(pts), dtype=bool)
-    geometry, lengths = np.full(len(xy), None, dtype=object), np.zeros(len(xy))
-    for d in np.unique(reach):
-        chosen = reach == d
-        node_distance, node_source = network.nearest_sources(routing, chosen, limit=max(limit, d))
-        found, source = network.point_distances(routing, p_snap, node_distance, node_source)
-        if areas:
-            pieces = network.reachable_pieces(routing, node_distance, node_source, d)
-            g, length = network.pieces_by_source(pieces, len(xy))
-            geometry[chosen], lengths[chosen] = g[chosen], length[chosen]
-        access |= found <= d
-        found[found > limit] = np.inf
-        closer = found < distance
-        nearest[closer] = source[closer]
-        distance = np.minimum(distance, found)
+    tick = Ticker(progress, is_canceled)
+    try:
+        tick.check()
+        net = streets if isinstance(streets, network.StreetNetwork) else required(network.build_network(
+            streets, tolerance=tolerance, progress=within(progress, 0, 10), is_canceled=is_canceled))
+        p_snap = required(network.snap(net, pts, snap_tolerance, progress=within(progress, 10, 55),
+                                       is_canceled=is_canceled))
+        s_snap = required(network.snap(net, xy, snap_tolerance, progress=within(progress, 55, 60),
+                                       is_canceled=is_canceled))
+        routing = required(network.route(net, s_snap, progress=within(progress, 60, 65), is_canceled=is_canceled))
+        found = _walks(routing, p_snap, reach, areas, cutoff, tick.part(0.65, 0.95))
+    except Canceled:
+        return None
+    distance, access, nearest, geometry, lengths = found
     out = _result(distance, access, np.where(p_snap.ok, p_snap.distance, np.nan), nearest, NETWORK)
     labels, parts = net.components()
     stop_parts = np.unique(labels[net.u[s_snap.segment[s_snap.ok]]])
@@ -193,7 +207,32 @@ def transit_access(streets, points, stops, *, snap_tolerance=50.0, cutoff=None, 
     table = None
     if areas:
         table = pd.DataFrame({"geometry": geometry, "length": lengths}, index=stops.index)
+    tick.done()
     return Access(out, table)
+
+
+def _walks(routing, p_snap, reach, areas, cutoff, tick):
+    """Distance, access and nearest stop of every snapped point, and the service areas: one search per access
+    distance (a checkpoint of ``tick`` after each)."""
+    n, limit = len(p_snap.segment), float(np.max(reach)) if cutoff is None and len(reach) else float(cutoff or 0.0)
+    distance, nearest, access = np.full(n, np.inf), np.full(n, -1), np.zeros(n, dtype=bool)
+    geometry, lengths = np.full(len(reach), None, dtype=object), np.zeros(len(reach))
+    reaches = np.unique(reach)
+    for number, d in enumerate(reaches):
+        chosen = reach == d
+        node_distance, node_source = network.nearest_sources(routing, chosen, limit=max(limit, d))
+        found, source = network.point_distances(routing, p_snap, node_distance, node_source)
+        if areas:
+            pieces = network.reachable_pieces(routing, node_distance, node_source, d)
+            g, length = network.pieces_by_source(pieces, len(reach))
+            geometry[chosen], lengths[chosen] = g[chosen], length[chosen]
+        access |= found <= d
+        found[found > limit] = np.inf
+        closer = found < distance
+        nearest[closer] = source[closer]
+        distance = np.minimum(distance, found)
+        tick((number + 1) / len(reaches))
+    return distance, access, nearest, geometry, lengths
 
 
 def network_access(streets, points, stops, *, snap_tolerance=50.0, cutoff=None, tolerance=0.01):
@@ -212,7 +251,8 @@ def network_access(streets, points, stops, *, snap_tolerance=50.0, cutoff=None, 
                           tolerance=tolerance).points
 
 
-def population_access(streets, points, stops, *, snap_tolerance=50.0, search_distance=None, areas=False):
+def population_access(streets, points, stops, *, snap_tolerance=50.0, search_distance=None, areas=False,
+                      progress=None, is_canceled=None):
     """Access of every point to the qualifying ``stops``: walked along ``streets``, or straight without them.
 
     Distances are reported up to ``search_distance`` but never less than the
@@ -220,7 +260,9 @@ def population_access(streets, points, stops, *, snap_tolerance=50.0, search_dis
     stop nobody has access and everyone is still counted: ``distance`` NaN,
     ``access`` False, ``stop`` -1, ``snapped`` False. Returns an :class:`Access`
     whose ``areas`` (when asked) are the streets reached (a DataFrame, see
-    :func:`transit_access`) or, on straight lines, discs (shapely polygons).
+    :func:`transit_access`) or, on straight lines, discs (shapely polygons);
+    None when ``is_canceled()`` turned true (``progress`` is told the
+    percentage done).
 
     Examples
     --------
@@ -237,10 +279,16 @@ def population_access(streets, points, stops, *, snap_tolerance=50.0, search_dis
         return Access(pd.DataFrame({"distance": np.nan, "access": False, "stop": -1, "snap_distance": np.nan,
                                     "snapped": False}, index=pd.RangeIndex(len(pts))))
     if streets is None:
-        result = euclidean_access(pts, stops)
+        result = euclidean_access(pts, stops, progress=within(progress, 0, 95), is_canceled=is_canceled)
+        if result is None:
+            return None
         result.loc[result["distance"] > cutoff, ["distance", "stop"]] = [np.nan, -1]
-        return Access(result, euclidean_areas(stops) if areas else None)
-    return transit_access(streets, pts, stops, snap_tolerance=snap_tolerance, areas=areas, cutoff=cutoff)
+        access = Access(result, euclidean_areas(stops) if areas else None)
+        if progress is not None:
+            progress(100.0)
+        return access
+    return transit_access(streets, pts, stops, snap_tolerance=snap_tolerance, areas=areas, cutoff=cutoff,
+                          progress=progress, is_canceled=is_canceled)
 
 
 def point_fields(points, stops, index=None):
