@@ -361,7 +361,7 @@
         <message>
             <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="108" />
             <location filename="../processing/report/html_page.py" line="57" />
-            <location filename="../processing/styling.py" line="105" />
+            <location filename="../processing/styling/names.py" line="65" />
             <location filename="../alliance_plugin/core/indicators.py" line="212" />
             <source>Status</source>
             <translation>Statut</translation>
@@ -391,7 +391,7 @@
             <location filename="../alliance_plugin/gui/dock.py" line="530" />
             <location filename="../alliance_plugin/gui/dock.py" line="529" />
             <location filename="../alliance_plugin/plugin.py" line="51" />
-            <location filename="../processing/provider.py" line="45" />
+            <location filename="../processing/provider.py" line="47" />
             <source>Alliance of Territories</source>
             <translation>Alliance des territoires</translation>
         </message>
@@ -505,8 +505,8 @@
         </message>
         <message>
             <location filename="../alliance_plugin/gui/layers.py" line="419" />
-            <location filename="../processing/provider.py" line="127" />
-            <location filename="../processing/styling.py" line="52" />
+            <location filename="../processing/provider.py" line="129" />
+            <location filename="../processing/styling/names.py" line="12" />
             <source>Flow lines (dependencies)</source>
             <translation>Lignes de flux (dépendances)</translation>
         </message>
@@ -581,17 +581,17 @@
             <translation>Annulé.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/qgis_io/reading.py" line="244" />
+            <location filename="../alliance_plugin/qgis_io/reading.py" line="249" />
             <source>{n} feature(s) of '{layer}' have invalid geometries: they are repaired (make_valid), never dropped, whatever the Processing setting for invalid features.</source>
             <translation>{n} entité(s) de « {layer} » ont une géométrie invalide : elles sont réparées (make_valid), jamais écartées, quel que soit le réglage de Processing pour les entités invalides.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/qgis_io/reading.py" line="203" />
+            <location filename="../alliance_plugin/qgis_io/reading.py" line="208" />
             <source>The field '{name}' is not in the layer; its fields are: {fields}.</source>
             <translation>Le champ '{name}' n'est pas dans la couche ; ses champs sont : {fields}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/qgis_io/writing.py" line="106" />
+            <location filename="../alliance_plugin/qgis_io/writing.py" line="111" />
             <source>Could not write features: {error}</source>
             <translation>Impossible d'écrire les entités : {error}</translation>
         </message>
@@ -641,111 +641,111 @@
             <translation>l'API de {name}</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="101" />
+            <location filename="../processing/access_inputs.py" line="133" />
             <source>Topology tolerance: ends joined within (m)</source>
             <translation>Tolérance topologique : extrémités jointes à (m)</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="83" />
+            <location filename="../processing/access_inputs.py" line="115" />
             <source>Population field (default: 1 per feature)</source>
             <translation>Champ de population (défaut : 1 par entité)</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="88" />
+            <location filename="../processing/access_inputs.py" line="120" />
             <location filename="../processing/flow_inputs.py" line="79" />
             <location filename="../processing/land_consumption.py" line="65" />
-            <location filename="../processing/provider.py" line="121" />
+            <location filename="../processing/provider.py" line="123" />
             <location filename="../processing/report/content.py" line="171" />
             <location filename="../processing/report/html_page.py" line="47" />
             <source>Territories</source>
             <translation>Territoires</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="90" />
+            <location filename="../processing/access_inputs.py" line="122" />
             <location filename="../processing/flow_inputs.py" line="81" />
             <location filename="../processing/land_tenure.py" line="147" />
-            <location filename="../processing/provider.py" line="121" />
+            <location filename="../processing/provider.py" line="123" />
             <location filename="../processing/urban_growth.py" line="68" />
             <source>Territory code field</source>
             <translation>Champ de code des territoires</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="95" />
+            <location filename="../processing/access_inputs.py" line="127" />
             <source>Street network</source>
             <translation>Réseau viaire</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="98" />
+            <location filename="../processing/access_inputs.py" line="130" />
             <source>Snap tolerance to the street network (m)</source>
             <translation>Tolérance d'accrochage au réseau viaire (m)</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="110" />
+            <location filename="../processing/access_inputs.py" line="151" />
             <source>Method (network or euclidean proxy)</source>
             <translation>Méthode (network ou euclidean proxy)</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="142" />
+            <location filename="../processing/access_inputs.py" line="183" />
             <source>The population layer is empty.</source>
             <translation>La couche de population est vide.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="207" />
+            <location filename="../processing/access_inputs.py" line="244" />
             <source>Choose the code field of the territories.</source>
             <translation>Choisissez le champ de code des territoires.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="263" />
+            <location filename="../processing/access_inputs.py" line="306" />
             <source>No street network: distances are straight lines (the Euclidean proxy); every output says so.</source>
             <translation>Pas de réseau viaire : les distances sont à vol d'oiseau (l'approximation euclidienne) ; chaque sortie le signale.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="269" />
+            <location filename="../processing/access_inputs.py" line="312" />
             <source>The street network has no line to walk along.</source>
             <translation>Le réseau viaire n'a aucune ligne à parcourir à pied.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="276" />
+            <location filename="../processing/access_inputs.py" line="322" />
             <source>Street network: {lines:,} lines, {segments:,} segments, {nodes:,} junctions, {km:,.1f} km.</source>
             <translation>Réseau viaire : {lines:,} lignes, {segments:,} segments, {nodes:,} nœuds, {km:,.1f} km.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="148" />
+            <location filename="../processing/access_inputs.py" line="189" />
             <source>Population read with pyogrio from {path}.</source>
             <translation>Population lue avec pyogrio depuis {path}.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="156" />
+            <location filename="../processing/access_inputs.py" line="195" />
             <source>{n} population features have no geometry: they are counted without access.</source>
             <translation>{n} entités de population n'ont pas de géométrie : elles sont comptées sans accès.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="252" />
+            <location filename="../processing/access_inputs.py" line="291" />
             <source>{n} population features lie in no territory: they count in the whole area only.</source>
             <translation>{n} entités de population ne sont dans aucun territoire : elles ne comptent que dans l'ensemble de la zone.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="280" />
+            <location filename="../processing/access_inputs.py" line="326" />
             <source>The street network has {parts} disconnected parts; the largest holds {share:.1f} % of its length. Nobody walks from one part to another.</source>
             <translation>Le réseau viaire a {parts} parties déconnectées ; la plus grande porte {share:.1f} % de sa longueur. On ne passe pas à pied d'une partie à l'autre.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="292" />
+            <location filename="../processing/access_inputs.py" line="338" />
             <source>{n:,} population features are farther than the snap tolerance from any street: they are kept and counted without access.</source>
             <translation>{n:,} entités de population sont plus loin de toute rue que la tolérance d'accrochage : elles sont conservées et comptées sans accès.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="296" />
+            <location filename="../processing/access_inputs.py" line="342" />
             <source>{n:,} population features sit on parts of the network that hold no {what}: they have no access.</source>
             <translation>{n:,} entités de population se trouvent sur des parties du réseau qui ne contiennent aucun {what} : elles n'ont aucun accès.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="162" />
+            <location filename="../processing/access_inputs.py" line="201" />
             <source>{n} features have no population in '{field}': they count 0.</source>
             <translation>{n} entités n'ont pas de population dans '{field}' : elles comptent pour 0.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="167" />
+            <location filename="../processing/access_inputs.py" line="206" />
             <source>{n} features have a negative population in '{field}' (feature ids {ids}): fix them first.</source>
             <translation>{n} entités ont une population négative dans '{field}' (identifiants des entités {ids}) : corrigez-les d'abord.</translation>
         </message>
@@ -768,6 +768,11 @@
             <location filename="../processing/base.py" line="86" />
             <source>Land and tenure</source>
             <translation>Foncier et tenure</translation>
+        </message>
+        <message>
+            <location filename="../processing/base.py" line="86" />
+            <source>Resources and reciprocity</source>
+            <translation>Ressources et réciprocité</translation>
         </message>
         <message>
             <location filename="../processing/base.py" line="86" />
@@ -851,7 +856,7 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>Nombre de villes intermédiaires</translation>
         </message>
         <message>
-            <location filename="../processing/city_network.py" line="100" />
+            <location filename="../processing/city_network.py" line="103" />
             <source>No flows: only the city-size distribution is computed.</source>
             <translation>Pas de flux : seule la distribution des tailles de villes est calculée.</translation>
         </message>
@@ -912,22 +917,22 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
 &lt;p&gt;&lt;b&gt;Unités locales&lt;/b&gt; (facultatif) : la population de chaque carreau est attribuée à l'unité qui contient le centre du carreau (pour des polygones fournis, un point à l'intérieur du polygone, le centre d'un carré complet ; un centre situé sur une limite va au plus petit code). Une unité est une &lt;i&gt;ville&lt;/i&gt; quand au moins 50 % de sa population vit dans des centres urbains, une &lt;i&gt;zone rurale&lt;/i&gt; quand au moins 50 % vit dans des carreaux ruraux, sinon une &lt;i&gt;ville moyenne ou zone semi-dense&lt;/i&gt; ; les unités sans habitant ne reçoivent pas de classe. Leur population, la population et la part dans les centres urbains, dans les agglomérations urbaines (centres compris) et dans les carreaux ruraux sont ajoutées aux unités telles que fournies. Le champ params enregistre les seuils.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="122" />
+            <location filename="../processing/degurba.py" line="121" />
             <source>The local units layer</source>
             <translation>La couche des unités locales</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="179" />
+            <location filename="../processing/degurba.py" line="201" />
             <source>The population layer</source>
             <translation>La couche de population</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="236" />
+            <location filename="../processing/degurba.py" line="258" />
             <source>The population grid</source>
             <translation>La grille de population</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="262" />
+            <location filename="../processing/degurba.py" line="285" />
             <source>The population raster</source>
             <translation>Le raster de population</translation>
         </message>
@@ -1012,27 +1017,27 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>Agglomérations urbaines</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="125" />
+            <location filename="../processing/degurba.py" line="124" />
             <source>Choose the code field of the local units.</source>
             <translation>Choisissez le champ de code des unités locales.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="181" />
+            <location filename="../processing/degurba.py" line="203" />
             <source>Give the population either as a vector layer (grid cells or points) or as a raster, one of them.</source>
             <translation>Donnez la population soit comme couche vecteur (carreaux ou points), soit comme raster, l'un des deux.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="187" />
+            <location filename="../processing/degurba.py" line="209" />
             <source>Choose the population field.</source>
             <translation>Choisissez le champ de population.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="217" />
+            <location filename="../processing/degurba.py" line="239" />
             <source>No population point has a geometry.</source>
             <translation>Aucun point de population n'a de géométrie.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="247" />
+            <location filename="../processing/degurba.py" line="270" />
             <source>Land shares above 1: read as percentages.</source>
             <translation>Parts de terre supérieures à 1 : lues comme des pourcentages.</translation>
         </message>
@@ -1062,62 +1067,62 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>Agglomération urbaine : population minimale</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="143" />
-            <source>{centres} urban centres and {clusters} urban clusters ({rounds} rounds of gap filling and smoothing); {c:.1%} of the population in urban centres, {u:.1%} in urban clusters outside them.</source>
-            <translation>{centres} centres urbains et {clusters} agglomérations urbaines ({rounds} passes de comblement et de lissage) ; {c:.1%} de la population dans les centres urbains, {u:.1%} dans les agglomérations urbaines hors centres.</translation>
-        </message>
-        <message>
-            <location filename="../processing/degurba.py" line="168" />
+            <location filename="../processing/degurba.py" line="165" />
             <source>The local units output is skipped: only the cells say their unit.</source>
             <translation>La sortie des unités locales est ignorée : seuls les carreaux indiquent leur unité.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="221" />
+            <location filename="../processing/degurba.py" line="186" />
+            <source>{centres} urban centres and {clusters} urban clusters ({rounds} rounds of gap filling and smoothing); {c:.1%} of the population in urban centres, {u:.1%} in urban clusters outside them.</source>
+            <translation>{centres} centres urbains et {clusters} agglomérations urbaines ({rounds} passes de comblement et de lissage) ; {c:.1%} de la population dans les centres urbains, {u:.1%} dans les agglomérations urbaines hors centres.</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="243" />
             <source>{n} points summed into a grid of {rows} x {cols} cells of {cell:g} m.</source>
             <translation>{n} points sommés dans une grille de {rows} x {cols} carreaux de {cell:g} m.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="249" />
+            <location filename="../processing/degurba.py" line="272" />
             <source>{n} grid cells of {cell:g} m, {rows} rows x {cols} columns; {missing} cells of that frame are not given (no data).</source>
             <translation>{n} carreaux de {cell:g} m, {rows} lignes x {cols} colonnes ; {missing} carreaux de cette emprise ne sont pas fournis (sans donnée).</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="273" />
+            <location filename="../processing/degurba.py" line="296" />
             <source>Raster of {rows} x {cols} cells of {cell:g} m.</source>
             <translation>Raster de {rows} x {cols} cellules de {cell:g} m.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="323" />
+            <location filename="../processing/degurba.py" line="352" />
             <source>Local units: {city} cities, {town} towns and semi-dense areas, {rural} rural areas, {none} without inhabitants.</source>
             <translation>Unités locales : {city} villes, {town} villes moyennes et zones semi-denses, {rural} zones rurales, {none} sans habitant.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="129" />
+            <location filename="../processing/degurba.py" line="130" />
             <source>Cells of {cell:g} m: the official method uses 1 km2 cells, and its thresholds (per km2 and per cluster) are kept as given.</source>
             <translation>Carreaux de {cell:g} m : la méthode officielle utilise des carreaux de 1 km2, et ses seuils (par km2 et par agglomération) sont conservés tels quels.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="194" />
+            <location filename="../processing/degurba.py" line="216" />
             <source>{what} is in {crs}, not in metres: its cells would not be squares of equal area once reprojected. Use a grid in a projected CRS in metres (the official grid is in EPSG:3035; GHS-POP in World Mollweide), or population points, which are reprojected.</source>
             <translation>{what} est en {crs}, pas en mètres : ses carreaux ne seraient plus des carrés de même surface une fois reprojetés. Utilisez une grille dans un SCR projeté en mètres (la grille officielle est en EPSG:3035 ; GHS-POP en World Mollweide), ou des points de population, qui sont reprojetés.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="212" />
+            <location filename="../processing/degurba.py" line="234" />
             <source>{n} points have no geometry: left out.</source>
             <translation>{n} points n'ont pas de géométrie : écartés.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="242" />
+            <location filename="../processing/degurba.py" line="265" />
             <source>{n} grid cells have no geometry: remove them first.</source>
             <translation>{n} carreaux n'ont pas de géométrie : supprimez-les d'abord.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="269" />
+            <location filename="../processing/degurba.py" line="292" />
             <source>{n} raster cells are negative: read as no data.</source>
             <translation>{n} cellules du raster sont négatives : lues comme sans donnée.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="320" />
+            <location filename="../processing/degurba.py" line="349" />
             <source>{pop:,.0f} inhabitants live in cells whose centre lies in no local unit.</source>
             <translation>{pop:,.0f} habitants vivent dans des carreaux dont le centre n'est dans aucune unité locale.</translation>
         </message>
@@ -1161,8 +1166,8 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/dominant_flows.py" line="53" />
-            <location filename="../processing/provider.py" line="128" />
-            <location filename="../processing/styling.py" line="54" />
+            <location filename="../processing/provider.py" line="130" />
+            <location filename="../processing/styling/names.py" line="14" />
             <source>Dominant flows</source>
             <translation>Flux dominants</translation>
         </message>
@@ -1178,14 +1183,16 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/dominant_flows.py" line="57" />
-            <location filename="../processing/flow_dependencies.py" line="74" />
+            <location filename="../processing/flow_dependencies.py" line="77" />
             <location filename="../processing/flow_regions.py" line="90" />
             <location filename="../processing/functional_areas.py" line="98" />
+            <location filename="../processing/reciprocity.py" line="76" />
+            <location filename="../processing/resource_balance.py" line="103" />
             <source>Flow rows whose codes match no territory</source>
             <translation>Lignes de flux dont les codes ne correspondent à aucun territoire</translation>
         </message>
         <message>
-            <location filename="../processing/dominant_flows.py" line="87" />
+            <location filename="../processing/dominant_flows.py" line="90" />
             <source>{roots} dominant territories; dominant flows carry {share:.1%} of the flows between territories.</source>
             <translation>{roots} territoires dominants ; les flux dominants portent {share:.1%} des flux entre territoires.</translation>
         </message>
@@ -1205,17 +1212,17 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>Un champ (population, emplois)</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="43" />
+            <location filename="../processing/flow_dependencies.py" line="46" />
             <source>Flow dependencies between territories</source>
             <translation>Dépendances de flux entre territoires</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="46" />
+            <location filename="../processing/flow_dependencies.py" line="49" />
             <source>Outflows, inflows, self-containment, main partner, concentration and roles of territories from an origin-destination table, and styled flow lines.</source>
             <translation>Flux sortants, flux entrants, autocontention, partenaire principal, concentration et rôles des territoires à partir d'une table origine-destination, et lignes de flux stylées.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="50" />
+            <location filename="../processing/flow_dependencies.py" line="53" />
             <source>&lt;p&gt;Reads a layer of territories (polygons with a code field) and an origin-destination table of flows, and computes for each territory, per flow type and in total:&lt;/p&gt;
 &lt;ul&gt;
 &lt;li&gt;&lt;b&gt;outflow&lt;/b&gt; O&lt;sub&gt;i&lt;/sub&gt; and &lt;b&gt;inflow&lt;/b&gt; D&lt;sub&gt;i&lt;/sub&gt; (both including the internal flow), &lt;b&gt;internal&lt;/b&gt; T&lt;sub&gt;ii&lt;/sub&gt;;&lt;/li&gt;
@@ -1242,74 +1249,74 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
 &lt;p&gt;Les territoires stockés dans plusieurs entités avec le même code partagent un seul jeu d'indicateurs ; la plus grande partie porte les extrémités des lignes. Les polygones invalides sont réparés (make_valid) avant que les points soient pris.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="65" />
+            <location filename="../processing/flow_dependencies.py" line="68" />
             <source>Lines: N largest flows per origin (0 = all)</source>
             <translation>Lignes : N plus grands flux par origine (0 = tous)</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="68" />
+            <location filename="../processing/flow_dependencies.py" line="71" />
             <source>Territories with dependency indicators</source>
             <translation>Territoires avec indicateurs de dépendance</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="70" />
+            <location filename="../processing/flow_dependencies.py" line="73" />
             <location filename="../processing/report/content.py" line="180" />
             <source>Flow lines</source>
             <translation>Lignes de flux</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="72" />
+            <location filename="../processing/flow_dependencies.py" line="75" />
             <source>Total volume of the flows used</source>
             <translation>Volume total des flux utilisés</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="73" />
+            <location filename="../processing/flow_dependencies.py" line="76" />
             <source>Origin-destination pairs used</source>
             <translation>Couples origine-destination utilisés</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="75" />
+            <location filename="../processing/flow_dependencies.py" line="78" />
             <source>Volume of the flow rows that match no territory</source>
             <translation>Volume des lignes de flux qui ne correspondent à aucun territoire</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="76" />
+            <location filename="../processing/flow_dependencies.py" line="79" />
             <source>Flow lines written</source>
             <translation>Lignes de flux écrites</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="77" />
+            <location filename="../processing/flow_dependencies.py" line="80" />
             <source>Flow types used</source>
             <translation>Types de flux utilisés</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="56" />
+            <location filename="../processing/flow_dependencies.py" line="59" />
             <source>Dependency threshold (% to the main partner)</source>
             <translation>Seuil de dépendance (% vers le 1er partenaire)</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="59" />
+            <location filename="../processing/flow_dependencies.py" line="62" />
             <source>Lines: minimum share of the origin's outflow (%)</source>
             <translation>Lignes : part minimale du flux sortant de l'origine (%)</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="62" />
+            <location filename="../processing/flow_dependencies.py" line="65" />
             <source>Lines: minimum volume</source>
             <translation>Lignes : volume minimal</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="119" />
+            <location filename="../processing/flow_dependencies.py" line="129" />
             <source>{pairs} pairs, total volume {total:,.0f}; {lines} lines drawn.</source>
             <translation>{pairs} couples, volume total {total:,.0f} ; {lines} lignes dessinées.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="90" />
+            <location filename="../processing/flow_dependencies.py" line="97" />
             <source>The flow table has no internal flows (no row with origin = destination) for: {types}. What stays inside a territory is unknown, so self-containment (sc_supply, sc_demand), the internal flow and the job concentration index (jci) are undefined: they are written as NULL, not 0, and the recommendations scorecard reads them as not measurable. The shares to partners (main_share) are shares of the flows leaving each territory. Add the flows inside each territory (for commuting: people working where they live) to measure them.</source>
             <translation>La table de flux n'a pas de flux internes (aucune ligne où l'origine est la destination) pour : {types}. Ce qui reste à l'intérieur d'un territoire est inconnu : l'autocontention (sc_supply, sc_demand), le flux interne et l'indice de concentration de l'emploi (jci) ne sont pas définis. Ils sont écrits NULL, et non 0, et le tableau de bord des recommandations les lit comme non mesurables. Les parts vers les partenaires (main_share) sont des parts des flux qui quittent chaque territoire. Ajoutez les flux internes à chaque territoire (pour les navettes : les actifs qui travaillent dans leur commune de résidence) pour les mesurer.</translation>
         </message>
         <message>
             <location filename="../processing/flow_inputs.py" line="85" />
-            <location filename="../processing/provider.py" line="124" />
+            <location filename="../processing/provider.py" line="126" />
             <source>Flows (table, layer or CSV file)</source>
             <translation>Flux (table, couche ou fichier CSV)</translation>
         </message>
@@ -1471,7 +1478,7 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/flow_regions.py" line="86" />
-            <location filename="../processing/styling.py" line="57" />
+            <location filename="../processing/styling/names.py" line="17" />
             <source>Intramax merges</source>
             <translation>Fusions Intramax</translation>
         </message>
@@ -1486,62 +1493,62 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>Modularité Q des régions</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="173" />
+            <location filename="../processing/flow_regions.py" line="175" />
             <source>Every region holds a single territory: these regions say nothing about which territories belong together. Ask Intramax for fewer regions, or use Louvain (the default).</source>
             <translation>Chaque région ne compte qu'un seul territoire : ces régions ne disent rien des territoires qui vont ensemble. Demandez moins de régions à Intramax, ou utilisez Louvain (la méthode par défaut).</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="125" />
+            <location filename="../processing/flow_regions.py" line="127" />
             <source>{n} regions, modularity {q:.3f}.</source>
             <translation>{n} régions, modularité {q:.3f}.</translation>
         </message>
         <message>
             <location filename="../processing/flow_regions.py" line="68" />
-            <location filename="../processing/flow_regions.py" line="168" />
+            <location filename="../processing/flow_regions.py" line="170" />
             <location filename="../processing/functional_areas.py" line="74" />
             <source>Intramax</source>
             <translation>Intramax</translation>
         </message>
         <message>
             <location filename="../processing/flow_regions.py" line="68" />
-            <location filename="../processing/flow_regions.py" line="168" />
+            <location filename="../processing/flow_regions.py" line="170" />
             <location filename="../processing/functional_areas.py" line="74" />
             <source>Louvain (modularity)</source>
             <translation>Louvain (modularité)</translation>
         </message>
         <message>
             <location filename="../processing/flow_regions.py" line="68" />
-            <location filename="../processing/flow_regions.py" line="168" />
+            <location filename="../processing/flow_regions.py" line="170" />
             <location filename="../processing/functional_areas.py" line="74" />
             <source>Leiden (modularity, needs python-igraph)</source>
             <translation>Leiden (modularité, nécessite python-igraph)</translation>
         </message>
         <message>
             <location filename="../processing/flow_regions.py" line="68" />
-            <location filename="../processing/flow_regions.py" line="168" />
+            <location filename="../processing/flow_regions.py" line="170" />
             <location filename="../processing/functional_areas.py" line="74" />
             <source>EU-OECD functional urban areas</source>
             <translation>Aires urbaines fonctionnelles UE-OCDE</translation>
         </message>
         <message>
             <location filename="../processing/flow_regions.py" line="68" />
-            <location filename="../processing/flow_regions.py" line="168" />
+            <location filename="../processing/flow_regions.py" line="170" />
             <location filename="../processing/functional_areas.py" line="74" />
             <source>INSEE aires d'attraction des villes</source>
             <translation>Aires d'attraction des villes INSEE</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="160" />
+            <location filename="../processing/flow_regions.py" line="162" />
             <source>Intramax merged the territories until {n} regions were left: the number of regions you asked for. Louvain (the default method) chooses the number itself, the one that maximises the modularity.</source>
             <translation>Intramax a fusionné les territoires jusqu'à ce qu'il reste {n} régions : le nombre de régions demandé. Louvain (la méthode par défaut) choisit lui-même ce nombre, celui qui maximise la modularité.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="165" />
+            <location filename="../processing/flow_regions.py" line="167" />
             <source>{method} chose {n} regions: the partition that maximises the modularity Q (how much more the territories exchange within their regions than expected from their total flows). Raise the resolution for smaller regions.</source>
             <translation>{method} a retenu {n} régions : la partition qui maximise la modularité Q (de combien les territoires échangent davantage au sein de leur région que ne le laisseraient attendre leurs flux totaux). Augmentez la résolution pour obtenir des régions plus petites.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="177" />
+            <location filename="../processing/flow_regions.py" line="179" />
             <source>The modularity is {q:.3f}, not positive: the territories exchange no more within these regions than between them, so the regions do not reflect the flows. Try fewer regions, or Louvain (the default), which maximises the modularity.</source>
             <translation>La modularité vaut {q:.3f}, elle n'est pas positive : les territoires n'échangent pas plus au sein de ces régions qu'entre elles, les régions ne reflètent donc pas les flux. Essayez moins de régions, ou Louvain (la méthode par défaut), qui maximise la modularité.</translation>
         </message>
@@ -1570,7 +1577,7 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/functional_areas.py" line="70" />
-            <location filename="../processing/provider.py" line="123" />
+            <location filename="../processing/provider.py" line="125" />
             <source>Population field</source>
             <translation>Champ de population</translation>
         </message>
@@ -1601,7 +1608,7 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/functional_areas.py" line="95" />
-            <location filename="../processing/styling.py" line="59" />
+            <location filename="../processing/styling/names.py" line="19" />
             <source>Functional areas</source>
             <translation>Aires fonctionnelles</translation>
         </message>
@@ -1616,7 +1623,7 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>Territoires situés dans une aire fonctionnelle</translation>
         </message>
         <message>
-            <location filename="../processing/functional_areas.py" line="127" />
+            <location filename="../processing/functional_areas.py" line="129" />
             <source>No functional area: no territory passes the city or pole rule (check the city field, the urban-centre share or the minimum jobs).</source>
             <translation>Aucune aire fonctionnelle : aucun territoire ne satisfait la règle de ville ou de pôle (vérifiez le champ des villes, la part en centre urbain ou le nombre minimal d'emplois).</translation>
         </message>
@@ -1636,12 +1643,12 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>Villes polycentriques : seuil de fusion (%)</translation>
         </message>
         <message>
-            <location filename="../processing/functional_areas.py" line="140" />
+            <location filename="../processing/functional_areas.py" line="142" />
             <source>{areas} functional areas holding {units} of {total} territories.</source>
             <translation>{areas} aires fonctionnelles regroupant {units} territoires sur {total}.</translation>
         </message>
         <message>
-            <location filename="../processing/functional_areas.py" line="167" />
+            <location filename="../processing/functional_areas.py" line="171" />
             <source>Urban-centre shares above 1: read as percentages.</source>
             <translation>Parts en centre urbain supérieures à 1 : lues comme des pourcentages.</translation>
         </message>
@@ -1693,7 +1700,7 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/growth_buffers.py" line="122" />
-            <location filename="../processing/growth_inputs.py" line="114" />
+            <location filename="../processing/growth_inputs.py" line="117" />
             <location filename="../processing/urban_growth.py" line="81" />
             <source>The built-up layer</source>
             <translation>La couche de la tache urbaine</translation>
@@ -1810,77 +1817,77 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>'{item}' n'est pas une distance : donnez des mètres séparés par des virgules, par exemple 500, 1000, 2000, 5000 (ou 2 km).</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="116" />
+            <location filename="../processing/growth_inputs.py" line="119" />
             <source>The built-up layer of the first date</source>
             <translation>La couche de la tache urbaine de la première date</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="72" />
+            <location filename="../processing/growth_inputs.py" line="70" />
             <source>Built-up at the second date (or both dates)</source>
             <translation>Tache urbaine à la seconde date (ou aux deux)</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="75" />
+            <location filename="../processing/growth_inputs.py" line="73" />
             <source>Built-up at the first date</source>
             <translation>Tache urbaine à la première date</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="78" />
+            <location filename="../processing/growth_inputs.py" line="76" />
             <source>Date or year field (one layer for both dates)</source>
             <translation>Champ de date ou d'année (une seule couche)</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="120" />
+            <location filename="../processing/growth_inputs.py" line="123" />
             <source>Give the first date either as a second layer or as a year field, not both.</source>
             <translation>Donnez la première date soit comme seconde couche, soit comme champ d'année, pas les deux.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="131" />
+            <location filename="../processing/growth_inputs.py" line="134" />
             <source>The built-up at the first date is missing: give a second layer, or a date or year field and a cut-off year.</source>
             <translation>La tache urbaine de la première date manque : donnez une seconde couche, ou un champ de date ou d'année et une année de coupure.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="135" />
+            <location filename="../processing/growth_inputs.py" line="138" />
             <source>With a year field, give the cut-off year of the first date.</source>
             <translation>Avec un champ d'année, donnez l'année de coupure de la première date.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="128" />
+            <location filename="../processing/growth_inputs.py" line="131" />
             <source>No built-up at the first date: all the built-up is new.</source>
             <translation>Pas de tache urbaine à la première date : toute la surface bâtie est nouvelle.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="148" />
+            <location filename="../processing/growth_inputs.py" line="151" />
             <source>Built-up from '{field}': {before} polygons up to {cutoff:g}, {after} up to {end}.</source>
             <translation>Tache urbaine d'après '{field}' : {before} polygones jusqu'à {cutoff:g}, {after} jusqu'à {end}.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="125" />
+            <location filename="../processing/growth_inputs.py" line="128" />
             <source>Built-up: {before} polygons at the first date, {after} at the second.</source>
             <translation>Tache urbaine : {before} polygones à la première date, {after} à la seconde.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="137" />
+            <location filename="../processing/growth_inputs.py" line="140" />
             <source>The last year ({end:g}) is before the cut-off year ({cutoff:g}).</source>
             <translation>La dernière année ({end:g}) est antérieure à l'année de coupure ({cutoff:g}).</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="143" />
+            <location filename="../processing/growth_inputs.py" line="146" />
             <source>{n} built-up features have no year in '{field}': they are left out.</source>
             <translation>{n} entités bâties n'ont pas d'année dans '{field}' : elles sont écartées.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="150" />
+            <location filename="../processing/growth_inputs.py" line="153" />
             <source>the last year</source>
             <translation>la dernière année</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="152" />
+            <location filename="../processing/growth_inputs.py" line="155" />
             <source>No built-up up to the cut-off year {cutoff:g}.</source>
             <translation>Pas de tache urbaine jusqu'à l'année de coupure {cutoff:g}.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="90" />
+            <location filename="../processing/growth_inputs.py" line="88" />
             <source>{what} is empty.</source>
             <translation>{what} est vide.</translation>
         </message>
@@ -1980,7 +1987,7 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>Choisissez une sortie pour les classes d'étendue urbaine.</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="217" />
+            <location filename="../processing/land_consumption.py" line="218" />
             <source>The urban-extent grid cell must be positive.</source>
             <translation>Le carreau de la grille d'étendue urbaine doit être positif.</translation>
         </message>
@@ -2027,12 +2034,12 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>Étendue urbaine : espace ouvert captif en dessous de (ha)</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="172" />
+            <location filename="../processing/land_consumption.py" line="173" />
             <source>Urban extent from the raster {name}: {rows} x {cols} cells of {cell:g} m{pct}.</source>
             <translation>Étendue urbaine à partir du raster {name} : {rows} x {cols} cellules de {cell:g} m{pct}.</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="199" />
+            <location filename="../processing/land_consumption.py" line="200" />
             <source>Whole area: built-up {u0:,.2f} -&gt; {u1:,.2f} {unit}, population {p0:,.0f} -&gt; {p1:,.0f}; LCR {lcr:.4%}, PGR {pgr:.4%} a year, LCRPGR {ratio} ({flag}).</source>
             <translation>Ensemble de la zone : bâti {u0:,.2f} -&gt; {u1:,.2f} {unit}, population {p0:,.0f} -&gt; {p1:,.0f} ; LCR {lcr:.4%}, PGR {pgr:.4%} par an, LCRPGR {ratio} ({flag}).</translation>
         </message>
@@ -2042,22 +2049,22 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>La seconde année ({y1:g}) doit être postérieure à la première ({y0:g}).</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="166" />
+            <location filename="../processing/land_consumption.py" line="167" />
             <source>The built-up raster is in {raster}, the territories are measured in {crs}: warp the raster to the territories' projected CRS first (Raster &gt; Projections &gt; Warp).</source>
             <translation>Le raster du bâti est en {raster}, les territoires sont mesurés en {crs} : reprojetez d'abord le raster dans le SCR projeté des territoires (Raster &gt; Projections &gt; Projection (warp)).</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="174" />
+            <location filename="../processing/land_consumption.py" line="175" />
             <source>, read as percentages</source>
             <translation>, lues comme des pourcentages</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="234" />
+            <location filename="../processing/land_consumption.py" line="235" />
             <source>Urban extent {year:g}: {area:,.0f} m2 (urban and suburban built-up, fringe and captured open space).</source>
             <translation>Étendue urbaine {year:g} : {area:,.0f} m2 (bâti urbain et suburbain, espaces ouverts de frange et captifs).</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="196" />
+            <location filename="../processing/land_consumption.py" line="197" />
             <source>{name}: {flag}. {explanation}</source>
             <translation>{name} : {flag}. {explanation}</translation>
         </message>
@@ -2255,76 +2262,158 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>{layer} : {kept} entités sur {n} sont des fronts de croissance (rôle {roles}).</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="48" />
+            <location filename="../processing/provider.py" line="50" />
             <source>Alliance of Territories: territorial intelligence</source>
             <translation>Alliance des territoires : intelligence territoriale</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="119" />
+            <location filename="../processing/provider.py" line="121" />
             <source>Territorial diagnosis from flows</source>
             <translation>Diagnostic territorial à partir des flux</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="119" />
+            <location filename="../processing/provider.py" line="121" />
             <source>Models</source>
             <translation>Modèles</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="120" />
+            <location filename="../processing/provider.py" line="122" />
             <source>Territorial diagnosis from flows: flow dependencies, attraction areas (INSEE method), dominant flows, flow regions (Louvain), the recommendations scorecard and the territorial report (HTML and PDF, with maps), in one run. The help button opens the method notes.</source>
             <translation>Diagnostic territorial à partir des flux : dépendances de flux, aires d'attraction (méthode INSEE), flux dominants, régions de flux (Louvain), tableau de bord des recommandations et rapport territorial (HTML et PDF, avec cartes), en une seule exécution. Le bouton d'aide ouvre les notes de méthode.</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="122" />
-            <location filename="../processing/territorial_report.py" line="54" />
+            <location filename="../processing/provider.py" line="124" />
+            <location filename="../processing/territorial_report.py" line="52" />
             <source>Territory name field</source>
             <translation>Champ du nom des territoires</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="126" />
+            <location filename="../processing/provider.py" line="128" />
             <source>Territory of the report (empty: atlas of all)</source>
             <translation>Territoire du rapport (vide : atlas de tous)</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="127" />
+            <location filename="../processing/provider.py" line="129" />
             <source>Dependencies</source>
             <translation>Dépendances</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="128" />
+            <location filename="../processing/provider.py" line="130" />
             <source>Attraction areas</source>
             <translation>Aires d'attraction</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="129" />
-            <location filename="../processing/styling.py" line="56" />
+            <location filename="../processing/provider.py" line="131" />
+            <location filename="../processing/styling/names.py" line="16" />
             <source>Flow regions</source>
             <translation>Régions de flux</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="129" />
+            <location filename="../processing/provider.py" line="131" />
             <source>Scorecard</source>
             <translation>Tableau de bord</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="130" />
+            <location filename="../processing/provider.py" line="132" />
             <source>Scorecard (HTML)</source>
             <translation>Tableau de bord (HTML)</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="131" />
+            <location filename="../processing/provider.py" line="133" />
             <source>Territorial report (HTML)</source>
             <translation>Rapport territorial (HTML)</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="132" />
+            <location filename="../processing/provider.py" line="134" />
             <source>Territorial report (PDF)</source>
             <translation>Rapport territorial (PDF)</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="69" />
+            <location filename="../processing/provider.py" line="71" />
             <source>Could not read the model {path}</source>
             <translation>Impossible de lire le modèle {path}</translation>
+        </message>
+        <message>
+            <location filename="../processing/reciprocity.py" line="46" />
+            <source>Reciprocity between classes of territories</source>
+            <translation>Réciprocité entre classes de territoires</translation>
+        </message>
+        <message>
+            <location filename="../processing/reciprocity.py" line="49" />
+            <source>What each class of territories (urban, peri-urban, rural...) provides to the others, per flow type, and a reciprocity index of each pair of classes.</source>
+            <translation>Ce que chaque classe de territoires (urbain, périurbain, rural...) apporte aux autres, par type de flux, et un indice de réciprocité de chaque couple de classes.</translation>
+        </message>
+        <message>
+            <location filename="../processing/reciprocity.py" line="53" />
+            <source>&lt;p&gt;Territories grouped into classes (any class field: the degree of urbanisation of alliance:degurba, the role in a functional urban area or an INSEE attraction area, or your own classes) and flows of several types: what each class provides to the others.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Direction of each type&lt;/b&gt;: a flow origin -&gt; destination is read as &lt;i&gt;the origin provides to the destination&lt;/i&gt; (food, water, energy, materials shipped), except for the types listed as provided by the destination, where people travel to what is provided: commuting (workers go from home to their jobs: the destination provides the jobs) and services (people travel to the service). By default: the commuting types (commuting, navettes, domicile-travail, mobpro, work...), home-work and services; types are compared case aside. Flows inside a class and flows with an end without class are left out (counted).&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Class x class x type&lt;/b&gt; table, for each ordered pair of classes (A, B) and type, each type in its own unit: &lt;b&gt;provided_ab&lt;/b&gt; (what A provides to B), &lt;b&gt;provided_ba&lt;/b&gt;, &lt;b&gt;balance&lt;/b&gt; = provided_ab - provided_ba, &lt;b&gt;share_a&lt;/b&gt; = provided_ab / (provided_ab + provided_ba), NULL when both are 0.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Pairs of classes&lt;/b&gt;: &lt;b&gt;types_a_provides&lt;/b&gt; (types with share_a above 0.5), &lt;b&gt;types_b_provides&lt;/b&gt; (below 0.5), &lt;b&gt;n_types&lt;/b&gt; the types exchanged, and our &lt;b&gt;reciprocity&lt;/b&gt; index (not an official one): R = 1 - |2 x mean(share_a) - 1| over the types exchanged. Each type counts once as a share in its own unit, so tonnes and commuters are never added: R = 1 when, on average over the types, each side provides as much as it receives (the rural class gives food, the city gives jobs); R = 0 when one side provides everything of every type.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Territories&lt;/b&gt; (their own fields kept): &lt;b&gt;class&lt;/b&gt;; &lt;b&gt;gives&lt;/b&gt; and &lt;b&gt;receives&lt;/b&gt;, the types it provides to other classes more than it receives from them, and the reverse; &lt;b&gt;net_contribution&lt;/b&gt; = mean over the types it exchanges of (gives - receives) / (gives + receives), from -1 (only receives) to 1 (only gives), NULL without exchange; &lt;b&gt;n_types&lt;/b&gt;; &lt;b&gt;partner_class&lt;/b&gt;, the class its class exchanges most with (the largest sum over types of its share of the class's exchanges of that type; ties to the first class in text order), and the &lt;b&gt;reciprocity&lt;/b&gt; of that pair. The contributions table gives, per territory and type, &lt;b&gt;gives_to_other_classes&lt;/b&gt;, &lt;b&gt;receives_from_other_classes&lt;/b&gt; and &lt;b&gt;net&lt;/b&gt; in the type's unit.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Lines&lt;/b&gt; between class centroids (the mean of the member territories' inner points), one per ordered pair of classes and type with something provided: &lt;b&gt;class_a&lt;/b&gt; provides &lt;b&gt;provided_ab&lt;/b&gt; of &lt;b&gt;flow_type&lt;/b&gt; to &lt;b&gt;class_b&lt;/b&gt;.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Flows&lt;/b&gt;: a table or layer loaded in QGIS, or a CSV file (delimiter, UTF-8/BOM/cp1252 and decimal commas detected; codes always read as text, so 01004 keeps its zero). Fields are detected from their names when left empty, including INSEE's commuting files (CODGEO/DCLT/NBFLUX_C20_ACTOCC15P, or COMMUNE/DCLT/IPONDI summed per pair). Rows repeating a pair and type are summed with a warning; missing or negative volumes stop the run and name the rows; codes that match no territory are counted, listed and left out.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Des territoires regroupés en classes (tout champ de classe : le degré d'urbanisation d'alliance:degurba, le rôle dans une aire urbaine fonctionnelle ou une aire d'attraction des villes INSEE, ou vos propres classes) et des flux de plusieurs types : ce que chaque classe apporte aux autres.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Sens de chaque type&lt;/b&gt; : un flux origine -&gt; destination se lit &lt;i&gt;l'origine apporte à la destination&lt;/i&gt; (alimentation, eau, énergie, matériaux expédiés), sauf pour les types listés comme apportés par la destination, où les personnes se déplacent vers ce qui est apporté : les navettes domicile-travail (les actifs vont de leur domicile à leur emploi : la destination apporte les emplois) et les services (les personnes se rendent au service). Par défaut : les types de navettes (commuting, navettes, domicile-travail, mobpro, work...), home-work et services ; les types sont comparés sans tenir compte de la casse. Les flux internes à une classe et les flux dont une extrémité n'a pas de classe sont écartés (comptés).&lt;/p&gt;
+&lt;p&gt;Table &lt;b&gt;classe x classe x type&lt;/b&gt;, pour chaque couple ordonné de classes (A, B) et chaque type, chaque type dans son unité : &lt;b&gt;provided_ab&lt;/b&gt; (ce que A apporte à B), &lt;b&gt;provided_ba&lt;/b&gt;, &lt;b&gt;balance&lt;/b&gt; = provided_ab - provided_ba, &lt;b&gt;share_a&lt;/b&gt; = provided_ab / (provided_ab + provided_ba), NULL quand les deux sont nuls.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Couples de classes&lt;/b&gt; : &lt;b&gt;types_a_provides&lt;/b&gt; (les types dont share_a dépasse 0,5), &lt;b&gt;types_b_provides&lt;/b&gt; (en dessous de 0,5), &lt;b&gt;n_types&lt;/b&gt;, les types échangés, et notre indice de &lt;b&gt;reciprocity&lt;/b&gt; (réciprocité ; ce n'est pas un indice officiel) : R = 1 - |2 x moyenne(share_a) - 1| sur les types échangés. Chaque type compte une fois, comme une part dans son unité, de sorte que tonnes et navetteurs ne sont jamais additionnés : R = 1 quand, en moyenne sur les types, chaque côté apporte autant qu'il reçoit (la classe rurale donne l'alimentation, la ville donne les emplois) ; R = 0 quand un côté apporte tout de chaque type.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Territoires&lt;/b&gt; (leurs propres champs conservés) : &lt;b&gt;class&lt;/b&gt; ; &lt;b&gt;gives&lt;/b&gt; et &lt;b&gt;receives&lt;/b&gt;, les types qu'il apporte aux autres classes plus qu'il n'en reçoit, et l'inverse ; &lt;b&gt;net_contribution&lt;/b&gt; = moyenne sur les types qu'il échange de (donné - reçu) / (donné + reçu), de -1 (ne fait que recevoir) à 1 (ne fait que donner), NULL sans échange ; &lt;b&gt;n_types&lt;/b&gt; ; &lt;b&gt;partner_class&lt;/b&gt;, la classe avec laquelle sa classe échange le plus (la plus grande somme sur les types de sa part des échanges de ce type de la classe ; ex aequo : la première classe dans l'ordre du texte), et la &lt;b&gt;reciprocity&lt;/b&gt; de ce couple. La table des contributions donne, par territoire et type, &lt;b&gt;gives_to_other_classes&lt;/b&gt;, &lt;b&gt;receives_from_other_classes&lt;/b&gt; et &lt;b&gt;net&lt;/b&gt; dans l'unité du type.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Lignes&lt;/b&gt; entre les centroïdes des classes (la moyenne des points intérieurs des territoires membres), une par couple ordonné de classes et type avec un apport : &lt;b&gt;class_a&lt;/b&gt; apporte &lt;b&gt;provided_ab&lt;/b&gt; de &lt;b&gt;flow_type&lt;/b&gt; à &lt;b&gt;class_b&lt;/b&gt;.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Flux&lt;/b&gt; : une table ou une couche chargée dans QGIS, ou un fichier CSV (délimiteur, UTF-8/BOM/cp1252 et virgules décimales détectés ; codes toujours lus comme du texte, donc 01004 garde son zéro). Les champs sont détectés d'après leur nom quand ils sont laissés vides, y compris dans les fichiers de navettes domicile-travail de l'INSEE (CODGEO/DCLT/NBFLUX_C20_ACTOCC15P, ou COMMUNE/DCLT/IPONDI sommé par couple). Les lignes qui répètent un couple et un type sont sommées avec un avertissement ; des volumes manquants ou négatifs arrêtent le traitement et les lignes sont citées ; les codes qui ne correspondent à aucun territoire sont comptés, listés et écartés.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="../processing/reciprocity.py" line="58" />
+            <source>Class field (degree of urbanisation, functional area role...)</source>
+            <translation>Champ de classe (degré d'urbanisation, rôle dans l'aire fonctionnelle...)</translation>
+        </message>
+        <message>
+            <location filename="../processing/reciprocity.py" line="62" />
+            <source>Flow types provided by the destination (comma-separated)</source>
+            <translation>Types de flux apportés par la destination (séparés par des virgules)</translation>
+        </message>
+        <message>
+            <location filename="../processing/reciprocity.py" line="65" />
+            <source>Territories with their contribution</source>
+            <translation>Territoires avec leur contribution</translation>
+        </message>
+        <message>
+            <location filename="../processing/reciprocity.py" line="67" />
+            <source>Reciprocity: class x class x flow type</source>
+            <translation>Réciprocité : classe x classe x type de flux</translation>
+        </message>
+        <message>
+            <location filename="../processing/reciprocity.py" line="69" />
+            <source>Reciprocity of each pair of classes</source>
+            <translation>Réciprocité de chaque couple de classes</translation>
+        </message>
+        <message>
+            <location filename="../processing/reciprocity.py" line="71" />
+            <source>Contributions per territory and flow type</source>
+            <translation>Contributions par territoire et type de flux</translation>
+        </message>
+        <message>
+            <location filename="../processing/reciprocity.py" line="74" />
+            <source>Lines between class centroids</source>
+            <translation>Lignes entre les centroïdes des classes</translation>
+        </message>
+        <message>
+            <location filename="../processing/reciprocity.py" line="77" />
+            <source>Flow rows with an end without class</source>
+            <translation>Lignes de flux dont une extrémité n'a pas de classe</translation>
+        </message>
+        <message>
+            <location filename="../processing/reciprocity.py" line="99" />
+            <source>Flow types read as provided by the destination: {types}; every other type is provided by the origin.</source>
+            <translation>Types de flux lus comme apportés par la destination : {types} ; tous les autres types sont apportés par l'origine.</translation>
+        </message>
+        <message>
+            <location filename="../processing/reciprocity.py" line="129" />
+            <source>{classes} classes, {pairs} pairs of classes exchanging, {types} flow types.</source>
+            <translation>{classes} classes, {pairs} couples de classes en échange, {types} types de flux.</translation>
+        </message>
+        <message>
+            <location filename="../processing/reciprocity.py" line="97" />
+            <source>{rows} flow rows have an end whose territory has no class: they are left out.</source>
+            <translation>{rows} lignes de flux ont une extrémité dont le territoire n'a pas de classe : elles sont écartées.</translation>
         </message>
         <message>
             <location filename="../processing/report/content.py" line="193" />
@@ -2386,7 +2475,7 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         <message>
             <location filename="../processing/report/html_page.py" line="35" />
             <location filename="../processing/report/pdf.py" line="67" />
-            <location filename="../processing/territorial_report.py" line="38" />
+            <location filename="../processing/territorial_report.py" line="36" />
             <source>Territorial report</source>
             <translation>Rapport territorial</translation>
         </message>
@@ -2510,17 +2599,17 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>Autres territoires (sans valeur)</translation>
         </message>
         <message>
-            <location filename="../processing/report/maps.py" line="198" />
+            <location filename="../processing/report/maps.py" line="199" />
             <source>Main flows</source>
             <translation>Principaux flux</translation>
         </message>
         <message>
-            <location filename="../processing/report/maps.py" line="216" />
+            <location filename="../processing/report/maps.py" line="217" />
             <source>Largest outflows (width: volume)</source>
             <translation>Plus gros flux sortants (épaisseur : volume)</translation>
         </message>
         <message>
-            <location filename="../processing/report/maps.py" line="217" />
+            <location filename="../processing/report/maps.py" line="218" />
             <source>Largest inflows (width: volume)</source>
             <translation>Plus gros flux entrants (épaisseur : volume)</translation>
         </message>
@@ -2571,18 +2660,173 @@ Paramètres : {params}</translation>
             <translation>Territoire {code}</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="34" />
+            <location filename="../processing/resource_balance.py" line="52" />
+            <source>Resource balances and resource-sheds</source>
+            <translation>Bilans de ressources et bassins d'approvisionnement</translation>
+        </message>
+        <message>
+            <location filename="../processing/resource_balance.py" line="55" />
+            <source>Production, consumption, self-sufficiency, import dependency, local sourcing and resource-sheds of territories, per resource.</source>
+            <translation>Production, consommation, autosuffisance, dépendance aux importations, approvisionnement local et bassins d'approvisionnement des territoires, par ressource.</translation>
+        </message>
+        <message>
+            <location filename="../processing/resource_balance.py" line="59" />
+            <source>&lt;p&gt;Resource balances of territories (polygons or points with a code), per resource (food, water, energy, materials, waste treatment...), each in its own unit, stated by the units parameter (food=t, water=m3) or a unit column and carried into every output.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Values&lt;/b&gt;: either fields of the territories named per resource (&lt;i&gt;food: prod_food / cons_food, water: prod_water / cons_water&lt;/i&gt;) or a table of values (layer or CSV file) with one row per territory and resource (territory, resource, production, consumption, unit; names detected when the fields are left empty). Consumption may be derived: population field x per-capita rate (&lt;i&gt;food=0.5, water=55&lt;/i&gt;) for a resource without a consumption field or column. Missing, non-numeric or negative values, a territory and resource given twice, and two units for one resource stop the run and name the rows (territory and resource); rows of the table whose code is no territory are counted and left out. Territories stored in several features take the values of the first.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Per territory and resource&lt;/b&gt; (table of balances): &lt;b&gt;net&lt;/b&gt; = production - consumption; &lt;b&gt;self_sufficiency&lt;/b&gt; = production / consumption, NULL when consumption is 0 (never an infinity). With flows whose type is the resource's name (origin -&gt; destination: shipped from the origin to the destination): &lt;b&gt;inflow&lt;/b&gt; from other territories, &lt;b&gt;import_dependency&lt;/b&gt; = inflow / consumption (NULL when consumption is 0; above 1 for a territory that re-exports), &lt;b&gt;local_sourcing&lt;/b&gt; the share of the inflow from suppliers whose inner point lies within the local distance, or from the same functional area when an area field is given, &lt;b&gt;hhi&lt;/b&gt; the concentration of the suppliers (sum of their squared shares, 0 to 1), &lt;b&gt;main_supplier&lt;/b&gt; (ties to the smallest code) and &lt;b&gt;n_suppliers&lt;/b&gt;. Without inflow, local_sourcing, hhi and main_supplier are NULL; a resource whose type has no flow row has every flow field NULL.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Resource-shed&lt;/b&gt; of a territory in deficit (net &amp;lt; 0), as in foodshed studies (Peters et al. 2009; Zumkehr and Campbell 2015): the nearest territories in surplus, by straight distance between inner points (in metres), whose surpluses cover its deficit. &lt;i&gt;Independent&lt;/i&gt; rule (default): each territory in deficit takes on its own the whole surpluses of the nearest surplus territories (ties to the smallest code) until its deficit is covered; surpluses are not shared out, so two cities may count the same suppliers (a potential supply area); a deficit larger than all the surpluses has no shed. &lt;i&gt;Shared&lt;/i&gt; rule: deficits are served from the largest, each taking what is left of the surpluses, nearest first; a deficit that what is left cannot cover takes it all. &lt;b&gt;shed_radius_m&lt;/b&gt; the distance to the farthest member taken, &lt;b&gt;shed_n&lt;/b&gt; the number of members, &lt;b&gt;shed_covered&lt;/b&gt; 1 when they cover the deficit (NULL for territories not in deficit). The resource-shed lines join each territory in deficit to its members with the &lt;b&gt;distance_m&lt;/b&gt; and the &lt;b&gt;amount&lt;/b&gt; each gives (its surplus, the last one only what completes the deficit).&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Per territory&lt;/b&gt; (the territories, their own fields kept): &lt;b&gt;self_sufficiency_min&lt;/b&gt; over the resources it consumes and that &lt;b&gt;worst_resource&lt;/b&gt;, &lt;b&gt;import_dependency_max&lt;/b&gt;, &lt;b&gt;local_sourcing_min&lt;/b&gt;, &lt;b&gt;shed_radius_max_m&lt;/b&gt; (largest radius among its resource-sheds), &lt;b&gt;deficit_resources&lt;/b&gt; (comma-separated, empty when none; NULL for a territory without values) and &lt;b&gt;params&lt;/b&gt;.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Flows&lt;/b&gt;: a table or layer loaded in QGIS, or a CSV file (delimiter, UTF-8/BOM/cp1252 and decimal commas detected; codes always read as text, so 01004 keeps its zero). Fields are detected from their names when left empty, including INSEE's commuting files (CODGEO/DCLT/NBFLUX_C20_ACTOCC15P, or COMMUNE/DCLT/IPONDI summed per pair). Rows repeating a pair and type are summed with a warning; missing or negative volumes stop the run and name the rows; codes that match no territory are counted, listed and left out.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Bilans de ressources des territoires (polygones ou points avec un code), par ressource (alimentation, eau, énergie, matériaux, traitement des déchets...), chacune dans son unité, indiquée par le paramètre des unités (food=t, water=m3) ou une colonne d'unité et reportée dans chaque sortie.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Valeurs&lt;/b&gt; : soit des champs des territoires nommés par ressource (&lt;i&gt;food: prod_food / cons_food, water: prod_water / cons_water&lt;/i&gt;), soit une table de valeurs (couche ou fichier CSV) à une ligne par territoire et ressource (territoire, ressource, production, consommation, unité ; noms détectés quand les champs sont laissés vides). La consommation peut être calculée : champ de population x taux par habitant (&lt;i&gt;food=0.5, water=55&lt;/i&gt;) pour une ressource sans champ ni colonne de consommation. Des valeurs manquantes, non numériques ou négatives, un territoire et une ressource donnés deux fois et deux unités pour une ressource arrêtent le traitement et citent les lignes (territoire et ressource) ; les lignes de la table dont le code n'est pas un territoire sont comptées et écartées. Les territoires stockés dans plusieurs entités prennent les valeurs de la première.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Par territoire et ressource&lt;/b&gt; (table des bilans) : &lt;b&gt;net&lt;/b&gt; = production - consommation ; &lt;b&gt;self_sufficiency&lt;/b&gt; (autosuffisance) = production / consommation, NULL quand la consommation est nulle (jamais l'infini). Avec des flux dont le type est le nom de la ressource (origine -&gt; destination : expédié de l'origine vers la destination) : &lt;b&gt;inflow&lt;/b&gt;, les apports des autres territoires, &lt;b&gt;import_dependency&lt;/b&gt; (dépendance aux importations) = apports / consommation (NULL quand la consommation est nulle ; au-dessus de 1 pour un territoire qui réexporte), &lt;b&gt;local_sourcing&lt;/b&gt;, la part des apports venant de fournisseurs dont le point intérieur est à moins de la distance locale, ou de la même aire fonctionnelle quand un champ d'aire est donné, &lt;b&gt;hhi&lt;/b&gt;, la concentration des fournisseurs (somme de leurs parts au carré, de 0 à 1), &lt;b&gt;main_supplier&lt;/b&gt; (ex aequo : le plus petit code) et &lt;b&gt;n_suppliers&lt;/b&gt;. Sans apport, local_sourcing, hhi et main_supplier sont NULL ; une ressource dont le type n'a aucune ligne de flux a tous ses champs de flux NULL.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Bassin d'approvisionnement&lt;/b&gt; d'un territoire en déficit (net &amp;lt; 0), comme dans les études de foodshed (Peters et al. 2009 ; Zumkehr et Campbell 2015) : les territoires excédentaires les plus proches, en distance à vol d'oiseau entre points intérieurs (en mètres), dont les excédents couvrent son déficit. Règle &lt;i&gt;indépendante&lt;/i&gt; (par défaut) : chaque territoire en déficit prend à lui seul les excédents entiers des territoires excédentaires les plus proches (ex aequo : le plus petit code) jusqu'à couvrir son déficit ; les excédents ne sont pas répartis, deux villes peuvent donc compter les mêmes fournisseurs (une aire d'approvisionnement potentielle) ; un déficit plus grand que tous les excédents n'a pas de bassin. Règle &lt;i&gt;partagée&lt;/i&gt; : les déficits sont servis du plus grand au plus petit, chacun prenant ce qui reste des excédents, du plus proche au plus lointain ; un déficit que le reste ne peut couvrir prend tout ce reste. &lt;b&gt;shed_radius_m&lt;/b&gt;, la distance au membre pris le plus lointain, &lt;b&gt;shed_n&lt;/b&gt;, le nombre de membres, &lt;b&gt;shed_covered&lt;/b&gt;, 1 quand ils couvrent le déficit (NULL pour les territoires sans déficit). Les lignes des bassins relient chaque territoire en déficit à ses membres avec la distance &lt;b&gt;distance_m&lt;/b&gt; et la quantité &lt;b&gt;amount&lt;/b&gt; que chacun donne (son excédent, le dernier seulement ce qui complète le déficit).&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Par territoire&lt;/b&gt; (les territoires, leurs propres champs conservés) : &lt;b&gt;self_sufficiency_min&lt;/b&gt; sur les ressources qu'il consomme et cette ressource &lt;b&gt;worst_resource&lt;/b&gt;, &lt;b&gt;import_dependency_max&lt;/b&gt;, &lt;b&gt;local_sourcing_min&lt;/b&gt;, &lt;b&gt;shed_radius_max_m&lt;/b&gt; (le plus grand rayon de ses bassins), &lt;b&gt;deficit_resources&lt;/b&gt; (séparées par des virgules, vide s'il n'y en a aucune ; NULL pour un territoire sans valeurs) et &lt;b&gt;params&lt;/b&gt;.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Flux&lt;/b&gt; : une table ou une couche chargée dans QGIS, ou un fichier CSV (délimiteur, UTF-8/BOM/cp1252 et virgules décimales détectés ; codes toujours lus comme du texte, donc 01004 garde son zéro). Les champs sont détectés d'après leur nom quand ils sont laissés vides, y compris dans les fichiers de navettes domicile-travail de l'INSEE (CODGEO/DCLT/NBFLUX_C20_ACTOCC15P, ou COMMUNE/DCLT/IPONDI sommé par couple). Les lignes qui répètent un couple et un type sont sommées avec un avertissement ; des volumes manquants ou négatifs arrêtent le traitement et les lignes sont citées ; les codes qui ne correspondent à aucun territoire sont comptés, listés et écartés.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="../processing/resource_balance.py" line="64" />
+            <source>Resource fields (food: production field / consumption field, ...)</source>
+            <translation>Champs des ressources (food: champ de production / champ de consommation, ...)</translation>
+        </message>
+        <message>
+            <location filename="../processing/resource_balance.py" line="67" />
+            <source>Or a table of values (territory, resource, production, consumption, unit)</source>
+            <translation>Ou une table de valeurs (territoire, ressource, production, consommation, unité)</translation>
+        </message>
+        <message>
+            <location filename="../processing/resource_balance.py" line="77" />
+            <source>Population field (for per-capita consumption)</source>
+            <translation>Champ de population (pour la consommation par habitant)</translation>
+        </message>
+        <message>
+            <location filename="../processing/resource_balance.py" line="80" />
+            <source>Per-capita consumption rates (food=0.5, water=55)</source>
+            <translation>Consommation par habitant (food=0.5, water=55)</translation>
+        </message>
+        <message>
+            <location filename="../processing/resource_balance.py" line="82" />
+            <source>Units (food=t, water=m3, energy=MWh)</source>
+            <translation>Unités (food=t, water=m3, energy=MWh)</translation>
+        </message>
+        <message>
+            <location filename="../processing/resource_balance.py" line="85" />
+            <source>Local sourcing: distance (m)</source>
+            <translation>Approvisionnement local : distance (m)</translation>
+        </message>
+        <message>
+            <location filename="../processing/resource_balance.py" line="88" />
+            <source>Local sourcing: functional area field (instead of the distance)</source>
+            <translation>Approvisionnement local : champ d'aire fonctionnelle (au lieu de la distance)</translation>
+        </message>
+        <message>
+            <location filename="../processing/resource_balance.py" line="91" />
+            <source>Resource-shed allocation rule</source>
+            <translation>Règle d'allocation des bassins d'approvisionnement</translation>
+        </message>
+        <message>
+            <location filename="../processing/resource_balance.py" line="95" />
+            <source>Territories with resource indicators</source>
+            <translation>Territoires avec les indicateurs de ressources</translation>
+        </message>
+        <message>
+            <location filename="../processing/resource_balance.py" line="97" />
+            <source>Resource balances (territory x resource)</source>
+            <translation>Bilans de ressources (territoire x ressource)</translation>
+        </message>
+        <message>
+            <location filename="../processing/resource_balance.py" line="99" />
+            <source>Resource-sheds (lines to the supplying territories)</source>
+            <translation>Bassins d'approvisionnement (lignes vers les territoires fournisseurs)</translation>
+        </message>
+        <message>
+            <location filename="../processing/resource_balance.py" line="102" />
+            <source>Territory and resource pairs in deficit</source>
+            <translation>Couples territoire et ressource en déficit</translation>
+        </message>
+        <message>
+            <location filename="../processing/resource_balance.py" line="122" />
+            <source>Give the resources either as fields of the territories (food: production field / consumption field, ...) or as a table of values (territory, resource, production, consumption).</source>
+            <translation>Donnez les ressources soit comme champs des territoires (food: champ de production / champ de consommation, ...), soit comme table de valeurs (territoire, ressource, production, consommation).</translation>
+        </message>
+        <message>
+            <location filename="../processing/resource_balance.py" line="75" />
+            <source>Table of values: territory code field</source>
+            <translation>Table de valeurs : champ de code du territoire</translation>
+        </message>
+        <message>
+            <location filename="../processing/resource_balance.py" line="75" />
+            <source>Table of values: resource field</source>
+            <translation>Table de valeurs : champ de la ressource</translation>
+        </message>
+        <message>
+            <location filename="../processing/resource_balance.py" line="75" />
+            <source>Table of values: production field</source>
+            <translation>Table de valeurs : champ de production</translation>
+        </message>
+        <message>
+            <location filename="../processing/resource_balance.py" line="75" />
+            <source>Table of values: consumption field</source>
+            <translation>Table de valeurs : champ de consommation</translation>
+        </message>
+        <message>
+            <location filename="../processing/resource_balance.py" line="75" />
+            <source>Table of values: unit field</source>
+            <translation>Table de valeurs : champ d'unité</translation>
+        </message>
+        <message>
+            <location filename="../processing/resource_balance.py" line="232" />
+            <source>{rows} territory and resource pairs, {deficits} in deficit, {members} resource-shed members.</source>
+            <translation>{rows} couples territoire et ressource, {deficits} en déficit, {members} membres de bassins d'approvisionnement.</translation>
+        </message>
+        <message>
+            <location filename="../processing/resource_balance.py" line="92" />
+            <source>Independent: each deficit takes the nearest surpluses</source>
+            <translation>Indépendante : chaque déficit prend les excédents les plus proches</translation>
+        </message>
+        <message>
+            <location filename="../processing/resource_balance.py" line="93" />
+            <source>Shared: surpluses consumed once, largest deficit first</source>
+            <translation>Partagée : excédents consommés une seule fois, le plus grand déficit d'abord</translation>
+        </message>
+        <message>
+            <location filename="../processing/resource_balance.py" line="140" />
+            <source>{rows} rows of the table of values have codes that match no territory and were left out: {codes}.</source>
+            <translation>{rows} lignes de la table de valeurs ont des codes qui ne correspondent à aucun territoire et ont été écartées : {codes}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/resource_balance.py" line="187" />
+            <source>The field '{field}' is not in the territories.</source>
+            <translation>Le champ « {field} » n'est pas dans les territoires.</translation>
+        </message>
+        <message>
+            <location filename="../processing/resource_balance.py" line="197" />
+            <source>No unit is stated for '{resource}': give it in the units parameter ({resource}=t) or a unit column.</source>
+            <translation>Aucune unité n'est indiquée pour « {resource} » : donnez-la dans le paramètre des unités ({resource}=t) ou une colonne d'unité.</translation>
+        </message>
+        <message>
+            <location filename="../processing/resource_balance.py" line="209" />
+            <source>No flow row has the type of {resources}: their inflow, import dependency, local sourcing and suppliers are NULL.</source>
+            <translation>Aucune ligne de flux n'a le type de {resources} : leurs apports, dépendance aux importations, approvisionnement local et fournisseurs sont NULL.</translation>
+        </message>
+        <message>
+            <location filename="../processing/resource_balance.py" line="213" />
+            <source>Flow types that are no resource were left out: {types}.</source>
+            <translation>Les types de flux qui ne sont pas des ressources ont été écartés : {types}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/scorecard.py" line="33" />
             <location filename="../processing/scorecard.py" line="107" />
             <source>Recommendations scorecard</source>
             <translation>Tableau de bord des recommandations</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="37" />
+            <location filename="../processing/scorecard.py" line="36" />
             <source>Reads the indicators of our algorithms against the 8 recommendations of the Alliance of Territories, with a status and a sentence per territory.</source>
             <translation>Lit les indicateurs de nos algorithmes au regard des 8 recommandations de l'Alliance des territoires, avec un statut et une phrase par territoire.</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="47" />
+            <location filename="../processing/scorecard.py" line="46" />
             <source>&lt;p&gt;Reads the outputs of our algorithms (flow dependencies, functional areas, dominant flows, city network; given as the territories layer itself or as indicator layers sharing its code field) against the 8 recommendations of The Alliance of Territories, and gives, per territory and recommendation, a status (&lt;i&gt;priority&lt;/i&gt;, &lt;i&gt;watch&lt;/i&gt;, &lt;i&gt;strong&lt;/i&gt;, or &lt;i&gt;not measurable&lt;/i&gt; when the data cannot measure the indicator, with the reason, for example a flow table without internal flows) and the sentences that explain it. The most urgent measured status of a recommendation's rules wins. Every status names its rule, its threshold and its source (listed below); the thresholds below replace the defaults and are written in the params field. Recommendation 8 (territorial intelligence) reads the evidence base itself, our rule: strong when 6 or more of the 8 recommendations have measured evidence, watch from 3 to 5, priority from 0 to 2; its text names the layers and dates of the evidence and the algorithms and data that would complete the diagnosis. Outputs: the territories with r1_status..r8_status and r1_text..r8_text, the long scorecard table, an optional HTML page, and a one-line summary string.&lt;/p&gt;&lt;p&gt;Rules:&lt;/p&gt;</source>
             <translation>&lt;p&gt;Lit les sorties de nos algorithmes (dépendances de flux, aires fonctionnelles, flux dominants, réseau de villes ; fournies comme la couche des territoires elle-même ou comme couches d'indicateurs partageant son champ de code) au regard des 8 recommandations de l'Alliance des territoires, et donne, par territoire et par recommandation, un statut (&lt;i&gt;prioritaire&lt;/i&gt;, &lt;i&gt;à surveiller&lt;/i&gt;, &lt;i&gt;solide&lt;/i&gt;, ou &lt;i&gt;non mesurable&lt;/i&gt; quand les données ne permettent pas de mesurer l'indicateur, avec la raison, par exemple une table de flux sans flux internes) et les phrases qui l'expliquent. Le statut mesuré le plus urgent parmi les règles d'une recommandation l'emporte. Chaque statut cite sa règle, son seuil et sa source (listés ci-dessous) ; les seuils ci-dessous remplacent les valeurs par défaut et sont écrits dans le champ params. La recommandation 8 (intelligence territoriale) lit la base de connaissances elle-même, selon notre règle : solide quand au moins 6 des 8 recommandations ont une donnée mesurée, à surveiller de 3 à 5, prioritaire de 0 à 2 ; son texte cite les couches et les dates des données, et les algorithmes et données qui compléteraient le diagnostic. Sorties : les territoires avec r1_status..r8_status et r1_text..r8_text, la table détaillée du tableau de bord, une page HTML facultative et une chaîne de synthèse d'une ligne.&lt;/p&gt;&lt;p&gt;Règles :&lt;/p&gt;</translation>
         </message>
@@ -2592,48 +2836,48 @@ Paramètres : {params}</translation>
             <translation>{n} territoires : {p} prioritaire, {w} à surveiller, {s} solide, {m} non mesurable (territoire x recommandation).</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="58" />
+            <location filename="../processing/scorecard.py" line="57" />
             <source>Territories with a status per recommendation</source>
             <translation>Territoires avec un statut par recommandation</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="60" />
+            <location filename="../processing/scorecard.py" line="59" />
             <source>Scorecard (one row per rule)</source>
             <translation>Tableau de bord (une ligne par règle)</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="61" />
+            <location filename="../processing/scorecard.py" line="60" />
             <source>Scorecard report</source>
             <translation>Rapport du tableau de bord</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="61" />
-            <location filename="../processing/territorial_report.py" line="62" />
+            <location filename="../processing/scorecard.py" line="60" />
+            <location filename="../processing/territorial_report.py" line="60" />
             <source>HTML files (*.html)</source>
             <translation>Fichiers HTML (*.html)</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="62" />
+            <location filename="../processing/scorecard.py" line="61" />
             <source>Scorecard summary</source>
             <translation>Synthèse du tableau de bord</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="52" />
+            <location filename="../processing/scorecard.py" line="51" />
             <source>Dependency: watch from (% to the main partner)</source>
             <translation>Dépendance : à surveiller à partir de (% vers le partenaire principal)</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="52" />
+            <location filename="../processing/scorecard.py" line="51" />
             <source>Dependency: priority from (%)</source>
             <translation>Dépendance : prioritaire à partir de (%)</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="52" />
+            <location filename="../processing/scorecard.py" line="51" />
             <source>Self-containment: minimum (%)</source>
             <translation>Autocontention : minimum (%)</translation>
         </message>
         <message>
-            <location filename="../processing/scorecard.py" line="52" />
+            <location filename="../processing/scorecard.py" line="51" />
             <source>Self-containment: target (%)</source>
             <translation>Autocontention : cible (%)</translation>
         </message>
@@ -2643,17 +2887,17 @@ Paramètres : {params}</translation>
             <translation>Règle : {rules}</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="44" />
+            <location filename="../processing/service_access.py" line="45" />
             <source>Access to services and its inequality</source>
             <translation>Accès aux services et ses inégalités</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="47" />
+            <location filename="../processing/service_access.py" line="48" />
             <source>Distance to the nearest school, clinic or market along the streets, two-step floating catchment scores, and their inequality between territories and territory classes.</source>
             <translation>Distance à l'école, au centre de santé ou au marché le plus proche par les rues, scores d'aire de chalandise flottante à deux étapes, et leur inégalité entre territoires et entre classes de territoires.</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="51" />
+            <location filename="../processing/service_access.py" line="52" />
             <source>&lt;p&gt;Access to services (recommendation 7, feeding 1 and 3): how far people live from schools, clinics or markets, how much capacity each can count on, and how unequal that is between territories and between urban, peri-urban and rural areas.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Nearest facility&lt;/b&gt;: the walking distance along the street network (or the straight line) from every demand feature to the nearest facility, and the time at the walking speed. NULL when no facility can be reached.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Two-step floating catchment area&lt;/b&gt; (Luo and Wang 2003): each facility's ratio is its capacity over the population within the catchment distance, &lt;i&gt;R_j = S_j / sum P_k&lt;/i&gt;; each person's score is the sum of the ratios of the facilities within that distance, &lt;i&gt;A_i = sum R_j&lt;/i&gt;, written per 1000 inhabitants. Facilities with nobody within reach have a NULL ratio; people with no facility within reach score 0. Capacity is a field (places, beds, staff) or 1 per facility.&lt;/p&gt;
@@ -2664,8 +2908,8 @@ Paramètres : {params}</translation>
 &lt;p&gt;&lt;b&gt;Inégalité&lt;/b&gt; : avec des territoires, le score moyen et la distance moyenne de chaque territoire, pondérés par la population (&lt;i&gt;service_score_per_1000&lt;/i&gt; et &lt;i&gt;service_distance_m&lt;/i&gt;, lus par le tableau de bord des recommandations), ainsi que leur coefficient de Gini et leur indice de Theil entre territoires, pondérés par la population ; avec un champ de classe (par exemple la classe des unités locales d'alliance:degurba ou le rôle d'alliance:functionalareas), la moyenne par classe, le rapport entre la plus forte et la plus faible moyenne de classe (NULL quand la plus faible vaut 0) et l'indice de Theil entre classes (la part inter-classes du Theil total). Le Gini et le Theil du score entre personnes sur l'ensemble de la zone sont aussi fournis. Ce sont toutes des sorties numériques : un modèle peut donc les utiliser.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="51" />
-            <location filename="../processing/transit_access.py" line="65" />
+            <location filename="../processing/service_access.py" line="52" />
+            <location filename="../processing/transit_access.py" line="64" />
             <source>&lt;p&gt;&lt;b&gt;Street network&lt;/b&gt; (optional): lines, walked in both directions. Line ends closer than the topology tolerance are one junction; lines that cross without sharing a vertex are not connected (as in QGIS's network analysis). Points, stops and facilities are snapped to the nearest point of the nearest street (not to the nearest vertex) when it lies within the snap tolerance, and that straight snap distance is added to their walk. Points farther away are kept, counted in the log and in the numeric outputs, and get no access (the denominator keeps them: nobody is lost). The graph is built once per run; one multi-source shortest-path search per access distance, with a cut-off, gives every distance. A network in several disconnected parts is reported with the population sitting on parts that hold no stop or facility.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Without a network&lt;/b&gt;, distances are straight lines: every output says &lt;i&gt;euclidean proxy&lt;/i&gt; in its method field and the log says it too.&lt;/p&gt;
 &lt;p&gt;Distances are in metres: a geographic CRS, one in feet, or Web Mercator is replaced by a Lambert azimuthal equal-area projection centred on the population (the log says so), into which the other layers are reprojected.&lt;/p&gt;</source>
@@ -2674,50 +2918,60 @@ Paramètres : {params}</translation>
 &lt;p&gt;Les distances sont en mètres : un SCR géographique, un SCR en pieds ou Web Mercator est remplacé par une projection azimutale équivalente de Lambert centrée sur la population (le journal le signale), dans laquelle les autres couches sont reprojetées.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="63" />
+            <location filename="../processing/service_access.py" line="64" />
             <source>Demand: population (points, polygons or grid cells)</source>
             <translation>Demande : population (points, polygones ou carreaux de grille)</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="219" />
+            <location filename="../processing/service_access.py" line="224" />
             <source>facility</source>
             <translation>équipement</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="55" />
+            <location filename="../processing/service_access.py" line="56" />
             <source>Facilities (schools, clinics, markets...)</source>
             <translation>Équipements (écoles, centres de santé, marchés...)</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="58" />
+            <location filename="../processing/service_access.py" line="59" />
             <source>Facility identifier field</source>
             <translation>Champ d'identifiant des équipements</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="61" />
+            <location filename="../processing/service_access.py" line="62" />
             <source>Capacity field (places, beds...)</source>
             <translation>Champ de capacité (places, lits...)</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="65" />
+            <location filename="../processing/service_access.py" line="66" />
             <source>Catchment distance of the floating catchment (m)</source>
             <translation>Distance de l'aire de chalandise flottante (m)</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="68" />
+            <location filename="../processing/service_access.py" line="69" />
             <source>Walking speed for times (km/h)</source>
             <translation>Vitesse de marche pour les temps (km/h)</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="73" />
+            <location filename="../processing/service_access.py" line="74" />
             <source>Territory class field (urban, rural...)</source>
             <translation>Champ de classe des territoires (urbain, rural...)</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="76" />
-            <location filename="../processing/service_access.py" line="182" />
+            <location filename="../processing/service_access.py" line="125" />
+            <source>The facilities layer has no facility with a geometry.</source>
+            <translation>La couche des équipements ne contient aucun équipement avec une géométrie.</translation>
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="189" />
+            <location filename="../processing/service_access.py" line="77" />
             <source>Population with access to services</source>
             <translation>Population et son accès aux services</translation>
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="240" />
+            <source>No population feature lies in a territory: the Gini and Theil between territories are empty. Check that the territories cover the population.</source>
+            <translation>Aucune entité de population ne se trouve dans un territoire : le Gini et le Theil entre territoires sont vides. Vérifiez que les territoires couvrent la population.</translation>
         </message>
         <message>
             <location filename="../processing/service_access.py" line="78" />
@@ -2725,117 +2979,107 @@ Paramètres : {params}</translation>
             <translation>Inégalité d'accès</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="80" />
+            <location filename="../processing/service_access.py" line="79" />
             <source>Facilities with their catchment</source>
             <translation>Équipements avec leur aire de chalandise</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="83" />
+            <location filename="../processing/service_access.py" line="81" />
             <source>Territories with their access</source>
             <translation>Territoires avec leur accès</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="86" />
+            <location filename="../processing/service_access.py" line="83" />
             <source>Access per territory class</source>
             <translation>Accès par classe de territoires</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="129" />
-            <source>The facilities layer has no facility with a geometry.</source>
-            <translation>La couche des équipements ne contient aucun équipement avec une géométrie.</translation>
-        </message>
-        <message>
-            <location filename="../processing/service_access.py" line="235" />
-            <source>No population feature lies in a territory: the Gini and Theil between territories are empty. Check that the territories cover the population.</source>
-            <translation>Aucune entité de population ne se trouve dans un territoire : le Gini et le Theil entre territoires sont vides. Vérifiez que les territoires couvrent la population.</translation>
-        </message>
-        <message>
-            <location filename="../processing/service_access.py" line="89" />
+            <location filename="../processing/service_access.py" line="85" />
             <source>Mean distance to the nearest facility (m)</source>
             <translation>Distance moyenne à l'équipement le plus proche (m)</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="90" />
+            <location filename="../processing/service_access.py" line="86" />
             <source>Mean floating catchment score (capacity per 1000 inhabitants)</source>
             <translation>Score moyen d'aire de chalandise flottante (capacité pour 1000 habitants)</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="91" />
+            <location filename="../processing/service_access.py" line="87" />
             <source>Gini of the score between territories</source>
             <translation>Gini du score entre territoires</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="92" />
+            <location filename="../processing/service_access.py" line="88" />
             <source>Theil of the score between territories</source>
             <translation>Theil du score entre territoires</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="93" />
+            <location filename="../processing/service_access.py" line="89" />
             <source>Ratio of the highest to the lowest class mean score</source>
             <translation>Rapport entre le plus fort et le plus faible score moyen de classe</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="94" />
+            <location filename="../processing/service_access.py" line="90" />
             <source>Theil of the score between classes</source>
             <translation>Theil du score entre classes</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="95" />
+            <location filename="../processing/service_access.py" line="91" />
             <source>Gini of the distance between territories</source>
             <translation>Gini de la distance entre territoires</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="96" />
+            <location filename="../processing/service_access.py" line="92" />
             <source>Theil of the distance between territories</source>
             <translation>Theil de la distance entre territoires</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="97" />
+            <location filename="../processing/service_access.py" line="93" />
             <source>Ratio of the highest to the lowest class mean distance</source>
             <translation>Rapport entre la plus forte et la plus faible distance moyenne de classe</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="98" />
+            <location filename="../processing/service_access.py" line="94" />
             <source>Population with no facility reachable</source>
             <translation>Population sans équipement accessible</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="238" />
+            <location filename="../processing/service_access.py" line="243" />
             <source>All the population lies in one territory: the Gini and Theil between territories are 0, there is nothing to compare.</source>
             <translation>Toute la population se trouve dans un seul territoire : le Gini et le Theil entre territoires valent 0, il n'y a rien à comparer.</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="118" />
+            <location filename="../processing/service_access.py" line="114" />
             <source>{n} facilities have no capacity in '{field}': they count 0.</source>
             <translation>{n} équipements n'ont pas de capacité dans '{field}' : ils comptent pour 0.</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="122" />
+            <location filename="../processing/service_access.py" line="118" />
             <source>{n} facilities have a negative capacity in '{field}'.</source>
             <translation>{n} équipements ont une capacité négative dans '{field}'.</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="126" />
+            <location filename="../processing/service_access.py" line="122" />
             <source>{n} facilities have no geometry: they are left out.</source>
             <translation>{n} équipements n'ont pas de géométrie : ils sont écartés.</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="168" />
+            <location filename="../processing/service_access.py" line="175" />
             <source>{pop:,.0f} people reach no facility (not placed on the network, or on a part without facilities): their distance is NULL and left out of the mean distance; their score is 0.</source>
             <translation>{pop:,.0f} personnes n'atteignent aucun équipement (non placées sur le réseau, ou sur une partie sans équipement) : leur distance est NULL et exclue de la distance moyenne ; leur score vaut 0.</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="221" />
+            <location filename="../processing/service_access.py" line="226" />
             <source>{n} facilities are farther than the snap tolerance from any street: nobody reaches them.</source>
             <translation>{n} équipements sont plus loin de toute rue que la tolérance d'accrochage : personne ne les atteint.</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="229" />
+            <location filename="../processing/service_access.py" line="234" />
             <source>Inequality of the {indicator} across {scope}: Gini {gini}, Theil {theil}, ratio {ratio}.</source>
             <translation>Inégalité de l'indicateur {indicator} (portée {scope}) : Gini {gini}, Theil {theil}, rapport {ratio}.</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="241" />
+            <location filename="../processing/service_access.py" line="246" />
             <source>Nobody in the territories has a facility within the catchment distance: every territory scores 0, so the Gini and Theil of the score are undefined and left empty. Raise the catchment distance.</source>
             <translation>Personne dans les territoires n'a d'équipement à moins de la distance de l'aire de chalandise : chaque territoire a un score de 0, le Gini et le Theil du score sont donc indéfinis et laissés vides. Augmentez la distance de l'aire de chalandise.</translation>
         </message>
@@ -2914,7 +3158,7 @@ Paramètres : {params}</translation>
             <translation>Synthèse de l'ajustement</translation>
         </message>
         <message>
-            <location filename="../processing/spatial_interaction.py" line="121" />
+            <location filename="../processing/spatial_interaction.py" line="125" />
             <source>{family} model, {decay} decay: beta = {beta:.4f}, pseudo R2 = {r2:.3f}, SRMSE = {srmse:.3f}, SSI = {ssi:.3f}, {n} pairs.</source>
             <translation>Modèle {family}, décroissance {decay} : beta = {beta:.4f}, pseudo-R2 = {r2:.3f}, SRMSE = {srmse:.3f}, SSI = {ssi:.3f}, {n} couples.</translation>
         </message>
@@ -2944,7 +3188,7 @@ Paramètres : {params}</translation>
             <translation>AIC</translation>
         </message>
         <message>
-            <location filename="../processing/spatial_interaction.py" line="141" />
+            <location filename="../processing/spatial_interaction.py" line="145" />
             <source>Distances in km between points inside the territories ({how}).</source>
             <translation>Distances en km entre des points situés à l'intérieur des territoires ({how}).</translation>
         </message>
@@ -2979,684 +3223,684 @@ Paramètres : {params}</translation>
             <translation>Exponentielle (distance)</translation>
         </message>
         <message>
-            <location filename="../processing/spatial_interaction.py" line="97" />
+            <location filename="../processing/spatial_interaction.py" line="96" />
             <source>Flow types {types} are summed.</source>
             <translation>Les types de flux {types} sont sommés.</translation>
         </message>
         <message>
-            <location filename="../processing/spatial_interaction.py" line="142" />
+            <location filename="../processing/spatial_interaction.py" line="146" />
             <source>on the WGS84 ellipsoid</source>
             <translation>sur l'ellipsoïde WGS84</translation>
         </message>
         <message>
-            <location filename="../processing/spatial_interaction.py" line="142" />
+            <location filename="../processing/spatial_interaction.py" line="146" />
             <source>planar, in the layer's CRS</source>
             <translation>planes, dans le SCR de la couche</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="51" />
+            <location filename="../processing/styling/names.py" line="11" />
             <source>Flow dependencies: main partner's share</source>
             <translation>Dépendances de flux : part du partenaire principal</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="53" />
+            <location filename="../processing/styling/names.py" line="13" />
             <source>Urban hierarchy (Nystuen-Dacey classes)</source>
             <translation>Hiérarchie urbaine (classes de Nystuen-Dacey)</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="55" />
+            <location filename="../processing/styling/names.py" line="15" />
             <source>Territories by flow region</source>
             <translation>Territoires par région de flux</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="58" />
+            <location filename="../processing/styling/names.py" line="18" />
             <source>Functional areas: role of each territory</source>
             <translation>Aires fonctionnelles : rôle de chaque territoire</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="60" />
+            <location filename="../processing/styling/names.py" line="20" />
             <source>Flow lines (spatial interaction)</source>
             <translation>Lignes de flux (interaction spatiale)</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="61" />
+            <location filename="../processing/styling/names.py" line="21" />
             <source>Spatial interaction: model parameters</source>
             <translation>Interaction spatiale : paramètres du modèle</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="68" />
+            <location filename="../processing/styling/names.py" line="28" />
             <source>Pole</source>
             <translation>Pôle</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="68" />
+            <location filename="../processing/styling/names.py" line="28" />
             <source>Interdependent</source>
             <translation>Interdépendant</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="68" />
+            <location filename="../processing/styling/names.py" line="28" />
             <source>Dependent</source>
             <translation>Dépendant</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="69" />
+            <location filename="../processing/styling/names.py" line="29" />
             <source>Autonomous</source>
             <translation>Autonome</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="69" />
+            <location filename="../processing/styling/names.py" line="29" />
             <source>Isolated</source>
             <translation>Isolé</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="70" />
+            <location filename="../processing/styling/names.py" line="30" />
             <source>Dominant</source>
             <translation>Dominant</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="70" />
+            <location filename="../processing/styling/names.py" line="30" />
             <source>Intermediate</source>
             <translation>Intermédiaire</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="70" />
+            <location filename="../processing/styling/names.py" line="30" />
             <source>Dominated</source>
             <translation>Dominé</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="71" />
+            <location filename="../processing/styling/names.py" line="31" />
             <source>Independent</source>
             <translation>Indépendant</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="72" />
+            <location filename="../processing/styling/names.py" line="32" />
             <source>City core</source>
             <translation>Ville-centre</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="72" />
+            <location filename="../processing/styling/names.py" line="32" />
             <source>Commuting zone</source>
             <translation>Zone de navettage</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="72" />
+            <location filename="../processing/styling/names.py" line="32" />
             <source>Outside</source>
             <translation>Hors aire</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="73" />
+            <location filename="../processing/styling/names.py" line="33" />
             <source>Secondary pole</source>
             <translation>Pôle secondaire</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="73" />
+            <location filename="../processing/styling/names.py" line="33" />
             <source>Crown</source>
             <translation>Couronne</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="74" />
+            <location filename="../processing/styling/names.py" line="34" />
             <source>Infill</source>
             <translation>Remplissage</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="74" />
+            <location filename="../processing/styling/names.py" line="34" />
             <source>Edge expansion</source>
             <translation>Extension en frange</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="74" />
+            <location filename="../processing/styling/names.py" line="34" />
             <source>Outlying</source>
             <translation>Isolée (mitage)</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="75" />
+            <location filename="../processing/styling/names.py" line="35" />
             <source>Urban built-up</source>
             <translation>Bâti urbain</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="75" />
+            <location filename="../processing/styling/names.py" line="35" />
             <source>Suburban built-up</source>
             <translation>Bâti suburbain</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="76" />
+            <location filename="../processing/styling/names.py" line="36" />
             <source>Fringe open space</source>
             <translation>Espace ouvert de frange</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="76" />
+            <location filename="../processing/styling/names.py" line="36" />
             <source>Captured open space</source>
             <translation>Espace ouvert enclavé</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="77" />
+            <location filename="../processing/styling/names.py" line="37" />
             <source>Rural built-up</source>
             <translation>Bâti rural</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="78" />
+            <location filename="../processing/styling/names.py" line="38" />
             <source>Ratio defined</source>
             <translation>Ratio défini</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="78" />
+            <location filename="../processing/styling/names.py" line="38" />
             <source>Population stagnating</source>
             <translation>Population stable</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="79" />
+            <location filename="../processing/styling/names.py" line="39" />
             <source>Population declining</source>
             <translation>Population en baisse</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="79" />
+            <location filename="../processing/styling/names.py" line="39" />
             <source>No built-up</source>
             <translation>Pas de bâti</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="80" />
+            <location filename="../processing/styling/names.py" line="40" />
             <source>No population</source>
             <translation>Pas de population</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="80" />
+            <location filename="../processing/styling/names.py" line="40" />
             <source>Missing data</source>
             <translation>Données manquantes</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="81" />
+            <location filename="../processing/styling/names.py" line="41" />
             <source>Urban centre</source>
             <translation>Centre urbain</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="81" />
+            <location filename="../processing/styling/names.py" line="41" />
             <source>Urban cluster</source>
             <translation>Agglomération urbaine</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="82" />
+            <location filename="../processing/styling/names.py" line="42" />
             <source>Rural grid cell</source>
             <translation>Maille rurale</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="82" />
+            <location filename="../processing/styling/names.py" line="42" />
             <source>No data</source>
             <translation>Pas de donnée</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="83" />
+            <location filename="../processing/styling/names.py" line="43" />
             <source>City</source>
             <translation>Ville</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="83" />
+            <location filename="../processing/styling/names.py" line="43" />
             <source>Town and semi-dense area</source>
             <translation>Ville moyenne et zone semi-dense</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="84" />
+            <location filename="../processing/styling/names.py" line="44" />
             <source>Rural area</source>
             <translation>Zone rurale</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="85" />
+            <location filename="../processing/styling/names.py" line="45" />
             <source>Documented</source>
             <translation>Documentée</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="85" />
+            <location filename="../processing/styling/names.py" line="45" />
             <source>Public</source>
             <translation>Publique</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="85" />
+            <location filename="../processing/styling/names.py" line="45" />
             <source>Customary</source>
             <translation>Coutumière</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="86" />
+            <location filename="../processing/styling/names.py" line="46" />
             <source>Informal</source>
             <translation>Informelle</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="86" />
+            <location filename="../processing/styling/names.py" line="46" />
             <source>Unknown</source>
             <translation>Inconnue</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="87" />
+            <location filename="../processing/styling/names.py" line="47" />
             <source>Priority</source>
             <translation>Prioritaire</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="87" />
+            <location filename="../processing/styling/names.py" line="47" />
             <source>Watch</source>
             <translation>À surveiller</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="87" />
+            <location filename="../processing/styling/names.py" line="47" />
             <source>Strong</source>
             <translation>Solide</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="88" />
+            <location filename="../processing/styling/names.py" line="48" />
             <source>Not measurable</source>
             <translation>Non mesurable</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="95" />
+            <location filename="../processing/styling/names.py" line="55" />
             <location filename="../alliance_plugin/core/indicators.py" line="63" />
             <source>Role in the flow network</source>
             <translation>Rôle dans le réseau de flux</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="96" />
+            <location filename="../processing/styling/names.py" line="56" />
             <source>Place in the urban hierarchy</source>
             <translation>Place dans la hiérarchie urbaine</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="97" />
+            <location filename="../processing/styling/names.py" line="57" />
             <location filename="../alliance_plugin/core/indicators.py" line="77" />
             <source>Role in the functional urban area</source>
             <translation>Rôle dans l'aire urbaine fonctionnelle</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="98" />
+            <location filename="../processing/styling/names.py" line="58" />
             <source>Role in the catchment area</source>
             <translation>Rôle dans l'aire d'attraction</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="99" />
+            <location filename="../processing/styling/names.py" line="59" />
             <source>Growth type</source>
             <translation>Type de croissance</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="100" />
+            <location filename="../processing/styling/names.py" line="60" />
             <source>Urban extent class</source>
             <translation>Classe d'extension urbaine</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="101" />
+            <location filename="../processing/styling/names.py" line="61" />
             <source>SDG 11.3.1 ratio</source>
             <translation>Ratio ODD 11.3.1</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="102" />
+            <location filename="../processing/styling/names.py" line="62" />
             <source>Degree of urbanisation of the grid cells</source>
             <translation>Degré d'urbanisation des mailles</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="103" />
+            <location filename="../processing/styling/names.py" line="63" />
             <location filename="../alliance_plugin/core/indicators.py" line="192" />
             <location filename="../alliance_plugin/core/indicators.py" line="193" />
             <source>Degree of urbanisation</source>
             <translation>Degré d'urbanisation</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="104" />
+            <location filename="../processing/styling/names.py" line="64" />
             <location filename="../alliance_plugin/core/indicators.py" line="154" />
             <source>Tenure class</source>
             <translation>Classe de tenure foncière</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="106" />
-            <location filename="../processing/styling.py" line="107" />
+            <location filename="../processing/styling/names.py" line="66" />
+            <location filename="../processing/styling/names.py" line="67" />
             <location filename="../alliance_plugin/core/indicators.py" line="97" />
             <location filename="../alliance_plugin/core/indicators.py" line="98" />
             <source>Flow region</source>
             <translation>Région de flux</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="108" />
+            <location filename="../processing/styling/names.py" line="68" />
             <location filename="../alliance_plugin/core/indicators.py" line="84" />
             <source>Functional area</source>
             <translation>Aire fonctionnelle</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="109" />
+            <location filename="../processing/styling/names.py" line="69" />
             <location filename="../alliance_plugin/core/indicators.py" line="148" />
             <location filename="../alliance_plugin/core/indicators.py" line="149" />
             <source>Growth ring</source>
             <translation>Anneau de croissance</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="110" />
+            <location filename="../processing/styling/names.py" line="70" />
             <location filename="../alliance_plugin/core/indicators.py" line="59" />
             <source>Main partner's share of the outflow</source>
             <translation>Part du flux sortant vers le partenaire principal</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="111" />
+            <location filename="../processing/styling/names.py" line="71" />
             <location filename="../alliance_plugin/core/indicators.py" line="68" />
             <source>Flow volume</source>
             <translation>Volume du flux</translation>
         </message>
         <message>
-            <location filename="../processing/styling.py" line="328" />
-            <source>Yes</source>
-            <translation>Oui</translation>
-        </message>
-        <message>
-            <location filename="../processing/styling.py" line="328" />
-            <source>No</source>
-            <translation>Non</translation>
-        </message>
-        <message>
-            <location filename="../processing/styling.py" line="411" />
+            <location filename="../processing/styling/names.py" line="82" />
             <source>Status of recommendation {n}</source>
             <translation>Statut de la recommandation {n}</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="41" />
+            <location filename="../processing/styling/renderers.py" line="184" />
+            <source>Yes</source>
+            <translation>Oui</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling/renderers.py" line="184" />
+            <source>No</source>
+            <translation>Non</translation>
+        </message>
+        <message>
+            <location filename="../processing/territorial_report.py" line="39" />
             <source>A report per territory, or an atlas of all: maps of the main flows and of each recommendation's indicator, the 8 recommendations with status, evidence and sentence, charts, the data sources, parameters and method notes, as HTML and PDF.</source>
             <translation>Un rapport par territoire, ou un atlas de tous : cartes des principaux flux et de l'indicateur de chaque recommandation, les 8 recommandations avec statut, éléments mesurés et phrase, graphiques, sources des données, paramètres et notes de méthode, en HTML et en PDF.</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="46" />
+            <location filename="../processing/territorial_report.py" line="44" />
             <source>&lt;p&gt;A report for decision-makers about one territory (its code in &lt;b&gt;Territory code&lt;/b&gt;) or, when the code is left empty, an atlas of every territory in one file. For each territory: a map of its largest flows (from the flow lines of &lt;i&gt;Flow dependencies&lt;/i&gt; or from a flow table), a map per recommendation of the indicator that measures it, with the territory outlined, a legend and a scale bar, the 8 recommendations with their status (priority, watch, strong, or not measurable with the reason), the indicator values behind each status with their units and the rule applied, a chart of the statuses, and the territory's name beside its code (the name field is detected: name, nom, libelle...). At the end: the data used (layers, files, dates, fields, parameters) and the method notes in plain words.&lt;/p&gt;&lt;p&gt;The HTML page holds its images; the PDF places every map, legend, scale bar and text in fixed frames of an A4 page, and text that does not fit continues on the next page. The print layout can also be saved as a template to adjust it in QGIS. Runs from qgis_process and in models.&lt;/p&gt;</source>
             <translation>&lt;p&gt;Un rapport pour les élus sur un territoire (son code dans &lt;b&gt;Code du territoire&lt;/b&gt;) ou, si le code est laissé vide, un atlas de tous les territoires dans un seul fichier. Pour chaque territoire : une carte de ses plus gros flux (d'après les lignes de flux de &lt;i&gt;Dépendances de flux&lt;/i&gt; ou une table de flux), une carte par recommandation de l'indicateur qui la mesure, avec le territoire entouré, une légende et une échelle, les 8 recommandations avec leur statut (prioritaire, à surveiller, solide, ou non mesurable avec la raison), les valeurs des indicateurs qui fondent chaque statut avec leurs unités et la règle appliquée, un graphique des statuts, et le nom du territoire à côté de son code (le champ de nom est détecté : name, nom, libelle…). À la fin : les données utilisées (couches, fichiers, dates, champs, paramètres) et les notes de méthode en termes simples.&lt;/p&gt;&lt;p&gt;La page HTML contient ses images ; le PDF place chaque carte, légende, échelle et texte dans des cadres fixes d'une page A4, et le texte qui ne tient pas continue sur la page suivante. La mise en page peut aussi être enregistrée comme modèle pour l'ajuster dans QGIS. Fonctionne avec qgis_process et dans les modèles.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="55" />
+            <location filename="../processing/territorial_report.py" line="53" />
             <source>Flow lines (map of the main flows)</source>
             <translation>Lignes de flux (carte des principaux flux)</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="61" />
+            <location filename="../processing/territorial_report.py" line="59" />
             <source>Territory code (empty: atlas of all)</source>
             <translation>Code du territoire (vide : atlas de tous)</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="62" />
+            <location filename="../processing/territorial_report.py" line="60" />
             <source>Report (HTML)</source>
             <translation>Rapport (HTML)</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="63" />
+            <location filename="../processing/territorial_report.py" line="61" />
             <source>Report (PDF)</source>
             <translation>Rapport (PDF)</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="63" />
+            <location filename="../processing/territorial_report.py" line="61" />
             <source>PDF files (*.pdf)</source>
             <translation>Fichiers PDF (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="64" />
+            <location filename="../processing/territorial_report.py" line="62" />
             <source>Print layout template of the PDF</source>
             <translation>Modèle de mise en page du PDF</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="65" />
+            <location filename="../processing/territorial_report.py" line="63" />
             <source>Layout templates (*.qpt)</source>
             <translation>Modèles de mise en page (*.qpt)</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="118" />
+            <location filename="../processing/territorial_report.py" line="117" />
             <source>Report of {n} territories written to {path}.</source>
             <translation>Rapport de {n} territoires écrit dans {path}.</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="79" />
+            <location filename="../processing/territorial_report.py" line="78" />
             <source>The territory '{code}' is not in the field '{field}' of the territories layer (its codes are, for example, {ids}).</source>
             <translation>Le territoire « {code} » n'est pas dans le champ « {field} » de la couche des territoires (ses codes sont par exemple {ids}).</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="87" />
+            <location filename="../processing/territorial_report.py" line="86" />
             <source>Territory names: field '{field}'.</source>
             <translation>Noms des territoires : champ « {field} ».</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="58" />
+            <location filename="../processing/transit_access.py" line="57" />
             <source>Access to public transport (SDG 11.2.1)</source>
             <translation>Accès aux transports en commun (ODD 11.2.1)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="61" />
+            <location filename="../processing/transit_access.py" line="60" />
             <source>Share of the population within walking distance of a frequently served stop, along the street network, from a stops layer or a GTFS feed; per territory and group.</source>
             <translation>Part de la population à distance à pied d'un arrêt fréquemment desservi, le long du réseau viaire, à partir d'une couche d'arrêts ou d'un flux GTFS ; par territoire et par groupe.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="65" />
+            <location filename="../processing/transit_access.py" line="64" />
             <source>&lt;p&gt;SDG 11.2.1 (recommendation 7, feeding 1 and 3): the share of the population within walking distance of a public transport stop with frequent service. Low-capacity stops (bus, tram) count within 500 m, high-capacity ones (rail, metro, ferry) within 1 000 m: both are parameters.&lt;/p&gt;
-&lt;p&gt;&lt;b&gt;Stops&lt;/b&gt; come from a point layer or a GTFS feed. With a layer, every stop qualifies unless a departures-per-hour field is given; the capacity field holds a mode (bus, tram, trolleybus, coach: low; rail, train, RER, metro, subway, ferry: high; in English or French) or a GTFS route type; unknown or empty values count as low capacity (the shorter distance) and are listed in the log. With a GTFS zip (stops, routes, trips, stop_times, and calendar and/or calendar_dates; frequencies.txt is honoured), departures are counted on one day in the window (default: the feed's Tuesday with the most services, 06:00 to 20:00; times after 24:00 belong to the previous service day). A stop qualifies when its average departures per hour reach the minimum; it is high capacity when its rail, metro and ferry departures alone reach it. Stops with no service in the window never qualify; if none qualifies the run still ends, with nobody having access and a warning.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Stops&lt;/b&gt; come from a point layer or a GTFS feed. With a layer, every stop qualifies unless a departures-per-hour field is given; the capacity field holds a mode (bus, tram, trolleybus, coach: low; rail, train, RER, metro, subway, ferry: high; in English or French) or a GTFS route type; unknown or empty values count as low capacity (the shorter distance) and are listed in the log. With a GTFS zip (stops, routes, trips, stop_times, and calendar and/or calendar_dates; frequencies.txt is honoured), departures are counted on one day in the window (default: the feed's Tuesday with the most services, 06:00 to 20:00; times after 24:00 belong to the previous service day). A departure is a call where a passenger can board: the last stop of a trip and calls with pickup_type 1 (no pickup) do not count; stops without times are served at times interpolated as the GTFS reference says. A stop qualifies when its average departures per hour reach the minimum; it is high capacity when its rail, metro and ferry departures alone reach it. Stops with no service in the window never qualify; if none qualifies the run still ends, with nobody having access and a warning.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Population&lt;/b&gt;: points, polygons or grid cells with a population field (or 1 per feature). Polygons stand at a point inside them. Optional sex, age group and disability fields disaggregate the shares; with territories (polygons and a code field) the shares are given per territory too. Features without geometry, outside the territories or beyond the snap tolerance are counted in the denominators without access, and the log says how many.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: the population layer with &lt;i&gt;access&lt;/i&gt; (1/0), &lt;i&gt;distance_m&lt;/i&gt; to the nearest qualifying stop (walked, snap distances included; NULL beyond the longest access distance, or beyond the advanced search distance when given), the nearest stop and its capacity, &lt;i&gt;placed&lt;/i&gt; and &lt;i&gt;snap_m&lt;/i&gt;; the shares table (territory, group, value, population, with_access, share_pct); optionally the territories with their share (&lt;i&gt;transit_share&lt;/i&gt;, 0 to 1, read by the recommendations scorecard); the service areas of the stops (along the network: the street pieces reached within the stop's distance, cut at the exact reach, each piece given to the nearest stop, so a stop whose streets are all nearer another has no geometry; no interpolation, no unreachable land; without a network: discs); the stops with their departures, capacity and whether they qualify. Every output has a &lt;i&gt;method&lt;/i&gt; field (&lt;i&gt;network&lt;/i&gt; or &lt;i&gt;euclidean proxy&lt;/i&gt;) and a params field; the numeric outputs (share, population, qualifying stops, unplaced features) feed models.&lt;/p&gt;</source>
             <translation>&lt;p&gt;ODD 11.2.1 (recommandation 7, alimentant les recommandations 1 et 3) : la part de la population à distance à pied d'un arrêt de transports en commun à service fréquent. Les arrêts de faible capacité (bus, tram) comptent jusqu'à 500 m, ceux de forte capacité (train, métro, ferry) jusqu'à 1 000 m : les deux sont des paramètres.&lt;/p&gt;
-&lt;p&gt;Les &lt;b&gt;arrêts&lt;/b&gt; viennent d'une couche de points ou d'un flux GTFS. Avec une couche, tous les arrêts sont retenus sauf si un champ de départs par heure est fourni ; le champ de capacité contient un mode (bus, tram, trolleybus, coach : faible ; rail, train, RER, metro, subway, ferry : forte ; en anglais ou en français) ou un type de ligne GTFS (route_type) ; les valeurs inconnues ou vides comptent comme faible capacité (la distance la plus courte) et sont listées dans le journal. Avec un zip GTFS (stops, routes, trips, stop_times, et calendar et/ou calendar_dates ; frequencies.txt est pris en compte), les départs sont comptés sur un jour, dans la plage horaire (par défaut : le mardi du flux qui a le plus de services, de 06:00 à 20:00 ; les horaires après 24:00 appartiennent au jour de service précédent). Un arrêt est retenu quand son nombre moyen de départs par heure atteint le minimum ; il est de forte capacité quand ses seuls départs de train, de métro et de ferry l'atteignent. Les arrêts sans service dans la plage horaire ne sont jamais retenus ; si aucun n'est retenu, le traitement va tout de même à son terme, personne n'ayant accès, avec un avertissement.&lt;/p&gt;
+&lt;p&gt;Les &lt;b&gt;arrêts&lt;/b&gt; viennent d'une couche de points ou d'un flux GTFS. Avec une couche, tous les arrêts sont retenus sauf si un champ de départs par heure est fourni ; le champ de capacité contient un mode (bus, tram, trolleybus, coach : faible ; rail, train, RER, metro, subway, ferry : forte ; en anglais ou en français) ou un type de ligne GTFS (route_type) ; les valeurs inconnues ou vides comptent comme faible capacité (la distance la plus courte) et sont listées dans le journal. Avec un zip GTFS (stops, routes, trips, stop_times, et calendar et/ou calendar_dates ; frequencies.txt est pris en compte), les départs sont comptés sur un jour, dans la plage horaire (par défaut : le mardi du flux qui a le plus de services, de 06:00 à 20:00 ; les horaires après 24:00 appartiennent au jour de service précédent). Un départ est un passage où un voyageur peut monter : le dernier arrêt d'un trajet et les passages avec pickup_type 1 (pas de montée) ne comptent pas ; les arrêts sans heure sont desservis à des heures interpolées comme le dit la référence GTFS. Un arrêt est retenu quand son nombre moyen de départs par heure atteint le minimum ; il est de forte capacité quand ses seuls départs de train, de métro et de ferry l'atteignent. Les arrêts sans service dans la plage horaire ne sont jamais retenus ; si aucun n'est retenu, le traitement va tout de même à son terme, personne n'ayant accès, avec un avertissement.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Population&lt;/b&gt; : des points, polygones ou carreaux de grille avec un champ de population (ou 1 par entité). Les polygones sont placés en un point situé à l'intérieur. Des champs facultatifs de sexe, de tranche d'âge et de handicap ventilent les parts ; avec des territoires (polygones et champ de code), les parts sont aussi données par territoire. Les entités sans géométrie, hors des territoires ou au-delà de la tolérance d'accrochage sont comptées dans les dénominateurs, sans accès, et le journal indique combien.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : la couche de population avec &lt;i&gt;access&lt;/i&gt; (1/0), &lt;i&gt;distance_m&lt;/i&gt; jusqu'à l'arrêt retenu le plus proche (à pied, distances d'accrochage comprises ; NULL au-delà de la plus grande distance d'accès, ou au-delà de la distance de recherche avancée si elle est donnée), l'arrêt le plus proche et sa capacité, &lt;i&gt;placed&lt;/i&gt; et &lt;i&gt;snap_m&lt;/i&gt; ; la table des parts (territory, group, value, population, with_access, share_pct) ; en option, les territoires avec leur part (&lt;i&gt;transit_share&lt;/i&gt;, de 0 à 1, lue par le tableau de bord des recommandations) ; les zones de desserte des arrêts (le long du réseau : les tronçons de rue atteints dans la distance de l'arrêt, coupés exactement à la limite atteinte, chaque tronçon étant attribué à l'arrêt le plus proche, si bien qu'un arrêt dont toutes les rues sont plus proches d'un autre n'a pas de géométrie ; sans interpolation ni terrain inatteignable ; sans réseau : des disques) ; les arrêts avec leurs départs, leur capacité et le fait qu'ils soient retenus ou non. Chaque sortie a un champ &lt;i&gt;method&lt;/i&gt; (&lt;i&gt;network&lt;/i&gt; ou &lt;i&gt;euclidean proxy&lt;/i&gt;) et un champ params ; les sorties numériques (part, population, arrêts retenus, entités non placées) alimentent les modèles.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="68" />
+            <location filename="../processing/transit_access.py" line="67" />
             <source>Population (points, polygons or grid cells)</source>
             <translation>Population (points, polygones ou carreaux de grille)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="106" />
+            <location filename="../processing/transit_access.py" line="105" />
             <source>Nearest-stop distances reported up to (m)</source>
             <translation>Distances à l'arrêt indiquées jusqu'à (m)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="74" />
+            <location filename="../processing/transit_access.py" line="73" />
             <source>Stops (points) (or a GTFS feed)</source>
             <translation>Arrêts (points) (ou un flux GTFS)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="77" />
+            <location filename="../processing/transit_access.py" line="76" />
             <source>Stop identifier field</source>
             <translation>Champ d'identifiant des arrêts</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="80" />
+            <location filename="../processing/transit_access.py" line="79" />
             <source>Capacity or mode field of the stops</source>
             <translation>Champ de capacité ou de mode des arrêts</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="83" />
+            <location filename="../processing/transit_access.py" line="82" />
             <source>Departures per hour field of the stops</source>
             <translation>Champ des départs par heure des arrêts</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="86" />
+            <location filename="../processing/transit_access.py" line="85" />
             <source>GTFS feed (zip) (or a stops layer)</source>
             <translation>Flux GTFS (zip) (ou une couche d'arrêts)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="89" />
+            <location filename="../processing/transit_access.py" line="88" />
             <source>GTFS: weekday counted</source>
             <translation>GTFS : jour de semaine compté</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="92" />
+            <location filename="../processing/transit_access.py" line="91" />
             <source>GTFS: date counted instead, YYYY-MM-DD</source>
             <translation>GTFS : date comptée à la place, AAAA-MM-JJ</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="93" />
+            <location filename="../processing/transit_access.py" line="92" />
             <source>GTFS: window start (HH:MM)</source>
             <translation>GTFS : début de la plage horaire (HH:MM)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="95" />
+            <location filename="../processing/transit_access.py" line="94" />
             <source>GTFS: window end (HH:MM)</source>
             <translation>GTFS : fin de la plage horaire (HH:MM)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="97" />
+            <location filename="../processing/transit_access.py" line="96" />
             <source>Minimum departures per hour in the window (average)</source>
             <translation>Nombre minimal de départs par heure dans la plage horaire (moyenne)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="100" />
+            <location filename="../processing/transit_access.py" line="99" />
             <source>Walk to low-capacity stops (m)</source>
             <translation>Marche vers les arrêts à faible capacité (m)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="103" />
+            <location filename="../processing/transit_access.py" line="102" />
             <source>Walk to high-capacity stops (m)</source>
             <translation>Marche vers les arrêts à forte capacité (m)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="114" />
-            <location filename="../processing/transit_access.py" line="271" />
-            <location filename="../processing/transit_access.py" line="129" />
+            <location filename="../processing/transit_access.py" line="133" />
+            <source>Give the stops either as a layer or as a GTFS feed, not both.</source>
+            <translation>Donnez les arrêts soit comme couche, soit comme flux GTFS, pas les deux.</translation>
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="135" />
+            <source>Give the stops: a point layer or a GTFS feed (zip).</source>
+            <translation>Donnez les arrêts : une couche de points ou un flux GTFS (zip).</translation>
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="154" />
+            <source>The GTFS feed has no calendar.txt: services come from calendar_dates.txt alone.</source>
+            <translation>Le flux GTFS n'a pas de calendar.txt : les services viennent du seul calendar_dates.txt.</translation>
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="244" />
+            <source>qualifying stop</source>
+            <translation>arrêt retenu</translation>
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="268" />
+            <location filename="../processing/transit_access.py" line="113" />
+            <location filename="../processing/transit_access.py" line="122" />
             <location filename="../alliance_plugin/core/indicators.py" line="168" />
             <source>Population with access</source>
             <translation>Population ayant accès</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="116" />
-            <source>Shares of population with access</source>
-            <translation>Parts de la population ayant accès</translation>
-        </message>
-        <message>
-            <location filename="../processing/transit_access.py" line="118" />
-            <source>Territories with their share</source>
-            <translation>Territoires avec leur part</translation>
-        </message>
-        <message>
-            <location filename="../processing/transit_access.py" line="121" />
-            <source>Service areas of the stops</source>
-            <translation>Zones de desserte des arrêts</translation>
-        </message>
-        <message>
-            <location filename="../processing/transit_access.py" line="124" />
-            <source>Stops and their service</source>
-            <translation>Arrêts et leur desserte</translation>
-        </message>
-        <message>
-            <location filename="../processing/transit_access.py" line="140" />
-            <source>Give the stops either as a layer or as a GTFS feed, not both.</source>
-            <translation>Donnez les arrêts soit comme couche, soit comme flux GTFS, pas les deux.</translation>
-        </message>
-        <message>
-            <location filename="../processing/transit_access.py" line="142" />
-            <source>Give the stops: a point layer or a GTFS feed (zip).</source>
-            <translation>Donnez les arrêts : une couche de points ou un flux GTFS (zip).</translation>
-        </message>
-        <message>
-            <location filename="../processing/transit_access.py" line="161" />
-            <source>The GTFS feed has no calendar.txt: services come from calendar_dates.txt alone.</source>
-            <translation>Le flux GTFS n'a pas de calendar.txt : les services viennent du seul calendar_dates.txt.</translation>
-        </message>
-        <message>
-            <location filename="../processing/transit_access.py" line="247" />
-            <source>qualifying stop</source>
-            <translation>arrêt retenu</translation>
-        </message>
-        <message>
-            <location filename="../processing/transit_access.py" line="299" />
+            <location filename="../processing/transit_access.py" line="294" />
             <source>No stop qualifies: nobody has access. Check the window, the weekday and the minimum departures per hour.</source>
             <translation>Aucun arrêt n'est retenu : personne n'a accès. Vérifiez la plage horaire, le jour de la semaine et le nombre minimal de départs par heure.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="71" />
+            <location filename="../processing/transit_access.py" line="70" />
             <source>Sex field</source>
             <translation>Champ du sexe</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="71" />
+            <location filename="../processing/transit_access.py" line="70" />
             <source>Age group field</source>
             <translation>Champ de la tranche d'âge</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="71" />
+            <location filename="../processing/transit_access.py" line="70" />
             <source>Disability field</source>
             <translation>Champ du handicap</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="87" />
+            <location filename="../processing/transit_access.py" line="86" />
             <source>GTFS feeds (*.zip *.ZIP)</source>
             <translation>Flux GTFS (*.zip *.ZIP)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="90" />
+            <location filename="../processing/transit_access.py" line="89" />
             <source>Monday</source>
             <translation>Lundi</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="90" />
+            <location filename="../processing/transit_access.py" line="89" />
             <source>Tuesday</source>
             <translation>Mardi</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="90" />
+            <location filename="../processing/transit_access.py" line="89" />
             <source>Wednesday</source>
             <translation>Mercredi</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="90" />
+            <location filename="../processing/transit_access.py" line="89" />
             <source>Thursday</source>
             <translation>Jeudi</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="90" />
+            <location filename="../processing/transit_access.py" line="89" />
             <source>Friday</source>
             <translation>Vendredi</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="90" />
+            <location filename="../processing/transit_access.py" line="89" />
             <source>Saturday</source>
             <translation>Samedi</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="90" />
+            <location filename="../processing/transit_access.py" line="89" />
             <source>Sunday</source>
             <translation>Dimanche</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="127" />
+            <location filename="../processing/transit_access.py" line="114" />
+            <source>Shares of population with access</source>
+            <translation>Parts de la population ayant accès</translation>
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="115" />
+            <source>Territories with their share</source>
+            <translation>Territoires avec leur part</translation>
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="117" />
+            <source>Service areas of the stops</source>
+            <translation>Zones de desserte des arrêts</translation>
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="118" />
+            <source>Stops and their service</source>
+            <translation>Arrêts et leur desserte</translation>
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="120" />
             <source>Share of the population with access (%)</source>
             <translation>Part de la population ayant accès (%)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="128" />
+            <location filename="../processing/transit_access.py" line="121" />
             <source>Population</source>
             <translation>Population</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="130" />
+            <location filename="../processing/transit_access.py" line="123" />
             <source>Qualifying stops</source>
             <translation>Arrêts retenus</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="131" />
+            <location filename="../processing/transit_access.py" line="124" />
             <source>Population features not placed on the network</source>
             <translation>Entités de population non placées sur le réseau</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="165" />
+            <location filename="../processing/transit_access.py" line="158" />
             <source>GTFS {name}: {stops:,} stops, departures counted on {day} from {start} to {end} ({served:,} stops served in the window).</source>
             <translation>GTFS {name} : {stops:,} arrêts, départs comptés le {day} de {start} à {end} ({served:,} arrêts desservis dans la plage horaire).</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="260" />
+            <location filename="../processing/transit_access.py" line="257" />
             <source>{method}: {reached:,.0f} of {total:,.0f} people have access ({share}).</source>
             <translation>{method} : {reached:,.0f} personnes sur {total:,.0f} ont accès ({share}).</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="296" />
+            <location filename="../processing/transit_access.py" line="291" />
             <source>{q:,} of {n:,} stops qualify ({high:,} high capacity).</source>
             <translation>{q:,} arrêts sur {n:,} sont retenus ({high:,} de forte capacité).</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="175" />
+            <location filename="../processing/transit_access.py" line="168" />
             <source>{n} qualifying stops have no coordinates in stops.txt: they are left out.</source>
             <translation>{n} arrêts retenus n'ont pas de coordonnées dans stops.txt : ils sont écartés.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="213" />
+            <location filename="../processing/transit_access.py" line="206" />
             <source>Capacity values not recognised, counted as low capacity: {values}.</source>
             <translation>Valeurs de capacité non reconnues, comptées comme faible capacité : {values}.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="217" />
+            <location filename="../processing/transit_access.py" line="210" />
             <source>{n} stops have no geometry: they are left out.</source>
             <translation>{n} arrêts n'ont pas de géométrie : ils sont écartés.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="312" />
+            <location filename="../processing/transit_access.py" line="307" />
             <source>{n} qualifying stops reach no street within the snap tolerance: no service area.</source>
             <translation>{n} arrêts retenus n'atteignent aucune rue dans la tolérance d'accrochage : pas de zone de desserte.</translation>
         </message>
@@ -4740,17 +4984,17 @@ Paramètres : {params}</translation>
             <translation>Résidu de Pearson</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/citynet/centrality.py" line="206" />
+            <location filename="../alliance_plugin/core/citynet/centrality.py" line="224" />
             <source>distance must be 'inverse_volume' or 'hops'; got '{distance}'.</source>
             <translation>distance doit valoir « inverse_volume » ou « hops » ; reçu « {distance} ».</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/citynet/centrality.py" line="208" />
+            <location filename="../alliance_plugin/core/citynet/centrality.py" line="226" />
             <source>alpha (PageRank damping) must be between 0 and 1; got {alpha}.</source>
             <translation>alpha (amortissement du PageRank) doit être compris entre 0 et 1 ; reçu {alpha}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/citynet/centrality.py" line="210" />
+            <location filename="../alliance_plugin/core/citynet/centrality.py" line="228" />
             <source>sample_size must be at least 2 sources or None; got {sample_size}.</source>
             <translation>sample_size doit valoir au moins 2 sources ou None ; reçu {sample_size}.</translation>
         </message>
@@ -4831,68 +5075,68 @@ Paramètres : {params}</translation>
             <translation>{n_negative} tailles sont négatives ({labels}) ; des tailles supérieures ou égales à 0 sont attendues.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/degurba.py" line="154" />
+            <location filename="../alliance_plugin/core/degurba.py" line="167" />
             <source>The population grid must be 2-D; got {ndim} dimension(s).</source>
             <translation>La grille de population doit être en 2 dimensions ; reçu {ndim} dimension(s).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/degurba.py" line="156" />
+            <location filename="../alliance_plugin/core/degurba.py" line="169" />
             <source>Populations must not be negative; {n} cells are.</source>
             <translation>Les populations ne doivent pas être négatives ; {n} carreaux le sont.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/degurba.py" line="159" />
+            <location filename="../alliance_plugin/core/degurba.py" line="172" />
             <source>land_share has the shape {shape}, the grid {grid_shape}.</source>
             <translation>land_share a la forme {shape}, la grille {grid_shape}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/degurba.py" line="163" />
+            <location filename="../alliance_plugin/core/degurba.py" line="176" />
             <source>land_share holds shares between 0 and 1.</source>
             <translation>land_share contient des parts entre 0 et 1.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/degurba.py" line="207" />
+            <location filename="../alliance_plugin/core/degurba.py" line="226" />
             <source>The majority counts neighbours out of 8 and must be 5 to 8 (None: off); got {majority}.</source>
             <translation>La majorité compte des voisins sur 8 et doit valoir de 5 à 8 (None : désactivée) ; reçu {majority}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/degurba.py" line="210" />
+            <location filename="../alliance_plugin/core/degurba.py" line="229" />
             <source>The cell area must be positive; got {cell_area}.</source>
             <translation>La surface des carreaux doit être positive ; reçu {cell_area}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/degurba.py" line="294" />
+            <location filename="../alliance_plugin/core/degurba.py" line="324" />
             <source>cell_class, cell_pop and unit_of_cell differ in size: {n_cls}, {n_pop}, {n_units}.</source>
             <translation>cell_class, cell_pop et unit_of_cell n'ont pas la même taille : {n_cls}, {n_pop}, {n_units}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/degurba.py" line="298" />
+            <location filename="../alliance_plugin/core/degurba.py" line="328" />
             <location filename="../alliance_plugin/core/grid.py" line="94" />
             <source>Populations must not be negative; {n} are.</source>
             <translation>Les populations ne doivent pas être négatives ; {n} le sont.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/degurba.py" line="301" />
+            <location filename="../alliance_plugin/core/degurba.py" line="331" />
             <source>Unknown cell classes: {classes} (expected 0 to 3).</source>
             <translation>Classes de carreaux inconnues : {classes} (attendu de 0 à 3).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/dependencies.py" line="163" />
+            <location filename="../alliance_plugin/core/dependencies.py" line="171" />
             <source>threshold is a share between 0 and 1</source>
             <translation>le seuil est une part comprise entre 0 et 1</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/dominant.py" line="82" />
+            <location filename="../alliance_plugin/core/dominant.py" line="83" />
             <source>size must be one of {sizes} or a Series; got '{size}'.</source>
             <translation>size doit valoir l'une de {sizes} ou une Series ; reçu « {size} ».</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/dominant.py" line="86" />
+            <location filename="../alliance_plugin/core/dominant.py" line="87" />
             <source>The size Series must have one value per territory; repeated: {index}.</source>
             <translation>La Series des tailles doit avoir une valeur par territoire ; répétés : {index}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/dominant.py" line="91" />
+            <location filename="../alliance_plugin/core/dominant.py" line="92" />
             <source>The size Series must give a number for every territory; {n_bad} have none ({ids}).</source>
             <translation>La Series des tailles doit donner un nombre pour chaque territoire ; {n_bad} n'en ont pas ({ids}).</translation>
         </message>
@@ -4903,7 +5147,7 @@ Paramètres : {params}</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/core/flows/pairs.py" line="75" />
-            <location filename="../alliance_plugin/core/interaction/pairs.py" line="44" />
+            <location filename="../alliance_plugin/core/interaction/pairs.py" line="45" />
             <source>Territory ids must be unique; repeated: {ids}.</source>
             <translation>Les identifiants de territoire doivent être uniques ; répétés : {ids}.</translation>
         </message>
@@ -5001,7 +5245,7 @@ Paramètres : {params}</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/core/flows/table.py" line="104" />
-            <location filename="../alliance_plugin/core/interaction/pairs.py" line="131" />
+            <location filename="../alliance_plugin/core/interaction/pairs.py" line="171" />
             <source>The flow table has no rows.</source>
             <translation>La table des flux n'a aucune ligne.</translation>
         </message>
@@ -5036,12 +5280,12 @@ Paramètres : {params}</translation>
             <translation>{n_missing} lignes n'ont pas de code d'origine dans « {column} » ({rows}).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/functional_areas.py" line="245" />
+            <location filename="../alliance_plugin/core/functional_areas.py" line="251" />
             <source>Say which units are cities: a city field, or the share of population in an urban centre.</source>
             <translation>Indiquez quelles unités sont des villes : un champ ville, ou la part de la population dans un centre urbain.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/geometry.py" line="245" />
+            <location filename="../alliance_plugin/core/geometry.py" line="256" />
             <source>{what}: coordinates between {xmin} and {xmax} (x) and {ymin} and {ymax} (y) look like degrees; reproject to a projected CRS in metres first.</source>
             <translation>{what} : des coordonnées entre {xmin} et {xmax} (x) et entre {ymin} et {ymax} (y) ressemblent à des degrés ; reprojetez d'abord dans un SCR projeté en mètres.</translation>
         </message>
@@ -5327,37 +5571,37 @@ Paramètres : {params}</translation>
             <translation>Les points géographiques doivent être en longitude et latitude en degrés ; des latitudes dépassent 90 ou des longitudes 360 : la couche est-elle projetée ?</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/interaction/estimation.py" line="72" />
+            <location filename="../alliance_plugin/core/interaction/estimation.py" line="80" />
             <source>The {what} did not converge in {max_iter} iterations (expected gain still {half_decrement:.3g}); raise max_iter or check the flows.</source>
             <translation>L'estimation ({what}) n'a pas convergé en {max_iter} itérations (gain attendu encore {half_decrement:.3g}) ; augmentez max_iter ou vérifiez les flux.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/interaction/estimation.py" line="148" />
+            <location filename="../alliance_plugin/core/interaction/estimation.py" line="161" />
             <source>The regressors are collinear (the information matrix is singular): a mass or the distance is constant or explained by the fixed effects (a doubly-constrained model needs four territories or more when distances are symmetric).</source>
             <translation>Les régresseurs sont colinéaires (la matrice d'information est singulière) : une masse ou la distance est constante ou expliquée par les effets fixes (un modèle doublement contraint demande au moins quatre territoires quand les distances sont symétriques).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/interaction/estimation.py" line="53" />
+            <location filename="../alliance_plugin/core/interaction/estimation.py" line="61" />
             <source>The {what} went astray at iteration {iteration} (the Newton system is not positive definite): are some regressors collinear?</source>
             <translation>L'estimation ({what}) a divergé à l'itération {iteration} (le système de Newton n'est pas défini positif) : des variables explicatives sont-elles colinéaires ?</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/interaction/estimation.py" line="291" />
+            <location filename="../alliance_plugin/core/interaction/estimation.py" line="308" />
             <source>method='irls' needs the pairs to link every territory (their fixed effects are not identified across the {components} separate groups): use method='profile'.</source>
             <translation>method='irls' exige que les paires relient tous les territoires (leurs effets fixes ne sont pas identifiés entre les {components} groupes séparés) : utilisez method='profile'.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/interaction/estimation.py" line="295" />
+            <location filename="../alliance_plugin/core/interaction/estimation.py" line="312" />
             <source>method='irls' handles at most max_dense={max_dense} parameters; this model has {n_parameters}: use method='profile'.</source>
             <translation>method='irls' traite au plus max_dense={max_dense} paramètres ; ce modèle en a {n_parameters} : utilisez method='profile'.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/interaction/estimation.py" line="66" />
+            <location filename="../alliance_plugin/core/interaction/estimation.py" line="74" />
             <source>The {what} could not improve the likelihood at iteration {iteration}; the model may not be identified by these flows.</source>
             <translation>L'estimation ({what}) n'a pas pu améliorer la vraisemblance à l'itération {iteration} ; le modèle n'est peut-être pas identifié par ces flux.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/interaction/estimation.py" line="266" />
+            <location filename="../alliance_plugin/core/interaction/estimation.py" line="280" />
             <source>The standard errors could not be computed: the conjugate gradient solve stopped at a relative residual of {residual:.2g}.</source>
             <translation>Les erreurs types n'ont pas pu être calculées : la résolution par gradient conjugué s'est arrêtée à un résidu relatif de {residual:.2g}.</translation>
         </message>
@@ -5397,129 +5641,134 @@ Paramètres : {params}</translation>
             <translation>Un modèle contraint ({family}) exige un flux total positif pour chaque origine (son effet d'origine serait moins l'infini) ; {n_empty} origines n'ont que des flux nuls : {labels}. Retirez leurs paires ou utilisez un autre modèle.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/interaction/model.py" line="66" />
+            <location filename="../alliance_plugin/core/interaction/model.py" line="67" />
             <source>family must be one of {families}; given {family!r}.</source>
             <translation>family doit valoir l'une de {families} ; reçu {family!r}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/interaction/model.py" line="69" />
+            <location filename="../alliance_plugin/core/interaction/model.py" line="70" />
             <source>decay must be 'power' or 'exponential'; given {decay!r}.</source>
             <translation>decay doit valoir « power » ou « exponential » ; reçu {decay!r}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/interaction/model.py" line="71" />
+            <location filename="../alliance_plugin/core/interaction/model.py" line="72" />
             <source>method must be 'auto', 'profile' or 'irls'; given {method!r}.</source>
             <translation>method doit valoir « auto », « profile » ou « irls » ; reçu {method!r}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/interaction/model.py" line="156" />
+            <location filename="../alliance_plugin/core/interaction/model.py" line="165" />
             <source>The model has {k} parameters but only {n_y} pairs.</source>
             <translation>Le modèle a {k} paramètres mais seulement {n_y} paires.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/interaction/pairs.py" line="49" />
+            <location filename="../alliance_plugin/core/interaction/pairs.py" line="50" />
             <source>{n} territories make {total:,} pairs, more than max_pairs={max_pairs:,}.</source>
             <translation>{n} territoires forment {total:,} paires, plus que max_pairs={max_pairs:,}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/interaction/pairs.py" line="53" />
+            <location filename="../alliance_plugin/core/interaction/pairs.py" line="54" />
             <source>The flows hold several flow types ({kinds}): select one first.</source>
             <translation>Les flux contiennent plusieurs types de flux ({kinds}) : sélectionnez-en d'abord un.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/interaction/pairs.py" line="58" />
+            <location filename="../alliance_plugin/core/interaction/pairs.py" line="59" />
             <source>{n_unknown} flows have codes that are not territories.</source>
             <translation>{n_unknown} flux ont des codes qui ne sont pas des territoires.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/interaction/pairs.py" line="106" />
+            <location filename="../alliance_plugin/core/interaction/pairs.py" line="98" />
+            <source>{n_pairs} pairs have different distances in their rows of different flow types ({pairs}): the flow types are summed per pair, which needs one distance per pair. Give each pair the same distance in every row, or keep one flow type.</source>
+            <translation>{n_pairs} couples ont des distances différentes selon leurs lignes de types de flux différents ({pairs}) : les types de flux sont additionnés par couple, ce qui demande une seule distance par couple. Donnez à chaque couple la même distance sur toutes ses lignes, ou gardez un seul type de flux.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/interaction/pairs.py" line="146" />
             <source>The {role} column '{name}' is not in the flow table; its columns are {columns}.</source>
             <translation>La colonne ({role}) « {name} » n'est pas dans la table des flux ; ses colonnes sont {columns}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/interaction/pairs.py" line="114" />
+            <location filename="../alliance_plugin/core/interaction/pairs.py" line="154" />
             <source>{n_missing} flows have no {role} code (rows {index}).</source>
             <translation>{n_missing} flux n'ont pas de code ({role}) (lignes {index}).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/interaction/pairs.py" line="152" />
+            <location filename="../alliance_plugin/core/interaction/pairs.py" line="192" />
             <source>{n_repeated} rows repeat a pair ({pairs}): give one row per origin and destination.</source>
             <translation>{n_repeated} lignes répètent une paire ({pairs}) : donnez une ligne par origine et destination.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/interaction/pairs.py" line="168" />
+            <location filename="../alliance_plugin/core/interaction/pairs.py" line="208" />
             <source>No pair is left to model (intrazonal pairs are left out unless intrazonal=True).</source>
             <translation>Il ne reste aucun couple à modéliser (les couples intrazonaux sont écartés sauf avec intrazonal=True).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/interaction/pairs.py" line="179" />
+            <location filename="../alliance_plugin/core/interaction/pairs.py" line="219" />
             <source>Power decay takes the logarithm of distance, which must be positive; {n_pairs} pairs have a zero distance: {pairs}. Use exponential decay or positive distances.</source>
             <translation>La décroissance puissance prend le logarithme de la distance, qui doit être positive ; {n_pairs} paires ont une distance nulle : {pairs}. Utilisez la décroissance exponentielle ou des distances positives.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/interaction/pairs.py" line="184" />
+            <location filename="../alliance_plugin/core/interaction/pairs.py" line="224" />
             <source>Every flow is zero: there is nothing to fit.</source>
             <translation>Tous les flux sont nuls : il n'y a rien à ajuster.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/interaction/pairs.py" line="128" />
+            <location filename="../alliance_plugin/core/interaction/pairs.py" line="168" />
             <source>The flow table needs an '{name}' column; its columns are {columns}.</source>
             <translation>La table des flux doit avoir une colonne « {name} » ; ses colonnes sont {columns}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/interaction/pairs.py" line="135" />
+            <location filename="../alliance_plugin/core/interaction/pairs.py" line="175" />
             <source>The flows hold {n_kinds} flow types ({kinds}): choose one with flow_type=.</source>
             <translation>Les flux contiennent {n_kinds} types de flux ({kinds}) : choisissez-en un avec flow_type=.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/interaction/pairs.py" line="175" />
+            <location filename="../alliance_plugin/core/interaction/pairs.py" line="215" />
             <source>{n_pairs} pairs have {label}: {pairs}.</source>
             <translation>{n_pairs} paires ont {label} : {pairs}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/interaction/pairs.py" line="139" />
+            <location filename="../alliance_plugin/core/interaction/pairs.py" line="179" />
             <source>No flow of type '{flow_type}'; the types are {kinds}.</source>
             <translation>Aucun flux de type « {flow_type} » ; les types sont {kinds}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/network/graph.py" line="33" />
+            <location filename="../alliance_plugin/core/network/graph.py" line="35" />
             <source>expected {name} as an (n, 2) array of x, y, got shape {shape}</source>
             <translation>{name} attendus sous forme de tableau (n, 2) de x, y, reçu la forme {shape}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/network/graph.py" line="71" />
+            <location filename="../alliance_plugin/core/network/graph.py" line="73" />
             <source>expected segments as an (n, 4) array x0, y0, x1, y1 or a pair of (n, 2) arrays, got shape {shape}</source>
             <translation>des segments sont attendus sous forme de tableau (n, 4) x0, y0, x1, y1 ou d'une paire de tableaux (n, 2), reçu la forme {shape}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/network/graph.py" line="146" />
+            <location filename="../alliance_plugin/core/network/graph.py" line="150" />
             <source>expected street segments, got none</source>
             <translation>des tronçons de rue sont attendus, il n'y en a aucun</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/network/graph.py" line="148" />
+            <location filename="../alliance_plugin/core/network/graph.py" line="152" />
             <source>expected finite segment coordinates, got NaN or infinite values</source>
             <translation>des coordonnées de tronçons finies sont attendues, reçu des valeurs NaN ou infinies</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/network/graph.py" line="150" />
+            <location filename="../alliance_plugin/core/network/graph.py" line="154" />
             <source>expected a positive node tolerance in metres, got {tolerance}</source>
             <translation>une tolérance de nœuds positive en mètres est attendue, reçu {tolerance}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/network/graph.py" line="156" />
-            <source>expected street segments, got only zero-length ones</source>
-            <translation>des tronçons de rue sont attendus, il n'y a que des tronçons de longueur nulle</translation>
-        </message>
-        <message>
-            <location filename="../alliance_plugin/core/network/graph.py" line="190" />
+            <location filename="../alliance_plugin/core/network/graph.py" line="208" />
             <source>expected a non-negative snap tolerance in metres, got {tolerance}</source>
             <translation>une tolérance d'accrochage positive ou nulle en mètres est attendue, reçu {tolerance}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/network/graph.py" line="66" />
+            <location filename="../alliance_plugin/core/network/graph.py" line="68" />
             <source>expected as many segment starts as ends, got {n_a} and {n_b}</source>
             <translation>autant de débuts que de fins de segments sont attendus, reçu {n_a} et {n_b}</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/network/graph.py" line="163" />
+            <source>expected street segments, got only zero-length ones</source>
+            <translation>des tronçons de rue sont attendus, il n'y a que des tronçons de longueur nulle</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/core/regions/intramax.py" line="61" />
@@ -5588,12 +5837,102 @@ Paramètres : {params}</translation>
             <translation>Les flux contiennent plusieurs types ({kinds}) ; les régions sont construites à partir d'un seul type : choisissez-le.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/services.py" line="108" />
+            <location filename="../alliance_plugin/core/resources/balance.py" line="142" />
+            <source>The resource-shed rule '{rule}' is unknown; expected one of {rules}.</source>
+            <translation>La règle de bassin d'approvisionnement « {rule} » est inconnue ; attendu : {rules}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/resources/balance.py" line="158" />
+            <source>{n} rows of values are of codes that are not territories ({codes}): expected values of the given territories (see match_values).</source>
+            <translation>{n} lignes de valeurs ont des codes qui ne sont pas des territoires ({codes}) : des valeurs des territoires donnés sont attendues (voir match_values).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/resources/values.py" line="102" />
+            <source>The resource '{resource}' has no consumption: give its consumption field or column, or a population field and a per-capita rate ({resource}=...).</source>
+            <translation>La ressource « {resource} » n'a pas de consommation : donnez son champ ou sa colonne de consommation, ou un champ de population et un taux par habitant ({resource}=...).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/resources/values.py" line="106" />
+            <source>The consumption of '{resource}' is derived from a per-capita rate, but no population field was given.</source>
+            <translation>La consommation de « {resource} » est calculée à partir d'un taux par habitant, mais aucun champ de population n'a été donné.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/resources/values.py" line="111" />
+            <source>{n} territories have a missing or negative population, needed for the consumption of '{resource}' ({rows}).</source>
+            <translation>{n} territoires ont une population manquante ou négative, nécessaire à la consommation de « {resource} » ({rows}).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/resources/values.py" line="168" />
+            <source>{n} rows of the table of values have no territory code or no resource ({rows}).</source>
+            <translation>{n} lignes de la table de valeurs n'ont pas de code de territoire ou pas de ressource ({rows}).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/resources/values.py" line="275" />
+            <source>{n} rows give the same territory and resource twice: {rows}.</source>
+            <translation>{n} lignes donnent deux fois le même territoire et la même ressource : {rows}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/resources/values.py" line="281" />
+            <source>The resource '{resource}' is given in several units ({units}): one unit per resource.</source>
+            <translation>La ressource « {resource} » est donnée dans plusieurs unités ({units}) : une unité par ressource.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/resources/values.py" line="54" />
+            <source>'{part}' is not of the form resource=value (for example food=0.5).</source>
+            <translation>« {part} » n'est pas de la forme ressource=valeur (par exemple food=0.5).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/resources/values.py" line="72" />
+            <source>The per-capita rate of '{resource}' is '{value}': expected a number, zero or more.</source>
+            <translation>Le taux par habitant de « {resource} » est « {value} » : un nombre positif ou nul est attendu.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/resources/values.py" line="91" />
+            <source>The resource '{resource}' has no production field: write resource: production field / consumption field.</source>
+            <translation>La ressource « {resource} » n'a pas de champ de production : écrivez ressource: champ de production / champ de consommation.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/resources/values.py" line="162" />
+            <source>The column '{field}' is not in the table of values; its columns are {fields}.</source>
+            <translation>La colonne « {field} » n'est pas dans la table de valeurs ; ses colonnes sont {fields}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/resources/values.py" line="213" />
+            <source>No column for '{role}' found among the columns {columns} of the table of values; name it in its field parameter.</source>
+            <translation>Aucune colonne pour « {role} » parmi les colonnes {columns} de la table de valeurs ; nommez-la dans son paramètre de champ.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/resources/values.py" line="263" />
+            <source>{n} rows have a missing or non-numeric consumption: {rows}.</source>
+            <translation>{n} lignes ont une consommation manquante ou non numérique : {rows}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/resources/values.py" line="270" />
+            <source>{n} rows have a negative consumption: {rows}.</source>
+            <translation>{n} lignes ont une consommation négative : {rows}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/resources/values.py" line="135" />
+            <source>The field '{field}' of the resource '{resource}' is not in the territories; their fields are {fields}.</source>
+            <translation>Le champ « {field} » de la ressource « {resource} » n'est pas dans les territoires ; leurs champs sont {fields}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/resources/values.py" line="261" />
+            <source>{n} rows have a missing or non-numeric production: {rows}.</source>
+            <translation>{n} lignes ont une production manquante ou non numérique : {rows}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/resources/values.py" line="268" />
+            <source>{n} rows have a negative production: {rows}.</source>
+            <translation>{n} lignes ont une production négative : {rows}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/services.py" line="137" />
             <source>expected a positive catchment radius in metres, got {radius}</source>
             <translation>un rayon de desserte positif en mètres est attendu, reçu {radius}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/services.py" line="154" />
+            <location filename="../alliance_plugin/core/services.py" line="196" />
             <source>expected finite non-negative {name} values, got missing or negative ones</source>
             <translation>des valeurs finies et positives ou nulles sont attendues pour {name}, reçu des valeurs manquantes ou négatives</translation>
         </message>
@@ -5643,17 +5982,17 @@ Paramètres : {params}</translation>
             <translation>Des classes foncières sont attendues ({classes}, voir tenure_classes) ; la colonne {tenure!r} contient {wrong}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/transit/access.py" line="35" />
+            <location filename="../alliance_plugin/core/transit/access.py" line="39" />
             <source>expected stops as a DataFrame with x, y, access_distance, got {kind}</source>
             <translation>des arrêts sont attendus sous forme de DataFrame avec x, y, access_distance, reçu {kind}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/transit/access.py" line="39" />
+            <location filename="../alliance_plugin/core/transit/access.py" line="43" />
             <source>expected stops with the columns x, y, access_distance (metres); they lack {missing}</source>
             <translation>des arrêts avec les colonnes x, y, access_distance (mètres) sont attendus ; il leur manque {missing}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/transit/access.py" line="44" />
+            <location filename="../alliance_plugin/core/transit/access.py" line="48" />
             <source>expected finite stop coordinates and non-negative access distances</source>
             <translation>des coordonnées d'arrêts finies et des distances d'accès positives ou nulles sont attendues</translation>
         </message>
@@ -5676,6 +6015,16 @@ Paramètres : {params}</translation>
             <location filename="../alliance_plugin/core/transit/shares.py" line="97" />
             <source>expected {n_pop} territory values, got {n_keys}</source>
             <translation>{n_pop} valeurs de territoire sont attendues, reçu {n_keys}</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;SDG 11.2.1 (recommendation 7, feeding 1 and 3): the share of the population within walking distance of a public transport stop with frequent service. Low-capacity stops (bus, tram) count within 500 m, high-capacity ones (rail, metro, ferry) within 1 000 m: both are parameters.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Stops&lt;/b&gt; come from a point layer or a GTFS feed. With a layer, every stop qualifies unless a departures-per-hour field is given; the capacity field holds a mode (bus, tram, trolleybus, coach: low; rail, train, RER, metro, subway, ferry: high; in English or French) or a GTFS route type; unknown or empty values count as low capacity (the shorter distance) and are listed in the log. With a GTFS zip (stops, routes, trips, stop_times, and calendar and/or calendar_dates; frequencies.txt is honoured), departures are counted on one day in the window (default: the feed's Tuesday with the most services, 06:00 to 20:00; times after 24:00 belong to the previous service day). A stop qualifies when its average departures per hour reach the minimum; it is high capacity when its rail, metro and ferry departures alone reach it. Stops with no service in the window never qualify; if none qualifies the run still ends, with nobody having access and a warning.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Population&lt;/b&gt;: points, polygons or grid cells with a population field (or 1 per feature). Polygons stand at a point inside them. Optional sex, age group and disability fields disaggregate the shares; with territories (polygons and a code field) the shares are given per territory too. Features without geometry, outside the territories or beyond the snap tolerance are counted in the denominators without access, and the log says how many.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Outputs&lt;/b&gt;: the population layer with &lt;i&gt;access&lt;/i&gt; (1/0), &lt;i&gt;distance_m&lt;/i&gt; to the nearest qualifying stop (walked, snap distances included; NULL beyond the longest access distance, or beyond the advanced search distance when given), the nearest stop and its capacity, &lt;i&gt;placed&lt;/i&gt; and &lt;i&gt;snap_m&lt;/i&gt;; the shares table (territory, group, value, population, with_access, share_pct); optionally the territories with their share (&lt;i&gt;transit_share&lt;/i&gt;, 0 to 1, read by the recommendations scorecard); the service areas of the stops (along the network: the street pieces reached within the stop's distance, cut at the exact reach, each piece given to the nearest stop, so a stop whose streets are all nearer another has no geometry; no interpolation, no unreachable land; without a network: discs); the stops with their departures, capacity and whether they qualify. Every output has a &lt;i&gt;method&lt;/i&gt; field (&lt;i&gt;network&lt;/i&gt; or &lt;i&gt;euclidean proxy&lt;/i&gt;) and a params field; the numeric outputs (share, population, qualifying stops, unplaced features) feed models.&lt;/p&gt;</source>
+            <translation type="vanished">&lt;p&gt;ODD 11.2.1 (recommandation 7, alimentant les recommandations 1 et 3) : la part de la population à distance à pied d'un arrêt de transports en commun à service fréquent. Les arrêts de faible capacité (bus, tram) comptent jusqu'à 500 m, ceux de forte capacité (train, métro, ferry) jusqu'à 1 000 m : les deux sont des paramètres.&lt;/p&gt;
+&lt;p&gt;Les &lt;b&gt;arrêts&lt;/b&gt; viennent d'une couche de points ou d'un flux GTFS. Avec une couche, tous les arrêts sont retenus sauf si un champ de départs par heure est fourni ; le champ de capacité contient un mode (bus, tram, trolleybus, coach : faible ; rail, train, RER, metro, subway, ferry : forte ; en anglais ou en français) ou un type de ligne GTFS (route_type) ; les valeurs inconnues ou vides comptent comme faible capacité (la distance la plus courte) et sont listées dans le journal. Avec un zip GTFS (stops, routes, trips, stop_times, et calendar et/ou calendar_dates ; frequencies.txt est pris en compte), les départs sont comptés sur un jour, dans la plage horaire (par défaut : le mardi du flux qui a le plus de services, de 06:00 à 20:00 ; les horaires après 24:00 appartiennent au jour de service précédent). Un arrêt est retenu quand son nombre moyen de départs par heure atteint le minimum ; il est de forte capacité quand ses seuls départs de train, de métro et de ferry l'atteignent. Les arrêts sans service dans la plage horaire ne sont jamais retenus ; si aucun n'est retenu, le traitement va tout de même à son terme, personne n'ayant accès, avec un avertissement.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Population&lt;/b&gt; : des points, polygones ou carreaux de grille avec un champ de population (ou 1 par entité). Les polygones sont placés en un point situé à l'intérieur. Des champs facultatifs de sexe, de tranche d'âge et de handicap ventilent les parts ; avec des territoires (polygones et champ de code), les parts sont aussi données par territoire. Les entités sans géométrie, hors des territoires ou au-delà de la tolérance d'accrochage sont comptées dans les dénominateurs, sans accès, et le journal indique combien.&lt;/p&gt;
+&lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : la couche de population avec &lt;i&gt;access&lt;/i&gt; (1/0), &lt;i&gt;distance_m&lt;/i&gt; jusqu'à l'arrêt retenu le plus proche (à pied, distances d'accrochage comprises ; NULL au-delà de la plus grande distance d'accès, ou au-delà de la distance de recherche avancée si elle est donnée), l'arrêt le plus proche et sa capacité, &lt;i&gt;placed&lt;/i&gt; et &lt;i&gt;snap_m&lt;/i&gt; ; la table des parts (territory, group, value, population, with_access, share_pct) ; en option, les territoires avec leur part (&lt;i&gt;transit_share&lt;/i&gt;, de 0 à 1, lue par le tableau de bord des recommandations) ; les zones de desserte des arrêts (le long du réseau : les tronçons de rue atteints dans la distance de l'arrêt, coupés exactement à la limite atteinte, chaque tronçon étant attribué à l'arrêt le plus proche, si bien qu'un arrêt dont toutes les rues sont plus proches d'un autre n'a pas de géométrie ; sans interpolation ni terrain inatteignable ; sans réseau : des disques) ; les arrêts avec leurs départs, leur capacité et le fait qu'ils soient retenus ou non. Chaque sortie a un champ &lt;i&gt;method&lt;/i&gt; (&lt;i&gt;network&lt;/i&gt; ou &lt;i&gt;euclidean proxy&lt;/i&gt;) et un champ params ; les sorties numériques (part, population, arrêts retenus, entités non placées) alimentent les modèles.&lt;/p&gt;</translation>
         </message>
         <message>
             <source>flows hold codes that are not territories: call match_territories first</source>
