@@ -37,7 +37,7 @@ MEASURE, DRAW = "measure", "draw"
 #: between the territories unless a distance field is given.
 DRAWING = {
     "flowdependencies": DRAW, "dominantflows": DRAW, "flowregions": DRAW, "functionalareas": DRAW,
-    "citynetwork": DRAW, "recommendationscorecard": DRAW, "territorialreport": DRAW,
+    "citynetwork": DRAW, "recommendationscorecard": DRAW, "territorialreport": DRAW, "reciprocity": DRAW,
     "spatialinteraction": lambda parameters: DRAW if parameters.get("DISTANCE_FIELD") else MEASURE,
 }
 

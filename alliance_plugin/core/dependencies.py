@@ -83,7 +83,8 @@ def _indicators(pairs, ids, threshold, commuting, has_internal=None):
     hhi = np.bincount(o_ext, weights=share_ext ** 2, minlength=n).astype(float)
     hhi[ext_out <= 0] = np.nan
     n_partners = np.bincount(o_ext, minlength=n)
-    dependent = np.nan_to_num(main_share, nan=0.0) >= threshold
+    # A territory with no partner outside itself depends on nobody, even at a threshold of 0.
+    dependent = (partner >= 0) & (np.nan_to_num(main_share, nan=0.0) >= threshold)
     n_dependents = np.bincount(partner[dependent], minlength=n)
     # T_ji / O_j for j the main partner of i: does the partner depend on i in return?
     has_partner = partner >= 0
@@ -91,7 +92,9 @@ def _indicators(pairs, ids, threshold, commuting, has_internal=None):
     back_flow = pairs.flow(partner[has_partner], np.flatnonzero(has_partner))
     back[has_partner] = np.nan_to_num(ratio(back_flow, outflow[partner[has_partner]]), nan=0.0)
     isolated = (ext_out <= 0) & (ext_in <= 0)
-    mutual = dependent & (back >= threshold)
+    returned = np.zeros(n, dtype=bool)  # the partner sends something back (decides only at a threshold of 0)
+    returned[has_partner] = back_flow > 0
+    mutual = dependent & returned & (back >= threshold)
     role = np.select(
         [isolated, dependent & (mutual | (n_dependents > 0)), dependent, n_dependents > 0],
         ["isolated", "interdependent", "dependent", "pole"], default="autonomous")

@@ -117,11 +117,8 @@ def test_threshold_outside_zero_one_is_refused():
     assert out["role"].tolist() == ["dependent", "pole"]
 
 
-@pytest.mark.xfail(strict=True, raises=ValueError, reason="bug: threshold 0 (accepted by the check 0 <= threshold <= 1 and by the "
-                   "Processing parameter, minValue 0) counts a territory without any partner (main_share 0 >= 0) "
-                   "as dependent on partner -1, and np.bincount raises a raw ValueError "
-                   "('list' argument must have no negative elements) in dependencies._indicators")
 def test_threshold_zero_is_a_valid_share():
+    # Was a raw ValueError (a territory without partner counted dependent on partner -1), found by this test.
     # A sends its 1 to B: share 1 >= 0, A depends on B; B sends nothing out: no partner, it cannot
     # depend on anyone, and A depends on it: pole.
     flows = _flows([("A", "B", 1.0)])

