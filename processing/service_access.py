@@ -7,7 +7,6 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
-from ..alliance_plugin.core.network.progress import within
 from ..alliance_plugin.qgis_io.layers import finite_or_none
 from ..alliance_plugin.qgis_io.reading import read_layer
 from .access_inputs import NETWORK_HELP, PROXY, AccessAlgorithm, as_text, inner_points
@@ -129,6 +128,7 @@ class ServiceAccess(AccessAlgorithm):
 
     def compute(self, parameters, context, feedback):
         from ..alliance_plugin.core import services
+        from ..alliance_plugin.core.network.progress import within
 
         steps, source, crs = self.startRun(parameters, context, feedback)
         facilities, supply_xy, supply_points = self._facilities(parameters, context, crs, steps)
