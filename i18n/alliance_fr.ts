@@ -54,7 +54,7 @@
         <message>
             <location filename="../alliance_plugin/gui/cards.py" line="41" />
             <location filename="../processing/report/words.py" line="14" />
-            <location filename="../alliance_plugin/core/scorecard.py" line="64" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="69" />
             <source>not measurable</source>
             <translation>non mesurable</translation>
         </message>
@@ -362,7 +362,7 @@
             <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="108" />
             <location filename="../processing/report/html_page.py" line="57" />
             <location filename="../processing/styling/names.py" line="65" />
-            <location filename="../alliance_plugin/core/indicators.py" line="212" />
+            <location filename="../alliance_plugin/core/indicators.py" line="248" />
             <source>Status</source>
             <translation>Statut</translation>
         </message>
@@ -641,18 +641,8 @@
             <translation>l'API de {name}</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="133" />
-            <source>Topology tolerance: ends joined within (m)</source>
-            <translation>Tolérance topologique : extrémités jointes à (m)</translation>
-        </message>
-        <message>
-            <location filename="../processing/access_inputs.py" line="115" />
-            <source>Population field (default: 1 per feature)</source>
-            <translation>Champ de population (défaut : 1 par entité)</translation>
-        </message>
-        <message>
-            <location filename="../processing/access_inputs.py" line="120" />
-            <location filename="../processing/flow_inputs.py" line="79" />
+            <location filename="../processing/access_inputs.py" line="122" />
+            <location filename="../processing/flow_inputs.py" line="73" />
             <location filename="../processing/land_consumption.py" line="65" />
             <location filename="../processing/provider.py" line="123" />
             <location filename="../processing/report/content.py" line="171" />
@@ -661,91 +651,101 @@
             <translation>Territoires</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="122" />
-            <location filename="../processing/flow_inputs.py" line="81" />
-            <location filename="../processing/land_tenure.py" line="147" />
+            <location filename="../processing/access_inputs.py" line="123" />
+            <location filename="../processing/flow_inputs.py" line="73" />
+            <location filename="../processing/land_tenure.py" line="134" />
             <location filename="../processing/provider.py" line="123" />
-            <location filename="../processing/urban_growth.py" line="68" />
+            <location filename="../processing/urban_growth.py" line="58" />
             <source>Territory code field</source>
             <translation>Champ de code des territoires</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="127" />
-            <source>Street network</source>
-            <translation>Réseau viaire</translation>
-        </message>
-        <message>
-            <location filename="../processing/access_inputs.py" line="130" />
-            <source>Snap tolerance to the street network (m)</source>
-            <translation>Tolérance d'accrochage au réseau viaire (m)</translation>
-        </message>
-        <message>
-            <location filename="../processing/access_inputs.py" line="151" />
+            <location filename="../processing/access_inputs.py" line="136" />
             <source>Method (network or euclidean proxy)</source>
             <translation>Méthode (network ou euclidean proxy)</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="183" />
+            <location filename="../processing/access_inputs.py" line="116" />
+            <source>Population field (default: 1 per feature)</source>
+            <translation>Champ de population (défaut : 1 par entité)</translation>
+        </message>
+        <message>
+            <location filename="../processing/access_inputs.py" line="128" />
+            <source>Street network</source>
+            <translation>Réseau viaire</translation>
+        </message>
+        <message>
+            <location filename="../processing/access_inputs.py" line="129" />
+            <source>Snap tolerance to the street network (m)</source>
+            <translation>Tolérance d'accrochage au réseau viaire (m)</translation>
+        </message>
+        <message>
+            <location filename="../processing/access_inputs.py" line="130" />
+            <source>Topology tolerance: ends joined within (m)</source>
+            <translation>Tolérance topologique : extrémités jointes à (m)</translation>
+        </message>
+        <message>
+            <location filename="../processing/access_inputs.py" line="168" />
             <source>The population layer is empty.</source>
             <translation>La couche de population est vide.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="244" />
+            <location filename="../processing/access_inputs.py" line="229" />
             <source>Choose the code field of the territories.</source>
             <translation>Choisissez le champ de code des territoires.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="306" />
+            <location filename="../processing/access_inputs.py" line="291" />
             <source>No street network: distances are straight lines (the Euclidean proxy); every output says so.</source>
             <translation>Pas de réseau viaire : les distances sont à vol d'oiseau (l'approximation euclidienne) ; chaque sortie le signale.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="312" />
+            <location filename="../processing/access_inputs.py" line="297" />
             <source>The street network has no line to walk along.</source>
             <translation>Le réseau viaire n'a aucune ligne à parcourir à pied.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="322" />
+            <location filename="../processing/access_inputs.py" line="307" />
             <source>Street network: {lines:,} lines, {segments:,} segments, {nodes:,} junctions, {km:,.1f} km.</source>
             <translation>Réseau viaire : {lines:,} lignes, {segments:,} segments, {nodes:,} nœuds, {km:,.1f} km.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="189" />
+            <location filename="../processing/access_inputs.py" line="174" />
             <source>Population read with pyogrio from {path}.</source>
             <translation>Population lue avec pyogrio depuis {path}.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="195" />
+            <location filename="../processing/access_inputs.py" line="180" />
             <source>{n} population features have no geometry: they are counted without access.</source>
             <translation>{n} entités de population n'ont pas de géométrie : elles sont comptées sans accès.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="291" />
+            <location filename="../processing/access_inputs.py" line="276" />
             <source>{n} population features lie in no territory: they count in the whole area only.</source>
             <translation>{n} entités de population ne sont dans aucun territoire : elles ne comptent que dans l'ensemble de la zone.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="326" />
+            <location filename="../processing/access_inputs.py" line="311" />
             <source>The street network has {parts} disconnected parts; the largest holds {share:.1f} % of its length. Nobody walks from one part to another.</source>
             <translation>Le réseau viaire a {parts} parties déconnectées ; la plus grande porte {share:.1f} % de sa longueur. On ne passe pas à pied d'une partie à l'autre.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="338" />
+            <location filename="../processing/access_inputs.py" line="323" />
             <source>{n:,} population features are farther than the snap tolerance from any street: they are kept and counted without access.</source>
             <translation>{n:,} entités de population sont plus loin de toute rue que la tolérance d'accrochage : elles sont conservées et comptées sans accès.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="342" />
+            <location filename="../processing/access_inputs.py" line="327" />
             <source>{n:,} population features sit on parts of the network that hold no {what}: they have no access.</source>
             <translation>{n:,} entités de population se trouvent sur des parties du réseau qui ne contiennent aucun {what} : elles n'ont aucun accès.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="201" />
+            <location filename="../processing/access_inputs.py" line="186" />
             <source>{n} features have no population in '{field}': they count 0.</source>
             <translation>{n} entités n'ont pas de population dans '{field}' : elles comptent pour 0.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="206" />
+            <location filename="../processing/access_inputs.py" line="191" />
             <source>{n} features have a negative population in '{field}' (feature ids {ids}): fix them first.</source>
             <translation>{n} entités ont une population négative dans '{field}' (identifiants des entités {ids}) : corrigez-les d'abord.</translation>
         </message>
@@ -803,17 +803,17 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>La sortie « {output} » remplacerait le GeoPackage {path}, qui contient {count} couches ({names}) : toutes seraient supprimées. Choisissez un autre fichier, ou enregistrez dans ce GeoPackage comme nouvelle couche (Enregistrer dans un GeoPackage… dans le menu de la sortie ; avec qgis_process : ogr:dbname='{path}' table="nouvelle_couche" (geom)).</translation>
         </message>
         <message>
-            <location filename="../processing/city_network.py" line="38" />
+            <location filename="../processing/city_network.py" line="34" />
             <source>City network: rank-size, centralities, intermediary cities</source>
             <translation>Réseau de villes : rang-taille, centralités, villes intermédiaires</translation>
         </message>
         <message>
-            <location filename="../processing/city_network.py" line="41" />
+            <location filename="../processing/city_network.py" line="37" />
             <source>Rank-size exponent (Gabaix-Ibragimov), primacy, flow centralities and intermediary cities.</source>
             <translation>Exposant rang-taille (Gabaix-Ibragimov), primatie, centralités de flux et villes intermédiaires.</translation>
         </message>
         <message>
-            <location filename="../processing/city_network.py" line="45" />
+            <location filename="../processing/city_network.py" line="41" />
             <source>&lt;p&gt;For cities (points or polygons) with their population at one or several dates (recommendation 3):&lt;/p&gt;
 &lt;ul&gt;&lt;li&gt;&lt;b&gt;Rank-size&lt;/b&gt;: the Gabaix-Ibragimov estimator (ln(rank - 1/2) regressed on ln(size)), the exponent b and its standard error b&amp;radic;(2/n), n and the size cut-off, per date; per city, its rank and its deviation from the fitted line (size_deviation, in log units: positive when the city is larger than the line predicts). &lt;b&gt;Primacy&lt;/b&gt; P1/P2 and the &lt;b&gt;four-city index&lt;/b&gt; P1/(P2+P3+P4). The table output holds one row per date.&lt;/li&gt;
 &lt;li&gt;With flows: &lt;b&gt;centralities&lt;/b&gt; on the directed flow graph: in and out strength and degree, PageRank, and betweenness with 1/volume as the length of a link (ours: paths follow the strongest flows), per connected component; exact when cheap, otherwise from sampled sources, with the method and the number of sources written in each city's fields and in the log.&lt;/li&gt;
@@ -826,62 +826,62 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
 &lt;p&gt;&lt;b&gt;Flux&lt;/b&gt; : une table ou une couche chargée dans QGIS, ou un fichier CSV (délimiteur, UTF-8/BOM/cp1252 et virgules décimales détectés ; codes toujours lus comme du texte, donc 01004 garde son zéro). Les champs sont détectés d'après leur nom quand ils sont laissés vides, y compris dans les fichiers de navettes domicile-travail de l'INSEE (CODGEO/DCLT/NBFLUX_C20_ACTOCC15P, ou COMMUNE/DCLT/IPONDI sommé par couple). Les lignes qui répètent un couple et un type sont sommées avec un avertissement ; des volumes manquants ou négatifs arrêtent le traitement et les lignes sont citées ; les codes qui ne correspondent à aucun territoire sont comptés, listés et écartés.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/city_network.py" line="50" />
-            <source>Population fields (one per date, last = now)</source>
-            <translation>Champs de population (un par date, dernier = actuel)</translation>
-        </message>
-        <message>
-            <location filename="../processing/city_network.py" line="63" />
-            <source>Cities with rank-size and network fields</source>
-            <translation>Villes avec champs rang-taille et réseau</translation>
-        </message>
-        <message>
-            <location filename="../processing/city_network.py" line="65" />
-            <source>City-size distribution per date</source>
-            <translation>Distribution des tailles de villes par date</translation>
-        </message>
-        <message>
-            <location filename="../processing/city_network.py" line="66" />
-            <source>Rank-size exponent b at the last date</source>
-            <translation>Exposant rang-taille b à la dernière date</translation>
-        </message>
-        <message>
-            <location filename="../processing/city_network.py" line="67" />
-            <source>Primacy P1/P2 at the last date</source>
-            <translation>Primatie P1/P2 à la dernière date</translation>
-        </message>
-        <message>
-            <location filename="../processing/city_network.py" line="68" />
-            <source>Number of intermediary cities</source>
-            <translation>Nombre de villes intermédiaires</translation>
-        </message>
-        <message>
-            <location filename="../processing/city_network.py" line="103" />
+            <location filename="../processing/city_network.py" line="96" />
             <source>No flows: only the city-size distribution is computed.</source>
             <translation>Pas de flux : seule la distribution des tailles de villes est calculée.</translation>
         </message>
         <message>
-            <location filename="../processing/city_network.py" line="61" />
+            <location filename="../processing/city_network.py" line="46" />
+            <source>Population fields (one per date, last = now)</source>
+            <translation>Champs de population (un par date, dernier = actuel)</translation>
+        </message>
+        <message>
+            <location filename="../processing/city_network.py" line="55" />
+            <source>Cities with rank-size and network fields</source>
+            <translation>Villes avec champs rang-taille et réseau</translation>
+        </message>
+        <message>
+            <location filename="../processing/city_network.py" line="57" />
+            <source>City-size distribution per date</source>
+            <translation>Distribution des tailles de villes par date</translation>
+        </message>
+        <message>
+            <location filename="../processing/city_network.py" line="58" />
+            <source>Rank-size exponent b at the last date</source>
+            <translation>Exposant rang-taille b à la dernière date</translation>
+        </message>
+        <message>
+            <location filename="../processing/city_network.py" line="59" />
+            <source>Primacy P1/P2 at the last date</source>
+            <translation>Primatie P1/P2 à la dernière date</translation>
+        </message>
+        <message>
+            <location filename="../processing/city_network.py" line="60" />
+            <source>Number of intermediary cities</source>
+            <translation>Nombre de villes intermédiaires</translation>
+        </message>
+        <message>
+            <location filename="../processing/city_network.py" line="49" />
             <source>Rank-size: smallest city size fitted</source>
             <translation>Rang-taille : plus petite taille de ville ajustée</translation>
         </message>
         <message>
-            <location filename="../processing/city_network.py" line="61" />
+            <location filename="../processing/city_network.py" line="49" />
             <source>Intermediary cities: smallest size</source>
             <translation>Villes intermédiaires : taille minimale</translation>
         </message>
         <message>
-            <location filename="../processing/city_network.py" line="61" />
+            <location filename="../processing/city_network.py" line="49" />
             <source>Intermediary cities: largest size</source>
             <translation>Villes intermédiaires : taille maximale</translation>
         </message>
         <message>
-            <location filename="../processing/city_network.py" line="61" />
+            <location filename="../processing/city_network.py" line="49" />
             <source>Intermediary cities: top share of betweenness (%)</source>
             <translation>Villes intermédiaires : part la plus haute de l'intermédiarité (%)</translation>
         </message>
         <message>
-            <location filename="../processing/city_network.py" line="61" />
+            <location filename="../processing/city_network.py" line="49" />
             <source>Betweenness: sources sampled (0 = automatic)</source>
             <translation>Intermédiarité : sources tirées (0 = auto)</translation>
         </message>
@@ -917,22 +917,22 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
 &lt;p&gt;&lt;b&gt;Unités locales&lt;/b&gt; (facultatif) : la population de chaque carreau est attribuée à l'unité qui contient le centre du carreau (pour des polygones fournis, un point à l'intérieur du polygone, le centre d'un carré complet ; un centre situé sur une limite va au plus petit code). Une unité est une &lt;i&gt;ville&lt;/i&gt; quand au moins 50 % de sa population vit dans des centres urbains, une &lt;i&gt;zone rurale&lt;/i&gt; quand au moins 50 % vit dans des carreaux ruraux, sinon une &lt;i&gt;ville moyenne ou zone semi-dense&lt;/i&gt; ; les unités sans habitant ne reçoivent pas de classe. Leur population, la population et la part dans les centres urbains, dans les agglomérations urbaines (centres compris) et dans les carreaux ruraux sont ajoutées aux unités telles que fournies. Le champ params enregistre les seuils.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="121" />
+            <location filename="../processing/degurba.py" line="105" />
             <source>The local units layer</source>
             <translation>La couche des unités locales</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="201" />
+            <location filename="../processing/degurba.py" line="185" />
             <source>The population layer</source>
             <translation>La couche de population</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="258" />
+            <location filename="../processing/degurba.py" line="242" />
             <source>The population grid</source>
             <translation>La grille de population</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="285" />
+            <location filename="../processing/degurba.py" line="269" />
             <source>The population raster</source>
             <translation>Le raster de population</translation>
         </message>
@@ -942,202 +942,202 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>Choisissez le champ de population des carreaux ou des points.</translation>
         </message>
         <message>
+            <location filename="../processing/degurba.py" line="108" />
+            <source>Choose the code field of the local units.</source>
+            <translation>Choisissez le champ de code des unités locales.</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="187" />
+            <source>Give the population either as a vector layer (grid cells or points) or as a raster, one of them.</source>
+            <translation>Donnez la population soit comme couche vecteur (carreaux ou points), soit comme raster, l'un des deux.</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="193" />
+            <source>Choose the population field.</source>
+            <translation>Choisissez le champ de population.</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="223" />
+            <source>No population point has a geometry.</source>
+            <translation>Aucun point de population n'a de géométrie.</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="254" />
+            <source>Land shares above 1: read as percentages.</source>
+            <translation>Parts de terre supérieures à 1 : lues comme des pourcentages.</translation>
+        </message>
+        <message>
             <location filename="../processing/degurba.py" line="73" />
             <source>Population: grid cells or points</source>
             <translation>Population : carreaux ou points</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="76" />
+            <location filename="../processing/degurba.py" line="75" />
             <source>Population field of the cells or points</source>
             <translation>Champ de population des carreaux ou points</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="80" />
+            <location filename="../processing/degurba.py" line="77" />
             <source>Land share of each cell (0-1 or %)</source>
             <translation>Part de terre de chaque carreau (0-1 ou %)</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="83" />
+            <location filename="../processing/degurba.py" line="79" />
             <source>Population raster</source>
             <translation>Raster de population</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="85" />
+            <location filename="../processing/degurba.py" line="80" />
             <source>Band of the raster</source>
             <translation>Bande du raster</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="87" />
+            <location filename="../processing/degurba.py" line="81" />
             <source>Cell size of the grid built from points (m)</source>
             <translation>Taille des carreaux de la grille construite à partir de points (m)</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="98" />
+            <location filename="../processing/degurba.py" line="88" />
             <source>Urban centre smoothing: neighbours of 8 (0 = off)</source>
             <translation>Lissage des centres : voisins sur 8 (0 = aucun)</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="101" />
+            <location filename="../processing/degurba.py" line="90" />
             <source>Local units (communes)</source>
             <translation>Unités locales (communes)</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="104" />
+            <location filename="../processing/degurba.py" line="91" />
             <source>Local unit code field</source>
             <translation>Champ de code des unités locales</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="106" />
+            <location filename="../processing/degurba.py" line="92" />
             <source>Local units: population share of the rules (%)</source>
             <translation>Unités locales : part de population des règles (%)</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="109" />
+            <location filename="../processing/degurba.py" line="94" />
             <source>Write the empty rural cells of a built grid</source>
             <translation>Écrire aussi les carreaux ruraux vides</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="111" />
+            <location filename="../processing/degurba.py" line="95" />
             <source>Classified grid cells</source>
             <translation>Carreaux classés</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="113" />
+            <location filename="../processing/degurba.py" line="96" />
             <source>Local units (degree of urbanisation)</source>
             <translation>Unités locales (degré d'urbanisation)</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="115" />
+            <location filename="../processing/degurba.py" line="98" />
             <source>Urban centres</source>
             <translation>Centres urbains</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="116" />
+            <location filename="../processing/degurba.py" line="99" />
             <source>Urban clusters</source>
             <translation>Agglomérations urbaines</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="124" />
-            <source>Choose the code field of the local units.</source>
-            <translation>Choisissez le champ de code des unités locales.</translation>
-        </message>
-        <message>
-            <location filename="../processing/degurba.py" line="203" />
-            <source>Give the population either as a vector layer (grid cells or points) or as a raster, one of them.</source>
-            <translation>Donnez la population soit comme couche vecteur (carreaux ou points), soit comme raster, l'un des deux.</translation>
-        </message>
-        <message>
-            <location filename="../processing/degurba.py" line="209" />
-            <source>Choose the population field.</source>
-            <translation>Choisissez le champ de population.</translation>
-        </message>
-        <message>
-            <location filename="../processing/degurba.py" line="239" />
-            <source>No population point has a geometry.</source>
-            <translation>Aucun point de population n'a de géométrie.</translation>
-        </message>
-        <message>
-            <location filename="../processing/degurba.py" line="270" />
-            <source>Land shares above 1: read as percentages.</source>
-            <translation>Parts de terre supérieures à 1 : lues comme des pourcentages.</translation>
-        </message>
-        <message>
-            <location filename="../processing/degurba.py" line="96" />
-            <source>Urban centre: minimum density (inh./km2)</source>
-            <translation>Centre urbain : densité minimale (hab./km2)</translation>
-        </message>
-        <message>
-            <location filename="../processing/degurba.py" line="96" />
-            <source>Urban centre: minimum population</source>
-            <translation>Centre urbain : population minimale</translation>
-        </message>
-        <message>
-            <location filename="../processing/degurba.py" line="96" />
-            <source>Urban centre: gaps filled below (km2; 0 = none)</source>
-            <translation>Centre urbain : trous comblés en dessous de (km2 ; 0 = aucun)</translation>
-        </message>
-        <message>
-            <location filename="../processing/degurba.py" line="96" />
-            <source>Urban cluster: minimum density (inh./km2)</source>
-            <translation>Agglomération : densité minimale (hab./km2)</translation>
-        </message>
-        <message>
-            <location filename="../processing/degurba.py" line="96" />
-            <source>Urban cluster: minimum population</source>
-            <translation>Agglomération urbaine : population minimale</translation>
-        </message>
-        <message>
-            <location filename="../processing/degurba.py" line="165" />
+            <location filename="../processing/degurba.py" line="149" />
             <source>The local units output is skipped: only the cells say their unit.</source>
             <translation>La sortie des unités locales est ignorée : seuls les carreaux indiquent leur unité.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="186" />
+            <location filename="../processing/degurba.py" line="170" />
             <source>{centres} urban centres and {clusters} urban clusters ({rounds} rounds of gap filling and smoothing); {c:.1%} of the population in urban centres, {u:.1%} in urban clusters outside them.</source>
             <translation>{centres} centres urbains et {clusters} agglomérations urbaines ({rounds} passes de comblement et de lissage) ; {c:.1%} de la population dans les centres urbains, {u:.1%} dans les agglomérations urbaines hors centres.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="243" />
+            <location filename="../processing/degurba.py" line="227" />
             <source>{n} points summed into a grid of {rows} x {cols} cells of {cell:g} m.</source>
             <translation>{n} points sommés dans une grille de {rows} x {cols} carreaux de {cell:g} m.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="272" />
+            <location filename="../processing/degurba.py" line="256" />
             <source>{n} grid cells of {cell:g} m, {rows} rows x {cols} columns; {missing} cells of that frame are not given (no data).</source>
             <translation>{n} carreaux de {cell:g} m, {rows} lignes x {cols} colonnes ; {missing} carreaux de cette emprise ne sont pas fournis (sans donnée).</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="296" />
+            <location filename="../processing/degurba.py" line="280" />
             <source>Raster of {rows} x {cols} cells of {cell:g} m.</source>
             <translation>Raster de {rows} x {cols} cellules de {cell:g} m.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="352" />
+            <location filename="../processing/degurba.py" line="336" />
             <source>Local units: {city} cities, {town} towns and semi-dense areas, {rural} rural areas, {none} without inhabitants.</source>
             <translation>Unités locales : {city} villes, {town} villes moyennes et zones semi-denses, {rural} zones rurales, {none} sans habitant.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="130" />
+            <location filename="../processing/degurba.py" line="114" />
             <source>Cells of {cell:g} m: the official method uses 1 km2 cells, and its thresholds (per km2 and per cluster) are kept as given.</source>
             <translation>Carreaux de {cell:g} m : la méthode officielle utilise des carreaux de 1 km2, et ses seuils (par km2 et par agglomération) sont conservés tels quels.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="216" />
+            <location filename="../processing/degurba.py" line="200" />
             <source>{what} is in {crs}, not in metres: its cells would not be squares of equal area once reprojected. Use a grid in a projected CRS in metres (the official grid is in EPSG:3035; GHS-POP in World Mollweide), or population points, which are reprojected.</source>
             <translation>{what} est en {crs}, pas en mètres : ses carreaux ne seraient plus des carrés de même surface une fois reprojetés. Utilisez une grille dans un SCR projeté en mètres (la grille officielle est en EPSG:3035 ; GHS-POP en World Mollweide), ou des points de population, qui sont reprojetés.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="234" />
+            <location filename="../processing/degurba.py" line="218" />
             <source>{n} points have no geometry: left out.</source>
             <translation>{n} points n'ont pas de géométrie : écartés.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="265" />
+            <location filename="../processing/degurba.py" line="249" />
             <source>{n} grid cells have no geometry: remove them first.</source>
             <translation>{n} carreaux n'ont pas de géométrie : supprimez-les d'abord.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="292" />
+            <location filename="../processing/degurba.py" line="276" />
             <source>{n} raster cells are negative: read as no data.</source>
             <translation>{n} cellules du raster sont négatives : lues comme sans donnée.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="349" />
+            <location filename="../processing/degurba.py" line="333" />
             <source>{pop:,.0f} inhabitants live in cells whose centre lies in no local unit.</source>
             <translation>{pop:,.0f} habitants vivent dans des carreaux dont le centre n'est dans aucune unité locale.</translation>
         </message>
         <message>
-            <location filename="../processing/dominant_flows.py" line="33" />
+            <location filename="../processing/degurba.py" line="82" />
+            <source>Urban centre: minimum density (inh./km2)</source>
+            <translation>Centre urbain : densité minimale (hab./km2)</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="82" />
+            <source>Urban centre: minimum population</source>
+            <translation>Centre urbain : population minimale</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="82" />
+            <source>Urban centre: gaps filled below (km2; 0 = none)</source>
+            <translation>Centre urbain : trous comblés en dessous de (km2 ; 0 = aucun)</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="82" />
+            <source>Urban cluster: minimum density (inh./km2)</source>
+            <translation>Agglomération : densité minimale (hab./km2)</translation>
+        </message>
+        <message>
+            <location filename="../processing/degurba.py" line="82" />
+            <source>Urban cluster: minimum population</source>
+            <translation>Agglomération urbaine : population minimale</translation>
+        </message>
+        <message>
+            <location filename="../processing/dominant_flows.py" line="29" />
             <source>Dominant flows (Nystuen-Dacey)</source>
             <translation>Flux dominants (Nystuen-Dacey)</translation>
         </message>
         <message>
-            <location filename="../processing/dominant_flows.py" line="36" />
+            <location filename="../processing/dominant_flows.py" line="32" />
             <source>The urban hierarchy from flows: dominant, intermediate and dominated territories and the dominant-flow lines.</source>
             <translation>La hiérarchie urbaine à partir des flux : territoires dominants, intermédiaires et dominés, et lignes des flux dominants.</translation>
         </message>
         <message>
-            <location filename="../processing/dominant_flows.py" line="40" />
+            <location filename="../processing/dominant_flows.py" line="36" />
             <source>&lt;p&gt;Nystuen and Dacey (1961): a territory is &lt;b&gt;dominated&lt;/b&gt; by the territory receiving its largest flow to another territory when that one is larger. The dominant flows form a forest: the urban hierarchy (recommendations 2 and 3).&lt;/p&gt;
 &lt;p&gt;Size: the total inflow, internal flow included (for commuting: the jobs), by default; the inflow from other territories (Nystuen and Dacey's original, which had no internal flows); or a field such as the population. Sizes must be strictly larger along a dominant flow, so there is never a cycle; ties between destinations go to the smallest code.&lt;/p&gt;
 &lt;p&gt;Classes (our wording): &lt;i&gt;dominant&lt;/i&gt; tops a tree; &lt;i&gt;intermediate&lt;/i&gt; is dominated and dominates others; &lt;i&gt;dominated&lt;/i&gt; is a leaf; &lt;i&gt;independent&lt;/i&gt; has flows but its largest goes to a territory that is not larger; &lt;i&gt;isolated&lt;/i&gt; has no flow with another territory. Fields: nd_class, nd_parent, nd_root (top of its tree), nd_level (0 at the top), nd_direct and nd_subordinates (territories below, directly and in all), nd_size, nd_flow (volume of its dominant flow).&lt;/p&gt;
@@ -1150,79 +1150,79 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
 &lt;p&gt;&lt;b&gt;Flux&lt;/b&gt; : une table ou une couche chargée dans QGIS, ou un fichier CSV (délimiteur, UTF-8/BOM/cp1252 et virgules décimales détectés ; codes toujours lus comme du texte, donc 01004 garde son zéro). Les champs sont détectés d'après leur nom quand ils sont laissés vides, y compris dans les fichiers de navettes domicile-travail de l'INSEE (CODGEO/DCLT/NBFLUX_C20_ACTOCC15P, ou COMMUNE/DCLT/IPONDI sommé par couple). Les lignes qui répètent un couple et un type sont sommées avec un avertissement ; des volumes manquants ou négatifs arrêtent le traitement et les lignes sont citées ; les codes qui ne correspondent à aucun territoire sont comptés, listés et écartés.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/dominant_flows.py" line="46" />
+            <location filename="../processing/dominant_flows.py" line="42" />
             <source>Size of a territory</source>
             <translation>Taille d'un territoire</translation>
         </message>
         <message>
-            <location filename="../processing/dominant_flows.py" line="48" />
+            <location filename="../processing/dominant_flows.py" line="43" />
             <source>Size field (when the size is a field)</source>
             <translation>Champ de taille (quand la taille est un champ)</translation>
         </message>
         <message>
-            <location filename="../processing/dominant_flows.py" line="51" />
+            <location filename="../processing/dominant_flows.py" line="45" />
             <source>Territories with their place in the hierarchy</source>
             <translation>Territoires avec leur place dans la hiérarchie</translation>
         </message>
         <message>
-            <location filename="../processing/dominant_flows.py" line="53" />
+            <location filename="../processing/dominant_flows.py" line="47" />
             <location filename="../processing/provider.py" line="130" />
             <location filename="../processing/styling/names.py" line="14" />
             <source>Dominant flows</source>
             <translation>Flux dominants</translation>
         </message>
         <message>
-            <location filename="../processing/dominant_flows.py" line="55" />
+            <location filename="../processing/dominant_flows.py" line="48" />
             <source>Share of the flows between territories carried by dominant flows</source>
             <translation>Part des flux entre territoires portée par les flux dominants</translation>
         </message>
         <message>
-            <location filename="../processing/dominant_flows.py" line="56" />
+            <location filename="../processing/dominant_flows.py" line="50" />
             <source>Number of dominant territories (tops of the hierarchy)</source>
             <translation>Nombre de territoires dominants (sommets de la hiérarchie)</translation>
         </message>
         <message>
-            <location filename="../processing/dominant_flows.py" line="57" />
-            <location filename="../processing/flow_dependencies.py" line="77" />
-            <location filename="../processing/flow_regions.py" line="90" />
-            <location filename="../processing/functional_areas.py" line="98" />
+            <location filename="../processing/dominant_flows.py" line="51" />
+            <location filename="../processing/flow_dependencies.py" line="59" />
+            <location filename="../processing/flow_regions.py" line="75" />
+            <location filename="../processing/functional_areas.py" line="81" />
             <location filename="../processing/reciprocity.py" line="76" />
             <location filename="../processing/resource_balance.py" line="103" />
             <source>Flow rows whose codes match no territory</source>
             <translation>Lignes de flux dont les codes ne correspondent à aucun territoire</translation>
         </message>
         <message>
-            <location filename="../processing/dominant_flows.py" line="90" />
+            <location filename="../processing/dominant_flows.py" line="85" />
             <source>{roots} dominant territories; dominant flows carry {share:.1%} of the flows between territories.</source>
             <translation>{roots} territoires dominants ; les flux dominants portent {share:.1%} des flux entre territoires.</translation>
         </message>
         <message>
-            <location filename="../processing/dominant_flows.py" line="46" />
+            <location filename="../processing/dominant_flows.py" line="42" />
             <source>Total inflow (internal flow included)</source>
             <translation>Flux entrant total (flux interne compris)</translation>
         </message>
         <message>
-            <location filename="../processing/dominant_flows.py" line="46" />
+            <location filename="../processing/dominant_flows.py" line="42" />
             <source>Inflow from other territories</source>
             <translation>Flux entrant depuis les autres territoires</translation>
         </message>
         <message>
-            <location filename="../processing/dominant_flows.py" line="46" />
+            <location filename="../processing/dominant_flows.py" line="42" />
             <source>A field (population, jobs)</source>
             <translation>Un champ (population, emplois)</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="46" />
+            <location filename="../processing/flow_dependencies.py" line="35" />
             <source>Flow dependencies between territories</source>
             <translation>Dépendances de flux entre territoires</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="49" />
+            <location filename="../processing/flow_dependencies.py" line="38" />
             <source>Outflows, inflows, self-containment, main partner, concentration and roles of territories from an origin-destination table, and styled flow lines.</source>
             <translation>Flux sortants, flux entrants, autocontention, partenaire principal, concentration et rôles des territoires à partir d'une table origine-destination, et lignes de flux stylées.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="53" />
+            <location filename="../processing/flow_dependencies.py" line="42" />
             <source>&lt;p&gt;Reads a layer of territories (polygons with a code field) and an origin-destination table of flows, and computes for each territory, per flow type and in total:&lt;/p&gt;
 &lt;ul&gt;
 &lt;li&gt;&lt;b&gt;outflow&lt;/b&gt; O&lt;sub&gt;i&lt;/sub&gt; and &lt;b&gt;inflow&lt;/b&gt; D&lt;sub&gt;i&lt;/sub&gt; (both including the internal flow), &lt;b&gt;internal&lt;/b&gt; T&lt;sub&gt;ii&lt;/sub&gt;;&lt;/li&gt;
@@ -1249,179 +1249,179 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
 &lt;p&gt;Les territoires stockés dans plusieurs entités avec le même code partagent un seul jeu d'indicateurs ; la plus grande partie porte les extrémités des lignes. Les polygones invalides sont réparés (make_valid) avant que les points soient pris.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="68" />
+            <location filename="../processing/flow_dependencies.py" line="48" />
+            <source>Dependency threshold (% to the main partner)</source>
+            <translation>Seuil de dépendance (% vers le 1er partenaire)</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_dependencies.py" line="50" />
+            <source>Lines: minimum share of the origin's outflow (%)</source>
+            <translation>Lignes : part minimale du flux sortant de l'origine (%)</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_dependencies.py" line="52" />
+            <source>Lines: minimum volume</source>
+            <translation>Lignes : volume minimal</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_dependencies.py" line="53" />
             <source>Lines: N largest flows per origin (0 = all)</source>
             <translation>Lignes : N plus grands flux par origine (0 = tous)</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="71" />
+            <location filename="../processing/flow_dependencies.py" line="55" />
             <source>Territories with dependency indicators</source>
             <translation>Territoires avec indicateurs de dépendance</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="73" />
+            <location filename="../processing/flow_dependencies.py" line="56" />
             <location filename="../processing/report/content.py" line="180" />
             <source>Flow lines</source>
             <translation>Lignes de flux</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="75" />
+            <location filename="../processing/flow_dependencies.py" line="57" />
             <source>Total volume of the flows used</source>
             <translation>Volume total des flux utilisés</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="76" />
+            <location filename="../processing/flow_dependencies.py" line="58" />
             <source>Origin-destination pairs used</source>
             <translation>Couples origine-destination utilisés</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="78" />
+            <location filename="../processing/flow_dependencies.py" line="60" />
             <source>Volume of the flow rows that match no territory</source>
             <translation>Volume des lignes de flux qui ne correspondent à aucun territoire</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="79" />
+            <location filename="../processing/flow_dependencies.py" line="61" />
             <source>Flow lines written</source>
             <translation>Lignes de flux écrites</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="80" />
+            <location filename="../processing/flow_dependencies.py" line="62" />
             <source>Flow types used</source>
             <translation>Types de flux utilisés</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="59" />
-            <source>Dependency threshold (% to the main partner)</source>
-            <translation>Seuil de dépendance (% vers le 1er partenaire)</translation>
-        </message>
-        <message>
-            <location filename="../processing/flow_dependencies.py" line="62" />
-            <source>Lines: minimum share of the origin's outflow (%)</source>
-            <translation>Lignes : part minimale du flux sortant de l'origine (%)</translation>
-        </message>
-        <message>
-            <location filename="../processing/flow_dependencies.py" line="65" />
-            <source>Lines: minimum volume</source>
-            <translation>Lignes : volume minimal</translation>
-        </message>
-        <message>
-            <location filename="../processing/flow_dependencies.py" line="129" />
+            <location filename="../processing/flow_dependencies.py" line="112" />
             <source>{pairs} pairs, total volume {total:,.0f}; {lines} lines drawn.</source>
             <translation>{pairs} couples, volume total {total:,.0f} ; {lines} lignes dessinées.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_dependencies.py" line="97" />
+            <location filename="../processing/flow_dependencies.py" line="80" />
             <source>The flow table has no internal flows (no row with origin = destination) for: {types}. What stays inside a territory is unknown, so self-containment (sc_supply, sc_demand), the internal flow and the job concentration index (jci) are undefined: they are written as NULL, not 0, and the recommendations scorecard reads them as not measurable. The shares to partners (main_share) are shares of the flows leaving each territory. Add the flows inside each territory (for commuting: people working where they live) to measure them.</source>
             <translation>La table de flux n'a pas de flux internes (aucune ligne où l'origine est la destination) pour : {types}. Ce qui reste à l'intérieur d'un territoire est inconnu : l'autocontention (sc_supply, sc_demand), le flux interne et l'indice de concentration de l'emploi (jci) ne sont pas définis. Ils sont écrits NULL, et non 0, et le tableau de bord des recommandations les lit comme non mesurables. Les parts vers les partenaires (main_share) sont des parts des flux qui quittent chaque territoire. Ajoutez les flux internes à chaque territoire (pour les navettes : les actifs qui travaillent dans leur commune de résidence) pour les mesurer.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="85" />
+            <location filename="../processing/flow_inputs.py" line="79" />
             <location filename="../processing/provider.py" line="126" />
             <source>Flows (table, layer or CSV file)</source>
             <translation>Flux (table, couche ou fichier CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="94" />
+            <location filename="../processing/flow_inputs.py" line="85" />
             <source>Flow types to keep (comma-separated)</source>
             <translation>Types de flux à garder (séparés par des virgules)</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="96" />
+            <location filename="../processing/flow_inputs.py" line="86" />
             <source>Flow type when there is no type field</source>
             <translation>Type de flux sans champ de type</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="99" />
+            <location filename="../processing/flow_inputs.py" line="87" />
             <source>Minimum volume of a flow row</source>
             <translation>Volume minimal d'une ligne de flux</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="135" />
+            <location filename="../processing/flow_inputs.py" line="131" />
             <source>The territories layer is empty.</source>
             <translation>La couche des territoires est vide.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="210" />
+            <location filename="../processing/flow_inputs.py" line="205" />
             <source>No territory has a code in the chosen field.</source>
             <translation>Aucun territoire n'a de code dans le champ choisi.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="91" />
-            <source>Origin code field</source>
-            <translation>Champ du code d'origine</translation>
-        </message>
-        <message>
-            <location filename="../processing/flow_inputs.py" line="91" />
-            <source>Destination code field</source>
-            <translation>Champ du code de destination</translation>
-        </message>
-        <message>
-            <location filename="../processing/flow_inputs.py" line="91" />
-            <source>Volume field</source>
-            <translation>Champ du volume</translation>
-        </message>
-        <message>
-            <location filename="../processing/flow_inputs.py" line="91" />
-            <source>Flow type field</source>
-            <translation>Champ du type de flux</translation>
-        </message>
-        <message>
-            <location filename="../processing/flow_inputs.py" line="110" />
+            <location filename="../processing/flow_inputs.py" line="106" />
             <source>Flows: {source}; origin '{o}', destination '{d}', volume '{v}', type '{t}'.</source>
             <translation>Flux : {source} ; origine '{o}', destination '{d}', volume '{v}', type '{t}'.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="150" />
+            <location filename="../processing/flow_inputs.py" line="146" />
             <source>{rows} flow rows ({volume:,.0f} in volume) have codes that match no territory and were left out: {codes}.</source>
             <translation>{rows} lignes de flux ({volume:,.0f} en volume) ont des codes qui ne correspondent à aucun territoire et ont été écartées : {codes}.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="155" />
+            <location filename="../processing/flow_inputs.py" line="151" />
             <source>Some codes look like numbers that lost their leading zero (read the codes as text, for example 01004 and not 1004).</source>
             <translation>Certains codes ressemblent à des nombres qui ont perdu leur zéro initial (lisez les codes comme du texte, par exemple 01004 et non 1004).</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="122" />
+            <location filename="../processing/flow_inputs.py" line="80" />
+            <source>Origin code field</source>
+            <translation>Champ du code d'origine</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_inputs.py" line="80" />
+            <source>Destination code field</source>
+            <translation>Champ du code de destination</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_inputs.py" line="80" />
+            <source>Volume field</source>
+            <translation>Champ du volume</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_inputs.py" line="80" />
+            <source>Flow type field</source>
+            <translation>Champ du type de flux</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_inputs.py" line="118" />
             <source>{below} rows below the minimum volume and {other} rows of other flow types were left out.</source>
             <translation>{below} lignes sous le volume minimal et {other} lignes d'autres types de flux ont été écartées.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="160" />
+            <location filename="../processing/flow_inputs.py" line="156" />
             <source>No flow row matches the territory codes of '{field}' (for example {ids}; the flows hold {codes}): check the code fields.</source>
             <translation>Aucune ligne de flux ne correspond aux codes de territoire de '{field}' (par exemple {ids} ; les flux contiennent {codes}) : vérifiez les champs de code.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="199" />
+            <location filename="../processing/flow_inputs.py" line="194" />
             <source>{n} territories have no code: their indicators are NULL.</source>
             <translation>{n} territoires n'ont pas de code : leurs indicateurs sont NULL.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="204" />
+            <location filename="../processing/flow_inputs.py" line="199" />
             <source>{n} features repeat a territory code ({codes}): they are treated as parts of one territory and share its indicators.</source>
             <translation>{n} entités répètent un code de territoire ({codes}) : elles sont traitées comme les parties d'un même territoire et partagent ses indicateurs.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="231" />
+            <location filename="../processing/flow_inputs.py" line="226" />
             <source>{n} flows have an end without geometry and are not drawn.</source>
             <translation>{n} flux ont une extrémité sans géométrie et ne sont pas dessinés.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="73" />
+            <location filename="../processing/flow_inputs.py" line="67" />
             <source>The flow file {path} is empty: it holds no header and no rows.</source>
             <translation>Le fichier de flux {path} est vide : il ne contient ni en-tête ni lignes.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="56" />
+            <location filename="../processing/flow_regions.py" line="51" />
             <source>Flow regions (Intramax, Louvain, Leiden)</source>
             <translation>Régions de flux (Intramax, Louvain, Leiden)</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="59" />
+            <location filename="../processing/flow_regions.py" line="54" />
             <source>Regions of territories that exchange most with each other, with their self-containment.</source>
             <translation>Régions de territoires qui échangent le plus entre eux, avec leur autocontention.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="62" />
+            <location filename="../processing/flow_regions.py" line="57" />
             <source>&lt;p&gt;Groups territories into regions that exchange most with each other (recommendations 1 and 2).&lt;/p&gt;
 &lt;p&gt;By default, &lt;b&gt;Louvain&lt;/b&gt; chooses the number of regions itself: the partition that maximises the modularity (the log says how many regions it found and why). The log warns when the result is degenerate: every region a single territory, or a modularity at or below 0 (the regions do not reflect the flows).&lt;/p&gt;
 &lt;ul&gt;&lt;li&gt;&lt;b&gt;Intramax&lt;/b&gt; (Masser and Brown 1975): merges, step by step, the two regions with the highest I = T&lt;sub&gt;ij&lt;/sub&gt;/(O&lt;sub&gt;i&lt;/sub&gt;D&lt;sub&gt;j&lt;/sub&gt;) + T&lt;sub&gt;ji&lt;/sub&gt;/(O&lt;sub&gt;j&lt;/sub&gt;D&lt;sub&gt;i&lt;/sub&gt;) (flows inside a region left out, totals recomputed after each merge) until the number of regions is reached; optionally only between neighbouring territories (touching polygons). When no pair exchanges anything (or no neighbours do), it stops earlier and says so. The optional merges table records every step (the hierarchy).&lt;/li&gt;
@@ -1436,134 +1436,134 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
 &lt;p&gt;&lt;b&gt;Flux&lt;/b&gt; : une table ou une couche chargée dans QGIS, ou un fichier CSV (délimiteur, UTF-8/BOM/cp1252 et virgules décimales détectés ; codes toujours lus comme du texte, donc 01004 garde son zéro). Les champs sont détectés d'après leur nom quand ils sont laissés vides, y compris dans les fichiers de navettes domicile-travail de l'INSEE (CODGEO/DCLT/NBFLUX_C20_ACTOCC15P, ou COMMUNE/DCLT/IPONDI sommé par couple). Les lignes qui répètent un couple et un type sont sommées avec un avertissement ; des volumes manquants ou négatifs arrêtent le traitement et les lignes sont citées ; les codes qui ne correspondent à aucun territoire sont comptés, listés et écartés.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="75" />
-            <source>Louvain/Leiden: resolution (&gt; 1: smaller)</source>
-            <translation>Louvain/Leiden : résolution (&gt; 1 : plus petites)</translation>
-        </message>
-        <message>
-            <location filename="../processing/flow_regions.py" line="23" />
+            <location filename="../processing/flow_regions.py" line="18" />
             <source>Flow types {types} are summed; keep one with the flow types parameter.</source>
             <translation>Les types de flux {types} sont sommés ; gardez-en un avec le paramètre des types de flux.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="68" />
-            <location filename="../processing/functional_areas.py" line="74" />
+            <location filename="../processing/flow_regions.py" line="161" />
+            <source>Every region holds a single territory: these regions say nothing about which territories belong together. Ask Intramax for fewer regions, or use Louvain (the default).</source>
+            <translation>Chaque région ne compte qu'un seul territoire : ces régions ne disent rien des territoires qui vont ensemble. Demandez moins de régions à Intramax, ou utilisez Louvain (la méthode par défaut).</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_regions.py" line="63" />
+            <location filename="../processing/functional_areas.py" line="66" />
             <source>Method</source>
             <translation>Méthode</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="70" />
+            <location filename="../processing/flow_regions.py" line="64" />
             <source>Intramax: number of regions</source>
             <translation>Intramax : nombre de régions</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="73" />
+            <location filename="../processing/flow_regions.py" line="65" />
             <source>Intramax: merge only neighbouring territories</source>
             <translation>Intramax : ne fusionner que des territoires voisins</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="80" />
+            <location filename="../processing/flow_regions.py" line="66" />
+            <source>Louvain/Leiden: resolution (&gt; 1: smaller)</source>
+            <translation>Louvain/Leiden : résolution (&gt; 1 : plus petites)</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_regions.py" line="68" />
             <source>Louvain/Leiden: random seed</source>
             <translation>Louvain/Leiden : graine aléatoire</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="82" />
+            <location filename="../processing/flow_regions.py" line="69" />
             <source>Territories with their region</source>
             <translation>Territoires avec leur région</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="84" />
+            <location filename="../processing/flow_regions.py" line="70" />
             <source>Regions</source>
             <translation>Régions</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="86" />
+            <location filename="../processing/flow_regions.py" line="71" />
             <location filename="../processing/styling/names.py" line="17" />
             <source>Intramax merges</source>
             <translation>Fusions Intramax</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="88" />
+            <location filename="../processing/flow_regions.py" line="73" />
             <source>Number of regions</source>
             <translation>Nombre de régions</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="89" />
+            <location filename="../processing/flow_regions.py" line="74" />
             <source>Modularity Q of the regions</source>
             <translation>Modularité Q des régions</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="175" />
-            <source>Every region holds a single territory: these regions say nothing about which territories belong together. Ask Intramax for fewer regions, or use Louvain (the default).</source>
-            <translation>Chaque région ne compte qu'un seul territoire : ces régions ne disent rien des territoires qui vont ensemble. Demandez moins de régions à Intramax, ou utilisez Louvain (la méthode par défaut).</translation>
-        </message>
-        <message>
-            <location filename="../processing/flow_regions.py" line="127" />
+            <location filename="../processing/flow_regions.py" line="113" />
             <source>{n} regions, modularity {q:.3f}.</source>
             <translation>{n} régions, modularité {q:.3f}.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="68" />
-            <location filename="../processing/flow_regions.py" line="170" />
-            <location filename="../processing/functional_areas.py" line="74" />
-            <source>Intramax</source>
-            <translation>Intramax</translation>
-        </message>
-        <message>
-            <location filename="../processing/flow_regions.py" line="68" />
-            <location filename="../processing/flow_regions.py" line="170" />
-            <location filename="../processing/functional_areas.py" line="74" />
-            <source>Louvain (modularity)</source>
-            <translation>Louvain (modularité)</translation>
-        </message>
-        <message>
-            <location filename="../processing/flow_regions.py" line="68" />
-            <location filename="../processing/flow_regions.py" line="170" />
-            <location filename="../processing/functional_areas.py" line="74" />
-            <source>Leiden (modularity, needs python-igraph)</source>
-            <translation>Leiden (modularité, nécessite python-igraph)</translation>
-        </message>
-        <message>
-            <location filename="../processing/flow_regions.py" line="68" />
-            <location filename="../processing/flow_regions.py" line="170" />
-            <location filename="../processing/functional_areas.py" line="74" />
-            <source>EU-OECD functional urban areas</source>
-            <translation>Aires urbaines fonctionnelles UE-OCDE</translation>
-        </message>
-        <message>
-            <location filename="../processing/flow_regions.py" line="68" />
-            <location filename="../processing/flow_regions.py" line="170" />
-            <location filename="../processing/functional_areas.py" line="74" />
-            <source>INSEE aires d'attraction des villes</source>
-            <translation>Aires d'attraction des villes INSEE</translation>
-        </message>
-        <message>
-            <location filename="../processing/flow_regions.py" line="162" />
+            <location filename="../processing/flow_regions.py" line="148" />
             <source>Intramax merged the territories until {n} regions were left: the number of regions you asked for. Louvain (the default method) chooses the number itself, the one that maximises the modularity.</source>
             <translation>Intramax a fusionné les territoires jusqu'à ce qu'il reste {n} régions : le nombre de régions demandé. Louvain (la méthode par défaut) choisit lui-même ce nombre, celui qui maximise la modularité.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="167" />
+            <location filename="../processing/flow_regions.py" line="153" />
             <source>{method} chose {n} regions: the partition that maximises the modularity Q (how much more the territories exchange within their regions than expected from their total flows). Raise the resolution for smaller regions.</source>
             <translation>{method} a retenu {n} régions : la partition qui maximise la modularité Q (de combien les territoires échangent davantage au sein de leur région que ne le laisseraient attendre leurs flux totaux). Augmentez la résolution pour obtenir des régions plus petites.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_regions.py" line="179" />
+            <location filename="../processing/flow_regions.py" line="165" />
             <source>The modularity is {q:.3f}, not positive: the territories exchange no more within these regions than between them, so the regions do not reflect the flows. Try fewer regions, or Louvain (the default), which maximises the modularity.</source>
             <translation>La modularité vaut {q:.3f}, elle n'est pas positive : les territoires n'échangent pas plus au sein de ces régions qu'entre elles, les régions ne reflètent donc pas les flux. Essayez moins de régions, ou Louvain (la méthode par défaut), qui maximise la modularité.</translation>
         </message>
         <message>
-            <location filename="../processing/functional_areas.py" line="58" />
+            <location filename="../processing/flow_regions.py" line="63" />
+            <location filename="../processing/flow_regions.py" line="156" />
+            <location filename="../processing/functional_areas.py" line="66" />
+            <source>Intramax</source>
+            <translation>Intramax</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_regions.py" line="63" />
+            <location filename="../processing/flow_regions.py" line="156" />
+            <location filename="../processing/functional_areas.py" line="66" />
+            <source>Louvain (modularity)</source>
+            <translation>Louvain (modularité)</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_regions.py" line="63" />
+            <location filename="../processing/flow_regions.py" line="156" />
+            <location filename="../processing/functional_areas.py" line="66" />
+            <source>Leiden (modularity, needs python-igraph)</source>
+            <translation>Leiden (modularité, nécessite python-igraph)</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_regions.py" line="63" />
+            <location filename="../processing/flow_regions.py" line="156" />
+            <location filename="../processing/functional_areas.py" line="66" />
+            <source>EU-OECD functional urban areas</source>
+            <translation>Aires urbaines fonctionnelles UE-OCDE</translation>
+        </message>
+        <message>
+            <location filename="../processing/flow_regions.py" line="63" />
+            <location filename="../processing/flow_regions.py" line="156" />
+            <location filename="../processing/functional_areas.py" line="66" />
+            <source>INSEE aires d'attraction des villes</source>
+            <translation>Aires d'attraction des villes INSEE</translation>
+        </message>
+        <message>
+            <location filename="../processing/functional_areas.py" line="52" />
             <source>Functional areas from commuting</source>
             <translation>Aires fonctionnelles à partir des navettes</translation>
         </message>
         <message>
-            <location filename="../processing/functional_areas.py" line="61" />
+            <location filename="../processing/functional_areas.py" line="55" />
             <source>Functional urban areas (EU-OECD) or aires d'attraction des villes (INSEE) rebuilt from your own commuting flows.</source>
             <translation>Aires urbaines fonctionnelles (UE-OCDE) ou aires d'attraction des villes (INSEE) reconstituées à partir de vos propres flux de navetteurs.</translation>
         </message>
         <message>
-            <location filename="../processing/functional_areas.py" line="65" />
+            <location filename="../processing/functional_areas.py" line="59" />
             <source>&lt;p&gt;Rebuilds functional areas from your own commuting flows (recommendations 1 and 2).&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;EU-OECD functional urban areas&lt;/b&gt; (Dijkstra, Poelman and Veneri 2019): cities are the territories marked in the city field, or with at least the given share of their population in an urban centre; touching city territories form one city (our reading when the urban centres themselves are not given); two cities are merged when one sends at least the polycentric threshold of its employed residents to the other (repeated); every other territory sending at least the commuting threshold of its employed residents to a whole city joins its commuting zone (the city it sends most to); with contiguity, commuting-zone exclaves not connected to their city are removed and enclaves surrounded by one area are added.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;INSEE aires d'attraction des villes&lt;/b&gt; (2020): poles are the candidate territories (the city field, or all) with at least the minimum number of jobs (jobs = all flows arriving in the territory); touching poles form one pole; a pole sending at least the commuting threshold of its workers to a pole with more jobs is attached to it (secondary pole); the crown is the territories sending at least the threshold to the pole; attraction is not recursive.&lt;/p&gt;
@@ -1576,86 +1576,86 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
 &lt;p&gt;&lt;b&gt;Flux&lt;/b&gt; : une table ou une couche chargée dans QGIS, ou un fichier CSV (délimiteur, UTF-8/BOM/cp1252 et virgules décimales détectés ; codes toujours lus comme du texte, donc 01004 garde son zéro). Les champs sont détectés d'après leur nom quand ils sont laissés vides, y compris dans les fichiers de navettes domicile-travail de l'INSEE (CODGEO/DCLT/NBFLUX_C20_ACTOCC15P, ou COMMUNE/DCLT/IPONDI sommé par couple). Les lignes qui répètent un couple et un type sont sommées avec un avertissement ; des volumes manquants ou négatifs arrêtent le traitement et les lignes sont citées ; les codes qui ne correspondent à aucun territoire sont comptés, listés et écartés.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/functional_areas.py" line="70" />
+            <location filename="../processing/functional_areas.py" line="113" />
+            <source>No functional area: no territory passes the city or pole rule (check the city field, the urban-centre share or the minimum jobs).</source>
+            <translation>Aucune aire fonctionnelle : aucun territoire ne satisfait la règle de ville ou de pôle (vérifiez le champ des villes, la part en centre urbain ou le nombre minimal d'emplois).</translation>
+        </message>
+        <message>
+            <location filename="../processing/functional_areas.py" line="64" />
             <location filename="../processing/provider.py" line="125" />
             <source>Population field</source>
             <translation>Champ de population</translation>
         </message>
         <message>
-            <location filename="../processing/functional_areas.py" line="76" />
+            <location filename="../processing/functional_areas.py" line="67" />
             <source>City (EU-OECD) or pole candidate (INSEE) field</source>
             <translation>Champ ville (UE-OCDE) ou pôle candidat (INSEE)</translation>
         </message>
         <message>
-            <location filename="../processing/functional_areas.py" line="79" />
+            <location filename="../processing/functional_areas.py" line="69" />
             <source>Population share in an urban centre</source>
             <translation>Part de la population en centre urbain</translation>
         </message>
         <message>
-            <location filename="../processing/functional_areas.py" line="88" />
+            <location filename="../processing/functional_areas.py" line="75" />
             <source>INSEE: minimum number of jobs of a pole</source>
             <translation>INSEE : nombre minimal d'emplois d'un pôle</translation>
         </message>
         <message>
-            <location filename="../processing/functional_areas.py" line="91" />
+            <location filename="../processing/functional_areas.py" line="76" />
             <source>Use contiguity (enclaves, exclaves)</source>
             <translation>Utiliser la contiguïté (enclaves, exclaves)</translation>
         </message>
         <message>
-            <location filename="../processing/functional_areas.py" line="93" />
+            <location filename="../processing/functional_areas.py" line="77" />
             <source>Territories with their functional area</source>
             <translation>Territoires avec leur aire fonctionnelle</translation>
         </message>
         <message>
-            <location filename="../processing/functional_areas.py" line="95" />
+            <location filename="../processing/functional_areas.py" line="78" />
             <location filename="../processing/styling/names.py" line="19" />
             <source>Functional areas</source>
             <translation>Aires fonctionnelles</translation>
         </message>
         <message>
-            <location filename="../processing/functional_areas.py" line="96" />
+            <location filename="../processing/functional_areas.py" line="79" />
             <source>Number of functional areas</source>
             <translation>Nombre d'aires fonctionnelles</translation>
         </message>
         <message>
-            <location filename="../processing/functional_areas.py" line="97" />
+            <location filename="../processing/functional_areas.py" line="80" />
             <source>Territories inside a functional area</source>
             <translation>Territoires situés dans une aire fonctionnelle</translation>
         </message>
         <message>
-            <location filename="../processing/functional_areas.py" line="129" />
-            <source>No functional area: no territory passes the city or pole rule (check the city field, the urban-centre share or the minimum jobs).</source>
-            <translation>Aucune aire fonctionnelle : aucun territoire ne satisfait la règle de ville ou de pôle (vérifiez le champ des villes, la part en centre urbain ou le nombre minimal d'emplois).</translation>
-        </message>
-        <message>
-            <location filename="../processing/functional_areas.py" line="86" />
-            <source>City: minimum population share in a centre (%)</source>
-            <translation>Ville : part minimale en centre urbain (%)</translation>
-        </message>
-        <message>
-            <location filename="../processing/functional_areas.py" line="86" />
-            <source>Commuting threshold (% of employed residents)</source>
-            <translation>Seuil de navettes (% des actifs occupés résidents)</translation>
-        </message>
-        <message>
-            <location filename="../processing/functional_areas.py" line="86" />
-            <source>Polycentric cities: merge threshold (%)</source>
-            <translation>Villes polycentriques : seuil de fusion (%)</translation>
-        </message>
-        <message>
-            <location filename="../processing/functional_areas.py" line="142" />
+            <location filename="../processing/functional_areas.py" line="126" />
             <source>{areas} functional areas holding {units} of {total} territories.</source>
             <translation>{areas} aires fonctionnelles regroupant {units} territoires sur {total}.</translation>
         </message>
         <message>
-            <location filename="../processing/functional_areas.py" line="171" />
+            <location filename="../processing/functional_areas.py" line="155" />
             <source>Urban-centre shares above 1: read as percentages.</source>
             <translation>Parts en centre urbain supérieures à 1 : lues comme des pourcentages.</translation>
         </message>
         <message>
-            <location filename="../processing/functional_areas.py" line="115" />
+            <location filename="../processing/functional_areas.py" line="99" />
             <source>{n} pairs of touching territories.</source>
             <translation>{n} couples de territoires contigus.</translation>
+        </message>
+        <message>
+            <location filename="../processing/functional_areas.py" line="71" />
+            <source>City: minimum population share in a centre (%)</source>
+            <translation>Ville : part minimale en centre urbain (%)</translation>
+        </message>
+        <message>
+            <location filename="../processing/functional_areas.py" line="71" />
+            <source>Commuting threshold (% of employed residents)</source>
+            <translation>Seuil de navettes (% des actifs occupés résidents)</translation>
+        </message>
+        <message>
+            <location filename="../processing/functional_areas.py" line="71" />
+            <source>Polycentric cities: merge threshold (%)</source>
+            <translation>Villes polycentriques : seuil de fusion (%)</translation>
         </message>
         <message>
             <location filename="../processing/growth_buffers.py" line="29" />
@@ -1699,11 +1699,26 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
 &lt;p&gt;Les distances sont en mètres : un SCR géographique, un SCR en pieds ou Web Mercator est remplacé par une projection azimutale équivalente de Lambert centrée sur les données (le journal le signale), où distances et surfaces sont calculées ; les sorties sont écrites dans le SCR de la couche en entrée. Le champ params enregistre les options.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="122" />
-            <location filename="../processing/growth_inputs.py" line="117" />
-            <location filename="../processing/urban_growth.py" line="81" />
+            <location filename="../processing/growth_buffers.py" line="103" />
+            <location filename="../processing/growth_inputs.py" line="114" />
+            <location filename="../processing/urban_growth.py" line="69" />
             <source>The built-up layer</source>
             <translation>La couche de la tache urbaine</translation>
+        </message>
+        <message>
+            <location filename="../processing/growth_buffers.py" line="111" />
+            <source>Give at least one distance, for example 500, 1000, 2000, 5000.</source>
+            <translation>Donnez au moins une distance, par exemple 500, 1000, 2000, 5000.</translation>
+        </message>
+        <message>
+            <location filename="../processing/growth_buffers.py" line="156" />
+            <source>The prospective buffer needs the current population (a field or a value) or a target area.</source>
+            <translation>Le tampon prospectif nécessite la population actuelle (un champ ou une valeur) ou une surface cible.</translation>
+        </message>
+        <message>
+            <location filename="../processing/growth_buffers.py" line="181" />
+            <source>Give the current population as a field or as a value, not both.</source>
+            <translation>Donnez la population actuelle sous forme de champ ou de valeur, pas les deux.</translation>
         </message>
         <message>
             <location filename="../processing/growth_buffers.py" line="80" />
@@ -1711,183 +1726,168 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>Tache urbaine ou cœurs urbains</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="82" />
+            <location filename="../processing/growth_buffers.py" line="81" />
             <source>Outer distances of the rings (m or km)</source>
             <translation>Distances extérieures des anneaux (m ou km)</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="85" />
+            <location filename="../processing/growth_buffers.py" line="82" />
             <source>Labels: the cores, then one per ring (;)</source>
             <translation>Libellés : les cœurs, puis un par anneau (;)</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="88" />
+            <location filename="../processing/growth_buffers.py" line="83" />
             <source>Include the cores themselves (band 0)</source>
             <translation>Inclure les cœurs eux-mêmes (bande 0)</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="90" />
-            <location filename="../processing/urban_growth.py" line="62" />
+            <location filename="../processing/growth_buffers.py" line="84" />
+            <location filename="../processing/urban_growth.py" line="54" />
             <source>Buffer segments per quarter circle</source>
             <translation>Segments du tampon par quart de cercle</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="93" />
+            <location filename="../processing/growth_buffers.py" line="86" />
             <source>Prospective buffer: population field</source>
             <translation>Tampon prospectif : champ de population</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="96" />
+            <location filename="../processing/growth_buffers.py" line="88" />
             <source>Prospective buffer: current population</source>
             <translation>Tampon prospectif : population actuelle</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="99" />
+            <location filename="../processing/growth_buffers.py" line="89" />
             <source>Prospective buffer: growth rate (% a year)</source>
             <translation>Tampon prospectif : croissance (% par an)</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="102" />
+            <location filename="../processing/growth_buffers.py" line="90" />
             <source>Prospective buffer: horizon (years)</source>
             <translation>Tampon prospectif : horizon (années)</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="105" />
+            <location filename="../processing/growth_buffers.py" line="91" />
             <source>Prospective buffer: density (inh./km2)</source>
             <translation>Tampon prospectif : densité (hab./km2)</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="108" />
+            <location filename="../processing/growth_buffers.py" line="92" />
             <source>Prospective buffer: target area (ha)</source>
             <translation>Tampon prospectif : surface cible (ha)</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="111" />
+            <location filename="../processing/growth_buffers.py" line="93" />
             <source>Growth rings</source>
             <translation>Anneaux de croissance</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="113" />
+            <location filename="../processing/growth_buffers.py" line="94" />
             <source>Prospective growth buffer</source>
             <translation>Tampon de croissance prospectif</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="116" />
+            <location filename="../processing/growth_buffers.py" line="96" />
             <source>Width of the prospective buffer (m)</source>
             <translation>Largeur du tampon prospectif (m)</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="130" />
-            <source>Give at least one distance, for example 500, 1000, 2000, 5000.</source>
-            <translation>Donnez au moins une distance, par exemple 500, 1000, 2000, 5000.</translation>
-        </message>
-        <message>
-            <location filename="../processing/growth_buffers.py" line="175" />
-            <source>The prospective buffer needs the current population (a field or a value) or a target area.</source>
-            <translation>Le tampon prospectif nécessite la population actuelle (un champ ou une valeur) ou une surface cible.</translation>
-        </message>
-        <message>
-            <location filename="../processing/growth_buffers.py" line="200" />
-            <source>Give the current population as a field or as a value, not both.</source>
-            <translation>Donnez la population actuelle sous forme de champ ou de valeur, pas les deux.</translation>
-        </message>
-        <message>
-            <location filename="../processing/growth_buffers.py" line="152" />
+            <location filename="../processing/growth_buffers.py" line="133" />
             <source>{n} rings out to {d:g} m.</source>
             <translation>{n} anneaux jusqu'à {d:g} m.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="158" />
+            <location filename="../processing/growth_buffers.py" line="139" />
             <source>The prospective buffer is not computed: its output is skipped.</source>
             <translation>Le tampon prospectif n'est pas calculé : sa sortie est ignorée.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="183" />
+            <location filename="../processing/growth_buffers.py" line="164" />
             <source>Prospective buffer: {area:,.0f} m2 of land demand, a band of {d:,.1f} m.</source>
             <translation>Tampon prospectif : {area:,.0f} m2 de besoin foncier, une bande de {d:,.1f} m.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="164" />
+            <location filename="../processing/growth_buffers.py" line="145" />
             <source>Current population: {pop:,.0f} (sum of '{field}').</source>
             <translation>Population actuelle : {pop:,.0f} (somme de '{field}').</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="126" />
+            <location filename="../processing/growth_buffers.py" line="107" />
             <source>'{item}' is not a distance: give metres separated by commas, for example 500, 1000, 2000, 5000 (or 2 km).</source>
             <translation>'{item}' n'est pas une distance : donnez des mètres séparés par des virgules, par exemple 500, 1000, 2000, 5000 (ou 2 km).</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="119" />
+            <location filename="../processing/growth_inputs.py" line="116" />
             <source>The built-up layer of the first date</source>
             <translation>La couche de la tache urbaine de la première date</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="70" />
+            <location filename="../processing/growth_inputs.py" line="68" />
             <source>Built-up at the second date (or both dates)</source>
             <translation>Tache urbaine à la seconde date (ou aux deux)</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="73" />
+            <location filename="../processing/growth_inputs.py" line="70" />
             <source>Built-up at the first date</source>
             <translation>Tache urbaine à la première date</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="76" />
+            <location filename="../processing/growth_inputs.py" line="72" />
             <source>Date or year field (one layer for both dates)</source>
             <translation>Champ de date ou d'année (une seule couche)</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="123" />
+            <location filename="../processing/growth_inputs.py" line="120" />
             <source>Give the first date either as a second layer or as a year field, not both.</source>
             <translation>Donnez la première date soit comme seconde couche, soit comme champ d'année, pas les deux.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="134" />
+            <location filename="../processing/growth_inputs.py" line="131" />
             <source>The built-up at the first date is missing: give a second layer, or a date or year field and a cut-off year.</source>
             <translation>La tache urbaine de la première date manque : donnez une seconde couche, ou un champ de date ou d'année et une année de coupure.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="138" />
+            <location filename="../processing/growth_inputs.py" line="135" />
             <source>With a year field, give the cut-off year of the first date.</source>
             <translation>Avec un champ d'année, donnez l'année de coupure de la première date.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="131" />
+            <location filename="../processing/growth_inputs.py" line="128" />
             <source>No built-up at the first date: all the built-up is new.</source>
             <translation>Pas de tache urbaine à la première date : toute la surface bâtie est nouvelle.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="151" />
+            <location filename="../processing/growth_inputs.py" line="148" />
             <source>Built-up from '{field}': {before} polygons up to {cutoff:g}, {after} up to {end}.</source>
             <translation>Tache urbaine d'après '{field}' : {before} polygones jusqu'à {cutoff:g}, {after} jusqu'à {end}.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="128" />
+            <location filename="../processing/growth_inputs.py" line="125" />
             <source>Built-up: {before} polygons at the first date, {after} at the second.</source>
             <translation>Tache urbaine : {before} polygones à la première date, {after} à la seconde.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="140" />
+            <location filename="../processing/growth_inputs.py" line="137" />
             <source>The last year ({end:g}) is before the cut-off year ({cutoff:g}).</source>
             <translation>La dernière année ({end:g}) est antérieure à l'année de coupure ({cutoff:g}).</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="146" />
+            <location filename="../processing/growth_inputs.py" line="143" />
             <source>{n} built-up features have no year in '{field}': they are left out.</source>
             <translation>{n} entités bâties n'ont pas d'année dans '{field}' : elles sont écartées.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="153" />
+            <location filename="../processing/growth_inputs.py" line="150" />
             <source>the last year</source>
             <translation>la dernière année</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="155" />
+            <location filename="../processing/growth_inputs.py" line="152" />
             <source>No built-up up to the cut-off year {cutoff:g}.</source>
             <translation>Pas de tache urbaine jusqu'à l'année de coupure {cutoff:g}.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_inputs.py" line="88" />
+            <location filename="../processing/growth_inputs.py" line="85" />
             <source>{what} is empty.</source>
             <translation>{what} est vide.</translation>
         </message>
@@ -1921,150 +1921,150 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>&lt;p&gt;&lt;b&gt;Tache urbaine à deux dates&lt;/b&gt; : soit deux couches de polygones (la seconde contient tout le bâti à la seconde date, celui de la première date inclus ou non), soit une couche avec un champ de date ou d'année : la première date regroupe chaque entité dont l'année est inférieure ou égale à l'année de coupure, la seconde chaque entité jusqu'à la dernière année (toutes quand elle est vide). Les champs date et date-heure comptent par leur année ; les champs texte par un nombre ou une année à quatre chiffres qu'ils contiennent ; les entités sans année sont écartées et comptées dans le journal. Les polygones invalides sont réparés avec make_valid ; les couches dans des SCR différents sont reprojetées dans un même SCR en mètres : celui de la couche du bâti, ou, quand il est géographique, en pieds ou Web Mercator, une projection azimutale équivalente de Lambert centrée sur les données (le journal indique lequel). Surfaces et distances sont calculées dans ce SCR ; les sorties qui sont de nouvelles géométries sont écrites dans le SCR de la couche du bâti.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="113" />
-            <location filename="../processing/urban_growth.py" line="85" />
+            <location filename="../processing/land_consumption.py" line="98" />
+            <location filename="../processing/urban_growth.py" line="73" />
             <source>The territories layer</source>
             <translation>La couche des territoires</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="67" />
-            <source>Territory code or name field</source>
-            <translation>Champ de code ou de nom des territoires</translation>
-        </message>
-        <message>
-            <location filename="../processing/land_consumption.py" line="74" />
-            <source>Year of the first date</source>
-            <translation>Année de la première date</translation>
-        </message>
-        <message>
-            <location filename="../processing/land_consumption.py" line="76" />
-            <source>Year of the second date</source>
-            <translation>Année de la seconde date</translation>
-        </message>
-        <message>
-            <location filename="../processing/land_consumption.py" line="79" />
-            <source>Stagnation below (% a year, either way)</source>
-            <translation>Stagnation en dessous de (% par an, ±)</translation>
-        </message>
-        <message>
-            <location filename="../processing/land_consumption.py" line="82" />
-            <source>Unit of the built-up areas</source>
-            <translation>Unité des surfaces bâties</translation>
-        </message>
-        <message>
-            <location filename="../processing/land_consumption.py" line="84" />
-            <source>Also compute the UN-Habitat urban extent classes</source>
-            <translation>Calculer aussi les classes d'étendue urbaine ONU-Habitat</translation>
-        </message>
-        <message>
-            <location filename="../processing/land_consumption.py" line="86" />
-            <source>Urban extent from a built-up raster</source>
-            <translation>Emprise urbaine d'après un raster de bâti</translation>
-        </message>
-        <message>
-            <location filename="../processing/land_consumption.py" line="88" />
-            <source>Band of the built-up raster</source>
-            <translation>Bande du raster du bâti</translation>
-        </message>
-        <message>
-            <location filename="../processing/land_consumption.py" line="99" />
-            <source>Land consumption per territory</source>
-            <translation>Consommation d'espace par territoire</translation>
-        </message>
-        <message>
-            <location filename="../processing/land_consumption.py" line="101" />
-            <source>Urban extent classes</source>
-            <translation>Classes d'étendue urbaine</translation>
-        </message>
-        <message>
-            <location filename="../processing/land_consumption.py" line="102" />
-            <source>Territories flagged (ratio meaningless)</source>
-            <translation>Territoires signalés (rapport sans signification)</translation>
-        </message>
-        <message>
-            <location filename="../processing/land_consumption.py" line="111" />
+            <location filename="../processing/land_consumption.py" line="96" />
             <source>Choose an output for the urban extent classes.</source>
             <translation>Choisissez une sortie pour les classes d'étendue urbaine.</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="218" />
+            <location filename="../processing/land_consumption.py" line="203" />
             <source>The urban-extent grid cell must be positive.</source>
             <translation>Le carreau de la grille d'étendue urbaine doit être positif.</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="72" />
-            <location filename="../processing/land_consumption.py" line="97" />
-            <source>Population at the first date</source>
-            <translation>Population à la première date</translation>
+            <location filename="../processing/land_consumption.py" line="66" />
+            <source>Territory code or name field</source>
+            <translation>Champ de code ou de nom des territoires</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="72" />
-            <location filename="../processing/land_consumption.py" line="97" />
-            <source>Population at the second date</source>
-            <translation>Population à la seconde date</translation>
+            <location filename="../processing/land_consumption.py" line="70" />
+            <source>Year of the first date</source>
+            <translation>Année de la première date</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="72" />
-            <location filename="../processing/land_consumption.py" line="97" />
-            <source>Urban extent: grid cell (m)</source>
-            <translation>Étendue urbaine : carreau de la grille (m)</translation>
+            <location filename="../processing/land_consumption.py" line="71" />
+            <source>Year of the second date</source>
+            <translation>Année de la seconde date</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="72" />
-            <location filename="../processing/land_consumption.py" line="97" />
-            <source>Urban extent: radius of the built-up density (m)</source>
-            <translation>Étendue urbaine : rayon de la densité du bâti (m)</translation>
+            <location filename="../processing/land_consumption.py" line="73" />
+            <source>Stagnation below (% a year, either way)</source>
+            <translation>Stagnation en dessous de (% par an, ±)</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="72" />
-            <location filename="../processing/land_consumption.py" line="97" />
-            <source>Urban extent: cover of a built-up cell (%)</source>
-            <translation>Emprise : couverture d'une cellule bâtie (%)</translation>
+            <location filename="../processing/land_consumption.py" line="74" />
+            <source>Unit of the built-up areas</source>
+            <translation>Unité des surfaces bâties</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="72" />
-            <location filename="../processing/land_consumption.py" line="97" />
-            <source>Urban extent: fringe open space within (m)</source>
-            <translation>Étendue urbaine : espace ouvert de frange jusqu'à (m)</translation>
+            <location filename="../processing/land_consumption.py" line="75" />
+            <source>Also compute the UN-Habitat urban extent classes</source>
+            <translation>Calculer aussi les classes d'étendue urbaine ONU-Habitat</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="72" />
-            <location filename="../processing/land_consumption.py" line="97" />
-            <source>Urban extent: captured open space below (ha)</source>
-            <translation>Étendue urbaine : espace ouvert captif en dessous de (ha)</translation>
+            <location filename="../processing/land_consumption.py" line="76" />
+            <source>Urban extent from a built-up raster</source>
+            <translation>Emprise urbaine d'après un raster de bâti</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="173" />
+            <location filename="../processing/land_consumption.py" line="77" />
+            <source>Band of the built-up raster</source>
+            <translation>Bande du raster du bâti</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_consumption.py" line="84" />
+            <source>Land consumption per territory</source>
+            <translation>Consommation d'espace par territoire</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_consumption.py" line="85" />
+            <source>Urban extent classes</source>
+            <translation>Classes d'étendue urbaine</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_consumption.py" line="86" />
+            <source>Territories flagged (ratio meaningless)</source>
+            <translation>Territoires signalés (rapport sans signification)</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_consumption.py" line="158" />
             <source>Urban extent from the raster {name}: {rows} x {cols} cells of {cell:g} m{pct}.</source>
             <translation>Étendue urbaine à partir du raster {name} : {rows} x {cols} cellules de {cell:g} m{pct}.</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="200" />
+            <location filename="../processing/land_consumption.py" line="185" />
             <source>Whole area: built-up {u0:,.2f} -&gt; {u1:,.2f} {unit}, population {p0:,.0f} -&gt; {p1:,.0f}; LCR {lcr:.4%}, PGR {pgr:.4%} a year, LCRPGR {ratio} ({flag}).</source>
             <translation>Ensemble de la zone : bâti {u0:,.2f} -&gt; {u1:,.2f} {unit}, population {p0:,.0f} -&gt; {p1:,.0f} ; LCR {lcr:.4%}, PGR {pgr:.4%} par an, LCRPGR {ratio} ({flag}).</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="117" />
+            <location filename="../processing/land_consumption.py" line="102" />
             <source>The second year ({y1:g}) must come after the first ({y0:g}).</source>
             <translation>La seconde année ({y1:g}) doit être postérieure à la première ({y0:g}).</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="167" />
+            <location filename="../processing/land_consumption.py" line="152" />
             <source>The built-up raster is in {raster}, the territories are measured in {crs}: warp the raster to the territories' projected CRS first (Raster &gt; Projections &gt; Warp).</source>
             <translation>Le raster du bâti est en {raster}, les territoires sont mesurés en {crs} : reprojetez d'abord le raster dans le SCR projeté des territoires (Raster &gt; Projections &gt; Projection (warp)).</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="175" />
+            <location filename="../processing/land_consumption.py" line="160" />
             <source>, read as percentages</source>
             <translation>, lues comme des pourcentages</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="235" />
+            <location filename="../processing/land_consumption.py" line="220" />
             <source>Urban extent {year:g}: {area:,.0f} m2 (urban and suburban built-up, fringe and captured open space).</source>
             <translation>Étendue urbaine {year:g} : {area:,.0f} m2 (bâti urbain et suburbain, espaces ouverts de frange et captifs).</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="197" />
+            <location filename="../processing/land_consumption.py" line="67" />
+            <location filename="../processing/land_consumption.py" line="78" />
+            <source>Population at the first date</source>
+            <translation>Population à la première date</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_consumption.py" line="67" />
+            <location filename="../processing/land_consumption.py" line="78" />
+            <source>Population at the second date</source>
+            <translation>Population à la seconde date</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_consumption.py" line="67" />
+            <location filename="../processing/land_consumption.py" line="78" />
+            <source>Urban extent: grid cell (m)</source>
+            <translation>Étendue urbaine : carreau de la grille (m)</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_consumption.py" line="67" />
+            <location filename="../processing/land_consumption.py" line="78" />
+            <source>Urban extent: radius of the built-up density (m)</source>
+            <translation>Étendue urbaine : rayon de la densité du bâti (m)</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_consumption.py" line="67" />
+            <location filename="../processing/land_consumption.py" line="78" />
+            <source>Urban extent: cover of a built-up cell (%)</source>
+            <translation>Emprise : couverture d'une cellule bâtie (%)</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_consumption.py" line="67" />
+            <location filename="../processing/land_consumption.py" line="78" />
+            <source>Urban extent: fringe open space within (m)</source>
+            <translation>Étendue urbaine : espace ouvert de frange jusqu'à (m)</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_consumption.py" line="67" />
+            <location filename="../processing/land_consumption.py" line="78" />
+            <source>Urban extent: captured open space below (ha)</source>
+            <translation>Étendue urbaine : espace ouvert captif en dessous de (ha)</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_consumption.py" line="182" />
             <source>{name}: {flag}. {explanation}</source>
             <translation>{name} : {flag}. {explanation}</translation>
         </message>
@@ -2095,12 +2095,33 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>&lt;p&gt;&lt;b&gt;Fronts de croissance à partir d'anneaux&lt;/b&gt; : les anneaux d'alliance:growthbuffers portent un champ &lt;i&gt;role&lt;/i&gt; (urban_core, peri_urban, rural ; des codes, quelle que soit la langue des libellés) : par défaut seuls les anneaux &lt;i&gt;peri_urban&lt;/i&gt; sont des fronts de croissance, ni le cœur urbain (le bâti lui-même) ni l'anneau rural. Le paramètre &lt;i&gt;Fronts de croissance : rôles retenus&lt;/i&gt; liste les rôles qui comptent (par exemple peri_urban, rural), ou 'all' pour toutes les entités. Une couche de croissance sans champ de rôle (le tampon prospectif, les taches d'extension urbaine, vos propres fronts) compte entièrement. Pour mesurer chaque anneau séparément, fournissez aussi les anneaux comme zonage, avec le champ de classe &lt;i&gt;label&lt;/i&gt; ou &lt;i&gt;role&lt;/i&gt;.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="115" />
+            <location filename="../processing/land_tenure.py" line="189" />
+            <source>No constraint layer, or only empty ones: every covered area is 0.</source>
+            <translation>Aucune couche de contraintes, ou seulement des couches vides : toutes les surfaces couvertes valent 0.</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_tenure.py" line="250" />
+            <source>The parcel layer is empty.</source>
+            <translation>La couche des parcelles est vide.</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_tenure.py" line="302" />
+            <source>Choose the population field of the population layer.</source>
+            <translation>Choisissez le champ de population de la couche de population.</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_tenure.py" line="330" />
+            <location filename="../processing/urban_growth.py" line="77" />
+            <source>Choose the territory code field.</source>
+            <translation>Choisissez le champ de code des territoires.</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_tenure.py" line="118" />
             <source>Parcels</source>
             <translation>Parcelles</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="117" />
+            <location filename="../processing/land_tenure.py" line="119" />
             <source>Tenure field (if empty: all unknown)</source>
             <translation>Champ de tenure (si vide : tout inconnu)</translation>
         </message>
@@ -2110,154 +2131,133 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>Correspondance de tenure (valeur=classe; ...)</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="123" />
+            <location filename="../processing/land_tenure.py" line="121" />
             <source>Population field of the parcels</source>
             <translation>Champ de population des parcelles</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="126" />
+            <location filename="../processing/land_tenure.py" line="123" />
             <source>Or a population layer (points)</source>
             <translation>Ou une couche de population (points)</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="129" />
+            <location filename="../processing/land_tenure.py" line="125" />
             <source>Population field of that layer</source>
             <translation>Champ de population de cette couche</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="139" />
+            <location filename="../processing/land_tenure.py" line="129" />
             <source>Growth fronts: ring roles counted</source>
             <translation>Fronts de croissance : rôles retenus</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="142" />
+            <location filename="../processing/land_tenure.py" line="131" />
             <source>Class field of the zoning layers</source>
             <translation>Champ de classe des couches de zonage</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="144" />
-            <location filename="../processing/urban_growth.py" line="65" />
+            <location filename="../processing/land_tenure.py" line="132" />
+            <location filename="../processing/urban_growth.py" line="56" />
             <source>Territories for the summary</source>
             <translation>Territoires pour la synthèse</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="150" />
+            <location filename="../processing/land_tenure.py" line="135" />
             <source>Inside a zone from this share of a parcel (%)</source>
             <translation>Dans une zone à partir de cette part (%)</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="153" />
+            <location filename="../processing/land_tenure.py" line="137" />
             <source>Parcels with tenure, constraint areas and flags</source>
             <translation>Parcelles avec tenure, surfaces sous contrainte et signalements</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="155" />
+            <location filename="../processing/land_tenure.py" line="139" />
             <source>Summary: tenure x constraint</source>
             <translation>Synthèse : tenure x contrainte</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="157" />
+            <location filename="../processing/land_tenure.py" line="140" />
             <source>SDG 1.4.2 spatial proxies</source>
             <translation>Indicateurs spatiaux approchés de l'ODD 1.4.2</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="159" />
+            <location filename="../processing/land_tenure.py" line="141" />
             <source>Intersection pieces</source>
             <translation>Morceaux d'intersection</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="161" />
+            <location filename="../processing/land_tenure.py" line="143" />
             <source>Parcels read</source>
             <translation>Parcelles lues</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="162" />
+            <location filename="../processing/land_tenure.py" line="144" />
             <source>Tenure values not mapped (unknown)</source>
             <translation>Valeurs de tenure sans correspondance (inconnues)</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="206" />
-            <source>No constraint layer, or only empty ones: every covered area is 0.</source>
-            <translation>Aucune couche de contraintes, ou seulement des couches vides : toutes les surfaces couvertes valent 0.</translation>
-        </message>
-        <message>
-            <location filename="../processing/land_tenure.py" line="267" />
-            <source>The parcel layer is empty.</source>
-            <translation>La couche des parcelles est vide.</translation>
-        </message>
-        <message>
-            <location filename="../processing/land_tenure.py" line="319" />
-            <source>Choose the population field of the population layer.</source>
-            <translation>Choisissez le champ de population de la couche de population.</translation>
-        </message>
-        <message>
-            <location filename="../processing/land_tenure.py" line="347" />
-            <location filename="../processing/urban_growth.py" line="89" />
-            <source>Choose the territory code field.</source>
-            <translation>Choisissez le champ de code des territoires.</translation>
-        </message>
-        <message>
-            <location filename="../processing/land_tenure.py" line="136" />
-            <source>Growth fronts (growth buffers, rings)</source>
-            <translation>Fronts de croissance (tampons de croissance, anneaux)</translation>
-        </message>
-        <message>
-            <location filename="../processing/land_tenure.py" line="136" />
-            <source>Hazard zones (flood...)</source>
-            <translation>Zones d'aléa (inondation...)</translation>
-        </message>
-        <message>
-            <location filename="../processing/land_tenure.py" line="136" />
-            <source>Protected areas</source>
-            <translation>Espaces protégés</translation>
-        </message>
-        <message>
-            <location filename="../processing/land_tenure.py" line="136" />
-            <source>Agricultural land</source>
-            <translation>Terres agricoles</translation>
-        </message>
-        <message>
-            <location filename="../processing/land_tenure.py" line="136" />
-            <source>Zoning (classes from the class field)</source>
-            <translation>Zonage (classes tirées du champ de classe)</translation>
-        </message>
-        <message>
-            <location filename="../processing/land_tenure.py" line="235" />
+            <location filename="../processing/land_tenure.py" line="218" />
             <source>Parcels with tenure</source>
             <translation>Parcelles avec tenure</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="283" />
+            <location filename="../processing/land_tenure.py" line="266" />
             <source>{n} parcels; NULL tenure: {m} (unknown).</source>
             <translation>{n} parcelles ; tenure NULL : {m} (inconnue).</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="330" />
+            <location filename="../processing/land_tenure.py" line="313" />
             <source>Population from {layer}: {total:,.0f} in parcels, {lost:,.0f} outside every parcel.</source>
             <translation>Population d'après {layer} : {total:,.0f} dans les parcelles, {lost:,.0f} hors de toute parcelle.</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="264" />
+            <location filename="../processing/land_tenure.py" line="247" />
             <source>Parcels read with pyogrio from {path}.</source>
             <translation>Parcelles lues avec pyogrio depuis {path}.</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="281" />
+            <location filename="../processing/land_tenure.py" line="264" />
             <source>Tenure values with no class, counted as unknown: {values}.</source>
             <translation>Valeurs de tenure sans classe, comptées comme inconnues : {values}.</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="358" />
+            <location filename="../processing/land_tenure.py" line="341" />
             <source>{n} parcels lie in no territory (territory NULL).</source>
             <translation>{n} parcelles ne sont dans aucun territoire (territoire NULL).</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="183" />
+            <location filename="../processing/land_tenure.py" line="127" />
+            <source>Growth fronts (growth buffers, rings)</source>
+            <translation>Fronts de croissance (tampons de croissance, anneaux)</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_tenure.py" line="127" />
+            <source>Hazard zones (flood...)</source>
+            <translation>Zones d'aléa (inondation...)</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_tenure.py" line="127" />
+            <source>Protected areas</source>
+            <translation>Espaces protégés</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_tenure.py" line="127" />
+            <source>Agricultural land</source>
+            <translation>Terres agricoles</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_tenure.py" line="127" />
+            <source>Zoning (classes from the class field)</source>
+            <translation>Zonage (classes tirées du champ de classe)</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_tenure.py" line="166" />
             <source>{role}: {layer}, {n} zones.</source>
             <translation>{role} : {layer}, {n} zones.</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="179" />
+            <location filename="../processing/land_tenure.py" line="162" />
             <source>{layer}: {kept} of {n} features are growth fronts (role {roles}).</source>
             <translation>{layer} : {kept} entités sur {n} sont des fronts de croissance (rôle {roles}).</translation>
         </message>
@@ -2887,17 +2887,17 @@ Paramètres : {params}</translation>
             <translation>Règle : {rules}</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="45" />
+            <location filename="../processing/service_access.py" line="44" />
             <source>Access to services and its inequality</source>
             <translation>Accès aux services et ses inégalités</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="48" />
+            <location filename="../processing/service_access.py" line="47" />
             <source>Distance to the nearest school, clinic or market along the streets, two-step floating catchment scores, and their inequality between territories and territory classes.</source>
             <translation>Distance à l'école, au centre de santé ou au marché le plus proche par les rues, scores d'aire de chalandise flottante à deux étapes, et leur inégalité entre territoires et entre classes de territoires.</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="52" />
+            <location filename="../processing/service_access.py" line="51" />
             <source>&lt;p&gt;Access to services (recommendation 7, feeding 1 and 3): how far people live from schools, clinics or markets, how much capacity each can count on, and how unequal that is between territories and between urban, peri-urban and rural areas.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Nearest facility&lt;/b&gt;: the walking distance along the street network (or the straight line) from every demand feature to the nearest facility, and the time at the walking speed. NULL when no facility can be reached.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Two-step floating catchment area&lt;/b&gt; (Luo and Wang 2003): each facility's ratio is its capacity over the population within the catchment distance, &lt;i&gt;R_j = S_j / sum P_k&lt;/i&gt;; each person's score is the sum of the ratios of the facilities within that distance, &lt;i&gt;A_i = sum R_j&lt;/i&gt;, written per 1000 inhabitants. Facilities with nobody within reach have a NULL ratio; people with no facility within reach score 0. Capacity is a field (places, beds, staff) or 1 per facility.&lt;/p&gt;
@@ -2908,7 +2908,7 @@ Paramètres : {params}</translation>
 &lt;p&gt;&lt;b&gt;Inégalité&lt;/b&gt; : avec des territoires, le score moyen et la distance moyenne de chaque territoire, pondérés par la population (&lt;i&gt;service_score_per_1000&lt;/i&gt; et &lt;i&gt;service_distance_m&lt;/i&gt;, lus par le tableau de bord des recommandations), ainsi que leur coefficient de Gini et leur indice de Theil entre territoires, pondérés par la population ; avec un champ de classe (par exemple la classe des unités locales d'alliance:degurba ou le rôle d'alliance:functionalareas), la moyenne par classe, le rapport entre la plus forte et la plus faible moyenne de classe (NULL quand la plus faible vaut 0) et l'indice de Theil entre classes (la part inter-classes du Theil total). Le Gini et le Theil du score entre personnes sur l'ensemble de la zone sont aussi fournis. Ce sont toutes des sorties numériques : un modèle peut donc les utiliser.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="52" />
+            <location filename="../processing/service_access.py" line="51" />
             <location filename="../processing/transit_access.py" line="64" />
             <source>&lt;p&gt;&lt;b&gt;Street network&lt;/b&gt; (optional): lines, walked in both directions. Line ends closer than the topology tolerance are one junction; lines that cross without sharing a vertex are not connected (as in QGIS's network analysis). Points, stops and facilities are snapped to the nearest point of the nearest street (not to the nearest vertex) when it lies within the snap tolerance, and that straight snap distance is added to their walk. Points farther away are kept, counted in the log and in the numeric outputs, and get no access (the denominator keeps them: nobody is lost). The graph is built once per run; one multi-source shortest-path search per access distance, with a cut-off, gives every distance. A network in several disconnected parts is reported with the population sitting on parts that hold no stop or facility.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Without a network&lt;/b&gt;, distances are straight lines: every output says &lt;i&gt;euclidean proxy&lt;/i&gt; in its method field and the log says it too.&lt;/p&gt;
@@ -2918,183 +2918,183 @@ Paramètres : {params}</translation>
 &lt;p&gt;Les distances sont en mètres : un SCR géographique, un SCR en pieds ou Web Mercator est remplacé par une projection azimutale équivalente de Lambert centrée sur la population (le journal le signale), dans laquelle les autres couches sont reprojetées.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="64" />
-            <source>Demand: population (points, polygons or grid cells)</source>
-            <translation>Demande : population (points, polygones ou carreaux de grille)</translation>
-        </message>
-        <message>
-            <location filename="../processing/service_access.py" line="224" />
+            <location filename="../processing/service_access.py" line="218" />
             <source>facility</source>
             <translation>équipement</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="56" />
-            <source>Facilities (schools, clinics, markets...)</source>
-            <translation>Équipements (écoles, centres de santé, marchés...)</translation>
-        </message>
-        <message>
-            <location filename="../processing/service_access.py" line="59" />
-            <source>Facility identifier field</source>
-            <translation>Champ d'identifiant des équipements</translation>
-        </message>
-        <message>
-            <location filename="../processing/service_access.py" line="62" />
-            <source>Capacity field (places, beds...)</source>
-            <translation>Champ de capacité (places, lits...)</translation>
-        </message>
-        <message>
-            <location filename="../processing/service_access.py" line="66" />
-            <source>Catchment distance of the floating catchment (m)</source>
-            <translation>Distance de l'aire de chalandise flottante (m)</translation>
-        </message>
-        <message>
-            <location filename="../processing/service_access.py" line="69" />
-            <source>Walking speed for times (km/h)</source>
-            <translation>Vitesse de marche pour les temps (km/h)</translation>
-        </message>
-        <message>
-            <location filename="../processing/service_access.py" line="74" />
-            <source>Territory class field (urban, rural...)</source>
-            <translation>Champ de classe des territoires (urbain, rural...)</translation>
-        </message>
-        <message>
-            <location filename="../processing/service_access.py" line="125" />
+            <location filename="../processing/service_access.py" line="118" />
             <source>The facilities layer has no facility with a geometry.</source>
             <translation>La couche des équipements ne contient aucun équipement avec une géométrie.</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="189" />
-            <location filename="../processing/service_access.py" line="77" />
+            <location filename="../processing/service_access.py" line="183" />
+            <location filename="../processing/service_access.py" line="68" />
             <source>Population with access to services</source>
             <translation>Population et son accès aux services</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="240" />
+            <location filename="../processing/service_access.py" line="234" />
             <source>No population feature lies in a territory: the Gini and Theil between territories are empty. Check that the territories cover the population.</source>
             <translation>Aucune entité de population ne se trouve dans un territoire : le Gini et le Theil entre territoires sont vides. Vérifiez que les territoires couvrent la population.</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="78" />
+            <location filename="../processing/service_access.py" line="55" />
+            <source>Facilities (schools, clinics, markets...)</source>
+            <translation>Équipements (écoles, centres de santé, marchés...)</translation>
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="57" />
+            <source>Facility identifier field</source>
+            <translation>Champ d'identifiant des équipements</translation>
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="58" />
+            <source>Capacity field (places, beds...)</source>
+            <translation>Champ de capacité (places, lits...)</translation>
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="61" />
+            <source>Catchment distance of the floating catchment (m)</source>
+            <translation>Distance de l'aire de chalandise flottante (m)</translation>
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="63" />
+            <source>Walking speed for times (km/h)</source>
+            <translation>Vitesse de marche pour les temps (km/h)</translation>
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="66" />
+            <source>Territory class field (urban, rural...)</source>
+            <translation>Champ de classe des territoires (urbain, rural...)</translation>
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="69" />
             <source>Inequality of access</source>
             <translation>Inégalité d'accès</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="79" />
+            <location filename="../processing/service_access.py" line="70" />
             <source>Facilities with their catchment</source>
             <translation>Équipements avec leur aire de chalandise</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="81" />
+            <location filename="../processing/service_access.py" line="72" />
             <source>Territories with their access</source>
             <translation>Territoires avec leur accès</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="83" />
+            <location filename="../processing/service_access.py" line="74" />
             <source>Access per territory class</source>
             <translation>Accès par classe de territoires</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="85" />
+            <location filename="../processing/service_access.py" line="76" />
             <source>Mean distance to the nearest facility (m)</source>
             <translation>Distance moyenne à l'équipement le plus proche (m)</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="86" />
+            <location filename="../processing/service_access.py" line="77" />
             <source>Mean floating catchment score (capacity per 1000 inhabitants)</source>
             <translation>Score moyen d'aire de chalandise flottante (capacité pour 1000 habitants)</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="87" />
+            <location filename="../processing/service_access.py" line="78" />
             <source>Gini of the score between territories</source>
             <translation>Gini du score entre territoires</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="88" />
+            <location filename="../processing/service_access.py" line="79" />
             <source>Theil of the score between territories</source>
             <translation>Theil du score entre territoires</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="89" />
+            <location filename="../processing/service_access.py" line="80" />
             <source>Ratio of the highest to the lowest class mean score</source>
             <translation>Rapport entre le plus fort et le plus faible score moyen de classe</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="90" />
+            <location filename="../processing/service_access.py" line="81" />
             <source>Theil of the score between classes</source>
             <translation>Theil du score entre classes</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="91" />
+            <location filename="../processing/service_access.py" line="82" />
             <source>Gini of the distance between territories</source>
             <translation>Gini de la distance entre territoires</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="92" />
+            <location filename="../processing/service_access.py" line="83" />
             <source>Theil of the distance between territories</source>
             <translation>Theil de la distance entre territoires</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="93" />
+            <location filename="../processing/service_access.py" line="84" />
             <source>Ratio of the highest to the lowest class mean distance</source>
             <translation>Rapport entre la plus forte et la plus faible distance moyenne de classe</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="94" />
+            <location filename="../processing/service_access.py" line="85" />
             <source>Population with no facility reachable</source>
             <translation>Population sans équipement accessible</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="243" />
+            <location filename="../processing/service_access.py" line="237" />
             <source>All the population lies in one territory: the Gini and Theil between territories are 0, there is nothing to compare.</source>
             <translation>Toute la population se trouve dans un seul territoire : le Gini et le Theil entre territoires valent 0, il n'y a rien à comparer.</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="114" />
+            <location filename="../processing/service_access.py" line="60" />
+            <source>Demand: population (points, polygons or grid cells)</source>
+            <translation>Demande : population (points, polygones ou carreaux de grille)</translation>
+        </message>
+        <message>
+            <location filename="../processing/service_access.py" line="107" />
             <source>{n} facilities have no capacity in '{field}': they count 0.</source>
             <translation>{n} équipements n'ont pas de capacité dans '{field}' : ils comptent pour 0.</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="118" />
+            <location filename="../processing/service_access.py" line="111" />
             <source>{n} facilities have a negative capacity in '{field}'.</source>
             <translation>{n} équipements ont une capacité négative dans '{field}'.</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="122" />
+            <location filename="../processing/service_access.py" line="115" />
             <source>{n} facilities have no geometry: they are left out.</source>
             <translation>{n} équipements n'ont pas de géométrie : ils sont écartés.</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="175" />
+            <location filename="../processing/service_access.py" line="169" />
             <source>{pop:,.0f} people reach no facility (not placed on the network, or on a part without facilities): their distance is NULL and left out of the mean distance; their score is 0.</source>
             <translation>{pop:,.0f} personnes n'atteignent aucun équipement (non placées sur le réseau, ou sur une partie sans équipement) : leur distance est NULL et exclue de la distance moyenne ; leur score vaut 0.</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="226" />
+            <location filename="../processing/service_access.py" line="220" />
             <source>{n} facilities are farther than the snap tolerance from any street: nobody reaches them.</source>
             <translation>{n} équipements sont plus loin de toute rue que la tolérance d'accrochage : personne ne les atteint.</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="234" />
+            <location filename="../processing/service_access.py" line="228" />
             <source>Inequality of the {indicator} across {scope}: Gini {gini}, Theil {theil}, ratio {ratio}.</source>
             <translation>Inégalité de l'indicateur {indicator} (portée {scope}) : Gini {gini}, Theil {theil}, rapport {ratio}.</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="246" />
+            <location filename="../processing/service_access.py" line="240" />
             <source>Nobody in the territories has a facility within the catchment distance: every territory scores 0, so the Gini and Theil of the score are undefined and left empty. Raise the catchment distance.</source>
             <translation>Personne dans les territoires n'a d'équipement à moins de la distance de l'aire de chalandise : chaque territoire a un score de 0, le Gini et le Theil du score sont donc indéfinis et laissés vides. Augmentez la distance de l'aire de chalandise.</translation>
         </message>
         <message>
-            <location filename="../processing/spatial_interaction.py" line="45" />
+            <location filename="../processing/spatial_interaction.py" line="38" />
             <source>Spatial interaction model (gravity)</source>
             <translation>Modèle d'interaction spatiale (gravitaire)</translation>
         </message>
         <message>
-            <location filename="../processing/spatial_interaction.py" line="48" />
+            <location filename="../processing/spatial_interaction.py" line="41" />
             <source>Unconstrained, production-, attraction- or doubly-constrained gravity models with power or exponential distance decay, fitted as Poisson GLMs.</source>
             <translation>Modèles gravitaires non contraint, contraint à l'origine, contraint à la destination ou doublement contraint, avec décroissance de la distance en puissance ou exponentielle, ajustés comme GLM de Poisson.</translation>
         </message>
         <message>
-            <location filename="../processing/spatial_interaction.py" line="52" />
+            <location filename="../processing/spatial_interaction.py" line="45" />
             <source>&lt;p&gt;Fits a spatial interaction (gravity) model to the flows by Poisson maximum likelihood (recommendations 2 and 3):&lt;/p&gt;
 &lt;ul&gt;&lt;li&gt;&lt;b&gt;Unconstrained&lt;/b&gt;: log T&lt;sub&gt;ij&lt;/sub&gt; = k + &amp;mu; log V&lt;sub&gt;i&lt;/sub&gt; + &amp;alpha; log W&lt;sub&gt;j&lt;/sub&gt; + &amp;beta; f(d&lt;sub&gt;ij&lt;/sub&gt;);&lt;/li&gt;
 &lt;li&gt;&lt;b&gt;production-constrained&lt;/b&gt;: origin effects instead of V&lt;sub&gt;i&lt;/sub&gt; (the fitted flows keep each origin's total);&lt;/li&gt;
@@ -3113,129 +3113,129 @@ Paramètres : {params}</translation>
 &lt;p&gt;&lt;b&gt;Flux&lt;/b&gt; : une table ou une couche chargée dans QGIS, ou un fichier CSV (délimiteur, UTF-8/BOM/cp1252 et virgules décimales détectés ; codes toujours lus comme du texte, donc 01004 garde son zéro). Les champs sont détectés d'après leur nom quand ils sont laissés vides, y compris dans les fichiers de navettes domicile-travail de l'INSEE (CODGEO/DCLT/NBFLUX_C20_ACTOCC15P, ou COMMUNE/DCLT/IPONDI sommé par couple). Les lignes qui répètent un couple et un type sont sommées avec un avertissement ; des volumes manquants ou négatifs arrêtent le traitement et les lignes sont citées ; les codes qui ne correspondent à aucun territoire sont comptés, listés et écartés.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/spatial_interaction.py" line="58" />
-            <source>Model</source>
-            <translation>Modèle</translation>
-        </message>
-        <message>
-            <location filename="../processing/spatial_interaction.py" line="60" />
-            <source>Distance decay</source>
-            <translation>Décroissance avec la distance</translation>
-        </message>
-        <message>
-            <location filename="../processing/spatial_interaction.py" line="63" />
-            <source>Distance field of the flows (km)</source>
-            <translation>Champ de distance des flux (km)</translation>
-        </message>
-        <message>
-            <location filename="../processing/spatial_interaction.py" line="66" />
-            <source>Origin mass field (default: outflow)</source>
-            <translation>Champ de masse d'origine (défaut : sortant)</translation>
-        </message>
-        <message>
-            <location filename="../processing/spatial_interaction.py" line="69" />
-            <source>Destination mass field (default: inflow)</source>
-            <translation>Champ de masse de destination (défaut : entrant)</translation>
-        </message>
-        <message>
-            <location filename="../processing/spatial_interaction.py" line="72" />
-            <source>Model the flows inside a territory too</source>
-            <translation>Modéliser aussi les flux internes à un territoire</translation>
-        </message>
-        <message>
-            <location filename="../processing/spatial_interaction.py" line="74" />
-            <source>Flow lines: observed, expected, residual</source>
-            <translation>Lignes de flux : observé, attendu, résidu</translation>
-        </message>
-        <message>
-            <location filename="../processing/spatial_interaction.py" line="76" />
-            <source>Model parameters</source>
-            <translation>Paramètres du modèle</translation>
-        </message>
-        <message>
-            <location filename="../processing/spatial_interaction.py" line="80" />
-            <source>Summary of the fit</source>
-            <translation>Synthèse de l'ajustement</translation>
-        </message>
-        <message>
-            <location filename="../processing/spatial_interaction.py" line="125" />
+            <location filename="../processing/spatial_interaction.py" line="112" />
             <source>{family} model, {decay} decay: beta = {beta:.4f}, pseudo R2 = {r2:.3f}, SRMSE = {srmse:.3f}, SSI = {ssi:.3f}, {n} pairs.</source>
             <translation>Modèle {family}, décroissance {decay} : beta = {beta:.4f}, pseudo-R2 = {r2:.3f}, SRMSE = {srmse:.3f}, SSI = {ssi:.3f}, {n} couples.</translation>
         </message>
         <message>
-            <location filename="../processing/spatial_interaction.py" line="79" />
-            <source>Distance-decay parameter beta</source>
-            <translation>Paramètre de décroissance avec la distance beta</translation>
+            <location filename="../processing/spatial_interaction.py" line="51" />
+            <source>Model</source>
+            <translation>Modèle</translation>
         </message>
         <message>
-            <location filename="../processing/spatial_interaction.py" line="79" />
-            <source>Pseudo R2 (McFadden)</source>
-            <translation>Pseudo-R2 (McFadden)</translation>
+            <location filename="../processing/spatial_interaction.py" line="52" />
+            <source>Distance decay</source>
+            <translation>Décroissance avec la distance</translation>
         </message>
         <message>
-            <location filename="../processing/spatial_interaction.py" line="79" />
-            <source>SRMSE</source>
-            <translation>SRMSE</translation>
+            <location filename="../processing/spatial_interaction.py" line="54" />
+            <source>Distance field of the flows (km)</source>
+            <translation>Champ de distance des flux (km)</translation>
         </message>
         <message>
-            <location filename="../processing/spatial_interaction.py" line="79" />
-            <source>Sorensen similarity index</source>
-            <translation>Indice de similarité de Sørensen</translation>
+            <location filename="../processing/spatial_interaction.py" line="56" />
+            <source>Origin mass field (default: outflow)</source>
+            <translation>Champ de masse d'origine (défaut : sortant)</translation>
         </message>
         <message>
-            <location filename="../processing/spatial_interaction.py" line="79" />
-            <source>AIC</source>
-            <translation>AIC</translation>
+            <location filename="../processing/spatial_interaction.py" line="58" />
+            <source>Destination mass field (default: inflow)</source>
+            <translation>Champ de masse de destination (défaut : entrant)</translation>
         </message>
         <message>
-            <location filename="../processing/spatial_interaction.py" line="145" />
+            <location filename="../processing/spatial_interaction.py" line="60" />
+            <source>Model the flows inside a territory too</source>
+            <translation>Modéliser aussi les flux internes à un territoire</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatial_interaction.py" line="61" />
+            <source>Flow lines: observed, expected, residual</source>
+            <translation>Lignes de flux : observé, attendu, résidu</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatial_interaction.py" line="62" />
+            <source>Model parameters</source>
+            <translation>Paramètres du modèle</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatial_interaction.py" line="66" />
+            <source>Summary of the fit</source>
+            <translation>Synthèse de l'ajustement</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatial_interaction.py" line="132" />
             <source>Distances in km between points inside the territories ({how}).</source>
             <translation>Distances en km entre des points situés à l'intérieur des territoires ({how}).</translation>
         </message>
         <message>
-            <location filename="../processing/spatial_interaction.py" line="58" />
-            <source>Unconstrained</source>
-            <translation>Non contraint</translation>
-        </message>
-        <message>
-            <location filename="../processing/spatial_interaction.py" line="58" />
-            <source>Production-constrained</source>
-            <translation>Contraint à l'origine</translation>
-        </message>
-        <message>
-            <location filename="../processing/spatial_interaction.py" line="58" />
-            <source>Attraction-constrained</source>
-            <translation>Contraint à la destination</translation>
-        </message>
-        <message>
-            <location filename="../processing/spatial_interaction.py" line="58" />
-            <source>Doubly-constrained</source>
-            <translation>Doublement contraint</translation>
-        </message>
-        <message>
-            <location filename="../processing/spatial_interaction.py" line="60" />
+            <location filename="../processing/spatial_interaction.py" line="52" />
             <source>Power (log distance)</source>
             <translation>Puissance (log de la distance)</translation>
         </message>
         <message>
-            <location filename="../processing/spatial_interaction.py" line="61" />
+            <location filename="../processing/spatial_interaction.py" line="53" />
             <source>Exponential (distance)</source>
             <translation>Exponentielle (distance)</translation>
         </message>
         <message>
-            <location filename="../processing/spatial_interaction.py" line="96" />
+            <location filename="../processing/spatial_interaction.py" line="83" />
             <source>Flow types {types} are summed.</source>
             <translation>Les types de flux {types} sont sommés.</translation>
         </message>
         <message>
-            <location filename="../processing/spatial_interaction.py" line="146" />
+            <location filename="../processing/spatial_interaction.py" line="133" />
             <source>on the WGS84 ellipsoid</source>
             <translation>sur l'ellipsoïde WGS84</translation>
         </message>
         <message>
-            <location filename="../processing/spatial_interaction.py" line="146" />
+            <location filename="../processing/spatial_interaction.py" line="133" />
             <source>planar, in the layer's CRS</source>
             <translation>planes, dans le SCR de la couche</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatial_interaction.py" line="51" />
+            <source>Unconstrained</source>
+            <translation>Non contraint</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatial_interaction.py" line="51" />
+            <source>Production-constrained</source>
+            <translation>Contraint à l'origine</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatial_interaction.py" line="51" />
+            <source>Attraction-constrained</source>
+            <translation>Contraint à la destination</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatial_interaction.py" line="51" />
+            <source>Doubly-constrained</source>
+            <translation>Doublement contraint</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatial_interaction.py" line="63" />
+            <source>Distance-decay parameter beta</source>
+            <translation>Paramètre de décroissance avec la distance beta</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatial_interaction.py" line="63" />
+            <source>Pseudo R2 (McFadden)</source>
+            <translation>Pseudo-R2 (McFadden)</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatial_interaction.py" line="63" />
+            <source>SRMSE</source>
+            <translation>SRMSE</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatial_interaction.py" line="63" />
+            <source>Sorensen similarity index</source>
+            <translation>Indice de similarité de Sørensen</translation>
+        </message>
+        <message>
+            <location filename="../processing/spatial_interaction.py" line="63" />
+            <source>AIC</source>
+            <translation>AIC</translation>
         </message>
         <message>
             <location filename="../processing/styling/names.py" line="11" />
@@ -3489,7 +3489,7 @@ Paramètres : {params}</translation>
         </message>
         <message>
             <location filename="../processing/styling/names.py" line="55" />
-            <location filename="../alliance_plugin/core/indicators.py" line="63" />
+            <location filename="../alliance_plugin/core/indicators.py" line="65" />
             <source>Role in the flow network</source>
             <translation>Rôle dans le réseau de flux</translation>
         </message>
@@ -3500,7 +3500,7 @@ Paramètres : {params}</translation>
         </message>
         <message>
             <location filename="../processing/styling/names.py" line="57" />
-            <location filename="../alliance_plugin/core/indicators.py" line="77" />
+            <location filename="../alliance_plugin/core/indicators.py" line="81" />
             <source>Role in the functional urban area</source>
             <translation>Rôle dans l'aire urbaine fonctionnelle</translation>
         </message>
@@ -3531,47 +3531,47 @@ Paramètres : {params}</translation>
         </message>
         <message>
             <location filename="../processing/styling/names.py" line="63" />
-            <location filename="../alliance_plugin/core/indicators.py" line="192" />
-            <location filename="../alliance_plugin/core/indicators.py" line="193" />
+            <location filename="../alliance_plugin/core/indicators.py" line="196" />
+            <location filename="../alliance_plugin/core/indicators.py" line="197" />
             <source>Degree of urbanisation</source>
             <translation>Degré d'urbanisation</translation>
         </message>
         <message>
             <location filename="../processing/styling/names.py" line="64" />
-            <location filename="../alliance_plugin/core/indicators.py" line="154" />
+            <location filename="../alliance_plugin/core/indicators.py" line="158" />
             <source>Tenure class</source>
             <translation>Classe de tenure foncière</translation>
         </message>
         <message>
             <location filename="../processing/styling/names.py" line="66" />
             <location filename="../processing/styling/names.py" line="67" />
-            <location filename="../alliance_plugin/core/indicators.py" line="97" />
-            <location filename="../alliance_plugin/core/indicators.py" line="98" />
+            <location filename="../alliance_plugin/core/indicators.py" line="101" />
+            <location filename="../alliance_plugin/core/indicators.py" line="102" />
             <source>Flow region</source>
             <translation>Région de flux</translation>
         </message>
         <message>
             <location filename="../processing/styling/names.py" line="68" />
-            <location filename="../alliance_plugin/core/indicators.py" line="84" />
+            <location filename="../alliance_plugin/core/indicators.py" line="88" />
             <source>Functional area</source>
             <translation>Aire fonctionnelle</translation>
         </message>
         <message>
             <location filename="../processing/styling/names.py" line="69" />
-            <location filename="../alliance_plugin/core/indicators.py" line="148" />
-            <location filename="../alliance_plugin/core/indicators.py" line="149" />
+            <location filename="../alliance_plugin/core/indicators.py" line="152" />
+            <location filename="../alliance_plugin/core/indicators.py" line="153" />
             <source>Growth ring</source>
             <translation>Anneau de croissance</translation>
         </message>
         <message>
             <location filename="../processing/styling/names.py" line="70" />
-            <location filename="../alliance_plugin/core/indicators.py" line="59" />
+            <location filename="../alliance_plugin/core/indicators.py" line="61" />
             <source>Main partner's share of the outflow</source>
             <translation>Part du flux sortant vers le partenaire principal</translation>
         </message>
         <message>
             <location filename="../processing/styling/names.py" line="71" />
-            <location filename="../alliance_plugin/core/indicators.py" line="68" />
+            <location filename="../alliance_plugin/core/indicators.py" line="70" />
             <source>Flow volume</source>
             <translation>Volume du flux</translation>
         </message>
@@ -3672,237 +3672,237 @@ Paramètres : {params}</translation>
 &lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : la couche de population avec &lt;i&gt;access&lt;/i&gt; (1/0), &lt;i&gt;distance_m&lt;/i&gt; jusqu'à l'arrêt retenu le plus proche (à pied, distances d'accrochage comprises ; NULL au-delà de la plus grande distance d'accès, ou au-delà de la distance de recherche avancée si elle est donnée), l'arrêt le plus proche et sa capacité, &lt;i&gt;placed&lt;/i&gt; et &lt;i&gt;snap_m&lt;/i&gt; ; la table des parts (territory, group, value, population, with_access, share_pct) ; en option, les territoires avec leur part (&lt;i&gt;transit_share&lt;/i&gt;, de 0 à 1, lue par le tableau de bord des recommandations) ; les zones de desserte des arrêts (le long du réseau : les tronçons de rue atteints dans la distance de l'arrêt, coupés exactement à la limite atteinte, chaque tronçon étant attribué à l'arrêt le plus proche, si bien qu'un arrêt dont toutes les rues sont plus proches d'un autre n'a pas de géométrie ; sans interpolation ni terrain inatteignable ; sans réseau : des disques) ; les arrêts avec leurs départs, leur capacité et le fait qu'ils soient retenus ou non. Chaque sortie a un champ &lt;i&gt;method&lt;/i&gt; (&lt;i&gt;network&lt;/i&gt; ou &lt;i&gt;euclidean proxy&lt;/i&gt;) et un champ params ; les sorties numériques (part, population, arrêts retenus, entités non placées) alimentent les modèles.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="67" />
-            <source>Population (points, polygons or grid cells)</source>
-            <translation>Population (points, polygones ou carreaux de grille)</translation>
-        </message>
-        <message>
-            <location filename="../processing/transit_access.py" line="105" />
-            <source>Nearest-stop distances reported up to (m)</source>
-            <translation>Distances à l'arrêt indiquées jusqu'à (m)</translation>
-        </message>
-        <message>
-            <location filename="../processing/transit_access.py" line="73" />
-            <source>Stops (points) (or a GTFS feed)</source>
-            <translation>Arrêts (points) (ou un flux GTFS)</translation>
-        </message>
-        <message>
-            <location filename="../processing/transit_access.py" line="76" />
-            <source>Stop identifier field</source>
-            <translation>Champ d'identifiant des arrêts</translation>
-        </message>
-        <message>
-            <location filename="../processing/transit_access.py" line="79" />
-            <source>Capacity or mode field of the stops</source>
-            <translation>Champ de capacité ou de mode des arrêts</translation>
-        </message>
-        <message>
-            <location filename="../processing/transit_access.py" line="82" />
-            <source>Departures per hour field of the stops</source>
-            <translation>Champ des départs par heure des arrêts</translation>
-        </message>
-        <message>
-            <location filename="../processing/transit_access.py" line="85" />
-            <source>GTFS feed (zip) (or a stops layer)</source>
-            <translation>Flux GTFS (zip) (ou une couche d'arrêts)</translation>
-        </message>
-        <message>
-            <location filename="../processing/transit_access.py" line="88" />
-            <source>GTFS: weekday counted</source>
-            <translation>GTFS : jour de semaine compté</translation>
-        </message>
-        <message>
-            <location filename="../processing/transit_access.py" line="91" />
-            <source>GTFS: date counted instead, YYYY-MM-DD</source>
-            <translation>GTFS : date comptée à la place, AAAA-MM-JJ</translation>
-        </message>
-        <message>
-            <location filename="../processing/transit_access.py" line="92" />
-            <source>GTFS: window start (HH:MM)</source>
-            <translation>GTFS : début de la plage horaire (HH:MM)</translation>
-        </message>
-        <message>
-            <location filename="../processing/transit_access.py" line="94" />
-            <source>GTFS: window end (HH:MM)</source>
-            <translation>GTFS : fin de la plage horaire (HH:MM)</translation>
-        </message>
-        <message>
-            <location filename="../processing/transit_access.py" line="96" />
-            <source>Minimum departures per hour in the window (average)</source>
-            <translation>Nombre minimal de départs par heure dans la plage horaire (moyenne)</translation>
-        </message>
-        <message>
-            <location filename="../processing/transit_access.py" line="99" />
-            <source>Walk to low-capacity stops (m)</source>
-            <translation>Marche vers les arrêts à faible capacité (m)</translation>
-        </message>
-        <message>
-            <location filename="../processing/transit_access.py" line="102" />
-            <source>Walk to high-capacity stops (m)</source>
-            <translation>Marche vers les arrêts à forte capacité (m)</translation>
-        </message>
-        <message>
-            <location filename="../processing/transit_access.py" line="133" />
+            <location filename="../processing/transit_access.py" line="114" />
             <source>Give the stops either as a layer or as a GTFS feed, not both.</source>
             <translation>Donnez les arrêts soit comme couche, soit comme flux GTFS, pas les deux.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="135" />
+            <location filename="../processing/transit_access.py" line="116" />
             <source>Give the stops: a point layer or a GTFS feed (zip).</source>
             <translation>Donnez les arrêts : une couche de points ou un flux GTFS (zip).</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="154" />
+            <location filename="../processing/transit_access.py" line="135" />
             <source>The GTFS feed has no calendar.txt: services come from calendar_dates.txt alone.</source>
             <translation>Le flux GTFS n'a pas de calendar.txt : les services viennent du seul calendar_dates.txt.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="244" />
+            <location filename="../processing/transit_access.py" line="225" />
             <source>qualifying stop</source>
             <translation>arrêt retenu</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="268" />
-            <location filename="../processing/transit_access.py" line="113" />
-            <location filename="../processing/transit_access.py" line="122" />
-            <location filename="../alliance_plugin/core/indicators.py" line="168" />
+            <location filename="../processing/transit_access.py" line="249" />
+            <location filename="../processing/transit_access.py" line="92" />
+            <location filename="../processing/transit_access.py" line="101" />
+            <location filename="../alliance_plugin/core/indicators.py" line="172" />
             <source>Population with access</source>
             <translation>Population ayant accès</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="294" />
+            <location filename="../processing/transit_access.py" line="275" />
             <source>No stop qualifies: nobody has access. Check the window, the weekday and the minimum departures per hour.</source>
             <translation>Aucun arrêt n'est retenu : personne n'a accès. Vérifiez la plage horaire, le jour de la semaine et le nombre minimal de départs par heure.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="70" />
-            <source>Sex field</source>
-            <translation>Champ du sexe</translation>
+            <location filename="../processing/transit_access.py" line="72" />
+            <source>Stops (points) (or a GTFS feed)</source>
+            <translation>Arrêts (points) (ou un flux GTFS)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="70" />
-            <source>Age group field</source>
-            <translation>Champ de la tranche d'âge</translation>
+            <location filename="../processing/transit_access.py" line="74" />
+            <source>Stop identifier field</source>
+            <translation>Champ d'identifiant des arrêts</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="70" />
-            <source>Disability field</source>
-            <translation>Champ du handicap</translation>
+            <location filename="../processing/transit_access.py" line="75" />
+            <source>Capacity or mode field of the stops</source>
+            <translation>Champ de capacité ou de mode des arrêts</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="86" />
+            <location filename="../processing/transit_access.py" line="76" />
+            <source>Departures per hour field of the stops</source>
+            <translation>Champ des départs par heure des arrêts</translation>
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="78" />
+            <source>GTFS feed (zip) (or a stops layer)</source>
+            <translation>Flux GTFS (zip) (ou une couche d'arrêts)</translation>
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="78" />
             <source>GTFS feeds (*.zip *.ZIP)</source>
             <translation>Flux GTFS (*.zip *.ZIP)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="89" />
-            <source>Monday</source>
-            <translation>Lundi</translation>
+            <location filename="../processing/transit_access.py" line="80" />
+            <source>GTFS: weekday counted</source>
+            <translation>GTFS : jour de semaine compté</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="89" />
-            <source>Tuesday</source>
-            <translation>Mardi</translation>
+            <location filename="../processing/transit_access.py" line="81" />
+            <source>GTFS: date counted instead, YYYY-MM-DD</source>
+            <translation>GTFS : date comptée à la place, AAAA-MM-JJ</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="89" />
-            <source>Wednesday</source>
-            <translation>Mercredi</translation>
+            <location filename="../processing/transit_access.py" line="82" />
+            <source>GTFS: window start (HH:MM)</source>
+            <translation>GTFS : début de la plage horaire (HH:MM)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="89" />
-            <source>Thursday</source>
-            <translation>Jeudi</translation>
+            <location filename="../processing/transit_access.py" line="83" />
+            <source>GTFS: window end (HH:MM)</source>
+            <translation>GTFS : fin de la plage horaire (HH:MM)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="89" />
-            <source>Friday</source>
-            <translation>Vendredi</translation>
+            <location filename="../processing/transit_access.py" line="84" />
+            <source>Minimum departures per hour in the window (average)</source>
+            <translation>Nombre minimal de départs par heure dans la plage horaire (moyenne)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="89" />
-            <source>Saturday</source>
-            <translation>Samedi</translation>
+            <location filename="../processing/transit_access.py" line="86" />
+            <source>Walk to low-capacity stops (m)</source>
+            <translation>Marche vers les arrêts à faible capacité (m)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="89" />
-            <source>Sunday</source>
-            <translation>Dimanche</translation>
+            <location filename="../processing/transit_access.py" line="87" />
+            <source>Walk to high-capacity stops (m)</source>
+            <translation>Marche vers les arrêts à forte capacité (m)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="114" />
+            <location filename="../processing/transit_access.py" line="88" />
+            <source>Nearest-stop distances reported up to (m)</source>
+            <translation>Distances à l'arrêt indiquées jusqu'à (m)</translation>
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="93" />
             <source>Shares of population with access</source>
             <translation>Parts de la population ayant accès</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="115" />
+            <location filename="../processing/transit_access.py" line="94" />
             <source>Territories with their share</source>
             <translation>Territoires avec leur part</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="117" />
+            <location filename="../processing/transit_access.py" line="96" />
             <source>Service areas of the stops</source>
             <translation>Zones de desserte des arrêts</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="118" />
+            <location filename="../processing/transit_access.py" line="98" />
             <source>Stops and their service</source>
             <translation>Arrêts et leur desserte</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="120" />
+            <location filename="../processing/transit_access.py" line="99" />
             <source>Share of the population with access (%)</source>
             <translation>Part de la population ayant accès (%)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="121" />
+            <location filename="../processing/transit_access.py" line="100" />
             <source>Population</source>
             <translation>Population</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="123" />
+            <location filename="../processing/transit_access.py" line="102" />
             <source>Qualifying stops</source>
             <translation>Arrêts retenus</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="124" />
+            <location filename="../processing/transit_access.py" line="103" />
             <source>Population features not placed on the network</source>
             <translation>Entités de population non placées sur le réseau</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="158" />
+            <location filename="../processing/transit_access.py" line="139" />
             <source>GTFS {name}: {stops:,} stops, departures counted on {day} from {start} to {end} ({served:,} stops served in the window).</source>
             <translation>GTFS {name} : {stops:,} arrêts, départs comptés le {day} de {start} à {end} ({served:,} arrêts desservis dans la plage horaire).</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="257" />
+            <location filename="../processing/transit_access.py" line="238" />
             <source>{method}: {reached:,.0f} of {total:,.0f} people have access ({share}).</source>
             <translation>{method} : {reached:,.0f} personnes sur {total:,.0f} ont accès ({share}).</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="291" />
+            <location filename="../processing/transit_access.py" line="272" />
             <source>{q:,} of {n:,} stops qualify ({high:,} high capacity).</source>
             <translation>{q:,} arrêts sur {n:,} sont retenus ({high:,} de forte capacité).</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="168" />
+            <location filename="../processing/transit_access.py" line="68" />
+            <source>Population (points, polygons or grid cells)</source>
+            <translation>Population (points, polygones ou carreaux de grille)</translation>
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="149" />
             <source>{n} qualifying stops have no coordinates in stops.txt: they are left out.</source>
             <translation>{n} arrêts retenus n'ont pas de coordonnées dans stops.txt : ils sont écartés.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="206" />
+            <location filename="../processing/transit_access.py" line="187" />
             <source>Capacity values not recognised, counted as low capacity: {values}.</source>
             <translation>Valeurs de capacité non reconnues, comptées comme faible capacité : {values}.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="210" />
+            <location filename="../processing/transit_access.py" line="191" />
             <source>{n} stops have no geometry: they are left out.</source>
             <translation>{n} arrêts n'ont pas de géométrie : ils sont écartés.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="307" />
+            <location filename="../processing/transit_access.py" line="288" />
             <source>{n} qualifying stops reach no street within the snap tolerance: no service area.</source>
             <translation>{n} arrêts retenus n'atteignent aucune rue dans la tolérance d'accrochage : pas de zone de desserte.</translation>
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="69" />
+            <source>Sex field</source>
+            <translation>Champ du sexe</translation>
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="69" />
+            <source>Age group field</source>
+            <translation>Champ de la tranche d'âge</translation>
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="69" />
+            <source>Disability field</source>
+            <translation>Champ du handicap</translation>
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="80" />
+            <source>Monday</source>
+            <translation>Lundi</translation>
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="80" />
+            <source>Tuesday</source>
+            <translation>Mardi</translation>
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="80" />
+            <source>Wednesday</source>
+            <translation>Mercredi</translation>
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="80" />
+            <source>Thursday</source>
+            <translation>Jeudi</translation>
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="80" />
+            <source>Friday</source>
+            <translation>Vendredi</translation>
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="80" />
+            <source>Saturday</source>
+            <translation>Samedi</translation>
+        </message>
+        <message>
+            <location filename="../processing/transit_access.py" line="80" />
+            <source>Sunday</source>
+            <translation>Dimanche</translation>
         </message>
         <message>
             <location filename="../processing/urban_growth.py" line="38" />
@@ -3929,53 +3929,53 @@ Paramètres : {params}</translation>
             <translation>Année de coupure de la première date</translation>
         </message>
         <message>
-            <location filename="../processing/urban_growth.py" line="53" />
+            <location filename="../processing/urban_growth.py" line="51" />
             <source>Last year of the second date</source>
             <translation>Dernière année de la seconde date</translation>
         </message>
         <message>
-            <location filename="../processing/urban_growth.py" line="56" />
+            <location filename="../processing/urban_growth.py" line="52" />
             <source>Ring width of the expansion index (m)</source>
             <translation>Largeur de l'anneau de l'indice d'expansion (m)</translation>
         </message>
         <message>
-            <location filename="../processing/urban_growth.py" line="59" />
+            <location filename="../processing/urban_growth.py" line="53" />
             <source>Slivers: drop new pieces up to (m2)</source>
             <translation>Éclats : écarter les pièces jusqu'à (m2)</translation>
         </message>
         <message>
-            <location filename="../processing/urban_growth.py" line="71" />
-            <location filename="../processing/urban_growth.py" line="74" />
+            <location filename="../processing/urban_growth.py" line="59" />
+            <location filename="../processing/urban_growth.py" line="61" />
             <source>New built-up patches</source>
             <translation>Nouvelles taches bâties</translation>
         </message>
         <message>
-            <location filename="../processing/urban_growth.py" line="73" />
+            <location filename="../processing/urban_growth.py" line="60" />
             <source>Growth per territory</source>
             <translation>Croissance par territoire</translation>
         </message>
         <message>
-            <location filename="../processing/urban_growth.py" line="75" />
+            <location filename="../processing/urban_growth.py" line="62" />
             <source>Built-up area added (m2)</source>
             <translation>Surface bâtie ajoutée (m2)</translation>
         </message>
         <message>
-            <location filename="../processing/urban_growth.py" line="104" />
+            <location filename="../processing/urban_growth.py" line="92" />
             <source>{n} new patches, {area:,.0f} m2: {infill} infill, {edge} edge expansion, {outlying} outlying.</source>
             <translation>{n} nouvelles taches, {area:,.0f} m2 : {infill} en remplissage, {edge} en extension en continuité, {outlying} isolées.</translation>
         </message>
         <message>
-            <location filename="../processing/urban_growth.py" line="139" />
+            <location filename="../processing/urban_growth.py" line="127" />
             <source>{area:,.0f} m2 of new built-up lie in no territory: left out of the summary.</source>
             <translation>{area:,.0f} m2 de nouveau bâti ne sont dans aucun territoire : omis de la synthèse.</translation>
         </message>
         <message>
-            <location filename="../processing/urban_growth.py" line="163" />
+            <location filename="../processing/urban_growth.py" line="151" />
             <source>{n} territories have no code: their growth is NULL.</source>
             <translation>{n} territoires n'ont pas de code : leur croissance est NULL.</translation>
         </message>
         <message>
-            <location filename="../processing/urban_growth.py" line="166" />
+            <location filename="../processing/urban_growth.py" line="154" />
             <source>No territory has a code in '{field}'.</source>
             <translation>Aucun territoire n'a de code dans '{field}'.</translation>
         </message>
@@ -4020,968 +4020,1238 @@ Paramètres : {params}</translation>
             <translation>aucun service n'est accessible depuis ce territoire</translation>
         </message>
         <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="56" />
+            <source>the territory consumes none of the resources, so self-sufficiency is undefined</source>
+            <translation>le territoire ne consomme aucune des ressources : l'autosuffisance n'est pas définie</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="57" />
+            <source>no flow of the resources reaches this territory, or no flow table was given</source>
+            <translation>aucun flux des ressources n'atteint ce territoire, ou aucune table de flux n'a été donnée</translation>
+        </message>
+        <message>
             <location filename="../alliance_plugin/core/scorecard.py" line="58" />
+            <source>no resource is in deficit here, or the surpluses of the other territories cannot cover the deficit, so there is no resource-shed</source>
+            <translation>aucune ressource n'est en déficit ici, ou les excédents des autres territoires ne peuvent pas couvrir le déficit : il n'y a pas de bassin d'approvisionnement</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="60" />
+            <source>the territory exchanges nothing with territories of other classes</source>
+            <translation>le territoire n'échange rien avec des territoires d'autres classes</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="63" />
             <source>{status} at {bound} or more</source>
             <translation>{status} à partir de {bound}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="59" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="64" />
             <source>{status} from {lower} to under {upper}</source>
             <translation>{status} de {lower} à moins de {upper}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="60" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="65" />
             <source>{status} under {upper}</source>
             <translation>{status} sous {upper}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="61" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="66" />
             <source>{status} for {values}</source>
             <translation>{status} pour {values}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="62" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="67" />
             <source>{indicator} is not measurable: {reason}.</source>
             <translation>{indicator} : non mesurable, {reason}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="63" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="68" />
             <source>{indicator} ({field}): {bands}</source>
             <translation>{indicator} ({field}) : {bands}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="65" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="70" />
             <source>R{number}: {what}</source>
             <translation>R{number} : {what}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="66" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="71" />
             <source>; </source>
             <translation> ; </translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="67" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="72" />
             <source>1,234.5</source>
             <translation>1 234,5</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="68" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="73" />
             <source>a territory the layers do not name</source>
             <translation>un territoire que les couches ne nomment pas</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="187" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="256" />
             <source>Functional areas or Flow regions (commuting flows with their internal flows, population)</source>
             <translation>Aires fonctionnelles ou Régions de flux (navettes domicile-travail avec leurs flux internes, population)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="188" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="257" />
             <source>Flow dependencies (an origin-destination table of flows between the territories)</source>
             <translation>Dépendances de flux (une table origine-destination des flux entre les territoires)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="189" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="258" />
             <source>Dominant flows or City network (flows between the territories, city populations)</source>
             <translation>Flux dominants ou Réseau de villes (flux entre les territoires, population des villes)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="190" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="259" />
             <source>Land tenure overlay (cadastral parcels with their tenure, growth fronts)</source>
             <translation>Croisement foncier (parcelles cadastrales avec leur statut foncier, fronts de croissance)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="191" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="260" />
             <source>Land consumption or Urban growth (built-up areas at two dates, population at both dates)</source>
             <translation>Consommation d'espace ou Croissance urbaine (surfaces bâties à deux dates, population aux deux dates)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="192" />
-            <source>Flow dependencies with several flow types (for example commuting and goods or waste flows)</source>
-            <translation>Dépendances de flux avec plusieurs types de flux (par exemple navettes et flux de marchandises ou de déchets)</translation>
+            <location filename="../alliance_plugin/core/scorecard.py" line="261" />
+            <source>Flow dependencies with several flow types (for example commuting and goods or waste flows), or Resource balances (production and consumption per resource)</source>
+            <translation>Dépendances de flux avec plusieurs types de flux (par exemple navettes et flux de marchandises ou de déchets), ou Bilans de ressources (production et consommation par ressource)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="193" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="263" />
             <source>Transit access or Service access (a GTFS feed or stops, services, population), or commuting flows</source>
             <translation>Accès aux transports ou Accès aux services (un flux GTFS ou des arrêts, des services, la population), ou des navettes domicile-travail</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="194" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="264" />
             <source>Any of the algorithms above: the evidence base is the diagnosis itself</source>
             <translation>N'importe lequel des algorithmes ci-dessus : la base de connaissances est le diagnostic lui-même</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="200" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="270" />
             <source>strong when 6 or more of the 8 recommendations have measured evidence, watch from 3 to 5, priority from 0 to 2 (R8 counts itself once any evidence is measured)</source>
             <translation>solide quand au moins 6 des 8 recommandations ont une donnée mesurée, à surveiller de 3 à 5, prioritaire de 0 à 2 (R8 se compte elle-même dès qu'une donnée est mesurée)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="202" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="272" />
             <source>{value} of the 8 recommendations have measured evidence: a solid evidence base (R8). Measured: {measured}.</source>
             <translation>{value} des 8 recommandations ont une donnée mesurée : une base de connaissances solide (R8). Mesurées : {measured}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="204" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="274" />
             <source>{value} of the 8 recommendations have measured evidence (R8). Measured: {measured}. To complete the diagnosis: {missing}.</source>
             <translation>{value} des 8 recommandations ont une donnée mesurée (R8). Mesurées : {measured}. Pour compléter le diagnostic : {missing}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="206" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="276" />
             <source>Only {value} of the 8 recommendations have measured evidence: build the local evidence base first (R8). Measured: {measured}. To complete the diagnosis: {missing}.</source>
             <translation>Seules {value} des 8 recommandations ont une donnée mesurée : constituer d'abord la base de connaissances locale (R8). Mesurées : {measured}. Pour compléter le diagnostic : {missing}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="208" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="278" />
             <source>Our rule: a count of the recommendations with a measured indicator (none, one or two: priority; three to five: watch; six or more: strong).</source>
             <translation>Notre règle : le nombre de recommandations ayant un indicateur mesuré (aucune, une ou deux : prioritaire ; trois à cinq : à surveiller ; six ou plus : solide).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="76" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="81" />
             <source>{value:.0%} of the outflow goes to {partner}: high dependency; consider inter-territorial cooperation on mobility (R2, R7).</source>
             <translation>{value:.0%} des flux sortants vont vers {partner} : forte dépendance ; envisager une coopération interterritoriale sur les mobilités (R2, R7).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="78" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="83" />
             <source>{value:.0%} of the outflow goes to {partner}: a dependency to follow (R2).</source>
             <translation>{value:.0%} des flux sortants vont vers {partner} : une dépendance à suivre (R2).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="79" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="84" />
             <source>No partner takes more than {value:.0%} of the outflow: diversified links (R2).</source>
             <translation>Aucun partenaire ne reçoit plus de {value:.0%} des flux sortants : des liens diversifiés (R2).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="81" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="86" />
             <source>15 % is the EU-OECD commuting threshold (Dijkstra et al. 2019); 50 % is ours.</source>
             <translation>15 % est le seuil de navettes UE-OCDE (Dijkstra et al. 2019) ; 50 % est notre seuil.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="84" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="89" />
             <source>Only {value:.0%} of the flows starting here stay here: the territory cannot plan alone; plan with its partners (R1, R2).</source>
             <translation>Seuls {value:.0%} des flux partant d'ici y restent : le territoire ne peut pas planifier seul ; planifier avec ses partenaires (R1, R2).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="86" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="91" />
             <source>{value:.0%} of the flows stay inside: close to the self-containment target (R1).</source>
             <translation>{value:.0%} des flux restent sur place : proche de la cible d'autocontention (R1).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="87" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="92" />
             <source>{value:.0%} of the flows stay inside: a self-contained territory (R1).</source>
             <translation>{value:.0%} des flux restent sur place : un territoire autocontenu (R1).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="89" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="94" />
             <source>OECD (2020) labour-market areas: minimum 0.6667, target 0.75.</source>
             <translation>Zones d'emploi de l'OCDE (2020) : minimum 0,6667, cible 0,75.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="92" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="97" />
             <source>{value:.0f} jobs per 100 employed residents: a residential territory whose workers must commute; plan mobility and local jobs (R7, R1).</source>
             <translation>{value:.0f} emplois pour 100 actifs occupés résidents : un territoire résidentiel dont les actifs doivent se déplacer ; planifier mobilités et emplois locaux (R7, R1).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="94" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="99" />
             <source>{value:.0f} jobs per 100 employed residents: more residents than jobs (R7).</source>
             <translation>{value:.0f} emplois pour 100 actifs occupés résidents : plus d'actifs que d'emplois (R7).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="95" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="100" />
             <source>{value:.0f} jobs per 100 employed residents: a job centre (R7).</source>
             <translation>{value:.0f} emplois pour 100 actifs occupés résidents : un pôle d'emploi (R7).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="97" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="102" />
             <source>INSEE indicateur de concentration d'emploi; the 50 and 80 bands are ours.</source>
             <translation>Indicateur de concentration d'emploi de l'INSEE ; les seuils de 50 et 80 sont les nôtres.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="100" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="105" />
             <source>The same partner comes first for several flow types: resource and commuting dependencies overlap; a candidate for circular-economy cooperation (R6, R2).</source>
             <translation>Le même partenaire arrive en tête pour plusieurs types de flux : les dépendances de ressources et de navettes se recouvrent ; une piste de coopération en économie circulaire (R6, R2).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="102" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="107" />
             <source>No partner dominates several flow types (R6).</source>
             <translation>Aucun partenaire ne domine plusieurs types de flux (R6).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="103" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="108" />
             <source>watch when the same partner comes first for two flow types or more; strong otherwise</source>
             <translation>à surveiller quand le même partenaire arrive en tête pour au moins deux types de flux ; solide sinon</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="105" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="110" />
             <source>Our rule: watch when one partner ranks first for two flow types or more (cross-type coupling).</source>
             <translation>Notre règle : à surveiller quand un même partenaire arrive en tête pour au moins deux types de flux (couplage entre types).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="108" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="113" />
             <source>Role in its functional urban area: {value} (R1).</source>
             <translation>Rôle dans son aire urbaine fonctionnelle : {value} (R1).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="109" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="114" />
             <source>Part of the commuting zone of {area}: plan jointly with the city (R1, R2).</source>
             <translation>Dans la couronne (zone de navettage) de {area} : planifier conjointement avec la ville (R1, R2).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="110" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="115" />
             <source>EU-OECD functional urban areas (Dijkstra, Poelman and Veneri 2019).</source>
             <translation>Aires urbaines fonctionnelles UE-OCDE (Dijkstra, Poelman et Veneri 2019).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="114" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="119" />
             <source>Nystuen-Dacey class: {value} (R3).</source>
             <translation>Classe de Nystuen-Dacey : {value} (R3).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="115" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="120" />
             <source>Nystuen-Dacey class: {value}, dominated by {parent}: a relay in the urban hierarchy (R3).</source>
             <translation>Classe de Nystuen-Dacey : {value}, dominé par {parent} : un relais dans la hiérarchie urbaine (R3).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="116" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="121" />
             <source>No flow with another territory: isolated from the city network (R3, R7).</source>
             <translation>Aucun flux avec un autre territoire : isolé du réseau de villes (R3, R7).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="117" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="122" />
             <source>Nystuen and Dacey (1961); the statuses are ours.</source>
             <translation>Nystuen et Dacey (1961) ; les statuts sont les nôtres.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="120" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="125" />
             <source>Land is consumed {value:.1f} times as fast as the population grows (SDG 11.3.1): densify and protect open land (R5, R1).</source>
             <translation>L'espace est consommé {value:.1f} fois plus vite que la population ne croît (ODD 11.3.1) : densifier et protéger les espaces ouverts (R5, R1).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="122" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="127" />
             <source>Land consumption at {value:.1f} times the population growth: to follow (R5).</source>
             <translation>Consommation d'espace à {value:.1f} fois la croissance de la population : à suivre (R5).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="123" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="128" />
             <source>Land consumption below the population growth (ratio {value:.1f}) (R5).</source>
             <translation>Consommation d'espace inférieure à la croissance de la population (rapport {value:.1f}) (R5).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="124" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="129" />
             <source>UN SDG 11.3.1 metadata (a ratio above 1: land consumed faster than population grows); the 0.5 band is ours.</source>
             <translation>Métadonnées de l'ODD 11.3.1 des Nations unies (un ratio supérieur à 1 : l'espace est consommé plus vite que la population ne croît) ; le seuil de 0,5 est le nôtre.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="129" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="134" />
             <source>{value:.0%} of the new built-up area is outlying (leapfrog) growth: steer growth to infill and edges (R5, R1).</source>
             <translation>{value:.0%} de la nouvelle surface bâtie est une extension isolée (par sauts) : orienter la croissance vers le comblement et les franges (R5, R1).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="131" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="136" />
             <source>{value:.0%} of the new built-up area is outlying growth (R5).</source>
             <translation>{value:.0%} de la nouvelle surface bâtie est une extension isolée (R5).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="132" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="137" />
             <source>Only {value:.0%} of the new built-up area is outlying: compact growth (R5).</source>
             <translation>Seuls {value:.0%} de la nouvelle surface bâtie sont une extension isolée : une croissance compacte (R5).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="134" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="139" />
             <source>Landscape expansion index classes (Liu et al. 2010); the 25 and 50 % bands are ours.</source>
             <translation>Classes de l'indice d'expansion paysagère (Liu et al. 2010) ; les seuils de 25 et 50 % sont les nôtres.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="138" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="143" />
             <source>Only {value:.0%} of the parcel area has documented rights (a spatial proxy of SDG 1.4.2): secure tenure first (R4).</source>
             <translation>Seuls {value:.0%} de la surface des parcelles ont des droits documentés (indicateur approché de l'ODD 1.4.2) : sécuriser d'abord le foncier (R4).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="140" />
-            <location filename="../alliance_plugin/core/scorecard.py" line="141" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="145" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="146" />
             <source>{value:.0%} of the parcel area has documented rights (SDG 1.4.2 proxy) (R4).</source>
             <translation>{value:.0%} de la surface des parcelles ont des droits documentés (indicateur approché de l'ODD 1.4.2) (R4).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="143" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="148" />
             <source>SDG 1.4.2 metadata, as a cadastral proxy; the 50 and 80 % bands are ours.</source>
             <translation>Métadonnées de l'ODD 1.4.2, en approximation cadastrale ; les seuils de 50 et 80 % sont les nôtres.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="147" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="152" />
             <source>{value:.0%} of the growth-front land is under informal, customary or unknown tenure: regularise before the city reaches it (R4, R5).</source>
             <translation>{value:.0%} du front d'urbanisation relève d'un foncier informel, coutumier ou inconnu : régulariser avant que la ville ne l'atteigne (R4, R5).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="149" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="154" />
             <source>{value:.0%} of the growth-front land has insecure tenure (R4).</source>
             <translation>{value:.0%} du front d'urbanisation a un foncier non sécurisé (R4).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="150" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="155" />
             <source>Only {value:.0%} of the growth-front land has insecure tenure (R4).</source>
             <translation>Seuls {value:.0%} du front d'urbanisation ont un foncier non sécurisé (R4).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="152" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="157" />
             <source>Our rule, beside the SDG 1.4.2 spatial proxies (UN-Habitat and World Bank metadata): the share of growth-front land under informal, customary or unknown tenure; the 20 and 50 % bands are ours.</source>
             <translation>Notre règle, à côté des approximations spatiales de l'ODD 1.4.2 (métadonnées d'ONU-Habitat et de la Banque mondiale) : la part des terrains des fronts de croissance en tenure informelle, coutumière ou inconnue ; les seuils de 20 et 50 % sont les nôtres.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="156" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="161" />
             <source>Only {value:.0%} of the population lives within walking distance of frequent public transport (SDG 11.2.1): extend or densify the service (R7, R1).</source>
             <translation>Seuls {value:.0%} de la population vivent à distance à pied de transports en commun fréquents (ODD 11.2.1) : étendre ou densifier l'offre (R7, R1).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="158" />
-            <location filename="../alliance_plugin/core/scorecard.py" line="160" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="163" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="165" />
             <source>{value:.0%} of the population lives within walking distance of frequent public transport (SDG 11.2.1) (R7).</source>
             <translation>{value:.0%} de la population vit à distance à pied de transports en commun fréquents (ODD 11.2.1) (R7).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="163" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="168" />
             <source>UN SDG 11.2.1 metadata (500 m and 1 000 m walks); the 50 and 80 % bands are ours.</source>
             <translation>Métadonnées de l'ODD 11.2.1 des Nations unies (marches de 500 m et 1 000 m) ; les seuils de 50 et 80 % sont les nôtres.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="166" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="171" />
             <source>People walk {value:,.0f} m on average to the nearest service: bring services closer or link the territory to a nearby centre (R7, R3).</source>
             <translation>Les habitants marchent en moyenne {value:,.0f} m jusqu'au service le plus proche : rapprocher les services ou relier le territoire à un pôle voisin (R7, R3).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="168" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="173" />
             <source>People walk {value:,.0f} m on average to the nearest service (R7).</source>
             <translation>Les habitants marchent en moyenne {value:,.0f} m jusqu'au service le plus proche (R7).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="169" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="174" />
             <source>The nearest service is {value:,.0f} m away on average (R7).</source>
             <translation>Le service le plus proche est en moyenne à {value:,.0f} m (R7).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="171" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="176" />
             <source>Our rule, on the SDG 11.2.1 walking distances (500 m and 1 000 m).</source>
             <translation>Notre règle, sur les distances de marche de l'ODD 11.2.1 (500 m et 1 000 m).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="174" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="179" />
             <source>An intermediary city: middle size, high intermediation, intermediate place in the hierarchy; reinforce its role in the network (R3).</source>
             <translation>Une ville intermédiaire : taille moyenne, forte intermédiation, place intermédiaire dans la hiérarchie ; renforcer son rôle dans le réseau (R3).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="176" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="181" />
             <source>Not an intermediary city by our rule (R3).</source>
             <translation>Pas une ville intermédiaire selon notre règle (R3).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="177" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="182" />
             <source>strong when the city meets the three intermediary criteria (middle size, betweenness in the top share, intermediate in the Nystuen-Dacey hierarchy); watch otherwise</source>
             <translation>solide quand la ville remplit les trois critères de ville intermédiaire (taille moyenne, intermédiarité dans la tranche haute, place intermédiaire dans la hiérarchie de Nystuen-Dacey) ; à surveiller sinon</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="180" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="185" />
             <source>Our rule: a city is intermediary when its size is inside the band, its betweenness in the top share and it is intermediate in the Nystuen-Dacey hierarchy (UCLG CIMES intermediary cities).</source>
             <translation>Notre règle : une ville est intermédiaire quand sa taille est dans la tranche, son intermédiarité dans la tranche haute et sa place intermédiaire dans la hiérarchie de Nystuen-Dacey (villes intermédiaires CGLU-CIMES).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="213" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="190" />
+            <source>Local production covers only {value:.0%} of the consumption of {resource}: secure its supply with partner territories and plan a circular economy of resources (R6, R2).</source>
+            <translation>La production locale ne couvre que {value:.0%} de la consommation de {resource} : sécuriser son approvisionnement avec des territoires partenaires et planifier une économie circulaire des ressources (R6, R2).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="192" />
+            <source>Local production covers {value:.0%} of the consumption of {resource}: a deficit to plan with the supplying territories (R6).</source>
+            <translation>La production locale couvre {value:.0%} de la consommation de {resource} : un déficit à planifier avec les territoires fournisseurs (R6).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="194" />
+            <source>Every resource is produced at least at the level of its consumption ({value:.0%} for {resource}): a territory that can supply its neighbours (R6, R2).</source>
+            <translation>Chaque ressource est produite au moins au niveau de sa consommation ({value:.0%} pour {resource}) : un territoire qui peut approvisionner ses voisins (R6, R2).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="197" />
+            <source>Our rule (priority under 50 %, watch under 100 %, strong from 100 %); self-sufficiency as production / consumption in the foodshed studies (Peters et al. 2009; Zumkehr and Campbell 2015).</source>
+            <translation>Notre règle (priorité sous 50 %, vigilance sous 100 %, atout à partir de 100 %) ; l'autosuffisance comme production / consommation dans les études de bassins alimentaires (Peters et al. 2009 ; Zumkehr et Campbell 2015).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="201" />
+            <source>Flows from other territories bring {value:.0%} of the consumption of a resource: a strong dependency; diversify and secure the supply (R6).</source>
+            <translation>Les flux venant d'autres territoires apportent {value:.0%} de la consommation d'une ressource : une forte dépendance ; diversifier et sécuriser l'approvisionnement (R6).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="203" />
+            <source>Flows from other territories bring {value:.0%} of the consumption of a resource (R6).</source>
+            <translation>Les flux venant d'autres territoires apportent {value:.0%} de la consommation d'une ressource (R6).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="204" />
+            <source>Flows from other territories bring at most {value:.0%} of the consumption of any resource (R6).</source>
+            <translation>Les flux venant d'autres territoires apportent au plus {value:.0%} de la consommation de chaque ressource (R6).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="207" />
+            <source>Ours: the 50 and 75 % bands; import dependency as inflow / consumption (urban metabolism and foodshed studies: Peters et al. 2009; Zumkehr and Campbell 2015).</source>
+            <translation>Les nôtres : les seuils de 50 et 75 % ; la dépendance aux importations comme flux entrant / consommation (études du métabolisme urbain et des bassins alimentaires : Peters et al. 2009 ; Zumkehr et Campbell 2015).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="211" />
+            <source>Only {value:.0%} of the inflow of a resource comes from nearby territories: build short supply chains with the neighbouring territories (R6, R2).</source>
+            <translation>Seuls {value:.0%} du flux entrant d'une ressource viennent de territoires proches : construire des circuits courts avec les territoires voisins (R6, R2).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="213" />
+            <source>{value:.0%} of the inflow of a resource comes from nearby territories (R6).</source>
+            <translation>{value:.0%} du flux entrant d'une ressource viennent de territoires proches (R6).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="214" />
+            <source>At least {value:.0%} of the inflow of every resource comes from nearby territories: short supply chains (R6).</source>
+            <translation>Au moins {value:.0%} du flux entrant de chaque ressource viennent de territoires proches : des circuits courts (R6).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="217" />
+            <source>Ours: the 25 and 50 % bands on the local share of the inflow (within the local distance or the same functional area).</source>
+            <translation>Les nôtres : les seuils de 25 et 50 % sur la part locale du flux entrant (dans la distance locale ou la même aire fonctionnelle).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="221" />
+            <source>Covering the deficit takes territories up to {value:,.0f} m away: a wide resource-shed; cooperate with the supplying territories and produce closer (R6, R2).</source>
+            <translation>Couvrir le déficit demande des territoires jusqu'à {value:,.0f} m : un bassin d'approvisionnement étendu ; coopérer avec les territoires fournisseurs et produire plus près (R6, R2).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="223" />
+            <source>Covering the deficit takes territories up to {value:,.0f} m away (R6).</source>
+            <translation>Couvrir le déficit demande des territoires jusqu'à {value:,.0f} m (R6).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="224" />
+            <source>The deficit is covered by territories within {value:,.0f} m: a compact resource-shed (R6).</source>
+            <translation>Le déficit est couvert par des territoires à moins de {value:,.0f} m : un bassin d'approvisionnement compact (R6).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="227" />
+            <source>Ours: the 50 and 100 km bands; the radius of the foodshed as its measure follows Peters et al. (2009) and Zumkehr and Campbell (2015).</source>
+            <translation>Les nôtres : les seuils de 50 et 100 km ; le rayon du bassin alimentaire comme mesure suit Peters et al. (2009) et Zumkehr et Campbell (2015).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="232" />
+            <source>Reciprocity {value:.0%} with the class {partner_class}: one side provides almost everything; move from redistribution to reciprocity and win-win partnerships (R2).</source>
+            <translation>Réciprocité de {value:.0%} avec la classe {partner_class} : un côté fournit presque tout ; passer de la redistribution à la réciprocité et à des partenariats gagnant-gagnant (R2).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="234" />
+            <source>Reciprocity {value:.0%} with the class {partner_class}: the exchanges run mostly one way (R2).</source>
+            <translation>Réciprocité de {value:.0%} avec la classe {partner_class} : les échanges vont surtout dans un sens (R2).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="236" />
+            <source>Reciprocity {value:.0%} with the class {partner_class}: each side provides something to the other (R2).</source>
+            <translation>Réciprocité de {value:.0%} avec la classe {partner_class} : chaque côté fournit quelque chose à l'autre (R2).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="239" />
+            <source>Our rule and our index (not an official one): R = 1 - |2 x mean share - 1| over the flow types the pair of classes exchanges; priority under 25 %, watch under 50 %.</source>
+            <translation>Notre règle et notre indice (non officiel) : R = 1 - |2 x part moyenne - 1| sur les types de flux que la paire de classes échange ; priorité sous 25 %, vigilance sous 50 %.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="243" />
+            <source>Net contribution {value:+.2f} (from -1, only receives, to 1, only gives): the exchanges with the other classes run mostly one way; look for what could flow back (R2).</source>
+            <translation>Contribution nette {value:+.2f} (de -1, ne fait que recevoir, à 1, ne fait que donner) : les échanges avec les autres classes vont surtout dans un sens ; chercher ce qui pourrait circuler en retour (R2).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="245" />
+            <source>Net contribution {value:+.2f}: the territory gives and receives in balance with the other classes (R2).</source>
+            <translation>Contribution nette {value:+.2f} : le territoire donne et reçoit de manière équilibrée avec les autres classes (R2).</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="247" />
+            <source>watch when the territory mostly gives (0.5 or more) or mostly receives (under -0.5); strong in between</source>
+            <translation>vigilance quand le territoire donne surtout (0,5 ou plus) ou reçoit surtout (sous -0,5) ; atout entre les deux</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/scorecard.py" line="250" />
+            <source>Our rule: watch when the net contribution is 0.5 or more, or under -0.5.</source>
+            <translation>Notre règle : vigilance quand la contribution nette est de 0,5 ou plus, ou sous -0,5.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="249" />
             <source>Recommendations with measured evidence (of 8)</source>
             <translation>Recommandations avec une donnée mesurée (sur 8)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="51" />
+            <location filename="../alliance_plugin/core/indicators.py" line="53" />
             <source>Outflow (internal flow included)</source>
             <translation>Flux sortant (flux interne compris)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="52" />
+            <location filename="../alliance_plugin/core/indicators.py" line="54" />
             <source>Inflow (internal flow included)</source>
             <translation>Flux entrant (flux interne compris)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="53" />
+            <location filename="../alliance_plugin/core/indicators.py" line="55" />
             <source>Flow staying inside the territory</source>
             <translation>Flux restant à l'intérieur du territoire</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="54" />
+            <location filename="../alliance_plugin/core/indicators.py" line="56" />
             <source>Self-containment (share of the outflow staying inside)</source>
             <translation>Autocontention (part du flux sortant qui reste à l'intérieur)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="55" />
+            <location filename="../alliance_plugin/core/indicators.py" line="57" />
             <source>Self-containment (share of the inflow coming from inside)</source>
             <translation>Autocontention (part du flux entrant venant de l'intérieur)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="56" />
+            <location filename="../alliance_plugin/core/indicators.py" line="58" />
             <source>Net balance (inflow minus outflow)</source>
             <translation>Solde (flux entrant moins flux sortant)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="57" />
+            <location filename="../alliance_plugin/core/indicators.py" line="59" />
             <source>Job concentration index</source>
             <translation>Indice de concentration de l'emploi</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="58" />
+            <location filename="../alliance_plugin/core/indicators.py" line="60" />
             <source>Main partner</source>
             <translation>Partenaire principal</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="60" />
+            <location filename="../alliance_plugin/core/indicators.py" line="62" />
             <source>Concentration of the flows to other territories (Herfindahl)</source>
             <translation>Concentration des flux vers les autres territoires (Herfindahl)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="61" />
+            <location filename="../alliance_plugin/core/indicators.py" line="63" />
             <source>Number of partner territories</source>
             <translation>Nombre de territoires partenaires</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="62" />
+            <location filename="../alliance_plugin/core/indicators.py" line="64" />
             <source>Number of territories depending on this one</source>
             <translation>Nombre de territoires qui dépendent de celui-ci</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="64" />
+            <location filename="../alliance_plugin/core/indicators.py" line="66" />
             <source>Same main partner for several flow types</source>
             <translation>Même partenaire principal pour plusieurs types de flux</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="65" />
+            <location filename="../alliance_plugin/core/indicators.py" line="67" />
             <source>Partner first for several flow types</source>
             <translation>Partenaire en tête pour plusieurs types de flux</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="66" />
+            <location filename="../alliance_plugin/core/indicators.py" line="68" />
             <source>Number of flow types with that partner first</source>
             <translation>Nombre de types de flux où ce partenaire est en tête</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="69" />
+            <location filename="../alliance_plugin/core/indicators.py" line="71" />
             <source>Share of the origin's outflow</source>
             <translation>Part du flux sortant de l'origine</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="70" />
+            <location filename="../alliance_plugin/core/indicators.py" line="72" />
             <source>Share of the destination's inflow</source>
             <translation>Part du flux entrant de la destination</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="71" />
+            <location filename="../alliance_plugin/core/indicators.py" line="73" />
             <source>Flow in the opposite direction</source>
             <translation>Flux en sens inverse</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="72" />
+            <location filename="../alliance_plugin/core/indicators.py" line="74" />
             <source>Asymmetry of the flow pair (-1 to 1)</source>
             <translation>Asymétrie du couple de flux (-1 à 1)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="73" />
-            <source>Reciprocity of the flow pair</source>
-            <translation>Réciprocité du couple de flux</translation>
+            <location filename="../alliance_plugin/core/indicators.py" line="77" />
+            <source>Reciprocity of the exchanges (pair of classes, or flow pair)</source>
+            <translation>Réciprocité des échanges (paire de classes, ou paire de flux)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="74" />
+            <location filename="../alliance_plugin/core/indicators.py" line="78" />
             <source>Rank of the flow from its origin</source>
             <translation>Rang du flux depuis son origine</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="76" />
+            <location filename="../alliance_plugin/core/indicators.py" line="80" />
             <source>Functional urban area</source>
             <translation>Aire urbaine fonctionnelle</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="78" />
+            <location filename="../alliance_plugin/core/indicators.py" line="82" />
             <source>City of the functional urban area</source>
             <translation>Ville de l'aire urbaine fonctionnelle</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="79" />
+            <location filename="../alliance_plugin/core/indicators.py" line="83" />
             <source>Share of the workers going to the city</source>
             <translation>Part des actifs allant travailler dans la ville</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="80" />
+            <location filename="../alliance_plugin/core/indicators.py" line="84" />
             <source>Catchment area (aire d'attraction)</source>
             <translation>Aire d'attraction</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="81" />
+            <location filename="../alliance_plugin/core/indicators.py" line="85" />
             <source>Role in the catchment area (aire d'attraction)</source>
             <translation>Rôle dans l'aire d'attraction</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="82" />
+            <location filename="../alliance_plugin/core/indicators.py" line="86" />
             <source>Pole of the catchment area</source>
             <translation>Pôle de l'aire d'attraction</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="83" />
+            <location filename="../alliance_plugin/core/indicators.py" line="87" />
             <source>Share of the workers going to the pole</source>
             <translation>Part des actifs allant travailler dans le pôle</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="85" />
+            <location filename="../alliance_plugin/core/indicators.py" line="89" />
             <source>Number of territories in the area</source>
             <translation>Nombre de territoires de l'aire</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="86" />
+            <location filename="../alliance_plugin/core/indicators.py" line="90" />
             <source>Number of territories in the core</source>
             <translation>Nombre de territoires du cœur</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="88" />
+            <location filename="../alliance_plugin/core/indicators.py" line="92" />
             <source>Place in the urban hierarchy (Nystuen-Dacey)</source>
             <translation>Place dans la hiérarchie urbaine (Nystuen-Dacey)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="89" />
+            <location filename="../alliance_plugin/core/indicators.py" line="93" />
             <source>Territory receiving the dominant flow</source>
             <translation>Territoire qui reçoit le flux dominant</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="90" />
+            <location filename="../alliance_plugin/core/indicators.py" line="94" />
             <source>Top of the hierarchy tree</source>
             <translation>Sommet de l'arbre hiérarchique</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="91" />
+            <location filename="../alliance_plugin/core/indicators.py" line="95" />
             <source>Level in the hierarchy (0 at the top)</source>
             <translation>Niveau dans la hiérarchie (0 au sommet)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="92" />
+            <location filename="../alliance_plugin/core/indicators.py" line="96" />
             <source>Territories directly dominated</source>
             <translation>Territoires directement dominés</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="93" />
+            <location filename="../alliance_plugin/core/indicators.py" line="97" />
             <source>Territories dominated in all</source>
             <translation>Territoires dominés au total</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="94" />
+            <location filename="../alliance_plugin/core/indicators.py" line="98" />
             <source>Size used for the hierarchy</source>
             <translation>Taille utilisée pour la hiérarchie</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="95" />
+            <location filename="../alliance_plugin/core/indicators.py" line="99" />
             <source>Volume of the dominant flow</source>
             <translation>Volume du flux dominant</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="99" />
+            <location filename="../alliance_plugin/core/indicators.py" line="103" />
             <source>No flow with another territory</source>
             <translation>Aucun flux avec un autre territoire</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="100" />
+            <location filename="../alliance_plugin/core/indicators.py" line="104" />
             <source>Number of territories in the region</source>
             <translation>Nombre de territoires de la région</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="102" />
+            <location filename="../alliance_plugin/core/indicators.py" line="106" />
             <source>Deviation from the rank-size line (log units)</source>
             <translation>Écart à la droite rang-taille (en log)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="103" />
+            <location filename="../alliance_plugin/core/indicators.py" line="107" />
             <source>Primacy (largest city / second)</source>
             <translation>Primatie (première ville / deuxième)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="104" />
+            <location filename="../alliance_plugin/core/indicators.py" line="108" />
             <source>Four-city index</source>
             <translation>Indice des quatre villes</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="105" />
+            <location filename="../alliance_plugin/core/indicators.py" line="109" />
             <source>Rank-size exponent</source>
             <translation>Exposant rang-taille</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="106" />
+            <location filename="../alliance_plugin/core/indicators.py" line="110" />
             <source>Standard error of the rank-size exponent</source>
             <translation>Erreur type de l'exposant rang-taille</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="107" />
+            <location filename="../alliance_plugin/core/indicators.py" line="111" />
             <source>Inflow from other cities</source>
             <translation>Flux entrant depuis les autres villes</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="108" />
+            <location filename="../alliance_plugin/core/indicators.py" line="112" />
             <source>Outflow to other cities</source>
             <translation>Flux sortant vers les autres villes</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="109" />
+            <location filename="../alliance_plugin/core/indicators.py" line="113" />
             <source>Number of cities sending flows</source>
             <translation>Nombre de villes émettrices</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="110" />
+            <location filename="../alliance_plugin/core/indicators.py" line="114" />
             <source>Number of cities receiving flows</source>
             <translation>Nombre de villes réceptrices</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="111" />
+            <location filename="../alliance_plugin/core/indicators.py" line="115" />
             <source>PageRank centrality</source>
             <translation>Centralité PageRank</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="112" />
+            <location filename="../alliance_plugin/core/indicators.py" line="116" />
             <source>Betweenness centrality</source>
             <translation>Centralité d'intermédiarité</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="113" />
+            <location filename="../alliance_plugin/core/indicators.py" line="117" />
             <source>Intermediary city</source>
             <translation>Ville intermédiaire</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="114" />
+            <location filename="../alliance_plugin/core/indicators.py" line="118" />
             <source>Intermediary criteria met (out of 3)</source>
             <translation>Critères de ville intermédiaire remplis (sur 3)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="115" />
+            <location filename="../alliance_plugin/core/indicators.py" line="119" />
             <source>Size in the intermediary band</source>
             <translation>Taille dans la tranche intermédiaire</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="116" />
+            <location filename="../alliance_plugin/core/indicators.py" line="120" />
             <source>Betweenness in the top share</source>
             <translation>Intermédiarité dans la tranche haute</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="117" />
+            <location filename="../alliance_plugin/core/indicators.py" line="121" />
             <source>Intermediate in the urban hierarchy</source>
             <translation>Intermédiaire dans la hiérarchie urbaine</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="119" />
+            <location filename="../alliance_plugin/core/indicators.py" line="123" />
             <source>Built-up area, first date</source>
             <translation>Surface bâtie, première date</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="120" />
+            <location filename="../alliance_plugin/core/indicators.py" line="124" />
             <source>Built-up area, second date</source>
             <translation>Surface bâtie, seconde date</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="121" />
+            <location filename="../alliance_plugin/core/indicators.py" line="125" />
             <source>Population, first date</source>
             <translation>Population, première date</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="122" />
+            <location filename="../alliance_plugin/core/indicators.py" line="126" />
             <source>Population, second date</source>
             <translation>Population, seconde date</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="123" />
+            <location filename="../alliance_plugin/core/indicators.py" line="127" />
             <source>Land consumption rate (per year)</source>
             <translation>Taux de consommation d'espace (par an)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="124" />
+            <location filename="../alliance_plugin/core/indicators.py" line="128" />
             <source>Population growth rate (per year)</source>
             <translation>Taux de croissance de la population (par an)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="125" />
+            <location filename="../alliance_plugin/core/indicators.py" line="129" />
             <source>Land consumption to population growth (SDG 11.3.1)</source>
             <translation>Consommation d'espace rapportée à la croissance de la population (ODD 11.3.1)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="126" />
+            <location filename="../alliance_plugin/core/indicators.py" line="130" />
             <source>Built-up area per inhabitant, first date</source>
             <translation>Surface bâtie par habitant, première date</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="127" />
+            <location filename="../alliance_plugin/core/indicators.py" line="131" />
             <source>Built-up area per inhabitant, second date</source>
             <translation>Surface bâtie par habitant, seconde date</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="128" />
+            <location filename="../alliance_plugin/core/indicators.py" line="132" />
             <source>Built-up area added</source>
             <translation>Surface bâtie ajoutée</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="129" />
+            <location filename="../alliance_plugin/core/indicators.py" line="133" />
             <source>Population added</source>
             <translation>Population supplémentaire</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="130" />
+            <location filename="../alliance_plugin/core/indicators.py" line="134" />
             <source>Built-up area added per new inhabitant</source>
             <translation>Surface bâtie ajoutée par nouvel habitant</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="131" />
+            <location filename="../alliance_plugin/core/indicators.py" line="135" />
             <source>Why the SDG 11.3.1 ratio is undefined</source>
             <translation>Pourquoi le ratio de l'ODD 11.3.1 n'est pas défini</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="132" />
+            <location filename="../alliance_plugin/core/indicators.py" line="136" />
             <source>Part of the urban extent</source>
             <translation>Partie de l'emprise urbaine</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="133" />
+            <location filename="../alliance_plugin/core/indicators.py" line="137" />
             <source>Urban extent area</source>
             <translation>Surface de l'emprise urbaine</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="135" />
+            <location filename="../alliance_plugin/core/indicators.py" line="139" />
             <source>Landscape expansion index</source>
             <translation>Indice d'expansion paysagère</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="136" />
+            <location filename="../alliance_plugin/core/indicators.py" line="140" />
             <source>Growth type (infill, edge, outlying)</source>
             <translation>Type de croissance (comblement, extension, isolée)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="137" />
+            <location filename="../alliance_plugin/core/indicators.py" line="141" />
             <source>Area added by infill</source>
             <translation>Surface ajoutée par comblement</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="138" />
+            <location filename="../alliance_plugin/core/indicators.py" line="142" />
             <source>Area added by edge expansion</source>
             <translation>Surface ajoutée par extension en continuité</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="139" />
+            <location filename="../alliance_plugin/core/indicators.py" line="143" />
             <source>Area added by outlying growth</source>
             <translation>Surface ajoutée par croissance isolée</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="140" />
+            <location filename="../alliance_plugin/core/indicators.py" line="144" />
             <source>New built-up area</source>
             <translation>Nouvelle surface bâtie</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="141" />
+            <location filename="../alliance_plugin/core/indicators.py" line="145" />
             <source>Number of new built-up patches</source>
             <translation>Nombre de nouvelles taches bâties</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="142" />
+            <location filename="../alliance_plugin/core/indicators.py" line="146" />
             <source>Infill patches</source>
             <translation>Taches de comblement</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="143" />
+            <location filename="../alliance_plugin/core/indicators.py" line="147" />
             <source>Edge-expansion patches</source>
             <translation>Taches d'extension en continuité</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="144" />
+            <location filename="../alliance_plugin/core/indicators.py" line="148" />
             <source>Outlying patches</source>
             <translation>Taches isolées</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="145" />
+            <location filename="../alliance_plugin/core/indicators.py" line="149" />
             <source>Share of the new built-up area that is outlying</source>
             <translation>Part de la nouvelle surface bâtie isolée</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="146" />
+            <location filename="../alliance_plugin/core/indicators.py" line="150" />
             <source>Area-weighted mean expansion index</source>
             <translation>Indice d'expansion moyen pondéré par la surface</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="150" />
+            <location filename="../alliance_plugin/core/indicators.py" line="154" />
             <source>Land demand of the projected population</source>
             <translation>Besoin foncier de la population projetée</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="151" />
+            <location filename="../alliance_plugin/core/indicators.py" line="155" />
             <source>Projected population</source>
             <translation>Population projetée</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="152" />
+            <location filename="../alliance_plugin/core/indicators.py" line="156" />
             <source>Population to house</source>
             <translation>Population à loger</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="155" />
+            <location filename="../alliance_plugin/core/indicators.py" line="159" />
             <source>Insecure tenure in a growth front</source>
             <translation>Tenure précaire dans un front de croissance</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="156" />
+            <location filename="../alliance_plugin/core/indicators.py" line="160" />
             <source>Parcel in a hazard zone</source>
             <translation>Parcelle en zone de risque</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="157" />
+            <location filename="../alliance_plugin/core/indicators.py" line="161" />
             <source>Farmland in a growth front</source>
             <translation>Terre agricole dans un front de croissance</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="158" />
+            <location filename="../alliance_plugin/core/indicators.py" line="162" />
             <source>Parcels with documented rights (SDG 1.4.2 proxy)</source>
             <translation>Parcelles avec droits documentés (approximation ODD 1.4.2)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="159" />
+            <location filename="../alliance_plugin/core/indicators.py" line="163" />
             <source>Parcel area with documented rights (SDG 1.4.2 proxy)</source>
             <translation>Surface des parcelles avec droits documentés (approximation ODD 1.4.2)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="160" />
+            <location filename="../alliance_plugin/core/indicators.py" line="164" />
             <source>Population on parcels with documented rights (SDG 1.4.2 proxy)</source>
             <translation>Population sur des parcelles avec droits documentés (approximation ODD 1.4.2)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="162" />
+            <location filename="../alliance_plugin/core/indicators.py" line="166" />
             <source>Growth-front land under insecure tenure</source>
             <translation>Terrains des fronts de croissance en tenure précaire</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="163" />
+            <location filename="../alliance_plugin/core/indicators.py" line="167" />
             <source>Number of parcels</source>
             <translation>Nombre de parcelles</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="165" />
+            <location filename="../alliance_plugin/core/indicators.py" line="169" />
             <source>Within walking distance of frequent public transport</source>
             <translation>À distance de marche d'un transport public fréquent</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="166" />
-            <location filename="../alliance_plugin/core/indicators.py" line="167" />
+            <location filename="../alliance_plugin/core/indicators.py" line="170" />
+            <location filename="../alliance_plugin/core/indicators.py" line="171" />
             <source>Population near frequent public transport (SDG 11.2.1)</source>
             <translation>Population proche d'un transport public fréquent (ODD 11.2.1)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="169" />
+            <location filename="../alliance_plugin/core/indicators.py" line="173" />
             <source>Nearest qualifying stop</source>
             <translation>Arrêt qualifiant le plus proche</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="170" />
+            <location filename="../alliance_plugin/core/indicators.py" line="174" />
             <source>Capacity of the nearest stop</source>
             <translation>Capacité de l'arrêt le plus proche</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="171" />
+            <location filename="../alliance_plugin/core/indicators.py" line="175" />
             <source>Stop with frequent service</source>
             <translation>Arrêt à desserte fréquente</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="172" />
+            <location filename="../alliance_plugin/core/indicators.py" line="176" />
             <source>Departures per hour</source>
             <translation>Départs par heure</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="173" />
+            <location filename="../alliance_plugin/core/indicators.py" line="177" />
             <source>Departures in the window</source>
             <translation>Départs dans la plage horaire</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="175" />
+            <location filename="../alliance_plugin/core/indicators.py" line="179" />
             <source>Distance to the nearest stop or service</source>
             <translation>Distance à l'arrêt ou au service le plus proche</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="176" />
+            <location filename="../alliance_plugin/core/indicators.py" line="180" />
             <source>Walking time to the nearest service</source>
             <translation>Temps de marche jusqu'au service le plus proche</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="177" />
+            <location filename="../alliance_plugin/core/indicators.py" line="181" />
             <source>Service capacity within reach per 1000 inhabitants (2SFCA)</source>
             <translation>Capacité de service accessible pour 1000 habitants (2SFCA)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="179" />
+            <location filename="../alliance_plugin/core/indicators.py" line="183" />
             <source>Facilities within reach</source>
             <translation>Équipements accessibles</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="180" />
-            <location filename="../alliance_plugin/core/indicators.py" line="185" />
+            <location filename="../alliance_plugin/core/indicators.py" line="184" />
+            <location filename="../alliance_plugin/core/indicators.py" line="189" />
             <source>Mean distance to the nearest service</source>
             <translation>Distance moyenne au service le plus proche</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="181" />
-            <location filename="../alliance_plugin/core/indicators.py" line="183" />
+            <location filename="../alliance_plugin/core/indicators.py" line="185" />
+            <location filename="../alliance_plugin/core/indicators.py" line="187" />
             <source>Mean service capacity within reach per 1000 inhabitants</source>
             <translation>Capacité de service accessible moyenne pour 1000 habitants</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="186" />
+            <location filename="../alliance_plugin/core/indicators.py" line="190" />
             <source>Service score compared with the best-served territory</source>
             <translation>Score de service rapporté au territoire le mieux desservi</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="187" />
+            <location filename="../alliance_plugin/core/indicators.py" line="191" />
             <source>Gini coefficient</source>
             <translation>Coefficient de Gini</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="188" />
+            <location filename="../alliance_plugin/core/indicators.py" line="192" />
             <source>Theil index</source>
             <translation>Indice de Theil</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="190" />
-            <location filename="../alliance_plugin/core/indicators.py" line="191" />
+            <location filename="../alliance_plugin/core/indicators.py" line="194" />
+            <location filename="../alliance_plugin/core/indicators.py" line="195" />
             <source>Grid class (degree of urbanisation)</source>
             <translation>Classe de la grille (degré d'urbanisation)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="194" />
+            <location filename="../alliance_plugin/core/indicators.py" line="198" />
             <source>Population density</source>
             <translation>Densité de population</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="195" />
-            <location filename="../alliance_plugin/core/indicators.py" line="198" />
+            <location filename="../alliance_plugin/core/indicators.py" line="199" />
+            <location filename="../alliance_plugin/core/indicators.py" line="202" />
             <source>Population in urban centres</source>
             <translation>Population des centres urbains</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="196" />
-            <location filename="../alliance_plugin/core/indicators.py" line="199" />
+            <location filename="../alliance_plugin/core/indicators.py" line="200" />
+            <location filename="../alliance_plugin/core/indicators.py" line="203" />
             <source>Population in urban clusters</source>
             <translation>Population des agglomérats urbains</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="197" />
-            <location filename="../alliance_plugin/core/indicators.py" line="200" />
+            <location filename="../alliance_plugin/core/indicators.py" line="201" />
+            <location filename="../alliance_plugin/core/indicators.py" line="204" />
             <source>Population in rural cells</source>
             <translation>Population des mailles rurales</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="202" />
+            <location filename="../alliance_plugin/core/indicators.py" line="206" />
             <source>Observed flow</source>
             <translation>Flux observé</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="203" />
+            <location filename="../alliance_plugin/core/indicators.py" line="207" />
             <source>Flow expected by the gravity model</source>
             <translation>Flux attendu par le modèle gravitaire</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="204" />
+            <location filename="../alliance_plugin/core/indicators.py" line="208" />
             <source>Observed minus expected flow</source>
             <translation>Flux observé moins flux attendu</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/indicators.py" line="205" />
+            <location filename="../alliance_plugin/core/indicators.py" line="209" />
             <source>Pearson residual</source>
             <translation>Résidu de Pearson</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="211" />
+            <source>Lowest self-sufficiency across resources (production / consumption)</source>
+            <translation>Autosuffisance la plus faible parmi les ressources (production / consommation)</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="213" />
+            <source>Least self-sufficient resource</source>
+            <translation>Ressource la moins autosuffisante</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="214" />
+            <source>Highest import dependency across resources (inflow / consumption)</source>
+            <translation>Dépendance aux importations la plus forte parmi les ressources (flux entrant / consommation)</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="216" />
+            <source>Lowest share of the inflow from nearby territories (local sourcing)</source>
+            <translation>Part la plus faible du flux entrant venant de territoires proches (approvisionnement local)</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="217" />
+            <source>Largest resource-shed radius</source>
+            <translation>Plus grand rayon de bassin d'approvisionnement</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="218" />
+            <source>Resources in deficit</source>
+            <translation>Ressources en déficit</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="220" />
+            <source>Resource</source>
+            <translation>Ressource</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="221" />
+            <source>Production</source>
+            <translation>Production</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="222" />
+            <source>Consumption</source>
+            <translation>Consommation</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="223" />
+            <source>Net position (production minus consumption)</source>
+            <translation>Position nette (production moins consommation)</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="224" />
+            <source>Self-sufficiency (production / consumption)</source>
+            <translation>Autosuffisance (production / consommation)</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="225" />
+            <source>Import dependency (inflow / consumption)</source>
+            <translation>Dépendance aux importations (flux entrant / consommation)</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="226" />
+            <source>Share of the inflow from nearby territories (local sourcing)</source>
+            <translation>Part du flux entrant venant de territoires proches (approvisionnement local)</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="227" />
+            <source>Main supplier</source>
+            <translation>Principal fournisseur</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="228" />
+            <source>Number of suppliers</source>
+            <translation>Nombre de fournisseurs</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="229" />
+            <source>Resource-shed radius</source>
+            <translation>Rayon du bassin d'approvisionnement</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="230" />
+            <source>Territories in the resource-shed</source>
+            <translation>Territoires du bassin d'approvisionnement</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="231" />
+            <source>Deficit covered by the resource-shed</source>
+            <translation>Déficit couvert par le bassin d'approvisionnement</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="233" />
+            <source>Net contribution to the other classes (-1 receives only, 1 gives only)</source>
+            <translation>Contribution nette aux autres classes (-1 ne fait que recevoir, 1 ne fait que donner)</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="235" />
+            <source>Class exchanging most with the territory's class</source>
+            <translation>Classe qui échange le plus avec la classe du territoire</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="236" />
+            <source>Flow types the territory provides to other classes</source>
+            <translation>Types de flux que le territoire fournit aux autres classes</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="237" />
+            <source>Flow types the territory receives from other classes</source>
+            <translation>Types de flux que le territoire reçoit des autres classes</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="238" />
+            <source>Number of flow types exchanged</source>
+            <translation>Nombre de types de flux échangés</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="239" />
+            <source>Share of the exchange provided by the first class</source>
+            <translation>Part de l'échange fournie par la première classe</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="240" />
+            <source>Provided by the first class to the second</source>
+            <translation>Fourni par la première classe à la seconde</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/indicators.py" line="241" />
+            <source>Provided by the second class to the first</source>
+            <translation>Fourni par la seconde classe à la première</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/core/citynet/centrality.py" line="224" />
@@ -5121,7 +5391,7 @@ Paramètres : {params}</translation>
             <translation>Classes de carreaux inconnues : {classes} (attendu de 0 à 3).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/dependencies.py" line="171" />
+            <location filename="../alliance_plugin/core/dependencies.py" line="174" />
             <source>threshold is a share between 0 and 1</source>
             <translation>le seuil est une part comprise entre 0 et 1</translation>
         </message>
@@ -6015,6 +6285,14 @@ Paramètres : {params}</translation>
             <location filename="../alliance_plugin/core/transit/shares.py" line="97" />
             <source>expected {n_pop} territory values, got {n_keys}</source>
             <translation>{n_pop} valeurs de territoire sont attendues, reçu {n_keys}</translation>
+        </message>
+        <message>
+            <source>Flow dependencies with several flow types (for example commuting and goods or waste flows)</source>
+            <translation type="vanished">Dépendances de flux avec plusieurs types de flux (par exemple navettes et flux de marchandises ou de déchets)</translation>
+        </message>
+        <message>
+            <source>Reciprocity of the flow pair</source>
+            <translation type="vanished">Réciprocité du couple de flux</translation>
         </message>
         <message>
             <source>&lt;p&gt;SDG 11.2.1 (recommendation 7, feeding 1 and 3): the share of the population within walking distance of a public transport stop with frequent service. Low-capacity stops (bus, tram) count within 500 m, high-capacity ones (rail, metro, ferry) within 1 000 m: both are parameters.&lt;/p&gt;

@@ -45,6 +45,8 @@ _SA = "serviceaccess"
 _DG = "degurba"
 _SI = "spatialinteraction"
 _SC = "recommendationscorecard"
+_RB = "resourcebalance"
+_RC = "reciprocity"
 
 INDICATORS = {
     # alliance:flowdependencies: territories
@@ -70,7 +72,9 @@ INDICATORS = {
     "share_destination": _share("Share of the destination's inflow", (2,), _DEP),
     "reverse": _ind("Flow in the opposite direction", "", (2,), _DEP, "volume"),
     "asymmetry": _ind("Asymmetry of the flow pair (-1 to 1)", "ratio", (2,), _DEP, "ratio"),
-    "reciprocity": _share("Reciprocity of the flow pair", (2,), _DEP),
+    # (also a field of the flow lines of alliance:flowdependencies, min(T_ij / O_i, T_ji / O_j); the
+    # scorecard reads the one alliance:reciprocity writes per territory, its class pair's index, 0 to 1)
+    "reciprocity": _share("Reciprocity of the exchanges (pair of classes, or flow pair)", (2,), _RC),
     "rank": _ind("Rank of the flow from its origin", "", (2,), _DEP, "count"),
     # alliance:functionalareas
     "fua_id": _ind("Functional urban area", "", (1, 2), _FUA, "code"),
@@ -203,6 +207,38 @@ INDICATORS = {
     "expected": _ind("Flow expected by the gravity model", "", (2, 3), _SI, "volume"),
     "residual": _ind("Observed minus expected flow", "", (2, 3), _SI, "volume"),
     "pearson": _ind("Pearson residual", "", (2, 3), _SI, "ratio"),
+    # alliance:resourcebalance: territories (across resources)
+    "self_sufficiency_min": _ind("Lowest self-sufficiency across resources (production / consumption)", "%",
+                                 (6, 2), _RB, "ratio", 100.0),
+    "worst_resource": _ind("Least self-sufficient resource", "", (6,), _RB, "code"),
+    "import_dependency_max": _ind("Highest import dependency across resources (inflow / consumption)", "%",
+                                  (6,), _RB, "ratio", 100.0),
+    "local_sourcing_min": _share("Lowest share of the inflow from nearby territories (local sourcing)", (6,), _RB),
+    "shed_radius_max_m": _ind("Largest resource-shed radius", "m", (6, 2), _RB, "distance"),
+    "deficit_resources": _ind("Resources in deficit", "", (6,), _RB, "code"),
+    # alliance:resourcebalance: balances (territory x resource) and resource-sheds
+    "resource": _ind("Resource", "", (6,), _RB, "code"),
+    "production": _ind("Production", "", (6,), _RB, "volume"),
+    "consumption": _ind("Consumption", "", (6,), _RB, "volume"),
+    "net": _ind("Net position (production minus consumption)", "", (6,), _RB, "volume"),
+    "self_sufficiency": _ind("Self-sufficiency (production / consumption)", "%", (6, 2), _RB, "ratio", 100.0),
+    "import_dependency": _ind("Import dependency (inflow / consumption)", "%", (6,), _RB, "ratio", 100.0),
+    "local_sourcing": _share("Share of the inflow from nearby territories (local sourcing)", (6,), _RB),
+    "main_supplier": _ind("Main supplier", "", (6,), _RB, "code"),
+    "n_suppliers": _ind("Number of suppliers", "", (6,), _RB, "count"),
+    "shed_radius_m": _ind("Resource-shed radius", "m", (6, 2), _RB, "distance"),
+    "shed_n": _ind("Territories in the resource-shed", "", (6, 2), _RB, "count"),
+    "shed_covered": _ind("Deficit covered by the resource-shed", "", (6,), _RB, "flag"),
+    # alliance:reciprocity (the index "reciprocity" is above, with the flow pairs')
+    "net_contribution": _ind("Net contribution to the other classes (-1 receives only, 1 gives only)", "", (2,),
+                             _RC, "index"),
+    "partner_class": _ind("Class exchanging most with the territory's class", "", (2,), _RC, "code"),
+    "gives": _ind("Flow types the territory provides to other classes", "", (2,), _RC, "code"),
+    "receives": _ind("Flow types the territory receives from other classes", "", (2,), _RC, "code"),
+    "n_types": _ind("Number of flow types exchanged", "", (2,), _RC, "count"),
+    "share_a": _share("Share of the exchange provided by the first class", (2,), _RC),
+    "provided_ab": _ind("Provided by the first class to the second", "", (2,), _RC, "volume"),
+    "provided_ba": _ind("Provided by the second class to the first", "", (2,), _RC, "volume"),
 }
 
 # alliance:recommendationscorecard

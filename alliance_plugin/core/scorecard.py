@@ -53,6 +53,11 @@ REASONS = {
     "no_parcels": "no parcel, or no growth front, in this territory",
     "no_population": "no population in this territory",
     "no_service": "no service can be reached from this territory",
+    "no_consumption": "the territory consumes none of the resources, so self-sufficiency is undefined",
+    "no_resource_flows": "no flow of the resources reaches this territory, or no flow table was given",
+    "no_shed": "no resource is in deficit here, or the surpluses of the other territories cannot cover "
+               "the deficit, so there is no resource-shed",
+    "no_exchange": "the territory exchanges nothing with territories of other classes",
 }
 WORDS = {
     "top": "{status} at {bound} or more",
@@ -179,6 +184,70 @@ RULES = (
          null_reason="missing",
          source="Our rule: a city is intermediary when its size is inside the band, its betweenness in the top "
                 "share and it is intermediate in the Nystuen-Dacey hierarchy (UCLG CIMES intermediary cities)."),
+    # Recommendation 6 (issue 15): alliance:resourcebalance, the foodshed literature for the measures.
+    dict(id="self_sufficiency", field="self_sufficiency_min", algorithm="resourcebalance", recommendations=(6, 2),
+         bands=((1.0, "strong"), (0.5, "watch"), (0.0, "priority")),
+         text={"priority": "Local production covers only {value:.0%} of the consumption of {resource}: secure its "
+                           "supply with partner territories and plan a circular economy of resources (R6, R2).",
+               "watch": "Local production covers {value:.0%} of the consumption of {resource}: a deficit to plan "
+                        "with the supplying territories (R6).",
+               "strong": "Every resource is produced at least at the level of its consumption ({value:.0%} for "
+                         "{resource}): a territory that can supply its neighbours (R6, R2)."},
+         null_reason="no_consumption",
+         source="Our rule (priority under 50 %, watch under 100 %, strong from 100 %); self-sufficiency as "
+                "production / consumption in the foodshed studies (Peters et al. 2009; Zumkehr and Campbell 2015)."),
+    dict(id="import_dependency", field="import_dependency_max", algorithm="resourcebalance", recommendations=(6,),
+         bands=((0.75, "priority"), (0.5, "watch"), (0.0, "strong")),
+         text={"priority": "Flows from other territories bring {value:.0%} of the consumption of a resource: "
+                           "a strong dependency; diversify and secure the supply (R6).",
+               "watch": "Flows from other territories bring {value:.0%} of the consumption of a resource (R6).",
+               "strong": "Flows from other territories bring at most {value:.0%} of the consumption of any "
+                         "resource (R6)."},
+         null_reason="no_resource_flows",
+         source="Ours: the 50 and 75 % bands; import dependency as inflow / consumption (urban metabolism and "
+                "foodshed studies: Peters et al. 2009; Zumkehr and Campbell 2015)."),
+    dict(id="local_sourcing", field="local_sourcing_min", algorithm="resourcebalance", recommendations=(6,),
+         bands=((0.5, "strong"), (0.25, "watch"), (0.0, "priority")),
+         text={"priority": "Only {value:.0%} of the inflow of a resource comes from nearby territories: build "
+                           "short supply chains with the neighbouring territories (R6, R2).",
+               "watch": "{value:.0%} of the inflow of a resource comes from nearby territories (R6).",
+               "strong": "At least {value:.0%} of the inflow of every resource comes from nearby territories: "
+                         "short supply chains (R6)."},
+         null_reason="no_resource_flows",
+         source="Ours: the 25 and 50 % bands on the local share of the inflow (within the local distance or the "
+                "same functional area)."),
+    dict(id="resource_shed", field="shed_radius_max_m", algorithm="resourcebalance", recommendations=(6, 2),
+         bands=((100000.0, "priority"), (50000.0, "watch"), (0.0, "strong")),
+         text={"priority": "Covering the deficit takes territories up to {value:,.0f} m away: a wide resource-shed; "
+                           "cooperate with the supplying territories and produce closer (R6, R2).",
+               "watch": "Covering the deficit takes territories up to {value:,.0f} m away (R6).",
+               "strong": "The deficit is covered by territories within {value:,.0f} m: a compact resource-shed "
+                         "(R6)."},
+         null_reason="no_shed",
+         source="Ours: the 50 and 100 km bands; the radius of the foodshed as its measure follows Peters et al. "
+                "(2009) and Zumkehr and Campbell (2015)."),
+    # Recommendation 2 (issue 15): alliance:reciprocity, our index.
+    dict(id="reciprocity", field="reciprocity", algorithm="reciprocity", recommendations=(2,),
+         bands=((0.5, "strong"), (0.25, "watch"), (0.0, "priority")),
+         text={"priority": "Reciprocity {value:.0%} with the class {partner_class}: one side provides almost "
+                           "everything; move from redistribution to reciprocity and win-win partnerships (R2).",
+               "watch": "Reciprocity {value:.0%} with the class {partner_class}: the exchanges run mostly one "
+                        "way (R2).",
+               "strong": "Reciprocity {value:.0%} with the class {partner_class}: each side provides something "
+                         "to the other (R2)."},
+         null_reason="no_exchange",
+         source="Our rule and our index (not an official one): R = 1 - |2 x mean share - 1| over the flow types "
+                "the pair of classes exchanges; priority under 25 %, watch under 50 %."),
+    dict(id="net_contribution", field="net_contribution", algorithm="reciprocity", recommendations=(2,),
+         bands=((0.5, "watch"), (-0.5, "strong"), (float("-inf"), "watch")),
+         text={"watch": "Net contribution {value:+.2f} (from -1, only receives, to 1, only gives): the exchanges "
+                        "with the other classes run mostly one way; look for what could flow back (R2).",
+               "strong": "Net contribution {value:+.2f}: the territory gives and receives in balance with the "
+                         "other classes (R2)."},
+         rule_text="watch when the territory mostly gives (0.5 or more) or mostly receives (under -0.5); "
+                   "strong in between",
+         null_reason="no_exchange",
+         source="Our rule: watch when the net contribution is 0.5 or more, or under -0.5."),
 )
 
 
@@ -189,7 +258,8 @@ COMPLETE = {
     3: "Dominant flows or City network (flows between the territories, city populations)",
     4: "Land tenure overlay (cadastral parcels with their tenure, growth fronts)",
     5: "Land consumption or Urban growth (built-up areas at two dates, population at both dates)",
-    6: "Flow dependencies with several flow types (for example commuting and goods or waste flows)",
+    6: "Flow dependencies with several flow types (for example commuting and goods or waste flows), or Resource "
+       "balances (production and consumption per resource)",
     7: "Transit access or Service access (a GTFS feed or stops, services, population), or commuting flows",
     8: "Any of the algorithms above: the evidence base is the diagnosis itself",
 }
@@ -217,7 +287,8 @@ def _context(row, translate=None):
     """The names a sentence may quote; a missing one is said in words, never as a placeholder."""
     unnamed = _tr(translate, WORDS["unnamed"])
     return {"partner": row.get("main_partner") or unnamed, "area": row.get("fua_id") or unnamed,
-            "parent": row.get("nd_parent") or unnamed}
+            "parent": row.get("nd_parent") or unnamed, "resource": row.get("worst_resource") or unnamed,
+            "partner_class": row.get("partner_class") or unnamed}
 
 
 def _number(field, value, translate):
