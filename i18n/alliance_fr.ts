@@ -361,7 +361,7 @@
         <message>
             <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="108" />
             <location filename="../processing/report/html_page.py" line="57" />
-            <location filename="../processing/styling/names.py" line="65" />
+            <location filename="../processing/styling/names.py" line="73" />
             <location filename="../alliance_plugin/core/indicators.py" line="248" />
             <source>Status</source>
             <translation>Statut</translation>
@@ -641,9 +641,9 @@
             <translation>l'API de {name}</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="122" />
+            <location filename="../processing/access_inputs.py" line="116" />
             <location filename="../processing/flow_inputs.py" line="73" />
-            <location filename="../processing/land_consumption.py" line="65" />
+            <location filename="../processing/land_consumption.py" line="57" />
             <location filename="../processing/provider.py" line="123" />
             <location filename="../processing/report/content.py" line="171" />
             <location filename="../processing/report/html_page.py" line="47" />
@@ -651,101 +651,101 @@
             <translation>Territoires</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="123" />
+            <location filename="../processing/access_inputs.py" line="117" />
             <location filename="../processing/flow_inputs.py" line="73" />
-            <location filename="../processing/land_tenure.py" line="134" />
+            <location filename="../processing/land_tenure.py" line="128" />
             <location filename="../processing/provider.py" line="123" />
-            <location filename="../processing/urban_growth.py" line="58" />
+            <location filename="../processing/urban_growth.py" line="54" />
             <source>Territory code field</source>
             <translation>Champ de code des territoires</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="136" />
+            <location filename="../processing/access_inputs.py" line="130" />
             <source>Method (network or euclidean proxy)</source>
             <translation>Méthode (network ou euclidean proxy)</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="116" />
+            <location filename="../processing/access_inputs.py" line="110" />
             <source>Population field (default: 1 per feature)</source>
             <translation>Champ de population (défaut : 1 par entité)</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="128" />
+            <location filename="../processing/access_inputs.py" line="122" />
             <source>Street network</source>
             <translation>Réseau viaire</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="129" />
+            <location filename="../processing/access_inputs.py" line="123" />
             <source>Snap tolerance to the street network (m)</source>
             <translation>Tolérance d'accrochage au réseau viaire (m)</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="130" />
+            <location filename="../processing/access_inputs.py" line="124" />
             <source>Topology tolerance: ends joined within (m)</source>
             <translation>Tolérance topologique : extrémités jointes à (m)</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="168" />
+            <location filename="../processing/access_inputs.py" line="162" />
             <source>The population layer is empty.</source>
             <translation>La couche de population est vide.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="229" />
+            <location filename="../processing/access_inputs.py" line="223" />
             <source>Choose the code field of the territories.</source>
             <translation>Choisissez le champ de code des territoires.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="291" />
+            <location filename="../processing/access_inputs.py" line="285" />
             <source>No street network: distances are straight lines (the Euclidean proxy); every output says so.</source>
             <translation>Pas de réseau viaire : les distances sont à vol d'oiseau (l'approximation euclidienne) ; chaque sortie le signale.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="297" />
+            <location filename="../processing/access_inputs.py" line="291" />
             <source>The street network has no line to walk along.</source>
             <translation>Le réseau viaire n'a aucune ligne à parcourir à pied.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="307" />
+            <location filename="../processing/access_inputs.py" line="301" />
             <source>Street network: {lines:,} lines, {segments:,} segments, {nodes:,} junctions, {km:,.1f} km.</source>
             <translation>Réseau viaire : {lines:,} lignes, {segments:,} segments, {nodes:,} nœuds, {km:,.1f} km.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="174" />
+            <location filename="../processing/access_inputs.py" line="168" />
             <source>Population read with pyogrio from {path}.</source>
             <translation>Population lue avec pyogrio depuis {path}.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="180" />
+            <location filename="../processing/access_inputs.py" line="174" />
             <source>{n} population features have no geometry: they are counted without access.</source>
             <translation>{n} entités de population n'ont pas de géométrie : elles sont comptées sans accès.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="276" />
+            <location filename="../processing/access_inputs.py" line="270" />
             <source>{n} population features lie in no territory: they count in the whole area only.</source>
             <translation>{n} entités de population ne sont dans aucun territoire : elles ne comptent que dans l'ensemble de la zone.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="311" />
+            <location filename="../processing/access_inputs.py" line="305" />
             <source>The street network has {parts} disconnected parts; the largest holds {share:.1f} % of its length. Nobody walks from one part to another.</source>
             <translation>Le réseau viaire a {parts} parties déconnectées ; la plus grande porte {share:.1f} % de sa longueur. On ne passe pas à pied d'une partie à l'autre.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="323" />
+            <location filename="../processing/access_inputs.py" line="317" />
             <source>{n:,} population features are farther than the snap tolerance from any street: they are kept and counted without access.</source>
             <translation>{n:,} entités de population sont plus loin de toute rue que la tolérance d'accrochage : elles sont conservées et comptées sans accès.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="327" />
+            <location filename="../processing/access_inputs.py" line="321" />
             <source>{n:,} population features sit on parts of the network that hold no {what}: they have no access.</source>
             <translation>{n:,} entités de population se trouvent sur des parties du réseau qui ne contiennent aucun {what} : elles n'ont aucun accès.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="186" />
+            <location filename="../processing/access_inputs.py" line="180" />
             <source>{n} features have no population in '{field}': they count 0.</source>
             <translation>{n} entités n'ont pas de population dans '{field}' : elles comptent pour 0.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="191" />
+            <location filename="../processing/access_inputs.py" line="185" />
             <source>{n} features have a negative population in '{field}' (feature ids {ids}): fix them first.</source>
             <translation>{n} entités ont une population négative dans '{field}' (identifiants des entités {ids}) : corrigez-les d'abord.</translation>
         </message>
@@ -896,17 +896,17 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>{names} : aucun système de coordonnées de référence (SCR). Les coordonnées sont utilisées telles quelles, seulement pour dessiner les résultats (rien n'est mesuré avec elles) ; les sorties n'ont pas de SCR non plus. Définissez le SCR de la couche dans Propriétés de la couche &gt; Source pour les placer sur une carte.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="55" />
+            <location filename="../processing/degurba.py" line="48" />
             <source>Degree of urbanisation (DEGURBA)</source>
             <translation>Degré d'urbanisation (DEGURBA)</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="58" />
+            <location filename="../processing/degurba.py" line="51" />
             <source>Urban centres, urban clusters and rural cells of a population grid, and local units classed as cities, towns and semi-dense areas, or rural areas.</source>
             <translation>Centres urbains, agglomérations urbaines et carreaux ruraux d'une grille de population, et unités locales classées en villes, villes moyennes et zones semi-denses, ou zones rurales.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="62" />
+            <location filename="../processing/degurba.py" line="55" />
             <source>&lt;p&gt;The degree of urbanisation (UN Statistical Commission 2020; Eurostat et al., &lt;i&gt;Applying the Degree of Urbanisation&lt;/i&gt;, 2021), from your own population data (recommendations 1 and 3).&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Population grid&lt;/b&gt;, one of: grid polygons with a population field (cells taken as given: they must be the squares of one grid in a projected CRS in metres, cells cut along a coast allowed; an optional land-share field gives the density per km2 of land); population points summed into a grid of the given cell size (1 km by default, aligned on multiples of the cell; points in a geographic CRS are reprojected to a Lambert azimuthal equal-area projection centred on them, and the log says so); or a population raster in a projected CRS in metres with square cells (no-data and negative cells are no data).&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Grid classes&lt;/b&gt;, every threshold a parameter: urban centres are 4-connected cells (no diagonals) of at least 1,500 inhabitants per km2 of land whose cluster holds at least 50,000 inhabitants, their gaps below 15 km2 filled and their edges smoothed by the majority rule (a cell joins when at least 5 of its 8 neighbours belong to the centre), repeated until nothing changes; urban clusters are 8-connected cells of at least 300 inhabitants per km2 (urban-centre cells included) holding at least 5,000 inhabitants; every other cell is a rural grid cell (no data: a given cell without population). Centres and clusters are numbered from the most populated; each cell gets its class, centre and cluster ids and their populations. Cells without inhabitants outside any cluster are left out of a grid built from points or a raster unless asked for.&lt;/p&gt;
@@ -917,212 +917,212 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
 &lt;p&gt;&lt;b&gt;Unités locales&lt;/b&gt; (facultatif) : la population de chaque carreau est attribuée à l'unité qui contient le centre du carreau (pour des polygones fournis, un point à l'intérieur du polygone, le centre d'un carré complet ; un centre situé sur une limite va au plus petit code). Une unité est une &lt;i&gt;ville&lt;/i&gt; quand au moins 50 % de sa population vit dans des centres urbains, une &lt;i&gt;zone rurale&lt;/i&gt; quand au moins 50 % vit dans des carreaux ruraux, sinon une &lt;i&gt;ville moyenne ou zone semi-dense&lt;/i&gt; ; les unités sans habitant ne reçoivent pas de classe. Leur population, la population et la part dans les centres urbains, dans les agglomérations urbaines (centres compris) et dans les carreaux ruraux sont ajoutées aux unités telles que fournies. Le champ params enregistre les seuils.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="105" />
+            <location filename="../processing/degurba.py" line="98" />
             <source>The local units layer</source>
             <translation>La couche des unités locales</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="185" />
+            <location filename="../processing/degurba.py" line="178" />
             <source>The population layer</source>
             <translation>La couche de population</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="242" />
+            <location filename="../processing/degurba.py" line="235" />
             <source>The population grid</source>
             <translation>La grille de population</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="269" />
+            <location filename="../processing/degurba.py" line="262" />
             <source>The population raster</source>
             <translation>Le raster de population</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="68" />
+            <location filename="../processing/degurba.py" line="61" />
             <source>Choose the population field of the grid cells or points.</source>
             <translation>Choisissez le champ de population des carreaux ou des points.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="108" />
+            <location filename="../processing/degurba.py" line="101" />
             <source>Choose the code field of the local units.</source>
             <translation>Choisissez le champ de code des unités locales.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="187" />
+            <location filename="../processing/degurba.py" line="180" />
             <source>Give the population either as a vector layer (grid cells or points) or as a raster, one of them.</source>
             <translation>Donnez la population soit comme couche vecteur (carreaux ou points), soit comme raster, l'un des deux.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="193" />
+            <location filename="../processing/degurba.py" line="186" />
             <source>Choose the population field.</source>
             <translation>Choisissez le champ de population.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="223" />
+            <location filename="../processing/degurba.py" line="216" />
             <source>No population point has a geometry.</source>
             <translation>Aucun point de population n'a de géométrie.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="254" />
+            <location filename="../processing/degurba.py" line="247" />
             <source>Land shares above 1: read as percentages.</source>
             <translation>Parts de terre supérieures à 1 : lues comme des pourcentages.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="73" />
+            <location filename="../processing/degurba.py" line="66" />
             <source>Population: grid cells or points</source>
             <translation>Population : carreaux ou points</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="75" />
+            <location filename="../processing/degurba.py" line="68" />
             <source>Population field of the cells or points</source>
             <translation>Champ de population des carreaux ou points</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="77" />
+            <location filename="../processing/degurba.py" line="70" />
             <source>Land share of each cell (0-1 or %)</source>
             <translation>Part de terre de chaque carreau (0-1 ou %)</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="79" />
+            <location filename="../processing/degurba.py" line="72" />
             <source>Population raster</source>
             <translation>Raster de population</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="80" />
+            <location filename="../processing/degurba.py" line="73" />
             <source>Band of the raster</source>
             <translation>Bande du raster</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="81" />
+            <location filename="../processing/degurba.py" line="74" />
             <source>Cell size of the grid built from points (m)</source>
             <translation>Taille des carreaux de la grille construite à partir de points (m)</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="88" />
+            <location filename="../processing/degurba.py" line="81" />
             <source>Urban centre smoothing: neighbours of 8 (0 = off)</source>
             <translation>Lissage des centres : voisins sur 8 (0 = aucun)</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="90" />
+            <location filename="../processing/degurba.py" line="83" />
             <source>Local units (communes)</source>
             <translation>Unités locales (communes)</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="91" />
+            <location filename="../processing/degurba.py" line="84" />
             <source>Local unit code field</source>
             <translation>Champ de code des unités locales</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="92" />
+            <location filename="../processing/degurba.py" line="85" />
             <source>Local units: population share of the rules (%)</source>
             <translation>Unités locales : part de population des règles (%)</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="94" />
+            <location filename="../processing/degurba.py" line="87" />
             <source>Write the empty rural cells of a built grid</source>
             <translation>Écrire aussi les carreaux ruraux vides</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="95" />
+            <location filename="../processing/degurba.py" line="88" />
             <source>Classified grid cells</source>
             <translation>Carreaux classés</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="96" />
+            <location filename="../processing/degurba.py" line="89" />
             <source>Local units (degree of urbanisation)</source>
             <translation>Unités locales (degré d'urbanisation)</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="98" />
+            <location filename="../processing/degurba.py" line="91" />
             <source>Urban centres</source>
             <translation>Centres urbains</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="99" />
+            <location filename="../processing/degurba.py" line="92" />
             <source>Urban clusters</source>
             <translation>Agglomérations urbaines</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="149" />
+            <location filename="../processing/degurba.py" line="142" />
             <source>The local units output is skipped: only the cells say their unit.</source>
             <translation>La sortie des unités locales est ignorée : seuls les carreaux indiquent leur unité.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="170" />
+            <location filename="../processing/degurba.py" line="163" />
             <source>{centres} urban centres and {clusters} urban clusters ({rounds} rounds of gap filling and smoothing); {c:.1%} of the population in urban centres, {u:.1%} in urban clusters outside them.</source>
             <translation>{centres} centres urbains et {clusters} agglomérations urbaines ({rounds} passes de comblement et de lissage) ; {c:.1%} de la population dans les centres urbains, {u:.1%} dans les agglomérations urbaines hors centres.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="227" />
+            <location filename="../processing/degurba.py" line="220" />
             <source>{n} points summed into a grid of {rows} x {cols} cells of {cell:g} m.</source>
             <translation>{n} points sommés dans une grille de {rows} x {cols} carreaux de {cell:g} m.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="256" />
+            <location filename="../processing/degurba.py" line="249" />
             <source>{n} grid cells of {cell:g} m, {rows} rows x {cols} columns; {missing} cells of that frame are not given (no data).</source>
             <translation>{n} carreaux de {cell:g} m, {rows} lignes x {cols} colonnes ; {missing} carreaux de cette emprise ne sont pas fournis (sans donnée).</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="280" />
+            <location filename="../processing/degurba.py" line="273" />
             <source>Raster of {rows} x {cols} cells of {cell:g} m.</source>
             <translation>Raster de {rows} x {cols} cellules de {cell:g} m.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="336" />
+            <location filename="../processing/degurba.py" line="329" />
             <source>Local units: {city} cities, {town} towns and semi-dense areas, {rural} rural areas, {none} without inhabitants.</source>
             <translation>Unités locales : {city} villes, {town} villes moyennes et zones semi-denses, {rural} zones rurales, {none} sans habitant.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="114" />
+            <location filename="../processing/degurba.py" line="107" />
             <source>Cells of {cell:g} m: the official method uses 1 km2 cells, and its thresholds (per km2 and per cluster) are kept as given.</source>
             <translation>Carreaux de {cell:g} m : la méthode officielle utilise des carreaux de 1 km2, et ses seuils (par km2 et par agglomération) sont conservés tels quels.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="200" />
+            <location filename="../processing/degurba.py" line="193" />
             <source>{what} is in {crs}, not in metres: its cells would not be squares of equal area once reprojected. Use a grid in a projected CRS in metres (the official grid is in EPSG:3035; GHS-POP in World Mollweide), or population points, which are reprojected.</source>
             <translation>{what} est en {crs}, pas en mètres : ses carreaux ne seraient plus des carrés de même surface une fois reprojetés. Utilisez une grille dans un SCR projeté en mètres (la grille officielle est en EPSG:3035 ; GHS-POP en World Mollweide), ou des points de population, qui sont reprojetés.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="218" />
+            <location filename="../processing/degurba.py" line="211" />
             <source>{n} points have no geometry: left out.</source>
             <translation>{n} points n'ont pas de géométrie : écartés.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="249" />
+            <location filename="../processing/degurba.py" line="242" />
             <source>{n} grid cells have no geometry: remove them first.</source>
             <translation>{n} carreaux n'ont pas de géométrie : supprimez-les d'abord.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="276" />
+            <location filename="../processing/degurba.py" line="269" />
             <source>{n} raster cells are negative: read as no data.</source>
             <translation>{n} cellules du raster sont négatives : lues comme sans donnée.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="333" />
+            <location filename="../processing/degurba.py" line="326" />
             <source>{pop:,.0f} inhabitants live in cells whose centre lies in no local unit.</source>
             <translation>{pop:,.0f} habitants vivent dans des carreaux dont le centre n'est dans aucune unité locale.</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="82" />
+            <location filename="../processing/degurba.py" line="75" />
             <source>Urban centre: minimum density (inh./km2)</source>
             <translation>Centre urbain : densité minimale (hab./km2)</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="82" />
+            <location filename="../processing/degurba.py" line="75" />
             <source>Urban centre: minimum population</source>
             <translation>Centre urbain : population minimale</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="82" />
+            <location filename="../processing/degurba.py" line="75" />
             <source>Urban centre: gaps filled below (km2; 0 = none)</source>
             <translation>Centre urbain : trous comblés en dessous de (km2 ; 0 = aucun)</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="82" />
+            <location filename="../processing/degurba.py" line="75" />
             <source>Urban cluster: minimum density (inh./km2)</source>
             <translation>Agglomération : densité minimale (hab./km2)</translation>
         </message>
         <message>
-            <location filename="../processing/degurba.py" line="82" />
+            <location filename="../processing/degurba.py" line="75" />
             <source>Urban cluster: minimum population</source>
             <translation>Agglomération urbaine : population minimale</translation>
         </message>
@@ -1658,37 +1658,37 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>Villes polycentriques : seuil de fusion (%)</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="29" />
+            <location filename="../processing/growth_buffers.py" line="23" />
             <source>urban core</source>
             <translation>cœur urbain</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="29" />
+            <location filename="../processing/growth_buffers.py" line="23" />
             <source>inner peri-urban</source>
             <translation>périurbain proche</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="30" />
+            <location filename="../processing/growth_buffers.py" line="24" />
             <source>outer peri-urban</source>
             <translation>périurbain lointain</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="30" />
+            <location filename="../processing/growth_buffers.py" line="24" />
             <source>rural</source>
             <translation>rural</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="69" />
+            <location filename="../processing/growth_buffers.py" line="63" />
             <source>Growth buffers and peri-urban rings</source>
             <translation>Tampons de croissance et couronnes périurbaines</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="72" />
+            <location filename="../processing/growth_buffers.py" line="66" />
             <source>Dissolved, non-overlapping distance rings around the built-up (urban core, inner and outer peri-urban, rural), and the band that would hold a projected population.</source>
             <translation>Anneaux de distance fusionnés et sans recouvrement autour de la tache urbaine (cœur urbain, périurbain proche et lointain, rural), et la bande qui accueillerait une population projetée.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="76" />
+            <location filename="../processing/growth_buffers.py" line="70" />
             <source>&lt;p&gt;Growth fronts drawn from the data rather than by hand (recommendations 1 and 5); both outputs can be given directly to the land-tenure overlay (as growth fronts: only the peri-urban rings count by default, see &lt;i&gt;role&lt;/i&gt;; or as zoning with the class field &lt;i&gt;label&lt;/i&gt; or &lt;i&gt;role&lt;/i&gt;).&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Rings&lt;/b&gt;: the built-up (or urban cores) is dissolved; ring k lies between the previous distance and distance k, so rings never overlap and each is dissolved. Default labels: &lt;i&gt;urban core&lt;/i&gt; (band 0, the cores themselves), &lt;i&gt;inner peri-urban&lt;/i&gt; (the first ring), &lt;i&gt;outer peri-urban&lt;/i&gt; (the rings between), &lt;i&gt;rural&lt;/i&gt; (the last ring, with 3 rings or more); or your own, separated by ';'. The default labels are written in your language; the field &lt;i&gt;role&lt;/i&gt; holds a code whatever the language and the labels: &lt;i&gt;urban_core&lt;/i&gt; (band 0), &lt;i&gt;rural&lt;/i&gt; (the last ring, with 3 rings or more), &lt;i&gt;peri_urban&lt;/i&gt; (the others); the land-tenure overlay takes only the peri_urban rings as growth fronts unless told otherwise. Each ring has its band number, label, role, inner and outer distance (m) and area (m2). Buffers are round, with the given segments per quarter circle (QGIS's native buffer uses 5).&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Prospective buffer&lt;/b&gt; (an optional output): the band around the urban edge that would hold the land demand of a projected population. The population in &lt;i&gt;horizon&lt;/i&gt; years is &lt;i&gt;P x (1 + r)^years&lt;/i&gt; (compound annual rate r); the land demand is the added population at the density given, or at the observed density (population over the dissolved urban area); or give the target area directly. The band's width is found by bisection on its area; open land inside the urban area narrower than twice the width counts as available. Its fields: distance (m), land_demand, band_area and urban_area (m2), current, projected and added population, density (inhabitants per km2) and a note when the demand is nil or the search stopped early.&lt;/p&gt;
@@ -1699,120 +1699,120 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
 &lt;p&gt;Les distances sont en mètres : un SCR géographique, un SCR en pieds ou Web Mercator est remplacé par une projection azimutale équivalente de Lambert centrée sur les données (le journal le signale), où distances et surfaces sont calculées ; les sorties sont écrites dans le SCR de la couche en entrée. Le champ params enregistre les options.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="103" />
+            <location filename="../processing/growth_buffers.py" line="97" />
             <location filename="../processing/growth_inputs.py" line="114" />
-            <location filename="../processing/urban_growth.py" line="69" />
+            <location filename="../processing/urban_growth.py" line="65" />
             <source>The built-up layer</source>
             <translation>La couche de la tache urbaine</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="111" />
+            <location filename="../processing/growth_buffers.py" line="105" />
             <source>Give at least one distance, for example 500, 1000, 2000, 5000.</source>
             <translation>Donnez au moins une distance, par exemple 500, 1000, 2000, 5000.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="156" />
+            <location filename="../processing/growth_buffers.py" line="150" />
             <source>The prospective buffer needs the current population (a field or a value) or a target area.</source>
             <translation>Le tampon prospectif nécessite la population actuelle (un champ ou une valeur) ou une surface cible.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="181" />
+            <location filename="../processing/growth_buffers.py" line="175" />
             <source>Give the current population as a field or as a value, not both.</source>
             <translation>Donnez la population actuelle sous forme de champ ou de valeur, pas les deux.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="80" />
+            <location filename="../processing/growth_buffers.py" line="74" />
             <source>Built-up or urban cores</source>
             <translation>Tache urbaine ou cœurs urbains</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="81" />
+            <location filename="../processing/growth_buffers.py" line="75" />
             <source>Outer distances of the rings (m or km)</source>
             <translation>Distances extérieures des anneaux (m ou km)</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="82" />
+            <location filename="../processing/growth_buffers.py" line="76" />
             <source>Labels: the cores, then one per ring (;)</source>
             <translation>Libellés : les cœurs, puis un par anneau (;)</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="83" />
+            <location filename="../processing/growth_buffers.py" line="77" />
             <source>Include the cores themselves (band 0)</source>
             <translation>Inclure les cœurs eux-mêmes (bande 0)</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="84" />
-            <location filename="../processing/urban_growth.py" line="54" />
+            <location filename="../processing/growth_buffers.py" line="78" />
+            <location filename="../processing/urban_growth.py" line="50" />
             <source>Buffer segments per quarter circle</source>
             <translation>Segments du tampon par quart de cercle</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="86" />
+            <location filename="../processing/growth_buffers.py" line="80" />
             <source>Prospective buffer: population field</source>
             <translation>Tampon prospectif : champ de population</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="88" />
+            <location filename="../processing/growth_buffers.py" line="82" />
             <source>Prospective buffer: current population</source>
             <translation>Tampon prospectif : population actuelle</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="89" />
+            <location filename="../processing/growth_buffers.py" line="83" />
             <source>Prospective buffer: growth rate (% a year)</source>
             <translation>Tampon prospectif : croissance (% par an)</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="90" />
+            <location filename="../processing/growth_buffers.py" line="84" />
             <source>Prospective buffer: horizon (years)</source>
             <translation>Tampon prospectif : horizon (années)</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="91" />
+            <location filename="../processing/growth_buffers.py" line="85" />
             <source>Prospective buffer: density (inh./km2)</source>
             <translation>Tampon prospectif : densité (hab./km2)</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="92" />
+            <location filename="../processing/growth_buffers.py" line="86" />
             <source>Prospective buffer: target area (ha)</source>
             <translation>Tampon prospectif : surface cible (ha)</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="93" />
+            <location filename="../processing/growth_buffers.py" line="87" />
             <source>Growth rings</source>
             <translation>Anneaux de croissance</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="94" />
+            <location filename="../processing/growth_buffers.py" line="88" />
             <source>Prospective growth buffer</source>
             <translation>Tampon de croissance prospectif</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="96" />
+            <location filename="../processing/growth_buffers.py" line="90" />
             <source>Width of the prospective buffer (m)</source>
             <translation>Largeur du tampon prospectif (m)</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="133" />
+            <location filename="../processing/growth_buffers.py" line="127" />
             <source>{n} rings out to {d:g} m.</source>
             <translation>{n} anneaux jusqu'à {d:g} m.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="139" />
+            <location filename="../processing/growth_buffers.py" line="133" />
             <source>The prospective buffer is not computed: its output is skipped.</source>
             <translation>Le tampon prospectif n'est pas calculé : sa sortie est ignorée.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="164" />
+            <location filename="../processing/growth_buffers.py" line="158" />
             <source>Prospective buffer: {area:,.0f} m2 of land demand, a band of {d:,.1f} m.</source>
             <translation>Tampon prospectif : {area:,.0f} m2 de besoin foncier, une bande de {d:,.1f} m.</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="145" />
+            <location filename="../processing/growth_buffers.py" line="139" />
             <source>Current population: {pop:,.0f} (sum of '{field}').</source>
             <translation>Population actuelle : {pop:,.0f} (somme de '{field}').</translation>
         </message>
         <message>
-            <location filename="../processing/growth_buffers.py" line="107" />
+            <location filename="../processing/growth_buffers.py" line="101" />
             <source>'{item}' is not a distance: give metres separated by commas, for example 500, 1000, 2000, 5000 (or 2 km).</source>
             <translation>'{item}' n'est pas une distance : donnez des mètres séparés par des virgules, par exemple 500, 1000, 2000, 5000 (ou 2 km).</translation>
         </message>
@@ -1892,17 +1892,17 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>{what} est vide.</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="54" />
+            <location filename="../processing/land_consumption.py" line="46" />
             <source>Land consumption (SDG 11.3.1)</source>
             <translation>Consommation d'espace (ODD 11.3.1)</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="57" />
+            <location filename="../processing/land_consumption.py" line="49" />
             <source>Land consumption rate, population growth rate, their ratio and built-up area per capita per territory, with a flag where the ratio means nothing; UN-Habitat urban extent.</source>
             <translation>Taux de consommation d'espace, taux de croissance démographique, leur rapport et surface bâtie par habitant pour chaque territoire, avec un signalement quand le rapport n'a pas de sens ; étendue urbaine ONU-Habitat.</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="61" />
+            <location filename="../processing/land_consumption.py" line="53" />
             <source>&lt;p&gt;SDG 11.3.1, the ratio of land consumption rate to population growth rate, per territory and offline (recommendations 1, 3 and 5).&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Built-up area&lt;/b&gt; of each territory at each date: the exact area of the union of the built-up polygons inside it (overlapping polygons count once; polygons crossing a border are cut). &lt;b&gt;Formulas&lt;/b&gt; (y years between the dates): LCR = ln(Urb1/Urb0)/y, PGR = ln(Pop1/Pop0)/y, LCRPGR = LCR/PGR; beside them, built-up area per inhabitant at both dates (m2), built-up and population added, and built-up area added per new inhabitant (m2, only when the population grew).&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Flags&lt;/b&gt;: LCRPGR is left NULL, never infinite, and the territory flagged with a plain explanation when the ratio is meaningless: &lt;i&gt;declining&lt;/i&gt; population (PGR at or below minus the stagnation rate), &lt;i&gt;stagnating&lt;/i&gt; (|PGR| below it, 0.1 % a year by default), &lt;i&gt;no_built_up&lt;/i&gt; or &lt;i&gt;no_population&lt;/i&gt; at a date, or &lt;i&gt;missing&lt;/i&gt; values; otherwise &lt;i&gt;ok&lt;/i&gt;. Flagged territories are listed in the log, with the figures for the whole area.&lt;/p&gt;
@@ -1915,171 +1915,171 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
 &lt;p&gt;Les surfaces sont en mètres : un SCR géographique, un SCR en pieds ou Web Mercator est remplacé par une projection azimutale équivalente de Lambert centrée sur les territoires (le journal le signale) ; le bâti dans d'autres SCR est reprojeté. Les territoires sont écrits tels que fournis, avec les indicateurs ajoutés ; le champ params enregistre les options. Avec une seule couche de bâti et un champ d'année, la première date correspond au bâti jusqu'à la première année et la seconde date au bâti jusqu'à la seconde année.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="61" />
-            <location filename="../processing/urban_growth.py" line="45" />
+            <location filename="../processing/land_consumption.py" line="53" />
+            <location filename="../processing/urban_growth.py" line="41" />
             <source>&lt;p&gt;&lt;b&gt;Built-up at two dates&lt;/b&gt;: either two polygon layers (the second holds all the built-up at the second date, the first date's included or not), or one layer with a date or year field: the first date is every feature whose year is at or before the cut-off year, the second every feature up to the last year (all when it is empty). Date and datetime fields count by their year; text fields by a number or a four-digit year in them; features without a year are left out and counted in the log. Invalid polygons are repaired with make_valid; layers in different CRSs are reprojected into one CRS in metres: the built-up layer's own, or, when it is geographic, in feet or Web Mercator, a Lambert azimuthal equal-area projection centred on the data (the log says which). Areas and distances are computed in that CRS; outputs that are new geometries are written in the built-up layer's CRS.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;Tache urbaine à deux dates&lt;/b&gt; : soit deux couches de polygones (la seconde contient tout le bâti à la seconde date, celui de la première date inclus ou non), soit une couche avec un champ de date ou d'année : la première date regroupe chaque entité dont l'année est inférieure ou égale à l'année de coupure, la seconde chaque entité jusqu'à la dernière année (toutes quand elle est vide). Les champs date et date-heure comptent par leur année ; les champs texte par un nombre ou une année à quatre chiffres qu'ils contiennent ; les entités sans année sont écartées et comptées dans le journal. Les polygones invalides sont réparés avec make_valid ; les couches dans des SCR différents sont reprojetées dans un même SCR en mètres : celui de la couche du bâti, ou, quand il est géographique, en pieds ou Web Mercator, une projection azimutale équivalente de Lambert centrée sur les données (le journal indique lequel). Surfaces et distances sont calculées dans ce SCR ; les sorties qui sont de nouvelles géométries sont écrites dans le SCR de la couche du bâti.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="98" />
-            <location filename="../processing/urban_growth.py" line="73" />
+            <location filename="../processing/land_consumption.py" line="90" />
+            <location filename="../processing/urban_growth.py" line="69" />
             <source>The territories layer</source>
             <translation>La couche des territoires</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="96" />
+            <location filename="../processing/land_consumption.py" line="88" />
             <source>Choose an output for the urban extent classes.</source>
             <translation>Choisissez une sortie pour les classes d'étendue urbaine.</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="203" />
+            <location filename="../processing/land_consumption.py" line="195" />
             <source>The urban-extent grid cell must be positive.</source>
             <translation>Le carreau de la grille d'étendue urbaine doit être positif.</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="66" />
+            <location filename="../processing/land_consumption.py" line="58" />
             <source>Territory code or name field</source>
             <translation>Champ de code ou de nom des territoires</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="70" />
+            <location filename="../processing/land_consumption.py" line="62" />
             <source>Year of the first date</source>
             <translation>Année de la première date</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="71" />
+            <location filename="../processing/land_consumption.py" line="63" />
             <source>Year of the second date</source>
             <translation>Année de la seconde date</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="73" />
+            <location filename="../processing/land_consumption.py" line="65" />
             <source>Stagnation below (% a year, either way)</source>
             <translation>Stagnation en dessous de (% par an, ±)</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="74" />
+            <location filename="../processing/land_consumption.py" line="66" />
             <source>Unit of the built-up areas</source>
             <translation>Unité des surfaces bâties</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="75" />
+            <location filename="../processing/land_consumption.py" line="67" />
             <source>Also compute the UN-Habitat urban extent classes</source>
             <translation>Calculer aussi les classes d'étendue urbaine ONU-Habitat</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="76" />
+            <location filename="../processing/land_consumption.py" line="68" />
             <source>Urban extent from a built-up raster</source>
             <translation>Emprise urbaine d'après un raster de bâti</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="77" />
+            <location filename="../processing/land_consumption.py" line="69" />
             <source>Band of the built-up raster</source>
             <translation>Bande du raster du bâti</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="84" />
+            <location filename="../processing/land_consumption.py" line="76" />
             <source>Land consumption per territory</source>
             <translation>Consommation d'espace par territoire</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="85" />
+            <location filename="../processing/land_consumption.py" line="77" />
             <source>Urban extent classes</source>
             <translation>Classes d'étendue urbaine</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="86" />
+            <location filename="../processing/land_consumption.py" line="78" />
             <source>Territories flagged (ratio meaningless)</source>
             <translation>Territoires signalés (rapport sans signification)</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="158" />
+            <location filename="../processing/land_consumption.py" line="150" />
             <source>Urban extent from the raster {name}: {rows} x {cols} cells of {cell:g} m{pct}.</source>
             <translation>Étendue urbaine à partir du raster {name} : {rows} x {cols} cellules de {cell:g} m{pct}.</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="185" />
+            <location filename="../processing/land_consumption.py" line="177" />
             <source>Whole area: built-up {u0:,.2f} -&gt; {u1:,.2f} {unit}, population {p0:,.0f} -&gt; {p1:,.0f}; LCR {lcr:.4%}, PGR {pgr:.4%} a year, LCRPGR {ratio} ({flag}).</source>
             <translation>Ensemble de la zone : bâti {u0:,.2f} -&gt; {u1:,.2f} {unit}, population {p0:,.0f} -&gt; {p1:,.0f} ; LCR {lcr:.4%}, PGR {pgr:.4%} par an, LCRPGR {ratio} ({flag}).</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="102" />
+            <location filename="../processing/land_consumption.py" line="94" />
             <source>The second year ({y1:g}) must come after the first ({y0:g}).</source>
             <translation>La seconde année ({y1:g}) doit être postérieure à la première ({y0:g}).</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="152" />
+            <location filename="../processing/land_consumption.py" line="144" />
             <source>The built-up raster is in {raster}, the territories are measured in {crs}: warp the raster to the territories' projected CRS first (Raster &gt; Projections &gt; Warp).</source>
             <translation>Le raster du bâti est en {raster}, les territoires sont mesurés en {crs} : reprojetez d'abord le raster dans le SCR projeté des territoires (Raster &gt; Projections &gt; Projection (warp)).</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="160" />
+            <location filename="../processing/land_consumption.py" line="152" />
             <source>, read as percentages</source>
             <translation>, lues comme des pourcentages</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="220" />
+            <location filename="../processing/land_consumption.py" line="212" />
             <source>Urban extent {year:g}: {area:,.0f} m2 (urban and suburban built-up, fringe and captured open space).</source>
             <translation>Étendue urbaine {year:g} : {area:,.0f} m2 (bâti urbain et suburbain, espaces ouverts de frange et captifs).</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="67" />
-            <location filename="../processing/land_consumption.py" line="78" />
+            <location filename="../processing/land_consumption.py" line="59" />
+            <location filename="../processing/land_consumption.py" line="70" />
             <source>Population at the first date</source>
             <translation>Population à la première date</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="67" />
-            <location filename="../processing/land_consumption.py" line="78" />
+            <location filename="../processing/land_consumption.py" line="59" />
+            <location filename="../processing/land_consumption.py" line="70" />
             <source>Population at the second date</source>
             <translation>Population à la seconde date</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="67" />
-            <location filename="../processing/land_consumption.py" line="78" />
+            <location filename="../processing/land_consumption.py" line="59" />
+            <location filename="../processing/land_consumption.py" line="70" />
             <source>Urban extent: grid cell (m)</source>
             <translation>Étendue urbaine : carreau de la grille (m)</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="67" />
-            <location filename="../processing/land_consumption.py" line="78" />
+            <location filename="../processing/land_consumption.py" line="59" />
+            <location filename="../processing/land_consumption.py" line="70" />
             <source>Urban extent: radius of the built-up density (m)</source>
             <translation>Étendue urbaine : rayon de la densité du bâti (m)</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="67" />
-            <location filename="../processing/land_consumption.py" line="78" />
+            <location filename="../processing/land_consumption.py" line="59" />
+            <location filename="../processing/land_consumption.py" line="70" />
             <source>Urban extent: cover of a built-up cell (%)</source>
             <translation>Emprise : couverture d'une cellule bâtie (%)</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="67" />
-            <location filename="../processing/land_consumption.py" line="78" />
+            <location filename="../processing/land_consumption.py" line="59" />
+            <location filename="../processing/land_consumption.py" line="70" />
             <source>Urban extent: fringe open space within (m)</source>
             <translation>Étendue urbaine : espace ouvert de frange jusqu'à (m)</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="67" />
-            <location filename="../processing/land_consumption.py" line="78" />
+            <location filename="../processing/land_consumption.py" line="59" />
+            <location filename="../processing/land_consumption.py" line="70" />
             <source>Urban extent: captured open space below (ha)</source>
             <translation>Étendue urbaine : espace ouvert captif en dessous de (ha)</translation>
         </message>
         <message>
-            <location filename="../processing/land_consumption.py" line="182" />
+            <location filename="../processing/land_consumption.py" line="174" />
             <source>{name}: {flag}. {explanation}</source>
             <translation>{name} : {flag}. {explanation}</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="104" />
+            <location filename="../processing/land_tenure.py" line="98" />
             <source>Land-tenure overlay</source>
             <translation>Croisement foncier</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="107" />
+            <location filename="../processing/land_tenure.py" line="101" />
             <source>Parcels x tenure x constraint layers (growth fronts, hazards, protected and agricultural land, zoning): exact areas, flags, summary and SDG 1.4.2 proxies.</source>
             <translation>Parcelles x tenure x couches de contraintes (fronts de croissance, aléas, espaces protégés et agricoles, zonage) : surfaces exactes, signalements, synthèse et indicateurs approchés de l'ODD 1.4.2.</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="111" />
+            <location filename="../processing/land_tenure.py" line="105" />
             <source>&lt;p&gt;Crosses cadastral parcels with their tenure and with constraint layers (recommendations 4 and 5).&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Tenure classes&lt;/b&gt;: documented, customary, informal, public, unknown. Values of the tenure field are matched case-, accent- and punctuation-insensitively to defaults (for example titre foncier, registered, freehold: documented; coutumier: customary; squatter: informal; domaine public, state: public), or to your mapping (value=class; ...). NULL or unmapped values are unknown, and the unmapped ones are listed in the log.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Constraints&lt;/b&gt;: growth fronts (the rings and buffers of the urban-growth algorithms), hazard zones, protected areas, agricultural land and zoning (classes from the class field). Areas are exact polygon intersections: parcels entirely inside a zone keep their own area, only parcels crossing a zone boundary are intersected, and overlapping zones of one class are not counted twice. Invalid polygons are repaired with make_valid (never buffer(0)); NULL geometries have area 0. A geographic CRS is replaced by an equal-area projection centred on the parcels (the log says so); constraint layers in other CRSs are reprojected.&lt;/p&gt;
@@ -2090,174 +2090,174 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
 &lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : chaque parcelle avec sa classe de tenure, sa surface, la surface et la part couvertes par chaque classe (area_*, share_*) et les signalements documentés : flag_insecure_growth (tenure informelle, coutumière ou inconnue dans un front de croissance), flag_hazard (toute tenure dans une zone d'aléa), flag_agriculture_growth (terre agricole dans un front de croissance) ; une table de synthèse des parcelles et des surfaces par classe de tenure x classe de contrainte pour chaque territoire (une parcelle appartient au territoire qui contient un point situé à l'intérieur) ou pour l'ensemble de la zone ; et les &lt;i&gt;indicateurs spatiaux approchés&lt;/i&gt; de l'ODD 1.4.2 (population tirée d'un champ des parcelles, ou d'une couche de points dont les points sont sommés dans la parcelle qui les contient ; les points hors de toute parcelle sont comptés dans le journal) (part des parcelles, de la surface et de la population avec des droits documentés ; part des terres en front de croissance, en zone d'aléa et protégées sous tenure informelle, coutumière ou inconnue). Ce sont des approximations tirées d'un cadastre, pas l'indicateur fondé sur des enquêtes.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="111" />
+            <location filename="../processing/land_tenure.py" line="105" />
             <source>&lt;p&gt;&lt;b&gt;Growth fronts from rings&lt;/b&gt;: the rings of alliance:growthbuffers carry a field &lt;i&gt;role&lt;/i&gt; (urban_core, peri_urban, rural; codes whatever the language of the labels): by default only the &lt;i&gt;peri_urban&lt;/i&gt; rings are growth fronts, not the urban core (the built-up itself) nor the rural ring. The parameter &lt;i&gt;Growth fronts: ring roles counted&lt;/i&gt; lists the roles that count (for example peri_urban, rural), or 'all' for every feature. A growth layer without a role field (the prospective buffer, urban growth patches, your own fronts) counts whole. To measure every ring separately, give the rings as zoning too, with the class field &lt;i&gt;label&lt;/i&gt; or &lt;i&gt;role&lt;/i&gt;.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;Fronts de croissance à partir d'anneaux&lt;/b&gt; : les anneaux d'alliance:growthbuffers portent un champ &lt;i&gt;role&lt;/i&gt; (urban_core, peri_urban, rural ; des codes, quelle que soit la langue des libellés) : par défaut seuls les anneaux &lt;i&gt;peri_urban&lt;/i&gt; sont des fronts de croissance, ni le cœur urbain (le bâti lui-même) ni l'anneau rural. Le paramètre &lt;i&gt;Fronts de croissance : rôles retenus&lt;/i&gt; liste les rôles qui comptent (par exemple peri_urban, rural), ou 'all' pour toutes les entités. Une couche de croissance sans champ de rôle (le tampon prospectif, les taches d'extension urbaine, vos propres fronts) compte entièrement. Pour mesurer chaque anneau séparément, fournissez aussi les anneaux comme zonage, avec le champ de classe &lt;i&gt;label&lt;/i&gt; ou &lt;i&gt;role&lt;/i&gt;.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="189" />
+            <location filename="../processing/land_tenure.py" line="183" />
             <source>No constraint layer, or only empty ones: every covered area is 0.</source>
             <translation>Aucune couche de contraintes, ou seulement des couches vides : toutes les surfaces couvertes valent 0.</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="250" />
+            <location filename="../processing/land_tenure.py" line="244" />
             <source>The parcel layer is empty.</source>
             <translation>La couche des parcelles est vide.</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="302" />
+            <location filename="../processing/land_tenure.py" line="296" />
             <source>Choose the population field of the population layer.</source>
             <translation>Choisissez le champ de population de la couche de population.</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="330" />
-            <location filename="../processing/urban_growth.py" line="77" />
+            <location filename="../processing/land_tenure.py" line="324" />
+            <location filename="../processing/urban_growth.py" line="73" />
             <source>Choose the territory code field.</source>
             <translation>Choisissez le champ de code des territoires.</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="118" />
+            <location filename="../processing/land_tenure.py" line="112" />
             <source>Parcels</source>
             <translation>Parcelles</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="119" />
+            <location filename="../processing/land_tenure.py" line="113" />
             <source>Tenure field (if empty: all unknown)</source>
             <translation>Champ de tenure (si vide : tout inconnu)</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="120" />
+            <location filename="../processing/land_tenure.py" line="114" />
             <source>Tenure mapping (value=class; ...)</source>
             <translation>Correspondance de tenure (valeur=classe; ...)</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="121" />
+            <location filename="../processing/land_tenure.py" line="115" />
             <source>Population field of the parcels</source>
             <translation>Champ de population des parcelles</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="123" />
+            <location filename="../processing/land_tenure.py" line="117" />
             <source>Or a population layer (points)</source>
             <translation>Ou une couche de population (points)</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="125" />
+            <location filename="../processing/land_tenure.py" line="119" />
             <source>Population field of that layer</source>
             <translation>Champ de population de cette couche</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="129" />
+            <location filename="../processing/land_tenure.py" line="123" />
             <source>Growth fronts: ring roles counted</source>
             <translation>Fronts de croissance : rôles retenus</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="131" />
+            <location filename="../processing/land_tenure.py" line="125" />
             <source>Class field of the zoning layers</source>
             <translation>Champ de classe des couches de zonage</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="132" />
-            <location filename="../processing/urban_growth.py" line="56" />
+            <location filename="../processing/land_tenure.py" line="126" />
+            <location filename="../processing/urban_growth.py" line="52" />
             <source>Territories for the summary</source>
             <translation>Territoires pour la synthèse</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="135" />
+            <location filename="../processing/land_tenure.py" line="129" />
             <source>Inside a zone from this share of a parcel (%)</source>
             <translation>Dans une zone à partir de cette part (%)</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="137" />
+            <location filename="../processing/land_tenure.py" line="131" />
             <source>Parcels with tenure, constraint areas and flags</source>
             <translation>Parcelles avec tenure, surfaces sous contrainte et signalements</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="139" />
+            <location filename="../processing/land_tenure.py" line="133" />
             <source>Summary: tenure x constraint</source>
             <translation>Synthèse : tenure x contrainte</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="140" />
+            <location filename="../processing/land_tenure.py" line="134" />
             <source>SDG 1.4.2 spatial proxies</source>
             <translation>Indicateurs spatiaux approchés de l'ODD 1.4.2</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="141" />
+            <location filename="../processing/land_tenure.py" line="135" />
             <source>Intersection pieces</source>
             <translation>Morceaux d'intersection</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="143" />
+            <location filename="../processing/land_tenure.py" line="137" />
             <source>Parcels read</source>
             <translation>Parcelles lues</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="144" />
+            <location filename="../processing/land_tenure.py" line="138" />
             <source>Tenure values not mapped (unknown)</source>
             <translation>Valeurs de tenure sans correspondance (inconnues)</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="218" />
+            <location filename="../processing/land_tenure.py" line="212" />
             <source>Parcels with tenure</source>
             <translation>Parcelles avec tenure</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="266" />
+            <location filename="../processing/land_tenure.py" line="260" />
             <source>{n} parcels; NULL tenure: {m} (unknown).</source>
             <translation>{n} parcelles ; tenure NULL : {m} (inconnue).</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="313" />
+            <location filename="../processing/land_tenure.py" line="307" />
             <source>Population from {layer}: {total:,.0f} in parcels, {lost:,.0f} outside every parcel.</source>
             <translation>Population d'après {layer} : {total:,.0f} dans les parcelles, {lost:,.0f} hors de toute parcelle.</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="247" />
+            <location filename="../processing/land_tenure.py" line="241" />
             <source>Parcels read with pyogrio from {path}.</source>
             <translation>Parcelles lues avec pyogrio depuis {path}.</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="264" />
+            <location filename="../processing/land_tenure.py" line="258" />
             <source>Tenure values with no class, counted as unknown: {values}.</source>
             <translation>Valeurs de tenure sans classe, comptées comme inconnues : {values}.</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="341" />
+            <location filename="../processing/land_tenure.py" line="335" />
             <source>{n} parcels lie in no territory (territory NULL).</source>
             <translation>{n} parcelles ne sont dans aucun territoire (territoire NULL).</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="127" />
+            <location filename="../processing/land_tenure.py" line="121" />
             <source>Growth fronts (growth buffers, rings)</source>
             <translation>Fronts de croissance (tampons de croissance, anneaux)</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="127" />
+            <location filename="../processing/land_tenure.py" line="121" />
             <source>Hazard zones (flood...)</source>
             <translation>Zones d'aléa (inondation...)</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="127" />
+            <location filename="../processing/land_tenure.py" line="121" />
             <source>Protected areas</source>
             <translation>Espaces protégés</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="127" />
+            <location filename="../processing/land_tenure.py" line="121" />
             <source>Agricultural land</source>
             <translation>Terres agricoles</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="127" />
+            <location filename="../processing/land_tenure.py" line="121" />
             <source>Zoning (classes from the class field)</source>
             <translation>Zonage (classes tirées du champ de classe)</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="166" />
+            <location filename="../processing/land_tenure.py" line="160" />
             <source>{role}: {layer}, {n} zones.</source>
             <translation>{role} : {layer}, {n} zones.</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="162" />
+            <location filename="../processing/land_tenure.py" line="156" />
             <source>{layer}: {kept} of {n} features are growth fronts (role {roles}).</source>
             <translation>{layer} : {kept} entités sur {n} sont des fronts de croissance (rôle {roles}).</translation>
         </message>
@@ -2377,13 +2377,15 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/reciprocity.py" line="67" />
+            <location filename="../processing/styling/names.py" line="26" />
             <source>Reciprocity: class x class x flow type</source>
             <translation>Réciprocité : classe x classe x type de flux</translation>
         </message>
         <message>
             <location filename="../processing/reciprocity.py" line="69" />
+            <location filename="../processing/styling/names.py" line="27" />
             <source>Reciprocity of each pair of classes</source>
-            <translation>Réciprocité de chaque couple de classes</translation>
+            <translation>Réciprocité de chaque paire de classes</translation>
         </message>
         <message>
             <location filename="../processing/reciprocity.py" line="71" />
@@ -2731,6 +2733,7 @@ Paramètres : {params}</translation>
         </message>
         <message>
             <location filename="../processing/resource_balance.py" line="97" />
+            <location filename="../processing/styling/names.py" line="23" />
             <source>Resource balances (territory x resource)</source>
             <translation>Bilans de ressources (territoire x ressource)</translation>
         </message>
@@ -2887,17 +2890,17 @@ Paramètres : {params}</translation>
             <translation>Règle : {rules}</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="44" />
+            <location filename="../processing/service_access.py" line="40" />
             <source>Access to services and its inequality</source>
             <translation>Accès aux services et ses inégalités</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="47" />
+            <location filename="../processing/service_access.py" line="43" />
             <source>Distance to the nearest school, clinic or market along the streets, two-step floating catchment scores, and their inequality between territories and territory classes.</source>
             <translation>Distance à l'école, au centre de santé ou au marché le plus proche par les rues, scores d'aire de chalandise flottante à deux étapes, et leur inégalité entre territoires et entre classes de territoires.</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="51" />
+            <location filename="../processing/service_access.py" line="47" />
             <source>&lt;p&gt;Access to services (recommendation 7, feeding 1 and 3): how far people live from schools, clinics or markets, how much capacity each can count on, and how unequal that is between territories and between urban, peri-urban and rural areas.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Nearest facility&lt;/b&gt;: the walking distance along the street network (or the straight line) from every demand feature to the nearest facility, and the time at the walking speed. NULL when no facility can be reached.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Two-step floating catchment area&lt;/b&gt; (Luo and Wang 2003): each facility's ratio is its capacity over the population within the catchment distance, &lt;i&gt;R_j = S_j / sum P_k&lt;/i&gt;; each person's score is the sum of the ratios of the facilities within that distance, &lt;i&gt;A_i = sum R_j&lt;/i&gt;, written per 1000 inhabitants. Facilities with nobody within reach have a NULL ratio; people with no facility within reach score 0. Capacity is a field (places, beds, staff) or 1 per facility.&lt;/p&gt;
@@ -2908,8 +2911,8 @@ Paramètres : {params}</translation>
 &lt;p&gt;&lt;b&gt;Inégalité&lt;/b&gt; : avec des territoires, le score moyen et la distance moyenne de chaque territoire, pondérés par la population (&lt;i&gt;service_score_per_1000&lt;/i&gt; et &lt;i&gt;service_distance_m&lt;/i&gt;, lus par le tableau de bord des recommandations), ainsi que leur coefficient de Gini et leur indice de Theil entre territoires, pondérés par la population ; avec un champ de classe (par exemple la classe des unités locales d'alliance:degurba ou le rôle d'alliance:functionalareas), la moyenne par classe, le rapport entre la plus forte et la plus faible moyenne de classe (NULL quand la plus faible vaut 0) et l'indice de Theil entre classes (la part inter-classes du Theil total). Le Gini et le Theil du score entre personnes sur l'ensemble de la zone sont aussi fournis. Ce sont toutes des sorties numériques : un modèle peut donc les utiliser.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="51" />
-            <location filename="../processing/transit_access.py" line="64" />
+            <location filename="../processing/service_access.py" line="47" />
+            <location filename="../processing/transit_access.py" line="59" />
             <source>&lt;p&gt;&lt;b&gt;Street network&lt;/b&gt; (optional): lines, walked in both directions. Line ends closer than the topology tolerance are one junction; lines that cross without sharing a vertex are not connected (as in QGIS's network analysis). Points, stops and facilities are snapped to the nearest point of the nearest street (not to the nearest vertex) when it lies within the snap tolerance, and that straight snap distance is added to their walk. Points farther away are kept, counted in the log and in the numeric outputs, and get no access (the denominator keeps them: nobody is lost). The graph is built once per run; one multi-source shortest-path search per access distance, with a cut-off, gives every distance. A network in several disconnected parts is reported with the population sitting on parts that hold no stop or facility.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Without a network&lt;/b&gt;, distances are straight lines: every output says &lt;i&gt;euclidean proxy&lt;/i&gt; in its method field and the log says it too.&lt;/p&gt;
 &lt;p&gt;Distances are in metres: a geographic CRS, one in feet, or Web Mercator is replaced by a Lambert azimuthal equal-area projection centred on the population (the log says so), into which the other layers are reprojected.&lt;/p&gt;</source>
@@ -2918,168 +2921,168 @@ Paramètres : {params}</translation>
 &lt;p&gt;Les distances sont en mètres : un SCR géographique, un SCR en pieds ou Web Mercator est remplacé par une projection azimutale équivalente de Lambert centrée sur la population (le journal le signale), dans laquelle les autres couches sont reprojetées.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="218" />
+            <location filename="../processing/service_access.py" line="214" />
             <source>facility</source>
             <translation>équipement</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="118" />
+            <location filename="../processing/service_access.py" line="114" />
             <source>The facilities layer has no facility with a geometry.</source>
             <translation>La couche des équipements ne contient aucun équipement avec une géométrie.</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="183" />
-            <location filename="../processing/service_access.py" line="68" />
+            <location filename="../processing/service_access.py" line="179" />
+            <location filename="../processing/service_access.py" line="64" />
             <source>Population with access to services</source>
             <translation>Population et son accès aux services</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="234" />
+            <location filename="../processing/service_access.py" line="230" />
             <source>No population feature lies in a territory: the Gini and Theil between territories are empty. Check that the territories cover the population.</source>
             <translation>Aucune entité de population ne se trouve dans un territoire : le Gini et le Theil entre territoires sont vides. Vérifiez que les territoires couvrent la population.</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="55" />
+            <location filename="../processing/service_access.py" line="51" />
             <source>Facilities (schools, clinics, markets...)</source>
             <translation>Équipements (écoles, centres de santé, marchés...)</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="57" />
+            <location filename="../processing/service_access.py" line="53" />
             <source>Facility identifier field</source>
             <translation>Champ d'identifiant des équipements</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="58" />
+            <location filename="../processing/service_access.py" line="54" />
             <source>Capacity field (places, beds...)</source>
             <translation>Champ de capacité (places, lits...)</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="61" />
+            <location filename="../processing/service_access.py" line="57" />
             <source>Catchment distance of the floating catchment (m)</source>
             <translation>Distance de l'aire de chalandise flottante (m)</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="63" />
+            <location filename="../processing/service_access.py" line="59" />
             <source>Walking speed for times (km/h)</source>
             <translation>Vitesse de marche pour les temps (km/h)</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="66" />
+            <location filename="../processing/service_access.py" line="62" />
             <source>Territory class field (urban, rural...)</source>
             <translation>Champ de classe des territoires (urbain, rural...)</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="69" />
+            <location filename="../processing/service_access.py" line="65" />
             <source>Inequality of access</source>
             <translation>Inégalité d'accès</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="70" />
+            <location filename="../processing/service_access.py" line="66" />
             <source>Facilities with their catchment</source>
             <translation>Équipements avec leur aire de chalandise</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="72" />
+            <location filename="../processing/service_access.py" line="68" />
             <source>Territories with their access</source>
             <translation>Territoires avec leur accès</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="74" />
+            <location filename="../processing/service_access.py" line="70" />
             <source>Access per territory class</source>
             <translation>Accès par classe de territoires</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="76" />
+            <location filename="../processing/service_access.py" line="72" />
             <source>Mean distance to the nearest facility (m)</source>
             <translation>Distance moyenne à l'équipement le plus proche (m)</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="77" />
+            <location filename="../processing/service_access.py" line="73" />
             <source>Mean floating catchment score (capacity per 1000 inhabitants)</source>
             <translation>Score moyen d'aire de chalandise flottante (capacité pour 1000 habitants)</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="78" />
+            <location filename="../processing/service_access.py" line="74" />
             <source>Gini of the score between territories</source>
             <translation>Gini du score entre territoires</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="79" />
+            <location filename="../processing/service_access.py" line="75" />
             <source>Theil of the score between territories</source>
             <translation>Theil du score entre territoires</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="80" />
+            <location filename="../processing/service_access.py" line="76" />
             <source>Ratio of the highest to the lowest class mean score</source>
             <translation>Rapport entre le plus fort et le plus faible score moyen de classe</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="81" />
+            <location filename="../processing/service_access.py" line="77" />
             <source>Theil of the score between classes</source>
             <translation>Theil du score entre classes</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="82" />
+            <location filename="../processing/service_access.py" line="78" />
             <source>Gini of the distance between territories</source>
             <translation>Gini de la distance entre territoires</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="83" />
+            <location filename="../processing/service_access.py" line="79" />
             <source>Theil of the distance between territories</source>
             <translation>Theil de la distance entre territoires</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="84" />
+            <location filename="../processing/service_access.py" line="80" />
             <source>Ratio of the highest to the lowest class mean distance</source>
             <translation>Rapport entre la plus forte et la plus faible distance moyenne de classe</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="85" />
+            <location filename="../processing/service_access.py" line="81" />
             <source>Population with no facility reachable</source>
             <translation>Population sans équipement accessible</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="237" />
+            <location filename="../processing/service_access.py" line="233" />
             <source>All the population lies in one territory: the Gini and Theil between territories are 0, there is nothing to compare.</source>
             <translation>Toute la population se trouve dans un seul territoire : le Gini et le Theil entre territoires valent 0, il n'y a rien à comparer.</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="60" />
+            <location filename="../processing/service_access.py" line="56" />
             <source>Demand: population (points, polygons or grid cells)</source>
             <translation>Demande : population (points, polygones ou carreaux de grille)</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="107" />
+            <location filename="../processing/service_access.py" line="103" />
             <source>{n} facilities have no capacity in '{field}': they count 0.</source>
             <translation>{n} équipements n'ont pas de capacité dans '{field}' : ils comptent pour 0.</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="111" />
+            <location filename="../processing/service_access.py" line="107" />
             <source>{n} facilities have a negative capacity in '{field}'.</source>
             <translation>{n} équipements ont une capacité négative dans '{field}'.</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="115" />
+            <location filename="../processing/service_access.py" line="111" />
             <source>{n} facilities have no geometry: they are left out.</source>
             <translation>{n} équipements n'ont pas de géométrie : ils sont écartés.</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="169" />
+            <location filename="../processing/service_access.py" line="165" />
             <source>{pop:,.0f} people reach no facility (not placed on the network, or on a part without facilities): their distance is NULL and left out of the mean distance; their score is 0.</source>
             <translation>{pop:,.0f} personnes n'atteignent aucun équipement (non placées sur le réseau, ou sur une partie sans équipement) : leur distance est NULL et exclue de la distance moyenne ; leur score vaut 0.</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="220" />
+            <location filename="../processing/service_access.py" line="216" />
             <source>{n} facilities are farther than the snap tolerance from any street: nobody reaches them.</source>
             <translation>{n} équipements sont plus loin de toute rue que la tolérance d'accrochage : personne ne les atteint.</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="228" />
+            <location filename="../processing/service_access.py" line="224" />
             <source>Inequality of the {indicator} across {scope}: Gini {gini}, Theil {theil}, ratio {ratio}.</source>
             <translation>Inégalité de l'indicateur {indicator} (portée {scope}) : Gini {gini}, Theil {theil}, rapport {ratio}.</translation>
         </message>
         <message>
-            <location filename="../processing/service_access.py" line="240" />
+            <location filename="../processing/service_access.py" line="236" />
             <source>Nobody in the territories has a facility within the catchment distance: every territory scores 0, so the Gini and Theil of the score are undefined and left empty. Raise the catchment distance.</source>
             <translation>Personne dans les territoires n'a d'équipement à moins de la distance de l'aire de chalandise : chaque territoire a un score de 0, le Gini et le Theil du score sont donc indéfinis et laissés vides. Augmentez la distance de l'aire de chalandise.</translation>
         </message>
@@ -3268,325 +3271,365 @@ Paramètres : {params}</translation>
             <translation>Interaction spatiale : paramètres du modèle</translation>
         </message>
         <message>
+            <location filename="../processing/styling/names.py" line="22" />
+            <source>Resource balances: lowest self-sufficiency</source>
+            <translation>Bilans de ressources : autosuffisance la plus faible</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling/names.py" line="24" />
+            <source>Resource-sheds</source>
+            <translation>Bassins d'approvisionnement</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling/names.py" line="25" />
+            <source>Reciprocity: class of each territory</source>
+            <translation>Réciprocité : classe de chaque territoire</translation>
+        </message>
+        <message>
             <location filename="../processing/styling/names.py" line="28" />
+            <source>Reciprocity: contributions per territory</source>
+            <translation>Réciprocité : contributions par territoire</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling/names.py" line="29" />
+            <source>Reciprocity: what each class provides</source>
+            <translation>Réciprocité : ce que fournit chaque classe</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling/names.py" line="36" />
             <source>Pole</source>
             <translation>Pôle</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="28" />
+            <location filename="../processing/styling/names.py" line="36" />
             <source>Interdependent</source>
             <translation>Interdépendant</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="28" />
+            <location filename="../processing/styling/names.py" line="36" />
             <source>Dependent</source>
             <translation>Dépendant</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="29" />
+            <location filename="../processing/styling/names.py" line="37" />
             <source>Autonomous</source>
             <translation>Autonome</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="29" />
+            <location filename="../processing/styling/names.py" line="37" />
             <source>Isolated</source>
             <translation>Isolé</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="30" />
+            <location filename="../processing/styling/names.py" line="38" />
             <source>Dominant</source>
             <translation>Dominant</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="30" />
+            <location filename="../processing/styling/names.py" line="38" />
             <source>Intermediate</source>
             <translation>Intermédiaire</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="30" />
+            <location filename="../processing/styling/names.py" line="38" />
             <source>Dominated</source>
             <translation>Dominé</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="31" />
+            <location filename="../processing/styling/names.py" line="39" />
             <source>Independent</source>
             <translation>Indépendant</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="32" />
+            <location filename="../processing/styling/names.py" line="40" />
             <source>City core</source>
             <translation>Ville-centre</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="32" />
+            <location filename="../processing/styling/names.py" line="40" />
             <source>Commuting zone</source>
             <translation>Zone de navettage</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="32" />
+            <location filename="../processing/styling/names.py" line="40" />
             <source>Outside</source>
             <translation>Hors aire</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="33" />
+            <location filename="../processing/styling/names.py" line="41" />
             <source>Secondary pole</source>
             <translation>Pôle secondaire</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="33" />
+            <location filename="../processing/styling/names.py" line="41" />
             <source>Crown</source>
             <translation>Couronne</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="34" />
+            <location filename="../processing/styling/names.py" line="42" />
             <source>Infill</source>
             <translation>Remplissage</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="34" />
+            <location filename="../processing/styling/names.py" line="42" />
             <source>Edge expansion</source>
             <translation>Extension en frange</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="34" />
+            <location filename="../processing/styling/names.py" line="42" />
             <source>Outlying</source>
             <translation>Isolée (mitage)</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="35" />
+            <location filename="../processing/styling/names.py" line="43" />
             <source>Urban built-up</source>
             <translation>Bâti urbain</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="35" />
+            <location filename="../processing/styling/names.py" line="43" />
             <source>Suburban built-up</source>
             <translation>Bâti suburbain</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="36" />
+            <location filename="../processing/styling/names.py" line="44" />
             <source>Fringe open space</source>
             <translation>Espace ouvert de frange</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="36" />
+            <location filename="../processing/styling/names.py" line="44" />
             <source>Captured open space</source>
             <translation>Espace ouvert enclavé</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="37" />
+            <location filename="../processing/styling/names.py" line="45" />
             <source>Rural built-up</source>
             <translation>Bâti rural</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="38" />
+            <location filename="../processing/styling/names.py" line="46" />
             <source>Ratio defined</source>
             <translation>Ratio défini</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="38" />
+            <location filename="../processing/styling/names.py" line="46" />
             <source>Population stagnating</source>
             <translation>Population stable</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="39" />
+            <location filename="../processing/styling/names.py" line="47" />
             <source>Population declining</source>
             <translation>Population en baisse</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="39" />
+            <location filename="../processing/styling/names.py" line="47" />
             <source>No built-up</source>
             <translation>Pas de bâti</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="40" />
+            <location filename="../processing/styling/names.py" line="48" />
             <source>No population</source>
             <translation>Pas de population</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="40" />
+            <location filename="../processing/styling/names.py" line="48" />
             <source>Missing data</source>
             <translation>Données manquantes</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="41" />
+            <location filename="../processing/styling/names.py" line="49" />
             <source>Urban centre</source>
             <translation>Centre urbain</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="41" />
+            <location filename="../processing/styling/names.py" line="49" />
             <source>Urban cluster</source>
             <translation>Agglomération urbaine</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="42" />
+            <location filename="../processing/styling/names.py" line="50" />
             <source>Rural grid cell</source>
             <translation>Maille rurale</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="42" />
+            <location filename="../processing/styling/names.py" line="50" />
             <source>No data</source>
             <translation>Pas de donnée</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="43" />
+            <location filename="../processing/styling/names.py" line="51" />
             <source>City</source>
             <translation>Ville</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="43" />
+            <location filename="../processing/styling/names.py" line="51" />
             <source>Town and semi-dense area</source>
             <translation>Ville moyenne et zone semi-dense</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="44" />
+            <location filename="../processing/styling/names.py" line="52" />
             <source>Rural area</source>
             <translation>Zone rurale</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="45" />
+            <location filename="../processing/styling/names.py" line="53" />
             <source>Documented</source>
             <translation>Documentée</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="45" />
+            <location filename="../processing/styling/names.py" line="53" />
             <source>Public</source>
             <translation>Publique</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="45" />
+            <location filename="../processing/styling/names.py" line="53" />
             <source>Customary</source>
             <translation>Coutumière</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="46" />
+            <location filename="../processing/styling/names.py" line="54" />
             <source>Informal</source>
             <translation>Informelle</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="46" />
+            <location filename="../processing/styling/names.py" line="54" />
             <source>Unknown</source>
             <translation>Inconnue</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="47" />
+            <location filename="../processing/styling/names.py" line="55" />
             <source>Priority</source>
             <translation>Prioritaire</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="47" />
+            <location filename="../processing/styling/names.py" line="55" />
             <source>Watch</source>
             <translation>À surveiller</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="47" />
+            <location filename="../processing/styling/names.py" line="55" />
             <source>Strong</source>
             <translation>Solide</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="48" />
+            <location filename="../processing/styling/names.py" line="56" />
             <source>Not measurable</source>
             <translation>Non mesurable</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="55" />
+            <location filename="../processing/styling/names.py" line="63" />
             <location filename="../alliance_plugin/core/indicators.py" line="65" />
             <source>Role in the flow network</source>
             <translation>Rôle dans le réseau de flux</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="56" />
+            <location filename="../processing/styling/names.py" line="64" />
             <source>Place in the urban hierarchy</source>
             <translation>Place dans la hiérarchie urbaine</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="57" />
+            <location filename="../processing/styling/names.py" line="65" />
             <location filename="../alliance_plugin/core/indicators.py" line="81" />
             <source>Role in the functional urban area</source>
             <translation>Rôle dans l'aire urbaine fonctionnelle</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="58" />
+            <location filename="../processing/styling/names.py" line="66" />
             <source>Role in the catchment area</source>
             <translation>Rôle dans l'aire d'attraction</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="59" />
+            <location filename="../processing/styling/names.py" line="67" />
             <source>Growth type</source>
             <translation>Type de croissance</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="60" />
+            <location filename="../processing/styling/names.py" line="68" />
             <source>Urban extent class</source>
             <translation>Classe d'extension urbaine</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="61" />
+            <location filename="../processing/styling/names.py" line="69" />
             <source>SDG 11.3.1 ratio</source>
             <translation>Ratio ODD 11.3.1</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="62" />
+            <location filename="../processing/styling/names.py" line="70" />
             <source>Degree of urbanisation of the grid cells</source>
             <translation>Degré d'urbanisation des mailles</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="63" />
+            <location filename="../processing/styling/names.py" line="71" />
             <location filename="../alliance_plugin/core/indicators.py" line="196" />
             <location filename="../alliance_plugin/core/indicators.py" line="197" />
             <source>Degree of urbanisation</source>
             <translation>Degré d'urbanisation</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="64" />
+            <location filename="../processing/styling/names.py" line="72" />
             <location filename="../alliance_plugin/core/indicators.py" line="158" />
             <source>Tenure class</source>
             <translation>Classe de tenure foncière</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="66" />
-            <location filename="../processing/styling/names.py" line="67" />
+            <location filename="../processing/styling/names.py" line="74" />
+            <location filename="../processing/styling/names.py" line="75" />
             <location filename="../alliance_plugin/core/indicators.py" line="101" />
             <location filename="../alliance_plugin/core/indicators.py" line="102" />
             <source>Flow region</source>
             <translation>Région de flux</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="68" />
+            <location filename="../processing/styling/names.py" line="76" />
             <location filename="../alliance_plugin/core/indicators.py" line="88" />
             <source>Functional area</source>
             <translation>Aire fonctionnelle</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="69" />
+            <location filename="../processing/styling/names.py" line="77" />
             <location filename="../alliance_plugin/core/indicators.py" line="152" />
             <location filename="../alliance_plugin/core/indicators.py" line="153" />
             <source>Growth ring</source>
             <translation>Anneau de croissance</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="70" />
+            <location filename="../processing/styling/names.py" line="78" />
             <location filename="../alliance_plugin/core/indicators.py" line="61" />
             <source>Main partner's share of the outflow</source>
             <translation>Part du flux sortant vers le partenaire principal</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="71" />
+            <location filename="../processing/styling/names.py" line="79" />
             <location filename="../alliance_plugin/core/indicators.py" line="70" />
             <source>Flow volume</source>
             <translation>Volume du flux</translation>
         </message>
         <message>
-            <location filename="../processing/styling/names.py" line="82" />
+            <location filename="../processing/styling/names.py" line="89" />
+            <source>Class of territories (reciprocity)</source>
+            <translation>Classe de territoires (réciprocité)</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling/names.py" line="90" />
+            <source>What each class provides, by flow type</source>
+            <translation>Ce que fournit chaque classe, par type de flux</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling/names.py" line="91" />
+            <source>Resource-sheds: amount supplied</source>
+            <translation>Bassins d'approvisionnement : quantité fournie</translation>
+        </message>
+        <message>
+            <location filename="../processing/styling/names.py" line="106" />
             <source>Status of recommendation {n}</source>
             <translation>Statut de la recommandation {n}</translation>
         </message>
         <message>
-            <location filename="../processing/styling/renderers.py" line="184" />
+            <location filename="../processing/styling/renderers.py" line="229" />
             <source>Yes</source>
             <translation>Oui</translation>
         </message>
         <message>
-            <location filename="../processing/styling/renderers.py" line="184" />
+            <location filename="../processing/styling/renderers.py" line="229" />
             <source>No</source>
             <translation>Non</translation>
         </message>
@@ -3651,17 +3694,17 @@ Paramètres : {params}</translation>
             <translation>Noms des territoires : champ « {field} ».</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="57" />
+            <location filename="../processing/transit_access.py" line="52" />
             <source>Access to public transport (SDG 11.2.1)</source>
             <translation>Accès aux transports en commun (ODD 11.2.1)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="60" />
+            <location filename="../processing/transit_access.py" line="55" />
             <source>Share of the population within walking distance of a frequently served stop, along the street network, from a stops layer or a GTFS feed; per territory and group.</source>
             <translation>Part de la population à distance à pied d'un arrêt fréquemment desservi, le long du réseau viaire, à partir d'une couche d'arrêts ou d'un flux GTFS ; par territoire et par groupe.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="64" />
+            <location filename="../processing/transit_access.py" line="59" />
             <source>&lt;p&gt;SDG 11.2.1 (recommendation 7, feeding 1 and 3): the share of the population within walking distance of a public transport stop with frequent service. Low-capacity stops (bus, tram) count within 500 m, high-capacity ones (rail, metro, ferry) within 1 000 m: both are parameters.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Stops&lt;/b&gt; come from a point layer or a GTFS feed. With a layer, every stop qualifies unless a departures-per-hour field is given; the capacity field holds a mode (bus, tram, trolleybus, coach: low; rail, train, RER, metro, subway, ferry: high; in English or French) or a GTFS route type; unknown or empty values count as low capacity (the shorter distance) and are listed in the log. With a GTFS zip (stops, routes, trips, stop_times, and calendar and/or calendar_dates; frequencies.txt is honoured), departures are counted on one day in the window (default: the feed's Tuesday with the most services, 06:00 to 20:00; times after 24:00 belong to the previous service day). A departure is a call where a passenger can board: the last stop of a trip and calls with pickup_type 1 (no pickup) do not count; stops without times are served at times interpolated as the GTFS reference says. A stop qualifies when its average departures per hour reach the minimum; it is high capacity when its rail, metro and ferry departures alone reach it. Stops with no service in the window never qualify; if none qualifies the run still ends, with nobody having access and a warning.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Population&lt;/b&gt;: points, polygons or grid cells with a population field (or 1 per feature). Polygons stand at a point inside them. Optional sex, age group and disability fields disaggregate the shares; with territories (polygons and a code field) the shares are given per territory too. Features without geometry, outside the territories or beyond the snap tolerance are counted in the denominators without access, and the log says how many.&lt;/p&gt;
@@ -3672,250 +3715,250 @@ Paramètres : {params}</translation>
 &lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : la couche de population avec &lt;i&gt;access&lt;/i&gt; (1/0), &lt;i&gt;distance_m&lt;/i&gt; jusqu'à l'arrêt retenu le plus proche (à pied, distances d'accrochage comprises ; NULL au-delà de la plus grande distance d'accès, ou au-delà de la distance de recherche avancée si elle est donnée), l'arrêt le plus proche et sa capacité, &lt;i&gt;placed&lt;/i&gt; et &lt;i&gt;snap_m&lt;/i&gt; ; la table des parts (territory, group, value, population, with_access, share_pct) ; en option, les territoires avec leur part (&lt;i&gt;transit_share&lt;/i&gt;, de 0 à 1, lue par le tableau de bord des recommandations) ; les zones de desserte des arrêts (le long du réseau : les tronçons de rue atteints dans la distance de l'arrêt, coupés exactement à la limite atteinte, chaque tronçon étant attribué à l'arrêt le plus proche, si bien qu'un arrêt dont toutes les rues sont plus proches d'un autre n'a pas de géométrie ; sans interpolation ni terrain inatteignable ; sans réseau : des disques) ; les arrêts avec leurs départs, leur capacité et le fait qu'ils soient retenus ou non. Chaque sortie a un champ &lt;i&gt;method&lt;/i&gt; (&lt;i&gt;network&lt;/i&gt; ou &lt;i&gt;euclidean proxy&lt;/i&gt;) et un champ params ; les sorties numériques (part, population, arrêts retenus, entités non placées) alimentent les modèles.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="114" />
+            <location filename="../processing/transit_access.py" line="109" />
             <source>Give the stops either as a layer or as a GTFS feed, not both.</source>
             <translation>Donnez les arrêts soit comme couche, soit comme flux GTFS, pas les deux.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="116" />
+            <location filename="../processing/transit_access.py" line="111" />
             <source>Give the stops: a point layer or a GTFS feed (zip).</source>
             <translation>Donnez les arrêts : une couche de points ou un flux GTFS (zip).</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="135" />
+            <location filename="../processing/transit_access.py" line="130" />
             <source>The GTFS feed has no calendar.txt: services come from calendar_dates.txt alone.</source>
             <translation>Le flux GTFS n'a pas de calendar.txt : les services viennent du seul calendar_dates.txt.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="225" />
+            <location filename="../processing/transit_access.py" line="220" />
             <source>qualifying stop</source>
             <translation>arrêt retenu</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="249" />
-            <location filename="../processing/transit_access.py" line="92" />
-            <location filename="../processing/transit_access.py" line="101" />
+            <location filename="../processing/transit_access.py" line="244" />
+            <location filename="../processing/transit_access.py" line="87" />
+            <location filename="../processing/transit_access.py" line="96" />
             <location filename="../alliance_plugin/core/indicators.py" line="172" />
             <source>Population with access</source>
             <translation>Population ayant accès</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="275" />
+            <location filename="../processing/transit_access.py" line="270" />
             <source>No stop qualifies: nobody has access. Check the window, the weekday and the minimum departures per hour.</source>
             <translation>Aucun arrêt n'est retenu : personne n'a accès. Vérifiez la plage horaire, le jour de la semaine et le nombre minimal de départs par heure.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="72" />
+            <location filename="../processing/transit_access.py" line="67" />
             <source>Stops (points) (or a GTFS feed)</source>
             <translation>Arrêts (points) (ou un flux GTFS)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="74" />
+            <location filename="../processing/transit_access.py" line="69" />
             <source>Stop identifier field</source>
             <translation>Champ d'identifiant des arrêts</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="75" />
+            <location filename="../processing/transit_access.py" line="70" />
             <source>Capacity or mode field of the stops</source>
             <translation>Champ de capacité ou de mode des arrêts</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="76" />
+            <location filename="../processing/transit_access.py" line="71" />
             <source>Departures per hour field of the stops</source>
             <translation>Champ des départs par heure des arrêts</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="78" />
+            <location filename="../processing/transit_access.py" line="73" />
             <source>GTFS feed (zip) (or a stops layer)</source>
             <translation>Flux GTFS (zip) (ou une couche d'arrêts)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="78" />
+            <location filename="../processing/transit_access.py" line="73" />
             <source>GTFS feeds (*.zip *.ZIP)</source>
             <translation>Flux GTFS (*.zip *.ZIP)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="80" />
+            <location filename="../processing/transit_access.py" line="75" />
             <source>GTFS: weekday counted</source>
             <translation>GTFS : jour de semaine compté</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="81" />
+            <location filename="../processing/transit_access.py" line="76" />
             <source>GTFS: date counted instead, YYYY-MM-DD</source>
             <translation>GTFS : date comptée à la place, AAAA-MM-JJ</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="82" />
+            <location filename="../processing/transit_access.py" line="77" />
             <source>GTFS: window start (HH:MM)</source>
             <translation>GTFS : début de la plage horaire (HH:MM)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="83" />
+            <location filename="../processing/transit_access.py" line="78" />
             <source>GTFS: window end (HH:MM)</source>
             <translation>GTFS : fin de la plage horaire (HH:MM)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="84" />
+            <location filename="../processing/transit_access.py" line="79" />
             <source>Minimum departures per hour in the window (average)</source>
             <translation>Nombre minimal de départs par heure dans la plage horaire (moyenne)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="86" />
+            <location filename="../processing/transit_access.py" line="81" />
             <source>Walk to low-capacity stops (m)</source>
             <translation>Marche vers les arrêts à faible capacité (m)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="87" />
+            <location filename="../processing/transit_access.py" line="82" />
             <source>Walk to high-capacity stops (m)</source>
             <translation>Marche vers les arrêts à forte capacité (m)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="88" />
+            <location filename="../processing/transit_access.py" line="83" />
             <source>Nearest-stop distances reported up to (m)</source>
             <translation>Distances à l'arrêt indiquées jusqu'à (m)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="93" />
+            <location filename="../processing/transit_access.py" line="88" />
             <source>Shares of population with access</source>
             <translation>Parts de la population ayant accès</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="94" />
+            <location filename="../processing/transit_access.py" line="89" />
             <source>Territories with their share</source>
             <translation>Territoires avec leur part</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="96" />
+            <location filename="../processing/transit_access.py" line="91" />
             <source>Service areas of the stops</source>
             <translation>Zones de desserte des arrêts</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="98" />
+            <location filename="../processing/transit_access.py" line="93" />
             <source>Stops and their service</source>
             <translation>Arrêts et leur desserte</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="99" />
+            <location filename="../processing/transit_access.py" line="94" />
             <source>Share of the population with access (%)</source>
             <translation>Part de la population ayant accès (%)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="100" />
+            <location filename="../processing/transit_access.py" line="95" />
             <source>Population</source>
             <translation>Population</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="102" />
+            <location filename="../processing/transit_access.py" line="97" />
             <source>Qualifying stops</source>
             <translation>Arrêts retenus</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="103" />
+            <location filename="../processing/transit_access.py" line="98" />
             <source>Population features not placed on the network</source>
             <translation>Entités de population non placées sur le réseau</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="139" />
+            <location filename="../processing/transit_access.py" line="134" />
             <source>GTFS {name}: {stops:,} stops, departures counted on {day} from {start} to {end} ({served:,} stops served in the window).</source>
             <translation>GTFS {name} : {stops:,} arrêts, départs comptés le {day} de {start} à {end} ({served:,} arrêts desservis dans la plage horaire).</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="238" />
+            <location filename="../processing/transit_access.py" line="233" />
             <source>{method}: {reached:,.0f} of {total:,.0f} people have access ({share}).</source>
             <translation>{method} : {reached:,.0f} personnes sur {total:,.0f} ont accès ({share}).</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="272" />
+            <location filename="../processing/transit_access.py" line="267" />
             <source>{q:,} of {n:,} stops qualify ({high:,} high capacity).</source>
             <translation>{q:,} arrêts sur {n:,} sont retenus ({high:,} de forte capacité).</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="68" />
+            <location filename="../processing/transit_access.py" line="63" />
             <source>Population (points, polygons or grid cells)</source>
             <translation>Population (points, polygones ou carreaux de grille)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="149" />
+            <location filename="../processing/transit_access.py" line="144" />
             <source>{n} qualifying stops have no coordinates in stops.txt: they are left out.</source>
             <translation>{n} arrêts retenus n'ont pas de coordonnées dans stops.txt : ils sont écartés.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="187" />
+            <location filename="../processing/transit_access.py" line="182" />
             <source>Capacity values not recognised, counted as low capacity: {values}.</source>
             <translation>Valeurs de capacité non reconnues, comptées comme faible capacité : {values}.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="191" />
+            <location filename="../processing/transit_access.py" line="186" />
             <source>{n} stops have no geometry: they are left out.</source>
             <translation>{n} arrêts n'ont pas de géométrie : ils sont écartés.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="288" />
+            <location filename="../processing/transit_access.py" line="283" />
             <source>{n} qualifying stops reach no street within the snap tolerance: no service area.</source>
             <translation>{n} arrêts retenus n'atteignent aucune rue dans la tolérance d'accrochage : pas de zone de desserte.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="69" />
+            <location filename="../processing/transit_access.py" line="64" />
             <source>Sex field</source>
             <translation>Champ du sexe</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="69" />
+            <location filename="../processing/transit_access.py" line="64" />
             <source>Age group field</source>
             <translation>Champ de la tranche d'âge</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="69" />
+            <location filename="../processing/transit_access.py" line="64" />
             <source>Disability field</source>
             <translation>Champ du handicap</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="80" />
+            <location filename="../processing/transit_access.py" line="75" />
             <source>Monday</source>
             <translation>Lundi</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="80" />
+            <location filename="../processing/transit_access.py" line="75" />
             <source>Tuesday</source>
             <translation>Mardi</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="80" />
+            <location filename="../processing/transit_access.py" line="75" />
             <source>Wednesday</source>
             <translation>Mercredi</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="80" />
+            <location filename="../processing/transit_access.py" line="75" />
             <source>Thursday</source>
             <translation>Jeudi</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="80" />
+            <location filename="../processing/transit_access.py" line="75" />
             <source>Friday</source>
             <translation>Vendredi</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="80" />
+            <location filename="../processing/transit_access.py" line="75" />
             <source>Saturday</source>
             <translation>Samedi</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="80" />
+            <location filename="../processing/transit_access.py" line="75" />
             <source>Sunday</source>
             <translation>Dimanche</translation>
         </message>
         <message>
-            <location filename="../processing/urban_growth.py" line="38" />
+            <location filename="../processing/urban_growth.py" line="34" />
             <source>Urban growth patches</source>
             <translation>Taches de croissance urbaine</translation>
         </message>
         <message>
-            <location filename="../processing/urban_growth.py" line="41" />
+            <location filename="../processing/urban_growth.py" line="37" />
             <source>New built-up patches between two dates with their landscape expansion index (infill, edge expansion, outlying) and the growth per territory.</source>
             <translation>Nouvelles taches bâties entre deux dates avec leur indice d'expansion paysagère (remplissage, extension en continuité, urbanisation isolée) et la croissance par territoire.</translation>
         </message>
         <message>
-            <location filename="../processing/urban_growth.py" line="45" />
+            <location filename="../processing/urban_growth.py" line="41" />
             <source>&lt;p&gt;New built-up patches between two dates and how the city grew (recommendations 1, 3 and 5).&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Patches&lt;/b&gt;: the new built-up is the built-up of the second date minus that of the first; new pieces sharing at least a point form one patch (which may be a MultiPolygon); pieces at or below the sliver area are dropped (1 m2 by default: the coordinate noise of layers in different CRSs). Each patch gets its area (m2), the &lt;b&gt;landscape expansion index&lt;/b&gt; of Liu et al. (2010), &lt;i&gt;LEI = 100 x A_old / (A_old + A_vacant)&lt;/i&gt; over a ring of the given width around it (ring_area, old_area), its growth class (&lt;i&gt;infill&lt;/i&gt; when LEI &amp;gt; 50, &lt;i&gt;edge_expansion&lt;/i&gt; when 0 &amp;lt; LEI &amp;lt;= 50, &lt;i&gt;outlying&lt;/i&gt; when LEI = 0; land built during the period counts as vacant) and its distance to the earlier built-up (m; 0 when touching, NULL when there is none; patches farther than the ring have no ring_area). Patches are numbered from the largest.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Summary&lt;/b&gt;: with territories, the territories as given with the area added per class (area_infill, area_edge_expansion, area_outlying, area_added, m2), the number of patches per class, the share of outlying growth (NULL without growth) and the area-weighted mean LEI (awmei); a patch counts whole in the territory holding its representative point (area outside every territory is reported in the log). Without territories, one row for the whole area. The params field records the options.&lt;/p&gt;</source>
@@ -3924,58 +3967,58 @@ Paramètres : {params}</translation>
 &lt;p&gt;&lt;b&gt;Synthèse&lt;/b&gt; : avec des territoires, les territoires tels que fournis avec la surface ajoutée par classe (area_infill, area_edge_expansion, area_outlying, area_added, m2), le nombre de taches par classe, la part de croissance isolée (NULL sans croissance) et le LEI moyen pondéré par la surface (awmei) ; une tache compte entièrement dans le territoire qui contient son point représentatif (la surface hors de tout territoire est indiquée dans le journal). Sans territoires, une ligne pour l'ensemble de la zone. Le champ params enregistre les options.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/urban_growth.py" line="50" />
+            <location filename="../processing/urban_growth.py" line="46" />
             <source>Cut-off year of the first date</source>
             <translation>Année de coupure de la première date</translation>
         </message>
         <message>
-            <location filename="../processing/urban_growth.py" line="51" />
+            <location filename="../processing/urban_growth.py" line="47" />
             <source>Last year of the second date</source>
             <translation>Dernière année de la seconde date</translation>
         </message>
         <message>
-            <location filename="../processing/urban_growth.py" line="52" />
+            <location filename="../processing/urban_growth.py" line="48" />
             <source>Ring width of the expansion index (m)</source>
             <translation>Largeur de l'anneau de l'indice d'expansion (m)</translation>
         </message>
         <message>
-            <location filename="../processing/urban_growth.py" line="53" />
+            <location filename="../processing/urban_growth.py" line="49" />
             <source>Slivers: drop new pieces up to (m2)</source>
             <translation>Éclats : écarter les pièces jusqu'à (m2)</translation>
         </message>
         <message>
-            <location filename="../processing/urban_growth.py" line="59" />
-            <location filename="../processing/urban_growth.py" line="61" />
+            <location filename="../processing/urban_growth.py" line="55" />
+            <location filename="../processing/urban_growth.py" line="57" />
             <source>New built-up patches</source>
             <translation>Nouvelles taches bâties</translation>
         </message>
         <message>
-            <location filename="../processing/urban_growth.py" line="60" />
+            <location filename="../processing/urban_growth.py" line="56" />
             <source>Growth per territory</source>
             <translation>Croissance par territoire</translation>
         </message>
         <message>
-            <location filename="../processing/urban_growth.py" line="62" />
+            <location filename="../processing/urban_growth.py" line="58" />
             <source>Built-up area added (m2)</source>
             <translation>Surface bâtie ajoutée (m2)</translation>
         </message>
         <message>
-            <location filename="../processing/urban_growth.py" line="92" />
+            <location filename="../processing/urban_growth.py" line="88" />
             <source>{n} new patches, {area:,.0f} m2: {infill} infill, {edge} edge expansion, {outlying} outlying.</source>
             <translation>{n} nouvelles taches, {area:,.0f} m2 : {infill} en remplissage, {edge} en extension en continuité, {outlying} isolées.</translation>
         </message>
         <message>
-            <location filename="../processing/urban_growth.py" line="127" />
+            <location filename="../processing/urban_growth.py" line="123" />
             <source>{area:,.0f} m2 of new built-up lie in no territory: left out of the summary.</source>
             <translation>{area:,.0f} m2 de nouveau bâti ne sont dans aucun territoire : omis de la synthèse.</translation>
         </message>
         <message>
-            <location filename="../processing/urban_growth.py" line="151" />
+            <location filename="../processing/urban_growth.py" line="147" />
             <source>{n} territories have no code: their growth is NULL.</source>
             <translation>{n} territoires n'ont pas de code : leur croissance est NULL.</translation>
         </message>
         <message>
-            <location filename="../processing/urban_growth.py" line="154" />
+            <location filename="../processing/urban_growth.py" line="150" />
             <source>No territory has a code in '{field}'.</source>
             <translation>Aucun territoire n'a de code dans '{field}'.</translation>
         </message>

@@ -19,6 +19,14 @@ def layer_names():
         ("functionalareas", "OUTPUT_AREAS"): tr("Functional areas"),
         ("spatialinteraction", "OUTPUT_LINES"): tr("Flow lines (spatial interaction)"),
         ("spatialinteraction", "OUTPUT_PARAMETERS"): tr("Spatial interaction: model parameters"),
+        ("resourcebalance", "OUTPUT"): tr("Resource balances: lowest self-sufficiency"),
+        ("resourcebalance", "OUTPUT_BALANCE"): tr("Resource balances (territory x resource)"),
+        ("resourcebalance", "OUTPUT_SHEDS"): tr("Resource-sheds"),
+        ("reciprocity", "OUTPUT"): tr("Reciprocity: class of each territory"),
+        ("reciprocity", "OUTPUT_TABLE"): tr("Reciprocity: class x class x flow type"),
+        ("reciprocity", "OUTPUT_PAIRS"): tr("Reciprocity of each pair of classes"),
+        ("reciprocity", "OUTPUT_CONTRIBUTIONS"): tr("Reciprocity: contributions per territory"),
+        ("reciprocity", "OUTPUT_LINES"): tr("Reciprocity: what each class provides"),
     }
 
 
@@ -72,8 +80,24 @@ def field_titles():
     }
 
 
+#: Outputs recognised by one of their fields, whose styled field means something else there:
+#: ``(styled field, marker field) -> title`` (``class`` is the urban extent class of Land consumption,
+#: but the class of territories in alliance:reciprocity, whose territories carry ``net_contribution``).
+def output_field_titles():
+    """Legend titles of a styled field in a given output, keyed by (field, a field only that output has)."""
+    return {
+        ("class", "net_contribution"): tr("Class of territories (reciprocity)"),
+        ("flow_type", "provided_ab"): tr("What each class provides, by flow type"),
+        ("amount", "member"): tr("Resource-sheds: amount supplied"),
+    }
+
+
 def legend_title(layer, kind, field):
     """What the layer shows, in words: the field's title or the indicator's label (translated)."""
+    names = set(layer.fields().names()) if layer is not None and hasattr(layer, "fields") else set()
+    for (styled, marker), title in output_field_titles().items():
+        if field == styled and marker in names:
+            return title
     titles = field_titles()
     if field in titles:
         return titles[field]

@@ -29,8 +29,9 @@ _GRADUATED_FIELDS = ("main_share", "transit_share", "share_pct", "share_outlying
 def style_plan(layer):
     """(kind, field) of the style :func:`apply_style` gives ``layer``; (None, None) when none fits.
 
-    kinds: ``flow_lines``, ``dominant_lines``, ``interaction_lines``, ``status``, ``categories``,
-    ``regions``, ``rings``, ``flags``, ``shares``, ``ratios``, ``graduated``.
+    kinds: ``flow_lines``, ``dominant_lines``, ``interaction_lines``, ``shed_lines``, ``type_lines``,
+    ``status``, ``classes``, ``categories``, ``regions``, ``rings``, ``flags``, ``shares``, ``ratios``,
+    ``sufficiency``, ``graduated``.
     """
     if not isinstance(layer, QgsVectorLayer) or not layer.isValid():
         return None, None
@@ -43,11 +44,19 @@ def style_plan(layer):
             return "interaction_lines", "observed"
         if "volume" in fields:
             return "flow_lines", "volume"
+        if {"member", "amount", "resource"} <= fields:
+            return "shed_lines", "amount"
+        if {"provided_ab", "flow_type"} <= fields:
+            return "type_lines", "flow_type"
     if geometry not in (compat.GeometryType.Point, compat.GeometryType.Line, compat.GeometryType.Polygon):
         return None, None
     statuses = sorted(name for name in fields if name.startswith("r") and name.endswith("_status"))
     if statuses:
         return "status", statuses[0]
+    if {"class", "net_contribution"} <= fields:  # alliance:reciprocity: the user's classes of territories
+        return "classes", "class"
+    if "self_sufficiency_min" in fields:  # alliance:resourcebalance
+        return "sufficiency", "self_sufficiency_min"
     for name in _CATEGORY_FIELDS:
         if name in fields:
             if name in ("region", "region_id"):
@@ -128,7 +137,7 @@ def apply_style(layer):
     layer.setCustomProperty("alliance/styled_field", field)
     if (layer.geometryType() in (compat.GeometryType.Polygon, compat.GeometryType.Point)
             and 0 < layer.featureCount() < LABEL_MAX_FEATURES and kind != "rings"
-            and field not in UNLABELLED_FIELDS and not layer.customProperty("alliance/overlay")):
+            and (field not in UNLABELLED_FIELDS or kind == "classes") and not layer.customProperty("alliance/overlay")):
         name = label_field(layer)
         if name:
             add_labels(layer, name)

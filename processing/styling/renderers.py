@@ -140,9 +140,54 @@ def dated_renderer(categories, field, years):
     return QgsRuleBasedRenderer(root)
 
 
+#: Self-sufficiency (production / consumption, stored 0-x, shown in %): red under half, green from 1.
+SUFFICIENCY_BOUNDS = (0.0, 0.5, 0.9, 1.1, 2.0)
+SUFFICIENCY_COLOURS = tuple(reversed(palette.RATIO_COLOURS))
+
+
+def sufficiency_renderer(layer, field, geometry):
+    """Self-sufficiency in classes 0-50-90-110-200 % and above (the largest value closes the last class)."""
+    top = max(SUFFICIENCY_BOUNDS[-1] * 2.5, _maximum(layer, field))
+    return graduated_renderer(field, SUFFICIENCY_BOUNDS + (top,), SUFFICIENCY_COLOURS, geometry,
+                              palette.share_label)
+
+
+def type_lines_renderer(layer, field="flow_type", width_field="provided_ab"):
+    """One colour per flow type; the arrow's width grows with ``width_field`` relative to the largest of its
+    type (the types have their own units: tonnes and commuters are never compared)."""
+    colours = palette.region_colours(_distinct(layer, field))
+    categories = []
+    width = QgsProperty.fromExpression(
+        f'0.3 + 3.7 * coalesce("{width_field}", 0) / '
+        f'max(maximum("{width_field}", group_by:="{field}"), 1e-12)')
+    for value, colour in colours.items():
+        single = lines_renderer(1.0, colour, width_field)  # kept alive while its symbol is cloned
+        symbol = single.symbol().clone()
+        arrow = symbol.symbolLayer(0)
+        for prop in (compat.SymbolLayerProperty.ArrowWidth, compat.SymbolLayerProperty.ArrowStartWidth):
+            arrow.setDataDefinedProperty(prop, width)
+        arrow.setDataDefinedProperty(compat.SymbolLayerProperty.ArrowHeadLength,
+                                     QgsProperty.fromExpression(f"1.5 * ({width.expressionString()})"))
+        arrow.setDataDefinedProperty(compat.SymbolLayerProperty.ArrowHeadThickness,
+                                     QgsProperty.fromExpression(f"1.0 * ({width.expressionString()})"))
+        categories.append(QgsRendererCategory(value, symbol, value))
+    return QgsCategorizedSymbolRenderer(field, categories)
+
+
 def renderer_for(layer, kind, field):
     """The renderer of style ``kind`` for ``field`` of ``layer`` (None when the field has no range)."""
     geometry = layer.geometryType()
+    if kind == "shed_lines":
+        return lines_renderer(_maximum(layer, field), palette.DOMINANT_FLOW_COLOUR, field)
+    if kind == "type_lines":
+        return type_lines_renderer(layer, field)
+    if kind == "sufficiency":
+        return sufficiency_renderer(layer, field, geometry)
+    if kind == "classes":  # the user's classes: known class colours where they match, distinct ones otherwise
+        known = {value: colour for pairs in palette.CLASSES.values() for value, colour in pairs}
+        values = _distinct(layer, field)
+        others = palette.region_colours([v for v in values if v not in known])
+        return categories_renderer(field, tuple((v, known.get(v) or others[v]) for v in values), geometry)
     if kind == "flow_lines":
         return lines_renderer(_maximum(layer, field))
     if kind == "dominant_lines":

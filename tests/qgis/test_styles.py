@@ -221,3 +221,55 @@ def test_outputs_of_a_model_are_styled_and_ordered(plugin, data_dir, tmp_path, h
     root = QgsProject.instance().layerTreeRoot()
     assert [node.layer().geometryType() for node in root.findLayers()] == [1, 2]  # lines above polygons
     QgsProject.instance().clear()
+
+
+def _resource_case(h):
+    """tests/qgis/test_resources.py's case: a city C (urban) and three rural suppliers, food and water."""
+    places = {"C": (0, 0, 10.0, 100.0, 500.0, 400.0, "urban"), "R1": (10000, 0, 60.0, 10.0, 0.0, 0.0, "rural"),
+              "R2": (0, 30000, 45.0, 5.0, 10.0, 50.0, "rural"), "R3": (80000, 0, 100.0, 20.0, 100.0, 100.0, "rural")}
+    rows = [(h.square(700000.0 + dx - 500, 6600000.0 + dy - 500), [code, *values])
+            for code, (dx, dy, *values) in places.items()]
+    territories = h.memory_layer(
+        "Polygon?crs=EPSG:2154&field=code:string&field=prod_food:double&field=cons_food:double"
+        "&field=prod_water:double&field=cons_water:double&field=class:string", rows, name="territories")
+    flows = h.memory_layer("None?field=origin:string&field=destination:string&field=flow_type:string"
+                           "&field=value:double",
+                           [(None, list(r)) for r in (("R1", "C", "food", 30.0), ("R2", "C", "food", 20.0),
+                                                      ("R3", "C", "food", 50.0), ("R1", "C", "commuting", 40.0))],
+                           name="flows")
+    return territories, flows
+
+
+def test_resource_balance_and_reciprocity_outputs_named_and_styled(plugin, tmp_path, h):
+    territories, flows = _resource_case(h)
+    layers = run_and_load("alliance:resourcebalance", {
+        "INPUT": territories, "ID_FIELD": "code", "FLOWS": flows,
+        "RESOURCE_FIELDS": "food: prod_food / cons_food, water: prod_water / cons_water", "UNITS": "food=t, water=m3",
+        "OUTPUT": None, "OUTPUT_BALANCE": None, "OUTPUT_SHEDS": None}, tmp_path)
+    balance = layers["Resource balances: lowest self-sufficiency"]
+    renderer = balance.renderer()
+    assert isinstance(renderer, QgsGraduatedSymbolRenderer) and renderer.classAttribute() == "self_sufficiency_min"
+    assert [r.label() for r in renderer.ranges()][:4] == ["0 - 50 %", "50 - 90 %", "90 - 110 %", "110 - 200 %"]
+    assert renderer.ranges()[0].symbol().color().name() == palette.RATIO_COLOURS[-1]  # under half: red
+    assert "Resource balances (territory x resource)" in layers
+    sheds = layers["Resource-sheds"]
+    assert sheds.customProperty("alliance/styled_field") == "amount"
+    assert sheds.customProperty("alliance/legend_title") == "Resource-sheds: amount supplied"
+
+    layers = run_and_load("alliance:reciprocity", {
+        "INPUT": territories, "ID_FIELD": "code", "CLASS_FIELD": "class", "FLOWS": flows, "OUTPUT": None,
+        "OUTPUT_TABLE": None, "OUTPUT_PAIRS": None, "OUTPUT_CONTRIBUTIONS": None, "OUTPUT_LINES": None}, tmp_path)
+    classes = layers["Reciprocity: class of each territory"]
+    assert isinstance(classes.renderer(), QgsCategorizedSymbolRenderer)
+    assert classes.renderer().classAttribute() == "class"
+    assert set(colours(classes.renderer())) == {"rural", "urban"}
+    # The class of territories, never "Urban extent class" (the field of Land consumption with the same name).
+    assert classes.customProperty("alliance/legend_title") == "Class of territories (reciprocity)"
+    lines = layers["Reciprocity: what each class provides"]
+    assert lines.renderer().classAttribute() == "flow_type"
+    assert set(colours(lines.renderer())) == {"commuting", "food"}
+    assert lines.customProperty("alliance/legend_title") == "What each class provides, by flow type"
+    for name in ("Reciprocity: class x class x flow type", "Reciprocity of each pair of classes",
+                 "Reciprocity: contributions per territory"):
+        assert name in layers
+    QgsProject.instance().clear()
