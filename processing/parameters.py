@@ -18,6 +18,10 @@ Descriptions are given translated (``self.tr("...")`` at the call site), so that
 from a literal tuple in a comprehension is found too
 (``*(NumberOutput(key, self.tr(label)) for key, label in ((A, "..."), ...))``).
 
+Parameters: :class:`Source`, :class:`Field`, :class:`Layers`, :class:`Raster`, :class:`Band`,
+:class:`File`, :class:`Text`, :class:`Number`, :class:`Choice`, :class:`Switch`; outputs: :class:`Sink`,
+:class:`FileOutput`, :class:`NumberOutput`, :class:`StringOutput`.
+
 Groups: :func:`territories` (a layer and its code field) and :func:`indicator_layers`;
 :func:`make_advanced` moves parameters already declared (e.g. the flow fields of
 ``FlowAlgorithm.addFlowParameters``) to the Advanced section.
@@ -29,12 +33,17 @@ from typing import Any, Optional, Tuple
 from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
+    QgsProcessingParameterBand,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
+    QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
 )
 
@@ -56,16 +65,19 @@ class Source:
 
 @dataclass(frozen=True)
 class Field:
-    """A field of the layer parameter ``parent``."""
+    """A field of the layer parameter ``parent``, of any type or ``numeric``; several with ``multiple``."""
     key: str
     label: str
     parent: str
     optional: bool = False
+    numeric: bool = False
+    multiple: bool = False
     advanced: bool = False
 
     def definition(self):
-        return QgsProcessingParameterField(self.key, self.label, parentLayerParameterName=self.parent,
-                                           optional=self.optional)
+        kind = compat.FieldDataType.Numeric if self.numeric else compat.FieldDataType.Any
+        return QgsProcessingParameterField(self.key, self.label, parentLayerParameterName=self.parent, type=kind,
+                                           allowMultiple=self.multiple, optional=self.optional)
 
 
 @dataclass(frozen=True)
@@ -82,15 +94,87 @@ class Layers:
 
 
 @dataclass(frozen=True)
-class Text:
-    """A free text (``QgsProcessingParameterString``)."""
+class Raster:
+    """A raster layer (``QgsProcessingParameterRasterLayer``)."""
     key: str
     label: str
     optional: bool = False
     advanced: bool = False
 
     def definition(self):
-        return QgsProcessingParameterString(self.key, self.label, optional=self.optional)
+        return QgsProcessingParameterRasterLayer(self.key, self.label, optional=self.optional)
+
+
+@dataclass(frozen=True)
+class Band:
+    """A band of the raster parameter ``parent`` (``QgsProcessingParameterBand``), ``default`` by default."""
+    key: str
+    label: str
+    parent: str
+    default: Any = None
+    optional: bool = False
+    advanced: bool = False
+
+    def definition(self):
+        return QgsProcessingParameterBand(self.key, self.label, self.default, parentLayerParameterName=self.parent,
+                                          optional=self.optional)
+
+
+@dataclass(frozen=True)
+class File:
+    """An input file (``QgsProcessingParameterFile``) chosen with ``file_filter``."""
+    key: str
+    label: str
+    file_filter: str = ""
+    optional: bool = False
+    advanced: bool = False
+
+    def definition(self):
+        return QgsProcessingParameterFile(self.key, self.label, compat.FileBehavior.File,
+                                          fileFilter=self.file_filter, optional=self.optional)
+
+
+@dataclass(frozen=True)
+class Text:
+    """A free text (``QgsProcessingParameterString``), on several lines with ``multi_line``."""
+    key: str
+    label: str
+    default: Any = None
+    optional: bool = False
+    multi_line: bool = False
+    advanced: bool = False
+
+    def definition(self):
+        return QgsProcessingParameterString(self.key, self.label, self.default, multiLine=self.multi_line,
+                                            optional=self.optional)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One of ``options`` (translated labels; the value is the index), ``default`` by default."""
+    key: str
+    label: str
+    options: Tuple[str, ...]
+    default: Any = None
+    optional: bool = False
+    advanced: bool = False
+
+    def definition(self):
+        return QgsProcessingParameterEnum(self.key, self.label, options=list(self.options),
+                                          defaultValue=self.default, optional=self.optional)
+
+
+@dataclass(frozen=True)
+class Switch:
+    """Yes or no (``QgsProcessingParameterBoolean``), ``default`` by default."""
+    key: str
+    label: str
+    default: bool = False
+    optional: bool = False
+    advanced: bool = False
+
+    def definition(self):
+        return QgsProcessingParameterBoolean(self.key, self.label, self.default, optional=self.optional)
 
 
 @dataclass(frozen=True)
