@@ -1,13 +1,9 @@
 """alliance:citynetwork: city-size distribution, centralities and intermediary cities."""
 
-from qgis.core import (
-    QgsProcessingMultiStepFeedback,
-    QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterField,
-    QgsProcessingParameterNumber,
-)
+from qgis.core import QgsProcessingMultiStepFeedback
 
 from .flow_inputs import FLOW_HELP, FlowAlgorithm
+from .parameters import Field, Number, NumberOutput, Sink, declare
 from ..alliance_plugin.qgis_io import compat
 
 INT_COLUMNS = ("rank", "n", "n_left_out", "betweenness_sources", "component", "component_size", "in_degree",
@@ -45,27 +41,24 @@ class CityNetwork(FlowAlgorithm):
         return self.tr(HELP)
 
     def initAlgorithm(self, config=None):
-        self.addTerritoryParameters((compat.SourceType.VectorPoint, compat.SourceType.VectorPolygon))
-        self.addParameter(QgsProcessingParameterField(
-            self.POPULATION_FIELDS, self.tr("Population fields (one per date, last = now)"),
-            parentLayerParameterName=self.INPUT, type=compat.FieldDataType.Numeric, allowMultiple=True))
-        self.addFlowParameters(optional=True)
-        for key, label, default, kind in (
-                (self.MIN_SIZE, "Rank-size: smallest city size fitted", 0.0, compat.NumberType.Double),
-                (self.BAND_MIN, "Intermediary cities: smallest size", 20000.0, compat.NumberType.Double),
-                (self.BAND_MAX, "Intermediary cities: largest size", 500000.0, compat.NumberType.Double),
-                (self.TOP_SHARE, "Intermediary cities: top share of betweenness (%)", 10.0,
-                 compat.NumberType.Double),
-                (self.SAMPLE_SIZE, "Betweenness: sources sampled (0 = automatic)", 0,
-                 compat.NumberType.Integer)):
-            self.addParameter(QgsProcessingParameterNumber(key, self.tr(label), kind, default, minValue=0))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Cities with rank-size and network fields"), compat.SourceType.VectorAnyGeometry))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_TABLE, self.tr("City-size distribution per date"), compat.SourceType.Vector))
-        self.addNumberOutputs({self.RANK_SIZE_EXPONENT: self.tr("Rank-size exponent b at the last date"),
-                               self.PRIMACY: self.tr("Primacy P1/P2 at the last date"),
-                               self.N_INTERMEDIARY: self.tr("Number of intermediary cities")})
+        declare(self, (
+            *self.territoryParameters((compat.SourceType.VectorPoint, compat.SourceType.VectorPolygon)),
+            Field(self.POPULATION_FIELDS, self.tr("Population fields (one per date, last = now)"), self.INPUT,
+                  numeric=True, multiple=True),
+            *self.flowParameters(optional=True),
+            *(Number(key, self.tr(label), default, minimum=0, integer=integer) for key, label, default, integer in (
+                (self.MIN_SIZE, "Rank-size: smallest city size fitted", 0.0, False),
+                (self.BAND_MIN, "Intermediary cities: smallest size", 20000.0, False),
+                (self.BAND_MAX, "Intermediary cities: largest size", 500000.0, False),
+                (self.TOP_SHARE, "Intermediary cities: top share of betweenness (%)", 10.0, False),
+                (self.SAMPLE_SIZE, "Betweenness: sources sampled (0 = automatic)", 0, True))),
+            Sink(self.OUTPUT, self.tr("Cities with rank-size and network fields"),
+                 compat.SourceType.VectorAnyGeometry),
+            Sink(self.OUTPUT_TABLE, self.tr("City-size distribution per date"), compat.SourceType.Vector),
+            NumberOutput(self.RANK_SIZE_EXPONENT, self.tr("Rank-size exponent b at the last date")),
+            NumberOutput(self.PRIMACY, self.tr("Primacy P1/P2 at the last date")),
+            NumberOutput(self.N_INTERMEDIARY, self.tr("Number of intermediary cities")),
+        ))
 
     def compute(self, parameters, context, feedback):
         import pandas as pd

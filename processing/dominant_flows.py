@@ -1,13 +1,9 @@
 """alliance:dominantflows: Nystuen-Dacey dominant flows and the urban hierarchy."""
 
-from qgis.core import (
-    QgsProcessingMultiStepFeedback,
-    QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterField,
-)
+from qgis.core import QgsProcessingMultiStepFeedback
 
 from .flow_inputs import FLOW_HELP, FlowAlgorithm
+from .parameters import Choice, Field, NumberOutput, Sink, declare
 from .styling import style_on_load
 from ..alliance_plugin.qgis_io import compat
 
@@ -40,21 +36,20 @@ class DominantFlows(FlowAlgorithm):
         return self.tr(HELP)
 
     def initAlgorithm(self, config=None):
-        self.addTerritoryParameters()
-        self.addFlowParameters()
-        self.addParameter(QgsProcessingParameterEnum(
-            self.SIZE, self.tr("Size of a territory"), options=[self.tr(s) for s in self.SIZES], defaultValue=0))
-        self.addParameter(QgsProcessingParameterField(
-            self.SIZE_FIELD, self.tr("Size field (when the size is a field)"), parentLayerParameterName=self.INPUT,
-            type=compat.FieldDataType.Numeric, optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Territories with their place in the hierarchy"), compat.SourceType.VectorPolygon))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_LINES, self.tr("Dominant flows"), compat.SourceType.VectorLine))
-        self.addNumberOutputs({
-            self.DOMINANT_SHARE: self.tr("Share of the flows between territories carried by dominant flows"),
-            self.N_ROOTS: self.tr("Number of dominant territories (tops of the hierarchy)"),
-            self.UNMATCHED_ROWS: self.tr("Flow rows whose codes match no territory")})
+        declare(self, (
+            *self.territoryParameters(),
+            *self.flowParameters(),
+            Choice(self.SIZE, self.tr("Size of a territory"), tuple(self.tr(s) for s in self.SIZES), 0),
+            Field(self.SIZE_FIELD, self.tr("Size field (when the size is a field)"), self.INPUT, optional=True,
+                  numeric=True),
+            Sink(self.OUTPUT, self.tr("Territories with their place in the hierarchy"),
+                 compat.SourceType.VectorPolygon),
+            Sink(self.OUTPUT_LINES, self.tr("Dominant flows"), compat.SourceType.VectorLine),
+            NumberOutput(self.DOMINANT_SHARE, self.tr("Share of the flows between territories carried by dominant "
+                                                      "flows")),
+            NumberOutput(self.N_ROOTS, self.tr("Number of dominant territories (tops of the hierarchy)")),
+            NumberOutput(self.UNMATCHED_ROWS, self.tr("Flow rows whose codes match no territory")),
+        ))
 
     def compute(self, parameters, context, feedback):
         import pandas as pd

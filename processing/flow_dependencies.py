@@ -1,14 +1,9 @@
 """alliance:flowdependencies: dependency indicators and flow lines between territories."""
 
-from qgis.core import (
-    QgsProcessing,
-    QgsProcessingMultiStepFeedback,
-    QgsProcessingOutputString,
-    QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterNumber,
-)
+from qgis.core import QgsProcessing, QgsProcessingMultiStepFeedback
 
 from .flow_inputs import FLOW_HELP, FlowAlgorithm
+from .parameters import Number, NumberOutput, Sink, StringOutput, declare
 from .styling import style_on_load
 from ..alliance_plugin.qgis_io import compat
 
@@ -17,12 +12,6 @@ TEXT_COLUMNS = ("main_partner", "role", "coupled_partner", "origin", "destinatio
 # The lines' codes are text by their dtype: naming origin and destination here would make share_origin and
 # share_destination text too (a name list also matches the fields ending with _ + a name).
 LINE_TEXT_COLUMNS = ("flow_type", "params")
-
-
-def _decimals(parameter, decimals):
-    """Show a Double parameter as people write it (15, not 15.000000): QGIS 3.22+ reads this metadata."""
-    parameter.setMetadata({"widget_wrapper": {"decimals": decimals}})
-    return parameter
 
 
 class FlowDependencies(FlowAlgorithm):
@@ -53,31 +42,25 @@ class FlowDependencies(FlowAlgorithm):
         return self.tr(HELP)
 
     def initAlgorithm(self, config=None):
-        self.addTerritoryParameters()
-        self.addFlowParameters()
-        self.addParameter(_decimals(QgsProcessingParameterNumber(
-            self.THRESHOLD, self.tr("Dependency threshold (% to the main partner)"),
-            compat.NumberType.Double, 15.0, minValue=0.0, maxValue=100.0), 0))
-        self.addParameter(_decimals(QgsProcessingParameterNumber(
-            self.LINE_MIN_SHARE, self.tr("Lines: minimum share of the origin's outflow (%)"),
-            compat.NumberType.Double, 5.0, minValue=0.0, maxValue=100.0), 0))
-        self.addParameter(_decimals(QgsProcessingParameterNumber(
-            self.LINE_MIN_VOLUME, self.tr("Lines: minimum volume"),
-            compat.NumberType.Double, 0.0, minValue=0.0), 0))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.LINE_TOP_N, self.tr("Lines: N largest flows per origin (0 = all)"),
-            compat.NumberType.Integer, 0, minValue=0))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Territories with dependency indicators"), compat.SourceType.VectorPolygon))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_LINES, self.tr("Flow lines"), compat.SourceType.VectorLine))
-        self.addNumberOutputs({
-            self.TOTAL_VOLUME: self.tr("Total volume of the flows used"),
-            self.PAIRS_USED: self.tr("Origin-destination pairs used"),
-            self.UNMATCHED_ROWS: self.tr("Flow rows whose codes match no territory"),
-            self.UNMATCHED_VOLUME: self.tr("Volume of the flow rows that match no territory"),
-            self.LINES_WRITTEN: self.tr("Flow lines written")})
-        self.addOutput(QgsProcessingOutputString(self.FLOW_TYPES_USED, self.tr("Flow types used")))
+        declare(self, (
+            *self.territoryParameters(),
+            *self.flowParameters(),
+            Number(self.THRESHOLD, self.tr("Dependency threshold (% to the main partner)"), 15.0, minimum=0.0,
+                   maximum=100.0, decimals=0),
+            Number(self.LINE_MIN_SHARE, self.tr("Lines: minimum share of the origin's outflow (%)"), 5.0,
+                   minimum=0.0, maximum=100.0, decimals=0),
+            Number(self.LINE_MIN_VOLUME, self.tr("Lines: minimum volume"), 0.0, minimum=0.0, decimals=0),
+            Number(self.LINE_TOP_N, self.tr("Lines: N largest flows per origin (0 = all)"), 0, minimum=0,
+                   integer=True),
+            Sink(self.OUTPUT, self.tr("Territories with dependency indicators"), compat.SourceType.VectorPolygon),
+            Sink(self.OUTPUT_LINES, self.tr("Flow lines"), compat.SourceType.VectorLine),
+            NumberOutput(self.TOTAL_VOLUME, self.tr("Total volume of the flows used")),
+            NumberOutput(self.PAIRS_USED, self.tr("Origin-destination pairs used")),
+            NumberOutput(self.UNMATCHED_ROWS, self.tr("Flow rows whose codes match no territory")),
+            NumberOutput(self.UNMATCHED_VOLUME, self.tr("Volume of the flow rows that match no territory")),
+            NumberOutput(self.LINES_WRITTEN, self.tr("Flow lines written")),
+            StringOutput(self.FLOW_TYPES_USED, self.tr("Flow types used")),
+        ))
 
     def compute(self, parameters, context, feedback):
         from ..alliance_plugin.core import dependencies as dep

@@ -11,18 +11,12 @@ function takes (:meth:`FlowAlgorithm.readFlowInputs`).
 import os
 from typing import NamedTuple
 
-from qgis.core import (
-    QgsProcessingException,
-    QgsProcessingOutputNumber,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
-    QgsProcessingParameterNumber,
-    QgsProcessingParameterString,
-)
+from qgis.core import QgsProcessingException
 
 from ..alliance_plugin.qgis_io.flows import read_flow_input
 from ..alliance_plugin.qgis_io.layers import read_geometries
 from .base import AllianceAlgorithm
+from .parameters import Field, Number, NumberOutput, Source, Text, declare, territories
 from ..alliance_plugin.qgis_io import compat
 
 FLOW_HELP = """<p><b>Flows</b>: a table or layer loaded in QGIS, or a CSV file (delimiter, UTF-8/BOM/cp1252 and decimal commas detected; codes always read as text, so 01004 keeps its zero). Fields are detected from their names when left empty, including INSEE's commuting files (CODGEO/DCLT/NBFLUX_C20_ACTOCC15P, or COMMUNE/DCLT/IPONDI summed per pair). Rows repeating a pair and type are summed with a warning; missing or negative volumes stop the run and name the rows; codes that match no territory are counted, listed and left out.</p>"""
@@ -74,30 +68,32 @@ class FlowAlgorithm(AllianceAlgorithm):
                     path=path)
         return super().checkParameterValues(parameters, context)
 
+    def territoryParameters(self, geometry_types=(compat.SourceType.VectorPolygon,)):
+        """The territories and their code field, as declarations (:mod:`.parameters`)."""
+        return territories(self.INPUT, self.ID_FIELD, self.tr("Territories"), self.tr("Territory code field"),
+                           geometry_types)
+
+    def flowParameters(self, optional=False):
+        """The flows and how to read them (fields, types, minimum volume), as declarations."""
+        return (
+            Source(self.FLOWS, self.tr("Flows (table, layer or CSV file)"), optional=optional),
+            *(Field(key, self.tr(label), self.FLOWS, optional=True)
+              for key, label in ((self.ORIGIN_FIELD, "Origin code field"),
+                                 (self.DESTINATION_FIELD, "Destination code field"),
+                                 (self.VOLUME_FIELD, "Volume field"),
+                                 (self.FLOW_TYPE_FIELD, "Flow type field"))),
+            Text(self.FLOW_TYPES, self.tr("Flow types to keep (comma-separated)"), optional=True),
+            Text(self.DEFAULT_FLOW_TYPE, self.tr("Flow type when there is no type field"), optional=True),
+            Number(self.MIN_VOLUME, self.tr("Minimum volume of a flow row"), 0.0, minimum=0.0),
+        )
+
     def addTerritoryParameters(self, geometry_types=(compat.SourceType.VectorPolygon,)):
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, self.tr("Territories"), list(geometry_types)))
-        self.addParameter(QgsProcessingParameterField(
-            self.ID_FIELD, self.tr("Territory code field"), parentLayerParameterName=self.INPUT))
+        """Declares :meth:`territoryParameters` (for algorithms that add their parameters one group at a time)."""
+        declare(self, self.territoryParameters(geometry_types))
 
     def addFlowParameters(self, optional=False):
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.FLOWS, self.tr("Flows (table, layer or CSV file)"), [compat.SourceType.Vector], optional=optional))
-        for key, label in ((self.ORIGIN_FIELD, "Origin code field"),
-                           (self.DESTINATION_FIELD, "Destination code field"),
-                           (self.VOLUME_FIELD, "Volume field"),
-                           (self.FLOW_TYPE_FIELD, "Flow type field")):
-            self.addParameter(QgsProcessingParameterField(
-                key, self.tr(label),
-                parentLayerParameterName=self.FLOWS, optional=True))
-        self.addParameter(QgsProcessingParameterString(
-            self.FLOW_TYPES, self.tr("Flow types to keep (comma-separated)"), optional=True))
-        self.addParameter(QgsProcessingParameterString(
-            self.DEFAULT_FLOW_TYPE, self.tr("Flow type when there is no type field"),
-            optional=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.MIN_VOLUME, self.tr("Minimum volume of a flow row"),
-            compat.NumberType.Double, 0.0, minValue=0.0))
+        """Declares :meth:`flowParameters`."""
+        declare(self, self.flowParameters(optional))
 
     def readFlows(self, parameters, context, feedback, extra=()):
         """The validated canonical flows (see core.flows.table.validate_flows), with ``extra`` numeric columns."""
@@ -189,9 +185,8 @@ class FlowAlgorithm(AllianceAlgorithm):
         return FlowTable(flows, ids), unmatched
 
     def addNumberOutputs(self, labels):
-        """A number output for each ``{key: translated label}``, in that order."""
-        for key, label in labels.items():
-            self.addOutput(QgsProcessingOutputNumber(key, label))
+        """A number output for each ``{key: translated label}``, in that order (as :class:`.parameters.NumberOutput`)."""
+        declare(self, tuple(NumberOutput(key, label) for key, label in labels.items()))
 
     def _territory_ids(self, codes, feedback):
         missing = int(codes.isna().sum())

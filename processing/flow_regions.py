@@ -1,14 +1,9 @@
 """alliance:flowregions: regions from flows (Intramax, Louvain, Leiden)."""
 
-from qgis.core import (
-    QgsProcessingMultiStepFeedback,
-    QgsProcessingParameterBoolean,
-    QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterNumber,
-)
+from qgis.core import QgsProcessingMultiStepFeedback
 
 from .flow_inputs import FLOW_HELP, FlowAlgorithm
+from .parameters import Choice, Number, NumberOutput, Sink, Switch, declare
 from ..alliance_plugin.qgis_io import compat
 
 INT_COLUMNS = ("n_units", "isolated", "step", "size", "n_regions")
@@ -62,32 +57,23 @@ class FlowRegions(FlowAlgorithm):
         return self.tr(HELP)
 
     def initAlgorithm(self, config=None):
-        self.addTerritoryParameters()
-        self.addFlowParameters()
-        self.addParameter(QgsProcessingParameterEnum(
-            self.METHOD, self.tr("Method"), options=[self.tr(m) for m in self.METHODS], defaultValue=1))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.N_REGIONS, self.tr("Intramax: number of regions"), compat.NumberType.Integer, 10,
-            minValue=1))
-        self.addParameter(QgsProcessingParameterBoolean(
-            self.CONTIGUITY, self.tr("Intramax: merge only neighbouring territories"), False))
-        resolution = QgsProcessingParameterNumber(
-            self.RESOLUTION, self.tr("Louvain/Leiden: resolution (> 1: smaller)"),
-            compat.NumberType.Double, 1.0, minValue=0.0)
-        resolution.setMetadata({"widget_wrapper": {"decimals": 2}})
-        self.addParameter(resolution)
-        self.addParameter(QgsProcessingParameterNumber(
-            self.SEED, self.tr("Louvain/Leiden: random seed"), compat.NumberType.Integer, 0, minValue=0))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Territories with their region"), compat.SourceType.VectorPolygon))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_REGIONS, self.tr("Regions"), compat.SourceType.VectorPolygon))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_HISTORY, self.tr("Intramax merges"), compat.SourceType.Vector, optional=True,
-            createByDefault=False))
-        self.addNumberOutputs({self.N_REGIONS_FOUND: self.tr("Number of regions"),
-                               self.MODULARITY: self.tr("Modularity Q of the regions"),
-                               self.UNMATCHED_ROWS: self.tr("Flow rows whose codes match no territory")})
+        declare(self, (
+            *self.territoryParameters(),
+            *self.flowParameters(),
+            Choice(self.METHOD, self.tr("Method"), tuple(self.tr(m) for m in self.METHODS), 1),
+            Number(self.N_REGIONS, self.tr("Intramax: number of regions"), 10, minimum=1, integer=True),
+            Switch(self.CONTIGUITY, self.tr("Intramax: merge only neighbouring territories"), False),
+            Number(self.RESOLUTION, self.tr("Louvain/Leiden: resolution (> 1: smaller)"), 1.0, minimum=0.0,
+                   decimals=2),
+            Number(self.SEED, self.tr("Louvain/Leiden: random seed"), 0, minimum=0, integer=True),
+            Sink(self.OUTPUT, self.tr("Territories with their region"), compat.SourceType.VectorPolygon),
+            Sink(self.OUTPUT_REGIONS, self.tr("Regions"), compat.SourceType.VectorPolygon),
+            Sink(self.OUTPUT_HISTORY, self.tr("Intramax merges"), compat.SourceType.Vector, optional=True,
+                 create_by_default=False),
+            NumberOutput(self.N_REGIONS_FOUND, self.tr("Number of regions")),
+            NumberOutput(self.MODULARITY, self.tr("Modularity Q of the regions")),
+            NumberOutput(self.UNMATCHED_ROWS, self.tr("Flow rows whose codes match no territory")),
+        ))
 
     def compute(self, parameters, context, feedback):
         from ..alliance_plugin.core import regions

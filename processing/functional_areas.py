@@ -1,15 +1,9 @@
 """alliance:functionalareas: EU-OECD functional urban areas or INSEE attraction areas from commuting."""
 
-from qgis.core import (
-    QgsProcessingMultiStepFeedback,
-    QgsProcessingParameterBoolean,
-    QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterField,
-    QgsProcessingParameterNumber,
-)
+from qgis.core import QgsProcessingMultiStepFeedback
 
 from .flow_inputs import FLOW_HELP, FlowAlgorithm
+from .parameters import Choice, Field, Number, NumberOutput, Sink, Switch, declare
 from .styling import style_on_load
 from ..alliance_plugin.qgis_io import compat
 
@@ -65,37 +59,27 @@ class FunctionalAreas(FlowAlgorithm):
         return self.tr(HELP)
 
     def initAlgorithm(self, config=None):
-        self.addTerritoryParameters()
-        self.addParameter(QgsProcessingParameterField(
-            self.POPULATION_FIELD, self.tr("Population field"), parentLayerParameterName=self.INPUT,
-            type=compat.FieldDataType.Numeric))
-        self.addFlowParameters()
-        self.addParameter(QgsProcessingParameterEnum(
-            self.METHOD, self.tr("Method"), options=[self.tr(m) for m in self.METHODS], defaultValue=0))
-        self.addParameter(QgsProcessingParameterField(
-            self.CITY_FIELD, self.tr("City (EU-OECD) or pole candidate (INSEE) field"),
-            parentLayerParameterName=self.INPUT, optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            self.URBAN_SHARE_FIELD, self.tr("Population share in an urban centre"),
-            parentLayerParameterName=self.INPUT, type=compat.FieldDataType.Numeric, optional=True))
-        for key, label, default in (
+        declare(self, (
+            *self.territoryParameters(),
+            Field(self.POPULATION_FIELD, self.tr("Population field"), self.INPUT, numeric=True),
+            *self.flowParameters(),
+            Choice(self.METHOD, self.tr("Method"), tuple(self.tr(m) for m in self.METHODS), 0),
+            Field(self.CITY_FIELD, self.tr("City (EU-OECD) or pole candidate (INSEE) field"), self.INPUT,
+                  optional=True),
+            Field(self.URBAN_SHARE_FIELD, self.tr("Population share in an urban centre"), self.INPUT, optional=True,
+                  numeric=True),
+            *(Number(key, self.tr(label), default, minimum=0.0, maximum=100.0) for key, label, default in (
                 (self.CITY_SHARE, "City: minimum population share in a centre (%)", 50.0),
                 (self.COMMUTING_THRESHOLD, "Commuting threshold (% of employed residents)", 15.0),
-                (self.POLYCENTRIC_THRESHOLD, "Polycentric cities: merge threshold (%)", 15.0)):
-            self.addParameter(QgsProcessingParameterNumber(
-                key, self.tr(label), compat.NumberType.Double, default, minValue=0.0, maxValue=100.0))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.MIN_JOBS, self.tr("INSEE: minimum number of jobs of a pole"),
-            compat.NumberType.Double, 1500.0, minValue=0.0))
-        self.addParameter(QgsProcessingParameterBoolean(
-            self.USE_CONTIGUITY, self.tr("Use contiguity (enclaves, exclaves)"), True))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Territories with their functional area"), compat.SourceType.VectorPolygon))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_AREAS, self.tr("Functional areas"), compat.SourceType.VectorPolygon))
-        self.addNumberOutputs({self.N_AREAS: self.tr("Number of functional areas"),
-                               self.UNITS_IN_AREAS: self.tr("Territories inside a functional area"),
-                               self.UNMATCHED_ROWS: self.tr("Flow rows whose codes match no territory")})
+                (self.POLYCENTRIC_THRESHOLD, "Polycentric cities: merge threshold (%)", 15.0))),
+            Number(self.MIN_JOBS, self.tr("INSEE: minimum number of jobs of a pole"), 1500.0, minimum=0.0),
+            Switch(self.USE_CONTIGUITY, self.tr("Use contiguity (enclaves, exclaves)"), True),
+            Sink(self.OUTPUT, self.tr("Territories with their functional area"), compat.SourceType.VectorPolygon),
+            Sink(self.OUTPUT_AREAS, self.tr("Functional areas"), compat.SourceType.VectorPolygon),
+            NumberOutput(self.N_AREAS, self.tr("Number of functional areas")),
+            NumberOutput(self.UNITS_IN_AREAS, self.tr("Territories inside a functional area")),
+            NumberOutput(self.UNMATCHED_ROWS, self.tr("Flow rows whose codes match no territory")),
+        ))
 
     def compute(self, parameters, context, feedback):
         from ..alliance_plugin.core import functional_areas as fa

@@ -1,16 +1,9 @@
 """alliance:spatialinteraction: gravity models fitted as Poisson GLMs, with flow lines of residuals."""
 
-from qgis.core import (
-    QgsProcessingMultiStepFeedback,
-    QgsProcessingOutputNumber,
-    QgsProcessingOutputString,
-    QgsProcessingParameterBoolean,
-    QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterField,
-)
+from qgis.core import QgsProcessingMultiStepFeedback
 
 from .flow_inputs import FLOW_HELP, FlowAlgorithm
+from .parameters import Choice, Field, NumberOutput, Sink, StringOutput, Switch, declare
 from .styling import style_on_load
 from ..alliance_plugin.qgis_io import compat
 
@@ -52,32 +45,26 @@ class SpatialInteraction(FlowAlgorithm):
         return self.tr(HELP)
 
     def initAlgorithm(self, config=None):
-        self.addTerritoryParameters()
-        self.addFlowParameters()
-        self.addParameter(QgsProcessingParameterEnum(
-            self.FAMILY, self.tr("Model"), options=[self.tr(f) for f in FAMILY_LABELS], defaultValue=3))
-        self.addParameter(QgsProcessingParameterEnum(
-            self.DECAY, self.tr("Distance decay"), options=[self.tr("Power (log distance)"),
-                                                           self.tr("Exponential (distance)")], defaultValue=0))
-        self.addParameter(QgsProcessingParameterField(
-            self.DISTANCE_FIELD, self.tr("Distance field of the flows (km)"),
-            parentLayerParameterName=self.FLOWS, type=compat.FieldDataType.Numeric, optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            self.ORIGIN_MASS_FIELD, self.tr("Origin mass field (default: outflow)"),
-            parentLayerParameterName=self.INPUT, type=compat.FieldDataType.Numeric, optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            self.DESTINATION_MASS_FIELD, self.tr("Destination mass field (default: inflow)"),
-            parentLayerParameterName=self.INPUT, type=compat.FieldDataType.Numeric, optional=True))
-        self.addParameter(QgsProcessingParameterBoolean(
-            self.INTRAZONAL, self.tr("Model the flows inside a territory too"), False))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_LINES, self.tr("Flow lines: observed, expected, residual"), compat.SourceType.VectorLine))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_PARAMETERS, self.tr("Model parameters"), compat.SourceType.Vector))
-        for key, label in ((self.BETA, "Distance-decay parameter beta"), (self.PSEUDO_R2, "Pseudo R2 (McFadden)"),
-                           (self.SRMSE, "SRMSE"), (self.SSI, "Sorensen similarity index"), (self.AIC, "AIC")):
-            self.addOutput(QgsProcessingOutputNumber(key, self.tr(label)))
-        self.addOutput(QgsProcessingOutputString(self.SUMMARY, self.tr("Summary of the fit")))
+        declare(self, (
+            *self.territoryParameters(),
+            *self.flowParameters(),
+            Choice(self.FAMILY, self.tr("Model"), tuple(self.tr(f) for f in FAMILY_LABELS), 3),
+            Choice(self.DECAY, self.tr("Distance decay"), (self.tr("Power (log distance)"),
+                                                           self.tr("Exponential (distance)")), 0),
+            Field(self.DISTANCE_FIELD, self.tr("Distance field of the flows (km)"), self.FLOWS, optional=True,
+                  numeric=True),
+            Field(self.ORIGIN_MASS_FIELD, self.tr("Origin mass field (default: outflow)"), self.INPUT,
+                  optional=True, numeric=True),
+            Field(self.DESTINATION_MASS_FIELD, self.tr("Destination mass field (default: inflow)"), self.INPUT,
+                  optional=True, numeric=True),
+            Switch(self.INTRAZONAL, self.tr("Model the flows inside a territory too"), False),
+            Sink(self.OUTPUT_LINES, self.tr("Flow lines: observed, expected, residual"), compat.SourceType.VectorLine),
+            Sink(self.OUTPUT_PARAMETERS, self.tr("Model parameters"), compat.SourceType.Vector),
+            *(NumberOutput(key, self.tr(label)) for key, label in (
+                (self.BETA, "Distance-decay parameter beta"), (self.PSEUDO_R2, "Pseudo R2 (McFadden)"),
+                (self.SRMSE, "SRMSE"), (self.SSI, "Sorensen similarity index"), (self.AIC, "AIC"))),
+            StringOutput(self.SUMMARY, self.tr("Summary of the fit")),
+        ))
 
     def compute(self, parameters, context, feedback):
         from ..alliance_plugin.core.interaction import family_masses, fit_gravity, sum_flow_types
