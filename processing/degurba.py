@@ -3,19 +3,12 @@
 from qgis.core import (
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
-    QgsProcessingOutputNumber,
-    QgsProcessingParameterBand,
-    QgsProcessingParameterBoolean,
-    QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
-    QgsProcessingParameterNumber,
-    QgsProcessingParameterRasterLayer,
     QgsWkbTypes,
 )
 
 from ..alliance_plugin.qgis_io.rasters import read_band
 from ..alliance_plugin.qgis_io.layers import metric_crs
+from .parameters import Band, Field, Number, NumberOutput, Raster, Sink, Source, Switch, declare
 from .growth_inputs import GrowthAlgorithm, categories_on_load
 from ..alliance_plugin.qgis_io import compat
 
@@ -69,51 +62,35 @@ class Degurba(GrowthAlgorithm):
         return ok, message
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, self.tr("Population: grid cells or points"),
-            [compat.SourceType.VectorPolygon, compat.SourceType.VectorPoint], optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            self.POPULATION_FIELD, self.tr("Population field of the cells or points"),
-            parentLayerParameterName=self.INPUT,
-            type=compat.FieldDataType.Numeric, optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            self.LAND_SHARE_FIELD, self.tr("Land share of each cell (0-1 or %)"),
-            parentLayerParameterName=self.INPUT, type=compat.FieldDataType.Numeric, optional=True))
-        self.addParameter(QgsProcessingParameterRasterLayer(
-            self.INPUT_RASTER, self.tr("Population raster"), optional=True))
-        self.addParameter(QgsProcessingParameterBand(
-            self.BAND, self.tr("Band of the raster"), 1, parentLayerParameterName=self.INPUT_RASTER, optional=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.CELL_SIZE, self.tr("Cell size of the grid built from points (m)"),
-            compat.NumberType.Double, 1000.0, minValue=1.0))
-        for key, label, default in (
+        declare(self, (
+            Source(self.INPUT, self.tr("Population: grid cells or points"),
+                   (compat.SourceType.VectorPolygon, compat.SourceType.VectorPoint), optional=True),
+            Field(self.POPULATION_FIELD, self.tr("Population field of the cells or points"), self.INPUT,
+                  optional=True, numeric=True),
+            Field(self.LAND_SHARE_FIELD, self.tr("Land share of each cell (0-1 or %)"), self.INPUT, optional=True,
+                  numeric=True),
+            Raster(self.INPUT_RASTER, self.tr("Population raster"), optional=True),
+            Band(self.BAND, self.tr("Band of the raster"), self.INPUT_RASTER, 1, optional=True),
+            Number(self.CELL_SIZE, self.tr("Cell size of the grid built from points (m)"), 1000.0, minimum=1.0),
+            *(Number(key, self.tr(label), default, minimum=0.0) for key, label, default in (
                 (self.CENTRE_DENSITY, "Urban centre: minimum density (inh./km2)", 1500.0),
                 (self.CENTRE_POPULATION, "Urban centre: minimum population", 50000.0),
                 (self.MAX_GAP, "Urban centre: gaps filled below (km2; 0 = none)", 15.0),
                 (self.CLUSTER_DENSITY, "Urban cluster: minimum density (inh./km2)", 300.0),
-                (self.CLUSTER_POPULATION, "Urban cluster: minimum population", 5000.0)):
-            self.addParameter(QgsProcessingParameterNumber(
-                key, self.tr(label), compat.NumberType.Double, default, minValue=0.0))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.MAJORITY, self.tr("Urban centre smoothing: neighbours of 8 (0 = off)"), compat.NumberType.Integer, 5,
-            minValue=0, maxValue=8))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.UNITS, self.tr("Local units (communes)"), [compat.SourceType.VectorPolygon],
-            optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            self.UNIT_ID_FIELD, self.tr("Local unit code field"), parentLayerParameterName=self.UNITS, optional=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.UNIT_SHARE, self.tr("Local units: population share of the rules (%)"),
-            compat.NumberType.Double, 50.0, minValue=0.0, maxValue=100.0))
-        self.addParameter(QgsProcessingParameterBoolean(
-            self.KEEP_EMPTY_CELLS, self.tr("Write the empty rural cells of a built grid"), False))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Classified grid cells"), compat.SourceType.VectorPolygon))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_UNITS, self.tr("Local units (degree of urbanisation)"),
-            compat.SourceType.VectorPolygon, optional=True))
-        self.addOutput(QgsProcessingOutputNumber(self.URBAN_CENTRES, self.tr("Urban centres")))
-        self.addOutput(QgsProcessingOutputNumber(self.URBAN_CLUSTERS, self.tr("Urban clusters")))
+                (self.CLUSTER_POPULATION, "Urban cluster: minimum population", 5000.0))),
+            Number(self.MAJORITY, self.tr("Urban centre smoothing: neighbours of 8 (0 = off)"), 5, minimum=0,
+                   maximum=8, integer=True),
+            Source(self.UNITS, self.tr("Local units (communes)"), (compat.SourceType.VectorPolygon,), optional=True),
+            Field(self.UNIT_ID_FIELD, self.tr("Local unit code field"), self.UNITS, optional=True),
+            Number(self.UNIT_SHARE, self.tr("Local units: population share of the rules (%)"), 50.0, minimum=0.0,
+                   maximum=100.0),
+            Switch(self.KEEP_EMPTY_CELLS, self.tr("Write the empty rural cells of a built grid"), False),
+            Sink(self.OUTPUT, self.tr("Classified grid cells"), compat.SourceType.VectorPolygon),
+            Sink(self.OUTPUT_UNITS, self.tr("Local units (degree of urbanisation)"), compat.SourceType.VectorPolygon,
+                 optional=True),
+            NumberOutput(self.URBAN_CENTRES, self.tr("Urban centres")),
+            NumberOutput(self.URBAN_CLUSTERS, self.tr("Urban clusters")),
+        ))
 
     def compute(self, parameters, context, feedback):
         from ..alliance_plugin.core import degurba

@@ -5,15 +5,9 @@ import re
 from qgis.core import (
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
-    QgsProcessingOutputNumber,
-    QgsProcessingParameterBoolean,
-    QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
-    QgsProcessingParameterNumber,
-    QgsProcessingParameterString,
 )
 
+from .parameters import Field, Number, NumberOutput, Sink, Source, Switch, Text, declare
 from .growth_inputs import RING_COLOURS, GrowthAlgorithm, categories_on_load
 from ..alliance_plugin.qgis_io import compat
 from ..alliance_plugin.toolbelt.i18n import tr
@@ -76,44 +70,25 @@ class GrowthBuffers(GrowthAlgorithm):
         return self.tr(HELP)
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, self.tr("Built-up or urban cores"), [compat.SourceType.VectorPolygon]))
-        self.addParameter(QgsProcessingParameterString(
-            self.DISTANCES, self.tr("Outer distances of the rings (m or km)"),
-            "500, 1000, 2000, 5000"))
-        self.addParameter(QgsProcessingParameterString(
-            self.LABELS, self.tr("Labels: the cores, then one per ring (;)"),
-            optional=True))
-        self.addParameter(QgsProcessingParameterBoolean(
-            self.INCLUDE_CORES, self.tr("Include the cores themselves (band 0)"), True))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.SEGMENTS, self.tr("Buffer segments per quarter circle"), compat.NumberType.Integer, 8,
-            minValue=1, maxValue=100))
-        self.addParameter(QgsProcessingParameterField(
-            self.POPULATION_FIELD, self.tr("Prospective buffer: population field"),
-            parentLayerParameterName=self.INPUT, type=compat.FieldDataType.Numeric, optional=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.POPULATION, self.tr("Prospective buffer: current population"),
-            compat.NumberType.Double, optional=True, minValue=0.0))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.GROWTH_RATE, self.tr("Prospective buffer: growth rate (% a year)"),
-            compat.NumberType.Double, 1.0, minValue=-99.9))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.HORIZON, self.tr("Prospective buffer: horizon (years)"), compat.NumberType.Double, 10.0,
-            minValue=0.0))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.DENSITY, self.tr("Prospective buffer: density (inh./km2)"),
-            compat.NumberType.Double, optional=True, minValue=0.0))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.TARGET_AREA, self.tr("Prospective buffer: target area (ha)"),
-            compat.NumberType.Double, optional=True, minValue=0.0))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Growth rings"), compat.SourceType.VectorPolygon))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_PROSPECTIVE, self.tr("Prospective growth buffer"), compat.SourceType.VectorPolygon,
-            optional=True, createByDefault=False))
-        self.addOutput(QgsProcessingOutputNumber(self.PROSPECTIVE_DISTANCE,
-                                                 self.tr("Width of the prospective buffer (m)")))
+        declare(self, (
+            Source(self.INPUT, self.tr("Built-up or urban cores"), (compat.SourceType.VectorPolygon,)),
+            Text(self.DISTANCES, self.tr("Outer distances of the rings (m or km)"), "500, 1000, 2000, 5000"),
+            Text(self.LABELS, self.tr("Labels: the cores, then one per ring (;)"), optional=True),
+            Switch(self.INCLUDE_CORES, self.tr("Include the cores themselves (band 0)"), True),
+            Number(self.SEGMENTS, self.tr("Buffer segments per quarter circle"), 8, minimum=1, maximum=100,
+                   integer=True),
+            Field(self.POPULATION_FIELD, self.tr("Prospective buffer: population field"), self.INPUT, optional=True,
+                  numeric=True),
+            Number(self.POPULATION, self.tr("Prospective buffer: current population"), minimum=0.0, optional=True),
+            Number(self.GROWTH_RATE, self.tr("Prospective buffer: growth rate (% a year)"), 1.0, minimum=-99.9),
+            Number(self.HORIZON, self.tr("Prospective buffer: horizon (years)"), 10.0, minimum=0.0),
+            Number(self.DENSITY, self.tr("Prospective buffer: density (inh./km2)"), minimum=0.0, optional=True),
+            Number(self.TARGET_AREA, self.tr("Prospective buffer: target area (ha)"), minimum=0.0, optional=True),
+            Sink(self.OUTPUT, self.tr("Growth rings"), compat.SourceType.VectorPolygon),
+            Sink(self.OUTPUT_PROSPECTIVE, self.tr("Prospective growth buffer"), compat.SourceType.VectorPolygon,
+                 optional=True, create_by_default=False),
+            NumberOutput(self.PROSPECTIVE_DISTANCE, self.tr("Width of the prospective buffer (m)")),
+        ))
 
     def compute(self, parameters, context, feedback):
         from ..alliance_plugin.core.growth.rings import growth_rings

@@ -7,15 +7,12 @@ territories written back, and a categorised style for class fields.
 
 import re
 
-from qgis.core import (
-    QgsProcessingException,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
-)
+from qgis.core import QgsProcessingException
 
 from ..alliance_plugin.qgis_io.layers import metric_crs
 from ..alliance_plugin.qgis_io.reading import read_layer
 from .base import AllianceAlgorithm
+from .parameters import Field, Source
 from .styling import style_on_load
 from ..alliance_plugin.qgis_io import compat
 from ..alliance_plugin.toolbelt import palette
@@ -65,16 +62,16 @@ class GrowthAlgorithm(AllianceAlgorithm):
     GROUP = ("growth", "Urban growth and land")
     REQUIRES = ("numpy", "pandas", "shapely", "scipy")
 
-    def addBuiltUpParameters(self):
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.BUILT_UP, self.tr("Built-up at the second date (or both dates)"),
-            [compat.SourceType.VectorPolygon]))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.BUILT_UP_BEFORE, self.tr("Built-up at the first date"),
-            [compat.SourceType.VectorPolygon], optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            self.YEAR_FIELD, self.tr("Date or year field (one layer for both dates)"),
-            parentLayerParameterName=self.BUILT_UP, optional=True))
+    def builtUpParameters(self):
+        """The built-up at two dates (two layers, or one layer and its date or year field), as declarations."""
+        return (
+            Source(self.BUILT_UP, self.tr("Built-up at the second date (or both dates)"),
+                   (compat.SourceType.VectorPolygon,)),
+            Source(self.BUILT_UP_BEFORE, self.tr("Built-up at the first date"), (compat.SourceType.VectorPolygon,),
+                   optional=True),
+            Field(self.YEAR_FIELD, self.tr("Date or year field (one layer for both dates)"), self.BUILT_UP,
+                  optional=True),
+        )
 
     def sourceOf(self, parameters, key, context, what, optional=False, allow_empty=False):
         """The feature source ``key``; None when optional and not given; refused when empty unless allowed."""

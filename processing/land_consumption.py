@@ -1,19 +1,11 @@
 """alliance:landconsumption: SDG 11.3.1 per territory from built-up polygons and populations at two dates."""
 
 from qgis.core import (
-    QgsProcessingParameterBand,
-    QgsProcessingParameterRasterLayer,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
-    QgsProcessingOutputNumber,
-    QgsProcessingParameterBoolean,
-    QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
-    QgsProcessingParameterNumber,
 )
 
+from .parameters import Band, Choice, Field, Number, NumberOutput, Raster, Sink, Source, Switch, declare
 from .growth_inputs import BUILT_UP_HELP, GrowthAlgorithm, categories_on_load
 from ..alliance_plugin.qgis_io import compat
 
@@ -61,45 +53,30 @@ class LandConsumption(GrowthAlgorithm):
         return self.tr(HELP) + self.tr(BUILT_UP_HELP)
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, self.tr("Territories"), [compat.SourceType.VectorPolygon]))
-        self.addParameter(QgsProcessingParameterField(
-            self.ID_FIELD, self.tr("Territory code or name field"),
-            parentLayerParameterName=self.INPUT, optional=True))
-        for key, label in ((self.POP_T0_FIELD, "Population at the first date"),
-                           (self.POP_T1_FIELD, "Population at the second date")):
-            self.addParameter(QgsProcessingParameterField(
-                key, self.tr(label), parentLayerParameterName=self.INPUT, type=compat.FieldDataType.Numeric))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.YEAR_T0, self.tr("Year of the first date"), compat.NumberType.Integer, 2015))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.YEAR_T1, self.tr("Year of the second date"), compat.NumberType.Integer, 2020))
-        self.addBuiltUpParameters()
-        self.addParameter(QgsProcessingParameterNumber(
-            self.STAGNATION, self.tr("Stagnation below (% a year, either way)"),
-            compat.NumberType.Double, 0.1, minValue=0.0))
-        self.addParameter(QgsProcessingParameterEnum(
-            self.AREA_UNIT, self.tr("Unit of the built-up areas"), options=list(UNITS), defaultValue=0))
-        self.addParameter(QgsProcessingParameterBoolean(
-            self.URBAN_EXTENT, self.tr("Also compute the UN-Habitat urban extent classes"), False))
-        self.addParameter(QgsProcessingParameterRasterLayer(
-            self.EXTENT_RASTER, self.tr("Urban extent from a built-up raster"), optional=True))
-        self.addParameter(QgsProcessingParameterBand(
-            self.EXTENT_BAND, self.tr("Band of the built-up raster"), 1, parentLayerParameterName=self.EXTENT_RASTER,
-            optional=True))
-        for key, label, default in (
+        declare(self, (
+            Source(self.INPUT, self.tr("Territories"), (compat.SourceType.VectorPolygon,)),
+            Field(self.ID_FIELD, self.tr("Territory code or name field"), self.INPUT, optional=True),
+            *(Field(key, self.tr(label), self.INPUT, numeric=True) for key, label in (
+                (self.POP_T0_FIELD, "Population at the first date"),
+                (self.POP_T1_FIELD, "Population at the second date"))),
+            Number(self.YEAR_T0, self.tr("Year of the first date"), 2015, integer=True),
+            Number(self.YEAR_T1, self.tr("Year of the second date"), 2020, integer=True),
+            *self.builtUpParameters(),
+            Number(self.STAGNATION, self.tr("Stagnation below (% a year, either way)"), 0.1, minimum=0.0),
+            Choice(self.AREA_UNIT, self.tr("Unit of the built-up areas"), UNITS, 0),
+            Switch(self.URBAN_EXTENT, self.tr("Also compute the UN-Habitat urban extent classes"), False),
+            Raster(self.EXTENT_RASTER, self.tr("Urban extent from a built-up raster"), optional=True),
+            Band(self.EXTENT_BAND, self.tr("Band of the built-up raster"), self.EXTENT_RASTER, 1, optional=True),
+            *(Number(key, self.tr(label), default, minimum=0.0) for key, label, default in (
                 (self.EXTENT_CELL, "Urban extent: grid cell (m)", 10.0),
                 (self.EXTENT_RADIUS, "Urban extent: radius of the built-up density (m)", 500.0),
                 (self.EXTENT_MIN_COVER, "Urban extent: cover of a built-up cell (%)", 50.0),
                 (self.EXTENT_FRINGE, "Urban extent: fringe open space within (m)", 100.0),
-                (self.CAPTURED_MAX_AREA, "Urban extent: captured open space below (ha)", 200.0)):
-            self.addParameter(QgsProcessingParameterNumber(
-                key, self.tr(label), compat.NumberType.Double, default, minValue=0.0))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Land consumption per territory"), compat.SourceType.VectorPolygon))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_EXTENT, self.tr("Urban extent classes"), compat.SourceType.VectorPolygon, optional=True))
-        self.addOutput(QgsProcessingOutputNumber(self.FLAGGED, self.tr("Territories flagged (ratio meaningless)")))
+                (self.CAPTURED_MAX_AREA, "Urban extent: captured open space below (ha)", 200.0))),
+            Sink(self.OUTPUT, self.tr("Land consumption per territory"), compat.SourceType.VectorPolygon),
+            Sink(self.OUTPUT_EXTENT, self.tr("Urban extent classes"), compat.SourceType.VectorPolygon, optional=True),
+            NumberOutput(self.FLAGGED, self.tr("Territories flagged (ratio meaningless)")),
+        ))
 
     def compute(self, parameters, context, feedback):
         import pandas as pd

@@ -3,18 +3,12 @@
 from qgis.core import (
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
-    QgsProcessingOutputNumber,
-    QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
-    QgsProcessingParameterMultipleLayers,
-    QgsProcessingParameterNumber,
-    QgsProcessingParameterString,
 )
 
 from ..alliance_plugin.qgis_io.fast_path import fast_path
 from ..alliance_plugin.qgis_io.layers import metric_crs
 from ..alliance_plugin.qgis_io.reading import read_layer
+from .parameters import Field, Layers, Number, NumberOutput, Sink, Source, Text, declare
 from .base import AllianceAlgorithm
 from ..alliance_plugin.qgis_io import compat
 
@@ -111,55 +105,38 @@ class LandTenureOverlay(AllianceAlgorithm):
         return self.tr(HELP) + self.tr(HELP_GROWTH_FRONTS)
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, self.tr("Parcels"), [compat.SourceType.VectorPolygon]))
-        self.addParameter(QgsProcessingParameterField(
-            self.TENURE_FIELD, self.tr("Tenure field (if empty: all unknown)"), parentLayerParameterName=self.INPUT,
-            optional=True))
-        self.addParameter(QgsProcessingParameterString(
-            self.TENURE_MAPPING, self.tr("Tenure mapping (value=class; ...)"),
-            optional=True, multiLine=True))
-        self.addParameter(QgsProcessingParameterField(
-            self.POPULATION_FIELD, self.tr("Population field of the parcels"),
-            parentLayerParameterName=self.INPUT, type=compat.FieldDataType.Numeric, optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.POPULATION_LAYER, self.tr("Or a population layer (points)"),
-            [compat.SourceType.VectorPoint], optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            self.POPULATION_LAYER_FIELD, self.tr("Population field of that layer"),
-            parentLayerParameterName=self.POPULATION_LAYER, type=compat.FieldDataType.Numeric, optional=True))
         labels = {"growth": "Growth fronts (growth buffers, rings)", "hazard": "Hazard zones (flood...)",
                   "protected": "Protected areas", "agriculture": "Agricultural land",
                   "zoning": "Zoning (classes from the class field)"}
-        for role in ROLES:
-            self.addParameter(QgsProcessingParameterMultipleLayers(
-                role.upper(), self.tr(labels[role]), compat.SourceType.VectorPolygon,
-                optional=True))
-        self.addParameter(QgsProcessingParameterString(
-            self.GROWTH_ROLES, self.tr("Growth fronts: ring roles counted"), GROWTH_ROLES_DEFAULT,
-            optional=True))
-        self.addParameter(QgsProcessingParameterString(
-            self.CLASS_FIELD, self.tr("Class field of the zoning layers"), optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.TERRITORIES, self.tr("Territories for the summary"),
-            [compat.SourceType.VectorPolygon], optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            self.TERRITORY_ID_FIELD, self.tr("Territory code field"), parentLayerParameterName=self.TERRITORIES,
-            optional=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.MIN_SHARE, self.tr("Inside a zone from this share of a parcel (%)"),
-            compat.NumberType.Double, 0.0, minValue=0.0, maxValue=100.0))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("Parcels with tenure, constraint areas and flags"), compat.SourceType.VectorPolygon))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_SUMMARY, self.tr("Summary: tenure x constraint"), compat.SourceType.Vector))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_PROXIES, self.tr("SDG 1.4.2 spatial proxies"), compat.SourceType.Vector))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_PIECES, self.tr("Intersection pieces"), compat.SourceType.VectorPolygon, optional=True,
-            createByDefault=False))
-        self.addOutput(QgsProcessingOutputNumber(self.PARCELS, self.tr("Parcels read")))
-        self.addOutput(QgsProcessingOutputNumber(self.UNMAPPED_VALUES, self.tr("Tenure values not mapped (unknown)")))
+        declare(self, (
+            Source(self.INPUT, self.tr("Parcels"), (compat.SourceType.VectorPolygon,)),
+            Field(self.TENURE_FIELD, self.tr("Tenure field (if empty: all unknown)"), self.INPUT, optional=True),
+            Text(self.TENURE_MAPPING, self.tr("Tenure mapping (value=class; ...)"), optional=True, multi_line=True),
+            Field(self.POPULATION_FIELD, self.tr("Population field of the parcels"), self.INPUT, optional=True,
+                  numeric=True),
+            Source(self.POPULATION_LAYER, self.tr("Or a population layer (points)"), (compat.SourceType.VectorPoint,),
+                   optional=True),
+            Field(self.POPULATION_LAYER_FIELD, self.tr("Population field of that layer"), self.POPULATION_LAYER,
+                  optional=True, numeric=True),
+            *(Layers(role.upper(), self.tr(labels[role]), compat.SourceType.VectorPolygon, optional=True)
+              for role in ROLES),
+            Text(self.GROWTH_ROLES, self.tr("Growth fronts: ring roles counted"), GROWTH_ROLES_DEFAULT,
+                 optional=True),
+            Text(self.CLASS_FIELD, self.tr("Class field of the zoning layers"), optional=True),
+            Source(self.TERRITORIES, self.tr("Territories for the summary"), (compat.SourceType.VectorPolygon,),
+                   optional=True),
+            Field(self.TERRITORY_ID_FIELD, self.tr("Territory code field"), self.TERRITORIES, optional=True),
+            Number(self.MIN_SHARE, self.tr("Inside a zone from this share of a parcel (%)"), 0.0, minimum=0.0,
+                   maximum=100.0),
+            Sink(self.OUTPUT, self.tr("Parcels with tenure, constraint areas and flags"),
+                 compat.SourceType.VectorPolygon),
+            Sink(self.OUTPUT_SUMMARY, self.tr("Summary: tenure x constraint"), compat.SourceType.Vector),
+            Sink(self.OUTPUT_PROXIES, self.tr("SDG 1.4.2 spatial proxies"), compat.SourceType.Vector),
+            Sink(self.OUTPUT_PIECES, self.tr("Intersection pieces"), compat.SourceType.VectorPolygon, optional=True,
+                 create_by_default=False),
+            NumberOutput(self.PARCELS, self.tr("Parcels read")),
+            NumberOutput(self.UNMAPPED_VALUES, self.tr("Tenure values not mapped (unknown)")),
+        ))
 
     def _zones(self, parameters, context, crs, feedback):
         """Zones of every role in ``crs``: geometries and classes (role, or zoning:<class>)."""

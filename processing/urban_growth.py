@@ -3,13 +3,9 @@
 from qgis.core import (
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
-    QgsProcessingOutputNumber,
-    QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
-    QgsProcessingParameterNumber,
 )
 
+from .parameters import Field, Number, NumberOutput, Sink, Source, declare
 from .growth_inputs import BUILT_UP_HELP, GROWTH_COLOURS, GrowthAlgorithm, categories_on_load
 from ..alliance_plugin.qgis_io import compat
 
@@ -45,34 +41,22 @@ class UrbanGrowth(GrowthAlgorithm):
         return self.tr(HELP) + self.tr(BUILT_UP_HELP)
 
     def initAlgorithm(self, config=None):
-        self.addBuiltUpParameters()
-        self.addParameter(QgsProcessingParameterNumber(
-            self.CUTOFF_YEAR, self.tr("Cut-off year of the first date"),
-            compat.NumberType.Integer, optional=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.END_YEAR, self.tr("Last year of the second date"),
-            compat.NumberType.Integer, optional=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.RING, self.tr("Ring width of the expansion index (m)"), compat.NumberType.Double, 1.0,
-            minValue=0.001))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.MIN_AREA, self.tr("Slivers: drop new pieces up to (m2)"),
-            compat.NumberType.Double, 1.0, minValue=0.0))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.SEGMENTS, self.tr("Buffer segments per quarter circle"), compat.NumberType.Integer, 8,
-            minValue=1, maxValue=100))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.TERRITORIES, self.tr("Territories for the summary"),
-            [compat.SourceType.VectorPolygon], optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            self.TERRITORY_ID_FIELD, self.tr("Territory code field"), parentLayerParameterName=self.TERRITORIES,
-            optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, self.tr("New built-up patches"), compat.SourceType.VectorPolygon))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_SUMMARY, self.tr("Growth per territory"), compat.SourceType.Vector))
-        self.addOutput(QgsProcessingOutputNumber(self.PATCHES, self.tr("New built-up patches")))
-        self.addOutput(QgsProcessingOutputNumber(self.AREA_ADDED, self.tr("Built-up area added (m2)")))
+        declare(self, (
+            *self.builtUpParameters(),
+            Number(self.CUTOFF_YEAR, self.tr("Cut-off year of the first date"), integer=True, optional=True),
+            Number(self.END_YEAR, self.tr("Last year of the second date"), integer=True, optional=True),
+            Number(self.RING, self.tr("Ring width of the expansion index (m)"), 1.0, minimum=0.001),
+            Number(self.MIN_AREA, self.tr("Slivers: drop new pieces up to (m2)"), 1.0, minimum=0.0),
+            Number(self.SEGMENTS, self.tr("Buffer segments per quarter circle"), 8, minimum=1, maximum=100,
+                   integer=True),
+            Source(self.TERRITORIES, self.tr("Territories for the summary"), (compat.SourceType.VectorPolygon,),
+                   optional=True),
+            Field(self.TERRITORY_ID_FIELD, self.tr("Territory code field"), self.TERRITORIES, optional=True),
+            Sink(self.OUTPUT, self.tr("New built-up patches"), compat.SourceType.VectorPolygon),
+            Sink(self.OUTPUT_SUMMARY, self.tr("Growth per territory"), compat.SourceType.Vector),
+            NumberOutput(self.PATCHES, self.tr("New built-up patches")),
+            NumberOutput(self.AREA_ADDED, self.tr("Built-up area added (m2)")),
+        ))
 
     def compute(self, parameters, context, feedback):
         from ..alliance_plugin.core.growth.patches import growth_patches
