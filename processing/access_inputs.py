@@ -1,10 +1,11 @@
 """What the access algorithms (alliance:transitaccess, alliance:serviceaccess) share.
 
 The same shape in both, written once here: population, territories and street
-network parameters and their reading (population points, territory of each
-point, the network), the metric CRS and the multi-step feedback of a run, the
-``params`` text, the numeric outputs with the method, and the writing of the
-population and of plain tables. What each measures stays in its own module.
+network parameters (as declarations of :mod:`.parameters`, which each
+``initAlgorithm`` lists in its own ``declare``) and their reading (population
+points, territory of each point, the network), the METHOD output, the metric
+CRS and the multi-step feedback of a run, the ``params`` text, and the writing
+of the population and of plain tables. What each measures stays in its own module.
 """
 
 from dataclasses import dataclass
@@ -12,18 +13,13 @@ from dataclasses import dataclass
 from qgis.core import (
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
-    QgsProcessingOutputNumber,
-    QgsProcessingOutputString,
-    QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
-    QgsProcessingParameterNumber,
 )
 
 from ..alliance_plugin.qgis_io.fast_path import fast_path
 from ..alliance_plugin.qgis_io.layers import metric_crs
 from ..alliance_plugin.qgis_io.reading import read_layer
 from .base import AllianceAlgorithm
+from .parameters import Field, Number, Source, StringOutput, territories
 from ..alliance_plugin.qgis_io import compat
 
 NETWORK_HELP = """<p><b>Street network</b> (optional): lines, walked in both directions. Line ends closer than the topology tolerance are one junction; lines that cross without sharing a vertex are not connected (as in QGIS's network analysis). Points, stops and facilities are snapped to the nearest point of the nearest street (not to the nearest vertex) when it lies within the snap tolerance, and that straight snap distance is added to their walk. Points farther away are kept, counted in the log and in the numeric outputs, and get no access (the denominator keeps them: nobody is lost). The graph is built once per run; one multi-source shortest-path search per access distance, with a cut-off, gives every distance. A network in several disconnected parts is reported with the population sitting on parts that hold no stop or facility.</p>
@@ -108,47 +104,31 @@ class AccessAlgorithm(AllianceAlgorithm):
     GROUP = ("mobility", "Mobility and access")
     REQUIRES = ("numpy", "pandas", "shapely", "scipy")
 
-    def addPopulationParameters(self, label):
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.POPULATION, label, [compat.SourceType.VectorPoint, compat.SourceType.VectorPolygon]))
-        self.addParameter(QgsProcessingParameterField(
-            self.POPULATION_FIELD, self.tr("Population field (default: 1 per feature)"),
-            parentLayerParameterName=self.POPULATION, type=compat.FieldDataType.Numeric, optional=True))
+    def populationParameters(self, label):
+        """The population layer (``label``) and its optional count field, as declarations (:mod:`.parameters`)."""
+        return (
+            Source(self.POPULATION, label, (compat.SourceType.VectorPoint, compat.SourceType.VectorPolygon)),
+            Field(self.POPULATION_FIELD, self.tr("Population field (default: 1 per feature)"), self.POPULATION,
+                  optional=True, numeric=True),
+        )
 
-    def addTerritoryParameters(self):
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.TERRITORIES, self.tr("Territories"), [compat.SourceType.VectorPolygon], optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            self.TERRITORY_FIELD, self.tr("Territory code field"), parentLayerParameterName=self.TERRITORIES,
-            optional=True))
+    def territoryParameters(self):
+        """The optional territories and their code field."""
+        return territories(self.TERRITORIES, self.TERRITORY_FIELD, self.tr("Territories"),
+                           self.tr("Territory code field"), optional=True)
 
-    def addNetworkParameters(self):
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.NETWORK, self.tr("Street network"),
-            [compat.SourceType.VectorLine], optional=True))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.SNAP_TOLERANCE, self.tr("Snap tolerance to the street network (m)"),
-            compat.NumberType.Double, 200.0, minValue=0.0))
-        topology = QgsProcessingParameterNumber(
-            self.TOPOLOGY_TOLERANCE, self.tr("Topology tolerance: ends joined within (m)"),
-            compat.NumberType.Double, 0.01, minValue=0.000001)
-        topology.setFlags(topology.flags() | compat.ParameterFlag.Advanced)
-        self.addParameter(topology)
+    def networkParameters(self):
+        """The optional street network and its snap and topology tolerances (the latter Advanced)."""
+        return (
+            Source(self.NETWORK, self.tr("Street network"), (compat.SourceType.VectorLine,), optional=True),
+            Number(self.SNAP_TOLERANCE, self.tr("Snap tolerance to the street network (m)"), 200.0, minimum=0.0),
+            Number(self.TOPOLOGY_TOLERANCE, self.tr("Topology tolerance: ends joined within (m)"), 0.01,
+                   minimum=0.000001, advanced=True),
+        )
 
-    def addSinks(self, sinks):
-        """The layer outputs, ``(key, translated label, layer type, created by default)`` in order.
-
-        ``created by default`` is None for a required output, True or False for an optional one.
-        """
-        for key, label, kind, by_default in sinks:
-            self.addParameter(QgsProcessingParameterFeatureSink(
-                key, label, kind, optional=by_default is not None, createByDefault=by_default is not False))
-
-    def addNumberOutputs(self, outputs):
-        """The numeric outputs, ``(key, translated label)`` pairs, then the METHOD output of every run."""
-        for key, label in outputs:
-            self.addOutput(QgsProcessingOutputNumber(key, label))
-        self.addOutput(QgsProcessingOutputString(self.METHOD, self.tr("Method (network or euclidean proxy)")))
+    def methodOutput(self):
+        """The METHOD output of every run (network or euclidean proxy), after the numeric outputs."""
+        return StringOutput(self.METHOD, self.tr("Method (network or euclidean proxy)"))
 
     def metricCrsOf(self, source, feedback):
         return metric_crs(source.sourceCrs(), source.sourceExtent(), feedback)

@@ -1,14 +1,10 @@
 """alliance:serviceaccess: nearest facility, two-step floating catchment scores and their inequality."""
 
-from qgis.core import (
-    QgsProcessingException,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
-    QgsProcessingParameterNumber,
-)
+from qgis.core import QgsProcessingException
 
 from ..alliance_plugin.qgis_io.layers import finite_or_none
 from ..alliance_plugin.qgis_io.reading import read_layer
+from .parameters import Field, Number, NumberOutput, Sink, Source, declare
 from .access_inputs import NETWORK_HELP, PROXY, AccessAlgorithm, as_text, inner_points
 from ..alliance_plugin.qgis_io import compat
 
@@ -51,46 +47,40 @@ class ServiceAccess(AccessAlgorithm):
         return self.tr(HELP) + self.tr(NETWORK_HELP)
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.SUPPLY, self.tr("Facilities (schools, clinics, markets...)"),
-            [compat.SourceType.VectorPoint, compat.SourceType.VectorPolygon]))
-        self.addParameter(QgsProcessingParameterField(
-            self.SUPPLY_ID_FIELD, self.tr("Facility identifier field"), parentLayerParameterName=self.SUPPLY,
-            optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            self.CAPACITY_FIELD, self.tr("Capacity field (places, beds...)"),
-            parentLayerParameterName=self.SUPPLY, type=compat.FieldDataType.Numeric, optional=True))
-        self.addPopulationParameters(self.tr("Demand: population (points, polygons or grid cells)"))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.CATCHMENT, self.tr("Catchment distance of the floating catchment (m)"),
-            compat.NumberType.Double, 1000.0, minValue=0.001))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.SPEED, self.tr("Walking speed for times (km/h)"), compat.NumberType.Double, 4.8,
-            minValue=0.001))
-        self.addNetworkParameters()
-        self.addTerritoryParameters()
-        self.addParameter(QgsProcessingParameterField(
-            self.CLASS_FIELD, self.tr("Territory class field (urban, rural...)"),
-            parentLayerParameterName=self.TERRITORIES, optional=True))
-        self.addSinks((
-            (self.OUTPUT, self.tr("Population with access to services"), compat.SourceType.VectorAnyGeometry, None),
-            (self.OUTPUT_INEQUALITY, self.tr("Inequality of access"), compat.SourceType.Vector, None),
-            (self.OUTPUT_FACILITIES, self.tr("Facilities with their catchment"), compat.SourceType.VectorAnyGeometry,
-             True),
-            (self.OUTPUT_TERRITORIES, self.tr("Territories with their access"), compat.SourceType.VectorPolygon,
-             False),
-            (self.OUTPUT_CLASSES, self.tr("Access per territory class"), compat.SourceType.Vector, False)))
-        self.addNumberOutputs((
-            (self.MEAN_DISTANCE, self.tr("Mean distance to the nearest facility (m)")),
-            (self.MEAN_SCORE, self.tr("Mean floating catchment score (capacity per 1000 inhabitants)")),
-            (self.GINI, self.tr("Gini of the score between territories")),
-            (self.THEIL, self.tr("Theil of the score between territories")),
-            (self.CLASS_RATIO, self.tr("Ratio of the highest to the lowest class mean score")),
-            (self.CLASS_THEIL, self.tr("Theil of the score between classes")),
-            (self.GINI_DISTANCE, self.tr("Gini of the distance between territories")),
-            (self.THEIL_DISTANCE, self.tr("Theil of the distance between territories")),
-            (self.CLASS_RATIO_DISTANCE, self.tr("Ratio of the highest to the lowest class mean distance")),
-            (self.UNREACHED, self.tr("Population with no facility reachable"))))
+        declare(self, (
+            Source(self.SUPPLY, self.tr("Facilities (schools, clinics, markets...)"),
+                   (compat.SourceType.VectorPoint, compat.SourceType.VectorPolygon)),
+            Field(self.SUPPLY_ID_FIELD, self.tr("Facility identifier field"), self.SUPPLY, optional=True),
+            Field(self.CAPACITY_FIELD, self.tr("Capacity field (places, beds...)"), self.SUPPLY, optional=True,
+                  numeric=True),
+            *self.populationParameters(self.tr("Demand: population (points, polygons or grid cells)")),
+            Number(self.CATCHMENT, self.tr("Catchment distance of the floating catchment (m)"), 1000.0,
+                   minimum=0.001),
+            Number(self.SPEED, self.tr("Walking speed for times (km/h)"), 4.8, minimum=0.001),
+            *self.networkParameters(),
+            *self.territoryParameters(),
+            Field(self.CLASS_FIELD, self.tr("Territory class field (urban, rural...)"), self.TERRITORIES,
+                  optional=True),
+            Sink(self.OUTPUT, self.tr("Population with access to services"), compat.SourceType.VectorAnyGeometry),
+            Sink(self.OUTPUT_INEQUALITY, self.tr("Inequality of access"), compat.SourceType.Vector),
+            Sink(self.OUTPUT_FACILITIES, self.tr("Facilities with their catchment"),
+                 compat.SourceType.VectorAnyGeometry, optional=True),
+            Sink(self.OUTPUT_TERRITORIES, self.tr("Territories with their access"), compat.SourceType.VectorPolygon,
+                 optional=True, create_by_default=False),
+            Sink(self.OUTPUT_CLASSES, self.tr("Access per territory class"), compat.SourceType.Vector, optional=True,
+                 create_by_default=False),
+            NumberOutput(self.MEAN_DISTANCE, self.tr("Mean distance to the nearest facility (m)")),
+            NumberOutput(self.MEAN_SCORE, self.tr("Mean floating catchment score (capacity per 1000 inhabitants)")),
+            NumberOutput(self.GINI, self.tr("Gini of the score between territories")),
+            NumberOutput(self.THEIL, self.tr("Theil of the score between territories")),
+            NumberOutput(self.CLASS_RATIO, self.tr("Ratio of the highest to the lowest class mean score")),
+            NumberOutput(self.CLASS_THEIL, self.tr("Theil of the score between classes")),
+            NumberOutput(self.GINI_DISTANCE, self.tr("Gini of the distance between territories")),
+            NumberOutput(self.THEIL_DISTANCE, self.tr("Theil of the distance between territories")),
+            NumberOutput(self.CLASS_RATIO_DISTANCE, self.tr("Ratio of the highest to the lowest class mean distance")),
+            NumberOutput(self.UNREACHED, self.tr("Population with no facility reachable")),
+            self.methodOutput(),
+        ))
 
     def _facilities(self, parameters, context, crs, feedback):
         import numpy as np

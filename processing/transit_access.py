@@ -5,15 +5,10 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsCsException,
     QgsProcessingException,
-    QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
-    QgsProcessingParameterFile,
-    QgsProcessingParameterNumber,
-    QgsProcessingParameterString,
 )
 
 from ..alliance_plugin.qgis_io.reading import read_layer
+from .parameters import Choice, Field, File, Number, NumberOutput, Sink, Source, Text, declare
 from .access_inputs import NETWORK_HELP, PROXY, AccessAlgorithm, as_text, inner_points
 from ..alliance_plugin.qgis_io import compat
 
@@ -64,64 +59,45 @@ class TransitAccess(AccessAlgorithm):
         return self.tr(HELP) + self.tr(NETWORK_HELP)
 
     def initAlgorithm(self, config=None):
-        self.addPopulationParameters(self.tr("Population (points, polygons or grid cells)"))
-        for key, label in ((self.SEX_FIELD, "Sex field"), (self.AGE_FIELD, "Age group field"),
-                           (self.DISABILITY_FIELD, "Disability field")):
-            self.addParameter(QgsProcessingParameterField(key, self.tr(label),
-                                                          parentLayerParameterName=self.POPULATION, optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.STOPS, self.tr("Stops (points) (or a GTFS feed)"), [compat.SourceType.VectorPoint],
-            optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            self.STOP_ID_FIELD, self.tr("Stop identifier field"), parentLayerParameterName=self.STOPS,
-            optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            self.CAPACITY_FIELD, self.tr("Capacity or mode field of the stops"),
-            parentLayerParameterName=self.STOPS, optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            self.FREQUENCY_FIELD, self.tr("Departures per hour field of the stops"),
-            parentLayerParameterName=self.STOPS, type=compat.FieldDataType.Numeric, optional=True))
-        self.addParameter(QgsProcessingParameterFile(
-            self.GTFS, self.tr("GTFS feed (zip) (or a stops layer)"), compat.FileBehavior.File,
-            fileFilter=self.tr("GTFS feeds (*.zip *.ZIP)"), optional=True))
-        self.addParameter(QgsProcessingParameterEnum(
-            self.WEEKDAY, self.tr("GTFS: weekday counted"),
-            [self.tr(day) for day in WEEKDAY_NAMES], defaultValue=1))
-        self.addParameter(QgsProcessingParameterString(
-            self.DATE, self.tr("GTFS: date counted instead, YYYY-MM-DD"), optional=True))
-        self.addParameter(QgsProcessingParameterString(self.START_TIME, self.tr("GTFS: window start (HH:MM)"),
-                                                       "06:00"))
-        self.addParameter(QgsProcessingParameterString(self.END_TIME, self.tr("GTFS: window end (HH:MM)"), "20:00"))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.MIN_PER_HOUR, self.tr("Minimum departures per hour in the window (average)"),
-            compat.NumberType.Double, 1.0, minValue=0.0))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.LOW_DISTANCE, self.tr("Walk to low-capacity stops (m)"),
-            compat.NumberType.Double, 500.0, minValue=0.0))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.HIGH_DISTANCE, self.tr("Walk to high-capacity stops (m)"),
-            compat.NumberType.Double, 1000.0, minValue=0.0))
-        search = QgsProcessingParameterNumber(
-            self.SEARCH_DISTANCE, self.tr("Nearest-stop distances reported up to (m)"),
-            compat.NumberType.Double, optional=True,
-            minValue=0.0)
-        search.setFlags(search.flags() | compat.ParameterFlag.Advanced)
-        self.addParameter(search)
-        self.addNetworkParameters()
-        self.addTerritoryParameters()
-        self.addSinks((
-            (self.OUTPUT, self.tr("Population with access"), compat.SourceType.VectorAnyGeometry, None),
-            (self.OUTPUT_SHARES, self.tr("Shares of population with access"), compat.SourceType.Vector, None),
-            (self.OUTPUT_TERRITORIES, self.tr("Territories with their share"), compat.SourceType.VectorPolygon,
-             False),
-            (self.OUTPUT_AREAS, self.tr("Service areas of the stops"), compat.SourceType.VectorAnyGeometry, True),
-            (self.OUTPUT_STOPS, self.tr("Stops and their service"), compat.SourceType.VectorPoint, True)))
-        self.addNumberOutputs((
-            (self.SHARE, self.tr("Share of the population with access (%)")),
-            (self.POPULATION_TOTAL, self.tr("Population")),
-            (self.POPULATION_WITH_ACCESS, self.tr("Population with access")),
-            (self.QUALIFYING_STOPS, self.tr("Qualifying stops")),
-            (self.UNPLACED, self.tr("Population features not placed on the network"))))
+        declare(self, (
+            *self.populationParameters(self.tr("Population (points, polygons or grid cells)")),
+            *(Field(key, self.tr(label), self.POPULATION, optional=True) for key, label in (
+                (self.SEX_FIELD, "Sex field"), (self.AGE_FIELD, "Age group field"),
+                (self.DISABILITY_FIELD, "Disability field"))),
+            Source(self.STOPS, self.tr("Stops (points) (or a GTFS feed)"), (compat.SourceType.VectorPoint,),
+                   optional=True),
+            Field(self.STOP_ID_FIELD, self.tr("Stop identifier field"), self.STOPS, optional=True),
+            Field(self.CAPACITY_FIELD, self.tr("Capacity or mode field of the stops"), self.STOPS, optional=True),
+            Field(self.FREQUENCY_FIELD, self.tr("Departures per hour field of the stops"), self.STOPS, optional=True,
+                  numeric=True),
+            File(self.GTFS, self.tr("GTFS feed (zip) (or a stops layer)"), self.tr("GTFS feeds (*.zip *.ZIP)"),
+                 optional=True),
+            Choice(self.WEEKDAY, self.tr("GTFS: weekday counted"), tuple(self.tr(day) for day in WEEKDAY_NAMES), 1),
+            Text(self.DATE, self.tr("GTFS: date counted instead, YYYY-MM-DD"), optional=True),
+            Text(self.START_TIME, self.tr("GTFS: window start (HH:MM)"), "06:00"),
+            Text(self.END_TIME, self.tr("GTFS: window end (HH:MM)"), "20:00"),
+            Number(self.MIN_PER_HOUR, self.tr("Minimum departures per hour in the window (average)"), 1.0,
+                   minimum=0.0),
+            Number(self.LOW_DISTANCE, self.tr("Walk to low-capacity stops (m)"), 500.0, minimum=0.0),
+            Number(self.HIGH_DISTANCE, self.tr("Walk to high-capacity stops (m)"), 1000.0, minimum=0.0),
+            Number(self.SEARCH_DISTANCE, self.tr("Nearest-stop distances reported up to (m)"), minimum=0.0,
+                   optional=True, advanced=True),
+            *self.networkParameters(),
+            *self.territoryParameters(),
+            Sink(self.OUTPUT, self.tr("Population with access"), compat.SourceType.VectorAnyGeometry),
+            Sink(self.OUTPUT_SHARES, self.tr("Shares of population with access"), compat.SourceType.Vector),
+            Sink(self.OUTPUT_TERRITORIES, self.tr("Territories with their share"), compat.SourceType.VectorPolygon,
+                 optional=True, create_by_default=False),
+            Sink(self.OUTPUT_AREAS, self.tr("Service areas of the stops"), compat.SourceType.VectorAnyGeometry,
+                 optional=True),
+            Sink(self.OUTPUT_STOPS, self.tr("Stops and their service"), compat.SourceType.VectorPoint, optional=True),
+            NumberOutput(self.SHARE, self.tr("Share of the population with access (%)")),
+            NumberOutput(self.POPULATION_TOTAL, self.tr("Population")),
+            NumberOutput(self.POPULATION_WITH_ACCESS, self.tr("Population with access")),
+            NumberOutput(self.QUALIFYING_STOPS, self.tr("Qualifying stops")),
+            NumberOutput(self.UNPLACED, self.tr("Population features not placed on the network")),
+            self.methodOutput(),
+        ))
 
     # --- stops -----------------------------------------------------------------------------------
 
