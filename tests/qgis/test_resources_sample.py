@@ -75,7 +75,7 @@ def test_resource_balance_on_the_sample(balance, repo):
     assert by[("75", "water")]["import_dependency"] == pytest.approx(
         water_in / float(values[("75", "water")]["consumption"]))
     assert by[("75", "water")]["import_dependency"] == pytest.approx(0.201, abs=5e-4)
-    assert by[("75", "water")]["main_supplier"] == "89"
+    assert by[("75", "water")]["main_supplier"] == "89" and by[("75", "food")]["main_supplier"] == "51"
 
     # the README's figures
     assert by[("75", "food")]["shed_n"] == 2 and by[("75", "food")]["shed_radius_m"] == pytest.approx(63371, abs=1)
