@@ -19,17 +19,27 @@
             <translation>non</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="220" />
+            <location filename="../alliance_plugin/gui/cards.py" line="200" />
+            <source>no consumption</source>
+            <translation>aucune consommation</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/cards.py" line="243" />
+            <source>Resource balance: self-sufficiency per resource (production / consumption)</source>
+            <translation>Bilan de ressources : autosuffisance par ressource (production / consommation)</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/cards.py" line="250" />
             <source>Add evidence with:</source>
             <translation>Compléter avec :</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="272" />
+            <location filename="../alliance_plugin/gui/cards.py" line="302" />
             <source>No territory selected.</source>
             <translation>Aucun territoire sélectionné.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="279" />
+            <location filename="../alliance_plugin/gui/cards.py" line="315" />
             <source>Status of the recommendation: the most urgent of its measured indicators</source>
             <translation>Statut de la recommandation : le plus urgent de ses indicateurs mesurés</translation>
         </message>
@@ -149,7 +159,7 @@
             <translation>Recommandations appuyées sur une mesure</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="259" />
+            <location filename="../alliance_plugin/gui/cards.py" line="289" />
             <source>No indicator of this recommendation in the project yet: run one of the algorithms below.</source>
             <translation>Aucun indicateur de cette recommandation dans le projet pour l'instant : lancez l'un des algorithmes ci-dessous.</translation>
         </message>
@@ -160,42 +170,42 @@
             <translation>Champ : {field}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="205" />
+            <location filename="../alliance_plugin/gui/cards.py" line="227" />
             <source>Strategic urban planning at local level</source>
             <translation>Planification urbaine stratégique à l'échelle locale</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="205" />
+            <location filename="../alliance_plugin/gui/cards.py" line="227" />
             <source>Interdependencies and complementarities between territories</source>
             <translation>Interdépendances et complémentarités entre territoires</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="205" />
+            <location filename="../alliance_plugin/gui/cards.py" line="227" />
             <source>Intermediary and new city networks</source>
             <translation>Villes intermédiaires et nouveaux réseaux de villes</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="205" />
+            <location filename="../alliance_plugin/gui/cards.py" line="227" />
             <source>Land management and tenure security</source>
             <translation>Gestion foncière et sécurité de la tenure</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="205" />
+            <location filename="../alliance_plugin/gui/cards.py" line="227" />
             <source>Environment- and climate-friendly planning</source>
             <translation>Aménagement respectueux de l'environnement et du climat</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="205" />
+            <location filename="../alliance_plugin/gui/cards.py" line="227" />
             <source>Circular economy</source>
             <translation>Économie circulaire</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="205" />
+            <location filename="../alliance_plugin/gui/cards.py" line="227" />
             <source>Urban and peri-urban mobility against socio-spatial inequality</source>
             <translation>Mobilité urbaine et périurbaine contre les inégalités socio-spatiales</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="205" />
+            <location filename="../alliance_plugin/gui/cards.py" line="227" />
             <source>Local capacities and territorial intelligence</source>
             <translation>Capacités locales et intelligence territoriale</translation>
         </message>
@@ -221,12 +231,12 @@
             <translation>{n} sur 8</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="229" />
+            <location filename="../alliance_plugin/gui/cards.py" line="259" />
             <source>{name}: open its dialog with the territories, the code field, the flows and the population field already filled in</source>
             <translation>{name} : ouvre sa fenêtre avec les territoires, le champ de code, les flux et le champ de population déjà renseignés</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="297" />
+            <location filename="../alliance_plugin/gui/cards.py" line="333" />
             <source>{label}: {value}</source>
             <translation>{label} : {value}</translation>
         </message>
@@ -237,9 +247,14 @@
             <translation>Pourquoi non mesurable : {reason}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/cards.py" line="264" />
+            <location filename="../alliance_plugin/gui/cards.py" line="294" />
             <source>Not in the project yet: {list}.</source>
             <translation>Pas encore dans le projet : {list}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/gui/cards.py" line="198" />
+            <source>{resource}: production {production} {unit}, consumption {consumption} {unit}</source>
+            <translation>{resource} : production {production} {unit}, consommation {consumption} {unit}</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="34" />
@@ -388,8 +403,8 @@
         </message>
         <message>
             <location filename="../alliance_plugin/gui/dock.py" line="119" />
-            <location filename="../alliance_plugin/gui/dock.py" line="530" />
-            <location filename="../alliance_plugin/gui/dock.py" line="529" />
+            <location filename="../alliance_plugin/gui/dock.py" line="532" />
+            <location filename="../alliance_plugin/gui/dock.py" line="531" />
             <location filename="../alliance_plugin/plugin.py" line="51" />
             <location filename="../processing/provider.py" line="47" />
             <source>Alliance of Territories</source>
@@ -457,7 +472,7 @@
             <translation>Sélectionnez un territoire sur la carte ou dans la liste.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="402" />
+            <location filename="../alliance_plugin/gui/dock.py" line="404" />
             <source>No indicator for this territory yet: run one of the algorithms below.</source>
             <translation>Aucun indicateur pour ce territoire pour l'instant : lancez l'un des algorithmes ci-dessous.</translation>
         </message>
@@ -469,54 +484,54 @@
             <translation>Notes de méthode</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="380" />
+            <location filename="../alliance_plugin/gui/dock.py" line="382" />
             <source>a partner not named in the layers</source>
             <translation>un partenaire que les couches ne nomment pas</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="381" />
+            <location filename="../alliance_plugin/gui/dock.py" line="383" />
             <source>a territory not named in the layers</source>
             <translation>un territoire que les couches ne nomment pas</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="382" />
+            <location filename="../alliance_plugin/gui/dock.py" line="384" />
             <source>an area not named in the layers</source>
             <translation>une aire que les couches ne nomment pas</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="507" />
+            <location filename="../alliance_plugin/gui/dock.py" line="509" />
             <source>Cannot open {alg}: {error}</source>
             <translation>Impossible d'ouvrir {alg} : {error}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="518" />
+            <location filename="../alliance_plugin/gui/dock.py" line="520" />
             <source>Flow dependencies failed on the sample: {error}</source>
             <translation>Dépendances de flux a échoué sur l'exemple : {error}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/dock.py" line="391" />
+            <location filename="../alliance_plugin/gui/dock.py" line="393" />
             <source>in {layer}</source>
             <translation>dans {layer}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/layers.py" line="409" />
+            <location filename="../alliance_plugin/gui/layers.py" line="439" />
             <source>Austria NUTS 2</source>
             <translation>Autriche NUTS 2</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/layers.py" line="419" />
+            <location filename="../alliance_plugin/gui/layers.py" line="449" />
             <location filename="../processing/provider.py" line="129" />
             <location filename="../processing/styling/names.py" line="12" />
             <source>Flow lines (dependencies)</source>
             <translation>Lignes de flux (dépendances)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/layers.py" line="420" />
+            <location filename="../alliance_plugin/gui/layers.py" line="450" />
             <source>Austria: flow dependencies</source>
             <translation>Autriche : dépendances de flux</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/gui/layers.py" line="411" />
+            <location filename="../alliance_plugin/gui/layers.py" line="441" />
             <source>The sample data is missing from the plugin folder.</source>
             <translation>Les données d'exemple sont absentes du dossier de l'extension.</translation>
         </message>
@@ -641,7 +656,7 @@
             <translation>l'API de {name}</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="116" />
+            <location filename="../processing/access_inputs.py" line="117" />
             <location filename="../processing/flow_inputs.py" line="73" />
             <location filename="../processing/land_consumption.py" line="57" />
             <location filename="../processing/provider.py" line="123" />
@@ -651,7 +666,7 @@
             <translation>Territoires</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="117" />
+            <location filename="../processing/access_inputs.py" line="118" />
             <location filename="../processing/flow_inputs.py" line="73" />
             <location filename="../processing/land_tenure.py" line="128" />
             <location filename="../processing/provider.py" line="123" />
@@ -660,92 +675,92 @@
             <translation>Champ de code des territoires</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="130" />
+            <location filename="../processing/access_inputs.py" line="131" />
             <source>Method (network or euclidean proxy)</source>
             <translation>Méthode (network ou euclidean proxy)</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="110" />
+            <location filename="../processing/access_inputs.py" line="111" />
             <source>Population field (default: 1 per feature)</source>
             <translation>Champ de population (défaut : 1 par entité)</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="122" />
+            <location filename="../processing/access_inputs.py" line="123" />
             <source>Street network</source>
             <translation>Réseau viaire</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="123" />
+            <location filename="../processing/access_inputs.py" line="124" />
             <source>Snap tolerance to the street network (m)</source>
             <translation>Tolérance d'accrochage au réseau viaire (m)</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="124" />
+            <location filename="../processing/access_inputs.py" line="125" />
             <source>Topology tolerance: ends joined within (m)</source>
             <translation>Tolérance topologique : extrémités jointes à (m)</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="162" />
+            <location filename="../processing/access_inputs.py" line="163" />
             <source>The population layer is empty.</source>
             <translation>La couche de population est vide.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="223" />
+            <location filename="../processing/access_inputs.py" line="224" />
             <source>Choose the code field of the territories.</source>
             <translation>Choisissez le champ de code des territoires.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="285" />
+            <location filename="../processing/access_inputs.py" line="286" />
             <source>No street network: distances are straight lines (the Euclidean proxy); every output says so.</source>
             <translation>Pas de réseau viaire : les distances sont à vol d'oiseau (l'approximation euclidienne) ; chaque sortie le signale.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="291" />
+            <location filename="../processing/access_inputs.py" line="292" />
             <source>The street network has no line to walk along.</source>
             <translation>Le réseau viaire n'a aucune ligne à parcourir à pied.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="301" />
+            <location filename="../processing/access_inputs.py" line="302" />
             <source>Street network: {lines:,} lines, {segments:,} segments, {nodes:,} junctions, {km:,.1f} km.</source>
             <translation>Réseau viaire : {lines:,} lignes, {segments:,} segments, {nodes:,} nœuds, {km:,.1f} km.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="168" />
+            <location filename="../processing/access_inputs.py" line="169" />
             <source>Population read with pyogrio from {path}.</source>
             <translation>Population lue avec pyogrio depuis {path}.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="174" />
+            <location filename="../processing/access_inputs.py" line="175" />
             <source>{n} population features have no geometry: they are counted without access.</source>
             <translation>{n} entités de population n'ont pas de géométrie : elles sont comptées sans accès.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="270" />
+            <location filename="../processing/access_inputs.py" line="271" />
             <source>{n} population features lie in no territory: they count in the whole area only.</source>
             <translation>{n} entités de population ne sont dans aucun territoire : elles ne comptent que dans l'ensemble de la zone.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="305" />
+            <location filename="../processing/access_inputs.py" line="306" />
             <source>The street network has {parts} disconnected parts; the largest holds {share:.1f} % of its length. Nobody walks from one part to another.</source>
             <translation>Le réseau viaire a {parts} parties déconnectées ; la plus grande porte {share:.1f} % de sa longueur. On ne passe pas à pied d'une partie à l'autre.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="317" />
+            <location filename="../processing/access_inputs.py" line="318" />
             <source>{n:,} population features are farther than the snap tolerance from any street: they are kept and counted without access.</source>
             <translation>{n:,} entités de population sont plus loin de toute rue que la tolérance d'accrochage : elles sont conservées et comptées sans accès.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="321" />
+            <location filename="../processing/access_inputs.py" line="322" />
             <source>{n:,} population features sit on parts of the network that hold no {what}: they have no access.</source>
             <translation>{n:,} entités de population se trouvent sur des parties du réseau qui ne contiennent aucun {what} : elles n'ont aucun accès.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="180" />
+            <location filename="../processing/access_inputs.py" line="181" />
             <source>{n} features have no population in '{field}': they count 0.</source>
             <translation>{n} entités n'ont pas de population dans '{field}' : elles comptent pour 0.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="185" />
+            <location filename="../processing/access_inputs.py" line="186" />
             <source>{n} features have a negative population in '{field}' (feature ids {ids}): fix them first.</source>
             <translation>{n} entités ont une population négative dans '{field}' (identifiants des entités {ids}) : corrigez-les d'abord.</translation>
         </message>

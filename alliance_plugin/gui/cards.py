@@ -181,6 +181,28 @@ def chart_bars(number, lines, values):
     return bars[:6]
 
 
+def resource_bars(rows):
+    """Bars of the R6 card from alliance:resourcebalance's rows of one territory (:meth:`.layers.LayerReader.
+    balance_rows`): one per resource, its self-sufficiency as written (production / consumption), all on the
+    same scale (100 % or the largest value when above), coloured by the scorecard's self-sufficiency bands.
+    The label says production and consumption in the resource's unit. Nothing is computed but the drawing."""
+    from ..core.bands import status_of
+
+    rule = next(rule for rule in RULES if rule["id"] == "self_sufficiency")
+    values = [_number(row.get("self_sufficiency")) for row in rows]
+    maximum = max([1.0] + [v for v in values if v is not None])
+    bars = []
+    for row, value in zip(rows, values):
+        unit = str(row.get("unit") or "")
+        amounts = {key: format_value("production", row.get(key)) for key in ("production", "consumption")}
+        label = tr("{resource}: production {production} {unit}, consumption {consumption} {unit}").format(
+            resource=row.get("resource"), unit=unit, **amounts).replace("  ", " ").replace(" ,", ",")
+        text = format_value("self_sufficiency", value) if value is not None else tr("no consumption")
+        bars.append((label.strip(), value or 0.0, maximum, text, status_of(rule, value) if value is not None
+                     else NOT_MEASURABLE))
+    return bars
+
+
 class RecommendationCard(QFrame):
     """Shows; never computes. ``algorithmRequested(alg_id)`` asks the dock to open a dialog."""
 
@@ -216,6 +238,14 @@ class RecommendationCard(QFrame):
         self.sentences_label = self._label(layout)
         self.chart = BarChart(self)
         layout.addWidget(self.chart)
+        # R6: the territory's resource balance (alliance:resourcebalance's table), one bar per resource.
+        self.resource_title = self._label(layout, "color: #566573;")
+        self.resource_title.setText(tr("Resource balance: self-sufficiency per resource (production / "
+                                       "consumption)"))
+        self.resource_chart = BarChart(self)
+        self.resource_chart.setObjectName("resource_chart")
+        layout.addWidget(self.resource_chart)
+        self.resource_title.setVisible(False)
         self.buttons_title = self._label(layout, "color: #566573;")
         self.buttons_title.setText(tr("Add evidence with:"))
         buttons = QVBoxLayout()
@@ -270,6 +300,12 @@ class RecommendationCard(QFrame):
 
     def clear(self):
         self.show_result(None, tr("No territory selected."), [], [])
+        self.show_resources([])
+
+    def show_resources(self, bars):
+        """The resource balance chart (R6): bars from :func:`resource_bars`; hidden when empty."""
+        self.resource_chart.set_bars(bars)
+        self.resource_title.setVisible(bool(bars))
 
     def show_result(self, status, sentences, bars, lines=()):
         self.status = status

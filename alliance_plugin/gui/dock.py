@@ -36,7 +36,7 @@ from qgis.PyQt.QtWidgets import (
 from ..core.scorecard import RECOMMENDATIONS
 from ..toolbelt.i18n import tr
 from ..toolbelt.resources import PLUGIN_ROOT
-from .cards import RecommendationCard, WrapButton, card_content, chart_bars
+from .cards import RecommendationCard, WrapButton, card_content, chart_bars, resource_bars
 from .layers import (
     INDICATORS,
     LayerReader,
@@ -354,8 +354,10 @@ class AllianceDock(QgsDockWidget):
             for card in self.cards.values():
                 card.clear()
             return
-        values, sources = self.reader.gather(layer, code_field, code, self.project_layers())
+        layers = self.project_layers()
+        values, sources = self.reader.gather(layer, code_field, code, layers)
         self.show_values(values, code, sources, names=self.reader.names(layer, code_field))
+        self.cards[6].show_resources(resource_bars(self.reader.balance_rows(code, layers)))
         self.last_refresh = time.perf_counter() - started
 
     def show_attributes(self, attributes, territory):

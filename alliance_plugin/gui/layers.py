@@ -65,7 +65,11 @@ STATUS_FIELD = re.compile(r"^r[1-8]_(status|text)$")
 #: Field names too common to mark a layer as ours on their own (input data often has them).
 GENERIC_FIELDS = {"label", "band", "flag", "region", "volume", "rank", "access", "b", "density", "status",
                   "units", "parcels", "observed", "expected", "residual", "reverse", "role", "internal",
-                  "inflow", "outflow", "departures", "per_hour", "region_id", "isolated", "area_id", "city_id"}
+                  "inflow", "outflow", "departures", "per_hour", "region_id", "isolated", "area_id", "city_id",
+                  "resource", "production", "consumption", "net", "gives", "receives", "n_types"}
+#: The fields of alliance:resourcebalance's table of balances (one row per territory and resource) the R6
+#: card draws, in this order.
+BALANCE_FIELDS = ("resource", "unit", "production", "consumption", "self_sufficiency")
 SAMPLE_PROPERTY = "alliance/sample"
 #: Layers up to this many features are read whole once; larger ones one territory at a time.
 WHOLE_LAYER = 5000
@@ -333,6 +337,32 @@ class LayerReader(QObject):
             found = [feature.attributes() for feature in layer.getFeatures(request)]
             rows[code] = found[0] if len(found) == 1 else None  # two rows: not a per-territory layer
         return positions, rows[code]
+
+    def balance_rows(self, code, layers):
+        """The resource balance of territory ``code``: ``[{resource, unit, production, consumption,
+        self_sufficiency}]`` read from the most recent layer holding alliance:resourcebalance's table of
+        balances (fields ``territory`` and :data:`BALANCE_FIELDS`) with rows for ``code``; [] when none.
+
+        Nothing is computed: the values are those the algorithm wrote. A layer is read once (attributes
+        only) into ``{territory: rows}``, kept until it changes.
+        """
+        code = str(code)
+        for layer in reversed([layer for layer in layers if isinstance(layer, QgsVectorLayer) and layer.isValid()]):
+            names = layer.fields().names()
+            if "territory" not in names or not set(BALANCE_FIELDS) <= set(names):
+                continue
+            key = (layer.id(), "__balance__")
+            if key not in self._tables:
+                self.watch(layer)
+                table = {}
+                for territory, *values in read_columns(layer, ["territory", *BALANCE_FIELDS]):
+                    if territory is not None:
+                        table.setdefault(str(territory), []).append(dict(zip(BALANCE_FIELDS, values)))
+                self._tables[key] = ([], table)
+            rows = self._tables[key][1].get(code)
+            if rows:
+                return rows
+        return []
 
     def gather(self, territory_layer, code_field, code, layers):
         """One territory's indicators from ``territory_layer`` and every layer of ``layers``.

@@ -360,3 +360,87 @@ def test_territory_list_reads_codes_and_names_only_without_geometry(plugin, h):
     for request, field in zip(recording.requests, ("code", "name")):
         assert request.flags() & compat.FeatureRequestFlag.NoGeometry
         assert request.subsetOfAttributes() == [layer.fields().lookupField(field)]
+
+
+def resource_case(h):
+    """A city C in deficit of food and three rural suppliers (tests/qgis/test_resources.py's case):
+    food (t) C 10 / 100, R1 60 / 10, R2 45 / 5, R3 100 / 20; water (m3) C 500 / 400, R1 0 / 0, R2 10 / 50,
+    R3 100 / 100; food shipped to C: 30 from R1 (10 km), 20 from R2 (30 km), 50 from R3 (80 km)."""
+    places = {"C": (0, 0, 10.0, 100.0, 500.0, 400.0, "urban"), "R1": (10000, 0, 60.0, 10.0, 0.0, 0.0, "rural"),
+              "R2": (0, 30000, 45.0, 5.0, 10.0, 50.0, "rural"), "R3": (80000, 0, 100.0, 20.0, 100.0, 100.0, "rural")}
+    rows = [(h.square(700000.0 + dx - 500, 6600000.0 + dy - 500), [code, *values])
+            for code, (dx, dy, *values) in places.items()]
+    territories = h.memory_layer(
+        "Polygon?crs=EPSG:2154&field=code:string&field=prod_food:double&field=cons_food:double"
+        "&field=prod_water:double&field=cons_water:double&field=class:string", rows, name="territories")
+    flows = h.memory_layer("None?field=origin:string&field=destination:string&field=flow_type:string"
+                           "&field=value:double",
+                           [(None, list(r)) for r in (("R1", "C", "food", 30.0), ("R2", "C", "food", 20.0),
+                                                      ("R3", "C", "food", 50.0))], name="flows")
+    return territories, flows
+
+
+def _runs(image, colour):
+    """The longest horizontal run of pixels of ``colour`` (a QColor name) on each row holding one."""
+    runs = {}
+    for y in range(image.height()):
+        best = current = 0
+        for x in range(image.width()):
+            current = current + 1 if image.pixelColor(x, y).name() == colour else 0
+            best = max(best, current)
+        if best:
+            runs[y] = best
+    return runs
+
+
+def test_r6_card_draws_the_resource_balance(dock, run_alg, clean_project, h, monkeypatch):
+    from alliance_territories.alliance_plugin.gui import dock as dock_module
+    from alliance_territories.alliance_plugin.gui.charts import STATUS_COLORS
+
+    territories, flows = resource_case(h)
+    results, _ = run_alg("alliance:resourcebalance", {
+        "INPUT": territories, "ID_FIELD": "code", "FLOWS": flows,
+        "RESOURCE_FIELDS": "food: prod_food / cons_food, water: prod_water / cons_water", "UNITS": "food=t, water=m3",
+        "OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_BALANCE": "TEMPORARY_OUTPUT", "OUTPUT_SHEDS": "TEMPORARY_OUTPUT"})
+    layer, balance = results["OUTPUT"], results["OUTPUT_BALANCE"]
+    clean_project.addMapLayer(layer)
+    clean_project.addMapLayer(balance)  # the table of balances, loaded in the project
+    dock.select_layer(layer, "code")
+    assert dock.select_territory("C")
+    dock._refresh()  # what the dock's 50 ms timer does once the table of balances joined the project
+    card = dock.cards[6]
+    # By hand: C's food 10 / 100 = 10 % (priority under 50 %), inflow 100 / 100 = 100 % (priority from 75 %),
+    # local 50 of 100 (R1, R2 within 50 km: strong from 50 %), shed 30 km (strong under 50 km).
+    statuses = {line["field"]: line["status"] for line in card.lines}
+    assert statuses["self_sufficiency_min"] == "priority" and statuses["import_dependency_max"] == "priority"
+    assert statuses["local_sourcing_min"] == "strong" and statuses["shed_radius_max_m"] == "strong"
+    assert card.status == "priority"
+    assert "food" in card.sentences_label.text() and "10%" in card.sentences_label.text()
+    # The chart: one bar per resource, food 0.1 and water 500 / 400 = 1.25, on the scale of the largest.
+    bars = card.resource_chart.bars()
+    assert [(b[1], b[2], b[3], b[4]) for b in bars] == [(pytest.approx(0.1), 1.25, "10\u00a0%", "priority"),
+                                                        (1.25, 1.25, "125\u00a0%", "strong")]
+    assert bars[0][0] == "food: production 10 t, consumption 100 t"
+    assert card.resource_chart.isVisible() and card.resource_title.isVisible()
+    QgsApplication.processEvents()
+    image = card.resource_chart.grab().toImage()
+    food = max(_runs(image, STATUS_COLORS["priority"]).values())
+    water = max(_runs(image, STATUS_COLORS["strong"]).values())
+    assert water > 100 and food == pytest.approx(water * 0.1 / 1.25, abs=3)  # heights in proportion: 8 %
+    # Another territory: R1 has no consumption of water (NULL): a grey bar saying so, food 6 (600 %).
+    assert dock.select_territory("R1")
+    bars = card.resource_chart.bars()
+    assert [(b[1], b[2], b[4]) for b in bars] == [(6.0, 6.0, "strong"), (0.0, 6.0, "not measurable")]
+    assert bars[1][3] == "no consumption"
+    # Without the table of balances in the project, no chart.
+    clean_project.removeMapLayer(balance.id())
+    dock._refresh()
+    assert card.resource_chart.bars() == [] and not card.resource_title.isVisible()
+
+    # The buttons: R6 opens Resource balances, R2 Reciprocity, both prefilled with the territories.
+    calls = []
+    monkeypatch.setattr(dock_module, "open_dialog", lambda alg, params: calls.append((alg, dict(params))))
+    card.buttons["alliance:resourcebalance"].click()
+    assert calls[-1] == ("alliance:resourcebalance", {"INPUT": layer, "ID_FIELD": "code"})
+    dock.cards[2].buttons["alliance:reciprocity"].click()
+    assert calls[-1] == ("alliance:reciprocity", {"INPUT": layer, "ID_FIELD": "code"})
