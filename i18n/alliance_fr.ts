@@ -375,7 +375,7 @@
         </message>
         <message>
             <location filename="../alliance_plugin/gui/dependencies_dialog.py" line="108" />
-            <location filename="../processing/report/html_page.py" line="57" />
+            <location filename="../processing/report/html_page.py" line="58" />
             <location filename="../processing/styling/names.py" line="73" />
             <location filename="../alliance_plugin/core/indicators.py" line="248" />
             <source>Status</source>
@@ -422,7 +422,7 @@
         </message>
         <message>
             <location filename="../alliance_plugin/gui/dock.py" line="175" />
-            <location filename="../processing/report/html_page.py" line="88" />
+            <location filename="../processing/report/html_page.py" line="93" />
             <source>Layer</source>
             <translation>Couche</translation>
         </message>
@@ -478,8 +478,8 @@
         </message>
         <message>
             <location filename="../alliance_plugin/gui/dock.py" line="190" />
-            <location filename="../processing/report/html_page.py" line="95" />
-            <location filename="../processing/report/pdf.py" line="106" />
+            <location filename="../processing/report/html_page.py" line="100" />
+            <location filename="../processing/report/pdf.py" line="115" />
             <source>Method notes</source>
             <translation>Notes de méthode</translation>
         </message>
@@ -661,7 +661,7 @@
             <location filename="../processing/land_consumption.py" line="57" />
             <location filename="../processing/provider.py" line="123" />
             <location filename="../processing/report/content.py" line="171" />
-            <location filename="../processing/report/html_page.py" line="47" />
+            <location filename="../processing/report/html_page.py" line="48" />
             <source>Territories</source>
             <translation>Territoires</translation>
         </message>
@@ -2350,6 +2350,9 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/reciprocity.py" line="46" />
+            <location filename="../processing/report/pdf.py" line="103" />
+            <location filename="../processing/report/pdf.py" line="104" />
+            <location filename="../processing/report/reciprocity.py" line="134" />
             <source>Reciprocity between classes of territories</source>
             <translation>Réciprocité entre classes de territoires</translation>
         </message>
@@ -2490,123 +2493,123 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>Aucune mesure pour l'instant. Ce qui en apporterait : {what}</translation>
         </message>
         <message>
-            <location filename="../processing/report/html_page.py" line="35" />
+            <location filename="../processing/report/html_page.py" line="36" />
             <location filename="../processing/report/pdf.py" line="67" />
             <location filename="../processing/territorial_report.py" line="36" />
             <source>Territorial report</source>
             <translation>Rapport territorial</translation>
         </message>
         <message>
-            <location filename="../processing/report/html_page.py" line="45" />
+            <location filename="../processing/report/html_page.py" line="46" />
             <source>How to read this report</source>
             <translation>Comment lire ce rapport</translation>
         </message>
         <message>
-            <location filename="../processing/report/html_page.py" line="87" />
-            <location filename="../processing/report/pdf.py" line="100" />
-            <location filename="../processing/report/pdf.py" line="101" />
+            <location filename="../processing/report/html_page.py" line="92" />
+            <location filename="../processing/report/pdf.py" line="109" />
+            <location filename="../processing/report/pdf.py" line="110" />
             <source>Data sources and parameters</source>
             <translation>Sources des données et paramètres</translation>
         </message>
         <message>
-            <location filename="../processing/report/html_page.py" line="88" />
+            <location filename="../processing/report/html_page.py" line="93" />
             <source>Data</source>
             <translation>Données</translation>
         </message>
         <message>
-            <location filename="../processing/report/html_page.py" line="89" />
+            <location filename="../processing/report/html_page.py" line="94" />
             <source>Source</source>
             <translation>Source</translation>
         </message>
         <message>
-            <location filename="../processing/report/html_page.py" line="89" />
+            <location filename="../processing/report/html_page.py" line="94" />
             <source>Date</source>
             <translation>Date</translation>
         </message>
         <message>
-            <location filename="../processing/report/html_page.py" line="90" />
+            <location filename="../processing/report/html_page.py" line="95" />
             <source>Fields used</source>
             <translation>Champs utilisés</translation>
         </message>
         <message>
-            <location filename="../processing/report/html_page.py" line="91" />
+            <location filename="../processing/report/html_page.py" line="96" />
             <source>Parameters</source>
             <translation>Paramètres</translation>
         </message>
         <message>
-            <location filename="../processing/report/html_page.py" line="98" />
+            <location filename="../processing/report/html_page.py" line="103" />
             <source>The method notes of every algorithm (help shipped with the plugin)</source>
             <translation>Les notes de méthode de chaque algorithme (aide fournie avec l'extension)</translation>
         </message>
         <message>
-            <location filename="../processing/report/html_page.py" line="55" />
+            <location filename="../processing/report/html_page.py" line="56" />
             <location filename="../processing/report/pdf.py" line="89" />
             <source>The 8 recommendations</source>
             <translation>Les 8 recommandations</translation>
         </message>
         <message>
-            <location filename="../processing/report/html_page.py" line="56" />
+            <location filename="../processing/report/html_page.py" line="57" />
             <source>Recommendation</source>
             <translation>Recommandation</translation>
         </message>
         <message>
-            <location filename="../processing/report/html_page.py" line="58" />
+            <location filename="../processing/report/html_page.py" line="59" />
             <source>What the data say</source>
             <translation>Ce que disent les données</translation>
         </message>
         <message>
-            <location filename="../processing/report/html_page.py" line="59" />
+            <location filename="../processing/report/html_page.py" line="60" />
             <source>Evidence</source>
             <translation>Éléments mesurés</translation>
         </message>
         <message>
-            <location filename="../processing/report/html_page.py" line="70" />
+            <location filename="../processing/report/html_page.py" line="71" />
             <source>Statuses</source>
             <translation>Statuts</translation>
         </message>
         <message>
-            <location filename="../processing/report/html_page.py" line="71" />
-            <location filename="../processing/report/html_page.py" line="73" />
+            <location filename="../processing/report/html_page.py" line="72" />
+            <location filename="../processing/report/html_page.py" line="74" />
             <source>Number of recommendations per status</source>
             <translation>Nombre de recommandations par statut</translation>
         </message>
         <message>
-            <location filename="../processing/report/html_page.py" line="74" />
+            <location filename="../processing/report/html_page.py" line="75" />
             <source>Maps</source>
             <translation>Cartes</translation>
         </message>
         <message>
-            <location filename="../processing/report/html_page.py" line="44" />
+            <location filename="../processing/report/html_page.py" line="45" />
             <source>Written on {date}; {n} territories.</source>
             <translation>Rédigé le {date} ; {n} territoire(s).</translation>
         </message>
         <message>
-            <location filename="../processing/report/html_page.py" line="80" />
+            <location filename="../processing/report/html_page.py" line="81" />
             <source>All territories, this one in black</source>
             <translation>Tous les territoires, celui-ci en noir</translation>
         </message>
         <message>
-            <location filename="../processing/report/inputs.py" line="90" />
+            <location filename="../processing/report/inputs.py" line="91" />
             <source>{layer}: {fields}.</source>
             <translation>{layer} : {fields}.</translation>
         </message>
         <message>
-            <location filename="../processing/report/inputs.py" line="96" />
+            <location filename="../processing/report/inputs.py" line="97" />
             <source>None of our indicator fields was found ({fields}): give the outputs of our algorithms as territories or indicator layers.</source>
             <translation>Aucun de nos champs d'indicateurs n'a été trouvé ({fields}) : fournissez les sorties de nos algorithmes comme territoires ou comme couches d'indicateurs.</translation>
         </message>
         <message>
-            <location filename="../processing/report/inputs.py" line="103" />
+            <location filename="../processing/report/inputs.py" line="104" />
             <source>{rule}: not measurable for {n} territories: {reason}.</source>
             <translation>{rule} : non mesurable pour {n} territoires : {reason}.</translation>
         </message>
         <message>
-            <location filename="../processing/report/inputs.py" line="35" />
+            <location filename="../processing/report/inputs.py" line="36" />
             <source>Indicator layers (same code field)</source>
             <translation>Couches d'indicateurs (même champ de code)</translation>
         </message>
         <message>
-            <location filename="../processing/report/inputs.py" line="82" />
+            <location filename="../processing/report/inputs.py" line="83" />
             <source>{layer} has no field '{field}': left out.</source>
             <translation>{layer} n'a pas de champ '{field}' : écartée.</translation>
         </message>
@@ -2641,7 +2644,7 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>Cartes des indicateurs</translation>
         </message>
         <message>
-            <location filename="../processing/report/pdf.py" line="109" />
+            <location filename="../processing/report/pdf.py" line="118" />
             <source>The method notes of every algorithm: {path}</source>
             <translation>Les notes de méthode de chaque algorithme : {path}</translation>
         </message>
@@ -2656,7 +2659,7 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>Rapport territorial, {date}. Statuts : {p} prioritaire(s), {w} à surveiller, {s} solide(s), {n} non mesurable(s), {e} sans mesure.</translation>
         </message>
         <message>
-            <location filename="../processing/report/pdf.py" line="104" />
+            <location filename="../processing/report/pdf.py" line="113" />
             <source>Source: {path}
 Date: {date}
 Fields used: {fields}
@@ -2665,6 +2668,56 @@ Parameters: {params}</source>
 Date : {date}
 Champs utilisés : {fields}
 Paramètres : {params}</translation>
+        </message>
+        <message>
+            <location filename="../processing/report/reciprocity.py" line="73" />
+            <source>Reciprocity index (ours, not an official one): R = 1 - |2 x mean share - 1|, where each flow type counts once, as the share of the pair's exchanges of that type the first class provides, in the type's own unit: 100 % when, on average over the types, each side provides as much as it receives; 0 % when one side provides everything of every type.</source>
+            <translation>Indice de réciprocité (le nôtre, non officiel) : R = 1 - |2 x part moyenne - 1|, où chaque type de flux compte une fois, comme la part des échanges de ce type de la paire fournie par la première classe, dans l'unité propre du type : 100 % quand, en moyenne sur les types, chaque côté fournit autant qu'il reçoit ; 0 % quand un côté fournit tout de chaque type.</translation>
+        </message>
+        <message>
+            <location filename="../processing/report/reciprocity.py" line="114" />
+            <source>{a} and {b}: reciprocity {r}</source>
+            <translation>{a} et {b} : réciprocité {r}</translation>
+        </message>
+        <message>
+            <location filename="../processing/report/reciprocity.py" line="120" />
+            <source>{a} provides: {types}</source>
+            <translation>{a} fournit : {types}</translation>
+        </message>
+        <message>
+            <location filename="../processing/report/reciprocity.py" line="121" />
+            <source>{b} provides: {types}</source>
+            <translation>{b} fournit : {types}</translation>
+        </message>
+        <message>
+            <location filename="../processing/report/reciprocity.py" line="146" />
+            <source>Share provided by {a} (blue) and by {b} (orange), per flow type</source>
+            <translation>Part fournie par {a} (bleu) et par {b} (orange), par type de flux</translation>
+        </message>
+        <message>
+            <location filename="../processing/report/reciprocity.py" line="123" />
+            <source>{type}: {a} provides {ab} to {b}, {b} provides {ba} to {a} ({share} by {a})</source>
+            <translation>{type} : {a} fournit {ab} à {b}, {b} fournit {ba} à {a} ({share} par {a})</translation>
+        </message>
+        <message>
+            <location filename="../processing/report/reciprocity.py" line="139" />
+            <source>Flow type</source>
+            <translation>Type de flux</translation>
+        </message>
+        <message>
+            <location filename="../processing/report/reciprocity.py" line="139" />
+            <source>{a} provides to {b}</source>
+            <translation>{a} fournit à {b}</translation>
+        </message>
+        <message>
+            <location filename="../processing/report/reciprocity.py" line="140" />
+            <source>{b} provides to {a}</source>
+            <translation>{b} fournit à {a}</translation>
+        </message>
+        <message>
+            <location filename="../processing/report/reciprocity.py" line="141" />
+            <source>Share provided by {a}</source>
+            <translation>Part fournie par {a}</translation>
         </message>
         <message>
             <location filename="../processing/report/words.py" line="14" />
@@ -3694,17 +3747,17 @@ Paramètres : {params}</translation>
             <translation>Modèles de mise en page (*.qpt)</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="117" />
+            <location filename="../processing/territorial_report.py" line="119" />
             <source>Report of {n} territories written to {path}.</source>
             <translation>Rapport de {n} territoires écrit dans {path}.</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="78" />
+            <location filename="../processing/territorial_report.py" line="79" />
             <source>The territory '{code}' is not in the field '{field}' of the territories layer (its codes are, for example, {ids}).</source>
             <translation>Le territoire « {code} » n'est pas dans le champ « {field} » de la couche des territoires (ses codes sont par exemple {ids}).</translation>
         </message>
         <message>
-            <location filename="../processing/territorial_report.py" line="86" />
+            <location filename="../processing/territorial_report.py" line="87" />
             <source>Territory names: field '{field}'.</source>
             <translation>Noms des territoires : champ « {field} ».</translation>
         </message>

@@ -69,6 +69,7 @@ class TerritorialReport(RecommendationAlgorithm):
         from ..alliance_plugin.core import report
         from ..alliance_plugin.core import scorecard as sc
         from .report import content, html_page, pdf  # the core (pandas) only once the run starts
+        from .report.reciprocity import read_exchanges
 
         id_field = self.parameterAsString(parameters, self.ID_FIELD, context)
         wanted = (self.parameterAsString(parameters, self.TERRITORY, context) or "").strip()
@@ -97,8 +98,9 @@ class TerritorialReport(RecommendationAlgorithm):
 
         html_path = self.parameterAsFileOutput(parameters, self.OUTPUT_HTML, context)
         notes = content.method_notes()
+        exchanges = read_exchanges(self.parameterAsLayerList(parameters, self.INDICATORS, context))
         with open(html_path, "w", encoding="utf-8") as handle:
-            handle.write(html_page.render_report_html(pages, sources, notes, map_crs, context))
+            handle.write(html_page.render_report_html(pages, sources, notes, map_crs, context, exchanges))
         outputs = {self.OUTPUT_HTML: html_path}
         pdf_path = self.parameterAsFileOutput(parameters, self.OUTPUT_PDF, context)
         layout_path = self.parameterAsFileOutput(parameters, self.OUTPUT_LAYOUT, context)
@@ -106,7 +108,7 @@ class TerritorialReport(RecommendationAlgorithm):
             project = QgsProject()
             project.setCrs(map_crs)
             project.setTransformContext(context.transformContext())
-            layout = pdf.build_layout(project, pages, sources, notes, map_crs)
+            layout = pdf.build_layout(project, pages, sources, notes, map_crs, exchanges)
             if pdf_path:
                 pdf.export_pdf(layout, pdf_path)
                 outputs[self.OUTPUT_PDF] = pdf_path

@@ -30,8 +30,9 @@ CSS = ("body{font-family:'DejaVu Sans',sans-serif;max-width:64em;margin:auto;pad
        "section.territory{page-break-after:always}")
 
 
-def render_report_html(pages, sources, notes, map_crs, context):
-    """The territorial report as one self-contained HTML page (its images inline)."""
+def render_report_html(pages, sources, notes, map_crs, context, exchanges=()):
+    """The territorial report as one self-contained HTML page (its images inline); ``exchanges``: the pairs
+    of classes of alliance:reciprocity (:func:`.reciprocity.read_exchanges`), a section of their own."""
     title = tr("Territorial report")
     colours = status_colours()
     help_link = help_url("territorialreport")
@@ -84,6 +85,10 @@ def render_report_html(pages, sources, notes, map_crs, context):
                          f"<img alt='{html.escape(spec['title'])}' width='{MAP_PX[0] // 2 * 1}' "
                          f"src='data:image/png;base64,{png}'><ul class='legend'>{legend}</ul>{chart}</figure>")
         parts.append("</div></section>")
+    if exchanges:
+        from .reciprocity import section_html
+
+        parts.append(section_html(exchanges))
     parts.append(f"<section><h2>{html.escape(tr('Data sources and parameters'))}</h2><table><tr>"
                  f"<th>{html.escape(tr('Data'))}</th><th>{html.escape(tr('Layer'))}</th>"
                  f"<th>{html.escape(tr('Source'))}</th><th>{html.escape(tr('Date'))}</th>"

@@ -16,8 +16,9 @@ from ..flow_inputs import FlowAlgorithm
 from ..parameters import declare, indicator_layers
 
 #: Fields read beside the rules' own: names in the sentences, and ``internal`` (NULL when the flow
-#: table has no internal flows) to say why self-containment is not measurable.
-HELPER_FIELDS = ("main_partner", "fua_id", "nd_parent", "internal")
+#: table has no internal flows) to say why self-containment is not measurable; the least self-sufficient
+#: resource and the partner class (issue 15) for the R6 and R2 sentences.
+HELPER_FIELDS = ("main_partner", "fua_id", "nd_parent", "internal", "worst_resource", "partner_class")
 
 
 class RecommendationAlgorithm(FlowAlgorithm):

@@ -59,7 +59,7 @@ def export_pdf(layout, path):
             "Could not write the PDF report {path} (error {code}).").format(path=path, code=int(result)))
 
 
-def build_layout(project, pages, sources, notes, map_crs):
+def build_layout(project, pages, sources, notes, map_crs, exchanges=()):
     """The print layout: per territory a group of A4 pages of fixed frames placed by a cursor."""
     layer_ids = set()
     layout = QgsPrintLayout(project)
@@ -97,6 +97,15 @@ def build_layout(project, pages, sources, notes, map_crs):
             pager.text(tr("Maps of the indicators"), 12, bold=True)
         for spec in others:
             pager.map_group(spec, map_crs, page["code"])
+    if exchanges:
+        from .reciprocity import formula, pair_lines, pair_title
+
+        pager.new_page(tr("Reciprocity between classes of territories"), section="")
+        pager.text(tr("Reciprocity between classes of territories"), 14, bold=True)
+        pager.text(formula(), 8)
+        for pair in exchanges:
+            pager.text(pair_title(pair), 10, bold=True)
+            pager.text("\n".join(pair_lines(pair)), 8)
     pager.new_page(tr("Data sources and parameters"), section="")
     pager.text(tr("Data sources and parameters"), 14, bold=True)
     for kind, name, path, date, fields, params in sources:

@@ -429,3 +429,53 @@ def test_statuses_charts_and_maps_of_a_hand_made_region(run_alg, tmp_path):
     runs = _runs(ranks[0][1], row)
     assert [ranks[0][1].pixelColor((a + b) // 2, row).name() == "#000000" for a, b in runs] == [True, False, False,
                                                                                                  False]
+
+
+def test_reciprocity_section_of_a_hand_made_pair_of_classes(run_alg, h, tmp_path):
+    # A city C (urban) and three rural territories. Food: R1 -> C 60, R2 -> C 40, C -> R2 25; commuting
+    # R1 -> C 50 (workers go to the jobs: the city provides them). By hand, pair (rural, urban):
+    # food provided_ab 100, provided_ba 25, share_a 100 / 125 = 0.8; commuting 0, 50, share_a 0;
+    # mean share 0.4, R = 1 - |2 x 0.4 - 1| = 0.8 (strong from 50 %). C's net contribution: food
+    # (25 - 100) / 125 = -0.6, commuting (50 - 0) / 50 = 1, mean 0.2 (strong between -0.5 and 0.5).
+    rows = [(h.square(700000.0 + dx, 6600000.0), [code, cls])
+            for code, dx, cls in (("C", 0, "urban"), ("R1", 10000, "rural"), ("R2", 20000, "rural"),
+                                  ("R3", 30000, "rural"))]
+    territories = h.memory_layer("Polygon?crs=EPSG:2154&field=code:string&field=class:string", rows, "t")
+    flows = h.memory_layer("None?field=origin:string&field=destination:string&field=flow_type:string"
+                           "&field=value:double",
+                           [(None, list(r)) for r in (("R1", "C", "food", 60.0), ("R2", "C", "food", 40.0),
+                                                      ("C", "R2", "food", 25.0), ("R1", "C", "commuting", 50.0))],
+                           "flows")
+    out = {key: str(tmp_path / f"{key.lower()}.gpkg") for key in ("OUTPUT", "OUTPUT_TABLE", "OUTPUT_PAIRS",
+                                                                    "OUTPUT_CONTRIBUTIONS", "OUTPUT_LINES")}
+    results, _ = run_alg("alliance:reciprocity", {"INPUT": territories, "ID_FIELD": "code", "CLASS_FIELD": "class",
+                                                  "FLOWS": flows, **out})
+    report = tmp_path / "report.html"
+    run_alg("alliance:territorialreport", {
+        "INPUT": results["OUTPUT"], "ID_FIELD": "code", "TERRITORY": "C",
+        "INDICATORS": [results["OUTPUT_TABLE"], results["OUTPUT_PAIRS"]], "OUTPUT_HTML": str(report)})
+    raw = report.read_text(encoding="utf-8")
+    # The recommendation page: R2 from the two new rules, strong.
+    row = re.search(r"<tr id='t-C-r2'>(.*?)</tr>", raw).group(1)
+    assert "Reciprocity 80% with the class rural" in html.unescape(row) and "strong" in row.lower()
+    assert "Net contribution +0.20" in html.unescape(row)
+    # The section: the pair, its index, its formula, its table.
+    section = html.unescape(re.search(r"<section id='reciprocity'>(.*?)</section>", raw).group(1))
+    assert "rural and urban: reciprocity 80 %" in section
+    assert "R = 1 - |2 x mean share - 1|" in section
+    assert "rural provides: food" in section and "urban provides: commuting" in section
+    cells = re.findall(r"<tr><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td><td>(.*?)</td></tr>", section)
+    assert sorted(cells) == [("commuting", "0", "50", "0 %"), ("food", "100", "25", "80 %")]
+    # The chart: one bar per type; blue (rural's share) 80 % of the track for food, none for commuting.
+    image = _images(raw)["Share provided by rural (blue) and by urban (orange), per flow type"][0]
+    from alliance_territories.processing.report.reciprocity import BAR_HEIGHT, COLOUR_A, COLOUR_B, LEFT, ROW
+
+    order = [t for t, *_ in cells]
+    track = image.width() - LEFT - 10
+    for i, flow_type in enumerate(order):
+        y = 8 + i * ROW + BAR_HEIGHT // 2
+        blue = sum(image.pixelColor(x, y).name() == COLOUR_A for x in range(image.width()))
+        orange = sum(image.pixelColor(x, y).name() == COLOUR_B for x in range(image.width()))
+        share = 0.8 if flow_type == "food" else 0.0
+        assert blue == pytest.approx(track * share, abs=2) and orange == pytest.approx(track * (1 - share), abs=2)
+    assert image.height() == 2 * ROW + 16  # two bars, no more
