@@ -5456,48 +5456,48 @@ Paramètres : {params}</translation>
             <translation>{n_negative} tailles sont négatives ({labels}) ; des tailles supérieures ou égales à 0 sont attendues.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/degurba.py" line="167" />
+            <location filename="../alliance_plugin/core/degurba/cells.py" line="167" />
             <source>The population grid must be 2-D; got {ndim} dimension(s).</source>
             <translation>La grille de population doit être en 2 dimensions ; reçu {ndim} dimension(s).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/degurba.py" line="169" />
+            <location filename="../alliance_plugin/core/degurba/cells.py" line="169" />
             <source>Populations must not be negative; {n} cells are.</source>
             <translation>Les populations ne doivent pas être négatives ; {n} carreaux le sont.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/degurba.py" line="172" />
+            <location filename="../alliance_plugin/core/degurba/cells.py" line="172" />
             <source>land_share has the shape {shape}, the grid {grid_shape}.</source>
             <translation>land_share a la forme {shape}, la grille {grid_shape}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/degurba.py" line="176" />
+            <location filename="../alliance_plugin/core/degurba/cells.py" line="176" />
             <source>land_share holds shares between 0 and 1.</source>
             <translation>land_share contient des parts entre 0 et 1.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/degurba.py" line="226" />
+            <location filename="../alliance_plugin/core/degurba/cells.py" line="226" />
             <source>The majority counts neighbours out of 8 and must be 5 to 8 (None: off); got {majority}.</source>
             <translation>La majorité compte des voisins sur 8 et doit valoir de 5 à 8 (None : désactivée) ; reçu {majority}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/degurba.py" line="229" />
+            <location filename="../alliance_plugin/core/degurba/cells.py" line="229" />
             <source>The cell area must be positive; got {cell_area}.</source>
             <translation>La surface des carreaux doit être positive ; reçu {cell_area}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/degurba.py" line="324" />
+            <location filename="../alliance_plugin/core/degurba/units.py" line="54" />
             <source>cell_class, cell_pop and unit_of_cell differ in size: {n_cls}, {n_pop}, {n_units}.</source>
             <translation>cell_class, cell_pop et unit_of_cell n'ont pas la même taille : {n_cls}, {n_pop}, {n_units}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/degurba.py" line="328" />
+            <location filename="../alliance_plugin/core/degurba/units.py" line="58" />
             <location filename="../alliance_plugin/core/grid.py" line="94" />
             <source>Populations must not be negative; {n} are.</source>
             <translation>Les populations ne doivent pas être négatives ; {n} le sont.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/degurba.py" line="331" />
+            <location filename="../alliance_plugin/core/degurba/units.py" line="61" />
             <source>Unknown cell classes: {classes} (expected 0 to 3).</source>
             <translation>Classes de carreaux inconnues : {classes} (attendu de 0 à 3).</translation>
         </message>
