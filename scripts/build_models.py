@@ -6,6 +6,15 @@
 (INSEE method, which needs no city field), dominant flows, flow regions
 (Louvain), the recommendations scorecard and the territorial report (HTML, PDF),
 its components laid out from left to right in the Graphical Modeler.
+
+"Territorial diagnosis with resources" (models/territorial_diagnosis_resources.model3)
+is the same chain plus resource balances (alliance:resourcebalance) from a table of
+resource values. It is a second model rather than an optional step of the first:
+a Conditional branch (native:condition) does skip a step whose input is missing
+(tested: "@resources IS NOT NULL"), but QGIS 3.22 makes every output of a model
+mandatory for qgis_process (the loaded model rebuilds its output parameters without
+the optional flag), so the step's three outputs would break every existing
+qgis_process command line of the first model.
 """
 
 import sys
@@ -54,7 +63,15 @@ def child(model, alg_id, child_id, sources, outputs=(), position=(0.0, 0.0), des
     model.addChildAlgorithm(algorithm)
 
 
-def territorial_diagnosis():
+#: The second model's texts (English; processing/provider.py's model_texts would translate them).
+RESOURCES_NAME = "Territorial diagnosis with resources"
+RESOURCES_HELP = ("Territorial diagnosis with resources: the territorial diagnosis from flows (flow dependencies, "
+                  "attraction areas, dominant flows, flow regions, scorecard, report) and the resource balances of "
+                  "the territories (self-sufficiency, import dependency, local sourcing, resource-sheds) from a "
+                  "table of resource values, in one run.")
+
+
+def territorial_diagnosis(with_resources=False):
     from qgis.core import (QgsProcessingModelAlgorithm, QgsProcessingModelChildParameterSource as Source,
                            QgsProcessingModelParameter, QgsProcessingParameterFeatureSource,
                            QgsProcessingParameterField, QgsProcessingParameterString)
@@ -64,8 +81,8 @@ def territorial_diagnosis():
     from alliance_territories.processing.provider import DIAGNOSIS_HELP, DIAGNOSIS_NAME
 
     # The display name goes through tr() when the provider loads the model (processing/provider.py).
-    model = QgsProcessingModelAlgorithm(DIAGNOSIS_NAME, "Models", "alliance")
-    model.setHelpContent({"ALG_DESC": DIAGNOSIS_HELP})
+    model = QgsProcessingModelAlgorithm(RESOURCES_NAME if with_resources else DIAGNOSIS_NAME, "Models", "alliance")
+    model.setHelpContent({"ALG_DESC": RESOURCES_HELP if with_resources else DIAGNOSIS_HELP})
     inputs = (
         QgsProcessingParameterFeatureSource("territories", "Territories", [compat.SourceType.VectorPolygon]),
         QgsProcessingParameterField("code", "Territory code field", defaultValue="code",
@@ -79,6 +96,10 @@ def territorial_diagnosis():
                                             [compat.SourceType.Vector]),
         QgsProcessingParameterString("territory", "Territory of the report (empty: atlas of all)",
                                      optional=True))
+    if with_resources:
+        inputs += (QgsProcessingParameterFeatureSource(
+            "resources", "Resource values (territory, resource, production, consumption, unit)",
+            [compat.SourceType.Vector]),)
     for row, definition in enumerate(inputs):
         component = QgsProcessingModelParameter(definition.name())
         component.setPosition(QPointF(120.0, 60.0 + row * 80.0))
@@ -113,6 +134,12 @@ def territorial_diagnosis():
         "INDICATORS": indicators, "FLOW_LINES": Source.fromChildOutput("dependencies", "OUTPUT_LINES")},
           [("OUTPUT_HTML", "Territorial report (HTML)"), ("OUTPUT_PDF", "Territorial report (PDF)")],
           position=(x3, 60.0 + 1.5 * ROW), description="Territorial report")
+    if with_resources:
+        child(model, "alliance:resourcebalance", "resources", {
+            **base, "VALUES": Source.fromModelParameter("resources")},
+              [("OUTPUT", "Territories with resource indicators"), ("OUTPUT_BALANCE", "Resource balances"),
+               ("OUTPUT_SHEDS", "Resource-sheds")],
+              position=(x1, 60.0 + 4.5 * ROW), description="Resource balances")
     return model
 
 
@@ -150,19 +177,20 @@ def main():
     plugin.initProcessing()
     if plugin.provider is None:
         raise SystemExit("the Alliance provider could not be registered")
-    model = territorial_diagnosis()
-    rectangles = component_rectangles(model)
-    for i, (name, one) in enumerate(rectangles):
-        for other_name, other in rectangles[i + 1:]:
-            if one.intersects(other):
-                raise SystemExit(f"{name} overlaps {other_name} in the Graphical Modeler")
-    ok, errors = model.validate()
-    if not ok:
-        raise SystemExit("\n".join(errors))
-    target = ROOT / "models" / "territorial_diagnosis.model3"
-    if not model.toFile(str(target)):
-        raise SystemExit(f"could not write {target}")
-    print(target)
+    for with_resources, name in ((False, "territorial_diagnosis"), (True, "territorial_diagnosis_resources")):
+        model = territorial_diagnosis(with_resources)
+        rectangles = component_rectangles(model)
+        for i, (label, one) in enumerate(rectangles):
+            for other_label, other in rectangles[i + 1:]:
+                if one.intersects(other):
+                    raise SystemExit(f"{label} overlaps {other_label} in the Graphical Modeler")
+        ok, errors = model.validate()
+        if not ok:
+            raise SystemExit("\n".join(errors))
+        target = ROOT / "models" / f"{name}.model3"
+        if not model.toFile(str(target)):
+            raise SystemExit(f"could not write {target}")
+        print(target)
 
 
 if __name__ == "__main__":

@@ -119,3 +119,45 @@ def test_no_user_visible_text_names_a_file_users_do_not_have(repo):
             for node in ast.walk(tree):
                 if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
                     assert "methods.md" not in node.value and "scorecard.py" not in node.value, (path, node.lineno)
+
+
+RESOURCES_MODEL = "alliance:territorialdiagnosisresources"
+
+
+def test_second_model_adds_resource_balances_and_runs_on_the_resource_sample(plugin, repo, tmp_path):
+    """The shipped model "with resources": the first model's chain plus alliance:resourcebalance, its values table
+    a required input; run on the constructed Paris-basin case it gives the README's 30 deficits."""
+    from qgis import processing
+
+    model = QgsApplication.processingRegistry().algorithmById(RESOURCES_MODEL)
+    assert model is not None and model.validate()[0]
+    first = QgsApplication.processingRegistry().algorithmById(MODEL)
+    children = {c.algorithmId() for c in model.childAlgorithms().values()}
+    assert children == {c.algorithmId() for c in first.childAlgorithms().values()} | {"alliance:resourcebalance"}
+    inputs = [d.name() for d in model.parameterDefinitions() if not d.isDestination()]
+    assert inputs == ["territories", "code", "name", "population", "flows", "territory", "resources"]
+    assert not model.parameterDefinition("resources").flags() & model.parameterDefinition("resources").FlagOptional
+    components = _components(model)
+    assert len(components) == 7 + 7 + 12
+    for i, (name, one) in enumerate(components):
+        for other_name, other in components[i + 1:]:
+            assert not one.intersects(other), (name, other_name)
+    step = model.childAlgorithm("resources")
+    assert step.parameterSources()["VALUES"][0].parameterName() == "resources"
+    sample = repo / "sample_data" / "resources"
+    outputs = {f"{child}:{name}": str(tmp_path / f"{child}_{n}.{'html' if 'HTML' in name else 'pdf' if 'PDF' in name else 'gpkg'}")
+               for n, (child, name) in enumerate(
+                   (c, o) for c, a in model.childAlgorithms().items() for o in a.modelOutputs())}
+    results = processing.run(model, {
+        "territories": str(sample / "paris_basin_departements.gpkg"), "code": "code", "name": "name",
+        "population": "population", "flows": str(sample / "flows_constructed.csv"), "territory": "75",
+        "resources": str(sample / "resources_constructed.csv"), **outputs})
+    from qgis.core import QgsVectorLayer
+
+    balance = QgsVectorLayer(results["resources:Resource balances"], "balance", "ogr")
+    rows = [dict(zip(balance.fields().names(), f.attributes())) for f in balance.getFeatures()]
+    assert len(rows) == 48 and sum(r["net"] < 0 for r in rows) == 30
+    territories = QgsVectorLayer(results["resources:Territories with resource indicators"], "t", "ogr")
+    deficits = {f["code"]: f["deficit_resources"] for f in territories.getFeatures()}
+    assert deficits["75"] == "food,water,energy" and deficits["10"] == ""
+    assert (tmp_path / next(p for k, p in outputs.items() if k.endswith("(PDF)"))).read_bytes()[:4] == b"%PDF"
