@@ -64,7 +64,7 @@
         <message>
             <location filename="../alliance_plugin/gui/cards.py" line="41" />
             <location filename="../processing/report/words.py" line="14" />
-            <location filename="../alliance_plugin/core/scorecard.py" line="69" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="70" />
             <source>not measurable</source>
             <translation>non mesurable</translation>
         </message>
@@ -4091,544 +4091,544 @@ Paramètres : {params}</translation>
             <translation>Aucun territoire n'a de code dans '{field}'.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="46" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="47" />
             <source>the flow table has no internal flows (origin = destination), so self-containment and the job concentration index are undefined</source>
             <translation>la table de flux n'a pas de flux internes (origine = destination) : l'autocontention et l'indice de concentration de l'emploi ne sont donc pas définis</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="48" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="49" />
             <source>no flow starts in this territory, so the share is undefined</source>
             <translation>aucun flux ne part de ce territoire : la part n'est donc pas définie</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="49" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="50" />
             <source>the value is missing (NULL) in the indicator layer</source>
             <translation>la valeur manque (NULL) dans la couche d'indicateurs</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="50" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="51" />
             <source>the ratio is undefined here (population declining or stagnating, or no built-up area); see the flag field of Land consumption</source>
             <translation>le ratio n'est pas défini ici (population en baisse ou stagnante, ou aucune surface bâtie) ; voir le champ flag de Consommation d'espace</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="52" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="53" />
             <source>no new built-up area between the two dates</source>
             <translation>aucune nouvelle surface bâtie entre les deux dates</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="53" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="54" />
             <source>no parcel, or no growth front, in this territory</source>
             <translation>aucune parcelle, ou aucun front de croissance, dans ce territoire</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="54" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="55" />
             <source>no population in this territory</source>
             <translation>aucune population dans ce territoire</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="55" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="56" />
             <source>no service can be reached from this territory</source>
             <translation>aucun service n'est accessible depuis ce territoire</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="56" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="57" />
             <source>the territory consumes none of the resources, so self-sufficiency is undefined</source>
             <translation>le territoire ne consomme aucune des ressources : l'autosuffisance n'est pas définie</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="57" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="58" />
             <source>no flow of the resources reaches this territory, or no flow table was given</source>
             <translation>aucun flux des ressources n'atteint ce territoire, ou aucune table de flux n'a été donnée</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="58" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="59" />
             <source>no resource is in deficit here, or the surpluses of the other territories cannot cover the deficit, so there is no resource-shed</source>
             <translation>aucune ressource n'est en déficit ici, ou les excédents des autres territoires ne peuvent pas couvrir le déficit : il n'y a pas de bassin d'approvisionnement</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="60" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="61" />
             <source>the territory exchanges nothing with territories of other classes</source>
             <translation>le territoire n'échange rien avec des territoires d'autres classes</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="63" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="64" />
             <source>{status} at {bound} or more</source>
             <translation>{status} à partir de {bound}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="64" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="65" />
             <source>{status} from {lower} to under {upper}</source>
             <translation>{status} de {lower} à moins de {upper}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="65" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="66" />
             <source>{status} under {upper}</source>
             <translation>{status} sous {upper}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="66" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="67" />
             <source>{status} for {values}</source>
             <translation>{status} pour {values}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="67" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="68" />
             <source>{indicator} is not measurable: {reason}.</source>
             <translation>{indicator} : non mesurable, {reason}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="68" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="69" />
             <source>{indicator} ({field}): {bands}</source>
             <translation>{indicator} ({field}) : {bands}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="70" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="71" />
             <source>R{number}: {what}</source>
             <translation>R{number} : {what}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="71" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="72" />
             <source>; </source>
             <translation> ; </translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="72" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="73" />
             <source>1,234.5</source>
             <translation>1 234,5</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="73" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="74" />
             <source>a territory the layers do not name</source>
             <translation>un territoire que les couches ne nomment pas</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="256" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="81" />
             <source>Functional areas or Flow regions (commuting flows with their internal flows, population)</source>
             <translation>Aires fonctionnelles ou Régions de flux (navettes domicile-travail avec leurs flux internes, population)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="257" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="82" />
             <source>Flow dependencies (an origin-destination table of flows between the territories)</source>
             <translation>Dépendances de flux (une table origine-destination des flux entre les territoires)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="258" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="83" />
             <source>Dominant flows or City network (flows between the territories, city populations)</source>
             <translation>Flux dominants ou Réseau de villes (flux entre les territoires, population des villes)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="259" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="84" />
             <source>Land tenure overlay (cadastral parcels with their tenure, growth fronts)</source>
             <translation>Croisement foncier (parcelles cadastrales avec leur statut foncier, fronts de croissance)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="260" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="85" />
             <source>Land consumption or Urban growth (built-up areas at two dates, population at both dates)</source>
             <translation>Consommation d'espace ou Croissance urbaine (surfaces bâties à deux dates, population aux deux dates)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="261" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="86" />
             <source>Flow dependencies with several flow types (for example commuting and goods or waste flows), or Resource balances (production and consumption per resource)</source>
             <translation>Dépendances de flux avec plusieurs types de flux (par exemple navettes et flux de marchandises ou de déchets), ou Bilans de ressources (production et consommation par ressource)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="263" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="88" />
             <source>Transit access or Service access (a GTFS feed or stops, services, population), or commuting flows</source>
             <translation>Accès aux transports ou Accès aux services (un flux GTFS ou des arrêts, des services, la population), ou des navettes domicile-travail</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="264" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="89" />
             <source>Any of the algorithms above: the evidence base is the diagnosis itself</source>
             <translation>N'importe lequel des algorithmes ci-dessus : la base de connaissances est le diagnostic lui-même</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="270" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="95" />
             <source>strong when 6 or more of the 8 recommendations have measured evidence, watch from 3 to 5, priority from 0 to 2 (R8 counts itself once any evidence is measured)</source>
             <translation>solide quand au moins 6 des 8 recommandations ont une donnée mesurée, à surveiller de 3 à 5, prioritaire de 0 à 2 (R8 se compte elle-même dès qu'une donnée est mesurée)</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="272" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="97" />
             <source>{value} of the 8 recommendations have measured evidence: a solid evidence base (R8). Measured: {measured}.</source>
             <translation>{value} des 8 recommandations ont une donnée mesurée : une base de connaissances solide (R8). Mesurées : {measured}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="274" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="99" />
             <source>{value} of the 8 recommendations have measured evidence (R8). Measured: {measured}. To complete the diagnosis: {missing}.</source>
             <translation>{value} des 8 recommandations ont une donnée mesurée (R8). Mesurées : {measured}. Pour compléter le diagnostic : {missing}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="276" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="101" />
             <source>Only {value} of the 8 recommendations have measured evidence: build the local evidence base first (R8). Measured: {measured}. To complete the diagnosis: {missing}.</source>
             <translation>Seules {value} des 8 recommandations ont une donnée mesurée : constituer d'abord la base de connaissances locale (R8). Mesurées : {measured}. Pour compléter le diagnostic : {missing}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="278" />
+            <location filename="../alliance_plugin/core/scorecard.py" line="103" />
             <source>Our rule: a count of the recommendations with a measured indicator (none, one or two: priority; three to five: watch; six or more: strong).</source>
             <translation>Notre règle : le nombre de recommandations ayant un indicateur mesuré (aucune, une ou deux : prioritaire ; trois à cinq : à surveiller ; six ou plus : solide).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="81" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="16" />
             <source>{value:.0%} of the outflow goes to {partner}: high dependency; consider inter-territorial cooperation on mobility (R2, R7).</source>
             <translation>{value:.0%} des flux sortants vont vers {partner} : forte dépendance ; envisager une coopération interterritoriale sur les mobilités (R2, R7).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="83" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="18" />
             <source>{value:.0%} of the outflow goes to {partner}: a dependency to follow (R2).</source>
             <translation>{value:.0%} des flux sortants vont vers {partner} : une dépendance à suivre (R2).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="84" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="19" />
             <source>No partner takes more than {value:.0%} of the outflow: diversified links (R2).</source>
             <translation>Aucun partenaire ne reçoit plus de {value:.0%} des flux sortants : des liens diversifiés (R2).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="86" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="21" />
             <source>15 % is the EU-OECD commuting threshold (Dijkstra et al. 2019); 50 % is ours.</source>
             <translation>15 % est le seuil de navettes UE-OCDE (Dijkstra et al. 2019) ; 50 % est notre seuil.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="89" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="24" />
             <source>Only {value:.0%} of the flows starting here stay here: the territory cannot plan alone; plan with its partners (R1, R2).</source>
             <translation>Seuls {value:.0%} des flux partant d'ici y restent : le territoire ne peut pas planifier seul ; planifier avec ses partenaires (R1, R2).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="91" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="26" />
             <source>{value:.0%} of the flows stay inside: close to the self-containment target (R1).</source>
             <translation>{value:.0%} des flux restent sur place : proche de la cible d'autocontention (R1).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="92" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="27" />
             <source>{value:.0%} of the flows stay inside: a self-contained territory (R1).</source>
             <translation>{value:.0%} des flux restent sur place : un territoire autocontenu (R1).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="94" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="29" />
             <source>OECD (2020) labour-market areas: minimum 0.6667, target 0.75.</source>
             <translation>Zones d'emploi de l'OCDE (2020) : minimum 0,6667, cible 0,75.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="97" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="32" />
             <source>{value:.0f} jobs per 100 employed residents: a residential territory whose workers must commute; plan mobility and local jobs (R7, R1).</source>
             <translation>{value:.0f} emplois pour 100 actifs occupés résidents : un territoire résidentiel dont les actifs doivent se déplacer ; planifier mobilités et emplois locaux (R7, R1).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="99" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="34" />
             <source>{value:.0f} jobs per 100 employed residents: more residents than jobs (R7).</source>
             <translation>{value:.0f} emplois pour 100 actifs occupés résidents : plus d'actifs que d'emplois (R7).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="100" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="35" />
             <source>{value:.0f} jobs per 100 employed residents: a job centre (R7).</source>
             <translation>{value:.0f} emplois pour 100 actifs occupés résidents : un pôle d'emploi (R7).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="102" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="37" />
             <source>INSEE indicateur de concentration d'emploi; the 50 and 80 bands are ours.</source>
             <translation>Indicateur de concentration d'emploi de l'INSEE ; les seuils de 50 et 80 sont les nôtres.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="105" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="40" />
             <source>The same partner comes first for several flow types: resource and commuting dependencies overlap; a candidate for circular-economy cooperation (R6, R2).</source>
             <translation>Le même partenaire arrive en tête pour plusieurs types de flux : les dépendances de ressources et de navettes se recouvrent ; une piste de coopération en économie circulaire (R6, R2).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="107" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="42" />
             <source>No partner dominates several flow types (R6).</source>
             <translation>Aucun partenaire ne domine plusieurs types de flux (R6).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="108" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="43" />
             <source>watch when the same partner comes first for two flow types or more; strong otherwise</source>
             <translation>à surveiller quand le même partenaire arrive en tête pour au moins deux types de flux ; solide sinon</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="110" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="45" />
             <source>Our rule: watch when one partner ranks first for two flow types or more (cross-type coupling).</source>
             <translation>Notre règle : à surveiller quand un même partenaire arrive en tête pour au moins deux types de flux (couplage entre types).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="113" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="48" />
             <source>Role in its functional urban area: {value} (R1).</source>
             <translation>Rôle dans son aire urbaine fonctionnelle : {value} (R1).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="114" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="49" />
             <source>Part of the commuting zone of {area}: plan jointly with the city (R1, R2).</source>
             <translation>Dans la couronne (zone de navettage) de {area} : planifier conjointement avec la ville (R1, R2).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="115" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="50" />
             <source>EU-OECD functional urban areas (Dijkstra, Poelman and Veneri 2019).</source>
             <translation>Aires urbaines fonctionnelles UE-OCDE (Dijkstra, Poelman et Veneri 2019).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="119" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="54" />
             <source>Nystuen-Dacey class: {value} (R3).</source>
             <translation>Classe de Nystuen-Dacey : {value} (R3).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="120" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="55" />
             <source>Nystuen-Dacey class: {value}, dominated by {parent}: a relay in the urban hierarchy (R3).</source>
             <translation>Classe de Nystuen-Dacey : {value}, dominé par {parent} : un relais dans la hiérarchie urbaine (R3).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="121" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="56" />
             <source>No flow with another territory: isolated from the city network (R3, R7).</source>
             <translation>Aucun flux avec un autre territoire : isolé du réseau de villes (R3, R7).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="122" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="57" />
             <source>Nystuen and Dacey (1961); the statuses are ours.</source>
             <translation>Nystuen et Dacey (1961) ; les statuts sont les nôtres.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="125" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="60" />
             <source>Land is consumed {value:.1f} times as fast as the population grows (SDG 11.3.1): densify and protect open land (R5, R1).</source>
             <translation>L'espace est consommé {value:.1f} fois plus vite que la population ne croît (ODD 11.3.1) : densifier et protéger les espaces ouverts (R5, R1).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="127" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="62" />
             <source>Land consumption at {value:.1f} times the population growth: to follow (R5).</source>
             <translation>Consommation d'espace à {value:.1f} fois la croissance de la population : à suivre (R5).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="128" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="63" />
             <source>Land consumption below the population growth (ratio {value:.1f}) (R5).</source>
             <translation>Consommation d'espace inférieure à la croissance de la population (rapport {value:.1f}) (R5).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="129" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="64" />
             <source>UN SDG 11.3.1 metadata (a ratio above 1: land consumed faster than population grows); the 0.5 band is ours.</source>
             <translation>Métadonnées de l'ODD 11.3.1 des Nations unies (un ratio supérieur à 1 : l'espace est consommé plus vite que la population ne croît) ; le seuil de 0,5 est le nôtre.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="134" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="69" />
             <source>{value:.0%} of the new built-up area is outlying (leapfrog) growth: steer growth to infill and edges (R5, R1).</source>
             <translation>{value:.0%} de la nouvelle surface bâtie est une extension isolée (par sauts) : orienter la croissance vers le comblement et les franges (R5, R1).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="136" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="71" />
             <source>{value:.0%} of the new built-up area is outlying growth (R5).</source>
             <translation>{value:.0%} de la nouvelle surface bâtie est une extension isolée (R5).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="137" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="72" />
             <source>Only {value:.0%} of the new built-up area is outlying: compact growth (R5).</source>
             <translation>Seuls {value:.0%} de la nouvelle surface bâtie sont une extension isolée : une croissance compacte (R5).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="139" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="74" />
             <source>Landscape expansion index classes (Liu et al. 2010); the 25 and 50 % bands are ours.</source>
             <translation>Classes de l'indice d'expansion paysagère (Liu et al. 2010) ; les seuils de 25 et 50 % sont les nôtres.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="143" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="78" />
             <source>Only {value:.0%} of the parcel area has documented rights (a spatial proxy of SDG 1.4.2): secure tenure first (R4).</source>
             <translation>Seuls {value:.0%} de la surface des parcelles ont des droits documentés (indicateur approché de l'ODD 1.4.2) : sécuriser d'abord le foncier (R4).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="145" />
-            <location filename="../alliance_plugin/core/scorecard.py" line="146" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="80" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="81" />
             <source>{value:.0%} of the parcel area has documented rights (SDG 1.4.2 proxy) (R4).</source>
             <translation>{value:.0%} de la surface des parcelles ont des droits documentés (indicateur approché de l'ODD 1.4.2) (R4).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="148" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="83" />
             <source>SDG 1.4.2 metadata, as a cadastral proxy; the 50 and 80 % bands are ours.</source>
             <translation>Métadonnées de l'ODD 1.4.2, en approximation cadastrale ; les seuils de 50 et 80 % sont les nôtres.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="152" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="87" />
             <source>{value:.0%} of the growth-front land is under informal, customary or unknown tenure: regularise before the city reaches it (R4, R5).</source>
             <translation>{value:.0%} du front d'urbanisation relève d'un foncier informel, coutumier ou inconnu : régulariser avant que la ville ne l'atteigne (R4, R5).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="154" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="89" />
             <source>{value:.0%} of the growth-front land has insecure tenure (R4).</source>
             <translation>{value:.0%} du front d'urbanisation a un foncier non sécurisé (R4).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="155" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="90" />
             <source>Only {value:.0%} of the growth-front land has insecure tenure (R4).</source>
             <translation>Seuls {value:.0%} du front d'urbanisation ont un foncier non sécurisé (R4).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="157" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="92" />
             <source>Our rule, beside the SDG 1.4.2 spatial proxies (UN-Habitat and World Bank metadata): the share of growth-front land under informal, customary or unknown tenure; the 20 and 50 % bands are ours.</source>
             <translation>Notre règle, à côté des approximations spatiales de l'ODD 1.4.2 (métadonnées d'ONU-Habitat et de la Banque mondiale) : la part des terrains des fronts de croissance en tenure informelle, coutumière ou inconnue ; les seuils de 20 et 50 % sont les nôtres.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="161" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="96" />
             <source>Only {value:.0%} of the population lives within walking distance of frequent public transport (SDG 11.2.1): extend or densify the service (R7, R1).</source>
             <translation>Seuls {value:.0%} de la population vivent à distance à pied de transports en commun fréquents (ODD 11.2.1) : étendre ou densifier l'offre (R7, R1).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="163" />
-            <location filename="../alliance_plugin/core/scorecard.py" line="165" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="98" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="100" />
             <source>{value:.0%} of the population lives within walking distance of frequent public transport (SDG 11.2.1) (R7).</source>
             <translation>{value:.0%} de la population vit à distance à pied de transports en commun fréquents (ODD 11.2.1) (R7).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="168" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="103" />
             <source>UN SDG 11.2.1 metadata (500 m and 1 000 m walks); the 50 and 80 % bands are ours.</source>
             <translation>Métadonnées de l'ODD 11.2.1 des Nations unies (marches de 500 m et 1 000 m) ; les seuils de 50 et 80 % sont les nôtres.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="171" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="106" />
             <source>People walk {value:,.0f} m on average to the nearest service: bring services closer or link the territory to a nearby centre (R7, R3).</source>
             <translation>Les habitants marchent en moyenne {value:,.0f} m jusqu'au service le plus proche : rapprocher les services ou relier le territoire à un pôle voisin (R7, R3).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="173" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="108" />
             <source>People walk {value:,.0f} m on average to the nearest service (R7).</source>
             <translation>Les habitants marchent en moyenne {value:,.0f} m jusqu'au service le plus proche (R7).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="174" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="109" />
             <source>The nearest service is {value:,.0f} m away on average (R7).</source>
             <translation>Le service le plus proche est en moyenne à {value:,.0f} m (R7).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="176" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="111" />
             <source>Our rule, on the SDG 11.2.1 walking distances (500 m and 1 000 m).</source>
             <translation>Notre règle, sur les distances de marche de l'ODD 11.2.1 (500 m et 1 000 m).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="179" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="114" />
             <source>An intermediary city: middle size, high intermediation, intermediate place in the hierarchy; reinforce its role in the network (R3).</source>
             <translation>Une ville intermédiaire : taille moyenne, forte intermédiation, place intermédiaire dans la hiérarchie ; renforcer son rôle dans le réseau (R3).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="181" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="116" />
             <source>Not an intermediary city by our rule (R3).</source>
             <translation>Pas une ville intermédiaire selon notre règle (R3).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="182" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="117" />
             <source>strong when the city meets the three intermediary criteria (middle size, betweenness in the top share, intermediate in the Nystuen-Dacey hierarchy); watch otherwise</source>
             <translation>solide quand la ville remplit les trois critères de ville intermédiaire (taille moyenne, intermédiarité dans la tranche haute, place intermédiaire dans la hiérarchie de Nystuen-Dacey) ; à surveiller sinon</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="185" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="120" />
             <source>Our rule: a city is intermediary when its size is inside the band, its betweenness in the top share and it is intermediate in the Nystuen-Dacey hierarchy (UCLG CIMES intermediary cities).</source>
             <translation>Notre règle : une ville est intermédiaire quand sa taille est dans la tranche, son intermédiarité dans la tranche haute et sa place intermédiaire dans la hiérarchie de Nystuen-Dacey (villes intermédiaires CGLU-CIMES).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="190" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="125" />
             <source>Local production covers only {value:.0%} of the consumption of {resource}: secure its supply with partner territories and plan a circular economy of resources (R6, R2).</source>
             <translation>La production locale ne couvre que {value:.0%} de la consommation de {resource} : sécuriser son approvisionnement avec des territoires partenaires et planifier une économie circulaire des ressources (R6, R2).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="192" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="127" />
             <source>Local production covers {value:.0%} of the consumption of {resource}: a deficit to plan with the supplying territories (R6).</source>
             <translation>La production locale couvre {value:.0%} de la consommation de {resource} : un déficit à planifier avec les territoires fournisseurs (R6).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="194" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="129" />
             <source>Every resource is produced at least at the level of its consumption ({value:.0%} for {resource}): a territory that can supply its neighbours (R6, R2).</source>
             <translation>Chaque ressource est produite au moins au niveau de sa consommation ({value:.0%} pour {resource}) : un territoire qui peut approvisionner ses voisins (R6, R2).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="197" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="132" />
             <source>Our rule (priority under 50 %, watch under 100 %, strong from 100 %); self-sufficiency as production / consumption in the foodshed studies (Peters et al. 2009; Zumkehr and Campbell 2015).</source>
             <translation>Notre règle (priorité sous 50 %, vigilance sous 100 %, atout à partir de 100 %) ; l'autosuffisance comme production / consommation dans les études de bassins alimentaires (Peters et al. 2009 ; Zumkehr et Campbell 2015).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="201" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="136" />
             <source>Flows from other territories bring {value:.0%} of the consumption of a resource: a strong dependency; diversify and secure the supply (R6).</source>
             <translation>Les flux venant d'autres territoires apportent {value:.0%} de la consommation d'une ressource : une forte dépendance ; diversifier et sécuriser l'approvisionnement (R6).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="203" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="138" />
             <source>Flows from other territories bring {value:.0%} of the consumption of a resource (R6).</source>
             <translation>Les flux venant d'autres territoires apportent {value:.0%} de la consommation d'une ressource (R6).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="204" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="139" />
             <source>Flows from other territories bring at most {value:.0%} of the consumption of any resource (R6).</source>
             <translation>Les flux venant d'autres territoires apportent au plus {value:.0%} de la consommation de chaque ressource (R6).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="207" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="142" />
             <source>Ours: the 50 and 75 % bands; import dependency as inflow / consumption (urban metabolism and foodshed studies: Peters et al. 2009; Zumkehr and Campbell 2015).</source>
             <translation>Les nôtres : les seuils de 50 et 75 % ; la dépendance aux importations comme flux entrant / consommation (études du métabolisme urbain et des bassins alimentaires : Peters et al. 2009 ; Zumkehr et Campbell 2015).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="211" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="146" />
             <source>Only {value:.0%} of the inflow of a resource comes from nearby territories: build short supply chains with the neighbouring territories (R6, R2).</source>
             <translation>Seuls {value:.0%} du flux entrant d'une ressource viennent de territoires proches : construire des circuits courts avec les territoires voisins (R6, R2).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="213" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="148" />
             <source>{value:.0%} of the inflow of a resource comes from nearby territories (R6).</source>
             <translation>{value:.0%} du flux entrant d'une ressource viennent de territoires proches (R6).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="214" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="149" />
             <source>At least {value:.0%} of the inflow of every resource comes from nearby territories: short supply chains (R6).</source>
             <translation>Au moins {value:.0%} du flux entrant de chaque ressource viennent de territoires proches : des circuits courts (R6).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="217" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="152" />
             <source>Ours: the 25 and 50 % bands on the local share of the inflow (within the local distance or the same functional area).</source>
             <translation>Les nôtres : les seuils de 25 et 50 % sur la part locale du flux entrant (dans la distance locale ou la même aire fonctionnelle).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="221" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="156" />
             <source>Covering the deficit takes territories up to {value:,.0f} m away: a wide resource-shed; cooperate with the supplying territories and produce closer (R6, R2).</source>
             <translation>Couvrir le déficit demande des territoires jusqu'à {value:,.0f} m : un bassin d'approvisionnement étendu ; coopérer avec les territoires fournisseurs et produire plus près (R6, R2).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="223" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="158" />
             <source>Covering the deficit takes territories up to {value:,.0f} m away (R6).</source>
             <translation>Couvrir le déficit demande des territoires jusqu'à {value:,.0f} m (R6).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="224" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="159" />
             <source>The deficit is covered by territories within {value:,.0f} m: a compact resource-shed (R6).</source>
             <translation>Le déficit est couvert par des territoires à moins de {value:,.0f} m : un bassin d'approvisionnement compact (R6).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="227" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="162" />
             <source>Ours: the 50 and 100 km bands; the radius of the foodshed as its measure follows Peters et al. (2009) and Zumkehr and Campbell (2015).</source>
             <translation>Les nôtres : les seuils de 50 et 100 km ; le rayon du bassin alimentaire comme mesure suit Peters et al. (2009) et Zumkehr et Campbell (2015).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="232" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="167" />
             <source>Reciprocity {value:.0%} with the class {partner_class}: one side provides almost everything; move from redistribution to reciprocity and win-win partnerships (R2).</source>
             <translation>Réciprocité de {value:.0%} avec la classe {partner_class} : un côté fournit presque tout ; passer de la redistribution à la réciprocité et à des partenariats gagnant-gagnant (R2).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="234" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="169" />
             <source>Reciprocity {value:.0%} with the class {partner_class}: the exchanges run mostly one way (R2).</source>
             <translation>Réciprocité de {value:.0%} avec la classe {partner_class} : les échanges vont surtout dans un sens (R2).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="236" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="171" />
             <source>Reciprocity {value:.0%} with the class {partner_class}: each side provides something to the other (R2).</source>
             <translation>Réciprocité de {value:.0%} avec la classe {partner_class} : chaque côté fournit quelque chose à l'autre (R2).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="239" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="174" />
             <source>Our rule and our index (not an official one): R = 1 - |2 x mean share - 1| over the flow types the pair of classes exchanges; priority under 25 %, watch under 50 %.</source>
             <translation>Notre règle et notre indice (non officiel) : R = 1 - |2 x part moyenne - 1| sur les types de flux que la paire de classes échange ; priorité sous 25 %, vigilance sous 50 %.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="243" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="178" />
             <source>Net contribution {value:+.2f} (from -1, only receives, to 1, only gives): the exchanges with the other classes run mostly one way; look for what could flow back (R2).</source>
             <translation>Contribution nette {value:+.2f} (de -1, ne fait que recevoir, à 1, ne fait que donner) : les échanges avec les autres classes vont surtout dans un sens ; chercher ce qui pourrait circuler en retour (R2).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="245" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="180" />
             <source>Net contribution {value:+.2f}: the territory gives and receives in balance with the other classes (R2).</source>
             <translation>Contribution nette {value:+.2f} : le territoire donne et reçoit de manière équilibrée avec les autres classes (R2).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="247" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="182" />
             <source>watch when the territory mostly gives (0.5 or more) or mostly receives (under -0.5); strong in between</source>
             <translation>vigilance quand le territoire donne surtout (0,5 ou plus) ou reçoit surtout (sous -0,5) ; atout entre les deux</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/scorecard.py" line="250" />
+            <location filename="../alliance_plugin/core/scorecard_rules.py" line="185" />
             <source>Our rule: watch when the net contribution is 0.5 or more, or under -0.5.</source>
             <translation>Notre règle : vigilance quand la contribution nette est de 0,5 ou plus, ou sous -0,5.</translation>
         </message>

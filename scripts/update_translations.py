@@ -308,11 +308,11 @@ def core_error_templates():
 
 
 def scorecard_sentences():
-    """The texts of core/scorecard.py (the ``text=`` sentence templates, ``rule_text=`` and ``source=`` of its rules,
+    """The texts of core/scorecard.py and core/scorecard_rules.py (the ``text=`` sentence templates, ``rule_text=`` and ``source=`` of its rules,
     the values of its REASONS, WORDS and COMPLETE dicts) and the labels of core/indicators.py
     (first argument of ``_ind``/``_share``): translated by the glue (``translate=tr``)."""
     found = []
-    for name in ("scorecard.py", "indicators.py"):
+    for name in ("scorecard.py", "scorecard_rules.py", "indicators.py"):
         path = ROOT / "alliance_plugin" / "core" / name
         tree = ast.parse(path.read_text(encoding="utf-8"))
         rel = path.relative_to(ROOT).as_posix()
