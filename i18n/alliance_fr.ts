@@ -520,7 +520,7 @@
         </message>
         <message>
             <location filename="../alliance_plugin/gui/layers.py" line="449" />
-            <location filename="../processing/provider.py" line="129" />
+            <location filename="../processing/provider.py" line="136" />
             <location filename="../processing/styling/names.py" line="12" />
             <source>Flow lines (dependencies)</source>
             <translation>Lignes de flux (dépendances)</translation>
@@ -659,7 +659,7 @@
             <location filename="../processing/access_inputs.py" line="117" />
             <location filename="../processing/flow_inputs.py" line="73" />
             <location filename="../processing/land_consumption.py" line="57" />
-            <location filename="../processing/provider.py" line="123" />
+            <location filename="../processing/provider.py" line="130" />
             <location filename="../processing/report/content.py" line="171" />
             <location filename="../processing/report/html_page.py" line="48" />
             <source>Territories</source>
@@ -669,7 +669,7 @@
             <location filename="../processing/access_inputs.py" line="118" />
             <location filename="../processing/flow_inputs.py" line="73" />
             <location filename="../processing/land_tenure.py" line="128" />
-            <location filename="../processing/provider.py" line="123" />
+            <location filename="../processing/provider.py" line="130" />
             <location filename="../processing/urban_growth.py" line="54" />
             <source>Territory code field</source>
             <translation>Champ de code des territoires</translation>
@@ -1181,7 +1181,7 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/dominant_flows.py" line="47" />
-            <location filename="../processing/provider.py" line="130" />
+            <location filename="../processing/provider.py" line="137" />
             <location filename="../processing/styling/names.py" line="14" />
             <source>Dominant flows</source>
             <translation>Flux dominants</translation>
@@ -1331,7 +1331,7 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/flow_inputs.py" line="79" />
-            <location filename="../processing/provider.py" line="126" />
+            <location filename="../processing/provider.py" line="133" />
             <source>Flows (table, layer or CSV file)</source>
             <translation>Flux (table, couche ou fichier CSV)</translation>
         </message>
@@ -1597,7 +1597,7 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/functional_areas.py" line="64" />
-            <location filename="../processing/provider.py" line="125" />
+            <location filename="../processing/provider.py" line="132" />
             <source>Population field</source>
             <translation>Champ de population</translation>
         </message>
@@ -2282,66 +2282,98 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>Alliance des territoires : intelligence territoriale</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="121" />
+            <location filename="../processing/provider.py" line="128" />
             <source>Territorial diagnosis from flows</source>
             <translation>Diagnostic territorial à partir des flux</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="121" />
+            <location filename="../processing/provider.py" line="128" />
             <source>Models</source>
             <translation>Modèles</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="122" />
+            <location filename="../processing/provider.py" line="129" />
             <source>Territorial diagnosis from flows: flow dependencies, attraction areas (INSEE method), dominant flows, flow regions (Louvain), the recommendations scorecard and the territorial report (HTML and PDF, with maps), in one run. The help button opens the method notes.</source>
             <translation>Diagnostic territorial à partir des flux : dépendances de flux, aires d'attraction (méthode INSEE), flux dominants, régions de flux (Louvain), tableau de bord des recommandations et rapport territorial (HTML et PDF, avec cartes), en une seule exécution. Le bouton d'aide ouvre les notes de méthode.</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="124" />
+            <location filename="../processing/provider.py" line="131" />
             <location filename="../processing/territorial_report.py" line="52" />
             <source>Territory name field</source>
             <translation>Champ du nom des territoires</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="128" />
+            <location filename="../processing/provider.py" line="135" />
             <source>Territory of the report (empty: atlas of all)</source>
             <translation>Territoire du rapport (vide : atlas de tous)</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="129" />
+            <location filename="../processing/provider.py" line="136" />
             <source>Dependencies</source>
             <translation>Dépendances</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="130" />
+            <location filename="../processing/provider.py" line="137" />
             <source>Attraction areas</source>
             <translation>Aires d'attraction</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="131" />
+            <location filename="../processing/provider.py" line="138" />
             <location filename="../processing/styling/names.py" line="16" />
             <source>Flow regions</source>
             <translation>Régions de flux</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="131" />
+            <location filename="../processing/provider.py" line="138" />
             <source>Scorecard</source>
             <translation>Tableau de bord</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="132" />
+            <location filename="../processing/provider.py" line="139" />
             <source>Scorecard (HTML)</source>
             <translation>Tableau de bord (HTML)</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="133" />
+            <location filename="../processing/provider.py" line="140" />
             <source>Territorial report (HTML)</source>
             <translation>Rapport territorial (HTML)</translation>
         </message>
         <message>
-            <location filename="../processing/provider.py" line="134" />
+            <location filename="../processing/provider.py" line="141" />
             <source>Territorial report (PDF)</source>
             <translation>Rapport territorial (PDF)</translation>
+        </message>
+        <message>
+            <location filename="../processing/provider.py" line="142" />
+            <source>Territorial diagnosis with resources</source>
+            <translation>Diagnostic territorial avec les ressources</translation>
+        </message>
+        <message>
+            <location filename="../processing/provider.py" line="142" />
+            <source>Territorial diagnosis with resources: the territorial diagnosis from flows (flow dependencies, attraction areas, dominant flows, flow regions, scorecard, report) and the resource balances of the territories (self-sufficiency, import dependency, local sourcing, resource-sheds) from a table of resource values, in one run.</source>
+            <translation>Diagnostic territorial avec les ressources : le diagnostic territorial à partir des flux (dépendances de flux, aires d'attraction, flux dominants, régions de flux, tableau de bord, rapport) et les bilans de ressources des territoires (autosuffisance, dépendance aux importations, approvisionnement local, bassins d'approvisionnement) à partir d'une table de valeurs par ressource, en une seule exécution.</translation>
+        </message>
+        <message>
+            <location filename="../processing/provider.py" line="144" />
+            <source>Resource values (territory, resource, production, consumption, unit)</source>
+            <translation>Valeurs par ressource (territoire, ressource, production, consommation, unité)</translation>
+        </message>
+        <message>
+            <location filename="../processing/provider.py" line="145" />
+            <location filename="../processing/resource_balance.py" line="95" />
+            <source>Territories with resource indicators</source>
+            <translation>Territoires avec les indicateurs de ressources</translation>
+        </message>
+        <message>
+            <location filename="../processing/provider.py" line="146" />
+            <source>Resource balances</source>
+            <translation>Bilans de ressources</translation>
+        </message>
+        <message>
+            <location filename="../processing/provider.py" line="146" />
+            <location filename="../processing/styling/names.py" line="24" />
+            <source>Resource-sheds</source>
+            <translation>Bassins d'approvisionnement</translation>
         </message>
         <message>
             <location filename="../processing/provider.py" line="71" />
@@ -2793,11 +2825,6 @@ Paramètres : {params}</translation>
             <location filename="../processing/resource_balance.py" line="91" />
             <source>Resource-shed allocation rule</source>
             <translation>Règle d'allocation des bassins d'approvisionnement</translation>
-        </message>
-        <message>
-            <location filename="../processing/resource_balance.py" line="95" />
-            <source>Territories with resource indicators</source>
-            <translation>Territoires avec les indicateurs de ressources</translation>
         </message>
         <message>
             <location filename="../processing/resource_balance.py" line="97" />
@@ -3342,11 +3369,6 @@ Paramètres : {params}</translation>
             <location filename="../processing/styling/names.py" line="22" />
             <source>Resource balances: lowest self-sufficiency</source>
             <translation>Bilans de ressources : autosuffisance la plus faible</translation>
-        </message>
-        <message>
-            <location filename="../processing/styling/names.py" line="24" />
-            <source>Resource-sheds</source>
-            <translation>Bassins d'approvisionnement</translation>
         </message>
         <message>
             <location filename="../processing/styling/names.py" line="25" />

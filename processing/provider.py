@@ -116,6 +116,13 @@ DIAGNOSIS_HELP = ("Territorial diagnosis from flows: flow dependencies, attracti
                   "and PDF, with maps), in one run. The help button opens the method notes.")
 
 
+RESOURCES_NAME = "Territorial diagnosis with resources"
+RESOURCES_HELP = ("Territorial diagnosis with resources: the territorial diagnosis from flows (flow dependencies, "
+                  "attraction areas, dominant flows, flow regions, scorecard, report) and the resource balances of "
+                  "the territories (self-sufficiency, import dependency, local sourcing, resource-sheds) from a "
+                  "table of resource values, in one run.")
+
+
 def model_texts():
     """English text of a shipped model -> its translation (the .model3 files hold English)."""
     return {DIAGNOSIS_NAME: tr("Territorial diagnosis from flows"), "Models": tr("Models"),
@@ -131,4 +138,9 @@ def model_texts():
             "Flow regions": tr("Flow regions"), "Scorecard": tr("Scorecard"),
             "Scorecard (HTML)": tr("Scorecard (HTML)"),
             "Territorial report (HTML)": tr("Territorial report (HTML)"),
-            "Territorial report (PDF)": tr("Territorial report (PDF)")}
+            "Territorial report (PDF)": tr("Territorial report (PDF)"),
+            RESOURCES_NAME: tr("Territorial diagnosis with resources"), RESOURCES_HELP: tr(RESOURCES_HELP),
+            "Resource values (territory, resource, production, consumption, unit)":
+                tr("Resource values (territory, resource, production, consumption, unit)"),
+            "Territories with resource indicators": tr("Territories with resource indicators"),
+            "Resource balances": tr("Resource balances"), "Resource-sheds": tr("Resource-sheds")}

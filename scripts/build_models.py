@@ -123,6 +123,13 @@ def territorial_diagnosis(with_resources=False):
           [("OUTPUT_REGIONS", "Flow regions")], position=(x1, 60.0 + 3 * ROW), description="Flow regions (Louvain)")
     indicators = [Source.fromChildOutput("dependencies", "OUTPUT"), Source.fromChildOutput("areas", "OUTPUT"),
                   Source.fromChildOutput("hierarchy", "OUTPUT")]
+    if with_resources:  # its territories feed the scorecard's R6 and R2 rules and the report
+        child(model, "alliance:resourcebalance", "resources", {
+            **base, "VALUES": Source.fromModelParameter("resources")},
+              [("OUTPUT", "Territories with resource indicators"), ("OUTPUT_BALANCE", "Resource balances"),
+               ("OUTPUT_SHEDS", "Resource-sheds")],
+              position=(x1, 60.0 + 4.5 * ROW), description="Resource balances")
+        indicators.append(Source.fromChildOutput("resources", "OUTPUT"))
     child(model, "alliance:recommendationscorecard", "scorecard", {
         "INPUT": Source.fromModelParameter("territories"), "ID_FIELD": Source.fromModelParameter("code"),
         "INDICATORS": indicators},
@@ -134,12 +141,6 @@ def territorial_diagnosis(with_resources=False):
         "INDICATORS": indicators, "FLOW_LINES": Source.fromChildOutput("dependencies", "OUTPUT_LINES")},
           [("OUTPUT_HTML", "Territorial report (HTML)"), ("OUTPUT_PDF", "Territorial report (PDF)")],
           position=(x3, 60.0 + 1.5 * ROW), description="Territorial report")
-    if with_resources:
-        child(model, "alliance:resourcebalance", "resources", {
-            **base, "VALUES": Source.fromModelParameter("resources")},
-              [("OUTPUT", "Territories with resource indicators"), ("OUTPUT_BALANCE", "Resource balances"),
-               ("OUTPUT_SHEDS", "Resource-sheds")],
-              position=(x1, 60.0 + 4.5 * ROW), description="Resource balances")
     return model
 
 

@@ -124,7 +124,7 @@ def test_no_user_visible_text_names_a_file_users_do_not_have(repo):
 RESOURCES_MODEL = "alliance:territorialdiagnosisresources"
 
 
-def test_second_model_adds_resource_balances_and_runs_on_the_resource_sample(plugin, repo, tmp_path):
+def test_second_model_adds_resource_balances_and_runs_on_the_resource_sample(plugin, repo, tmp_path, h):
     """The shipped model "with resources": the first model's chain plus alliance:resourcebalance, its values table
     a required input; run on the constructed Paris-basin case it gives the README's 30 deficits."""
     from qgis import processing
@@ -145,7 +145,8 @@ def test_second_model_adds_resource_balances_and_runs_on_the_resource_sample(plu
     step = model.childAlgorithm("resources")
     assert step.parameterSources()["VALUES"][0].parameterName() == "resources"
     sample = repo / "sample_data" / "resources"
-    outputs = {f"{child}:{name}": str(tmp_path / f"{child}_{n}.{'html' if 'HTML' in name else 'pdf' if 'PDF' in name else 'gpkg'}")
+    outputs = {h.model_output(model, child, name):
+               str(tmp_path / f"{child}_{n}.{'html' if 'HTML' in name else 'pdf' if 'PDF' in name else 'gpkg'}")
                for n, (child, name) in enumerate(
                    (c, o) for c, a in model.childAlgorithms().items() for o in a.modelOutputs())}
     results = processing.run(model, {
@@ -154,10 +155,16 @@ def test_second_model_adds_resource_balances_and_runs_on_the_resource_sample(plu
         "resources": str(sample / "resources_constructed.csv"), **outputs})
     from qgis.core import QgsVectorLayer
 
-    balance = QgsVectorLayer(results["resources:Resource balances"], "balance", "ogr")
+    balance = QgsVectorLayer(results[h.model_output(model, "resources", "Resource balances")], "balance", "ogr")
     rows = [dict(zip(balance.fields().names(), f.attributes())) for f in balance.getFeatures()]
     assert len(rows) == 48 and sum(r["net"] < 0 for r in rows) == 30
-    territories = QgsVectorLayer(results["resources:Territories with resource indicators"], "t", "ogr")
+    territories = QgsVectorLayer(results[h.model_output(model, "resources", "Territories with resource indicators")],
+                                 "t", "ogr")
     deficits = {f["code"]: f["deficit_resources"] for f in territories.getFeatures()}
     assert deficits["75"] == "food,water,energy" and deficits["10"] == ""
     assert (tmp_path / next(p for k, p in outputs.items() if k.endswith("(PDF)"))).read_bytes()[:4] == b"%PDF"
+    # The resource balances feed the scorecard: Paris (75) produces 0.1 % of the food it eats (README), so its
+    # lowest self-sufficiency is under the 50 % bound of the R6 rule: priority, and R6 names it.
+    card = QgsVectorLayer(results[h.model_output(model, "scorecard", "Scorecard")], "card", "ogr")
+    paris = next(f for f in card.getFeatures() if f["code"] == "75")
+    assert paris["r6_status"] == "priority" and "food" in paris["r6_text"], paris["r6_text"]
