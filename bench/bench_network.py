@@ -39,7 +39,7 @@ def main():
     args = parser.parse_args()
     plugin_import_path()
     from alliance_territories.alliance_plugin.core import citynet, dominant
-    from alliance_territories.alliance_plugin.core import flow_table as ft
+    from alliance_territories.alliance_plugin.core import flows as ft
 
     with tempfile.TemporaryDirectory(prefix="alliance-bench-") as tmp:
         gpkg, csv_path, n_rows = make_case(Path(tmp), args.territories, args.flows)

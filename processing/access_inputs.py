@@ -226,7 +226,7 @@ class AccessAlgorithm(AllianceAlgorithm):
         read = read_layer(source, names, feedback, crs=crs, context=context,
                           keep=bool(parameters.get(self.OUTPUT_TERRITORIES)))
         frame = read.frame
-        from ..alliance_plugin.core.flow_table import codes_as_text
+        from ..alliance_plugin.core.flows import codes_as_text
 
         frame["code"] = codes_as_text(frame[field]).to_numpy()
         if class_field:

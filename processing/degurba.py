@@ -283,7 +283,7 @@ class Degurba(GrowthAlgorithm):
         canceled."""
         import shapely
 
-        from ..alliance_plugin.core.flow_table import codes_as_text
+        from ..alliance_plugin.core.flows import codes_as_text
         from ..alliance_plugin.core.geometry import zone_of_points
         from ..alliance_plugin.core.grid import cell_points
 

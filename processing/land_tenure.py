@@ -316,7 +316,7 @@ class LandTenureOverlay(AllianceAlgorithm):
         import numpy as np
         import shapely
 
-        from ..alliance_plugin.core.flow_table import codes_as_text
+        from ..alliance_plugin.core.flows import codes_as_text
         from ..alliance_plugin.core.geometry import repair, representative_points
 
         id_field = self.parameterAsString(parameters, self.TERRITORY_ID_FIELD, context)

@@ -137,7 +137,7 @@ class UrbanGrowth(GrowthAlgorithm):
 
     def _territory_codes(self, frame, id_field, patches, feedback):
         """The territory of each patch (the one holding its representative point) and the territory codes."""
-        from ..alliance_plugin.core.flow_table import codes_as_text
+        from ..alliance_plugin.core.flows import codes_as_text
         from ..alliance_plugin.core.growth.patches import patch_territories
 
         codes = codes_as_text(frame[id_field])

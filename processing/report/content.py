@@ -34,7 +34,7 @@ def territory_shapes(territories, id_field, name_field):
     """({code: name}, {code: geometry}, {code: point on surface}) of the territories, first feature of a code."""
     import pandas as pd
 
-    from ...alliance_plugin.core.flow_table import codes_as_text
+    from ...alliance_plugin.core.flows import codes_as_text
 
     names, geometries, points = {}, {}, {}
     for feature in territories.getFeatures():

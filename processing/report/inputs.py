@@ -52,7 +52,7 @@ def read_scorecard(alg, parameters, context, feedback, thresholds=None):
     import pandas as pd
 
     from ...alliance_plugin.core import scorecard as sc
-    from ...alliance_plugin.core.flow_table import codes_as_text
+    from ...alliance_plugin.core.flows import codes_as_text
 
     id_field = alg.parameterAsString(parameters, alg.ID_FIELD, context)
     wanted = {rule["field"] for rule in sc.RULES} | set(HELPER_FIELDS)

@@ -16,10 +16,10 @@ def test_insee_mobpro_semicolon_cp1252_decimal_comma(core, tmp_path):
             "2A004;Ajaccio;2A004;Ajaccio;20000\n"
             "38185;Saint-Martin-d'Hères;38421;Grenoble;1 204,0\n")
     path = write(tmp_path / "mobpro.csv", text, "cp1252")
-    raw, columns, fmt = core.flow_table.read_flow_csv(path)
+    raw, columns, fmt = core.flows.read_flow_csv(path)
     assert (fmt.encoding, fmt.delimiter) == ("cp1252", ";")
     assert columns.insee_commuting and columns.volume == "NBFLUX_C20_ACTOCC15P"
-    valid = core.flow_table.validate_flows(raw, columns, default_type="commuting")
+    valid = core.flows.validate_flows(raw, columns, default_type="commuting")
     table = valid.table
     assert table["origin"].tolist() == ["01004", "01004", "2A004", "38185"]
     assert table["value"].tolist() == [2715.5, 310.25, 20000.0, 1204.0]
@@ -29,9 +29,9 @@ def test_insee_mobpro_semicolon_cp1252_decimal_comma(core, tmp_path):
 def test_utf8_bom_comma_and_insee_detail_summed(core, tmp_path):
     text = "\ufeffCOMMUNE,DCLT,IPONDI\n01004,69123,1.2\n01004,69123,0.8\n01004,01004,3\n"
     path = write(tmp_path / "detail.csv", text)
-    raw, columns, fmt = core.flow_table.read_flow_csv(path)
+    raw, columns, fmt = core.flows.read_flow_csv(path)
     assert fmt.encoding == "utf-8-sig" and columns.origin == "COMMUNE" and columns.insee_commuting
-    valid = core.flow_table.validate_flows(raw, columns)
+    valid = core.flows.validate_flows(raw, columns)
     assert valid.duplicate_rows == 1
     assert "line 3" in valid.warnings[0]  # the repeated row is named by its line number
     assert valid.table.set_index("destination")["value"].to_dict() == pytest.approx({"69123": 2.0, "01004": 3.0})
@@ -39,69 +39,69 @@ def test_utf8_bom_comma_and_insee_detail_summed(core, tmp_path):
 
 def test_tab_delimited_with_type(core, tmp_path):
     path = write(tmp_path / "flows.txt", "from\tto\tvalue\ttype\nA\tB\t1\tfood\nA\tB\t2\twater\n")
-    raw, columns, _ = core.flow_table.read_flow_csv(path)
+    raw, columns, _ = core.flows.read_flow_csv(path)
     assert columns.flow_type == "type"
-    valid = core.flow_table.validate_flows(raw, columns, keep_types=["water"])
+    valid = core.flows.validate_flows(raw, columns, keep_types=["water"])
     assert valid.table["value"].tolist() == [2.0] and valid.rows_of_other_types == 1
 
 
 def test_missing_and_negative_volumes_name_the_rows(core, tmp_path):
     path = write(tmp_path / "bad.csv", "o;d;v\nA;B;1\nA;C;\nB;C;x\n")
-    raw, columns, _ = core.flow_table.read_flow_csv(path, origin="o", destination="d", volume="v")
+    raw, columns, _ = core.flows.read_flow_csv(path, origin="o", destination="d", volume="v")
     with pytest.raises(core.errors.InvalidValueError, match=r"2 rows .*line 3, 4"):
-        core.flow_table.validate_flows(raw, columns)
+        core.flows.validate_flows(raw, columns)
     path = write(tmp_path / "neg.csv", "o;d;v\nA;B;1\nA;C;-4\n")
-    raw, columns, _ = core.flow_table.read_flow_csv(path, origin="o", destination="d", volume="v")
+    raw, columns, _ = core.flows.read_flow_csv(path, origin="o", destination="d", volume="v")
     with pytest.raises(core.errors.InvalidValueError, match=r"negative .*line 3"):
-        core.flow_table.validate_flows(raw, columns)
+        core.flows.validate_flows(raw, columns)
 
 
 def test_missing_codes_are_refused(core):
     raw = pd.DataFrame({"o": ["A", None], "d": ["B", "B"], "v": [1, 2]},
                        index=pd.Index([10, 11], name="feature id"))
     with pytest.raises(core.errors.InvalidValueError, match="no origin code.*feature id 11"):
-        core.flow_table.validate_flows(raw, core.flow_table.FlowColumns("o", "d", "v"))
+        core.flows.validate_flows(raw, core.flows.FlowColumns("o", "d", "v"))
 
 
 def test_empty_inputs(core, tmp_path):
     with pytest.raises(core.errors.EmptyInputError):
-        core.flow_table.read_flow_csv(write(tmp_path / "empty.csv", ""))
+        core.flows.read_flow_csv(write(tmp_path / "empty.csv", ""))
     with pytest.raises(core.errors.EmptyInputError, match="no rows"):
-        core.flow_table.read_flow_csv(write(tmp_path / "header.csv", "origin,destination,flow\n"))
+        core.flows.read_flow_csv(write(tmp_path / "header.csv", "origin,destination,flow\n"))
     with pytest.raises(core.errors.EmptyInputError):
-        core.flow_table.validate_flows(pd.DataFrame({"o": [], "d": [], "v": []}),
-                                       core.flow_table.FlowColumns("o", "d", "v"))
+        core.flows.validate_flows(pd.DataFrame({"o": [], "d": [], "v": []}),
+                                       core.flows.FlowColumns("o", "d", "v"))
 
 
 def test_minimum_volume_and_unknown_type(core):
     raw = pd.DataFrame({"o": ["A", "A"], "d": ["B", "C"], "v": [1.0, 50.0], "t": ["food", "food"]})
-    columns = core.flow_table.FlowColumns("o", "d", "v", "t")
-    valid = core.flow_table.validate_flows(raw, columns, min_volume=10)
+    columns = core.flows.FlowColumns("o", "d", "v", "t")
+    valid = core.flows.validate_flows(raw, columns, min_volume=10)
     assert valid.rows_below_minimum == 1 and len(valid.table) == 1
     with pytest.raises(core.errors.InvalidValueError, match="types are food"):
-        core.flow_table.validate_flows(raw, columns, keep_types=["energy"])
+        core.flows.validate_flows(raw, columns, keep_types=["energy"])
     with pytest.raises(core.errors.EmptyInputError, match="minimum volume"):
-        core.flow_table.validate_flows(raw, columns, min_volume=100)
+        core.flows.validate_flows(raw, columns, min_volume=100)
 
 
 def test_field_detection_errors(core):
     with pytest.raises(core.errors.FieldNotFoundError, match="No volume field"):
-        core.flow_table.detect_flow_columns(["origin", "destination", "foo"])
+        core.flows.detect_flow_columns(["origin", "destination", "foo"])
     with pytest.raises(core.errors.FieldNotFoundError, match="'vol' is not in the table"):
-        core.flow_table.detect_flow_columns(["origin", "destination", "foo"], volume="vol")
+        core.flows.detect_flow_columns(["origin", "destination", "foo"], volume="vol")
 
 
 def test_codes_from_numeric_fields(core):
-    codes = core.flow_table.codes_as_text(pd.Series([1004.0, 75056.0, None]))
+    codes = core.flows.codes_as_text(pd.Series([1004.0, 75056.0, None]))
     assert codes.tolist()[:2] == ["1004", "75056"] and pd.isna(codes.iloc[2])
-    assert core.flow_table.codes_as_text(pd.Series([7, 8])).tolist() == ["7", "8"]
+    assert core.flows.codes_as_text(pd.Series([7, 8])).tolist() == ["7", "8"]
 
 
 def test_match_territories_reports_unknown_codes(core):
     flows = pd.DataFrame({"origin": ["01004", "1004", "01004", "99999"],
                           "destination": ["01004", "01004", "99999", "99999"],
                           "flow_type": "flow", "value": [10.0, 5.0, 7.0, 1.0]})
-    kept, unmatched = core.flow_table.match_territories(flows, ["01004", "01005"])
+    kept, unmatched = core.flows.match_territories(flows, ["01004", "01005"])
     assert kept["value"].tolist() == [10.0]
     assert (unmatched.rows, unmatched.volume) == (3, 13.0)
     assert unmatched.codes == ["99999", "1004"]  # by decreasing volume
@@ -109,16 +109,16 @@ def test_match_territories_reports_unknown_codes(core):
 
 
 def test_decimal_volumes_from_a_layer(core):
-    assert core.flow_table.parse_volumes(pd.Series([1, 2.5, None])).tolist()[:2] == [1.0, 2.5]
+    assert core.flows.parse_volumes(pd.Series([1, 2.5, None])).tolist()[:2] == [1.0, 2.5]
 
 
 def test_extra_numeric_columns_are_carried(core, tmp_path):
     path = write(tmp_path / "f.csv", "o;d;v;km\nA;B;1;12,5\nA;B;2;12,5\nB;A;3;9\n")
-    raw, columns, _ = core.flow_table.read_flow_csv(path, origin="o", destination="d", volume="v", extra=["km"])
-    table = core.flow_table.validate_flows(raw, columns, extra=["km"]).table
+    raw, columns, _ = core.flows.read_flow_csv(path, origin="o", destination="d", volume="v", extra=["km"])
+    table = core.flows.validate_flows(raw, columns, extra=["km"]).table
     assert table[["value", "km"]].values.tolist() == [[3.0, 12.5], [3.0, 9.0]]
     with pytest.raises(core.errors.FieldNotFoundError, match="'dist'"):
-        core.flow_table.read_flow_csv(path, origin="o", destination="d", volume="v", extra=["dist"])
+        core.flows.read_flow_csv(path, origin="o", destination="d", volume="v", extra=["dist"])
 
 
 # ---------------------------------------------------------------- the structure every flow algorithm takes

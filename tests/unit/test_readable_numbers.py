@@ -51,7 +51,7 @@ def test_urban_cluster_population_and_share_both_include_centres():
 def test_converted_core_errors_keep_their_english_and_print_numpy_numbers_plainly():
     import pandas as pd
 
-    from alliance_territories.alliance_plugin.core import flow_table, regions
+    from alliance_territories.alliance_plugin.core import flows as flow_table, regions
 
     with pytest.raises(InvalidValueError) as caught:
         regions.intramax(pd.DataFrame({"origin": ["a"], "destination": ["b"], "value": [1.0]}), ["a", "b"],
