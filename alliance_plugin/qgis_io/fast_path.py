@@ -155,7 +155,10 @@ def read_file(path, layer, columns):
     import shapely
 
     meta, fids, wkb, values = pyogrio.raw.read(path, layer=layer, columns=list(columns), return_fids=True)
-    frame = pd.DataFrame({name: column for name, column in zip(meta["fields"], values)},
+    read = dict(zip(meta["fields"], values))
+    # In the order asked (QGIS's field order): some pyogrio releases (0.10) give the file's order instead.
+    frame = pd.DataFrame({name: read[name] for name in columns if name in read} |
+                         {name: column for name, column in read.items() if name not in columns},
                          index=pd.Index(fids, name="feature id"))
     # "fix": rings of fewer than 4 points (seen in OpenStreetMap data) are closed or dropped, not fatal.
     frame["geometry"] = shapely.from_wkb(wkb, on_invalid="fix") if wkb is not None else None

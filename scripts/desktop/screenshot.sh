@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 LANG_CODE=${1:-en}
-export DESK_TERRITORY=${2:-AT13} DESK_LANG=$LANG_CODE DESK_OUT="$PWD/output/desktop"
+export DESK_TERRITORY=${2:-AT13} DESK_LANG=$LANG_CODE DESK_OUT="$PWD/output/desktop" DESK_ROOT="$PWD"
 . scripts/env.sh
 unset QT_QPA_PLATFORM
 PROFILE=$(mktemp -d)
@@ -26,5 +26,5 @@ checkVersion=false
 allowVersionCheck=false
 INI
 timeout 240 xvfb-run -a -s "-screen 0 1600x1000x24" qgis --profiles-path "$PROFILE" --nologo --noversioncheck \
-    --code scripts/desktop/drive.py > "$DESK_OUT/qgis_$LANG_CODE.log" 2>&1 || true
-ls -l "$DESK_OUT/desktop_$LANG_CODE.png"
+    --code "scripts/desktop/${DESK_SCRIPT:-drive.py}" > "$DESK_OUT/qgis_$LANG_CODE.log" 2>&1 || true
+ls -l "$DESK_OUT"/*_"$LANG_CODE".png

@@ -70,7 +70,7 @@ def parameter_table(labels, estimate, cov):
     Examples
     --------
     >>> table, cov = parameter_table([("distance", "beta", "distance")], np.array([-2.0]), np.array([[1.0]]))
-    >>> table.loc["distance", ["std_err", "z"]].tolist(), round(float(table.loc["distance", "p_value"]), 4)
+    >>> [float(v) for v in table.loc["distance", ["std_err", "z"]]], round(float(table.loc["distance", "p_value"]), 4)
     ([1.0, -2.0], 0.0455)
     """
     from scipy.special import erfc
