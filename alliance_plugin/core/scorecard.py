@@ -116,6 +116,29 @@ def _context(row, translate=None):
             "partner_class": row.get("partner_class") or unnamed}
 
 
+class Honest(float):
+    """A number whose rounded percentage never hides that it is not 0 % or 100 %.
+
+    Sentences say shares with ``{value:.0%}``; a share of 0.1 % would read "0%" and one of
+    99.9 % "100%". Those get the decimals they need; every other value formats as a float.
+
+    >>> f"{Honest(0.001):.0%} {Honest(0.999):.0%} {Honest(0.4):.0%} {Honest(0.0):.0%} {Honest(1.0):.0%}"
+    '0.1% 99.9% 40% 0% 100%'
+    >>> f"{Honest(0.00004):.0%} {Honest(2.5):.1f}"
+    '0.004% 2.5'
+    """
+
+    def __format__(self, spec):
+        value = float(self)
+        if spec.endswith("%") and spec[:-1] in (".0", ""):
+            for decimals in range(0, 6):
+                text = format(value, f".{decimals}%")
+                if float(text[:-1]) / 100 == value or float(text[:-1]) not in (0.0, 100.0):
+                    return text
+            return text
+        return format(value, spec)
+
+
 def _number(field, value, translate):
     """A threshold as the language writes it: "1,000 m" and "66.7 %" in English, "1 000 m", "66,7 %" in French."""
     text = display_value(field, value)
@@ -221,7 +244,8 @@ def scorecard(table, *, thresholds=None, rules=RULES, translate=None):
                 continue
             else:
                 template = rule["text"][status]
-                sentence = _tr(translate, template).format(value=value, **_context(row, translate))
+                shown = Honest(value) if isinstance(value, float) else value
+                sentence = _tr(translate, template).format(value=shown, **_context(row, translate))
             for recommendation in rule["recommendations"]:
                 rows.append((territory, recommendation, rule["id"], rule["field"], value, status, sentence, words,
                              reason, source))
