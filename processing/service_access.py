@@ -118,7 +118,7 @@ class ServiceAccess(AccessAlgorithm):
 
     def compute(self, parameters, context, feedback):
         from ..alliance_plugin.core import services
-        from ..alliance_plugin.core.network.progress import within
+        from ..alliance_plugin.core.progress import within
 
         steps, source, crs = self.startRun(parameters, context, feedback)
         facilities, supply_xy, supply_points = self._facilities(parameters, context, crs, steps)

@@ -44,7 +44,7 @@ import pandas as pd
 
 from .errors import InvalidValueError
 from .flows.pairs import FlowPairs, FlowTable, ratio
-from .flows.progress import Ticker, cancelable
+from .progress import Ticker, cancelable
 
 COMMUTING_TYPES = frozenset({"commuting", "commute", "navettes", "domicile-travail",
                              "domicile_travail", "mobpro", "work"})
@@ -153,7 +153,7 @@ def _prepare(flows, territory_ids, tick=None):
     """The territories, the flow types, the pairs of all types summed and the pairs of each type.
 
     Ties between partners go to the smallest code, whatever the order of the territories.
-    ``tick`` (a :class:`.flows.progress.Ticker`) is told the share of the types done.
+    ``tick`` (a :class:`.progress.Ticker`) is told the share of the types done.
     """
     tick = tick or Ticker()
     table = FlowTable.of(flows, territory_ids)
@@ -224,7 +224,7 @@ def flow_dependencies(flows, territory_ids=None, *, threshold=0.15, commuting_ty
     and :func:`pair_indicators`): the pair sums and orderings are computed once.
 
     ``progress`` (told the percentage done, 0 to 100) and ``is_canceled``
-    (checked after each phase and each flow type, see :func:`.flows.progress.cancelable`)
+    (checked after each phase and each flow type, see :func:`.progress.cancelable`)
     are optional.
 
     Returns

@@ -46,7 +46,7 @@ import pandas as pd
 
 from .errors import InvalidValueError, first_labels
 from .flows.pairs import FlowTable, territory_index  # noqa: F401 (territory_index: used here before)
-from .flows.progress import cancelable
+from .progress import cancelable
 
 ND_CLASSES = ("dominant", "intermediate", "dominated", "independent", "isolated")
 SIZES = ("inflow", "external_inflow")
@@ -135,7 +135,7 @@ def dominant_flows(flows, territory_ids=None, *, size="inflow", flow_type=None, 
         Use only this flow type; None (default) sums all types.
     progress, is_canceled : callable, optional
         Told the percentage done (0 to 100); checked between the steps (see
-        :func:`.flows.progress.cancelable`).
+        :func:`.progress.cancelable`).
 
     Returns
     -------

@@ -43,7 +43,7 @@ import pandas as pd
 
 from .errors import AllianceError
 from .flows.pairs import FlowTable
-from .flows.progress import cancelable
+from .progress import cancelable
 
 ROLE_CORE = "city core"
 ROLE_ZONE = "commuting zone"
@@ -213,7 +213,7 @@ def functional_urban_areas(flows, territory_ids, population, *, city=None, urban
         Contiguity pairs (two columns of codes); enables enclaves and exclaves.
     progress, is_canceled : callable, optional
         Told the percentage done (0 to 100); checked between the steps and at
-        each polycentric merge (see :func:`.flows.progress.cancelable`).
+        each polycentric merge (see :func:`.progress.cancelable`).
 
     Returns
     -------

@@ -11,7 +11,7 @@ ratio of the highest to the lowest group mean); ``score_to_best`` is each
 class's mean score over the best class's. The long phases (:func:`place`,
 :func:`nearest_facility`, :func:`catchment_pairs`) take ``progress`` and
 ``is_canceled`` callbacks and return None when canceled
-(:mod:`.network.progress`).
+(:mod:`.progress`).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from . import network
 from .errors import InvalidValueError
 from .inequality import gini, inequality, theil
 from .network import as_xy
-from .network.progress import Canceled, Ticker, required, within
+from .progress import Canceled, Ticker, required, within
 
 EUCLIDEAN = "euclidean"
 NETWORK = "network"

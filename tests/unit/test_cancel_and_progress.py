@@ -12,7 +12,7 @@ import pytest
 
 from alliance_territories.alliance_plugin.core import citynet, dependencies, dominant, functional_areas
 from alliance_territories.alliance_plugin.core.flows.pairs import FlowTable
-from alliance_territories.alliance_plugin.core.flows.progress import Canceled, Ticker, cancelable
+from alliance_territories.alliance_plugin.core.progress import Canceled, Ticker, cancelable
 from alliance_territories.alliance_plugin.core.interaction import fit_gravity
 
 N = 60  # territories T00..T59 on a 10 x 6 grid of 1 km

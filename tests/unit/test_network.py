@@ -238,7 +238,7 @@ def test_build_network_reports_progress_and_stops_when_canceled():
 
 
 def test_snap_by_chunks_reports_progress_and_stops_when_canceled():
-    from alliance_territories.alliance_plugin.core.network.progress import CHUNK
+    from alliance_territories.alliance_plugin.core.progress import CHUNK
 
     net = network.build_network(grid_segments())
     points = np.random.default_rng(1).uniform(-50, 3050, (3 * CHUNK + 7, 2))
@@ -281,7 +281,7 @@ def test_route_and_pairs_report_progress_and_stop_when_canceled():
 
 
 def test_within_gives_a_part_of_a_longer_run():
-    from alliance_territories.alliance_plugin.core.network.progress import Canceled, required, within
+    from alliance_territories.alliance_plugin.core.progress import Canceled, required, within
 
     seen = []
     part = within(seen.append, 10, 50)

@@ -40,7 +40,7 @@ import pandas as pd
 
 from ..errors import InvalidValueError
 from ..flows.pairs import FlowTable
-from ..flows.progress import Canceled, Ticker
+from ..progress import Canceled, Ticker
 from .pagerank import weighted_pagerank
 
 

@@ -52,6 +52,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InvalidValueError
+from ..progress import Canceled
 
 CELL_CLASSES = {0: "no data", 1: "rural grid cell", 2: "urban cluster", 3: "urban centre"}
 UNIT_CLASSES = {1: "city", 2: "town and semi-dense area", 3: "rural area"}
@@ -99,16 +100,12 @@ def _populous(labels, n, pop, minimum):
     return lookup[labels]
 
 
-class _Canceled(Exception):
-    """Raised at a checkpoint of :func:`classify_grid` when the user canceled: the function returns None."""
-
-
 def _checkpoint(progress, is_canceled, value=None):
     """Report ``value`` (percent) when given, then stop when canceled (as ``growth_patches`` checks between steps)."""
     if progress is not None and value is not None:
         progress(value)
     if is_canceled is not None and is_canceled():
-        raise _Canceled
+        raise Canceled
 
 
 def _fill_gaps(labels, max_cells, is_canceled=None):
@@ -252,7 +249,7 @@ def classify_grid(population, *, land_share=None, cell_area=1.0, centre_density=
         cluster_id, cluster_pop = _ranked(_populous(*ndimage.label(urban, structure=_EIGHT), pop,
                                                     cluster_population), pop)
         _checkpoint(progress, is_canceled, 95.0)
-    except _Canceled:
+    except Canceled:
         return None
     cell_class = np.where(centre_mask, 3, np.where(cluster_id > 0, 2, 1)).astype(np.int8)
     cell_class[no_data & (cell_class == 1)] = 0

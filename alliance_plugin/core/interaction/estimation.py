@@ -31,7 +31,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..errors import ConvergenceError, InvalidValueError
-from ..flows.progress import Ticker
+from ..progress import Ticker
 from .families import design_matrix, effects_from_profile
 
 _DENSE_STEP = 500  # Newton systems up to this size are solved directly
@@ -43,7 +43,7 @@ def _newton(x, evaluate, solve, *, tol, max_iter, what, tick=None):
     ``evaluate(x)`` returns ``(f, gradient, state)`` and ``solve(state, gradient,
     g0)`` an approximation of ``-H^-1 gradient``. Stops when half the Newton
     decrement, the expected gain in log-likelihood, is below ``tol`` (the last
-    step is still taken). ``tick`` (:class:`..flows.progress.Ticker`) is told,
+    step is still taken). ``tick`` (:class:`..progress.Ticker`) is told,
     after each iteration, how far the decrement has come down from the first
     one towards ``tol`` (on a log scale), and may stop the fit.
     """
@@ -85,7 +85,7 @@ def _newton(x, evaluate, solve, *, tol, max_iter, what, tick=None):
 def _pcg(apply, rhs, diag, *, rtol, max_iter=10000, tick=None):
     """Jacobi-preconditioned conjugate gradients; works on consistent singular systems too.
 
-    ``tick`` (:class:`..flows.progress.Ticker`), when given, may stop it every 64 iterations."""
+    ``tick`` (:class:`..progress.Ticker`), when given, may stop it every 64 iterations."""
     x = np.zeros_like(rhs)
     r = rhs.copy()
     z = r / diag
@@ -297,9 +297,9 @@ def fit_poisson(y, o, d, Z, *, family, constant, method, n_effects, components, 
     fitted values, fixed effects (spint's parametrisation), parameters of the
     regressors, their covariance, the fixed effects' standard errors (NaN beyond
     ``max_dense`` parameters or with several components), Newton iterations and
-    conjugate gradient iterations. ``tick`` (:class:`..flows.progress.Ticker`)
+    conjugate gradient iterations. ``tick`` (:class:`..progress.Ticker`)
     is told the progress of the iterations and raises
-    :class:`..flows.progress.Canceled` between them when the user canceled.
+    :class:`..progress.Canceled` between them when the user canceled.
     """
     n_o, n_d, p = int(o.max()) + 1, int(d.max()) + 1, Z.shape[1]
     X, cg = None, 0

@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InvalidValueError
-from ..flows.progress import cancelable
+from ..progress import cancelable
 from .estimation import fit_poisson
 from .families import (DECAY_ALIASES, FAMILIES, constrained_groups, count_components, effect_labels,
                        effects_table, regressors)
@@ -121,7 +121,7 @@ def fit_gravity(flows, *, family="doubly", decay="power", distance="distance", v
         Told the percentage done (0 to 100, the iterations by how far the
         expected gain has come down to ``tol``); checked between the Newton
         (IRLS) iterations and every 64 conjugate gradient iterations (see
-        :func:`..flows.progress.cancelable`).
+        :func:`..progress.cancelable`).
 
     Returns
     -------

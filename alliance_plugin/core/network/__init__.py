@@ -11,9 +11,9 @@ of segments actually reached, cut at the exact reach.
 
 Modules: ``graph`` (segments, nodes, snapping: :func:`build_network`,
 :func:`snap`, and :func:`as_xy`, the check of every point array), ``routing``
-(sources inserted, distances, service areas, pairs within reach), ``progress``
-(the ``progress`` and ``is_canceled`` callbacks of the long phases, which
-return None when canceled).
+(sources inserted, distances, service areas, pairs within reach). The long
+phases take the ``progress`` and ``is_canceled`` callbacks of :mod:`..progress`
+and return None when canceled.
 """
 
 from .graph import Snapped, StreetNetwork, as_xy, build_network, line_segments, snap, symmetric_graph

@@ -17,7 +17,7 @@ import numpy as np
 import shapely
 
 from ..errors import EmptyInputError, InvalidValueError
-from .progress import CHUNK, Canceled, Ticker
+from ..progress import CHUNK, Canceled, Ticker
 
 
 def as_xy(values, name):

@@ -23,7 +23,7 @@ import pandas as pd
 import shapely
 
 from .graph import StreetNetwork, symmetric_graph
-from .progress import Canceled, Ticker
+from ..progress import Canceled, Ticker
 
 _QUANT = 1 << 20  # positions along a segment, in 2**-20 of its length, to find a point's piece
 

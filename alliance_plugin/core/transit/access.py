@@ -14,7 +14,7 @@ cut-off; :func:`point_fields` and :func:`service_areas` are the per-point and
 per-stop results. The long phases (snapping people and stops, the searches and
 the service areas of each access distance) take ``progress`` and
 ``is_canceled`` callbacks and return None when canceled
-(:mod:`..network.progress`).
+(:mod:`..progress`).
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ import shapely
 from .. import network
 from ..errors import FieldNotFoundError, InvalidValueError
 from ..network import as_xy
-from ..network.progress import CHUNK, Canceled, Ticker, required, within
+from ..progress import CHUNK, Canceled, Ticker, required, within
 
 EUCLIDEAN = "euclidean"
 NETWORK = "network"

@@ -1,9 +1,10 @@
-"""Progress and cancel callbacks of the long flow computations.
+"""Progress and cancel callbacks of the long core computations.
 
-Every long core function of the flow family (dependencies, functional areas,
-dominant flows, city networks, spatial interaction fits) takes the two keyword
-arguments the other long core phases take (as :func:`..regions.intramax.intramax`
-and :func:`..growth.patches.growth_patches`): ``progress``, a callable told the
+Every long core function (dependencies, functional areas, dominant flows, city
+networks, spatial interaction fits, the street network, services, transit access,
+DEGURBA) takes the two keyword
+arguments the other long core phases take (as :func:`.regions.intramax.intramax`
+and :func:`.growth.patches.growth_patches`): ``progress``, a callable told the
 percentage done (0 to 100), and ``is_canceled``, a callable returning True when
 the user asked to stop. The Processing algorithms pass ``feedback.setProgress``
 and ``feedback.isCanceled``.
@@ -16,14 +17,39 @@ returned: :func:`cancelable` does this for a function taking a ``tick``. A
 checkpoint costs one call of each callable: they are placed between phases or
 every so many iterations, never in an inner loop. Where a partial result means
 something, the function returns it marked as canceled instead, as
-:func:`..regions.intramax.intramax` (``reason="canceled"``) and
-:func:`..citynet.centrality.flow_centralities` (``info["canceled"]``, what was
+:func:`.regions.intramax.intramax` (``reason="canceled"``) and
+:func:`.citynet.centrality.flow_centralities` (``info["canceled"]``, what was
 not computed NaN) do; the Processing algorithms then write nothing.
 """
 
 from __future__ import annotations
 
 import functools
+
+#: Points snapped (or measured in a straight line) between two checkpoints.
+CHUNK = 10_000
+
+
+def within(progress, start, end):
+    """``progress`` told 0 to 100 as ``start`` to ``end`` percent of a longer run; None stays None.
+
+    Examples
+    --------
+    >>> seen = []
+    >>> within(seen.append, 20, 60)(50.0)
+    >>> seen, within(None, 0, 50)
+    ([40.0], None)
+    """
+    if progress is None:
+        return None
+    return lambda value: progress(start + (end - start) * float(value) / 100.0)
+
+
+def required(result):
+    """``result`` of a nested long phase, or :class:`Canceled` when it was canceled (it returned None)."""
+    if result is None:
+        raise Canceled()
+    return result
 
 
 class Canceled(Exception):
