@@ -77,3 +77,34 @@ class FakeIface:
 
     def mainWindow(self):  # noqa: N802
         return None
+
+
+def run_canceled(algorithm, parameters, cancel_above, project=None):
+    """Run ``algorithm``, canceling at the first progress report above ``cancel_above`` percent.
+
+    Returns (progress values seen, seconds from the cancel to the return; None when never canceled).
+    """
+    import time
+
+    from qgis import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
+
+    feedback = QgsProcessingFeedback()
+    seen, canceled_at = [], []
+
+    def on_progress(value):  # setProgress is not virtual: listen to the signal
+        seen.append(value)
+        if value > cancel_above and not canceled_at:
+            canceled_at.append(time.monotonic())
+            feedback.cancel()
+
+    feedback.progressChanged.connect(on_progress)
+    context = QgsProcessingContext()
+    if project is not None:
+        context.setProject(project)
+    try:
+        processing.run(algorithm, parameters, context=context, feedback=feedback)
+    except Exception:  # noqa: BLE001 - a canceled run may end with an exception: what matters is when it returns
+        pass
+    returned = time.monotonic()
+    return seen, (returned - canceled_at[0]) if canceled_at else None

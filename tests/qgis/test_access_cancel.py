@@ -8,7 +8,6 @@ here: a generous bound, not a speed test). The thresholds fall in the phases of 
 five-step run (each step is a fifth of the bar).
 """
 
-import time
 
 import pytest
 
@@ -58,34 +57,6 @@ def parameters(algorithm, city, output):
                 OUTPUT_SHARES="memory:", OUTPUT_AREAS="memory:", OUTPUT_STOPS="memory:")
 
 
-def run_canceled(algorithm, city, output, cancel_above):
-    """Run ``algorithm``, canceling at the first progress report above ``cancel_above`` percent.
-
-    Returns (progress values seen, seconds from the cancel to the return; None when never canceled).
-    """
-    from qgis import processing
-    from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
-
-    feedback = QgsProcessingFeedback()
-    seen, canceled_at = [], []
-
-    def on_progress(value):  # setProgress is not virtual: listen to the signal
-        seen.append(value)
-        if value > cancel_above and not canceled_at:
-            canceled_at.append(time.monotonic())
-            feedback.cancel()
-
-    feedback.progressChanged.connect(on_progress)
-    context = QgsProcessingContext()
-    context.setProject(QgsProject.instance())
-    try:
-        processing.run(algorithm, parameters(algorithm, city, output), context=context, feedback=feedback)
-    except Exception:  # noqa: BLE001 - a canceled run may end with an exception: what matters is when it returns
-        pass
-    returned = time.monotonic()
-    return seen, (returned - canceled_at[0]) if canceled_at else None
-
-
 # serviceaccess, step 1 (20-40 %): the graph 20-24, snapping people 24-38, nearest 38-40; step 2: the pairs.
 # transitaccess, step 1: the graph; step 2 (40-60 %): snapping people 42-51, stops and routing, the walks 53-59.
 CASES = [("alliance:serviceaccess", 0.0), ("alliance:serviceaccess", 25.0), ("alliance:serviceaccess", 40.5),
@@ -97,8 +68,11 @@ CASES = [("alliance:serviceaccess", 0.0), ("alliance:serviceaccess", 25.0), ("al
                          ids=["services first report", "services snapping people", "services catchment pairs",
                               "transit first report", "transit street graph", "transit snapping people",
                               "transit walks and areas"])
-def test_a_cancel_returns_within_seconds(plugin, city, tmp_path, algorithm, cancel_above):
-    seen, delay = run_canceled(algorithm, city, str(tmp_path / "people_out.gpkg"), cancel_above)
+def test_a_cancel_returns_within_seconds(plugin, h, city, tmp_path, algorithm, cancel_above):
+    from qgis.core import QgsProject
+
+    seen, delay = h.run_canceled(algorithm, parameters(algorithm, city, str(tmp_path / "people_out.gpkg")),
+                                 cancel_above, QgsProject.instance())
     assert delay is not None, f"the run never reported progress above {cancel_above} %: {seen}"
     assert any(value > 0 for value in seen)  # progress moved
     assert delay < 5.0, f"returned {delay:.2f} s after the cancel"

@@ -5,7 +5,6 @@ units of the cells) take a progress and a cancel callback. A run canceled at its
 must return within seconds (5 s here: a generous bound, not a speed test).
 """
 
-import time
 
 import pytest
 
@@ -37,37 +36,11 @@ def population_raster(path, side=SIDE, seed=0):
     return path
 
 
-def run_canceled(tmp_path, cancel_above):
-    """Run alliance:degurba, canceling at the first progress report above ``cancel_above`` percent.
-
-    Returns (progress values seen, seconds from the cancel to the return; None when never canceled).
-    """
-    from qgis import processing
-    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
-
-    raster = population_raster(tmp_path / "population.tif")
-    feedback = QgsProcessingFeedback()
-    seen, canceled_at = [], []
-
-    def on_progress(value):  # setProgress is not virtual: listen to the signal
-        seen.append(value)
-        if value > cancel_above and not canceled_at:
-            canceled_at.append(time.monotonic())
-            feedback.cancel()
-
-    feedback.progressChanged.connect(on_progress)
-    try:
-        processing.run("alliance:degurba", {"INPUT_RASTER": str(raster), "OUTPUT": str(tmp_path / "cells.gpkg")},
-                       context=QgsProcessingContext(), feedback=feedback)
-    except Exception:  # a canceled run may end with an exception: what matters is when it returns
-        pass
-    returned = time.monotonic()
-    return seen, (returned - canceled_at[0]) if canceled_at else None
-
-
 @pytest.mark.parametrize("cancel_above", [0.0, 26.0, 50.0], ids=["first report", "classification", "writing"])
-def test_a_cancel_returns_within_seconds(plugin, tmp_path, cancel_above):
-    seen, delay = run_canceled(tmp_path, cancel_above)
+def test_a_cancel_returns_within_seconds(plugin, h, tmp_path, cancel_above):
+    raster = population_raster(tmp_path / "population.tif")
+    seen, delay = h.run_canceled("alliance:degurba", {"INPUT_RASTER": str(raster),
+                                                      "OUTPUT": str(tmp_path / "cells.gpkg")}, cancel_above)
     assert delay is not None, "the run never reported progress above {cancel_above} %"
     assert any(value > 0 for value in seen)  # progress moved
     assert delay < 5.0, f"returned {delay:.2f} s after the cancel"
