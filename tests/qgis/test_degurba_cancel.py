@@ -5,7 +5,6 @@ units of the cells) take a progress and a cancel callback. A run canceled at its
 must return within seconds (5 s here: a generous bound, not a speed test).
 """
 
-
 import pytest
 
 SIDE = 1000
