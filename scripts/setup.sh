@@ -11,7 +11,8 @@ ROOT=$(pwd)
 APT_PACKAGES=(qgis python3-qgis qgis-providers python3-venv python3-dev build-essential pkg-config poppler-utils
               libgeos-dev libproj-dev proj-bin libgdal-dev qttools5-dev-tools
               python3-pyqt6 python3-pyqt6.qsci python3-pyqt6.qtsvg
-              chromium fonts-dejavu-core)  # the HTML report is checked in headless Chromium
+              chromium fonts-dejavu-core  # the HTML report is checked in headless Chromium
+              postgresql postgresql-postgis)  # a private PostGIS cluster for the database tests (issue 16)
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 

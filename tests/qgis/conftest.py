@@ -127,3 +127,29 @@ def french(plugin):
             settings.remove("locale/userLocale")
         i18n.install_translator()
         assert i18n.tr("Flow lines") == "Flow lines"
+
+
+@pytest.fixture(scope="session")
+def postgis(qgis_app):
+    """A private PostGIS server for this test session (tests/qgis/postgis_server.py), removed at the end.
+
+    Required on QGIS 3.22 (scripts/setup.sh installs PostgreSQL and PostGIS);
+    the Debian chroots of the matrix do not install a server: skipped there.
+    """
+    import importlib.util
+    import os
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location("alliance_postgis_server",
+                                                  Path(__file__).with_name("postgis_server.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    bindir = module.server_binaries()
+    if bindir is None or not module.postgis_installed(bindir):
+        if os.environ.get("ALLIANCE_MATRIX"):
+            pytest.skip("no PostgreSQL/PostGIS server in this chroot (the 3.22 run tests the database)")
+        pytest.fail("PostgreSQL and PostGIS are not installed: run `make setup` (scripts/setup.sh installs them)")
+    server = module.Server(bindir).start()
+    server.module = module
+    yield server
+    server.stop()

@@ -1,0 +1,123 @@
+"""A private PostgreSQL/PostGIS cluster for the database tests, created and removed by the test run.
+
+Debian's ``postgresql`` and ``postgresql-postgis`` packages (scripts/setup.sh
+installs them) give the server binaries; nothing of the system's own cluster
+is used. :class:`Server` runs ``initdb`` into a fresh folder of the system's
+temporary directory, starts ``postgres`` on a free loopback port (and a socket
+in that folder) with password authentication, creates a database with the
+``postgis`` extension, and stops the server and removes the folder at the end.
+Nothing is left running.
+
+PostgreSQL refuses to run as root: as root (CI), the cluster belongs to the
+``postgres`` system user that Debian's package creates, and the folder is made
+readable by it.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+
+USER = "alliance"
+#: The password of the test role: tests grep outputs and logs for it (issue 16: it must never leak).
+PASSWORD = "S3cr3t-pw-4-alliance-tests"
+DATABASE = "alliance_test"
+
+
+def server_binaries():
+    """The folder of the newest installed server's binaries (``initdb``, ``pg_ctl``...), or None."""
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"),
+                   key=lambda p: int(p.split("/")[4]) if p.split("/")[4].isdigit() else 0)
+    return os.path.dirname(found[-1]) if found else None
+
+
+def postgis_installed(bindir):
+    """True when the PostGIS extension is installed for that server version."""
+    version = bindir.split("/")[4]
+    return bool(glob.glob(f"/usr/share/postgresql/{version}/extension/postgis.control"))
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Server:
+    """One private cluster: ``start()``, ``psql(sql)``, ``stop()``; ``uri()`` for QGIS."""
+
+    def __init__(self, bindir):
+        self.bindir = bindir
+        self.folder = tempfile.mkdtemp(prefix="alliance-pg-")
+        self.data = os.path.join(self.folder, "data")
+        self.port = free_port()
+        self.owner = None
+        if os.geteuid() == 0:
+            self.owner = pwd.getpwnam("postgres")
+            os.chmod(self.folder, 0o755)
+            os.chown(self.folder, self.owner.pw_uid, self.owner.pw_gid)
+
+    def _run(self, *args, check=True, **kwargs):
+        command = list(args)
+        if self.owner is not None:
+            command = ["runuser", "-u", "postgres", "--", *command]
+        return subprocess.run(command, check=check, capture_output=True, text=True, **kwargs)
+
+    def start(self):
+        pwfile = os.path.join(self.folder, "pw")
+        with open(pwfile, "w") as handle:
+            handle.write(PASSWORD + "\n")
+        if self.owner is not None:
+            os.chown(pwfile, self.owner.pw_uid, self.owner.pw_gid)
+        self._run(f"{self.bindir}/initdb", "-D", self.data, "-U", USER, "--pwfile", pwfile,
+                  "--auth", "scram-sha-256", "-E", "UTF8", "--locale", "C.UTF-8")
+        os.remove(pwfile)
+        self.launch()
+        self.psql(f"CREATE DATABASE {DATABASE}", database="postgres")
+        self.psql("CREATE EXTENSION postgis")
+        return self
+
+    def launch(self):
+        """Start (or restart) the server of an existing cluster; returns when it accepts connections."""
+        options = f"-c listen_addresses=127.0.0.1 -c port={self.port} -c unix_socket_directories={self.folder} " \
+                  "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        self._run(f"{self.bindir}/pg_ctl", "-D", self.data, "-l", os.path.join(self.folder, "server.log"),
+                  "-o", options, "-w", "-t", "60", "start")
+
+    def kill(self):
+        """Stop the server at once, as a server that goes away would (immediate shutdown)."""
+        self._run(f"{self.bindir}/pg_ctl", "-D", self.data, "-m", "immediate", "-w", "stop", check=False)
+
+    def psql(self, sql, database=DATABASE):
+        """Run SQL with psql; returns its output (tuples only, ``|``-separated)."""
+        environment = dict(os.environ, PGPASSWORD=PASSWORD)
+        done = subprocess.run(["psql", "-h", "127.0.0.1", "-p", str(self.port), "-U", USER, "-d", database,
+                               "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-c", sql],
+                              capture_output=True, text=True, env=environment)
+        if done.returncode:
+            raise RuntimeError(f"psql failed: {done.stderr.strip()}")
+        return done.stdout.strip()
+
+    def uri(self, table=None, schema="public", geometry="geom", key=None, sql=None, with_password=True):
+        """A QGIS ``postgres`` data source URI (``QgsDataSourceUri`` text) of the test database."""
+        from qgis.core import QgsDataSourceUri
+
+        uri = QgsDataSourceUri()
+        uri.setConnection("127.0.0.1", str(self.port), DATABASE, USER, PASSWORD if with_password else "")
+        if table is not None:
+            uri.setDataSource(schema, table, geometry, sql or "", key or "")
+        return uri.uri(False)
+
+    def gdal(self):
+        """The same connection for GDAL/ogr2ogr (``PG:`` string)."""
+        return f"PG:host=127.0.0.1 port={self.port} dbname={DATABASE} user={USER} password={PASSWORD}"
+
+    def stop(self):
+        self.kill()
+        shutil.rmtree(self.folder, ignore_errors=True)
