@@ -118,6 +118,61 @@ class Server:
         """The same connection for GDAL/ogr2ogr (``PG:`` string)."""
         return f"PG:host=127.0.0.1 port={self.port} dbname={DATABASE} user={USER} password={PASSWORD}"
 
+    def load(self, source, layer=None, table=None, schema="public", *options):
+        """Copy a file's layer (or a CSV) into ``schema.table`` with ogr2ogr (fast): ``fid`` key, ``geom`` column.
+
+        The schema is created when missing; names are passed to GDAL as they are
+        (quotes, spaces, accents and semicolons included).
+        """
+        self.psql('CREATE SCHEMA IF NOT EXISTS "{}"'.format(schema.replace('"', '""')))
+        command = ["ogr2ogr", "-f", "PostgreSQL", self.gdal(), str(source), *([layer] if layer else []),
+                   "-nln", table, "-lco", f"SCHEMA={schema}", "-lco", "GEOMETRY_NAME=geom", "-lco", "FID=fid",
+                   "-lco", "LAUNDER=NO", "-lco", "PRECISION=NO", *options]
+        done = subprocess.run(command, capture_output=True, text=True)
+        if done.returncode:
+            raise RuntimeError(f"ogr2ogr failed: {done.stderr.strip()}")
+
+    def export(self, table, path, schema="public", layer=None):
+        """Copy ``schema.table`` to a GeoPackage (the same data as a file), layer ``layer`` (default: table)."""
+        command = ["ogr2ogr", "-f", "GPKG", str(path), self.gdal(), "-nln", layer or table,
+                   "-sql", 'SELECT * FROM "{}"."{}"'.format(schema.replace('"', '""'), table.replace('"', '""'))]
+        done = subprocess.run(command, capture_output=True, text=True)
+        if done.returncode:
+            raise RuntimeError(f"ogr2ogr failed: {done.stderr.strip()}")
+
     def stop(self):
         self.kill()
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def store_authcfg(server, name="alliance test"):
+    """A QGIS authentication configuration (Basic: the role and its password) for ``server``; returns its id.
+
+    Sets the master password of the test profile first when it has none (qgis.testing's
+    profile is a temporary folder); the configuration is stored encrypted in its qgis-auth.db.
+    """
+    from qgis.core import QgsApplication, QgsAuthMethodConfig
+
+    manager = QgsApplication.authManager()
+    assert not manager.isDisabled(), manager.disabledMessage()
+    if not manager.masterPasswordIsSet():
+        assert manager.setMasterPassword("alliance-master-password", True)
+    config = QgsAuthMethodConfig()
+    config.setName(name)
+    config.setMethod("Basic")
+    config.setConfig("username", USER)
+    config.setConfig("password", PASSWORD)
+    assert manager.storeAuthenticationConfig(config), "the authentication configuration was not stored"
+    return config.id()
+
+
+def authcfg_uri(server, authcfg, table=None, schema="public", geometry="geom", key=None, sql=None):
+    """A ``postgres`` URI that carries only ``authcfg=<id>``: no user, no password (``uri(False)``)."""
+    from qgis.core import QgsDataSourceUri
+
+    uri = QgsDataSourceUri()
+    uri.setConnection("127.0.0.1", str(server.port), DATABASE, "", "")
+    uri.setAuthConfigId(authcfg)
+    if table is not None:
+        uri.setDataSource(schema, table, geometry, sql or "", key or "")
+    return uri.uri(False)
