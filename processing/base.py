@@ -23,6 +23,7 @@ from qgis.PyQt.QtCore import QUrl
 from qgis.PyQt.QtGui import QIcon
 
 from ..alliance_plugin.core.errors import AllianceError
+from ..alliance_plugin.qgis_io.frame_writer import frame_destination, load_written, write_frame
 from ..alliance_plugin.qgis_io.reading import FileTable, read_layer
 from ..alliance_plugin.qgis_io.writing import (
     as_multi,
@@ -64,6 +65,18 @@ def translated_error(error):
         return error.render(tr(text))
     except (KeyError, IndexError, ValueError):
         return str(error)
+
+
+_PASSWORD = re.compile(r"""(password\s*=\s*)('(?:[^'\\]|\\.)*'|[^\s']+)""", re.IGNORECASE)
+
+
+def without_passwords(text):
+    """``text`` with every ``password=...`` of a data source URI or libpq string masked (issue 16).
+
+    >>> without_passwords("dbname='d' user='u' password='p w' sslmode=disable: failed")
+    "dbname='d' user='u' password=*** sslmode=disable: failed"
+    """
+    return _PASSWORD.sub(r"\1***", text)
 
 
 class AllianceAlgorithm(QgsProcessingAlgorithm):
@@ -169,6 +182,10 @@ class AllianceAlgorithm(QgsProcessingAlgorithm):
             outputs = self.compute(parameters, context, feedback)
         except AllianceError as error:
             failure = translated_error(error)
+        except QgsProcessingException as error:  # QGIS's sink errors quote the destination: its password too
+            failure = without_passwords(str(error))
+            if failure == str(error):
+                raise
         if failure is not None:
             # Raised outside the handler: the user's error does not carry the core's traceback as its context.
             raise QgsProcessingException(failure)
@@ -190,17 +207,26 @@ class AllianceAlgorithm(QgsProcessingAlgorithm):
         in metres.
         """
         kinds = kinds_by_name(frame, int_columns, text_columns)
-        fields = fields_for(frame, kinds)
         transform = None
         if output_crs is not None and output_crs.isValid() and crs is not None and output_crs != crs:
             transform = QgsCoordinateTransform(crs, output_crs, context.transformContext())
             crs = output_crs
+        if geometries is not None and QgsWkbTypes.isMultiType(wkb_type):
+            geometries = as_multi(geometries)
+        # A new GeoPackage: written by pyogrio in one call when it writes what QGIS's sink would (frame_writer).
+        target = frame_destination(parameters.get(key)) if transform is None else None
+        if target is not None:
+            if feedback is not None and feedback.isCanceled():
+                raise QgsProcessingException(self.tr("Canceled."))
+            path = write_frame(target, frame, kinds, geometries, wkb_type, crs, feedback)
+            if path is not None:
+                load_written(context, parameters.get(key), path, self.parameterDefinition(key).description(), key)
+                return path
+        fields = fields_for(frame, kinds)
         sink, dest = self.parameterAsSink(parameters, key, context, fields, wkb_type,
                                           crs or QgsCoordinateReferenceSystem())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, key))
-        if geometries is not None and QgsWkbTypes.isMultiType(wkb_type):
-            geometries = as_multi(geometries)
         write_features(sink, fields, typed_values(frame, kinds), geometries, feedback, transform=transform)
         return dest
 
