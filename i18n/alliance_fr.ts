@@ -556,7 +556,8 @@
             <translation>Le panneau Alliance des territoires a besoin de : {what}. Installez-le avec : {hint}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/qgis_io/fast_path.py" line="192" />
+            <location filename="../alliance_plugin/qgis_io/fast_path.py" line="238" />
+            <location filename="../alliance_plugin/qgis_io/frame_writer.py" line="214" />
             <source>Writing {n:,} features with pyogrio to {path}.</source>
             <translation>Écriture de {n:,} entités avec pyogrio dans {path}.</translation>
         </message>
@@ -581,6 +582,26 @@
             <translation>{crs} n'est pas en mètres : les surfaces, tampons et distances sont calculés dans une projection azimutale équivalente de Lambert centrée sur {lon:.4f}, {lat:.4f}.</translation>
         </message>
         <message>
+            <location filename="../alliance_plugin/qgis_io/postgis.py" line="219" />
+            <source>PostGIS {table}: {error}</source>
+            <translation>PostGIS {table} : {error}</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/qgis_io/postgis.py" line="132" />
+            <source>The authentication configuration '{id}' of the PostGIS connection could not be used.</source>
+            <translation>La configuration d'authentification '{id}' de la connexion PostGIS n'a pas pu être utilisée.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/qgis_io/postgis.py" line="289" />
+            <source>Writing {n:,} features with pyogrio to PostGIS {table}.</source>
+            <translation>Écriture de {n:,} entités avec pyogrio dans PostGIS {table}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/qgis_io/postgis.py" line="329" />
+            <source>PostGIS {table}: written, but it could not be opened.</source>
+            <translation>PostGIS {table} : écrite, mais elle n'a pas pu être ouverte.</translation>
+        </message>
+        <message>
             <location filename="../alliance_plugin/qgis_io/rasters.py" line="16" />
             <source>The raster's cells are not squares ({x:g} x {y:g}).</source>
             <translation>Les cellules du raster ne sont pas carrées ({x:g} x {y:g}).</translation>
@@ -591,22 +612,23 @@
             <translation>La bande {band} du raster ne peut pas être lue comme des nombres.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/qgis_io/reading.py" line="44" />
+            <location filename="../alliance_plugin/qgis_io/reading.py" line="46" />
+            <location filename="../processing/base.py" line="220" />
             <source>Canceled.</source>
             <translation>Annulé.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/qgis_io/reading.py" line="249" />
+            <location filename="../alliance_plugin/qgis_io/reading.py" line="257" />
             <source>{n} feature(s) of '{layer}' have invalid geometries: they are repaired (make_valid), never dropped, whatever the Processing setting for invalid features.</source>
             <translation>{n} entité(s) de « {layer} » ont une géométrie invalide : elles sont réparées (make_valid), jamais écartées, quel que soit le réglage de Processing pour les entités invalides.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/qgis_io/reading.py" line="208" />
+            <location filename="../alliance_plugin/qgis_io/reading.py" line="216" />
             <source>The field '{name}' is not in the layer; its fields are: {fields}.</source>
             <translation>Le champ '{name}' n'est pas dans la couche ; ses champs sont : {fields}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/qgis_io/writing.py" line="111" />
+            <location filename="../alliance_plugin/qgis_io/writing.py" line="112" />
             <source>Could not write features: {error}</source>
             <translation>Impossible d'écrire les entités : {error}</translation>
         </message>
@@ -660,7 +682,7 @@
             <location filename="../processing/flow_inputs.py" line="73" />
             <location filename="../processing/land_consumption.py" line="57" />
             <location filename="../processing/provider.py" line="130" />
-            <location filename="../processing/report/content.py" line="171" />
+            <location filename="../processing/report/content.py" line="173" />
             <location filename="../processing/report/html_page.py" line="48" />
             <source>Territories</source>
             <translation>Territoires</translation>
@@ -668,7 +690,7 @@
         <message>
             <location filename="../processing/access_inputs.py" line="118" />
             <location filename="../processing/flow_inputs.py" line="73" />
-            <location filename="../processing/land_tenure.py" line="128" />
+            <location filename="../processing/land_tenure.py" line="152" />
             <location filename="../processing/provider.py" line="130" />
             <location filename="../processing/urban_growth.py" line="54" />
             <source>Territory code field</source>
@@ -765,37 +787,37 @@
             <translation>{n} entités ont une population négative dans '{field}' (identifiants des entités {ids}) : corrigez-les d'abord.</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="86" />
+            <location filename="../processing/base.py" line="99" />
             <source>Mobility and access</source>
             <translation>Mobilité et accessibilité</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="86" />
+            <location filename="../processing/base.py" line="99" />
             <source>Flows and dependencies</source>
             <translation>Flux et dépendances</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="86" />
+            <location filename="../processing/base.py" line="99" />
             <source>Urban growth and land</source>
             <translation>Croissance urbaine et foncier</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="86" />
+            <location filename="../processing/base.py" line="99" />
             <source>Land and tenure</source>
             <translation>Foncier et tenure</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="86" />
+            <location filename="../processing/base.py" line="99" />
             <source>Resources and reciprocity</source>
             <translation>Ressources et réciprocité</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="86" />
+            <location filename="../processing/base.py" line="99" />
             <source>Recommendations</source>
             <translation>Recommandations</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="104" />
+            <location filename="../processing/base.py" line="117" />
             <source>This algorithm needs Python libraries that are missing or unusable:
 {problems}
 Install them into the Python that QGIS uses, for example:
@@ -808,12 +830,12 @@ Installez-les dans le Python qu'utilise QGIS, par exemple :
 Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste chaque bibliothèque avec son état et la commande pour votre système.</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="127" />
+            <location filename="../processing/base.py" line="140" />
             <source>The output '{output}' would overwrite the input '{input}' ({path}): choose another file.</source>
             <translation>La sortie '{output}' écraserait l'entrée '{input}' ({path}) : choisissez un autre fichier.</translation>
         </message>
         <message>
-            <location filename="../processing/base.py" line="132" />
+            <location filename="../processing/base.py" line="145" />
             <source>The output '{output}' would replace the GeoPackage {path}, which holds {count} layers ({names}): all of them would be deleted. Choose another file, or save into this GeoPackage as a new layer (Save to GeoPackage… in the output's menu; with qgis_process: ogr:dbname='{path}' table="new_layer" (geom)).</source>
             <translation>La sortie « {output} » remplacerait le GeoPackage {path}, qui contient {count} couches ({names}) : toutes seraient supprimées. Choisissez un autre fichier, ou enregistrez dans ce GeoPackage comme nouvelle couche (Enregistrer dans un GeoPackage… dans le menu de la sortie ; avec qgis_process : ogr:dbname='{path}' table="nouvelle_couche" (geom)).</translation>
         </message>
@@ -1290,7 +1312,7 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
         </message>
         <message>
             <location filename="../processing/flow_dependencies.py" line="56" />
-            <location filename="../processing/report/content.py" line="180" />
+            <location filename="../processing/report/content.py" line="182" />
             <source>Flow lines</source>
             <translation>Lignes de flux</translation>
         </message>
@@ -2084,17 +2106,22 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>{name} : {flag}. {explanation}</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="98" />
+            <location filename="../processing/land_tenure.py" line="120" />
             <source>Land-tenure overlay</source>
             <translation>Croisement foncier</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="101" />
+            <location filename="../processing/land_tenure.py" line="123" />
             <source>Parcels x tenure x constraint layers (growth fronts, hazards, protected and agricultural land, zoning): exact areas, flags, summary and SDG 1.4.2 proxies.</source>
             <translation>Parcelles x tenure x couches de contraintes (fronts de croissance, aléas, espaces protégés et agricoles, zonage) : surfaces exactes, signalements, synthèse et indicateurs approchés de l'ODD 1.4.2.</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="105" />
+            <location filename="../processing/land_tenure.py" line="127" />
+            <source>&lt;p&gt;&lt;b&gt;Parcel code&lt;/b&gt;: the field naming each parcel in the cadastre, carried into the intersection pieces so that they join back to it. When empty, a known field is used: &lt;i&gt;geo_parcelle&lt;/i&gt;, then &lt;i&gt;idu&lt;/i&gt; (the Cadastre plugin's &lt;i&gt;geo_parcelle&lt;/i&gt; table and &lt;i&gt;parcelle_info&lt;/i&gt;), then a text &lt;i&gt;id&lt;/i&gt; (Etalab's PCI); the log says which.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;Code parcellaire&lt;/b&gt; : le champ qui désigne chaque parcelle dans le cadastre, reporté dans les morceaux d'intersection pour qu'ils se joignent à lui. S'il est vide, un champ connu est utilisé : &lt;i&gt;geo_parcelle&lt;/i&gt;, puis &lt;i&gt;idu&lt;/i&gt; (la table &lt;i&gt;geo_parcelle&lt;/i&gt; et &lt;i&gt;parcelle_info&lt;/i&gt; du plugin Cadastre), puis un &lt;i&gt;id&lt;/i&gt; texte (le PCI d'Etalab) ; le journal indique lequel.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_tenure.py" line="127" />
             <source>&lt;p&gt;Crosses cadastral parcels with their tenure and with constraint layers (recommendations 4 and 5).&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Tenure classes&lt;/b&gt;: documented, customary, informal, public, unknown. Values of the tenure field are matched case-, accent- and punctuation-insensitively to defaults (for example titre foncier, registered, freehold: documented; coutumier: customary; squatter: informal; domaine public, state: public), or to your mapping (value=class; ...). NULL or unmapped values are unknown, and the unmapped ones are listed in the log.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Constraints&lt;/b&gt;: growth fronts (the rings and buffers of the urban-growth algorithms), hazard zones, protected areas, agricultural land and zoning (classes from the class field). Areas are exact polygon intersections: parcels entirely inside a zone keep their own area, only parcels crossing a zone boundary are intersected, and overlapping zones of one class are not counted twice. Invalid polygons are repaired with make_valid (never buffer(0)); NULL geometries have area 0. A geographic CRS is replaced by an equal-area projection centred on the parcels (the log says so); constraint layers in other CRSs are reprojected.&lt;/p&gt;
@@ -2105,174 +2132,194 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
 &lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : chaque parcelle avec sa classe de tenure, sa surface, la surface et la part couvertes par chaque classe (area_*, share_*) et les signalements documentés : flag_insecure_growth (tenure informelle, coutumière ou inconnue dans un front de croissance), flag_hazard (toute tenure dans une zone d'aléa), flag_agriculture_growth (terre agricole dans un front de croissance) ; une table de synthèse des parcelles et des surfaces par classe de tenure x classe de contrainte pour chaque territoire (une parcelle appartient au territoire qui contient un point situé à l'intérieur) ou pour l'ensemble de la zone ; et les &lt;i&gt;indicateurs spatiaux approchés&lt;/i&gt; de l'ODD 1.4.2 (population tirée d'un champ des parcelles, ou d'une couche de points dont les points sont sommés dans la parcelle qui les contient ; les points hors de toute parcelle sont comptés dans le journal) (part des parcelles, de la surface et de la population avec des droits documentés ; part des terres en front de croissance, en zone d'aléa et protégées sous tenure informelle, coutumière ou inconnue). Ce sont des approximations tirées d'un cadastre, pas l'indicateur fondé sur des enquêtes.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="105" />
+            <location filename="../processing/land_tenure.py" line="127" />
             <source>&lt;p&gt;&lt;b&gt;Growth fronts from rings&lt;/b&gt;: the rings of alliance:growthbuffers carry a field &lt;i&gt;role&lt;/i&gt; (urban_core, peri_urban, rural; codes whatever the language of the labels): by default only the &lt;i&gt;peri_urban&lt;/i&gt; rings are growth fronts, not the urban core (the built-up itself) nor the rural ring. The parameter &lt;i&gt;Growth fronts: ring roles counted&lt;/i&gt; lists the roles that count (for example peri_urban, rural), or 'all' for every feature. A growth layer without a role field (the prospective buffer, urban growth patches, your own fronts) counts whole. To measure every ring separately, give the rings as zoning too, with the class field &lt;i&gt;label&lt;/i&gt; or &lt;i&gt;role&lt;/i&gt;.&lt;/p&gt;</source>
             <translation>&lt;p&gt;&lt;b&gt;Fronts de croissance à partir d'anneaux&lt;/b&gt; : les anneaux d'alliance:growthbuffers portent un champ &lt;i&gt;role&lt;/i&gt; (urban_core, peri_urban, rural ; des codes, quelle que soit la langue des libellés) : par défaut seuls les anneaux &lt;i&gt;peri_urban&lt;/i&gt; sont des fronts de croissance, ni le cœur urbain (le bâti lui-même) ni l'anneau rural. Le paramètre &lt;i&gt;Fronts de croissance : rôles retenus&lt;/i&gt; liste les rôles qui comptent (par exemple peri_urban, rural), ou 'all' pour toutes les entités. Une couche de croissance sans champ de rôle (le tampon prospectif, les taches d'extension urbaine, vos propres fronts) compte entièrement. Pour mesurer chaque anneau séparément, fournissez aussi les anneaux comme zonage, avec le champ de classe &lt;i&gt;label&lt;/i&gt; ou &lt;i&gt;role&lt;/i&gt;.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="183" />
+            <location filename="../processing/land_tenure.py" line="207" />
             <source>No constraint layer, or only empty ones: every covered area is 0.</source>
             <translation>Aucune couche de contraintes, ou seulement des couches vides : toutes les surfaces couvertes valent 0.</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="244" />
+            <location filename="../processing/land_tenure.py" line="274" />
             <source>The parcel layer is empty.</source>
             <translation>La couche des parcelles est vide.</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="296" />
+            <location filename="../processing/land_tenure.py" line="342" />
             <source>Choose the population field of the population layer.</source>
             <translation>Choisissez le champ de population de la couche de population.</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="324" />
+            <location filename="../processing/land_tenure.py" line="370" />
             <location filename="../processing/urban_growth.py" line="73" />
             <source>Choose the territory code field.</source>
             <translation>Choisissez le champ de code des territoires.</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="112" />
+            <location filename="../processing/land_tenure.py" line="134" />
             <source>Parcels</source>
             <translation>Parcelles</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="113" />
+            <location filename="../processing/land_tenure.py" line="135" />
+            <source>Parcel code field (if empty: geo_parcelle, idu or id when present)</source>
+            <translation>Champ du code parcellaire (si vide : geo_parcelle, idu ou id s'il existe)</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_tenure.py" line="137" />
             <source>Tenure field (if empty: all unknown)</source>
             <translation>Champ de tenure (si vide : tout inconnu)</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="114" />
+            <location filename="../processing/land_tenure.py" line="138" />
             <source>Tenure mapping (value=class; ...)</source>
             <translation>Correspondance de tenure (valeur=classe; ...)</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="115" />
+            <location filename="../processing/land_tenure.py" line="139" />
             <source>Population field of the parcels</source>
             <translation>Champ de population des parcelles</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="117" />
+            <location filename="../processing/land_tenure.py" line="141" />
             <source>Or a population layer (points)</source>
             <translation>Ou une couche de population (points)</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="119" />
+            <location filename="../processing/land_tenure.py" line="143" />
             <source>Population field of that layer</source>
             <translation>Champ de population de cette couche</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="123" />
+            <location filename="../processing/land_tenure.py" line="147" />
             <source>Growth fronts: ring roles counted</source>
             <translation>Fronts de croissance : rôles retenus</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="125" />
+            <location filename="../processing/land_tenure.py" line="149" />
             <source>Class field of the zoning layers</source>
             <translation>Champ de classe des couches de zonage</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="126" />
+            <location filename="../processing/land_tenure.py" line="150" />
             <location filename="../processing/urban_growth.py" line="52" />
             <source>Territories for the summary</source>
             <translation>Territoires pour la synthèse</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="129" />
+            <location filename="../processing/land_tenure.py" line="153" />
             <source>Inside a zone from this share of a parcel (%)</source>
             <translation>Dans une zone à partir de cette part (%)</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="131" />
+            <location filename="../processing/land_tenure.py" line="155" />
             <source>Parcels with tenure, constraint areas and flags</source>
             <translation>Parcelles avec tenure, surfaces sous contrainte et signalements</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="133" />
+            <location filename="../processing/land_tenure.py" line="157" />
             <source>Summary: tenure x constraint</source>
             <translation>Synthèse : tenure x contrainte</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="134" />
+            <location filename="../processing/land_tenure.py" line="158" />
             <source>SDG 1.4.2 spatial proxies</source>
             <translation>Indicateurs spatiaux approchés de l'ODD 1.4.2</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="135" />
+            <location filename="../processing/land_tenure.py" line="159" />
             <source>Intersection pieces</source>
             <translation>Morceaux d'intersection</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="137" />
+            <location filename="../processing/land_tenure.py" line="161" />
             <source>Parcels read</source>
             <translation>Parcelles lues</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="138" />
+            <location filename="../processing/land_tenure.py" line="162" />
             <source>Tenure values not mapped (unknown)</source>
             <translation>Valeurs de tenure sans correspondance (inconnues)</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="212" />
+            <location filename="../processing/land_tenure.py" line="236" />
             <source>Parcels with tenure</source>
             <translation>Parcelles avec tenure</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="260" />
+            <location filename="../processing/land_tenure.py" line="289" />
+            <source>Parcel code field detected: {name} ({origin}); the intersection pieces carry it.</source>
+            <translation>Champ du code parcellaire détecté : {name} ({origin}) ; les morceaux d'intersection le portent.</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_tenure.py" line="306" />
             <source>{n} parcels; NULL tenure: {m} (unknown).</source>
             <translation>{n} parcelles ; tenure NULL : {m} (inconnue).</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="307" />
+            <location filename="../processing/land_tenure.py" line="353" />
             <source>Population from {layer}: {total:,.0f} in parcels, {lost:,.0f} outside every parcel.</source>
             <translation>Population d'après {layer} : {total:,.0f} dans les parcelles, {lost:,.0f} hors de toute parcelle.</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="241" />
+            <location filename="../processing/land_tenure.py" line="271" />
             <source>Parcels read with pyogrio from {path}.</source>
             <translation>Parcelles lues avec pyogrio depuis {path}.</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="258" />
+            <location filename="../processing/land_tenure.py" line="284" />
+            <source>Parcel code field: {name}.</source>
+            <translation>Champ du code parcellaire : {name}.</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_tenure.py" line="304" />
             <source>Tenure values with no class, counted as unknown: {values}.</source>
             <translation>Valeurs de tenure sans classe, comptées comme inconnues : {values}.</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="335" />
+            <location filename="../processing/land_tenure.py" line="381" />
             <source>{n} parcels lie in no territory (territory NULL).</source>
             <translation>{n} parcelles ne sont dans aucun territoire (territoire NULL).</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="121" />
+            <location filename="../processing/land_tenure.py" line="145" />
             <source>Growth fronts (growth buffers, rings)</source>
             <translation>Fronts de croissance (tampons de croissance, anneaux)</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="121" />
+            <location filename="../processing/land_tenure.py" line="145" />
             <source>Hazard zones (flood...)</source>
             <translation>Zones d'aléa (inondation...)</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="121" />
+            <location filename="../processing/land_tenure.py" line="145" />
             <source>Protected areas</source>
             <translation>Espaces protégés</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="121" />
+            <location filename="../processing/land_tenure.py" line="145" />
             <source>Agricultural land</source>
             <translation>Terres agricoles</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="121" />
+            <location filename="../processing/land_tenure.py" line="145" />
             <source>Zoning (classes from the class field)</source>
             <translation>Zonage (classes tirées du champ de classe)</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="160" />
+            <location filename="../processing/land_tenure.py" line="184" />
             <source>{role}: {layer}, {n} zones.</source>
             <translation>{role} : {layer}, {n} zones.</translation>
         </message>
         <message>
-            <location filename="../processing/land_tenure.py" line="156" />
+            <location filename="../processing/land_tenure.py" line="282" />
+            <source>The parcel code field '{name}' is not in the parcel layer.</source>
+            <translation>Le champ du code parcellaire '{name}' n'est pas dans la couche des parcelles.</translation>
+        </message>
+        <message>
+            <location filename="../processing/land_tenure.py" line="180" />
             <source>{layer}: {kept} of {n} features are growth fronts (role {roles}).</source>
             <translation>{layer} : {kept} entités sur {n} sont des fronts de croissance (rôle {roles}).</translation>
         </message>
@@ -2468,59 +2515,59 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>{rows} lignes de flux ont une extrémité dont le territoire n'a pas de classe : elles sont écartées.</translation>
         </message>
         <message>
-            <location filename="../processing/report/content.py" line="193" />
+            <location filename="../processing/report/content.py" line="195" />
             <source>How to read the statuses: each rule reads one indicator of our algorithms and compares it with thresholds; the status says where to act first (priority), what to follow (watch) and what works (strong). When the data cannot measure an indicator, the status is 'not measurable' and the reason is given: it is never counted as a problem. When several rules speak to one recommendation, the most urgent status is shown. The thresholds are defaults; those that come from an official definition name it, the others are ours. The rules:</source>
             <translation>Comment lire les statuts : chaque règle lit un indicateur de nos algorithmes et le compare à des seuils ; le statut dit où agir d'abord (prioritaire), ce qu'il faut suivre (à surveiller) et ce qui fonctionne (solide). Quand les données ne permettent pas de mesurer un indicateur, le statut est « non mesurable » et la raison est donnée : ce n'est jamais compté comme un problème. Quand plusieurs règles portent sur une recommandation, le statut le plus urgent est retenu. Les seuils sont des valeurs par défaut ; ceux qui viennent d'une définition officielle la citent, les autres sont les nôtres. Les règles :</translation>
         </message>
         <message>
-            <location filename="../processing/report/content.py" line="66" />
+            <location filename="../processing/report/content.py" line="67" />
             <source>{indicator}: {value} ({status})</source>
             <translation>{indicator} : {value} ({status})</translation>
         </message>
         <message>
-            <location filename="../processing/report/content.py" line="104" />
-            <location filename="../processing/report/content.py" line="111" />
-            <location filename="../processing/report/content.py" line="116" />
+            <location filename="../processing/report/content.py" line="105" />
+            <location filename="../processing/report/content.py" line="112" />
+            <location filename="../processing/report/content.py" line="117" />
             <source>The territory</source>
             <translation>Le territoire</translation>
         </message>
         <message>
-            <location filename="../processing/report/content.py" line="107" />
+            <location filename="../processing/report/content.py" line="108" />
             <source>Main flows to and from the territory</source>
             <translation>Principaux flux depuis et vers le territoire</translation>
         </message>
         <message>
-            <location filename="../processing/report/content.py" line="108" />
+            <location filename="../processing/report/content.py" line="109" />
             <source>Location of the territory</source>
             <translation>Situation du territoire</translation>
         </message>
         <message>
-            <location filename="../processing/report/content.py" line="180" />
+            <location filename="../processing/report/content.py" line="182" />
             <source>Flows</source>
             <translation>Flux</translation>
         </message>
         <message>
-            <location filename="../processing/report/content.py" line="61" />
+            <location filename="../processing/report/content.py" line="62" />
             <source>{indicator}: {status}</source>
             <translation>{indicator} : {status}</translation>
         </message>
         <message>
-            <location filename="../processing/report/content.py" line="68" />
+            <location filename="../processing/report/content.py" line="69" />
             <source>{evidence}; rule: {rule}</source>
             <translation>{evidence} ; règle : {rule}</translation>
         </message>
         <message>
-            <location filename="../processing/report/content.py" line="144" />
+            <location filename="../processing/report/content.py" line="145" />
             <source>The flow lines have no origin, destination and volume fields: the map of the main flows is left out.</source>
             <translation>Les lignes de flux n'ont pas de champs origine, destination et volume : la carte des principaux flux est omise.</translation>
         </message>
         <message>
-            <location filename="../processing/report/content.py" line="178" />
+            <location filename="../processing/report/content.py" line="180" />
             <source>Indicators</source>
             <translation>Indicateurs</translation>
         </message>
         <message>
-            <location filename="../processing/report/content.py" line="83" />
+            <location filename="../processing/report/content.py" line="84" />
             <source>No evidence yet. What would add it: {what}</source>
             <translation>Aucune mesure pour l'instant. Ce qui en apporterait : {what}</translation>
         </message>
@@ -5478,32 +5525,32 @@ Paramètres : {params}</translation>
             <translation>{n_negative} tailles sont négatives ({labels}) ; des tailles supérieures ou égales à 0 sont attendues.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/degurba/cells.py" line="167" />
+            <location filename="../alliance_plugin/core/degurba/cells.py" line="164" />
             <source>The population grid must be 2-D; got {ndim} dimension(s).</source>
             <translation>La grille de population doit être en 2 dimensions ; reçu {ndim} dimension(s).</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/degurba/cells.py" line="169" />
+            <location filename="../alliance_plugin/core/degurba/cells.py" line="166" />
             <source>Populations must not be negative; {n} cells are.</source>
             <translation>Les populations ne doivent pas être négatives ; {n} carreaux le sont.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/degurba/cells.py" line="172" />
+            <location filename="../alliance_plugin/core/degurba/cells.py" line="169" />
             <source>land_share has the shape {shape}, the grid {grid_shape}.</source>
             <translation>land_share a la forme {shape}, la grille {grid_shape}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/degurba/cells.py" line="176" />
+            <location filename="../alliance_plugin/core/degurba/cells.py" line="173" />
             <source>land_share holds shares between 0 and 1.</source>
             <translation>land_share contient des parts entre 0 et 1.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/degurba/cells.py" line="226" />
+            <location filename="../alliance_plugin/core/degurba/cells.py" line="223" />
             <source>The majority counts neighbours out of 8 and must be 5 to 8 (None: off); got {majority}.</source>
             <translation>La majorité compte des voisins sur 8 et doit valoir de 5 à 8 (None : désactivée) ; reçu {majority}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/degurba/cells.py" line="229" />
+            <location filename="../alliance_plugin/core/degurba/cells.py" line="226" />
             <source>The cell area must be positive; got {cell_area}.</source>
             <translation>La surface des carreaux doit être positive ; reçu {cell_area}.</translation>
         </message>
@@ -5821,6 +5868,21 @@ Paramètres : {params}</translation>
             <location filename="../alliance_plugin/core/growth/sdg11_3_1.py" line="83" />
             <source>{name} must not be negative; it is for {index}.</source>
             <translation>{name} ne doit pas être négatif ; il l'est pour {index}.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/growth/tiles.py" line="392" />
+            <source>A growth patch kept growing past {rounds} windows around {region}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/growth/tiles.py" line="307" />
+            <source>The tile size must be a positive number of metres; got {size}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/growth/tiles.py" line="148" />
+            <source>A SQL filter (where) needs a GDAL source, not GeoParquet: {path}.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location filename="../alliance_plugin/core/gtfs/__init__.py" line="74" />
@@ -6345,7 +6407,37 @@ Paramètres : {params}</translation>
             <translation>Les classes foncières doivent être l'une de {classes} ; la correspondance donne {wrong}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/tenure/dask_engine.py" line="76" />
+            <location filename="../alliance_plugin/core/tenure/dask_engine.py" line="71" />
+            <source>No data file found in: {items}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/tenure/dask_engine.py" line="89" />
+            <source>Expected GeoParquet (a 'geo' metadata key); this Parquet file has none.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/tenure/dask_engine.py" line="282" />
+            <source>The zones have no CRS; give them one (for example with ogr2ogr -a_srs).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/tenure/dask_engine.py" line="284" />
+            <source>Expected the class field {field!r} in the zones; they have {columns}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/tenure/dask_engine.py" line="382" />
+            <source>{path}: the parcels have no CRS; give them one (ogr2ogr -a_srs).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/tenure/dask_engine.py" line="330" />
+            <source>Expected the parcel id field {field!r} in {path}; it has {columns}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../alliance_plugin/core/tenure/dask_engine.py" line="506" />
             <source>Expected the parcel id column {parcel_id!r}; the parcels have {columns}.</source>
             <translation>La colonne d'identifiant de parcelle {parcel_id!r} est attendue ; les parcelles ont {columns}.</translation>
         </message>

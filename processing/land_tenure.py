@@ -30,6 +30,27 @@ def growth_roles(text):
     return roles or [GROWTH_ROLES_DEFAULT]
 
 
+#: Parcel code fields recognised when the parameter is empty, in this order: (field, whose).
+KNOWN_PARCEL_CODES = (("geo_parcelle", "Cadastre plugin (3Liz): geo_parcelle"),
+                      ("idu", "Cadastre plugin (3Liz): idu"),
+                      ("id", "Etalab PCI (cadastre.data.gouv.fr)"))
+
+
+def detect_parcel_code(fields):
+    """``(field, source)`` of the first known parcel code field among ``fields`` (``QgsFields``), else None.
+
+    ``geo_parcelle`` and ``idu`` are the Cadastre plugin's (``geo_parcelle`` table,
+    ``parcelle_info``); ``id`` counts only as text (Etalab PCI's 14-character codes),
+    not as a numeric key.
+    """
+    names = {field.name().lower(): field for field in fields}
+    for name, origin in KNOWN_PARCEL_CODES:
+        field = names.get(name)
+        if field is not None and (name != "id" or not field.isNumeric()):
+            return field.name(), origin
+    return None
+
+
 TEXT_COLUMNS = ("tenure_raw", "tenure_class", "territory", "tenure", "constraint", "parcel_geometry", "class",
                 "params")
 INT_COLUMNS = ("parcels", "flag_insecure_growth", "flag_hazard", "flag_agriculture_growth")
@@ -71,6 +92,7 @@ def per_parcel_columns(index, raw, classes, overlay, flags, tenure):
 
 class LandTenureOverlay(AllianceAlgorithm):
     INPUT = "INPUT"
+    PARCEL_CODE_FIELD = "PARCEL_CODE_FIELD"
     TENURE_FIELD = "TENURE_FIELD"
     TENURE_MAPPING = "TENURE_MAPPING"
     POPULATION_FIELD = "POPULATION_FIELD"
@@ -102,7 +124,7 @@ class LandTenureOverlay(AllianceAlgorithm):
                        "agricultural land, zoning): exact areas, flags, summary and SDG 1.4.2 proxies.")
 
     def shortHelpString(self):
-        return self.tr(HELP) + self.tr(HELP_GROWTH_FRONTS)
+        return self.tr(HELP) + self.tr(HELP_GROWTH_FRONTS) + self.tr(HELP_PARCEL_CODE)
 
     def initAlgorithm(self, config=None):
         labels = {"growth": "Growth fronts (growth buffers, rings)", "hazard": "Hazard zones (flood...)",
@@ -110,6 +132,8 @@ class LandTenureOverlay(AllianceAlgorithm):
                   "zoning": "Zoning (classes from the class field)"}
         declare(self, (
             Source(self.INPUT, self.tr("Parcels"), (compat.SourceType.VectorPolygon,)),
+            Field(self.PARCEL_CODE_FIELD, self.tr("Parcel code field (if empty: geo_parcelle, idu or id when "
+                                                  "present)"), self.INPUT, optional=True),
             Field(self.TENURE_FIELD, self.tr("Tenure field (if empty: all unknown)"), self.INPUT, optional=True),
             Text(self.TENURE_MAPPING, self.tr("Tenure mapping (value=class; ...)"), optional=True, multi_line=True),
             Field(self.POPULATION_FIELD, self.tr("Population field of the parcels"), self.INPUT, optional=True,
@@ -173,7 +197,7 @@ class LandTenureOverlay(AllianceAlgorithm):
         from ..alliance_plugin.core import tenure
 
         steps = QgsProcessingMultiStepFeedback(4, feedback)
-        source, crs, parcels = self._read_parcels(parameters, context, steps)
+        source, crs, parcels, code_field = self._read_parcels(parameters, context, steps)
         frame = parcels.frame
         raw, classes, unmapped = self._tenure_classes(parameters, context, frame, steps)
 
@@ -218,6 +242,10 @@ class LandTenureOverlay(AllianceAlgorithm):
                    self.UNMAPPED_VALUES: int(unmapped["count"].sum()) if len(unmapped) else 0}
         if want_pieces and overlay.pieces is not None:
             pieces = overlay.pieces
+            if code_field:  # the parcel's own code, to join the pieces back to the cadastre
+                column = code_field if code_field not in pieces.columns else "parcel_code"
+                codes = frame[code_field].reindex(pieces["parcel_id"].to_numpy()).to_numpy()
+                pieces = pieces.assign(**{column: codes})
             outputs[self.OUTPUT_PIECES] = self.writeFrame(
                 parameters, self.OUTPUT_PIECES, context, pieces.drop(columns="geometry").assign(params=params),
                 pieces["geometry"].to_numpy(), compat.WkbType.MultiPolygon, crs, steps, INT_COLUMNS, TEXT_COLUMNS,
@@ -225,24 +253,42 @@ class LandTenureOverlay(AllianceAlgorithm):
         return outputs
 
     def _read_parcels(self, parameters, context, feedback):
-        """``(source, metric CRS, InputFeatures)``: the parcels read once, kept whole to be written back.
+        """``(source, metric CRS, InputFeatures, parcel code field or "")``: the parcels read once, kept whole.
 
-        A plain file in a metric CRS written to a new GeoPackage goes through pyogrio both ways
-        (qgis_io/fast_path.py says when and what it preserves).
+        A plain file or a PostGIS table in a metric CRS written to a new GeoPackage or a PostGIS table goes
+        through pyogrio both ways (qgis_io/fast_path.py says when and what it preserves).
         """
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
         crs = metric_crs(source.sourceCrs(), source.sourceExtent(), feedback)
-        fields = [f for f in (self.parameterAsString(parameters, self.TENURE_FIELD, context),
-                              self.parameterAsString(parameters, self.POPULATION_FIELD, context)) if f]
+        code_field = self._parcel_code_field(parameters, context, source, feedback)
+        fields = list(dict.fromkeys(f for f in (self.parameterAsString(parameters, self.TENURE_FIELD, context),
+                                                self.parameterAsString(parameters, self.POPULATION_FIELD, context),
+                                                code_field) if f))
         fast = fast_path(parameters.get(self.INPUT), parameters.get(self.OUTPUT), context, source, crs)
         if fast:
             feedback.pushInfo(self.tr("Parcels read with pyogrio from {path}.").format(path=fast.path))
         parcels = read_layer(source, fields, feedback, crs=crs, context=context, keep=True, fast=fast)
         if parcels.frame.empty:
             raise QgsProcessingException(self.tr("The parcel layer is empty."))
-        return source, crs, parcels
+        return source, crs, parcels, code_field
+
+    def _parcel_code_field(self, parameters, context, source, feedback):
+        """The parcel code field: the parameter's, else a known one (Cadastre plugin, Etalab), said in the log."""
+        chosen = self.parameterAsString(parameters, self.PARCEL_CODE_FIELD, context)
+        if chosen:
+            if source.fields().lookupField(chosen) < 0:
+                raise QgsProcessingException(self.tr("The parcel code field '{name}' is not in the parcel layer."
+                                                     ).format(name=chosen))
+            feedback.pushInfo(self.tr("Parcel code field: {name}.").format(name=chosen))
+            return chosen
+        found = detect_parcel_code(source.fields())
+        if found is None:
+            return ""
+        feedback.pushInfo(self.tr("Parcel code field detected: {name} ({origin}); the intersection pieces carry "
+                                  "it.").format(name=found[0], origin=found[1]))
+        return found[0]
 
     def _tenure_classes(self, parameters, context, frame, feedback):
         """``(raw tenure values, classes, unmapped values)``, the unmapped and NULL values said in the log."""
@@ -341,3 +387,4 @@ HELP = """<p>Crosses cadastral parcels with their tenure and with constraint lay
 <p><b>Constraints</b>: growth fronts (the rings and buffers of the urban-growth algorithms), hazard zones, protected areas, agricultural land and zoning (classes from the class field). Areas are exact polygon intersections: parcels entirely inside a zone keep their own area, only parcels crossing a zone boundary are intersected, and overlapping zones of one class are not counted twice. Invalid polygons are repaired with make_valid (never buffer(0)); NULL geometries have area 0. A geographic CRS is replaced by an equal-area projection centred on the parcels (the log says so); constraint layers in other CRSs are reprojected.</p>
 <p><b>Outputs</b>: every parcel with its tenure class, area, the area and share covered by each class (area_*, share_*) and the documented flags: flag_insecure_growth (informal, customary or unknown tenure inside a growth front), flag_hazard (any tenure inside a hazard zone), flag_agriculture_growth (agricultural land inside a growth front); a summary table of parcels and area by tenure class x constraint class per territory (a parcel belongs to the territory holding a point inside it) or for the whole area; and the SDG 1.4.2 <i>spatial proxies</i> (population from a field of the parcels, or from a point layer whose points are summed in the parcel containing them; points outside every parcel are counted in the log) (share of parcels, area and population with documented rights; share of growth-front, hazard and protected land under informal, customary or unknown tenure). They are proxies from a cadastre, not the survey-based indicator.</p>"""
 HELP_GROWTH_FRONTS = """<p><b>Growth fronts from rings</b>: the rings of alliance:growthbuffers carry a field <i>role</i> (urban_core, peri_urban, rural; codes whatever the language of the labels): by default only the <i>peri_urban</i> rings are growth fronts, not the urban core (the built-up itself) nor the rural ring. The parameter <i>Growth fronts: ring roles counted</i> lists the roles that count (for example peri_urban, rural), or 'all' for every feature. A growth layer without a role field (the prospective buffer, urban growth patches, your own fronts) counts whole. To measure every ring separately, give the rings as zoning too, with the class field <i>label</i> or <i>role</i>.</p>"""
+HELP_PARCEL_CODE = """<p><b>Parcel code</b>: the field naming each parcel in the cadastre, carried into the intersection pieces so that they join back to it. When empty, a known field is used: <i>geo_parcelle</i>, then <i>idu</i> (the Cadastre plugin's <i>geo_parcelle</i> table and <i>parcelle_info</i>), then a text <i>id</i> (Etalab's PCI); the log says which.</p>"""

@@ -30,8 +30,29 @@ What the fast path preserves, and why each condition of :func:`fast_path` is the
   pyogrio reads the input's declared encoding (a shapefile's ``.cpg``), as
   QGIS's OGR provider does.
 - **destination**: a new ``.gpkg`` file (not an existing one, not ``ogr:``
-  or ``memory:``). Layer or data-source creation options, or a field mapping
-  (appending to a layer), go through QGIS's sink.
+  or ``memory:``), or a PostGIS table (``postgis:`` + URI, see below). Layer
+  or data-source creation options, or a field mapping (appending to a
+  layer), go through QGIS's sink.
+
+PostGIS (qgis_io/postgis.py does the reading and writing):
+
+- **input**: a ``postgres`` layer whose primary key is one integer column
+  (QGIS's feature ids are then its values: the frame is indexed by them);
+  its filter (subset string) becomes the ``WHERE`` of the one ``SELECT``.
+  Fields of types ``int4``, ``int8``, ``float8``, ``text`` and ``varchar``
+  without a width keep their names, order and values; any other type
+  (``numeric``, ``int2``, dates, ``varchar(n)``...), a key of another type or
+  of several columns, a selection or a feature limit: QGIS path.
+- **output to a new GeoPackage** from PostGIS: fids 1, 2, ... in the order
+  read, as QGIS's sink writes them.
+- **output to a PostGIS table** (from a file or PostGIS input): the table is
+  replaced as QGIS's sink replaces it, written with ``COPY`` into a staging
+  table renamed in one transaction. Its primary key is the URI's key, else
+  the input's own integer key (its values kept, as QGIS does), else a new
+  serial ``id`` (``id_0`` when ``id`` is taken) numbering the features 1, 2,
+  ...; the geometry column is the URI's (``geom`` by default); the SRID the
+  input's EPSG code. The output's value is the id of the layer loaded from
+  it (no password in it), the log names the table.
 
 tests/qgis/test_adapter.py reads and writes the same data both ways and
 checks the results are equal.
@@ -51,19 +72,31 @@ from qgis.core import (
 )
 
 from ..toolbelt.i18n import tr
+from . import postgis
 
 FILE_SUFFIXES = (".gpkg", ".shp", ".geojson", ".json", ".fgb", ".sqlite")
 #: OGR field types (``QgsField.typeName()`` of the OGR provider) that pyogrio reads and writes unchanged.
 KEPT_TYPES = ("String", "Integer", "Integer64", "Real")
+#: Text types: kept without a width only.
+TEXT_TYPES = ("String", "text", "varchar")
 
 
 @dataclass(frozen=True)
 class FastPath:
-    """An input file read and a new GeoPackage written with pyogrio (see :func:`fast_path`)."""
+    """An input (file or PostGIS table) read and a new GeoPackage or PostGIS table written with pyogrio.
+
+    ``path`` and ``layer``: the input file and layer, or for a PostGIS input
+    its label and None; ``source``: the PostGIS input (``postgis.PgTable``)
+    and ``key`` its integer primary key; ``destination``: the new GeoPackage's
+    path, or the label of ``target``, the PostGIS table written.
+    """
 
     path: str
     layer: str | None
     destination: str
+    source: object = None
+    key: str | None = None
+    target: object = None
 
 
 def fast_path(input_value, destination_value, context, source, crs=None):
@@ -78,11 +111,20 @@ def fast_path(input_value, destination_value, context, source, crs=None):
         return None
     if not pyogrio_usable() or not plain_sink(destination_value):
         return None
-    destination = gpkg_destination(destination_value)
-    if not destination or os.path.exists(destination) or not kept_schema(source):
+    target = postgis.pg_destination(destination_value)
+    destination = target.label if target is not None else gpkg_destination(destination_value)
+    if target is None and (not destination or os.path.exists(destination)):
+        return None
+    if not kept_schema(source):
         return None
     location = file_layer(input_value, context)
-    return FastPath(location[0], location[1], destination) if location else None
+    if location:
+        return FastPath(location[0], location[1], destination, target=target)
+    found = postgis.postgres_layer(input_value, context)
+    key = found and postgis.integer_key(found[0])
+    if not key:
+        return None
+    return FastPath(found[1].label, None, destination, source=found[1], key=key, target=target)
 
 
 def kept_schema(source):
@@ -90,7 +132,8 @@ def kept_schema(source):
     wkb_type = source.wkbType()
     if QgsWkbTypes.isCurvedType(wkb_type) or QgsWkbTypes.hasM(wkb_type):
         return False
-    return all(field.typeName() in KEPT_TYPES and (field.typeName() != "String" or field.length() <= 0)
+    return all(field.typeName() in KEPT_TYPES + postgis.KEPT_TYPES
+               and (field.typeName() not in TEXT_TYPES or field.length() <= 0)
                for field in source.fields())
 
 

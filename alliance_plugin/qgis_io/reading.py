@@ -4,7 +4,8 @@
 (the requested attributes only, no geometry when none is wanted, reprojected
 while read) or, when :func:`~.fast_path.fast_path` decided so for an input
 written back to a new GeoPackage, with pyogrio. Both give the same frame for
-the requested columns. :func:`read_attributes` reads attributes alone;
+the requested columns (PostGIS inputs too: qgis_io/postgis.py).
+:func:`read_attributes` reads attributes alone;
 :func:`read_geometries` is the older call, kept for callers being migrated.
 """
 
@@ -26,6 +27,7 @@ from qgis.PyQt.QtCore import QVariant
 from ..toolbelt.i18n import tr
 from . import compat
 from .fast_path import FastPath, read_file
+from .postgis import read_table
 
 #: Features read (and written) between two progress reports and cancellation checks.
 BATCH = 10000
@@ -56,6 +58,7 @@ class FileTable:
     fids: object  # the GeoPackage fids to write back (QGIS shows the fid column as a field), else None
     crs_wkt: str
     wkb_type: int  # the input's QgsWkbTypes.Type
+    crs_id: str = ""  # the input CRS's authority id (EPSG:2154): the SRID of a PostGIS output
 
 
 @dataclass
@@ -169,12 +172,17 @@ def _read_fast(source, names, feedback, context, fast):
     """The pyogrio side of :func:`read_layer`: every field read, the requested ones in ``frame``."""
     import numpy as np
 
-    table, meta = read_file(fast.path, fast.layer, source.fields().names())
+    if fast.source is not None:  # PostGIS: indexed by the integer key, QGIS's feature ids
+        table, meta = read_table(fast.source, source.fields().names(), fast.key)
+        fids = None
+    else:
+        table, meta = read_file(fast.path, fast.layer, source.fields().names())
+        fid_column = meta.get("fid_column") or "fid"
+        fids = table.index.to_numpy(dtype=np.int64) if fid_column in source.fields().names() else None
     if context is not None and context.invalidGeometryCheck() != compat.InvalidGeometryCheck.NoCheck:
         report_invalid(table["geometry"].to_numpy(), source, feedback)
-    fid_column = meta.get("fid_column") or "fid"
-    fids = table.index.to_numpy(dtype=np.int64) if fid_column in source.fields().names() else None
-    kept = FileTable(table, meta, fast, fids, source.sourceCrs().toWkt(), source.wkbType())
+    kept = FileTable(table, meta, fast, fids, source.sourceCrs().toWkt(), source.wkbType(),
+                     source.sourceCrs().authid())
     frame = table[[*names, "geometry"]]
     return InputFeatures(frame, kept, table)
 

@@ -2,7 +2,8 @@
 
 :func:`write_features` adds one feature per row to a sink (QGIS's path);
 :func:`write_file_table` writes an input read with pyogrio back with its new
-columns (the fast path decided by :func:`~.fast_path.fast_path`). The
+columns (the fast path decided by :func:`~.fast_path.fast_path`) to a new
+GeoPackage or a PostGIS table (qgis_io/postgis.py). The
 algorithms call them through ``AllianceAlgorithm.writeFrame`` and
 ``writeTerritories`` (processing/base.py), which create the sinks.
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 from qgis.core import QgsFeature, QgsFeatureSink, QgsFields, QgsGeometry, QgsProcessingException, QgsWkbTypes
 
 from ..toolbelt.i18n import tr
-from . import compat
+from . import compat, postgis
 from .fast_path import integer_fields, load_on_completion, write_gpkg
 from .reading import BATCH, check_progress
 
@@ -122,11 +123,33 @@ def write_file_table(table, per_feature, context, destination_value, name, outpu
     flat = QgsWkbTypes.displayString(QgsWkbTypes.flatType(wkb_type))
     known = flat not in ("", "Unknown", "NoGeometry", "GeometryCollection")
     geometry_type = f"{flat} Z" if known and QgsWkbTypes.hasZ(wkb_type) else flat if known else None
+    promote = known and QgsWkbTypes.isMultiType(wkb_type)
+    if table.fast.target is not None:
+        return _write_postgis(table, per_feature, context, destination_value, name, output_name, feedback,
+                              geometry_type, promote)
     dest = write_gpkg(table.fast.destination, integer_fields(table.frame, table.meta), per_feature,
                       table.crs_wkt, feedback, fids=table.fids, geometry_type=geometry_type,
-                      promote_to_multi=known and QgsWkbTypes.isMultiType(wkb_type))
+                      promote_to_multi=promote)
     load_on_completion(context, destination_value, dest, name, output_name)
     return dest
+
+
+def _write_postgis(table, per_feature, context, destination_value, name, output_name, feedback, geometry_type,
+                   promote):
+    """The PostGIS side of :func:`write_file_table`: the same columns as a GeoPackage, replaced in one transaction.
+
+    The primary key is the URI's, else the input's integer key (a PostGIS
+    input, its values kept) or a GeoPackage's ``fid`` field, else a new
+    serial ``id`` (qgis_io/fast_path.py). Returns the loaded layer's id.
+    """
+    attributes = integer_fields(table.frame, table.meta).drop(columns="geometry")
+    renamed = {c: f"{c}_2" for c in per_feature.columns if c in attributes.columns}
+    frame = attributes.join(per_feature.rename(columns=renamed))
+    key = table.fast.key or ""
+    crs = table.crs_id if table.crs_id.upper().startswith("EPSG:") else table.crs_wkt
+    written = postgis.write_table(table.fast.target, frame, table.frame["geometry"].to_numpy(), crs, feedback,
+                                  key=key, geometry_type=geometry_type, promote_to_multi=promote)
+    return postgis.load_table(context, destination_value, written, name, output_name)
 
 
 def as_multi(geometries):
