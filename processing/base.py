@@ -124,8 +124,8 @@ class AllianceAlgorithm(QgsProcessingAlgorithm):
 
     def checkParameterValues(self, parameters, context):
         ok, message = super().checkParameterValues(parameters, context)
-        if not ok:
-            return ok, message
+        if not ok:  # QGIS's "Could not load source layer for INPUT: <the URI>": never with its password
+            return ok, without_passwords(message)
         inputs = {}
         for definition in self.parameterDefinitions():
             if isinstance(definition, (QgsProcessingParameterFeatureSource, QgsProcessingParameterFile,
@@ -176,13 +176,13 @@ class AllianceAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(message)
         from .crs_rule import check_crs
 
-        check_crs(self, parameters, context, feedback)  # layers without a CRS: one rule for every algorithm
         failure = None
         try:
+            check_crs(self, parameters, context, feedback)  # layers without a CRS: one rule for every algorithm
             outputs = self.compute(parameters, context, feedback)
         except AllianceError as error:
             failure = translated_error(error)
-        except QgsProcessingException as error:  # QGIS's sink errors quote the destination: its password too
+        except QgsProcessingException as error:  # QGIS's source and sink errors quote the URI: its password too
             failure = without_passwords(str(error))
             if failure == str(error):
                 raise

@@ -13,6 +13,7 @@ from qgis.core import QgsCoordinateTransform, QgsFeatureRequest, QgsGeometry
 from ...alliance_plugin.core import report
 from ...alliance_plugin.qgis_io import compat
 from ...alliance_plugin.toolbelt.i18n import tr
+from ..base import without_passwords
 from . import maps
 from .images import chart_png
 from .words import indicator_title, status_label, translated
@@ -166,8 +167,9 @@ def algorithm_dates(read):
 
 def data_sources(alg, parameters, context, read):
     """Rows (kind, name, source, date, fields used, params) of every input the report read."""
+    # publicSource(): a database layer's source without its password (issue 16: never in a report)
     layer = alg.parameterAsVectorLayer(parameters, alg.INPUT, context)
-    source = layer.source() if layer else str(parameters.get(alg.INPUT))
+    source = layer.publicSource() if layer else without_passwords(str(parameters.get(alg.INPUT)))
     rows = [(tr("Territories"), layer.name() if layer else "", source, file_date(source.split("|")[0]),
              ", ".join(read["own"]) or "-", "-")]
     for indicator, names in read["layers"]:
@@ -175,13 +177,13 @@ def data_sources(alg, parameters, context, read):
         if "params" in indicator.fields().names():
             index = indicator.fields().indexOf("params")
             params = "; ".join(sorted(str(v) for v in indicator.uniqueValues(index, 5) if v)) or "-"
-        rows.append((tr("Indicators"), indicator.name(), indicator.source(),
+        rows.append((tr("Indicators"), indicator.name(), indicator.publicSource(),
                      file_date(indicator.source().split("|")[0]), ", ".join(names) or "-", params))
     for key, kind in ((alg.FLOW_LINES, tr("Flow lines")), (alg.FLOWS, tr("Flows"))):
         value = parameters.get(key)
         if value:
             flows = alg.parameterAsVectorLayer(parameters, key, context)
-            path = flows.source() if flows else str(value)
+            path = flows.publicSource() if flows else without_passwords(str(value))
             rows.append((kind, flows.name() if flows else "", path, file_date(path.split("|")[0]), "-", "-"))
     return rows
 

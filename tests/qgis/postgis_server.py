@@ -24,6 +24,8 @@ import subprocess
 import tempfile
 import time
 
+import pytest
+
 USER = "alliance"
 #: The password of the test role: tests grep outputs and logs for it (issue 16: it must never leak).
 PASSWORD = "S3cr3t-pw-4-alliance-tests"
@@ -176,3 +178,44 @@ def authcfg_uri(server, authcfg, table=None, schema="public", geometry="geom", k
     if table is not None:
         uri.setDataSource(schema, table, geometry, sql or "", key or "")
     return uri.uri(False)
+
+
+#: Fields left out of comparisons: keys the two drivers number on their own; params names the CRS only.
+SKIPPED = {"fid", "id", "params"}
+
+
+def read_rows(layer, key):
+    """{key: {field: value}} of a layer, with the geometry's area (or length) in ``_measure``."""
+    from qgis.core import QgsVectorLayer
+
+    if isinstance(layer, str):
+        layer = QgsVectorLayer(layer, "out", "ogr")
+    assert layer.isValid(), layer.source()
+    names = layer.fields().names()
+    rows = {}
+    for feature in layer.getFeatures():
+        values = {name: (None if value is None or type(value).__name__ == "QVariant" else value)
+                  for name, value in zip(names, feature.attributes())}
+        geometry = feature.geometry()
+        values["_measure"] = None if geometry.isNull() else (geometry.area() or geometry.length())
+        rows[tuple(values[k] for k in key) if isinstance(key, tuple) else values[key]] = values
+    return rows
+
+
+def same_rows(database, files, key, text=lambda value: value):
+    """The PostGIS table and the file give the same rows: same keys, fields and values (floats to 1e-9).
+
+    ``text`` normalises the file's texts (the scorecard names a file's date, a table has none).
+    """
+    ours, theirs = read_rows(database, key), read_rows(files, key)
+    assert sorted(ours, key=str) == sorted(theirs, key=str) and ours
+    fields = set(next(iter(theirs.values()))) - SKIPPED
+    assert fields <= set(next(iter(ours.values()))), fields - set(next(iter(ours.values())))
+    for k in sorted(theirs, key=str):
+        for name in sorted(fields):
+            mine, expected = ours[k][name], theirs[k][name]
+            if isinstance(expected, float) or isinstance(mine, float):
+                assert mine == pytest.approx(expected, rel=1e-9, abs=1e-9), (k, name)
+            else:
+                assert mine == (text(expected) if isinstance(expected, str) else expected), (k, name)
+    return ours

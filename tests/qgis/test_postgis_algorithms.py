@@ -25,7 +25,6 @@ STREETS = [((0, 0), (100, 0), (200, 0)), ((0, 100), (100, 100), (200, 100)), ((0
            ((100, 0), (100, 100)), ((200, 0), (200, 100)), ((200, 0), (700, 0)), ((0, 300), (100, 300))]
 PEOPLE = [(0, 5, 10, "west"), (100, 100, 20, "west"), (200, 110, 30, "east"), (450, 250, 40, "east"),
           (200, 0, 50, "east"), (0, 305, 60, "west")]
-SKIPPED = {"fid", "id", "params"}  # keys the two drivers number on their own; params names the CRS only
 
 
 @pytest.fixture(scope="module")
@@ -80,45 +79,10 @@ def postgis_output(db, table, geometry=True, schema=OUT):
     return "postgis:" + db.uri(table=table, schema=schema, geometry="geom" if geometry else "")
 
 
-def read_rows(layer, key):
-    """{key: {field: value}} of a layer, with the geometry's area (or length) and its WKB type."""
-    if isinstance(layer, str):
-        layer = QgsVectorLayer(layer, "out", "ogr")
-    assert layer.isValid(), layer.source()
-    names = layer.fields().names()
-    rows = {}
-    for feature in layer.getFeatures():
-        values = {name: (None if value is None or type(value).__name__ == "QVariant" else value)
-                  for name, value in zip(names, feature.attributes())}
-        geometry = feature.geometry()
-        values["_measure"] = None if geometry.isNull() else (geometry.area() or geometry.length())
-        rows[tuple(values[k] for k in key) if isinstance(key, tuple) else values[key]] = values
-    return rows
-
-
 def table_layer(db, table, geometry=True, schema=OUT):
     layer = QgsVectorLayer(db.uri(table=table, schema=schema, geometry="geom" if geometry else ""), table, "postgres")
     assert layer.isValid(), f"{schema}.{table} was not written"
     return layer
-
-
-def same_rows(database, files, key, text=lambda value: value):
-    """The PostGIS table and the file give the same rows: same keys, fields and values (floats to 1e-9).
-
-    ``text`` normalises the file's texts (the scorecard names a file's date, a table has none).
-    """
-    ours, theirs = read_rows(database, key), read_rows(files, key)
-    assert sorted(ours, key=str) == sorted(theirs, key=str) and ours
-    fields = set(next(iter(theirs.values()))) - SKIPPED
-    assert fields <= set(next(iter(ours.values()))), fields - set(next(iter(ours.values())))
-    for k in sorted(theirs, key=str):
-        for name in sorted(fields):
-            mine, expected = ours[k][name], theirs[k][name]
-            if isinstance(expected, float) or isinstance(mine, float):
-                assert mine == pytest.approx(expected, rel=1e-9, abs=1e-9), (k, name)
-            else:
-                assert mine == (text(expected) if isinstance(expected, str) else expected), (k, name)
-    return ours
 
 
 def test_flows_from_a_filtered_postgis_layer_to_postgis(run_alg, db):
@@ -135,9 +99,9 @@ def test_flows_from_a_filtered_postgis_layer_to_postgis(run_alg, db):
     for key in ("PAIRS_USED", "UNMATCHED_ROWS", "TOTAL_VOLUME", "LINES_WRITTEN"):
         assert from_db[key] == from_files[key], key
     assert from_db["UNMATCHED_ROWS"] == 16  # the 8 flows from and the 8 to Vienna: the filter was applied
-    rows = same_rows(table_layer(db, "dependencies"), from_files["OUTPUT"], "nuts2")
+    rows = db.module.same_rows(table_layer(db, "dependencies"), from_files["OUTPUT"], "nuts2")
     assert len(rows) == 8 and "AT13" not in rows
-    same_rows(table_layer(db, "flow_lines"), from_files["OUTPUT_LINES"], ("origin", "destination"))
+    db.module.same_rows(table_layer(db, "flow_lines"), from_files["OUTPUT_LINES"], ("origin", "destination"))
 
 
 def test_tenure_parcels_and_zones_from_postgis(run_alg, db):
@@ -155,11 +119,11 @@ def test_tenure_parcels_and_zones_from_postgis(run_alg, db):
         [postgis_output(db, "parcels"), postgis_output(db, "summary", False), postgis_output(db, "proxies", False)]))
     assert from_db["PARCELS"] == from_files["PARCELS"] == 407
     assert from_db["UNMAPPED_VALUES"] == from_files["UNMAPPED_VALUES"]
-    parcels = same_rows(table_layer(db, "parcels"), from_files["OUTPUT"], "ID")
+    parcels = db.module.same_rows(table_layer(db, "parcels"), from_files["OUTPUT"], "ID")
     assert sum(p["flag_insecure_growth"] for p in parcels.values()) > 0 and \
         sum(p["area_hazard"] > 0 for p in parcels.values()) > 0
-    same_rows(table_layer(db, "summary", False), from_files["OUTPUT_SUMMARY"], ("territory", "tenure", "constraint"))
-    same_rows(table_layer(db, "proxies", False), from_files["OUTPUT_PROXIES"], "territory")
+    db.module.same_rows(table_layer(db, "summary", False), from_files["OUTPUT_SUMMARY"], ("territory", "tenure", "constraint"))
+    db.module.same_rows(table_layer(db, "proxies", False), from_files["OUTPUT_PROXIES"], "territory")
 
 
 def test_access_from_postgis(run_alg, db):
@@ -183,7 +147,7 @@ def test_access_from_postgis(run_alg, db):
     keys = {"people": "pop", "inequality": ("indicator", "scope"), "facilities": "facility_id",
             "territories": "code", "classes": "class"}
     for key, (table, geometry) in names.items():
-        same_rows(table_layer(db, f"access_{table}", geometry), from_files[key], keys[table])
+        db.module.same_rows(table_layer(db, f"access_{table}", geometry), from_files[key], keys[table])
 
 
 def test_scorecard_on_a_postgis_indicator_table(run_alg, db):
@@ -205,10 +169,10 @@ def test_scorecard_on_a_postgis_indicator_table(run_alg, db):
     # R8 names the layers the evidence comes from, with a file's date (processing/report/inputs.py): no date
     # for a table. The same text otherwise.
     undated = functools.partial(re.sub, r"\[indicators, \d{4}-\d\d-\d\d\]", "[indicators]")
-    card = same_rows(table_layer(db, "card"), from_files["OUTPUT"], "nuts2", undated)
+    card = db.module.same_rows(table_layer(db, "card"), from_files["OUTPUT"], "nuts2", undated)
     assert {row["r7_status"] for row in card.values()} >= {"priority"}
     assert "R2 (flowdependencies [indicators])" in card["AT11"]["r8_text"]
-    same_rows(table_layer(db, "card_table", False), from_files["OUTPUT_TABLE"], ("territory", "recommendation"),
+    db.module.same_rows(table_layer(db, "card_table", False), from_files["OUTPUT_TABLE"], ("territory", "recommendation"),
               undated)
 
 
@@ -232,7 +196,7 @@ def test_growth_through_qgis_process_into_postgis(run_alg, db, plugins_dir, tmp_
     assert json.loads(run.stdout)["results"]["OUTPUT"]
     from_files, _ = run_alg("alliance:growthbuffers", {**common, "INPUT": str(db.files / "buildings.gpkg"),
                                                        "OUTPUT": str(db.files / "rings.gpkg")})
-    rings = same_rows(table_layer(db, "rings"), from_files["OUTPUT"], "band")
+    rings = db.module.same_rows(table_layer(db, "rings"), from_files["OUTPUT"], "band")
     assert sorted(rings) == [0, 1, 2] and all(r["area"] > 0 for r in rings.values())
 
 
@@ -262,7 +226,7 @@ def test_shipped_model_from_postgis_writes_a_postgis_table(plugin, db, h, tmp_pa
     assert step["INPUT"].endswith("provinces.gpkg") and step["ID_FIELD"] == "code"
     alone = processing.run("alliance:flowdependencies", {**step, "OUTPUT": str(db.files / "model_deps.gpkg"),
                                                          "OUTPUT_LINES": "memory:"})
-    rows = same_rows(table_layer(db, "model_dependencies"), alone["OUTPUT"], "code")
+    rows = db.module.same_rows(table_layer(db, "model_dependencies"), alone["OUTPUT"], "code")
     assert len(rows) == 10 and rows["QUE"]["main_partner"] == "ONT"
 
 
@@ -294,8 +258,8 @@ def test_authcfg_input_and_saved_connection_output(run_alg, db):
             "INPUT": str(db.files / "regions.gpkg"), "ID_FIELD": "nuts2", "FLOWS": str(db.files / "flows.gpkg"),
             "OUTPUT": str(db.files / "auth_deps.gpkg"), "OUTPUT_LINES": str(db.files / "auth_lines.gpkg")})
         assert from_db["PAIRS_USED"] == from_files["PAIRS_USED"] == 72
-        same_rows(table_layer(db, "auth_dependencies"), from_files["OUTPUT"], "nuts2")
-        same_rows(table_layer(db, "auth_lines"), from_files["OUTPUT_LINES"], ("origin", "destination"))
+        db.module.same_rows(table_layer(db, "auth_dependencies"), from_files["OUTPUT"], "nuts2")
+        db.module.same_rows(table_layer(db, "auth_lines"), from_files["OUTPUT_LINES"], ("origin", "destination"))
         assert db.module.PASSWORD not in repr(from_db) + "\n".join(messages)
     finally:
         metadata.deleteConnection(name)
