@@ -29,8 +29,9 @@ def ident(name):
 
 @pytest.fixture(scope="module")
 def db(postgis, data_dir, tmp_path_factory):
-    """Austrian regions and flows, Prague parcels with a tenure and zones; the parcels and zones also under
-    EVIL_SCHEMA with EVIL_ names; ``public.x``, the table the names try to drop."""
+    """Austrian regions and flows, Prague parcels with a tenure (in EPSG:3857, and in UTM: a metric CRS, so
+    that alliance:landtenureoverlay takes its bulk path, qgis_io/postgis.py) and zones; the UTM parcels and the
+    zones also under EVIL_SCHEMA with EVIL_ names; ``public.x``, the table the names try to drop."""
     files = tmp_path_factory.mktemp("safety")
     postgis.psql(f"DROP SCHEMA IF EXISTS {OUT} CASCADE; CREATE SCHEMA {OUT}; "
                  f"DROP SCHEMA IF EXISTS {ident(EVIL_SCHEMA)} CASCADE; CREATE SCHEMA {ident(EVIL_SCHEMA)}; "
@@ -44,11 +45,14 @@ def db(postgis, data_dir, tmp_path_factory):
         INSERT INTO {IN}.zones (kind, geom) SELECT 'growth', ST_MakeEnvelope(
             ST_XMin(e), ST_YMin(e), (ST_XMin(e) + ST_XMax(e)) / 2, (ST_YMin(e) + ST_YMax(e)) / 2, 3857)
           FROM (SELECT ST_Extent(geom) e FROM {IN}.plots) extent;
-        CREATE TABLE {ident(EVIL_SCHEMA)}.{ident(EVIL_PARCELS)} AS SELECT * FROM {IN}.plots;
+        CREATE TABLE {IN}.plots_utm AS SELECT fid, "ID", statut, ST_Transform(geom, 32633)::geometry(Polygon, 32633) geom
+          FROM {IN}.plots;
+        ALTER TABLE {IN}.plots_utm ADD PRIMARY KEY (fid);
+        CREATE TABLE {ident(EVIL_SCHEMA)}.{ident(EVIL_PARCELS)} AS SELECT * FROM {IN}.plots_utm;
         ALTER TABLE {ident(EVIL_SCHEMA)}.{ident(EVIL_PARCELS)} ADD PRIMARY KEY (fid);
         CREATE TABLE {ident(EVIL_SCHEMA)}.{ident(EVIL_ZONES)} AS SELECT * FROM {IN}.zones;
         ALTER TABLE {ident(EVIL_SCHEMA)}.{ident(EVIL_ZONES)} ADD PRIMARY KEY (fid);""")
-    for table in ("plots", "zones"):
+    for table in ("plots_utm", "zones"):
         postgis.export(table, files / f"{table}.gpkg", IN)
     postgis.files = files
     return postgis
@@ -154,6 +158,11 @@ def test_the_password_is_written_nowhere(plugin, db, tmp_path):
             "OUTPUT_PROXIES": destination(db, "proxies", geometry=False)})
         assert isinstance(tenure, dict), tenure
         texts += [repr(tenure), *feedback.texts]
+        bulk, feedback = run("alliance:landtenureoverlay", {  # the bulk path: GDAL reads and COPYs
+            "INPUT": uri(db, "plots_utm"), "TENURE_FIELD": "statut", "GROWTH": [uri(db, "zones")],
+            "OUTPUT": destination(db, "parcels_utm"), "OUTPUT_SUMMARY": "memory:", "OUTPUT_PROXIES": "memory:"})
+        assert isinstance(bulk, dict) and any("with pyogrio" in text for text in feedback.texts), bulk
+        texts += [repr(bulk), *feedback.texts]
         # Errors: an input table that does not exist, an output in a schema that does not exist
         for parameters in ({"INPUT": uri(db, "no_such_table")},
                            {"OUTPUT": destination(db, "parcels", schema="no_such_schema")}):
@@ -183,13 +192,14 @@ def test_names_with_quotes_spaces_accents_and_a_semicolon(plugin, db):
                 **dict(zip(("OUTPUT", "OUTPUT_SUMMARY", "OUTPUT_PROXIES"), outputs))}
 
     plain, _ = run("alliance:landtenureoverlay", parameters(
-        str(db.files / "plots.gpkg"), str(db.files / "zones.gpkg"),
+        str(db.files / "plots_utm.gpkg"), str(db.files / "zones.gpkg"),
         [str(db.files / f"{name}.gpkg") for name in ("parcels", "summary", "proxies")]))
-    evil, feedback = run("alliance:landtenureoverlay", parameters(
+    evil, feedback = run("alliance:landtenureoverlay", parameters(  # the bulk path (qgis_io/postgis.py)
         uri(db, EVIL_PARCELS, EVIL_SCHEMA), uri(db, EVIL_ZONES, EVIL_SCHEMA),
         [destination(db, EVIL_OUTPUT, EVIL_SCHEMA), destination(db, EVIL_OUTPUT + " summary", EVIL_SCHEMA, False),
          destination(db, EVIL_OUTPUT + " proxies", EVIL_SCHEMA, False)]))
     assert isinstance(evil, dict), evil
+    assert any("with pyogrio" in text for text in feedback.texts)
     assert db.psql("SELECT count(*) FROM public.x") == "1"
     assert db.psql(f"SELECT count(*) FROM {ident(EVIL_SCHEMA)}.{ident(EVIL_PARCELS)}") == "407"
     written = QgsVectorLayer(db.uri(table=EVIL_OUTPUT, schema=EVIL_SCHEMA), "evil", "postgres")
@@ -201,9 +211,11 @@ def test_names_with_quotes_spaces_accents_and_a_semicolon(plugin, db):
     assert (parsed.schema(), parsed.table()) == (EVIL_SCHEMA, EVIL_OUTPUT)
 
 
-def test_a_server_that_goes_away_while_writing(plugin, db):
-    """The server stops (immediate shutdown) as the parcels are written: the run fails and says so; restarted,
-    the database holds no table under the output's name that could pass for a complete result."""
+@pytest.fixture(scope="module")
+def gone(plugin, db):
+    """alliance:landtenureoverlay whose server stops (immediate shutdown) as the parcels start being written
+    in bulk ("Writing 407 features with pyogrio to PostGIS ..."), then restarts: (error text, feedback texts,
+    tables of OUT afterwards)."""
     killed = []
 
     def kill_when_writing(text):
@@ -211,19 +223,32 @@ def test_a_server_that_goes_away_while_writing(plugin, db):
             killed.append(text)
             db.kill()
 
-    feedback = Everything(kill_when_writing)
-    feedback.progressChanged.connect(lambda progress: kill_when_writing("Writing") if progress >= 75 else None)
     try:
         failed, feedback = run("alliance:landtenureoverlay", {
-            "INPUT": uri(db, "plots"), "TENURE_FIELD": "statut", "GROWTH": [uri(db, "zones")],
-            "OUTPUT": destination(db, "gone"), "OUTPUT_SUMMARY": "memory:", "OUTPUT_PROXIES": "memory:"}, feedback)
+            "INPUT": uri(db, "plots_utm"), "TENURE_FIELD": "statut", "GROWTH": [uri(db, "zones")],
+            "OUTPUT": destination(db, "gone"), "OUTPUT_SUMMARY": "memory:", "OUTPUT_PROXIES": "memory:"},
+            Everything(kill_when_writing))
     finally:
         db.launch()
-    assert killed, "the server was never stopped"
+    assert killed, "the server was never stopped: no 'Writing...' message"
+    return failed, feedback.texts, db.psql(f"SELECT table_name FROM information_schema.tables "
+                                           f"WHERE table_schema = '{OUT}'").split("\n")
+
+
+def test_a_server_that_goes_away_while_writing(gone, db):
+    """The run fails (a QgsProcessingException), without the password, and leaves no table under the
+    output's name that could pass for a complete result (nor a staging table)."""
+    failed, texts, tables = gone
     assert isinstance(failed, str), f"the run succeeded although the server stopped while writing: {failed}"
-    assert db.module.PASSWORD not in failed + "\n".join(feedback.texts)
-    print(failed)
-    rows = db.psql(f"SELECT count(*) FROM information_schema.tables WHERE table_schema = '{OUT}' "
-                   "AND table_name = 'gone'")
-    if rows != "0":  # a table left behind must say, in the error, that it is incomplete
-        assert "incomplete" in failed.lower() or "partial" in failed.lower(), failed
+    assert db.module.PASSWORD not in failed + "\n".join(texts)
+    assert '"safety_out"."gone"' in failed  # the message names the output
+    assert not [name for name in tables if "gone" in name], tables
+
+
+@pytest.mark.xfail(strict=True, reason="OWNED BY HELPER A (qgis_io/postgis.py write_table): when the server is "
+                   "gone, GDAL's error is passed on as it is: 'PostgreSQL driver doesn't currently support database "
+                   "creation. Please create database with the createdb command.' Needed: check the connection (or "
+                   "catch the failed open) before pyogrio.write and say that the server cannot be reached")
+def test_a_server_that_goes_away_gives_a_clear_message(gone):
+    failed, _, _ = gone
+    assert "createdb" not in failed and any(word in failed.lower() for word in ("connect", "server", "reach")), failed
