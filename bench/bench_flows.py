@@ -1,28 +1,28 @@
 """Benchmark of alliance:flowdependencies at national scale (not a test: it prints figures).
 
-Generates a French-sized case, 35,000 territories (1 km squares on a grid, text
-codes with leading zeros) and 1,000,000 commuting flows in an INSEE-like CSV
-(``;``-separated, ``CODGEO;DCLT;NBFLUX_C20_ACTOCC15P``, about 28 destinations per
-commune, mostly nearby), then measures side by side:
+Generates French-sized cases, 10,000 territories x 300,000 flows and 35,000
+territories x 1,000,000 flows (1 km squares on a grid, text codes with leading
+zeros; commuting flows in an INSEE-like CSV, ``;``-separated,
+``CODGEO;DCLT;NBFLUX_C20_ACTOCC15P``, about 28 destinations per commune, mostly
+nearby), then, for both sizes, alternated in one run (issue 17):
 
-1. the floor: ``pandas.read_csv`` of the flows file;
-2. the core indicators: reading the CSV with our detection, validation,
-   matching, per-territory and per-pair indicators (pure core, in process);
-3. the whole ``qgis_process.bin run alliance:flowdependencies`` (read both
-   inputs, compute, write the GeoPackage outputs), with its peak memory.
+- the floor: pandas reads the CSV (codes as text, decimal commas) and sums the
+  flows per pair and per origin (read + group-by), in this process;
+- ours: the whole ``qgis_process.bin run alliance:flowdependencies`` with every
+  line drawn (``LINE_MIN_SHARE=0``): read both inputs, compute, write the
+  territories and the ~970k lines to new GeoPackages (the fast frame writer,
+  qgis_io/frame_writer.py), its wall time and its own peak memory (``wait4``);
+- with ``--sink``, the same run writing the lines through QGIS's sink (an
+  ``ogr:`` destination), for comparison.
 
-Targets: (2) within 3 x (1); (3) under 60 s and 2 GB.
+Targets: under 30 s on 35k x 1M, about 10 x the floor on 10k x 300k. The core
+alone (``--core``) is also timed in process against the floor.
 
-    make bench                     # or: . scripts/env.sh && .venv/bin/python bench/bench_flows.py
-    python bench/bench_flows.py --territories 5000 --flows 100000   # smaller
+    make bench        # or: . scripts/env.sh && .venv/bin/python bench/bench_flows.py
+    .venv/bin/python bench/bench_flows.py --sizes 5000:100000 --rounds 1   # smaller
 """
 
 import argparse
-import atexit
-import json
-import os
-import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -31,16 +31,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import alternate, clock, load_average, plugin_import_path, run_qgis_process  # noqa: E402,F401
+
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def plugin_import_path():
-    """Import the core as QGIS would: through a plugins folder, never the repository root."""
-    folder = Path(tempfile.mkdtemp(prefix="alliance-bench-"))
-    (folder / "alliance_territories").symlink_to(ROOT, target_is_directory=True)
-    atexit.register(shutil.rmtree, folder, ignore_errors=True)
-    sys.path.insert(0, str(folder))
-    return folder
 
 
 def make_case(folder, n_territories, n_flows, seed=0):
@@ -78,82 +72,93 @@ def make_case(folder, n_territories, n_flows, seed=0):
     return gpkg, csv_path, len(table)
 
 
-def timed(function, repeat=3):
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = function()
-        best = min(best, time.perf_counter() - start)
-    return best, result
+def floor(csv_path):
+    """The pandas floor: the CSV read (codes as text) and the flows summed per pair and per origin."""
+    table = pd.read_csv(csv_path, sep=";", decimal=",", dtype={"CODGEO": str, "DCLT": str})
+    pairs = table.groupby(["CODGEO", "DCLT"], sort=False)["NBFLUX_C20_ACTOCC15P"].sum()
+    origins = table.groupby("CODGEO", sort=False)["NBFLUX_C20_ACTOCC15P"].sum()
+    return len(pairs), len(origins)
 
 
 def core_indicators(csv_path, ids):
+    """The core alone, in this process: read with our detection, validate, match, indicators, pairs."""
+    from alliance_territories.alliance_plugin.core import dependencies as dep
     from alliance_territories.alliance_plugin.core import flows as ft
 
     raw, columns, _ = ft.read_flow_csv(csv_path)
     valid = ft.validate_flows(raw, columns, default_type="commuting")
-    flows, _ = ft.match_territories(valid.table, ids)
-    indicators, pairs = compute_indicators(flows, ids)
-    return flows, indicators, pairs
+    matched, _ = ft.match_territories(valid.table, ids)
+    return dep.flow_dependencies(ft.FlowTable(matched, ids), ids)
 
 
-def compute_indicators(flows, ids):
-    from alliance_territories.alliance_plugin.core import dependencies as dep
-
-    return dep.flow_dependencies(flows, ids)
-
-
-def run_qgis_process(gpkg, csv_path, out, extra=()):
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    command = ["/usr/bin/qgis_process.bin", "--json", "run", "alliance:flowdependencies", "--",
-               f"INPUT={gpkg}", "ID_FIELD=code", f"FLOWS={csv_path}",
-               f"OUTPUT=ogr:dbname='{out}' table=\"territories\" (geom)",
-               f"OUTPUT_LINES=ogr:dbname='{out}' table=\"flow_lines\" (geom)", *extra]
-    stdout, stderr = out.with_suffix(".json"), out.with_suffix(".log")
-    with open(stdout, "w") as out_handle, open(stderr, "w") as err_handle:
-        start = time.perf_counter()
-        process = subprocess.Popen(command, env=env, stdout=out_handle, stderr=err_handle)
-        _, status, usage = os.wait4(process.pid, 0)  # this run's own peak memory
-        elapsed = time.perf_counter() - start
-    if status != 0:
-        raise SystemExit(f"qgis_process failed:\n{stdout.read_text()[-3000:]}\n{stderr.read_text()[-3000:]}")
-    return elapsed, usage.ru_maxrss / 1024, json.loads(stdout.read_text())["results"]
+def ours(case, folder, label, sink=False):
+    """The whole qgis_process run, every line drawn; lines to a new GeoPackage (or QGIS's sink with ``sink``)."""
+    gpkg, csv_path = case
+    stem = folder / f"{label}_{time.monotonic_ns()}"
+    lines = f"ogr:dbname='{stem}_lines.gpkg' table=\"lines\" (geom)" if sink else f"{stem}_lines.gpkg"
+    run, results = run_qgis_process("alliance:flowdependencies", {
+        "INPUT": gpkg, "ID_FIELD": "code", "FLOWS": csv_path, "LINE_MIN_SHARE": 0,
+        "OUTPUT": f"{stem}_territories.gpkg", "OUTPUT_LINES": lines}, stem)
+    for path in folder.glob(f"{stem.name}_*.gpkg"):
+        path.unlink()  # the next runs need the disk
+    return run, int(results["LINES_WRITTEN"])
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--territories", type=int, default=35000)
-    parser.add_argument("--flows", type=int, default=1000000)
-    parser.add_argument("--skip-qgis", action="store_true")
+    parser.add_argument("--sizes", nargs="+", default=["10000:300000", "35000:1000000"],
+                        help="territories:flows for each case")
+    parser.add_argument("--rounds", type=int, default=2, help="runs of each side, alternated")
+    parser.add_argument("--sink", action="store_true", help="also write the lines through QGIS's sink")
+    parser.add_argument("--core", action="store_true", help="also time the core alone in this process")
     args = parser.parse_args()
     plugin_import_path()
+    print(load_average())
     with tempfile.TemporaryDirectory(prefix="alliance-bench-") as tmp:
         folder = Path(tmp)
-        t0 = time.perf_counter()
-        gpkg, csv_path, n_rows = make_case(folder, args.territories, args.flows)
-        print(f"case: {args.territories:,} territories, {n_rows:,} flows "
-              f"({csv_path.stat().st_size / 1e6:.0f} MB CSV), generated in {time.perf_counter() - t0:.1f} s")
-        plain, _ = timed(lambda: pd.read_csv(csv_path, sep=";", low_memory=False))
-        floor, _ = timed(lambda: pd.read_csv(csv_path, sep=";", decimal=",",
-                                             dtype={"CODGEO": str, "DCLT": str}))
-        print(f"1. pandas.read_csv of the flows, plain:          {plain:6.2f} s")
-        print(f"   pandas.read_csv, codes as text (the floor):   {floor:6.2f} s")
-        import pyogrio
+        cases = {}
+        for size in args.sizes:
+            n_territories, n_flows = (int(v) for v in size.split(":"))
+            case_folder = folder / f"case_{n_territories}"
+            case_folder.mkdir()
+            seconds, (gpkg, csv_path, n_rows) = clock(lambda: make_case(case_folder, n_territories, n_flows))
+            label = f"{n_territories:,} x {n_rows:,}"
+            cases[label] = (gpkg, csv_path)
+            print(f"case {label}: {csv_path.stat().st_size / 1e6:.0f} MB CSV, generated in {seconds:.1f} s")
+        sides = {}
+        for label, case in cases.items():
+            sides[("floor", label)] = lambda case=case: clock(lambda: floor(case[1]))[0]
+            sides[("ours", label)] = lambda case=case, label=label: ours(case, folder, "ours")
+            if args.sink:
+                sides[("sink", label)] = lambda case=case, label=label: ours(case, folder, "sink", sink=True)
+            if args.core:
+                import pyogrio
 
-        ids = pyogrio.read_dataframe(gpkg, columns=["code"], read_geometry=False)["code"].tolist()
-        core, (flows, indicators, pairs) = timed(lambda: core_indicators(csv_path, ids))
-        compute, _ = timed(lambda: compute_indicators(flows, ids))
-        print(f"2. core indicators, from the flows in memory:   {compute:6.2f} s  = {compute / floor:.2f} x the floor "
-              f"(target <= 3)  [{len(indicators):,} territories, {len(pairs):,} pairs]")
-        print(f"   core, reading the CSV included:              {core:6.2f} s  = {core / floor:.2f} x the floor, "
-              f"{core / plain:.2f} x the plain read")
-        if args.skip_qgis:
-            return
-        for label, extra in (("all lines", ()), ("LINE_MIN_SHARE=5", ("LINE_MIN_SHARE=5",))):
-            out = folder / f"out_{len(label)}.gpkg"
-            elapsed, peak_mb, results = run_qgis_process(gpkg, csv_path, out, extra)
-            print(f"3. qgis_process run, {label:<17}          {elapsed:6.2f} s  peak {peak_mb:,.0f} MB "
-                  f"(targets < 60 s, < 2048 MB)  [{results['LINES_WRITTEN']:,.0f} lines]")
+                ids = pyogrio.read_dataframe(case[0], columns=["code"], read_geometry=False)["code"].tolist()
+                sides[("core", label)] = lambda case=case, ids=ids: clock(lambda: core_indicators(case[1], ids))[0]
+        # Every side once per round, the order reversed every other round (common.alternate).
+        results = alternate(sides, args.rounds, after_round=lambda n: print(f"round {n} done; {load_average()}",
+                                                                           flush=True))
+        print()
+        for label in cases:
+            best_floor = min(results[("floor", label)])
+            runs = results[("ours", label)]
+            best = min(runs, key=lambda r: r[0].seconds)[0]
+            lines = runs[0][1]
+            print(f"{label}: floor (pandas read + group-by) {best_floor:.2f} s "
+                  f"[{', '.join(f'{v:.2f}' for v in results[('floor', label)])}]")
+            print(f"  ours, whole qgis_process run, {lines:,} lines: {best.seconds:.1f} s "
+                  f"[{', '.join(f'{r[0].seconds:.1f}' for r in runs)}], peak {max(r[0].peak_mb for r in runs):,.0f} MB; "
+                  f"{best.seconds / best_floor:.1f} x the floor")
+            if args.sink:
+                sink = min(r[0].seconds for r in results[("sink", label)])
+                print(f"  lines through QGIS's sink: {sink:.1f} s, {sink / best_floor:.1f} x the floor; "
+                      f"fast writer {sink / best.seconds:.2f} x faster")
+            if args.core:
+                core = min(results[("core", label)])
+                print(f"  core alone (read, validate, match, indicators, pairs): {core:.2f} s, "
+                      f"{core / best_floor:.2f} x the floor")
+        print(load_average())
 
 
 if __name__ == "__main__":

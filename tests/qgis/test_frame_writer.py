@@ -86,10 +86,24 @@ def snapshot(path):
         geometry = feature.geometry()
         rows[feature.id()] = (values, None if geometry.isNull() else bytes(geometry.asWkb()))
     with sqlite3.connect(path) as db:
-        contents = db.execute("SELECT table_name, data_type, srs_id FROM gpkg_contents").fetchall()
+        contents = db.execute("SELECT table_name, data_type, srs_id, min_x, min_y, max_x, max_y "
+                              "FROM gpkg_contents").fetchall()
         columns = db.execute("SELECT table_name, column_name, geometry_type_name, srs_id, z, m "
                              "FROM gpkg_geometry_columns").fetchall()
-    return {"fields": [(f.name(), f.typeName(), f.length(), f.precision()) for f in layer.fields()],
+        name = contents[0][0]
+        # The spatial index: its tables and triggers as GDAL writes them, its entries, SQLite's own check.
+        schema = sorted(tuple(str(v).replace(name, "LAYER") for v in row) for row in db.execute(
+            "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"))
+        extensions = [tuple(str(v).replace(name, "LAYER") for v in row)
+                      for row in db.execute("SELECT * FROM gpkg_extensions ORDER BY 1, 2, 3")] \
+            if any(row[1] == "gpkg_extensions" for row in schema) else []
+        rtree = f'"rtree_{name}_geom"'
+        index = db.execute(f"SELECT * FROM {rtree} ORDER BY id").fetchall() if columns else None
+        if index:
+            assert db.execute(f"SELECT rtreecheck('{rtree[1:-1]}')").fetchone()[0] == "ok"
+            assert db.execute(f"SELECT count(*) FROM {rtree} WHERE minx <= 0 AND maxx >= 0").fetchone()[0] == \
+                sum(1 for row in index if row[1] <= 0 <= row[2])  # a search through the tree finds them all
+    return {"schema": schema, "extensions": extensions, "index": index,"fields": [(f.name(), f.typeName(), f.length(), f.precision()) for f in layer.fields()],
             "rows": rows, "crs": layer.crs().toWkt(), "authid": layer.crs().authid(),
             "type": QgsWkbTypes.displayString(layer.wkbType()),
             "contents": [(row[0].split("_")[0], *row[1:]) for row in contents],
@@ -98,7 +112,7 @@ def snapshot(path):
 
 def assert_same(fast, slow):
     a, b = snapshot(fast), snapshot(slow)
-    for key in ("fields", "crs", "authid", "type", "contents", "columns"):
+    for key in ("fields", "crs", "authid", "type", "contents", "columns", "schema", "extensions", "index"):
         assert a[key] == b[key], key
     assert a["rows"].keys() == b["rows"].keys()
     for fid in a["rows"]:
@@ -124,6 +138,8 @@ def mixed_frame(n=5):
 
 
 def test_frames_with_geometries_are_written_as_qgis_writes_them(writer, monkeypatch, tmp_path):
+    import numpy as np
+    import pandas as pd
     import shapely
     from qgis.core import QgsCoordinateReferenceSystem
 
@@ -150,13 +166,17 @@ def test_frames_with_geometries_are_written_as_qgis_writes_them(writer, monkeypa
     assert values[4][3:6] == [2, 2 ** 40, 2 ** 62] and values[5][3] == -2  # int() truncates toward zero
     assert values[3][6] == math.inf and values[2][6] is None and values[4][-1] == "2.25"
 
-    # Lines in a CRS without an authority code, and points with Z: the same WKT and coordinates.
-    lines = shapely.linestrings([[(0, 0), (1, 1)], [(2, 2), (3, 5)], [(1e6, 1e6), (1e6 + 1, 1e6 + 0.1)]])
+    # 3,000 lines in a CRS without an authority code (an R-tree of three levels, boxes across 0 rounded to
+    # 32-bit floats), and points with Z: the same WKT, coordinates and spatial index.
+    rng = np.random.default_rng(17)
+    ends = rng.normal(0, 1e5, (3000, 2, 2)) * rng.choice([1e-6, 1, 30], (3000, 1, 1))
     custom = QgsCoordinateReferenceSystem.fromProj("+proj=laea +lat_0=45.5 +lon_0=2.1 +x_0=0 +y_0=0 "
                                                    "+datum=WGS84 +units=m +no_defs")
-    fast, used, slow = write_both(writer, monkeypatch, tmp_path, "lines", mixed_frame(3), lines,
+    frame = pd.DataFrame({"volume": rng.lognormal(2, 1.5, 3000), "origin": rng.integers(0, 99, 3000).astype(str)})
+    fast, used, slow = write_both(writer, monkeypatch, tmp_path, "lines", frame, shapely.linestrings(ends),
                                   compat.WkbType.LineString, custom)
-    assert used and assert_same(fast, slow)["type"] == "LineString"
+    written = assert_same(fast, slow)
+    assert used and written["type"] == "LineString" and len(written["index"]) == 3000
     points = shapely.points([(0, 0, 1.5), (1, 2, -3.25)])
     fast, used, slow = write_both(writer, monkeypatch, tmp_path, "points", mixed_frame(2)[["code"]], points,
                                   compat.WkbType.PointZ, QgsCoordinateReferenceSystem("EPSG:4326"))
