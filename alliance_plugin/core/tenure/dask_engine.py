@@ -1,19 +1,451 @@
-"""The optional dask engine: :func:`overlay_areas` on dask-geopandas partitions, for a national cadastre.
+"""The optional dask engine: the land-tenure overlay where the data lives, for a national cadastre.
 
-Used by ``scripts/tenure_batch.py`` (a ``dask.distributed`` cluster, outside
-QGIS). Every partition receives all the zones, so each parcel is measured
-exactly as by :func:`~.overlay.overlay_areas` on one machine: the numbers are
-identical, only the row order differs. ``dask[dataframe]``, ``distributed``
-and ``dask-geopandas`` are imported here only, when called.
+Two ways in, both used outside QGIS:
+
+- :func:`tenure_partition` and its helpers, run by ``scripts/tenure_batch.py``
+  on a ``dask.distributed`` cluster: every worker reads its own partition of
+  the parcels (one file of a folder or glob, a range of features of a
+  GeoPackage, row groups of a GeoParquet file: :func:`plan_partitions`),
+  computes :func:`~.overlay.overlay_areas`, writes its own part of the output
+  and returns only a small summary per territory and class, summed on the
+  cluster (:func:`combine_partials`). The client never holds the parcels.
+  Constraint zones come whole to every partition when small
+  (:func:`read_zones` once, its result shared), or are read by each partition
+  with a bounding-box filter on its parcels' total bounds when large.
+- :func:`overlay_areas_dask`: the same overlay on dask-geopandas partitions of
+  a frame already in memory.
+
+Either way each parcel is measured exactly as by :func:`~.overlay.overlay_areas`
+on one machine: the numbers are identical, only the row order differs. dask,
+distributed, dask-geopandas, pyogrio and pyarrow are imported here only, when
+called. The source helpers (:func:`expand_sources`, :func:`probe_source`,
+:func:`read_source`, :func:`bbox_in`) also serve the urban-growth tiles
+(:mod:`..growth.tiles`).
 """
 
 from __future__ import annotations
 
+import glob
+import json
+import os
+import time
+import uuid
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 
-from ..errors import FieldNotFoundError, first_labels
+from ..errors import FieldNotFoundError, InvalidValueError, first_labels
 from .overlay import STATUS_LABELS, overlay_areas, repair_polygons, zone_codes
+
+#: File endings read through GDAL (``.gz``: through ``/vsigzip/``, as Etalab ships the PCI parcels).
+OGR_SUFFIXES = (".gpkg", ".json", ".geojson", ".json.gz", ".geojson.gz", ".fgb", ".shp", ".sqlite", ".gml")
+#: File endings read as GeoParquet (pyarrow).
+PARQUET_SUFFIXES = (".parquet", ".geoparquet")
+#: Parcels per partition by default: a partition needs about 1 GB of worker memory at this size (README).
+ROWS_PER_PARTITION = 200_000
+#: Above this many zones, each partition reads only the zones meeting its parcels' bounds (``zones_mode="auto"``).
+ZONES_SPATIAL_ABOVE = 100_000
+
+
+def _is_source(path):
+    name = path.name.lower()
+    return name.endswith(OGR_SUFFIXES + PARQUET_SUFFIXES)
+
+
+def expand_sources(items):
+    """The data files named by ``items``: files, folders (their data files, sorted, sub-folders included)
+    or glob patterns (``cadastre-*-parcelles.json.gz``). Only names are listed; nothing is read.
+    Nothing found raises :class:`~..errors.InvalidValueError`.
+    """
+    found = []
+    for item in items:
+        path = Path(item)
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.is_file() and _is_source(p))
+        elif any(c in str(item) for c in "*?["):
+            found += [Path(p) for p in sorted(glob.glob(str(item), recursive=True)) if _is_source(Path(p))]
+        elif path.is_file():
+            found.append(path)
+    if not found:
+        raise InvalidValueError("No data file found in: {items}.",
+                                items=first_labels([str(i) for i in items]) or "nothing given")
+    return [str(p) for p in dict.fromkeys(found)]
+
+
+def _kind(path):
+    return "parquet" if str(path).lower().endswith(PARQUET_SUFFIXES) else "ogr"
+
+
+def gdal_path(path):
+    """The path GDAL reads: ``/vsigzip/`` before a gzipped file (``cadastre-75-parcelles.json.gz``)."""
+    path = str(path)
+    return "/vsigzip/" + path if path.lower().endswith(".gz") and not path.startswith("/vsi") else path
+
+
+def _geo_metadata(schema):
+    meta = schema.metadata or {}
+    if b"geo" not in meta:
+        raise InvalidValueError("Expected GeoParquet (a 'geo' metadata key); this Parquet file has none.")
+    geo = json.loads(meta[b"geo"])
+    column = geo["primary_column"]
+    return column, geo["columns"][column]
+
+
+def _parquet_crs(info):
+    from pyproj import CRS
+
+    crs = info.get("crs", "OGC:CRS84")  # GeoParquet: a missing crs means OGC:CRS84, a null one means unknown
+    if crs is None:
+        return None
+    return CRS.from_user_input(crs)
+
+
+def probe_source(path, layer=None, *, count=True):
+    """What a worker finds in one data file, without reading its features: a small dict.
+
+    ``kind`` (``ogr`` or ``parquet``), ``features`` (-1 when unknown or not
+    counted), ``crs`` (WKT, or None), ``driver``, ``row_groups`` (rows of each
+    row group of a GeoParquet file) and ``bbox_covering`` (a GeoParquet bbox
+    column to filter on). ``count=False`` skips counting GDAL features (a
+    GeoJSON file is parsed whole to be counted).
+    """
+    if _kind(path) == "parquet":
+        import pyarrow.parquet as pq
+
+        meta = pq.ParquetFile(path)
+        _, info = _geo_metadata(meta.schema_arrow)
+        crs = _parquet_crs(info)
+        groups = [meta.metadata.row_group(i).num_rows for i in range(meta.metadata.num_row_groups)]
+        return {"path": str(path), "kind": "parquet", "layer": None, "features": int(sum(groups)),
+                "crs": None if crs is None else crs.to_wkt(), "driver": "Parquet", "row_groups": groups,
+                "bbox_covering": "covering" in info, "bounds": None}
+    import pyogrio
+
+    bounds = None
+    if count:
+        info = pyogrio.read_info(gdal_path(path), layer=layer)
+        features, crs, driver = int(info["features"]), info["crs"], info["driver"]
+        if info.get("total_bounds") is not None:
+            bounds = tuple(float(v) for v in info["total_bounds"])
+    else:
+        frame = pyogrio.read_dataframe(gdal_path(path), layer=layer, max_features=1, read_geometry=True)
+        features, crs, driver = -1, None if frame.crs is None else frame.crs.to_wkt(), None
+    if crs is not None:
+        from pyproj import CRS
+
+        crs = CRS.from_user_input(crs).to_wkt()
+    return {"path": str(path), "kind": "ogr", "layer": layer, "features": features, "crs": crs, "driver": driver,
+            "row_groups": None, "bbox_covering": False, "bounds": bounds}
+
+
+def source_bounds(probe):
+    """Total bounds ``(xmin, ymin, xmax, ymax)`` of one source in its own CRS, read on a worker (GDAL's
+    extent, or a GeoParquet file's geometries read one row group at a time); None when it is empty."""
+    import shapely
+
+    if probe.get("bounds") is not None:
+        return tuple(probe["bounds"])
+    if probe["kind"] == "ogr":
+        import pyogrio
+
+        bounds = pyogrio.read_info(gdal_path(probe["path"]), layer=probe.get("layer"),
+                                   force_total_bounds=True).get("total_bounds")
+        return None if bounds is None or not np.isfinite(bounds).all() else tuple(float(v) for v in bounds)
+    boxes = []
+    for group in range(len(probe["row_groups"])):
+        geoms = read_source({**probe, "row_groups": [group], "offset": 0}).geometry.to_numpy()
+        if len(geoms):
+            boxes.append(shapely.total_bounds(geoms))
+    if not boxes:
+        return None
+    boxes = np.array(boxes)
+    return (float(boxes[:, 0].min()), float(boxes[:, 1].min()), float(boxes[:, 2].max()), float(boxes[:, 3].max()))
+
+
+def plan_partitions(probes, rows_per_partition=ROWS_PER_PARTITION):
+    """Partitions of the sources probed: small dicts a worker reads with :func:`read_source`.
+
+    A GeoParquet file is cut between row groups (about ``rows_per_partition``
+    rows each); a GDAL file whose features are counted (GeoPackage,
+    FlatGeobuf, Shapefile) into ranges of ``rows_per_partition`` features; a
+    GeoJSON file (a département of Etalab's PCI) is one partition, since GDAL
+    parses it whole whatever range is asked.
+
+    Examples
+    --------
+    >>> probes = [{"path": "a.gpkg", "kind": "ogr", "layer": None, "features": 5, "driver": "GPKG"},
+    ...           {"path": "b.parquet", "kind": "parquet", "layer": None, "features": 6, "row_groups": [2, 2, 2]}]
+    >>> [(p["path"], p.get("skip"), p.get("max"), p.get("row_groups")) for p in plan_partitions(probes, 4)]
+    [('a.gpkg', 0, 4, None), ('a.gpkg', 4, 4, None), ('b.parquet', None, None, [0, 1]), ('b.parquet', None, None, [2])]
+    """
+    rows = max(int(rows_per_partition), 1)
+    out = []
+    for number, probe in enumerate(probes):
+        base = {"path": probe["path"], "kind": probe["kind"], "layer": probe.get("layer"), "source": number}
+        if probe["kind"] == "parquet":
+            group, size = [], 0
+            for i, n in enumerate(probe["row_groups"]):
+                if group and size + n > rows:
+                    out.append({**base, "row_groups": group, "offset": None})
+                    group, size = [], 0
+                group.append(i)
+                size += n
+            if group or not out:
+                out.append({**base, "row_groups": group, "offset": None})
+        elif probe.get("driver") == "GeoJSON" or probe.get("features", -1) < 0 or probe["features"] <= rows:
+            out.append({**base, "skip": None, "max": None})
+        else:
+            out += [{**base, "skip": s, "max": rows} for s in range(0, probe["features"], rows)]
+    for index, spec in enumerate(out):
+        spec["index"] = index
+    # Row offsets of GeoParquet partitions, for ids by row number.
+    for spec in out:
+        if spec["kind"] == "parquet":
+            groups = probes[spec["source"]]["row_groups"]
+            spec["offset"] = int(sum(groups[:spec["row_groups"][0]])) if spec["row_groups"] else 0
+    return out
+
+
+def _bbox_rows(geoms, bbox):
+    import shapely
+
+    b = shapely.bounds(geoms)
+    return (b[:, 0] <= bbox[2]) & (b[:, 2] >= bbox[0]) & (b[:, 1] <= bbox[3]) & (b[:, 3] >= bbox[1])
+
+
+def read_source(spec, *, columns=None, bbox=None, where=None):
+    """The features of one partition or file (``spec`` from :func:`plan_partitions`, or ``{"path": ...}``),
+    as a GeoDataFrame indexed by feature id (GDAL's fid, or the row number of a GeoParquet file).
+
+    ``bbox`` (xmin, ymin, xmax, ymax, in the source's CRS) keeps the features
+    whose bounding box meets it (GDAL's spatial filter; a GeoParquet partition
+    is filtered after it is read); ``where`` is an
+    SQL filter for GDAL sources.
+    """
+    import geopandas as gpd
+
+    path, kind = spec["path"], spec.get("kind") or _kind(spec["path"])
+    if kind == "parquet":
+        import pyarrow.parquet as pq
+        import shapely
+
+        meta = pq.ParquetFile(path)
+        geom_col, info = _geo_metadata(meta.schema_arrow)
+        names = [geom_col] + [c for c in (columns or []) if c != geom_col]
+        groups = spec.get("row_groups")
+        table = meta.read_row_groups(groups, columns=names) if groups is not None else meta.read(columns=names)
+        offset = int(spec.get("offset") or 0)
+        frame = table.drop([geom_col]).to_pandas()
+        frame.index = pd.RangeIndex(offset, offset + len(frame))
+        geoms = shapely.from_wkb(table.column(geom_col).to_numpy(zero_copy_only=False))
+        out = gpd.GeoDataFrame(frame, geometry=geoms, crs=_parquet_crs(info))
+        if bbox is not None:
+            out = out[_bbox_rows(out.geometry.values, bbox)]
+        return out
+    import pyogrio
+
+    skip, count = spec.get("skip"), spec.get("max")
+    frame = pyogrio.read_dataframe(gdal_path(path), layer=spec.get("layer"), columns=columns, bbox=bbox, where=where,
+                                   skip_features=skip or 0, max_features=count, fid_as_index=True)
+    return frame
+
+
+def bbox_in(bbox, src_crs, dst_crs, margin=0.001):
+    """``bbox`` (in ``src_crs``) as a box of ``dst_crs`` that holds it whole: densified edges, widened by
+    ``margin`` of its size (curved edges of a reprojected box bulge between the densified points)."""
+    from pyproj import CRS, Transformer
+
+    if src_crs is None or dst_crs is None or CRS.from_user_input(src_crs) == CRS.from_user_input(dst_crs):
+        out = bbox
+    else:
+        transformer = Transformer.from_crs(src_crs, dst_crs, always_xy=True)
+        out = transformer.transform_bounds(*bbox, densify_pts=101)
+    dx, dy = (out[2] - out[0]) * margin, (out[3] - out[1]) * margin
+    return (out[0] - dx, out[1] - dy, out[2] + dx, out[3] + dy)
+
+
+def read_zones(zones, crs, class_field=None, bbox=None):
+    """The constraint zones (``zones``: ``{"path", "layer"}``) in ``crs``, as ``(WKB array, classes, count)``.
+
+    Read on a worker: once for the whole cluster when the zones are small,
+    or by each partition with ``bbox`` (its parcels' total bounds, in
+    ``crs``) when they are large. Without ``class_field`` every zone is of
+    class ``zone``.
+    """
+    import shapely
+
+    src_crs = zones.get("crs")
+    window = None if bbox is None else bbox_in(bbox, crs, src_crs)
+    frame = read_source(zones, columns=[class_field] if class_field else None, bbox=window)
+    if frame.crs is None and crs is not None:
+        raise InvalidValueError("The zones have no CRS; give them one (for example with ogr2ogr -a_srs).")
+    if class_field and class_field not in frame.columns:
+        raise FieldNotFoundError("Expected the class field {field!r} in the zones; they have {columns}.",
+                                 field=class_field, columns=first_labels(frame.columns, 10))
+    frame = frame.to_crs(crs) if crs is not None else frame
+    classes = frame[class_field].astype(object).to_numpy() if class_field else np.full(len(frame), "zone", object)
+    return shapely.to_wkb(frame.geometry.to_numpy()), classes, len(frame)
+
+
+def part_path(folder, index, fmt):
+    """The file a partition writes: ``part-00012.parquet`` or ``part-00012.gpkg`` in ``folder``."""
+    return Path(folder) / f"part-{int(index):05d}.{'gpkg' if fmt == 'gpkg' else 'parquet'}"
+
+
+def write_part(frame, target, *, layer="areas"):
+    """Write one part atomically (a temporary name, then a rename): a task retried after its worker died
+    rewrites the same whole file, never half of one."""
+    import geopandas as gpd
+
+    target = Path(target)
+    tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex}.tmp")
+    try:
+        if target.suffix == ".gpkg":
+            import pyogrio
+
+            pyogrio.write_dataframe(frame, tmp, layer=layer, driver="GPKG")
+        elif isinstance(frame, gpd.GeoDataFrame):
+            frame.to_parquet(tmp, index=False, write_covering_bbox=True)
+        else:
+            frame.to_parquet(tmp, index=False)
+        os.replace(tmp, target)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    return str(target)
+
+
+def peak_memory_mb():
+    """This process's peak resident memory in MB (Linux's VmHWM: getrusage's maxrss would keep the peak of
+    the process that forked it), else getrusage's."""
+    import resource
+
+    try:
+        with open("/proc/self/status") as status:
+            return next(int(line.split()[1]) for line in status if line.startswith("VmHWM")) / 1024.0
+    except (OSError, StopIteration):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def parcel_ids(frame, spec, parcel_id, prefix):
+    """The parcel ids of a partition: the ``parcel_id`` column, else the feature id (``"<prefix>:<fid>"``
+    when several files share the job, so that ids stay unique)."""
+    if parcel_id:
+        if parcel_id not in frame.columns:
+            raise FieldNotFoundError("Expected the parcel id field {field!r} in {path}; it has {columns}.",
+                                     field=parcel_id, path=spec["path"], columns=first_labels(frame.columns, 10))
+        return frame[parcel_id].to_numpy()
+    fid = frame.index.to_numpy()
+    if prefix is None:
+        return fid.astype(np.int64)
+    return np.array([f"{prefix}:{i}" for i in fid], dtype=object)
+
+
+def tenure_partition(spec, zones, *, crs, out_dir, fmt="parquet", parcel_id=None, id_prefix=None, territory=None,
+                     tenure=None, zones_source=None, class_field=None, min_share=0.0, pieces=False):
+    """One partition of the batch job, on a worker: read its parcels, overlay, write its part, summarise.
+
+    Parameters
+    ----------
+    spec : dict
+        From :func:`plan_partitions`.
+    zones : tuple or None
+        ``(WKB, classes, count)`` from :func:`read_zones` shared by all
+        partitions, or None to read ``zones_source`` here with a bounding-box
+        filter on this partition's parcels.
+    crs : str
+        The projected CRS of the computation (the parcels are reprojected).
+    out_dir, fmt : str
+        Where the part goes (:func:`part_path`): GeoParquet/Parquet or
+        GeoPackage; with ``pieces`` it holds the covered geometry of each
+        (parcel, class).
+    parcel_id, id_prefix, territory, tenure : str or None
+        Id field (else the feature id, :func:`parcel_ids`), territory field
+        (e.g. ``commune`` of the PCI), raw tenure field (mapped by
+        :func:`~.classes.tenure_classes`; without it no ``tenure`` column in
+        the summary).
+
+    Returns
+    -------
+    dict
+        ``summary``: :func:`~.summary.tenure_summary`'s crosstab of this
+        partition (``territory, [tenure,] constraint, parcels, area``);
+        ``stats``: counts, seconds, this worker's peak memory, the part
+        written. Nothing per parcel.
+    """
+    import shapely
+    from pyproj import CRS
+
+    from .classes import tenure_classes
+    from .summary import tenure_summary
+
+    began = time.perf_counter()
+    wanted = [c for c in (parcel_id, territory, tenure) if c]
+    frame = read_source(spec, columns=list(dict.fromkeys(wanted)) or None)
+    read_seconds = time.perf_counter() - began
+    if frame.crs is None:
+        raise InvalidValueError("{path}: the parcels have no CRS; give them one (ogr2ogr -a_srs).", path=spec["path"])
+    target = CRS.from_user_input(crs)
+    if frame.crs != target:
+        frame = frame.to_crs(target)
+    ids = parcel_ids(frame, spec, parcel_id, id_prefix)
+    geoms = frame.geometry.to_numpy()
+    if zones is None:
+        bounds = tuple(shapely.total_bounds(geoms)) if len(geoms) else None
+        zones = read_zones(zones_source, target, class_field, bbox=bounds) if bounds and np.isfinite(bounds).all() \
+            else (np.empty(0, dtype=object), np.empty(0, dtype=object), 0)
+    wkb, classes, n_zones = zones
+    out = overlay_areas(geoms, shapely.from_wkb(wkb), parcel_ids=ids, zone_classes=classes, return_pieces=pieces)
+    table = pd.DataFrame(index=pd.Index(ids, name="parcel_id"))
+    table["tenure"] = tenure_classes(frame[tenure].to_numpy())[0].to_numpy() if tenure else "unknown"
+    if territory:
+        table["territory"] = frame[territory].to_numpy(dtype=object)
+    summary = tenure_summary(table, out, tenure="tenure", territory="territory" if territory else None,
+                             min_share=min_share).crosstab
+    if not tenure:
+        summary = summary.drop(columns="tenure")
+    areas = out.areas
+    if pieces:
+        import geopandas as gpd
+
+        areas = gpd.GeoDataFrame(areas, geometry=out.pieces["geometry"].to_numpy(), crs=target)
+    target_file = write_part(areas, part_path(out_dir, spec["index"], fmt))
+    stats = {"index": spec["index"], "path": spec["path"], "parcels": len(frame), "rows": len(areas),
+             "zones": int(n_zones), "read_seconds": read_seconds, "seconds": time.perf_counter() - began,
+             "worker_pid": os.getpid(), "worker_peak_mb": peak_memory_mb(), "part": target_file,
+             "parcels_outside": out.info["parcels_outside"], "repaired_parcels": out.info["repaired_parcels"],
+             "null_parcels": out.info["null_parcels"]}
+    return {"summary": summary, "stats": [stats]}
+
+
+def summary_keys(frame):
+    """The key columns of a batch summary (those present of ``territory, tenure, constraint``)."""
+    return [c for c in ("territory", "tenure", "constraint") if c in frame.columns]
+
+
+def combine_partials(*parts):
+    """Sum partial summaries (from :func:`tenure_partition` or from this function): run on the cluster,
+    in a tree, so that the client receives one small frame.
+
+    Examples
+    --------
+    >>> a = {"summary": pd.DataFrame({"territory": ["x"], "constraint": ["all_parcels"], "parcels": [2],
+    ...                               "area": [3.0]}), "stats": [{"index": 0}]}
+    >>> b = {"summary": a["summary"].assign(area=[1.5]), "stats": [{"index": 1}]}
+    >>> out = combine_partials(a, b)
+    >>> out["summary"].values.tolist(), len(out["stats"])
+    ([['x', 'all_parcels', 4, 4.5]], 2)
+    """
+    frames = [p["summary"] for p in parts if len(p["summary"])]
+    stats = [s for p in parts for s in p["stats"]]
+    if not frames:
+        return {"summary": parts[0]["summary"], "stats": stats}
+    both = pd.concat(frames, ignore_index=True)
+    keys = summary_keys(both)
+    values = [c for c in both.columns if c not in keys]
+    summary = both.groupby(keys, dropna=False, sort=True)[values].sum().reset_index()
+    return {"summary": summary, "stats": stats}
 
 
 def _areas_partition(frame, payload, parcel_id):
@@ -38,8 +470,12 @@ def _parcels_partition(frame, parcel_id):
 def overlay_areas_dask(parcels, zones, *, parcel_id, zone_classes, npartitions=None, spatial_sort=True):
     """:func:`overlay_areas` on dask-geopandas partitions of the parcels, lazily.
 
-    Every partition receives all the zones (one task input shared by all),
-    so each parcel is measured exactly as on one machine: the numbers are
+    For parcels already in memory (a ``GeoDataFrame``) or a dask-geopandas
+    frame read by the caller (``dask_geopandas.read_file``/``read_parquet``:
+    then each worker reads its own partition). ``scripts/tenure_batch.py``
+    uses :func:`tenure_partition` instead, so that the client never holds the
+    parcels. Every partition receives all the zones (one task input shared by
+    all), so each parcel is measured exactly as on one machine: the numbers are
     identical, only the row order differs. Run it on a ``dask.distributed``
     cluster by creating a ``Client`` (``Client("tcp://scheduler:8786")``)
     before computing. Needs ``dask[dataframe]``, ``distributed`` and
@@ -77,7 +513,7 @@ def overlay_areas_dask(parcels, zones, *, parcel_id, zone_classes, npartitions=N
                                      parcel_id=parcel_id, columns=first_labels(parcels.columns, 10))
         parcels = dask_geopandas.from_geopandas(
             parcels[[parcel_id, parcels.geometry.name]],
-            npartitions=npartitions or max(1, -(-len(parcels) // 200_000)))
+            npartitions=npartitions or max(1, -(-len(parcels) // ROWS_PER_PARTITION)))
     if spatial_sort and parcels.npartitions > 1:
         parcels = parcels.spatial_shuffle(by="hilbert")
     zones = np.asarray(zones, dtype=object)
