@@ -89,8 +89,15 @@ class Server:
         """Start (or restart) the server of an existing cluster; returns when it accepts connections."""
         options = f"-c listen_addresses=127.0.0.1 -c port={self.port} -c unix_socket_directories={self.folder} " \
                   "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-        self._run(f"{self.bindir}/pg_ctl", "-D", self.data, "-l", os.path.join(self.folder, "server.log"),
-                  "-o", options, "-w", "-t", "60", "start")
+        log = os.path.join(self.folder, "server.log")
+        for attempt in range(20):  # right after an immediate shutdown, the port or shared memory may still be held
+            started = self._run(f"{self.bindir}/pg_ctl", "-D", self.data, "-l", log, "-o", options, "-w", "-t", "60",
+                                "start", check=False)
+            if started.returncode == 0:
+                return
+            time.sleep(0.25)
+        with open(log, encoding="utf-8", errors="replace") as handle:
+            raise RuntimeError(f"the server did not start: {started.stdout}{started.stderr}{handle.read()[-2000:]}")
 
     def kill(self):
         """Stop the server at once, as a server that goes away would (immediate shutdown)."""
