@@ -7,29 +7,32 @@ classes). The parcels are written to a GeoPackage with pyogrio, then, side by
 side in one run for each size:
 
 1. the floor: reading the parcels back with pyogrio;
-2. the core overlay (``tenure.overlay_areas``): per-parcel, per-class areas;
-   target within 3 x the floor; once on one thread, once on ``--workers``
+2. the core overlay (``tenure.overlay_areas``): per-parcel, per-class areas on
+   ONE thread, alternated with the floor (``--rounds`` each, best kept), target
+   within 3 x the floor (issue 17); with ``--workers`` N > 1, once more on N
    threads (each with its own prepared zones), checked to give the same table;
 3. geopandas ``overlay(how="intersection")`` + groupby, for comparison (it
    sums the overlaps of same-class zones twice; the core does not);
 4. optionally QGIS's ``native:intersection`` through ``qgis_process`` plus the
    same groupby (``--qgis``; slow: minutes at a million parcels).
 
-    /tmp/venvtest/bin/python bench/bench_tenure.py                       # 100k, 300k, 1M
-    /tmp/venvtest/bin/python bench/bench_tenure.py --sizes 100000 --qgis
+    .venv/bin/python bench/bench_tenure.py --skip-geopandas                # 100k and 1M, the core against the read
+    .venv/bin/python bench/bench_tenure.py --sizes 100000 --workers 2 --qgis
 """
 
 import argparse
 import json
 import os
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
 
 import numpy as np
 
-from bench_flows import plugin_import_path
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import alternate, clock, load_average, plugin_import_path  # noqa: E402
 
 EXTENT = 20_000.0
 
@@ -66,12 +69,6 @@ def make_zones(m=2000, extent=EXTENT, n_classes=8, seed=1):
         zones.append(shapely.Polygon(xy))
     classes = rng.choice([f"zone_{k}" for k in range(n_classes)], size=len(zones))
     return np.array(zones, dtype=object), classes.astype(object)
-
-
-def clock(function):
-    start = time.perf_counter()
-    result = function()
-    return time.perf_counter() - start, result
 
 
 def geopandas_chain(parcels, zones):
@@ -114,9 +111,10 @@ def compare(ours, theirs):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 300_000, 1_000_000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
+    parser.add_argument("--rounds", type=int, default=2, help="runs of the floor and the core, alternated")
     parser.add_argument("--zones", type=int, default=2000)
-    parser.add_argument("--workers", type=int, default=2, help="threads of the second core run (1: skip it)")
+    parser.add_argument("--workers", type=int, default=1, help="threads of a second core run (1: skip it)")
     parser.add_argument("--skip-geopandas", action="store_true")
     parser.add_argument("--qgis", action="store_true", help="also run native:intersection (slow)")
     args = parser.parse_args()
@@ -128,8 +126,8 @@ def main():
 
     zones, classes = make_zones(args.zones)
     zone_frame = gpd.GeoDataFrame({"class": classes}, geometry=tenure.repair_polygons(zones)[0], crs="EPSG:3857")
-    print(f"zones: {len(zones):,} polygons, {len(set(classes))} classes; {os.cpu_count()} cores; "
-          f"load average {os.getloadavg()[0]:.2f} (other work on the machine slows every figure)")
+    print(f"zones: {len(zones):,} polygons, {len(set(classes))} classes; {load_average()} (other work on the "
+          f"machine slows every figure); target: the core on one thread within 3 x the read")
     header = (f"{'parcels':>10} {'read (floor)':>13} {'core':>8} {'core/floor':>11} "
               f"{f'core {args.workers} thr':>11} {'/floor':>7} {'geopandas':>10} {'gpd/core':>9} "
               f"{'qgis':>8} {'qgis/core':>10}")
@@ -144,12 +142,19 @@ def main():
             pyogrio.write_dataframe(frame, gpkg, layer="parcels")
             del frame
             floor, parcels = clock(lambda: pyogrio.read_dataframe(gpkg, layer="parcels"))
+
             def core_run(workers):
                 return tenure.overlay_areas(parcels.geometry.values, zones,
                                             parcel_ids=parcels["parcel_id"].to_numpy(),
                                             zone_classes=classes, workers=workers)
 
-            core, out = clock(lambda: core_run(1))
+            # The floor (pyogrio's read) and the core on one thread, alternated (bench/common.py), best of each.
+            runs = alternate({"floor": lambda: clock(lambda: pyogrio.read_dataframe(gpkg, layer="parcels"))[0],
+                              "core": lambda: clock(lambda: core_run(1))}, rounds=args.rounds)
+            floor = min([floor, *runs["floor"]])
+            core, out = min(runs["core"], key=lambda run: run[0])
+            print(f"  {n:,}: floor {', '.join(f'{v:.2f}' for v in runs['floor'])} s, core (1 thread) "
+                  f"{', '.join(f'{v[0]:.2f}' for v in runs['core'])} s; {load_average()}", flush=True)
             ours = out.areas.set_index(["parcel_id", "class"])["area"]
             line = f"{n:>10,} {floor:>11.2f} s {core:>6.2f} s {core / floor:>10.2f}x"
             if args.workers > 1:
@@ -183,6 +188,7 @@ def main():
     print()
     print(header)
     print("\n".join(rows))
+    print(load_average())
 
 
 if __name__ == "__main__":

@@ -112,6 +112,34 @@ class _Zones:
         self.tree = shapely.STRtree(self.geoms)
         self.bounds = shapely.bounds(self.geoms)
         self.codes = codes
+        self.rings = _ZoneRings(self.geoms)
+
+
+class _ZoneRings:
+    """Every ring of every zone, for :func:`_clipped_areas`: coordinates without the closing point, the
+    rings of zone ``z`` at ``first[z]:first[z] + count[z]``, each with its first coordinate, its length and
+    its sign (+1 an outer ring, -1 a hole)."""
+
+    def __init__(self, geoms):
+        import shapely
+
+        geoms = np.asarray(geoms, dtype=object)
+        parts, owner = shapely.get_parts(geoms, return_index=True)
+        polygon = shapely.get_type_id(parts) == 3
+        parts, owner = parts[polygon], owner[polygon]
+        rings, ring_part = shapely.get_rings(parts, return_index=True)
+        outer = np.ones(len(rings), dtype=bool)
+        outer[1:] = ring_part[1:] != ring_part[:-1]
+        coords, ring_of = shapely.get_coordinates(rings, return_index=True)
+        closing = np.ones(len(coords), dtype=bool)
+        closing[:-1] = ring_of[1:] != ring_of[:-1]  # the last point of each ring repeats its first
+        self.coords, ring_of = coords[~closing], ring_of[~closing]
+        self.length = np.bincount(ring_of, minlength=len(rings))
+        self.start = np.concatenate([[0], np.cumsum(self.length)[:-1]]).astype(np.int64)
+        self.sign = np.where(outer, 1.0, -1.0)
+        zone_of_ring = owner[ring_part]
+        self.count = np.bincount(zone_of_ring, minlength=len(geoms))
+        self.first = np.concatenate([[0], np.cumsum(self.count)[:-1]]).astype(np.int64)
 
 
 def _chunk(geoms, zones, n_classes, want_pieces):
@@ -131,8 +159,11 @@ def _chunk(geoms, zones, n_classes, want_pieces):
     rest = np.flatnonzero(~inside)
     rest = rest[shapely.intersects(zones.geoms[zi[rest]], geoms[pi[rest]])]
     rp, rz = pi[rest], zi[rest]
-    cut = shapely.intersection(geoms[rp], zones.geoms[rz])
-    cut_area = shapely.area(cut)
+    if want_pieces:
+        cut = shapely.intersection(geoms[rp], zones.geoms[rz])
+        cut_area = shapely.area(cut)
+    else:  # areas alone: convex parcels are clipped without GEOS (pieces are cut below where unions need them)
+        cut, cut_area = None, _cut_areas(geoms, area, rp, rz, zones)
     positive = cut_area > 0
     n_in = int(inside.sum())
     p = np.concatenate([pi[inside], rp[positive]])
@@ -149,8 +180,13 @@ def _chunk(geoms, zones, n_classes, want_pieces):
     need_union = ~contained[first] & (size > 1)  # several zones of one class cut the parcel
     pieces = None
     if want_pieces or need_union.any():
-        piece = np.concatenate([geoms[pi[inside]], cut[positive]])[order]
         members = np.repeat(need_union, size)
+        if cut is None:  # only the pieces to unite
+            sources = np.concatenate([np.full(n_in, -1), np.flatnonzero(positive)])[order][members]
+            piece = np.full(len(members), None, dtype=object)
+            piece[np.flatnonzero(members)] = shapely.intersection(geoms[rp[sources]], zones.geoms[rz[sources]])
+        else:
+            piece = np.concatenate([geoms[pi[inside]], cut[positive]])[order]
         united, _ = _union_groups(piece[members], key[members])
         group_area[need_union] = shapely.area(united)
         if want_pieces:
@@ -161,6 +197,137 @@ def _chunk(geoms, zones, n_classes, want_pieces):
               "unions": int(need_union.sum())}
     return (group_key[keep] // n_classes, group_key[keep] % n_classes, group_area[keep],
             None if pieces is None else pieces[keep], area, status, counts)
+
+
+#: Below this share of the parcel's area, a clipped area is measured again by GEOS: a zone that only touches
+#: the parcel (area 0, no row) and slivers are then exactly what the intersection gives.
+SLIVER = 1e-9
+
+
+def _cut_areas(geoms, parcel_area, rp, rz, zones):
+    """Area of parcel ``rp[i]`` within zone ``rz[i]`` for each pair (their boundaries cross).
+
+    A convex parcel (most cadastral parcels are quadrilaterals) clips the zone's rings, all pairs at
+    once, edge by edge (Sutherland-Hodgman, exact for a convex clip polygon: the bridges it leaves along
+    the parcel's edges have no area); a hole's clipped area is subtracted. Other parcels, and areas under
+    :data:`SLIVER` of the parcel's, go through GEOS's intersection. Both agree to about 1e-12 of the area
+    (tests/unit/test_tenure_clip.py).
+    """
+    import shapely
+
+    out = np.zeros(len(rp))
+    if len(rp) == 0:
+        return out
+    used, local = np.unique(rp, return_inverse=True)
+    convex, ring_start, ring_length, vertices = _convex_rings(geoms[used], parcel_area[used])
+    fast = convex[local]
+    tasks = np.flatnonzero(fast)
+    if len(tasks):
+        out[tasks] = _clipped_areas(local[tasks], rz[tasks], ring_start, ring_length, vertices, zones.rings)
+    slow = ~fast | (out < SLIVER * parcel_area[rp])
+    if slow.any():
+        out[slow] = shapely.area(shapely.intersection(geoms[rp[slow]], zones.geoms[rz[slow]]))
+    return out
+
+
+def _ranges(starts, lengths):
+    """The concatenated ranges ``starts[i]:starts[i] + lengths[i]``."""
+    lengths = np.asarray(lengths, dtype=np.int64)
+    total = int(lengths.sum())
+    if total == 0:
+        return np.zeros(0, dtype=np.int64)
+    offsets = np.cumsum(lengths) - lengths
+    return np.repeat(np.asarray(starts, dtype=np.int64) - offsets, lengths) + np.arange(total)
+
+
+def _convex_rings(geoms, areas):
+    """Which polygons are convex (one ring, no hole, positive area), and their rings turned counter-clockwise
+    (without the closing point): ``(convex, start, length, vertices)``."""
+    import shapely
+
+    n = len(geoms)
+    start, length = np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.int64)
+    candidate = np.flatnonzero((shapely.get_type_id(geoms) == 3) & (shapely.get_num_interior_rings(geoms) == 0)
+                               & (areas > 0))
+    coords, which = shapely.get_coordinates(shapely.get_exterior_ring(geoms[candidate]), return_index=True)
+    closing = np.ones(len(coords), dtype=bool)
+    closing[:-1] = which[1:] != which[:-1]
+    coords, which = coords[~closing], which[~closing]
+    count = np.bincount(which, minlength=len(candidate))
+    first = np.cumsum(count) - count
+    position = np.arange(len(coords))
+    last = first[which] + count[which] - 1
+    nxt = np.where(position == last, first[which], position + 1)
+    prv = np.where(position == first[which], last, position - 1)
+    before, after = coords - coords[prv], coords[nxt] - coords
+    turn = before[:, 0] * after[:, 1] - before[:, 1] * after[:, 0]
+    left = np.bincount(which, weights=turn > 0, minlength=len(candidate))
+    right = np.bincount(which, weights=turn < 0, minlength=len(candidate))
+    convex_candidate = ((left == 0) | (right == 0)) & (count >= 3)
+    clockwise = right > 0
+    # Clockwise rings reversed, so that the inside of every edge is on its left.
+    flip = clockwise[which]
+    order = np.where(flip, first[which] + last - position, position)
+    vertices = coords[order]
+    convex = np.zeros(n, dtype=bool)
+    convex[candidate] = convex_candidate
+    start[candidate], length[candidate] = first, count
+    return convex, start, length, vertices
+
+
+def _clipped_areas(parcel, zone, ring_start, ring_length, vertices, rings):
+    """Area of each convex parcel ``parcel[t]`` (rows of ``ring_start``...) within zone ``zone[t]``."""
+    n_tasks = len(parcel)
+    subject = _ranges(rings.first[zone], rings.count[zone])  # the zone rings of each task
+    task_of_ring = np.repeat(np.arange(n_tasks), rings.count[zone])
+    points = rings.coords[_ranges(rings.start[subject], rings.length[subject])]
+    ring_of = np.repeat(np.arange(len(subject)), rings.length[subject])
+    # Coordinates relative to the parcel's first vertex: smaller numbers, smaller rounding errors.
+    origin = vertices[ring_start[parcel]]
+    points = points - origin[task_of_ring[ring_of]]
+    edges = ring_length[parcel]
+    for k in range(int(edges.max())):
+        # The edge k of each parcel as a line: d = nx x + ny y + c, positive on its inside (left).
+        a = vertices[ring_start[parcel] + np.minimum(k, edges - 1)] - origin
+        b = vertices[ring_start[parcel] + np.where(k + 1 < edges, k + 1, 0)] - origin
+        nx, ny = a[:, 1] - b[:, 1], b[:, 0] - a[:, 0]
+        c = -(nx * a[:, 0] + ny * a[:, 1])
+        done = edges <= k  # a parcel with fewer edges: nothing more to clip
+        nx[done], ny[done], c[done] = 0.0, 0.0, 1.0
+        point_ring_task = task_of_ring[ring_of]
+        d = nx[point_ring_task] * points[:, 0] + ny[point_ring_task] * points[:, 1] + c[point_ring_task]
+        points, ring_of = _clip_step(points, ring_of, d, len(subject))
+        if len(points) == 0:
+            break
+    # Shoelace of each clipped ring (a ring of fewer than 3 points has none).
+    count = np.bincount(ring_of, minlength=len(subject))
+    first = np.cumsum(count) - count
+    position = np.arange(len(points))
+    nxt = np.where(position == first[ring_of] + count[ring_of] - 1, first[ring_of], position + 1)
+    cross = points[:, 0] * points[nxt, 1] - points[nxt, 0] * points[:, 1]
+    ring_area = np.abs(np.bincount(ring_of, weights=cross, minlength=len(subject))) / 2.0
+    return np.maximum(np.bincount(task_of_ring, weights=rings.sign[subject] * ring_area, minlength=n_tasks), 0.0)
+
+
+def _clip_step(points, ring_of, d, n_rings):
+    """One Sutherland-Hodgman step for every ring at once: the points with ``d >= 0`` are kept, and where an
+    edge crosses the line the crossing point is added before the point it leads to."""
+    count = np.bincount(ring_of, minlength=n_rings)
+    first = np.cumsum(count) - count
+    position = np.arange(len(points))
+    prv = np.where(position == first[ring_of], first[ring_of] + count[ring_of] - 1, position - 1)
+    inside = d >= 0
+    crossing = inside != inside[prv]
+    emitted = inside.astype(np.int64) + crossing
+    at = np.cumsum(emitted) - emitted
+    out = np.empty((int(emitted.sum()), 2))
+    c = np.flatnonzero(crossing)
+    p = prv[c]
+    t = d[p] / (d[p] - d[c])
+    out[at[c]] = points[p] + t[:, None] * (points[c] - points[p])
+    i = np.flatnonzero(inside)
+    out[at[i] + crossing[i]] = points[i]
+    return out, np.repeat(ring_of, emitted)
 
 
 def _parcel_index(parcels, parcel_ids):
