@@ -237,6 +237,42 @@ def test_build_network_reports_progress_and_stops_when_canceled():
     assert len(calls) == 2  # stopped at the second checkpoint, not after the last one
 
 
+@pytest.mark.parametrize("tolerance", [None, 0.0, 3.0, 60.0])
+def test_snap_finds_the_segment_geos_finds(tolerance):
+    """The bounded search (nearest junction, then the segments' boxes) against GEOS's nearest neighbour,
+    segment by segment, on a jittered grid with long diagonals and points far outside it."""
+    rng = np.random.default_rng(7)
+    nodes = np.stack(np.meshgrid(np.arange(12.0), np.arange(12.0)), -1).reshape(-1, 2) * 50 + rng.normal(0, 4,
+                                                                                                       (144, 2))
+    right = [(i, i + 1) for i in range(144) if i % 12 < 11]
+    up = [(i, i + 12) for i in range(132)]
+    pairs = np.array([p for p in right + up if rng.random() < 0.85] + [(0, 143), (11, 132)])
+    edges = np.hstack([nodes[pairs[:, 0]], nodes[pairs[:, 1]]])
+    net = network.build_network(edges)
+    points = np.vstack([rng.uniform(-30, 580, (3000, 2)), rng.uniform(-3000, 3000, (40, 2)),
+                        net.nodes[:30], net.nodes[net.u[:30]] * 0.5 + net.nodes[net.v[:30]] * 0.5])  # on streets
+    got = network.snap(net, points, tolerance)
+    lines = shapely.linestrings(np.stack([net.nodes[net.u], net.nodes[net.v]], axis=1))
+    (src, seg), dist = shapely.STRtree(lines).query_nearest(shapely.points(points), max_distance=tolerance or None,
+                                                            return_distance=True, all_matches=True)
+    if tolerance == 0.0:  # GEOS has no zero max_distance: only points on a street snap
+        src, seg, dist = src[dist == 0], seg[dist == 0], dist[dist == 0]
+    expected = np.full(len(points), -1)
+    expected[src[::-1]] = seg[::-1]  # GEOS's nearest segments (the first of ties)
+    tied = np.zeros(len(points), dtype=bool)
+    tied[src] = np.bincount(src, minlength=len(points))[src] > 1
+    assert (got.segment[~tied] == expected[~tied]).all()
+    assert (got.segment >= 0).sum() == (expected >= 0).sum() > (20 if tolerance == 0.0 else 300)
+    # every snap lands at GEOS's distance, on a segment GEOS counts as nearest (ties included)
+    assert set(zip(np.flatnonzero(got.ok).tolist(), got.segment[got.ok].tolist())) <= set(zip(src.tolist(),
+                                                                                              seg.tolist()))
+    nearest = np.full(len(points), np.inf)
+    nearest[src] = dist
+    np.testing.assert_allclose(got.distance[got.ok], nearest[got.ok], rtol=0, atol=1e-9)
+    a, b = net.nodes[net.u[got.segment[got.ok]]], net.nodes[net.v[got.segment[got.ok]]]
+    assert (network.graph.segment_distance(points[got.ok], a, b) == nearest[got.ok]).all()  # bit for bit
+
+
 def test_snap_by_chunks_reports_progress_and_stops_when_canceled():
     from alliance_territories.alliance_plugin.core.progress import CHUNK
 

@@ -106,6 +106,8 @@ class StreetNetwork:
     tolerance: float
     _tree: object = field(default=None, repr=False)
     _labels: object = field(default=None, repr=False)
+    _junctions: object = field(default=None, repr=False)
+    _search_limit: object = field(default=None, repr=False)
 
     @property
     def n_nodes(self):
@@ -117,6 +119,26 @@ class StreetNetwork:
             self._tree = shapely.STRtree(shapely.linestrings(
                 np.stack([self.nodes[self.u], self.nodes[self.v]], axis=1)))
         return self._tree
+
+    def build_indexes(self):
+        """Build the segments' R-tree and the nodes' k-d tree now (they are kept with the network)."""
+        return self.tree, self.junctions
+
+    @property
+    def junctions(self):
+        """A k-d tree of the nodes (``scipy.spatial.cKDTree``): the distance to the nearest one bounds a snap."""
+        if self._junctions is None:
+            from scipy.spatial import cKDTree
+
+            self._junctions = cKDTree(self.nodes)
+        return self._junctions
+
+    @property
+    def search_limit(self):
+        """Widest half-side (m) of the square searched around a point by :func:`snap`: eight median segments."""
+        if self._search_limit is None:
+            self._search_limit = 8.0 * float(np.median(self.length)) if len(self.length) else 0.0
+        return self._search_limit
 
     def graph(self):
         return symmetric_graph(self.u, self.v, self.length, self.n_nodes)
@@ -190,6 +212,17 @@ class Snapped:
 def snap(net, points, tolerance=None, *, progress=None, is_canceled=None):
     """Snap points to the nearest point of the nearest segment within ``tolerance`` (None: any distance).
 
+    The nearest segment is the one GEOS's nearest-neighbour search finds (the
+    same point-to-segment distance, computed as GEOS computes it, so the same
+    segment), without asking GEOS segment by segment: the distance to the
+    nearest junction (a k-d tree) bounds the distance to the nearest segment, so
+    only the segments whose boxes lie within that bound are measured, all at
+    once (:func:`_nearest_segments`; about ten times faster on a million
+    people). Where several segments are exactly as near (a point nearest to a
+    junction), the first one is taken (GEOS took the one it met first: the point
+    lands on the same junction at the same distance). Points whose bound is
+    long (far from every junction, with no tolerance) are left to GEOS's search.
+
     Points are snapped in chunks of :data:`.progress.CHUNK` (each independently
     of the others: the result does not depend on the chunks); ``progress`` is
     told the percentage done after the segments' index and each chunk, and the
@@ -217,12 +250,11 @@ def snap(net, points, tolerance=None, *, progress=None, is_canceled=None):
     tick = Ticker(progress, is_canceled)
     try:
         tick.check()
-        tree = net.tree
+        net.build_indexes()
         tick(0.1)
         for first in range(0, len(rows), CHUNK):
             chunk = rows[first:first + CHUNK]
-            (src, seg), _ = tree.query_nearest(shapely.points(xy[chunk]), max_distance=tolerance,
-                                               return_distance=True, all_matches=False)
+            src, seg = _nearest_segments(net, xy[chunk], tolerance)
             src = chunk[src]
             a, b = net.nodes[net.u[seg]], net.nodes[net.v[seg]]
             d = b - a
@@ -235,3 +267,70 @@ def snap(net, points, tolerance=None, *, progress=None, is_canceled=None):
     except Canceled:
         return None
     return Snapped(segment, t, distance)
+
+
+def segment_distance(p, a, b):
+    """Distance from points ``p`` to segments ``a``-``b`` (``(n, 2)`` arrays), as GEOS computes it.
+
+    The same operations in the same order as GEOS's ``Distance::pointToSegment``
+    (the projection's ratio, then the distance to an end or to the line), so
+    that the nearest segment found here is the one GEOS finds.
+
+    Examples
+    --------
+    >>> segment_distance(np.array([[5.0, 3.0], [-3.0, 4.0]]), np.zeros((2, 2)), np.array([[10.0, 0.0]] * 2)).tolist()
+    [3.0, 5.0]
+    """
+    dx, dy = b[:, 0] - a[:, 0], b[:, 1] - a[:, 1]
+    px, py = p[:, 0] - a[:, 0], p[:, 1] - a[:, 1]
+    length2 = dx * dx + dy * dy
+    with np.errstate(invalid="ignore", divide="ignore"):
+        r = (px * dx + py * dy) / length2
+        s = (-py * dx + px * dy) / length2  # (A.y - p.y) * dx - (A.x - p.x) * dy
+        across = np.abs(s) * np.sqrt(length2)
+    to_a = np.sqrt(px * px + py * py)
+    qx, qy = p[:, 0] - b[:, 0], p[:, 1] - b[:, 1]
+    to_b = np.sqrt(qx * qx + qy * qy)
+    return np.where((length2 == 0) | (r <= 0.0), to_a, np.where(r >= 1.0, to_b, across))
+
+
+def _nearest_segments(net, xy, tolerance):
+    """``(point, segment)`` of the points of ``xy`` with a segment within ``tolerance``: the nearest one.
+
+    A point's nearest junction is on a segment, so the nearest segment is no
+    farther: only segments whose boxes meet the square of that half-side
+    (``tolerance`` at most) are candidates, measured by :func:`segment_distance`.
+    Ties go to the lowest segment number. Points whose square would be wide
+    (``net.search_limit``) go to GEOS's nearest-neighbour search instead.
+    """
+    bound, _ = net.junctions.query(xy, distance_upper_bound=np.inf if tolerance is None else
+                                   tolerance * (1 + 1e-9) + 1e-9)
+    radius = bound if tolerance is None else np.minimum(bound, tolerance)
+    radius = radius * (1 + 1e-9) + 1e-9  # boxes a little wider than the bound: rounding never drops a segment
+    near = radius <= net.search_limit
+    points, segments = [], []
+    fast = np.flatnonzero(near)
+    if len(fast):
+        x, y, r = xy[fast, 0], xy[fast, 1], radius[fast]
+        src, seg = net.tree.query(shapely.box(x - r, y - r, x + r, y + r))
+        dist = segment_distance(xy[fast[src]], net.nodes[net.u[seg]], net.nodes[net.v[seg]])
+        if tolerance is not None:
+            keep = dist <= tolerance
+            src, seg, dist = src[keep], seg[keep], dist[keep]
+        if len(src):
+            if (src[1:] < src[:-1]).any():  # the tree answers point by point; sorted again if it ever did not
+                order = np.argsort(src, kind="stable")
+                src, seg, dist = src[order], seg[order], dist[order]
+            starts = np.flatnonzero(np.r_[True, src[1:] != src[:-1]])
+            nearest = np.repeat(np.minimum.reduceat(dist, starts), np.diff(np.r_[starts, len(src)]))
+            points.append(fast[src[starts]])
+            segments.append(np.minimum.reduceat(np.where(dist == nearest, seg, len(net.u)), starts))
+    slow = np.flatnonzero(~near)
+    if len(slow):
+        (src, seg), _ = net.tree.query_nearest(shapely.points(xy[slow]), max_distance=tolerance,
+                                               return_distance=True, all_matches=False)
+        points.append(slow[src])
+        segments.append(seg)
+    if not points:
+        return np.zeros(0, dtype=int), np.zeros(0, dtype=int)
+    return np.concatenate(points), np.concatenate(segments)
