@@ -140,6 +140,24 @@ class _ZoneRings:
         zone_of_ring = owner[ring_part]
         self.count = np.bincount(zone_of_ring, minlength=len(geoms))
         self.first = np.concatenate([[0], np.cumsum(self.count)[:-1]]).astype(np.int64)
+        # Runs of CHUNK vertices (and the next one, where the run ends) with their boxes: a run wholly on
+        # one side of a parcel's box is replaced by its first vertex (see _clipped_areas).
+        self.chunk_count = -(-self.length // CHUNK)
+        self.chunk_first = (np.cumsum(self.chunk_count) - self.chunk_count).astype(np.int64)
+        ring = np.repeat(np.arange(len(self.length)), self.chunk_count)
+        j = np.arange(len(ring)) - self.chunk_first[ring]
+        self.chunk_start = self.start[ring] + j * CHUNK
+        self.chunk_length = np.minimum(CHUNK, self.length[ring] - j * CHUNK)
+        end = self.start[ring] + ((j + 1) * CHUNK) % np.maximum(self.length[ring], 1)
+        end = np.where((j + 1) * CHUNK >= self.length[ring], self.start[ring], end)
+        box = np.empty((len(ring), 4))
+        if len(ring):
+            x, y = self.coords[:, 0], self.coords[:, 1]
+            box[:, 0] = np.minimum(np.minimum.reduceat(x, self.chunk_start), x[end])
+            box[:, 1] = np.minimum(np.minimum.reduceat(y, self.chunk_start), y[end])
+            box[:, 2] = np.maximum(np.maximum.reduceat(x, self.chunk_start), x[end])
+            box[:, 3] = np.maximum(np.maximum.reduceat(y, self.chunk_start), y[end])
+        self.chunk_box = box
 
 
 def _chunk(geoms, zones, n_classes, want_pieces):
@@ -199,6 +217,9 @@ def _chunk(geoms, zones, n_classes, want_pieces):
             None if pieces is None else pieces[keep], area, status, counts)
 
 
+#: Vertices per run of a zone ring (see _clipped_areas).
+CHUNK = 8
+
 #: Below this share of the parcel's area, a clipped area is measured again by GEOS: a zone that only touches
 #: the parcel (area 0, no row) and slivers are then exactly what the intersection gives.
 SLIVER = 1e-9
@@ -223,7 +244,8 @@ def _cut_areas(geoms, parcel_area, rp, rz, zones):
     fast = convex[local]
     tasks = np.flatnonzero(fast)
     if len(tasks):
-        out[tasks] = _clipped_areas(local[tasks], rz[tasks], ring_start, ring_length, vertices, zones.rings)
+        out[tasks] = _clipped_areas(local[tasks], rz[tasks], ring_start, ring_length, vertices, zones.rings,
+                                    shapely.bounds(geoms[used]))
     slow = ~fast | (out < SLIVER * parcel_area[rp])
     if slow.any():
         out[slow] = shapely.area(shapely.intersection(geoms[rp[slow]], zones.geoms[rz[slow]]))
@@ -275,13 +297,26 @@ def _convex_rings(geoms, areas):
     return convex, start, length, vertices
 
 
-def _clipped_areas(parcel, zone, ring_start, ring_length, vertices, rings):
-    """Area of each convex parcel ``parcel[t]`` (rows of ``ring_start``...) within zone ``zone[t]``."""
+def _clipped_areas(parcel, zone, ring_start, ring_length, vertices, rings, parcel_box):
+    """Area of each convex parcel ``parcel[t]`` (rows of ``ring_start``..., box ``parcel_box``) within zone
+    ``zone[t]``.
+
+    A run of a zone ring's vertices lying wholly on one side of the parcel's box (left of it, right,
+    below or above) is replaced by the chord from its first vertex to the next run's: the region between
+    the run and the chord lies in that side's half-plane, away from the parcel, so the clipped area does
+    not change, and a large zone brings only the vertices near each parcel.
+    """
     n_tasks = len(parcel)
     subject = _ranges(rings.first[zone], rings.count[zone])  # the zone rings of each task
     task_of_ring = np.repeat(np.arange(n_tasks), rings.count[zone])
-    points = rings.coords[_ranges(rings.start[subject], rings.length[subject])]
-    ring_of = np.repeat(np.arange(len(subject)), rings.length[subject])
+    chunks = _ranges(rings.chunk_first[subject], rings.chunk_count[subject])
+    ring_of_chunk = np.repeat(np.arange(len(subject)), rings.chunk_count[subject])
+    chunk_box, box = rings.chunk_box[chunks], parcel_box[parcel][task_of_ring[ring_of_chunk]]
+    away = (chunk_box[:, 2] < box[:, 0]) | (chunk_box[:, 0] > box[:, 2]) | (chunk_box[:, 3] < box[:, 1]) \
+        | (chunk_box[:, 1] > box[:, 3])
+    taken = np.where(away, 1, rings.chunk_length[chunks])
+    points = rings.coords[_ranges(rings.chunk_start[chunks], taken)]
+    ring_of = np.repeat(ring_of_chunk, taken)
     # Coordinates relative to the parcel's first vertex: smaller numbers, smaller rounding errors.
     origin = vertices[ring_start[parcel]]
     points = points - origin[task_of_ring[ring_of]]
