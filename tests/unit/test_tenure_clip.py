@@ -110,3 +110,22 @@ def test_overlay_areas_equal_an_independent_union_per_class():
                                   return_pieces=True)
     pd.testing.assert_frame_equal(pieces.areas[["parcel_id", "class"]], out.areas[["parcel_id", "class"]])
     np.testing.assert_allclose(pieces.areas["area"], out.areas["area"], rtol=1e-10)
+
+
+def test_two_or_three_zones_of_a_class_count_their_overlap_once():
+    """Two zones of one class over a parcel: their areas minus their common area; three: united; zones that
+    only touch: their sum. Against shapely's union, parcel by parcel."""
+    zones = np.array([shapely.box(0, 0, 6, 10), shapely.box(4, 0, 10, 10),  # overlap 4..6
+                      shapely.box(20, 0, 26, 10), shapely.box(26, 0, 30, 10),  # touch at x = 26
+                      shapely.box(40, 0, 46, 10), shapely.box(44, 0, 50, 10), shapely.box(42, 5, 48, 12)],
+                     dtype=object)
+    classes = ["a"] * len(zones)
+    parcels = np.array([shapely.Polygon([(2, 2), (8, 1), (9, 7), (3, 8), (2, 2)]),
+                        shapely.Polygon([(24, 2), (28, 1), (29, 7), (23, 8), (24, 2)]).reverse(),
+                        shapely.Polygon([(41, 2), (49, 1), (49, 11), (41, 9), (41, 2)]),
+                        shapely.Polygon([(3, 3), (7, 3), (7, 5), (5, 4), (3, 5), (3, 3)])], dtype=object)  # concave
+    out = tenure.overlay_areas(parcels, zones, parcel_ids=np.arange(4), zone_classes=classes)
+    union = shapely.union_all(zones)
+    expected = shapely.area(shapely.intersection(parcels, union))
+    assert out.areas["parcel_id"].tolist() == [0, 1, 2, 3] and out.info["unions"] == 4
+    np.testing.assert_allclose(out.areas["area"], expected, rtol=1e-12)

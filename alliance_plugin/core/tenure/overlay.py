@@ -113,6 +113,37 @@ class _Zones:
         self.bounds = shapely.bounds(self.geoms)
         self.codes = codes
         self.rings = _ZoneRings(self.geoms)
+        self.overlaps = {}  # (zone, zone) -> the polygonal part of their intersection, cut when first needed
+
+    def overlap_areas(self, geoms, parcel_area, parcel, zone_a, zone_b):
+        """Area of each parcel ``parcel[i]`` within both zones ``zone_a[i]`` and ``zone_b[i]``."""
+        import shapely
+
+        low, high = np.minimum(zone_a, zone_b), np.maximum(zone_a, zone_b)
+        pairs = list(zip(low.tolist(), high.tolist()))
+        new = sorted(set(pairs) - self.overlaps.keys())
+        if new:
+            a, b = np.array(new).T
+            with np.errstate(invalid="ignore"):  # zones that only touch give an empty overlap (NaN bounds)
+                cut = _polygonal(shapely.intersection(self.geoms[a], self.geoms[b]))
+            self.overlaps.update(zip(new, cut))
+        distinct = sorted(pair for pair in set(pairs) if not self.overlaps[pair].is_empty)
+        number = {pair: k for k, pair in enumerate(distinct)}
+        region = np.array([number.get(pair, -1) for pair in pairs], dtype=np.int64)
+        out = np.zeros(len(pairs))  # zones that only touch: no common area
+        met = np.flatnonzero(region >= 0)
+        if len(met):
+            overlap = _Regions(np.array([self.overlaps[pair] for pair in distinct], dtype=object))
+            out[met] = _cut_areas(geoms, parcel_area, parcel[met], region[met], overlap)
+        return out
+
+
+class _Regions:
+    """Polygons (zones, overlaps of two zones) as :func:`_cut_areas` takes them: the geometries and rings."""
+
+    def __init__(self, geoms):
+        self.geoms = geoms
+        self.rings = _ZoneRings(geoms)
 
 
 class _ZoneRings:
@@ -196,6 +227,16 @@ def _chunk(geoms, zones, n_classes, want_pieces):
     size = np.diff(np.append(np.flatnonzero(first), len(key)))
     group_area, group_key = pair_area[first], key[first]
     need_union = ~contained[first] & (size > 1)  # several zones of one class cut the parcel
+    unions = int(need_union.sum())
+    if not want_pieces and need_union.any():
+        # Two zones of a class cutting a parcel: area(P in Z1) + area(P in Z2) - area(P in Z1 and Z2), the
+        # overlap of the two zones cut once for the whole run; three or more are united below.
+        two = np.flatnonzero(need_union & (size == 2))
+        at = np.flatnonzero(first)[two]
+        z_sorted, p_sorted = z[order], p[order]
+        both = zones.overlap_areas(geoms, area, p_sorted[at], z_sorted[at], z_sorted[at + 1])
+        group_area[two] = pair_area[at] + pair_area[at + 1] - both
+        need_union[two] = False
     pieces = None
     if want_pieces or need_union.any():
         members = np.repeat(need_union, size)
@@ -212,7 +253,7 @@ def _chunk(geoms, zones, n_classes, want_pieces):
             pieces[need_union] = _polygonal(united)
     keep = group_area > 0
     counts = {"candidate_pairs": len(pi), "contained_pairs": n_in, "boundary_pairs": len(rest),
-              "unions": int(need_union.sum())}
+              "unions": unions}
     return (group_key[keep] // n_classes, group_key[keep] % n_classes, group_area[keep],
             None if pieces is None else pieces[keep], area, status, counts)
 
@@ -246,9 +287,12 @@ def _cut_areas(geoms, parcel_area, rp, rz, zones):
     if len(tasks):
         out[tasks] = _clipped_areas(local[tasks], rz[tasks], ring_start, ring_length, vertices, zones.rings,
                                     shapely.bounds(geoms[used]))
-    slow = ~fast | (out < SLIVER * parcel_area[rp])
-    if slow.any():
-        out[slow] = shapely.area(shapely.intersection(geoms[rp[slow]], zones.geoms[rz[slow]]))
+    slow = np.flatnonzero(~fast | (out < SLIVER * parcel_area[rp]))
+    if len(slow):
+        a, b = geoms[rp[slow]], zones.geoms[rz[slow]]
+        met = shapely.intersects(a, b)  # an overlap of two zones may lie away from the parcel
+        out[slow] = 0.0
+        out[slow[met]] = shapely.area(shapely.intersection(a[met], b[met]))
     return out
 
 
