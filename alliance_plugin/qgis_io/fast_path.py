@@ -229,7 +229,9 @@ def write_gpkg(path, frame, extra, crs_wkt, feedback=None, *, fids=None, geometr
     multi-part, as QGIS's sink does for a multi-part layer. Returns the path.
     """
     import geopandas as gpd
+    import numpy as np
     import pyogrio
+    import shapely
 
     attributes = frame.drop(columns="geometry")
     renamed = {c: f"{c}_2" for c in extra.columns if c in attributes.columns}
@@ -241,9 +243,18 @@ def write_gpkg(path, frame, extra, crs_wkt, feedback=None, *, fids=None, geometr
     if fids is not None:
         table.insert(0, "fid", fids)
     options = {"geometry_type": geometry_type} if geometry_type else {}
-    pyogrio.write_dataframe(gpd.GeoDataFrame(table, geometry=gpd.GeoSeries(frame["geometry"].to_numpy()),
-                                             crs=crs_wkt),
+    geometries = frame["geometry"].to_numpy()
+    # The R-tree in one pass (frame_writer.add_spatial_index) rather than GDAL 3.6's row by row (10 s a million).
+    indexed = ~(shapely.is_missing(geometries) | shapely.is_empty(geometries)) if geometry_type else None
+    if indexed is not None and indexed.any():
+        options["layer_options"] = {"SPATIAL_INDEX": "NO"}
+    pyogrio.write_dataframe(gpd.GeoDataFrame(table, geometry=gpd.GeoSeries(geometries), crs=crs_wkt),
                             path, layer=layer, promote_to_multi=promote_to_multi, **options)
+    if "layer_options" in options:
+        from .frame_writer import add_spatial_index
+
+        ids = np.flatnonzero(indexed) + 1 if fids is None else np.asarray(fids, dtype=np.int64)[indexed]
+        add_spatial_index(path, layer, geometry_type, shapely.bounds(geometries[indexed]), ids)
     return path
 
 
