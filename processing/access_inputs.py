@@ -49,8 +49,12 @@ def inner_points(geometries):
     xy = np.full((len(geometries), 2), np.nan)
     present = ~(shapely.is_missing(geometries) | shapely.is_empty(geometries))
     if present.any():
-        inside = shapely.point_on_surface(geometries[present])
-        xy[present] = np.column_stack([shapely.get_x(inside), shapely.get_y(inside)])
+        kept = geometries[present]
+        if (shapely.get_type_id(kept) == 0).all():  # points: their own coordinates (no GEOS call each)
+            xy[present] = shapely.get_coordinates(kept)
+        else:
+            inside = shapely.point_on_surface(kept)
+            xy[present] = np.column_stack([shapely.get_x(inside), shapely.get_y(inside)])
     return xy
 
 

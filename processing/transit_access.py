@@ -192,6 +192,9 @@ class TransitAccess(AccessAlgorithm):
     # --- run -------------------------------------------------------------------------------------
 
     def compute(self, parameters, context, feedback):
+        import numpy as np
+        import pandas as pd
+
         from ..alliance_plugin.core import transit
 
         steps, source, crs = self.startRun(parameters, context, feedback)
@@ -236,9 +239,12 @@ class TransitAccess(AccessAlgorithm):
 
         steps.setCurrentStep(4)
         per_point = transit.point_fields(access.points, qualifying, index=population.frame.index)
+        text = {"method": np.full(len(per_point), method, dtype=object),
+                "params": np.full(len(per_point), params, dtype=object)}
         if territory is not None:
-            per_point["territory"] = territory
-        per_point["method"], per_point["params"] = method, params
+            text = {"territory": territory, **text}
+        for name, values in text.items():  # Python strings, not pandas 3's Arrow ones (see point_fields)
+            per_point[name] = pd.Series(values, index=per_point.index, dtype=object)
         shares = transit.percent_shares(table).assign(method=method, params=params)
         outputs = {self.OUTPUT: self.writePopulation(parameters, self.OUTPUT, context, population, per_point,
                                                       self.tr("Population with access"), steps),

@@ -296,7 +296,9 @@ def point_fields(points, stops, index=None):
 
     ``access`` (1/0), ``distance_m``, the ``nearest_stop``'s ``stop_id`` and
     its ``nearest_capacity`` (None when no stop is within the cut-off),
-    ``placed`` (1/0) and ``snap_m``.
+    ``placed`` (1/0) and ``snap_m``. The text columns stay Python objects
+    (pandas 3 would make them Arrow strings, which the writers turn back into
+    objects: a second a million rows).
 
     Examples
     --------
@@ -313,7 +315,7 @@ def point_fields(points, stops, index=None):
     def of_stop(column):
         values = np.full(len(nearest), None, dtype=object)
         values[found] = stops[column].to_numpy(dtype=object)[nearest[found]]
-        return values
+        return pd.Series(values, index=index, dtype=object)
 
     return pd.DataFrame({
         "access": points["access"].to_numpy(dtype=int), "distance_m": points["distance"].to_numpy(),
