@@ -47,6 +47,22 @@ print(time.perf_counter() - start, len(out.areas), %s)
 """ % PEAK
 
 
+def read_both_ways(engine, gpkg, rows):
+    """The partitions of ``gpkg`` read as the job reads them (fid ranges) and as it did before (GDAL's
+    skip/max), alternating, in this process: summed seconds of each way (the parcels' id column and geometry)."""
+    probe = engine.probe_source(str(gpkg), "parcels", rows_per_partition=rows)
+    by_fid = engine.plan_partitions([probe], rows)
+    by_skip = [{**s, "fid_range": None, "skip": k * rows, "max": rows} for k, s in enumerate(by_fid)]
+    times, counts = {"fid": 0.0, "skip": 0.0}, {"fid": 0, "skip": 0}
+    for fid_spec, skip_spec in zip(by_fid, by_skip):
+        for way, spec in (("skip", skip_spec), ("fid", fid_spec)):
+            start = time.perf_counter()
+            counts[way] += len(engine.read_source(spec, columns=["parcel_id"]))
+            times[way] += time.perf_counter() - start
+    assert counts["fid"] == counts["skip"] == probe["features"], (counts, probe["features"])
+    return times["fid"], times["skip"]
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000])
@@ -60,12 +76,14 @@ def main():
     from dask.distributed import Client, LocalCluster
 
     from alliance_territories.alliance_plugin.core import tenure
+    from alliance_territories.alliance_plugin.core.tenure import dask_engine as engine
     from alliance_territories.alliance_plugin.core.tenure.dask_engine import peak_memory_mb
 
     print(f"{os.cpu_count()} cores; load average {os.getloadavg()[0]:.2f} at start (other work on the machine "
           "slows every figure)", flush=True)
-    header = (f"{'parcels':>10} {'ours s':>8} {'workers s':>10} {'single s':>9} {'single/ours':>12} "
-              f"{'client MB':>10} {'worker MB':>10} {'+/partition':>12} {'single MB':>10} {'load':>5}")
+    header = (f"{'parcels':>10} {'ours s':>8} {'workers s':>10} {'reads s':>8} {'single s':>9} {'single/ours':>12} "
+              f"{'client MB':>10} {'worker MB':>10} {'+/partition':>12} {'single MB':>10} {'fid read':>9} "
+              f"{'skip read':>10} {'load':>5}")
     rows = []
     with tempfile.TemporaryDirectory(prefix="alliance-bench-") as tmp, \
             LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True,
@@ -102,15 +120,19 @@ def main():
                 if single.returncode:
                     raise SystemExit(single.stderr[-3000:])
                 single_s, single_rows, single_mb = single.stdout.split()
+                fid_read, skip_read = read_both_ways(engine, gpkg, args.rows_per_partition)
                 assert int(single_rows) == report["rows"], (single_rows, report["rows"])
-                row = (f"{n:>10,} {ours:>8.1f} {report['worker_seconds']:>10.1f} {float(single_s):>9.1f} "
+                reads = sum(s["read_seconds"] for s in report["partitions_detail"])
+                row = (f"{n:>10,} {ours:>8.1f} {report['worker_seconds']:>10.1f} {reads:>8.1f} {float(single_s):>9.1f} "
                        f"{float(single_s) / ours:>12.2f} {client_mb:>10.0f} {report['worker_peak_mb']:>10.0f} "
                        f"{report['worker_peak_mb'] - baseline:>12.0f} {float(single_mb):>10.0f} "
-                       f"{os.getloadavg()[0]:>5.2f}")
+                       f"{fid_read:>9.1f} {skip_read:>10.1f} {os.getloadavg()[0]:>5.2f}")
                 rows.append(row)
                 print(header, row, sep="\n", flush=True)
     print(f"\n{args.workers} workers, {args.rows_per_partition:,} parcels per partition; ours: the whole "
-          "client process (start, probes, tasks, summary), workers s: the tasks' summed time; +/partition: the "
+          "client process (start, probes, tasks, summary), workers s: the tasks' summed time (reads s: of which "
+          "reading the partitions' parcels, GeoPackage fid ranges); fid read / skip read: the same partitions read "
+          "in this process by fid range (ours) and by GDAL's skip/max (before), alternating; +/partition: the "
           "largest worker peak over its baseline after a restart")
     print(header)
     print("\n".join(rows))

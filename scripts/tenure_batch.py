@@ -14,7 +14,8 @@ Parcels, as a national cadastre comes:
 - Etalab's PCI, one GeoJSON per département: ``--parcels 'cadastre-*-parcelles.json.gz'``
   (or the folder), ``--parcel-id id --territory-field commune --crs EPSG:2154``;
 - a folder or glob of GeoPackages / GeoJSON / FlatGeobuf / Shapefiles (a large
-  file is cut into ranges of ``--rows-per-partition`` features, GeoJSON excepted);
+  file is cut into ranges of ``--rows-per-partition`` features: fid ranges of a
+  GeoPackage, read through its primary key; GeoJSON is never cut);
 - partitioned GeoParquet (a folder of ``.parquet`` files, cut between row groups).
 
 Zones: read once on one worker and shared when small; read by each partition
@@ -82,6 +83,8 @@ def parse(argv):
     parser.add_argument("--parcels", required=True, nargs="+",
                         help="parcel files, folders or glob patterns (GeoJSON(.gz), GeoPackage, GeoParquet...)")
     parser.add_argument("--parcels-layer")
+    parser.add_argument("--parcels-where",
+                        help="SQL filter of the parcels (GDAL sources), e.g. \"commune LIKE '75%%'\"")
     parser.add_argument("--parcel-id", help="unique id field of the parcels (default: the feature id, "
                                             "prefixed by the file name when there are several files)")
     parser.add_argument("--territory-field", help="territory of each parcel in the summary (PCI: commune)")
@@ -163,6 +166,9 @@ def main(argv=None):
     from pyproj import CRS
 
     sources = engine.expand_sources(args.parcels)
+    if args.parcels_where and any(s.lower().endswith(engine.PARQUET_SUFFIXES) for s in sources):
+        raise SystemExit("--parcels-where filters GDAL sources (GeoPackage, GeoJSON...), not GeoParquet: "
+                         f"{next(s for s in sources if s.lower().endswith(engine.PARQUET_SUFFIXES))}.")
     out_dir = Path(args.output)
     client, cluster = open_client(args)
     try:
@@ -171,7 +177,8 @@ def main(argv=None):
         # Probing happens on the workers: the client reads no data file. A GeoJSON file is never cut
         # (GDAL parses it whole), so its features are not counted.
         probes = client.gather([client.submit(engine.probe_source, s, args.parcels_layer, pure=False,
-                                              count=not (".json" in s.lower() or ".geojson" in s.lower()))
+                                              count=not (".json" in s.lower() or ".geojson" in s.lower()),
+                                              rows_per_partition=args.rows_per_partition)
                                 for s in sources])
         crs = args.crs or next((p["crs"] for p in probes if p["crs"]), None)
         if crs is None or not CRS.from_user_input(crs).is_projected:
@@ -192,7 +199,7 @@ def main(argv=None):
         futures = [client.submit(engine.tenure_partition, spec, zones, crs=crs, out_dir=str(out_dir / "areas"),
                                  fmt=args.format, parcel_id=args.parcel_id,
                                  id_prefix=None if prefix is None else prefix[spec["source"]],
-                                 territory=args.territory_field, tenure=args.tenure_field,
+                                 territory=args.territory_field, tenure=args.tenure_field, where=args.parcels_where,
                                  zones_source=zones_spec, class_field=args.class_field, min_share=args.min_share,
                                  pieces=args.pieces, pure=False, retries=args.retries,
                                  key=f"tenure-partition-{spec['index']:05d}-{os.getpid()}-{time.time_ns()}")

@@ -188,6 +188,51 @@ def test_partitioned_geoparquet_with_zones_partitioned_spatially(repo, cluster, 
     assert_same_summary(tmp_path / "out" / "summary.csv", crosstab)
 
 
+def test_geopackage_cut_into_fid_ranges_with_gaps_and_a_filter(tmp_path):
+    """A GeoPackage is cut into ranges of its fid (an indexed WHERE, not GDAL's skip, which goes through every
+    skipped feature): fids with gaps (a whole empty range among them) or sparse (cut at the probe's fid
+    quantiles), and a filter; each partition holds at most rows_per_partition parcels, each parcel is read once,
+    and the partitions overlaid one by one equal the single-machine overlay of the filtered parcels."""
+    import pyogrio
+
+    from alliance_territories.alliance_plugin.core.tenure import dask_engine as engine
+
+    parcels = parcel_frame(3000, seed=4)
+    zones = make_zones(m=80, seed=6)
+    zones.to_file(tmp_path / "zones.gpkg", layer="zones")
+    zones_probe = engine.probe_source(str(tmp_path / "zones.gpkg"))
+    broadcast = engine.read_zones(zones_probe, "EPSG:2154", "zone")
+    dense = np.concatenate([np.arange(5, 1205), np.arange(2205, 4005)])  # fids 1205-2204 deleted
+    sparse = np.sort(np.random.default_rng(0).choice(10**9, len(parcels), replace=False)) + 1
+    where = "commune = '75101'"
+    for name, fids in (("dense", dense), ("sparse", sparse)):
+        path = tmp_path / f"{name}.gpkg"
+        pyogrio.write_dataframe(parcels.assign(fid=fids), path, layer="parcels")
+        assert pyogrio.read_dataframe(path, fid_as_index=True, read_geometry=False).index.tolist() == fids.tolist()
+        probe = engine.probe_source(str(path), "parcels", rows_per_partition=500)
+        assert (probe["fid_column"], probe["fid_min"], probe["fid_max"]) == ("fid", fids[0], fids[-1])
+        assert ("fid_cuts" in probe) == (name == "sparse")
+        specs = engine.plan_partitions([probe], 500)
+        assert all(s.get("skip") is None and s["fid_column"] == "fid" for s in specs)
+        counts = [len(engine.read_source(s, columns=[])) for s in specs]
+        assert sum(counts) == len(parcels) and max(counts) <= 500, counts
+        if name == "dense":
+            assert counts == [500, 500, 200, 0, 300, 500, 500, 500]  # fids 5-4004 by 500; 1505-2004 empty
+        else:
+            assert counts == [500] * 6
+        out_dir = tmp_path / f"out_{name}"
+        out_dir.mkdir()
+        parts = [engine.tenure_partition(s, broadcast, crs="EPSG:2154", out_dir=str(out_dir), parcel_id="id",
+                                         territory="commune", tenure="tenure", where=where) for s in specs]
+        total = engine.combine_partials(*parts)
+        kept = parcels[parcels["commune"] == "75101"]
+        assert sum(s["parcels"] for s in total["stats"]) == len(kept) < len(parcels)
+        areas, crosstab = single_machine(kept, zones)
+        assert_same_areas(out_dir, areas)
+        total["summary"].to_csv(tmp_path / f"summary_{name}.csv", index=False)
+        assert_same_summary(tmp_path / f"summary_{name}.csv", crosstab)
+
+
 def test_client_memory_does_not_grow_with_the_parcels(repo, cluster, tmp_path):
     """The client's peak memory for 10 x more parcels stays where it was: the parcels never reach it.
     (100k against 1M parcels: bench/bench_scaleout.py.)"""

@@ -4,7 +4,7 @@ Two ways in, both used outside QGIS:
 
 - :func:`tenure_partition` and its helpers, run by ``scripts/tenure_batch.py``
   on a ``dask.distributed`` cluster: every worker reads its own partition of
-  the parcels (one file of a folder or glob, a range of features of a
+  the parcels (one file of a folder or glob, a range of fids of a
   GeoPackage, row groups of a GeoParquet file: :func:`plan_partitions`),
   computes :func:`~.overlay.overlay_areas`, writes its own part of the output
   and returns only a small summary per territory and class, summed on the
@@ -101,14 +101,16 @@ def _parquet_crs(info):
     return CRS.from_user_input(crs)
 
 
-def probe_source(path, layer=None, *, count=True):
+def probe_source(path, layer=None, *, count=True, rows_per_partition=ROWS_PER_PARTITION):
     """What a worker finds in one data file, without reading its features: a small dict.
 
     ``kind`` (``ogr`` or ``parquet``), ``features`` (-1 when unknown or not
     counted), ``crs`` (WKT, or None), ``driver``, ``row_groups`` (rows of each
     row group of a GeoParquet file) and ``bbox_covering`` (a GeoParquet bbox
     column to filter on). ``count=False`` skips counting GDAL features (a
-    GeoJSON file is parsed whole to be counted).
+    GeoJSON file is parsed whole to be counted). A counted GDAL source larger
+    than ``rows_per_partition`` with an integer fid column (GeoPackage,
+    SQLite) also gets its fid extent (:func:`fid_span`).
     """
     if _kind(path) == "parquet":
         import pyarrow.parquet as pq
@@ -135,8 +137,48 @@ def probe_source(path, layer=None, *, count=True):
         from pyproj import CRS
 
         crs = CRS.from_user_input(crs).to_wkt()
-    return {"path": str(path), "kind": "ogr", "layer": layer, "features": features, "crs": crs, "driver": driver,
-            "row_groups": None, "bbox_covering": False, "bounds": bounds}
+    out = {"path": str(path), "kind": "ogr", "layer": layer, "features": features, "crs": crs, "driver": driver,
+           "row_groups": None, "bbox_covering": False, "bounds": bounds}
+    if count and features > rows_per_partition and info.get("fid_column"):
+        out.update(fid_span(path, layer, info["fid_column"], features, rows_per_partition))
+    return out
+
+
+def quote_name(name):
+    """``name`` as a quoted SQL identifier (``"fid"``; embedded quotes doubled)."""
+    return '"' + str(name).replace('"', '""') + '"'
+
+
+def fid_span(path, layer, fid_column, features, rows_per_partition=ROWS_PER_PARTITION):
+    """The integer fid column of a GDAL source (GeoPackage, SQLite) and its extent, for partitions read by fid
+    range (an indexed ``WHERE "fid" BETWEEN a AND b``) rather than by GDAL's skip, which goes through the
+    features one by one: ``{"fid_column", "fid_min", "fid_max"}``, and ``fid_cuts`` (the first fid of every
+    ``rows_per_partition`` features, ``fid_cuts_rows``) when the fids are sparse (their span more than twice
+    the features: ranges of fixed width would be mostly empty). Read with the source's own SQL (SQLite's
+    MIN/MAX on the primary key walks one branch of its b-tree); an empty dict when that fails or the fids
+    are not integers, and the partitions fall back to skip/max.
+    """
+    import pyogrio
+
+    source, column = gdal_path(path), quote_name(fid_column)
+    table = quote_name(layer if layer is not None else pyogrio.list_layers(source)[0][0])
+    try:
+        ends = pyogrio.read_dataframe(source, sql=f"SELECT MIN({column}) + 0 AS lo, MAX({column}) + 0 AS hi "
+                                                  f"FROM {table}", read_geometry=False)
+        lo, hi = ends["lo"].iloc[0], ends["hi"].iloc[0]
+        if lo is None or hi is None or pd.isna(lo) or pd.isna(hi) or int(lo) != lo or int(hi) != hi:
+            return {}
+        out = {"fid_column": str(fid_column), "fid_min": int(lo), "fid_max": int(hi)}
+        if int(hi) - int(lo) + 1 > 2 * max(features, 1):
+            rows = max(int(rows_per_partition), 1)
+            cuts = pyogrio.read_dataframe(
+                source, read_geometry=False,
+                sql=f"SELECT f + 0 AS cut FROM (SELECT {column} AS f, ROW_NUMBER() OVER (ORDER BY {column}) - 1 "
+                    f"AS k FROM {table}) WHERE k % {rows} = 0 ORDER BY f")
+            out.update(fid_cuts=[int(v) for v in cuts["cut"]], fid_cuts_rows=rows)
+        return out
+    except Exception:  # a driver whose SQL has no MIN/MAX or window functions: skip/max it is
+        return {}
 
 
 def source_bounds(probe):
@@ -163,21 +205,54 @@ def source_bounds(probe):
     return (float(boxes[:, 0].min()), float(boxes[:, 1].min()), float(boxes[:, 2].max()), float(boxes[:, 3].max()))
 
 
+def _fid_ranges(probe, rows):
+    """Fid ranges ``(first, last)`` cutting a probed GDAL source, or None (no usable fid: skip/max)."""
+    if not probe.get("fid_column"):
+        return None
+    lo, hi = probe["fid_min"], probe["fid_max"]
+    if probe.get("fid_cuts") and probe.get("fid_cuts_rows") == rows:
+        ends = list(probe["fid_cuts"][1:]) + [hi + 1]
+        return [(int(a), int(b) - 1) for a, b in zip(probe["fid_cuts"], ends)]
+    if (hi - lo) // rows + 1 > 2 * -(-probe["features"] // rows) + 1:
+        return None  # sparse fids, cut for another partition size: fixed-width ranges would be mostly empty
+    return [(a, min(a + rows - 1, hi)) for a in range(lo, hi + 1, rows)]
+
+
 def plan_partitions(probes, rows_per_partition=ROWS_PER_PARTITION):
     """Partitions of the sources probed: small dicts a worker reads with :func:`read_source`.
 
     A GeoParquet file is cut between row groups (about ``rows_per_partition``
-    rows each); a GDAL file whose features are counted (GeoPackage,
-    FlatGeobuf, Shapefile) into ranges of ``rows_per_partition`` features; a
-    GeoJSON file (a département of Etalab's PCI) is one partition, since GDAL
-    parses it whole whatever range is asked.
+    rows each). A GDAL file with an integer fid column (GeoPackage, SQLite:
+    ``fid_min``/``fid_max`` from :func:`fid_span`) is cut into fid ranges
+    (``fid_range``, both ends included, read with an indexed ``WHERE``): of
+    ``rows_per_partition`` fids each, so that no range holds more features
+    than that (gaps in the fids only make some ranges smaller, or empty), or
+    between the probe's ``fid_cuts`` when the fids are sparse. Another GDAL
+    file whose features are counted (FlatGeobuf, Shapefile) is cut into
+    ranges of ``rows_per_partition`` features read with GDAL's skip (random
+    access in a Shapefile; FlatGeobuf goes through the skipped features, about
+    0.5 us each). A GeoJSON file (a département of Etalab's PCI) is one
+    partition, since GDAL parses it whole whatever range is asked.
 
     Examples
     --------
-    >>> probes = [{"path": "a.gpkg", "kind": "ogr", "layer": None, "features": 5, "driver": "GPKG"},
+    >>> probes = [{"path": "a.fgb", "kind": "ogr", "layer": None, "features": 5, "driver": "FlatGeobuf"},
     ...           {"path": "b.parquet", "kind": "parquet", "layer": None, "features": 6, "row_groups": [2, 2, 2]}]
     >>> [(p["path"], p.get("skip"), p.get("max"), p.get("row_groups")) for p in plan_partitions(probes, 4)]
-    [('a.gpkg', 0, 4, None), ('a.gpkg', 4, 4, None), ('b.parquet', None, None, [0, 1]), ('b.parquet', None, None, [2])]
+    [('a.fgb', 0, 4, None), ('a.fgb', 4, 4, None), ('b.parquet', None, None, [0, 1]), ('b.parquet', None, None, [2])]
+
+    A GeoPackage of 9 features whose fids run from 3 to 14 (three deleted):
+
+    >>> gpkg = {"path": "c.gpkg", "kind": "ogr", "layer": "parcels", "features": 9, "driver": "GPKG",
+    ...         "fid_column": "fid", "fid_min": 3, "fid_max": 14}
+    >>> [(p["fid_column"], p["fid_range"]) for p in plan_partitions([gpkg], 4)]
+    [('fid', (3, 6)), ('fid', (7, 10)), ('fid', (11, 14))]
+
+    Sparse fids: the probe's cuts (the first fid of every 4 features) bound the ranges.
+
+    >>> sparse = {**gpkg, "fid_max": 10**9, "fid_cuts": [3, 40, 5000], "fid_cuts_rows": 4}
+    >>> [p["fid_range"] for p in plan_partitions([sparse], 4)]
+    [(3, 39), (40, 4999), (5000, 1000000000)]
     """
     rows = max(int(rows_per_partition), 1)
     out = []
@@ -195,6 +270,8 @@ def plan_partitions(probes, rows_per_partition=ROWS_PER_PARTITION):
                 out.append({**base, "row_groups": group, "offset": None})
         elif probe.get("driver") == "GeoJSON" or probe.get("features", -1) < 0 or probe["features"] <= rows:
             out.append({**base, "skip": None, "max": None})
+        elif _fid_ranges(probe, rows):
+            out += [{**base, "fid_column": probe["fid_column"], "fid_range": r} for r in _fid_ranges(probe, rows)]
         else:
             out += [{**base, "skip": s, "max": rows} for s in range(0, probe["features"], rows)]
     for index, spec in enumerate(out):
@@ -221,7 +298,7 @@ def read_source(spec, *, columns=None, bbox=None, where=None):
     ``bbox`` (xmin, ymin, xmax, ymax, in the source's CRS) keeps the features
     whose bounding box meets it (GDAL's spatial filter; a GeoParquet partition
     is filtered after it is read); ``where`` is an
-    SQL filter for GDAL sources.
+    SQL filter for GDAL sources (and-ed with the partition's fid range).
     """
     import geopandas as gpd
 
@@ -246,6 +323,11 @@ def read_source(spec, *, columns=None, bbox=None, where=None):
     import pyogrio
 
     skip, count = spec.get("skip"), spec.get("max")
+    if spec.get("fid_range") is not None:
+        lo, hi = (int(v) for v in spec["fid_range"])
+        column = quote_name(spec["fid_column"])
+        ranged = f"{column} >= {lo} AND {column} <= {hi}"
+        where = ranged if not where else f"({where}) AND {ranged}"
     frame = pyogrio.read_dataframe(gdal_path(path), layer=spec.get("layer"), columns=columns, bbox=bbox, where=where,
                                    skip_features=skip or 0, max_features=count, fid_as_index=True)
     return frame
@@ -343,7 +425,7 @@ def parcel_ids(frame, spec, parcel_id, prefix):
 
 
 def tenure_partition(spec, zones, *, crs, out_dir, fmt="parquet", parcel_id=None, id_prefix=None, territory=None,
-                     tenure=None, zones_source=None, class_field=None, min_share=0.0, pieces=False):
+                     tenure=None, zones_source=None, class_field=None, min_share=0.0, pieces=False, where=None):
     """One partition of the batch job, on a worker: read its parcels, overlay, write its part, summarise.
 
     Parameters
@@ -365,6 +447,9 @@ def tenure_partition(spec, zones, *, crs, out_dir, fmt="parquet", parcel_id=None
         (e.g. ``commune`` of the PCI), raw tenure field (mapped by
         :func:`~.classes.tenure_classes`; without it no ``tenure`` column in
         the summary).
+    where : str or None
+        SQL filter of the parcels of a GDAL source (GDAL's attribute filter,
+        and-ed with the partition's fid range).
 
     Returns
     -------
@@ -382,7 +467,7 @@ def tenure_partition(spec, zones, *, crs, out_dir, fmt="parquet", parcel_id=None
 
     began = time.perf_counter()
     wanted = [c for c in (parcel_id, territory, tenure) if c]
-    frame = read_source(spec, columns=list(dict.fromkeys(wanted)) or None)
+    frame = read_source(spec, columns=list(dict.fromkeys(wanted)) or None, where=where)
     read_seconds = time.perf_counter() - began
     if frame.crs is None:
         raise InvalidValueError("{path}: the parcels have no CRS; give them one (ogr2ogr -a_srs).", path=spec["path"])
