@@ -194,11 +194,10 @@ def postgres_layer(value, context):
         layer = value
     elif isinstance(value, str) and value:
         layer = QgsProcessingUtils.mapLayerFromString(value, context, False)
-        if layer is None:
-            uri = _strip_prefix(value)
-            if uri is None:
-                return None
-            layer = QgsProcessingUtils.mapLayerFromString("postgres://" + uri, context, True)
+        uri = _strip_prefix(value) if layer is None else None
+        if uri is not None:  # the layer QGIS loaded for the source has the URI as its source: no second load
+            layer = QgsProcessingUtils.mapLayerFromString(uri, context, False) or \
+                QgsProcessingUtils.mapLayerFromString("postgres://" + uri, context, True)
     else:
         return None
     if layer is None or layer.providerType() != "postgres" or not layer.isValid():
@@ -266,49 +265,98 @@ def key_name(names, wanted=""):
     return key
 
 
+#: From this many rows, two connections load two halves at once (GDAL's COPY is half client, half server work).
+PARALLEL_ROWS = 50000
+
+
 def write_table(target, frame, geometries, crs, feedback=None, *, key="", geometry_type=None,
                 promote_to_multi=False):
     """Write ``frame`` and ``geometries`` to the PostGIS table ``target`` in bulk, replacing it in one transaction.
 
-    GDAL loads a staging table with ``COPY``; then ``DROP TABLE IF EXISTS`` the
-    target and ``RENAME`` the staging table run as one statement. ``key``: the
-    primary key (a column of ``frame`` whose values are kept, or a new serial
-    column, see :func:`key_name`); the geometry column is the target's
-    (``geom`` by default). Returns the :class:`PgTable` written.
+    GDAL loads a staging table with ``COPY`` (two halves through two
+    connections at once from :data:`PARALLEL_ROWS` rows, the second half then
+    appended on the server); then one statement drops the target and renames
+    the staging table. ``key``: the primary key (a column of ``frame`` whose
+    values are kept, or a new serial column numbering the rows 1, 2, ..., see
+    :func:`key_name`); the geometry column is the target's (``geom`` by
+    default); ``geometries`` None writes a table without geometry. No spatial
+    index, as QGIS's sink makes none. Returns the :class:`PgTable` written.
     """
+    import threading
+
     import geopandas as gpd
-    import pyogrio
+    import numpy as np
 
     staging = f"alliance_staging_{uuid.uuid4().hex[:16]}"
-    key = key_name(set(frame.columns), key or target.key)
-    layer_options = {"SCHEMA": target.schema or "public", "FID": key, "GEOMETRY_NAME": target.geometry or "geom",
-                     "LAUNDER": "NO", "SPATIAL_INDEX": "GIST"}
+    key = key_name(set(frame.columns), target.key or key)
+    new_key = key not in frame.columns
+    spatial = geometries is not None
+    geometry = (target.geometry or "geom") if spatial else ""
+    data = frame.reset_index(drop=True)
+    if new_key:  # numbered here, so that the halves loaded at once do not both start at 1
+        data.insert(0, key, np.arange(1, len(data) + 1, dtype=np.int32 if len(data) < 2 ** 31 else np.int64))
+    layer_options = {"SCHEMA": target.schema or "public", "FID": key, "LAUNDER": "NO"}
+    if data[key].dtype.itemsize == 8:  # a 64-bit key (a GeoPackage's fid): bigint
+        layer_options["FID64"] = "YES"
+    if spatial:
+        layer_options.update(GEOMETRY_NAME=geometry, SPATIAL_INDEX="NONE")
+        data = gpd.GeoDataFrame(data, geometry=gpd.GeoSeries(geometries), crs=crs)
     options = {"geometry_type": geometry_type} if geometry_type else {}
-    data = gpd.GeoDataFrame(frame.reset_index(drop=True), geometry=gpd.GeoSeries(geometries), crs=crs)
     if feedback is not None:
         feedback.pushInfo(tr("Writing {n:,} features with pyogrio to PostGIS {table}.").format(
             n=len(data), table=target.label))
+    halves = np.array_split(np.arange(len(data)), 2) if len(data) >= PARALLEL_ROWS else [None]
+    names = [staging, f"{staging}_2"][:len(halves)]
+    errors = []
+
+    def load(name, rows):
+        try:
+            _copy(target, data if rows is None else data.iloc[rows], name, layer_options,
+                  promote_to_multi=promote_to_multi, **options)
+        except Exception as error:  # noqa: BLE001 (reported below, masked)
+            errors.append(error)
+
+    schema = quote_ident(target.schema or "public")
+    final = f"{schema}.{quote_ident(target.table)}"
     try:
-        with warnings.catch_warnings():
-            warnings.filterwarnings("ignore", message=".*does not support creation option PASSWORD")
-            pyogrio.write_dataframe(data, target.gdal, layer=staging, driver="PostgreSQL",
-                                    promote_to_multi=promote_to_multi, dataset_options=target.options,
-                                    layer_options=layer_options, **options)
-        schema = quote_ident(target.schema or "public")
-        # A key whose values were given keeps them, as QGIS's sink does: no serial default.
-        kept = f"; ALTER TABLE {schema}.{quote_ident(target.table)} ALTER COLUMN {quote_ident(key)} DROP DEFAULT" \
-            if key in frame.columns else ""
-        execute(target, f"DROP TABLE IF EXISTS {target.name}; "
-                        f"ALTER TABLE {schema}.{quote_ident(staging)} RENAME TO {quote_ident(target.table)}{kept}")
+        threads = [threading.Thread(target=load, args=(name, rows)) for name, rows in zip(names[1:], halves[1:])]
+        for thread in threads:
+            thread.start()
+        load(names[0], halves[0])
+        for thread in threads:
+            thread.join()
+        if errors:
+            raise errors[0]
+        merge = "".join(f"INSERT INTO {schema}.{quote_ident(staging)} SELECT * FROM {schema}.{quote_ident(name)}; "
+                        f"DROP TABLE {schema}.{quote_ident(name)}; " for name in names[1:])
+        if new_key:  # the serial goes on after the rows numbered here
+            literal = "'" + final.replace("'", "''") + "'"
+            after = f"; SELECT setval(pg_get_serial_sequence({literal}, '{key.replace(chr(39), chr(39) * 2)}'), " \
+                    f"{max(len(data), 1)}, {'true' if len(data) else 'false'})"
+        else:  # a key whose values were given keeps them, as QGIS's sink does: no serial default
+            after = f"; ALTER TABLE {final} ALTER COLUMN {quote_ident(key)} DROP DEFAULT"
+        execute(target, f"{merge}DROP TABLE IF EXISTS {target.name}; "
+                        f"ALTER TABLE {schema}.{quote_ident(staging)} RENAME TO {quote_ident(target.table)}{after}")
     except Exception as error:  # noqa: BLE001
-        _drop_quietly(target, staging)
+        for name in names:
+            _drop_quietly(target, name)
         if isinstance(error, QgsProcessingException):
             raise
         raise _failed(target, error) from None
     uri = QgsDataSourceUri(target.uri)
-    uri.setDataSource(target.schema or "public", target.table, target.geometry or "geom", "", key)
-    return PgTable(target.conninfo, target.schema or "public", target.table, target.geometry or "geom", key, "",
-                   target.password, uri.uri(False))
+    uri.setDataSource(target.schema or "public", target.table, geometry, "", key)
+    return PgTable(target.conninfo, target.schema or "public", target.table, geometry, key, "", target.password,
+                   uri.uri(False))
+
+
+def _copy(target, data, name, layer_options, **options):
+    """One GDAL load (``COPY``) of ``data`` into the new table ``name``."""
+    import pyogrio
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=".*does not support creation option PASSWORD")
+        pyogrio.write_dataframe(data, target.gdal, layer=name, driver="PostgreSQL", dataset_options=target.options,
+                                layer_options=layer_options, **options)
 
 
 def _drop_quietly(target, staging):
@@ -319,15 +367,25 @@ def _drop_quietly(target, staging):
         pass
 
 
+def table_layer(target, name):
+    """The written table as a ``postgres`` layer (raises when it cannot be opened)."""
+    layer = QgsVectorLayer(target.uri, name, "postgres")
+    if not layer.isValid():
+        raise QgsProcessingException(tr("PostGIS {table}: written, but it could not be opened.").format(
+            table=target.name))
+    return layer
+
+
 def load_table(context, value, target, name, output_name):
     """The written table as a layer of the context (its id is the output's value, no password in it).
 
     Loaded on completion, as QGIS does for its sinks, when the user asked.
     """
-    layer = QgsVectorLayer(target.uri, name, "postgres")
-    if not layer.isValid():
-        raise QgsProcessingException(tr("PostGIS {table}: written, but it could not be opened.").format(
-            table=target.name))
+    return add_layer(context, value, table_layer(target, name), name, output_name)
+
+
+def add_layer(context, value, layer, name, output_name):
+    """Give ``layer`` to the context, loaded on completion when the user asked; returns its id."""
     context.temporaryLayerStore().addMapLayer(layer)
     if isinstance(value, QgsProcessingOutputLayerDefinition) and value.destinationProject is not None:
         from qgis.core import QgsProcessingContext

@@ -138,14 +138,17 @@ def _write_postgis(table, per_feature, context, destination_value, name, output_
                    promote):
     """The PostGIS side of :func:`write_file_table`: the same columns as a GeoPackage, replaced in one transaction.
 
-    The primary key is the URI's, else the input's integer key (a PostGIS
-    input, its values kept) or a GeoPackage's ``fid`` field, else a new
-    serial ``id`` (qgis_io/fast_path.py). Returns the loaded layer's id.
+    The primary key is the input's integer key (a PostGIS input) or a
+    GeoPackage's ``fid`` field, their values kept, else a new serial ``id``
+    (qgis_io/fast_path.py). Returns the loaded layer's id.
     """
     attributes = integer_fields(table.frame, table.meta).drop(columns="geometry")
+    key = table.fast.key or ""
+    if table.fids is not None:  # a GeoPackage's fid, a field in QGIS: QGIS's sink makes it the key
+        key = table.meta.get("fid_column") or "fid"
+        attributes.insert(0, key, table.fids)
     renamed = {c: f"{c}_2" for c in per_feature.columns if c in attributes.columns}
     frame = attributes.join(per_feature.rename(columns=renamed))
-    key = table.fast.key or ""
     crs = table.crs_id if table.crs_id.upper().startswith("EPSG:") else table.crs_wkt
     written = postgis.write_table(table.fast.target, frame, table.frame["geometry"].to_numpy(), crs, feedback,
                                   key=key, geometry_type=geometry_type, promote_to_multi=promote)

@@ -92,8 +92,9 @@ def run_tenure(run_alg, parcels, zones, output, **extra):
 def test_postgis_parcels_written_both_ways_are_equal(postgis, tables, run_alg, monkeypatch, tmp_path, to_postgis,
                                                       filtered):
     """PostGIS in, GeoPackage or PostGIS out: pyogrio (bulk) and QGIS's source and sink give the same layer."""
-    from alliance_territories.alliance_plugin.qgis_io import fast_path
+    from alliance_territories.alliance_plugin.qgis_io import fast_path, postgis as pg
 
+    monkeypatch.setattr(pg, "PARALLEL_ROWS", 4)  # two halves loaded at once, as from 50,000 rows
     parcels, zones = tables
     parcels.setSubsetString('"n" IS NULL OR "n" > 2' if filtered else "")
     suffix = f"{int(filtered)}{int(to_postgis)}"
@@ -264,3 +265,61 @@ def test_known_parcel_codes_in_order(plugin):
     assert detect_parcel_code(fields(("id", "string"), ("idu", "string")))[0] == "idu"
     assert detect_parcel_code(fields(("id", "string"), ("commune", "string")))[0] == "id"
     assert detect_parcel_code(fields(("id", "int"), ("nom", "string"))) is None
+
+
+def test_frame_outputs_to_postgis_both_ways_are_equal(postgis, tables, run_alg, monkeypatch):
+    """Tables and pieces written by writeFrame (frame_writer) to PostGIS: bulk and QGIS's sink agree."""
+    from alliance_territories.alliance_plugin.qgis_io import fast_path, postgis as pg
+
+    monkeypatch.setattr(pg, "PARALLEL_ROWS", 2)
+    parcels, zones = tables
+    outputs, next_ids = {}, {}
+    for way in ("fast", "qgis"):
+        keys = ("OUTPUT_SUMMARY", "OUTPUT_PIECES")
+        # A table without geometry: no "(geom)" in its URI (QGIS 3.22's sink cannot create one with it).
+        destinations = {key: "postgis:" + postgis.uri(table=f"{key.lower()} {way}", schema=SCHEMA,
+                                                      geometry="" if key == "OUTPUT_SUMMARY" else "geom")
+                        for key in keys}
+        with monkeypatch.context() as patch:
+            if way == "qgis":
+                patch.setattr(fast_path, "pyogrio_usable", lambda: False)
+            results, messages = run_tenure(run_alg, parcels, zones, "memory:", **destinations)
+        assert (way == "fast") == (sum("with pyogrio to PostGIS" in m for m in messages) == 2)
+        outputs[way] = [rows_of(output_layer(results[key])) for key in keys]
+        # The new serial key goes on after the rows written; no spatial index either way.
+        pieces = f"{pg.quote_ident(SCHEMA)}.{pg.quote_ident(f'output_pieces {way}')}"
+        next_ids[way] = (postgis.psql(f"INSERT INTO {pieces} DEFAULT VALUES RETURNING id"),
+                         postgis.psql(f"SELECT count(*) FROM pg_indexes WHERE tablename = 'output_pieces {way}' "
+                                      "AND indexdef LIKE '%gist%'"))
+    for fast, qgis in zip(outputs["fast"], outputs["qgis"]):
+        assert fast[1] and assert_same_rows(fast, qgis) is None
+    assert next_ids["fast"] == next_ids["qgis"] == (str(len(outputs["fast"][1][1]) + 1), "0")
+
+
+def test_geopackage_parcels_to_postgis_both_ways_are_equal(postgis, tables, run_alg, monkeypatch, tmp_path):
+    """A GeoPackage written back to PostGIS: the same table in bulk as through QGIS's sink."""
+    import geopandas as gpd
+    import pyogrio
+    import shapely
+
+    from alliance_territories.alliance_plugin.qgis_io import fast_path
+
+    _, zones = tables
+    path = str(tmp_path / "parcelles.gpkg")
+    pyogrio.write_dataframe(gpd.GeoDataFrame(
+        {"statut": ["titre", None, "squat"], "n": [1, 2, 3]},
+        geometry=[shapely.box(700100 + 100 * i, 6600000, 700190 + 100 * i, 6600090) for i in range(3)],
+        crs="EPSG:2154"), path)
+    outputs = {}
+    for way in ("fast", "qgis"):
+        with monkeypatch.context() as patch:
+            if way == "qgis":
+                patch.setattr(fast_path, "pyogrio_usable", lambda: False)
+            results, messages = run_alg("alliance:landtenureoverlay", {
+                "INPUT": path, "TENURE_FIELD": "statut", "HAZARD": [zones.id()],
+                "OUTPUT": "postgis:" + postgis.uri(table=f"depuis gpkg {way}", schema=SCHEMA),
+                "OUTPUT_SUMMARY": "memory:", "OUTPUT_PROXIES": "memory:"})
+        assert (way == "fast") == any("with pyogrio to PostGIS" in m for m in messages)
+        outputs[way] = rows_of(output_layer(results["OUTPUT"]))
+    assert_same_rows(outputs["fast"], outputs["qgis"])
+    assert outputs["fast"][0][:3] == [("fid", "int8"), ("statut", "varchar"), ("n", "int8")]
