@@ -48,11 +48,14 @@ PostGIS (qgis_io/postgis.py does the reading and writing):
 - **output to a PostGIS table** (from a file or PostGIS input): the table is
   replaced as QGIS's sink replaces it, written with ``COPY`` into a staging
   table renamed in one transaction. Its primary key is the URI's key, else
-  the input's own integer key (its values kept, as QGIS does), else a new
-  serial ``id`` (``id_0`` when ``id`` is taken) numbering the features 1, 2,
-  ...; the geometry column is the URI's (``geom`` by default); the SRID the
-  input's EPSG code. The output's value is the id of the layer loaded from
-  it (no password in it), the log names the table.
+  the input's own integer key or a GeoPackage's ``fid`` (their values kept,
+  as QGIS does), else a new serial ``id`` (``id_0`` when ``id`` is taken)
+  numbering the features 1, 2, ...; the geometry column is the URI's
+  (``geom`` by default); the SRID the input's EPSG code; no spatial index
+  (QGIS's sink makes none). Reals are written with 15 significant digits
+  (GDAL's ``COPY`` text; QGIS writes 17): differences below 1e-14 relative.
+  The output's value is the id of the layer loaded from it (no password in
+  it), the log names the table.
 
 tests/qgis/test_adapter.py reads and writes the same data both ways and
 checks the results are equal.
