@@ -34,6 +34,7 @@ there) and raises a :class:`QgsProcessingException` without the password.
 
 from __future__ import annotations
 
+import re
 import uuid
 import warnings
 from dataclasses import dataclass, field
@@ -92,6 +93,7 @@ class PgTable:
     where: str = ""
     password: str = field(default="", repr=False)
     uri: str = field(default="", repr=False)  # QGIS URI with the credentials (for QGIS's connection API only)
+    source: str = field(default="", repr=False)  # the URI as given (its authcfg kept): what a loaded layer gets
 
     @property
     def gdal(self):
@@ -134,6 +136,8 @@ def _resolved(uri):
     resolved = QgsDataSourceUri(uri.uri(False))
     for item in items:
         key, _, value = item.partition("=")
+        if len(value) >= 2 and value[0] == value[-1] == "'":  # user='...' as the Basic method writes it
+            value = re.sub(r"\\(.)", r"\1", value[1:-1])
         if key in ("username", "user"):
             resolved.setUsername(value)
         elif key == "password":
@@ -156,7 +160,8 @@ def pg_table(uri_text, where=None):
         parts.append(f"sslmode={ssl}")
     with_password = QgsDataSourceUri(uri.uri(False))
     return PgTable(" ".join(parts), uri.schema(), uri.table(), uri.geometryColumn(), uri.keyColumn(),
-                   uri.sql() if where is None else where, uri.password(), with_password.uri(False))
+                   uri.sql() if where is None else where, uri.password(), with_password.uri(False),
+                   original.uri(False))
 
 
 def _strip_prefix(text):
@@ -343,10 +348,13 @@ def write_table(target, frame, geometries, crs, feedback=None, *, key="", geomet
         if isinstance(error, QgsProcessingException):
             raise
         raise _failed(target, error) from None
-    uri = QgsDataSourceUri(target.uri)
-    uri.setDataSource(target.schema or "public", target.table, geometry, "", key)
+    uris = []
+    for text in (target.uri, target.source or target.uri):
+        uri = QgsDataSourceUri(text)
+        uri.setDataSource(target.schema or "public", target.table, geometry, "", key)
+        uris.append(uri.uri(False))
     return PgTable(target.conninfo, target.schema or "public", target.table, geometry, key, "", target.password,
-                   uri.uri(False))
+                   *uris)
 
 
 def _copy(target, data, name, layer_options, **options):
@@ -369,7 +377,7 @@ def _drop_quietly(target, staging):
 
 def table_layer(target, name):
     """The written table as a ``postgres`` layer (raises when it cannot be opened)."""
-    layer = QgsVectorLayer(target.uri, name, "postgres")
+    layer = QgsVectorLayer(target.source or target.uri, name, "postgres")  # an authcfg stays an authcfg
     if not layer.isValid():
         raise QgsProcessingException(tr("PostGIS {table}: written, but it could not be opened.").format(
             table=target.name))

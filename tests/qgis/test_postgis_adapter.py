@@ -323,3 +323,26 @@ def test_geopackage_parcels_to_postgis_both_ways_are_equal(postgis, tables, run_
         outputs[way] = rows_of(output_layer(results["OUTPUT"]))
     assert_same_rows(outputs["fast"], outputs["qgis"])
     assert outputs["fast"][0][:3] == [("fid", "int8"), ("statut", "varchar"), ("n", "int8")]
+
+
+def test_authentication_configuration_in_and_out(postgis, tables, run_alg):
+    """An authcfg (no user, no password in the URIs): read and written in bulk, the output layer keeps the authcfg."""
+    from qgis.core import QgsProject, QgsVectorLayer
+
+    module = postgis.module
+    authcfg = module.store_authcfg(postgis, "adapter test")
+    _, zones = tables
+    parcels = QgsVectorLayer(module.authcfg_uri(postgis, authcfg, table=TABLE, schema=SCHEMA, key="gid"),
+                             "parcels authcfg", "postgres")
+    assert parcels.isValid()
+    QgsProject.instance().addMapLayer(parcels)
+    try:
+        output = "postgis:" + module.authcfg_uri(postgis, authcfg, table="par authcfg", schema=SCHEMA)
+        results, messages = run_tenure(run_alg, parcels, zones, output)
+    finally:
+        QgsProject.instance().removeMapLayer(parcels.id())
+    assert any("read with pyogrio" in m for m in messages)
+    assert any("with pyogrio to PostGIS" in m for m in messages)
+    layer = results["OUTPUT"]
+    assert f"authcfg={authcfg}" in layer.source() and module.PASSWORD not in layer.source()
+    assert layer.featureCount() == 7
