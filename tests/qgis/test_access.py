@@ -407,3 +407,57 @@ def test_population_without_geometry_in_a_geopackage(run_alg, layers, h, tmp_pat
         out = rows(output(results, "OUTPUT"), "pop")
         assert out[5]["access"] == 0 and out[5]["placed"] == 0 and out[7]["access"] == 0 and out[7]["placed"] == 0
         assert any("2 population features have no geometry" in m for m in messages), messages
+
+
+def spatial_index(path):
+    """The R-tree of a one-layer GeoPackage: its entries, its table's and triggers' SQL, its extension rows,
+    SQLite's own check."""
+    import sqlite3
+    from contextlib import closing
+
+    with closing(sqlite3.connect(path)) as db:
+        layer, column = db.execute("SELECT table_name, column_name FROM gpkg_geometry_columns").fetchone()
+        name = f"rtree_{layer}_{column}"
+        return {"entries": db.execute(f'SELECT * FROM "{name}" ORDER BY id').fetchall(),
+                "sql": sorted(db.execute("SELECT type, replace(name, ?1, 'LAYER'), replace(sql, ?1, 'LAYER') FROM "
+                                         "sqlite_master WHERE name LIKE 'rtree%'", (layer,))),
+                "extensions": db.execute("SELECT extension_name, definition, scope FROM gpkg_extensions WHERE "
+                                         "table_name = ?", (layer,)).fetchall(),
+                "check": db.execute(f"SELECT rtreecheck('{name}')").fetchone()[0]}
+
+
+def test_population_written_by_pyogrio_has_the_spatial_index_qgis_writes(run_alg, layers, tmp_path, monkeypatch):
+    """The people written back by pyogrio get their R-tree in one pass (fast_path.write_gpkg): the same entries,
+    keyed by the input's fids (with gaps), NULL and empty points left out, the same tables and triggers as
+    through QGIS's sink (GDAL's own index)."""
+    import sqlite3
+    from contextlib import closing
+
+    from alliance_territories.alliance_plugin.qgis_io import fast_path
+
+    import geopandas as gpd
+    import pyogrio
+    import shapely
+
+    rows_ = [(shapely.Point(x + 0.1, y - 0.3), p, s, t) for x, y, p, s, t in PEOPLE] + [
+        (None, 5, "f", "west"), (shapely.Point(), 7, "m", "east"), (shapely.Point(-3.3, 7.7), 9, "f", "west")]
+    path = str(tmp_path / "people.gpkg")  # text fields without a width: the pyogrio path applies
+    pyogrio.write_dataframe(gpd.GeoDataFrame({"pop": [r[1] for r in rows_], "sex": [r[2] for r in rows_],
+                                              "zone": [r[3] for r in rows_]},
+                                             geometry=[r[0] for r in rows_], crs=CRS), path, layer="people")
+    with closing(sqlite3.connect(path)) as db, db:
+        db.execute("DELETE FROM people WHERE fid IN (2, 4)")  # fids 1, 3, 5, ...: not the row numbers
+    indexes = {}
+    for label, usable in (("pyogrio", True), ("qgis", False)):
+        with monkeypatch.context() as patch:
+            if not usable:
+                patch.setattr(fast_path, "pyogrio_usable", lambda: False)
+            destination = str(tmp_path / f"out_{label}.gpkg")
+            results, messages = run_alg("alliance:transitaccess", base_parameters(
+                layers, POPULATION=path, OUTPUT=destination))
+        assert results["POPULATION_TOTAL"] == 222 - 20 - 40 + 9
+        assert any("features with pyogrio" in m for m in messages) == usable, "\n".join(messages)
+        indexes[label] = spatial_index(destination)
+    fast, qgis = indexes["pyogrio"], indexes["qgis"]
+    assert [entry[0] for entry in fast["entries"]] == [1, 3, 5, 6, 9]  # no row for the NULL (7) and empty (8)
+    assert fast == qgis and fast["check"] == "ok"
