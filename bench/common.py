@@ -48,14 +48,16 @@ class ChildRun:
     seconds: float
     peak_mb: float
     status: int
+    cpu: float = 0.0  # user + system seconds of the child: less sensitive than the wall time to other work
 
 
 def run_child(command, *, env=None, stdout=None, stderr=None):
-    """Run ``command`` to its end; its wall time and peak memory come from ``os.wait4`` (this child only)."""
+    """Run ``command`` to its end; its wall time, CPU time and peak memory come from ``os.wait4`` (this child only)."""
     start = time.perf_counter()
     process = subprocess.Popen(command, env=env, stdout=stdout, stderr=stderr)
     _, status, usage = os.wait4(process.pid, 0)
-    return ChildRun(time.perf_counter() - start, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status))
+    return ChildRun(time.perf_counter() - start, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status),
+                    usage.ru_utime + usage.ru_stime)
 
 
 def qgis_env():
@@ -97,3 +99,10 @@ def clock(function):
     start = time.perf_counter()
     result = function()
     return time.perf_counter() - start, result
+
+
+def cpu_clock(function):
+    """``(wall seconds, CPU seconds of this process, result)`` of one call."""
+    start, cpu = time.perf_counter(), time.process_time()
+    result = function()
+    return time.perf_counter() - start, time.process_time() - cpu, result
