@@ -1,6 +1,6 @@
-"""Benchmark of public-transport access (SDG 11.2.1), network variant (prints figures; not a test).
+"""alliance:transitaccess against QGIS's native chain, on a generated city (prints figures; not a test).
 
-Generates, seeded, a city in Lambert-93 (EPSG:2154) as three GeoPackages:
+Generates once, seeded, a city in Lambert-93 (EPSG:2154) as three GeoPackages:
 
 - ``streets.gpkg``: about 200,000 straight segments on a jittered grid of 80 m
   blocks with about 10 % of the links missing, as LineString features of up to
@@ -10,33 +10,31 @@ Generates, seeded, a city in Lambert-93 (EPSG:2154) as three GeoPackages:
 - ``population.gpkg``: 1,000,000 points spread over the city (most of them
   tens of metres off the streets), numeric field ``pop``.
 
-Then measures:
+Then, for each number of stops k (default 5, 20 and 50: the first k stops),
+alternating in this process tree (ours, native, native, ours, ... for
+``--rounds`` rounds):
 
-1. the core on in-memory arrays: the pyogrio read of the three layers (the
-   floor), ``network.line_segments`` + ``network.build_network``, and
-   ``transit.transit_access(..., snap_tolerance=200, areas=True)`` with 500 m
-   for bus stops and 1,000 m for rail stops; peak memory of this process;
-2. the whole ``qgis_process.bin run alliance:transitaccess`` (read, compute,
-   write the three outputs), wall time and peak memory (``wait4``); skipped
-   when the algorithm is not installed;
-3. the chain a QGIS user would build with native tools, on growing subsets of
-   the stops (same streets and points), each run with a timeout:
-   ``native:serviceareafromlayer`` (shortest, both directions) once for the
-   bus stops at 500 m and once for the rail stops at 1,000 m,
-   ``native:mergevectorlayers`` of the two line outputs, ``native:buffer``
-   (50 m, dissolved) and ``native:countpointsinpolygon`` weighted by ``pop``.
-   The chain's time at the full number of stops is extrapolated linearly from
-   the two largest subsets measured (a lower bound if it grows faster than
-   linearly); measured and extrapolated figures are labelled as such.
+- ours: the whole ``qgis_process.bin run alliance:transitaccess`` (start,
+  read, snap, walk, write the million people with their access, the shares and
+  the service areas), 500 m to bus stops and 1,000 m to rail stops, snap 200 m;
+- native: the chain a QGIS user would build, each step a ``qgis_process.bin``
+  run: ``native:serviceareafromlayer`` (shortest, both directions) once for
+  the bus stops at 500 m and once for the rail stops at 1,000 m,
+  ``native:mergevectorlayers`` of the line outputs, ``native:buffer`` (50 m,
+  dissolved) and ``native:countpointsinpolygon`` weighted by ``pop``; its time
+  is the sum of the steps, its peak the largest step's.
 
-Target (issue): the network variant under 60 s and at least 10 x faster than
-the native chain on 200,000 segments, 2,000 stops, 1,000,000 points.
+Each run's wall time and peak resident memory come from ``os.wait4`` (this
+process stays small: the city is generated in a child, so the children's peaks
+are theirs); the load average is printed with every figure, and the ratio is
+native / ours for the best of each side and per round. The population each
+side finds with access is printed as a sanity check (the native chain counts
+the people within 50 m of the reached streets, ours walks from each one: close,
+not equal).
 
-    . scripts/env.sh && .venv/bin/python bench/bench_transit.py
+    . scripts/env.sh && .venv/bin/python bench/bench_transit.py --workdir /tmp/city
     . scripts/env.sh && .venv/bin/python bench/bench_transit.py --segments 20000 --stops 200 \\
-        --points 100000 --native-stops 10 50 200                      # quick check
-    . scripts/env.sh && .venv/bin/python bench/bench_transit.py --native-stops 2000 --timeout 900
-                                          # the native chain on all the stops, if you can wait
+        --points 100000 --stop-counts 5 50 --rounds 1                       # quick check
 """
 
 import argparse
@@ -45,7 +43,6 @@ import multiprocessing
 import os
 import resource
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -54,7 +51,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_flows import plugin_import_path  # noqa: E402
+from common import alternate, load_average, qgis_env, run_child  # noqa: E402
 
 QGIS_PROCESS = "/usr/bin/qgis_process.bin"
 CRS = "EPSG:2154"
@@ -143,135 +140,13 @@ def make_city(folder, n_segments, n_stops, n_points, seed=0):
     return info
 
 
-# ----------------------------------------------------------------------------- core
+# ----------------------------------------------------------------------------- runs
 
 
-def clock(label, function, note=""):
-    start = time.perf_counter()
-    result = function()
-    elapsed = time.perf_counter() - start
-    print(f"   {label:<48} {elapsed:8.2f} s{note}", flush=True)
-    return result, elapsed
-
-
-def core(folder):
-    """Time the core in process; return a dict of figures."""
-    import pandas as pd
-    import pyogrio
-    import shapely
-
-    from alliance_territories.alliance_plugin.core import network, transit
-
-    def read():
-        streets = pyogrio.read_dataframe(folder / "streets.gpkg", layer="streets").geometry.to_numpy()
-        stops = pyogrio.read_dataframe(folder / "stops.gpkg", layer="stops")
-        population = pyogrio.read_dataframe(folder / "population.gpkg", layer="population")
-        return streets, stops, population
-
-    (streets, stops, population), t_read = clock("read the three layers (pyogrio, the floor)", read)
-
-    def build():
-        a, b, owner = network.line_segments(streets)
-        return network.build_network((a, b), owner=owner)
-
-    net, t_build = clock("line_segments + build_network", build)
-    points_xy = shapely.get_coordinates(population.geometry.to_numpy())
-    classes, _ = transit.capacity_classes(stops["mode"])
-    stop_xy = shapely.get_coordinates(stops.geometry.to_numpy())
-    stops_df = pd.DataFrame({"x": stop_xy[:, 0], "y": stop_xy[:, 1],
-                             "access_distance": np.where(classes == "high", HIGH_DISTANCE, LOW_DISTANCE)})
-    result, t_access = clock("transit_access (snap 200 m, areas=True)",
-                             lambda: transit.transit_access(net, points_xy, stops_df,
-                                                            snap_tolerance=SNAP_TOLERANCE, areas=True))
-    shares = transit.access_shares(result.points["access"].to_numpy(), population["pop"].to_numpy())
-    total = t_read + t_build + t_access
-    attrs = result.points.attrs
-    return {"read": t_read, "build": t_build, "access": t_access, "total": total, "compute": t_build + t_access,
-            "share": float(shares["share"].iloc[0]), "nodes": int(net.n_nodes), "segments": int(len(net.u)),
-            "parts": attrs.get("parts"), "unsnapped_points": attrs.get("unsnapped_points"),
-            "unsnapped_stops": attrs.get("unsnapped_stops"),
-            "areas": int(result.areas["geometry"].notna().sum()),
-            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-            "_subset": lambda k: _subset_share(net, points_xy, stops_df.iloc[:k], population["pop"].to_numpy())}
-
-
-def _subset_share(net, points_xy, stops_df, pop):
-    """Population with access from the first stops only (untimed, to compare with the native chain)."""
-    from alliance_territories.alliance_plugin.core import transit
-
-    access = transit.transit_access(net, points_xy, stops_df, snap_tolerance=SNAP_TOLERANCE).points["access"]
-    return float(pop[access.to_numpy()].sum())
-
-
-# ----------------------------------------------------------------------------- qgis_process
-
-
-TIME = shutil.which("time", path="/usr/bin:/bin")
-
-
-def run_qgis(args, log, timeout=None):
-    """Run qgis_process.bin; return (status, seconds, peak MB); status 'ok', 'failed' or 'timeout'.
-
-    The peak comes from ``/usr/bin/time`` when present: a child's ``ru_maxrss``
-    seen by ``wait4`` would start from this process's own size at the fork.
-    """
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    peak_file = Path(f"{log}.rss")
-    command = [QGIS_PROCESS, *args]
-    if TIME:
-        command = [TIME, "-f", "%M", "-o", str(peak_file), *command]
-    status = "ok"
+def run(args, log, env=None):
+    """One ``qgis_process.bin`` run: (:class:`common.ChildRun`), its output in ``log``."""
     with open(log, "w") as handle:
-        start = time.perf_counter()
-        process = subprocess.Popen(command, env=env, stdout=handle, stderr=subprocess.STDOUT,
-                                   start_new_session=True)
-        while True:
-            pid, code, usage = os.wait4(process.pid, os.WNOHANG)
-            if pid:
-                status = "ok" if code == 0 else "failed"
-                break
-            if timeout is not None and time.perf_counter() - start > timeout:
-                code, usage = _stop(process.pid)
-                status = "timeout"
-                break
-            time.sleep(0.05)
-        elapsed = time.perf_counter() - start
-    process.returncode = code
-    peak = usage.ru_maxrss / 1024
-    if TIME and status != "timeout":
-        try:
-            peak = int(peak_file.read_text().split()[-1]) / 1024
-        except (OSError, ValueError, IndexError):
-            pass
-    return status, elapsed, peak
-
-
-def _stop(pid):
-    """Kill the qgis_process.bin we started (the child of ``time``, which then exits), else the session.
-
-    Returns ``wait4``'s status and usage of ``pid``.
-    """
-    try:
-        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-    except OSError:
-        children = []
-    for child in children:
-        try:
-            os.kill(int(child), 9)
-        except OSError:
-            pass
-    deadline = time.perf_counter() + 5
-    while children and time.perf_counter() < deadline:
-        done, code, usage = os.wait4(pid, os.WNOHANG)
-        if done:
-            return code, usage
-        time.sleep(0.05)
-    try:
-        os.killpg(pid, 9)  # the session started in run_qgis: time and qgis_process.bin
-    except OSError:
-        pass
-    _, code, usage = os.wait4(pid, 0)
-    return code, usage
+        return run_child([QGIS_PROCESS, *args], env=env or qgis_env(), stdout=handle, stderr=handle)
 
 
 def tail(log, lines=15):
@@ -280,47 +155,59 @@ def tail(log, lines=15):
     return "\n".join("      | " + line for line in [x for x in text if not x.startswith(noise)][-lines:])
 
 
-def plugin_available(folder):
-    status, _, _ = run_qgis(["help", "alliance:transitaccess"], folder / "help_transitaccess.log", timeout=120)
-    return status == "ok"
+def stop_subset(folder, k):
+    """The first ``k`` stops: one file with both modes (ours), one per mode (the native chain)."""
+    import pyogrio
+
+    work = folder / f"stops_{k}"
+    work.mkdir(exist_ok=True)
+    stops = pyogrio.read_dataframe(folder / "stops.gpkg", layer="stops").iloc[:k]
+    paths = {"all": work / "stops.gpkg"}
+    if not paths["all"].exists():
+        pyogrio.write_dataframe(stops, paths["all"], layer="stops")
+    for mode in ("bus", "rail"):
+        part = stops[stops["mode"] == mode]
+        paths[mode] = None
+        if len(part):
+            paths[mode] = work / f"stops_{mode}.gpkg"
+            if not paths[mode].exists():
+                pyogrio.write_dataframe(part, paths[mode], layer="stops")
+    return paths, {mode: int((stops["mode"] == mode).sum()) for mode in ("bus", "rail")}
 
 
-def plugin_run(folder, timeout):
-    out = folder / "plugin_out"
+def ours(folder, k, paths, number):
+    """The whole alliance:transitaccess run on the first ``k`` stops."""
+    import pandas as pd
+
+    out = folder / f"ours_{k}_{number}"
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir()
     args = ["run", "alliance:transitaccess", "--",
             f"POPULATION={folder / 'population.gpkg'}|layername=population", "POPULATION_FIELD=pop",
-            f"STOPS={folder / 'stops.gpkg'}|layername=stops", "CAPACITY_FIELD=mode",
+            f"STOPS={paths['all']}|layername=stops", "CAPACITY_FIELD=mode",
             f"NETWORK={folder / 'streets.gpkg'}|layername=streets", f"SNAP_TOLERANCE={SNAP_TOLERANCE:g}",
             f"LOW_DISTANCE={LOW_DISTANCE:g}", f"HIGH_DISTANCE={HIGH_DISTANCE:g}",
             f"OUTPUT={out / 'points.gpkg'}", f"OUTPUT_SHARES={out / 'shares.csv'}",
             f"OUTPUT_AREAS={out / 'areas.gpkg'}"]
-    log = folder / "plugin_run.log"
-    status, seconds, peak = run_qgis(args, log, timeout)
-    share = None
-    if status == "ok" and (out / "shares.csv").exists():
-        try:
-            import pandas as pd
-
-            table = pd.read_csv(out / "shares.csv")
-            if "share" in table.columns:
-                share = float(table["share"].iloc[0])
-            elif "share_pct" in table.columns:
-                share = float(table["share_pct"].iloc[0]) / 100
-        except Exception:  # noqa: BLE001 - the output's shape is someone else's choice
-            share = None
-    return {"status": status, "seconds": seconds, "peak_mb": peak, "log": log, "share": share}
+    load = os.getloadavg()[0]
+    child = run(args, out / "run.log")
+    figures = {"seconds": child.seconds, "peak_mb": child.peak_mb, "load": load, "ok": child.status == 0,
+               "log": out / "run.log"}
+    if figures["ok"]:
+        table = pd.read_csv(out / "shares.csv")  # first row: the whole population
+        figures["with_access"] = float(table["with_access"].iloc[0])
+    for name in ("points.gpkg", "areas.gpkg"):
+        (out / name).unlink(missing_ok=True)
+    return figures
 
 
-def native_chain(folder, k, timeout):
-    """The native chain on the first ``k`` stops; return a dict with per-step figures."""
+def native(folder, k, paths, counts, number):
+    """The native chain on the first ``k`` stops: the sum of its steps, the largest step's peak."""
     import pyogrio
 
-    work = folder / f"native_{k}"
+    work = folder / f"native_{k}_{number}"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir()
-    paths, counts = _subsets(folder, work, k)
     streets = f"{folder / 'streets.gpkg'}|layername=streets"
     population = f"{folder / 'population.gpkg'}|layername=population"
     project = folder / "bench.qgs"
@@ -339,65 +226,31 @@ def native_chain(folder, k, timeout):
                                         *[f"LAYERS={p}" for p in lines], f"CRS={CRS}",
                                         f"OUTPUT={work / 'sa.gpkg'}"]))
     steps.append((f"buffer {NATIVE_BUFFER:g} m, dissolved",
-                  ["run", "native:buffer", *qgis_options, "--", f"INPUT={work / 'sa.gpkg'}", f"DISTANCE={NATIVE_BUFFER:g}",
-                   "SEGMENTS=5", "END_CAP_STYLE=0", "JOIN_STYLE=0", "MITER_LIMIT=2", "DISSOLVE=1",
-                   f"OUTPUT={work / 'zone.gpkg'}"]))
+                  ["run", "native:buffer", *qgis_options, "--", f"INPUT={work / 'sa.gpkg'}",
+                   f"DISTANCE={NATIVE_BUFFER:g}", "SEGMENTS=5", "END_CAP_STYLE=0", "JOIN_STYLE=0", "MITER_LIMIT=2",
+                   "DISSOLVE=1", f"OUTPUT={work / 'zone.gpkg'}"]))
     steps.append(("countpointsinpolygon weighted by pop",
                   ["run", "native:countpointsinpolygon", *qgis_options, "--", f"POLYGONS={work / 'zone.gpkg'}",
                    f"POINTS={population}", "WEIGHT=pop", "FIELD=NUMPOINTS", f"OUTPUT={work / 'count.gpkg'}"]))
-    figures = {"k": k, "steps": [], "status": "ok", "total": 0.0, "peak_mb": 0.0}
-    start = time.perf_counter()
-    for number, (label, args) in enumerate(steps):
-        left = None if timeout is None else max(timeout - (time.perf_counter() - start), 1.0)
-        log = work / f"step_{number}.log"
-        status, seconds, peak = run_qgis(args, log, left)
-        figures["steps"].append((label, status, seconds, peak))
-        figures["total"] += seconds
-        figures["peak_mb"] = max(figures["peak_mb"], peak)
-        if status != "ok":
-            figures["status"], figures["log"] = status, log
+    figures = {"seconds": 0.0, "peak_mb": 0.0, "load": os.getloadavg()[0], "ok": True, "steps": []}
+    for number_, (label, args) in enumerate(steps):
+        log = work / f"step_{number_}.log"
+        child = run(args, log)
+        figures["steps"].append((label, child.seconds, child.peak_mb))
+        figures["seconds"] += child.seconds
+        figures["peak_mb"] = max(figures["peak_mb"], child.peak_mb)
+        if child.status != 0:
+            figures.update(ok=False, log=log)
             break
-    if figures["status"] == "ok":
-        try:
-            count = pyogrio.read_dataframe(work / "count.gpkg", read_geometry=False)
-            figures["with_access"] = float(count["NUMPOINTS"].sum())
-        except Exception as error:  # noqa: BLE001 - a sanity figure only
-            figures["with_access"] = None
-            print(f"      (could not read the native count: {error})")
+    if figures["ok"]:
+        count = pyogrio.read_dataframe(work / "count.gpkg", read_geometry=False)
+        figures["with_access"] = float(count["NUMPOINTS"].sum())
+    shutil.rmtree(work, ignore_errors=True)
     return figures
 
 
-def _subsets(folder, work, k):
-    """The first ``k`` stops split by mode, as a user would select them: (paths, counts)."""
-    import pyogrio
-
-    stops = pyogrio.read_dataframe(folder / "stops.gpkg", layer="stops").iloc[:k]
-    paths, counts = {}, {}
-    for mode in ("bus", "rail"):
-        part = stops[stops["mode"] == mode]
-        counts[mode] = len(part)
-        paths[mode] = None
-        if len(part):
-            paths[mode] = work / f"stops_{mode}.gpkg"
-            pyogrio.write_dataframe(part, paths[mode], layer="stops")
-    return paths, counts
-
-
-def extrapolate(measured, n_stops):
-    """Time at ``n_stops`` from (stops, seconds) pairs: linear through the two largest, else proportional."""
-    measured = sorted(measured)
-    if not measured:
-        return None, "nothing measured"
-    if measured[-1][0] >= n_stops:
-        return measured[-1][1], "measured"
-    if len(measured) >= 2:
-        (k1, t1), (k2, t2) = measured[-2], measured[-1]
-        slope = (t2 - t1) / (k2 - k1)
-        if slope > 0:
-            return t2 + slope * (n_stops - k2), (f"linearly through {k1} and {k2} stops "
-                                                 f"({slope:.3f} s per stop + {t2 - slope * k2:.1f} s fixed)")
-    k, t = measured[-1]
-    return t * n_stops / k, f"proportionally from {k} stops"
+def plugin_available(folder):
+    return run(["help", "alliance:transitaccess"], folder / "help_transitaccess.log").status == 0
 
 
 # ----------------------------------------------------------------------------- main
@@ -407,22 +260,45 @@ def _generate(folder, segments, stops, points, seed, queue):
     queue.put(make_city(folder, segments, stops, points, seed))
 
 
+def city(folder, args):
+    """The city in ``folder``: reused when generated with the same arguments, else made in a child process."""
+    wanted = {"segments": args.segments, "stops": args.stops, "points": args.points, "seed": args.seed}
+    try:
+        info = json.loads((folder / "city.json").read_text())
+    except (OSError, ValueError):
+        info = None
+    if info is not None and info.get("asked") == wanted:
+        print(f"   reusing the city in {folder}")
+        return info
+    for old in folder.glob("stops_*"):
+        shutil.rmtree(old, ignore_errors=True)
+    start = time.perf_counter()
+    context = multiprocessing.get_context("fork")
+    queue = context.Queue()
+    child = context.Process(target=_generate, args=(folder, args.segments, args.stops, args.points, args.seed,
+                                                     queue))
+    child.start()
+    info = queue.get()
+    child.join()
+    info["asked"] = wanted
+    (folder / "city.json").write_text(json.dumps(info))
+    print(f"   generate and write the city: {time.perf_counter() - start:.1f} s", flush=True)
+    return info
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--segments", type=int, default=200_000)
     parser.add_argument("--stops", type=int, default=2_000)
     parser.add_argument("--points", type=int, default=1_000_000)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--stop-counts", type=int, nargs="+", default=[5, 20, 50],
+                        help="numbers of stops compared (the first ones of the city's)")
+    parser.add_argument("--rounds", type=int, default=2, help="runs of each side per number of stops, alternated")
     parser.add_argument("--workdir", type=Path, help="keep (and reuse) the data here instead of a temp folder")
-    parser.add_argument("--native-stops", type=int, nargs="*", default=[10, 50, 200, 500],
-                        help="subset sizes for the native chain (none: skip it)")
-    parser.add_argument("--timeout", type=float, default=480.0,
-                        help="seconds allowed to each native chain and to the plugin run")
-    parser.add_argument("--skip-plugin", action="store_true")
     args = parser.parse_args()
-    plugin_import_path()
 
-    print(f"load average {os.getloadavg()[0]:.2f}; {os.cpu_count()} cores", flush=True)
+    print(load_average(), flush=True)
     tmp = None
     if args.workdir:
         folder = args.workdir.resolve()
@@ -430,128 +306,58 @@ def main():
     else:
         tmp = tempfile.TemporaryDirectory(prefix="alliance-bench-")
         folder = Path(tmp.name)
-    wanted = {"segments": args.segments, "stops": args.stops, "points": args.points, "seed": args.seed}
-    try:
-        info = json.loads((folder / "city.json").read_text())
-    except (OSError, ValueError):
-        info = None
-    if info is None or info.get("asked") != wanted:
-        # generated in a child process, so that this process's peak memory is the core's
-        start = time.perf_counter()
-        queue = multiprocessing.get_context("fork").Queue()
-        child = multiprocessing.get_context("fork").Process(
-            target=_generate, args=(folder, args.segments, args.stops, args.points, args.seed, queue))
-        child.start()
-        info = queue.get()
-        child.join()
-        info["asked"] = wanted
-        (folder / "city.json").write_text(json.dumps(info))
-        print(f"   {'generate and write the city':<48} {time.perf_counter() - start:8.2f} s", flush=True)
-    else:
-        print(f"   reusing the city in {folder}")
+    info = city(folder, args)
     print(f"case: {info['segments']:,} segments in {info['features']:,} street features over "
-          f"{info['extent_km'][0]:.1f} x {info['extent_km'][1]:.1f} km, {info['stops']:,} stops "
-          f"({info['rail']:,} rail), {info['points']:,} population points ({info['population']:,.0f} people); "
-          f"data in {folder}", flush=True)
+          f"{info['extent_km'][0]:.1f} x {info['extent_km'][1]:.1f} km, {info['points']:,} population points "
+          f"({info['population']:,.0f} people); stops: the first {', '.join(map(str, args.stop_counts))} of "
+          f"{info['stops']:,}; data in {folder}", flush=True)
+    if not plugin_available(folder):
+        raise SystemExit("alliance:transitaccess is not available to qgis_process.bin (install the plugin into "
+                         "the profile: scripts/package.py --install)")
+    summary = []
+    for k in args.stop_counts:
+        k = min(k, info["stops"])
+        paths, counts = stop_subset(folder, k)
+        print(f"\n{k} stops ({counts['bus']} bus at {LOW_DISTANCE:g} m, {counts['rail']} rail at "
+              f"{HIGH_DISTANCE:g} m)", flush=True)
+        rounds = {"n": 0}
 
-    print("1. core, in process")
-    ours = core(folder)
-    print(f"   {'total (read + build + access)':<48} {ours['total']:8.2f} s  (target < 60 s)")
-    print(f"   network: {ours['nodes']:,} nodes, {ours['segments']:,} segments, {ours['parts']} parts; "
-          f"unsnapped: {ours['unsnapped_points']:,} points, {ours['unsnapped_stops']} stops; "
-          f"{ours['areas']:,} service areas drawn")
-    print(f"   share of population with access: {ours['share']:.4f}; peak memory of this process "
-          f"{ours['peak_mb']:,.0f} MB", flush=True)
+        def report(label, figures):
+            state = "" if figures["ok"] else f"  FAILED (log {figures['log']})"
+            reached = f"; with access {figures['with_access']:,.0f}" if "with_access" in figures else ""
+            print(f"   {label:<7} {figures['seconds']:7.2f} s  peak {figures['peak_mb']:6,.0f} MB  "
+                  f"(load {figures['load']:.2f} at start){reached}{state}", flush=True)
+            if not figures["ok"]:
+                print(tail(figures["log"]))
+                raise SystemExit(1)
+            for label_, seconds, peak in figures.get("steps", ()):
+                print(f"           {label_:<44} {seconds:7.2f} s  peak {peak:6,.0f} MB")
+            return figures
 
-    print("2. alliance:transitaccess through qgis_process.bin")
-    plugin = None
-    if args.skip_plugin:
-        print("   skipped (--skip-plugin)")
-    elif not plugin_available(folder):
-        print("   skipped: alliance:transitaccess not available")
-    else:
-        plugin = plugin_run(folder, args.timeout)
-        if plugin["status"] == "ok":
-            share = "" if plugin["share"] is None else f"; share {plugin['share']:.4f}"
-            print(f"   {'whole algorithm':<48} {plugin['seconds']:8.2f} s  peak {plugin['peak_mb']:,.0f} MB"
-                  f"{share}  (target < 60 s)")
-        else:
-            print(f"   {plugin['status']} after {plugin['seconds']:.1f} s (log {plugin['log']}):")
-            print(tail(plugin["log"]))
-    sys.stdout.flush()
+        def side(label, function):
+            return lambda: report(label, function())
 
-    print(f"3. native chain: serviceareafromlayer (bus {LOW_DISTANCE:g} m, rail {HIGH_DISTANCE:g} m) -> "
-          f"mergevectorlayers -> buffer {NATIVE_BUFFER:g} m dissolved -> countpointsinpolygon (WEIGHT=pop)")
-    measured, bound = [], None
-    for k in sorted(set(min(k, info["stops"]) for k in args.native_stops)):
-        figures = native_chain(folder, k, args.timeout)
-        for label, status, seconds, peak in figures["steps"]:
-            flag = "" if status == "ok" else f"  {status.upper()}"
-            print(f"   [{k:>5} stops] {label:<44} {seconds:8.2f} s  peak {peak:6,.0f} MB{flag}", flush=True)
-        if figures["status"] == "timeout":
-            bound = (k, figures["total"])
-            print(f"   [{k:>5} stops] chain timed out (limit {args.timeout:g} s per chain): more than "
-                  f"{figures['total']:.0f} s, a measured lower bound; larger subsets not tried", flush=True)
-            break
-        if figures["status"] != "ok":
-            print(f"   [{k:>5} stops] chain failed; larger subsets not tried")
-            print(tail(figures["log"]))
-            break
-        print(f"   [{k:>5} stops] {'chain total (measured)':<44} {figures['total']:8.2f} s", flush=True)
-        native_pop = figures.get("with_access")
-        if native_pop is not None:
-            our_pop = ours["_subset"](k)
-            print(f"   [{k:>5} stops] population reached: native (within {NATIVE_BUFFER:g} m of the lines) "
-                  f"{native_pop:,.0f} = {native_pop / info['population']:.4f}; ours on the same stops "
-                  f"{our_pop:,.0f} = {our_pop / info['population']:.4f} (sanity, untimed)", flush=True)
-        measured.append((k, figures["total"]))
-    native_full, how = extrapolate(measured, info["stops"])
-    if native_full is not None:
-        print(f"   chain at {info['stops']:,} stops: {native_full:,.1f} s "
-              f"({how if how == 'measured' else 'extrapolated ' + how})")
-    lower = bound is not None and bound[0] >= info["stops"] and (native_full is None or native_full < bound[1])
-    if lower:
-        native_full, how = bound[1], f"(lower bound: timed out at {bound[0]:,} stops)"
-        print(f"   chain at {info['stops']:,} stops: more than {native_full:,.0f} s (timed out; "
-              "ratios below are lower bounds)")
-    if native_full is None:
-        print("   chain not measured")
+        runs = alternate({"ours": side("ours", lambda: ours(folder, k, paths, rounds["n"])),
+                          "native": side("native", lambda: native(folder, k, paths, counts, rounds["n"]))},
+                         rounds=args.rounds,
+                         after_round=lambda n: (rounds.__setitem__("n", n), print(f"   round {n}: {load_average()}",
+                                                                                  flush=True)))
+        best = {label: min(r["seconds"] for r in results) for label, results in runs.items()}
+        peak = {label: max(r["peak_mb"] for r in results) for label, results in runs.items()}
+        per_round = [n["seconds"] / o["seconds"] for o, n in zip(runs["ours"], runs["native"])]
+        summary.append((k, best, peak, per_round))
+        print(f"   best: ours {best['ours']:.2f} s, native {best['native']:.2f} s -> native / ours "
+              f"{best['native'] / best['ours']:.2f} x (per round: "
+              f"{', '.join(f'{r:.2f}' for r in per_round)}); peak ours {peak['ours']:,.0f} MB, native "
+              f"{peak['native']:,.0f} MB", flush=True)
 
-    print()
-    print("summary" + ("" if info["stops"] >= 2000 else " (reduced scale)"))
-    print(f"   case                     {info['segments']:,} segments, {info['stops']:,} stops, "
-          f"{info['points']:,} points; load average now {os.getloadavg()[0]:.2f}")
-    print(f"   core read (floor)        {ours['read']:8.2f} s   measured")
-    print(f"   core build network       {ours['build']:8.2f} s   measured")
-    print(f"   core transit_access      {ours['access']:8.2f} s   measured")
-    print(f"   core total               {ours['total']:8.2f} s   measured, peak {ours['peak_mb']:,.0f} MB, "
-          f"share {ours['share']:.4f}  (target < 60 s: {'met' if ours['total'] < 60 else 'NOT met'})")
-    if plugin and plugin["status"] == "ok":
-        print(f"   alliance:transitaccess   {plugin['seconds']:8.2f} s   measured, peak {plugin['peak_mb']:,.0f} MB "
-              f"(target < 60 s: {'met' if plugin['seconds'] < 60 else 'NOT met'})")
-    elif plugin:
-        print(f"   alliance:transitaccess   {plugin['status']}")
-    else:
-        print("   alliance:transitaccess   skipped (not available)" if not args.skip_plugin else
-              "   alliance:transitaccess   skipped")
-    for k, seconds in measured:
-        print(f"   native chain, {k:>5} stops {seconds:8.2f} s   measured")
-    if bound is not None:
-        print(f"   native chain, {bound[0]:>5} stops > {bound[1]:6.0f} s   measured lower bound (timed out)")
-    if native_full is not None:
-        if lower:
-            print(f"   native chain, {info['stops']:>5} stops > {native_full:6.0f} s   lower bound (timed out)")
-        elif how != "measured":
-            print(f"   native chain, {info['stops']:>5} stops {native_full:8.1f} s   EXTRAPOLATED {how}")
-        at_least = ">=" if lower else "  "
-        print(f"   ratio native / core total      {at_least}{native_full / ours['total']:6.1f} x  (target >= 10 x)")
-        if plugin and plugin["status"] == "ok":
-            print(f"   ratio native / whole algorithm {at_least}{native_full / plugin['seconds']:6.1f} x  "
-                  "(target >= 10 x)")
-        if measured and how != "measured":
-            k, seconds = measured[-1]
-            print(f"   (measured alone: the native chain on {k} stops already takes "
-                  f"{seconds / ours['total']:.1f} x our core total on all {info['stops']:,} stops)")
+    print(f"\nsummary ({info['segments']:,} segments, {info['points']:,} people; best of {args.rounds} alternated "
+          f"runs each; {load_average()}; this process's own peak "
+          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB)")
+    print(f"   {'stops':>5}  {'ours':>8}  {'native':>8}  {'native/ours':>11}  {'peak ours':>10}  {'peak native':>11}")
+    for k, best, peak, per_round in summary:
+        print(f"   {k:>5}  {best['ours']:7.2f}s  {best['native']:7.2f}s  {best['native'] / best['ours']:10.2f}x  "
+              f"{peak['ours']:8,.0f}MB  {peak['native']:9,.0f}MB")
     if tmp is not None:
         tmp.cleanup()
 
