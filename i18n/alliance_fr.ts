@@ -556,8 +556,8 @@
             <translation>Le panneau Alliance des territoires a besoin de : {what}. Installez-le avec : {hint}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/qgis_io/fast_path.py" line="238" />
-            <location filename="../alliance_plugin/qgis_io/frame_writer.py" line="214" />
+            <location filename="../alliance_plugin/qgis_io/fast_path.py" line="243" />
+            <location filename="../alliance_plugin/qgis_io/frame_writer.py" line="224" />
             <source>Writing {n:,} features with pyogrio to {path}.</source>
             <translation>Écriture de {n:,} entités avec pyogrio dans {path}.</translation>
         </message>
@@ -582,24 +582,29 @@
             <translation>{crs} n'est pas en mètres : les surfaces, tampons et distances sont calculés dans une projection azimutale équivalente de Lambert centrée sur {lon:.4f}, {lat:.4f}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/qgis_io/postgis.py" line="219" />
+            <location filename="../alliance_plugin/qgis_io/postgis.py" line="223" />
             <source>PostGIS {table}: {error}</source>
             <translation>PostGIS {table} : {error}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/qgis_io/postgis.py" line="132" />
+            <location filename="../alliance_plugin/qgis_io/postgis.py" line="134" />
             <source>The authentication configuration '{id}' of the PostGIS connection could not be used.</source>
             <translation>La configuration d'authentification '{id}' de la connexion PostGIS n'a pas pu être utilisée.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/qgis_io/postgis.py" line="289" />
+            <location filename="../alliance_plugin/qgis_io/postgis.py" line="311" />
             <source>Writing {n:,} features with pyogrio to PostGIS {table}.</source>
             <translation>Écriture de {n:,} entités avec pyogrio dans PostGIS {table}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/qgis_io/postgis.py" line="329" />
+            <location filename="../alliance_plugin/qgis_io/postgis.py" line="397" />
             <source>PostGIS {table}: written, but it could not be opened.</source>
             <translation>PostGIS {table} : écrite, mais elle n'a pas pu être ouverte.</translation>
+        </message>
+        <message>
+            <location filename="../alliance_plugin/qgis_io/postgis.py" line="352" />
+            <source>PostGIS {table}: the server cannot be reached ({error}); nothing was written under that name.</source>
+            <translation>PostGIS {table} : le serveur est injoignable ({error}) ; rien n'a été écrit sous ce nom.</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/qgis_io/rasters.py" line="16" />
@@ -678,7 +683,7 @@
             <translation>l'API de {name}</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="117" />
+            <location filename="../processing/access_inputs.py" line="121" />
             <location filename="../processing/flow_inputs.py" line="73" />
             <location filename="../processing/land_consumption.py" line="57" />
             <location filename="../processing/provider.py" line="130" />
@@ -688,7 +693,7 @@
             <translation>Territoires</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="118" />
+            <location filename="../processing/access_inputs.py" line="122" />
             <location filename="../processing/flow_inputs.py" line="73" />
             <location filename="../processing/land_tenure.py" line="152" />
             <location filename="../processing/provider.py" line="130" />
@@ -697,92 +702,92 @@
             <translation>Champ de code des territoires</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="131" />
+            <location filename="../processing/access_inputs.py" line="135" />
             <source>Method (network or euclidean proxy)</source>
             <translation>Méthode (network ou euclidean proxy)</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="111" />
+            <location filename="../processing/access_inputs.py" line="115" />
             <source>Population field (default: 1 per feature)</source>
             <translation>Champ de population (défaut : 1 par entité)</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="123" />
+            <location filename="../processing/access_inputs.py" line="127" />
             <source>Street network</source>
             <translation>Réseau viaire</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="124" />
+            <location filename="../processing/access_inputs.py" line="128" />
             <source>Snap tolerance to the street network (m)</source>
             <translation>Tolérance d'accrochage au réseau viaire (m)</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="125" />
+            <location filename="../processing/access_inputs.py" line="129" />
             <source>Topology tolerance: ends joined within (m)</source>
             <translation>Tolérance topologique : extrémités jointes à (m)</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="163" />
+            <location filename="../processing/access_inputs.py" line="167" />
             <source>The population layer is empty.</source>
             <translation>La couche de population est vide.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="224" />
+            <location filename="../processing/access_inputs.py" line="228" />
             <source>Choose the code field of the territories.</source>
             <translation>Choisissez le champ de code des territoires.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="286" />
+            <location filename="../processing/access_inputs.py" line="290" />
             <source>No street network: distances are straight lines (the Euclidean proxy); every output says so.</source>
             <translation>Pas de réseau viaire : les distances sont à vol d'oiseau (l'approximation euclidienne) ; chaque sortie le signale.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="292" />
+            <location filename="../processing/access_inputs.py" line="296" />
             <source>The street network has no line to walk along.</source>
             <translation>Le réseau viaire n'a aucune ligne à parcourir à pied.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="302" />
+            <location filename="../processing/access_inputs.py" line="306" />
             <source>Street network: {lines:,} lines, {segments:,} segments, {nodes:,} junctions, {km:,.1f} km.</source>
             <translation>Réseau viaire : {lines:,} lignes, {segments:,} segments, {nodes:,} nœuds, {km:,.1f} km.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="169" />
+            <location filename="../processing/access_inputs.py" line="173" />
             <source>Population read with pyogrio from {path}.</source>
             <translation>Population lue avec pyogrio depuis {path}.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="175" />
+            <location filename="../processing/access_inputs.py" line="179" />
             <source>{n} population features have no geometry: they are counted without access.</source>
             <translation>{n} entités de population n'ont pas de géométrie : elles sont comptées sans accès.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="271" />
+            <location filename="../processing/access_inputs.py" line="275" />
             <source>{n} population features lie in no territory: they count in the whole area only.</source>
             <translation>{n} entités de population ne sont dans aucun territoire : elles ne comptent que dans l'ensemble de la zone.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="306" />
+            <location filename="../processing/access_inputs.py" line="310" />
             <source>The street network has {parts} disconnected parts; the largest holds {share:.1f} % of its length. Nobody walks from one part to another.</source>
             <translation>Le réseau viaire a {parts} parties déconnectées ; la plus grande porte {share:.1f} % de sa longueur. On ne passe pas à pied d'une partie à l'autre.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="318" />
+            <location filename="../processing/access_inputs.py" line="322" />
             <source>{n:,} population features are farther than the snap tolerance from any street: they are kept and counted without access.</source>
             <translation>{n:,} entités de population sont plus loin de toute rue que la tolérance d'accrochage : elles sont conservées et comptées sans accès.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="322" />
+            <location filename="../processing/access_inputs.py" line="326" />
             <source>{n:,} population features sit on parts of the network that hold no {what}: they have no access.</source>
             <translation>{n:,} entités de population se trouvent sur des parties du réseau qui ne contiennent aucun {what} : elles n'ont aucun accès.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="181" />
+            <location filename="../processing/access_inputs.py" line="185" />
             <source>{n} features have no population in '{field}': they count 0.</source>
             <translation>{n} entités n'ont pas de population dans '{field}' : elles comptent pour 0.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="186" />
+            <location filename="../processing/access_inputs.py" line="190" />
             <source>{n} features have a negative population in '{field}' (feature ids {ids}): fix them first.</source>
             <translation>{n} entités ont une population négative dans '{field}' (identifiants des entités {ids}) : corrigez-les d'abord.</translation>
         </message>
@@ -3867,12 +3872,12 @@ Paramètres : {params}</translation>
             <translation>Le flux GTFS n'a pas de calendar.txt : les services viennent du seul calendar_dates.txt.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="220" />
+            <location filename="../processing/transit_access.py" line="223" />
             <source>qualifying stop</source>
             <translation>arrêt retenu</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="244" />
+            <location filename="../processing/transit_access.py" line="250" />
             <location filename="../processing/transit_access.py" line="87" />
             <location filename="../processing/transit_access.py" line="96" />
             <location filename="../alliance_plugin/core/indicators.py" line="172" />
@@ -3880,7 +3885,7 @@ Paramètres : {params}</translation>
             <translation>Population ayant accès</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="270" />
+            <location filename="../processing/transit_access.py" line="276" />
             <source>No stop qualifies: nobody has access. Check the window, the weekday and the minimum departures per hour.</source>
             <translation>Aucun arrêt n'est retenu : personne n'a accès. Vérifiez la plage horaire, le jour de la semaine et le nombre minimal de départs par heure.</translation>
         </message>
@@ -4000,12 +4005,12 @@ Paramètres : {params}</translation>
             <translation>GTFS {name} : {stops:,} arrêts, départs comptés le {day} de {start} à {end} ({served:,} arrêts desservis dans la plage horaire).</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="233" />
+            <location filename="../processing/transit_access.py" line="236" />
             <source>{method}: {reached:,.0f} of {total:,.0f} people have access ({share}).</source>
             <translation>{method} : {reached:,.0f} personnes sur {total:,.0f} ont accès ({share}).</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="267" />
+            <location filename="../processing/transit_access.py" line="273" />
             <source>{q:,} of {n:,} stops qualify ({high:,} high capacity).</source>
             <translation>{q:,} arrêts sur {n:,} sont retenus ({high:,} de forte capacité).</translation>
         </message>
@@ -4030,7 +4035,7 @@ Paramètres : {params}</translation>
             <translation>{n} arrêts n'ont pas de géométrie : ils sont écartés.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="283" />
+            <location filename="../processing/transit_access.py" line="289" />
             <source>{n} qualifying stops reach no street within the snap tolerance: no service area.</source>
             <translation>{n} arrêts retenus n'atteignent aucune rue dans la tolérance d'accrochage : pas de zone de desserte.</translation>
         </message>
@@ -6206,22 +6211,22 @@ Paramètres : {params}</translation>
             <translation>des segments sont attendus sous forme de tableau (n, 4) x0, y0, x1, y1 ou d'une paire de tableaux (n, 2), reçu la forme {shape}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/network/graph.py" line="150" />
+            <location filename="../alliance_plugin/core/network/graph.py" line="181" />
             <source>expected street segments, got none</source>
             <translation>des tronçons de rue sont attendus, il n'y en a aucun</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/network/graph.py" line="152" />
+            <location filename="../alliance_plugin/core/network/graph.py" line="183" />
             <source>expected finite segment coordinates, got NaN or infinite values</source>
             <translation>des coordonnées de tronçons finies sont attendues, reçu des valeurs NaN ou infinies</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/network/graph.py" line="154" />
+            <location filename="../alliance_plugin/core/network/graph.py" line="185" />
             <source>expected a positive node tolerance in metres, got {tolerance}</source>
             <translation>une tolérance de nœuds positive en mètres est attendue, reçu {tolerance}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/network/graph.py" line="208" />
+            <location filename="../alliance_plugin/core/network/graph.py" line="250" />
             <source>expected a non-negative snap tolerance in metres, got {tolerance}</source>
             <translation>une tolérance d'accrochage positive ou nulle en mètres est attendue, reçu {tolerance}</translation>
         </message>
@@ -6231,7 +6236,7 @@ Paramètres : {params}</translation>
             <translation>autant de débuts que de fins de segments sont attendus, reçu {n_a} et {n_b}</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/network/graph.py" line="163" />
+            <location filename="../alliance_plugin/core/network/graph.py" line="194" />
             <source>expected street segments, got only zero-length ones</source>
             <translation>des tronçons de rue sont attendus, il n'y a que des tronçons de longueur nulle</translation>
         </message>
@@ -6417,47 +6422,47 @@ Paramètres : {params}</translation>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../alliance_plugin/core/tenure/dask_engine.py" line="282" />
+            <location filename="../alliance_plugin/core/tenure/dask_engine.py" line="364" />
             <source>The zones have no CRS; give them one (for example with ogr2ogr -a_srs).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../alliance_plugin/core/tenure/dask_engine.py" line="284" />
+            <location filename="../alliance_plugin/core/tenure/dask_engine.py" line="366" />
             <source>Expected the class field {field!r} in the zones; they have {columns}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../alliance_plugin/core/tenure/dask_engine.py" line="382" />
+            <location filename="../alliance_plugin/core/tenure/dask_engine.py" line="473" />
             <source>{path}: the parcels have no CRS; give them one (ogr2ogr -a_srs).</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../alliance_plugin/core/tenure/dask_engine.py" line="330" />
+            <location filename="../alliance_plugin/core/tenure/dask_engine.py" line="418" />
             <source>Expected the parcel id field {field!r} in {path}; it has {columns}.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <location filename="../alliance_plugin/core/tenure/dask_engine.py" line="506" />
+            <location filename="../alliance_plugin/core/tenure/dask_engine.py" line="597" />
             <source>Expected the parcel id column {parcel_id!r}; the parcels have {columns}.</source>
             <translation>La colonne d'identifiant de parcelle {parcel_id!r} est attendue ; les parcelles ont {columns}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/tenure/overlay.py" line="169" />
+            <location filename="../alliance_plugin/core/tenure/overlay.py" line="415" />
             <source>Expected one parcel id per parcel; got {n_ids} ids for {n_parcels} parcels.</source>
             <translation>Un identifiant par parcelle est attendu ; reçu {n_ids} identifiants pour {n_parcels} parcelles.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/tenure/overlay.py" line="172" />
+            <location filename="../alliance_plugin/core/tenure/overlay.py" line="418" />
             <source>Parcel ids must be unique; repeated: {ids}.</source>
             <translation>Les identifiants de parcelle doivent être uniques ; répétés : {ids}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/tenure/overlay.py" line="181" />
+            <location filename="../alliance_plugin/core/tenure/overlay.py" line="427" />
             <source>Expected one class per zone; got {n_classes} classes for {n_zones} zones.</source>
             <translation>Une classe par zone est attendue ; reçu {n_classes} classes pour {n_zones} zones.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/core/tenure/overlay.py" line="186" />
+            <location filename="../alliance_plugin/core/tenure/overlay.py" line="432" />
             <source>Every zone needs a class (give the layer name where the class field is NULL); zones without one at positions {where}.</source>
             <translation>Chaque zone doit avoir une classe (donnez le nom de la couche là où le champ de classe est NULL) ; zones sans classe aux positions {where}.</translation>
         </message>

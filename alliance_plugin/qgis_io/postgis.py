@@ -347,6 +347,11 @@ def write_table(target, frame, geometries, crs, feedback=None, *, key="", geomet
             _drop_quietly(target, name)
         if isinstance(error, QgsProcessingException):
             raise
+        reached = _reachable(target)
+        if reached is not None:  # GDAL says "createdb" when it cannot connect: say what happened
+            raise QgsProcessingException(tr("PostGIS {table}: the server cannot be reached ({error}); nothing was "
+                                            "written under that name.").format(table=target.name,
+                                                                               error=target.safe(reached))) from None
         raise _failed(target, error) from None
     uris = []
     for text in (target.uri, target.source or target.uri):
@@ -357,14 +362,27 @@ def write_table(target, frame, geometries, crs, feedback=None, *, key="", geomet
                    *uris)
 
 
+#: GDAL's PostgreSQL driver opens the database with its creation options, the password among them, and pyogrio
+#: warns that PASSWORD is not a creation option (warnings filters are per process: one filter, this message only).
+warnings.filterwarnings("ignore", message="driver PostgreSQL does not support creation option PASSWORD")
+
+
 def _copy(target, data, name, layer_options, **options):
     """One GDAL load (``COPY``) of ``data`` into the new table ``name``."""
     import pyogrio
 
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message=".*does not support creation option PASSWORD")
-        pyogrio.write_dataframe(data, target.gdal, layer=name, driver="PostgreSQL", dataset_options=target.options,
-                                layer_options=layer_options, **options)
+    pyogrio.write_dataframe(data, target.gdal, layer=name, driver="PostgreSQL", dataset_options=target.options,
+                            layer_options=layer_options, **options)
+
+
+def _reachable(target):
+    """None when the table's server answers, else its error (text)."""
+    metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
+    try:
+        metadata.createConnection(target.uri, {}).executeSql("SELECT 1")
+    except Exception as error:  # noqa: BLE001 (QgsProviderConnectionException and friends)
+        return target.safe(str(error).strip())
+    return None
 
 
 def _drop_quietly(target, staging):
