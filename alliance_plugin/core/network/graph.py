@@ -108,6 +108,7 @@ class StreetNetwork:
     _labels: object = field(default=None, repr=False)
     _junctions: object = field(default=None, repr=False)
     _search_limit: object = field(default=None, repr=False)
+    _segment_bounds: object = field(default=None, repr=False)
 
     @property
     def n_nodes(self):
@@ -122,7 +123,15 @@ class StreetNetwork:
 
     def build_indexes(self):
         """Build the segments' R-tree and the nodes' k-d tree now (they are kept with the network)."""
-        return self.tree, self.junctions
+        return self.tree, self.junctions, self.segment_bounds
+
+    @property
+    def segment_bounds(self):
+        """``(n, 4)`` boxes of the segments: xmin, ymin, xmax, ymax (those of the R-tree)."""
+        if self._segment_bounds is None:
+            a, b = self.nodes[self.u], self.nodes[self.v]
+            self._segment_bounds = np.hstack([np.minimum(a, b), np.maximum(a, b)])
+        return self._segment_bounds
 
     @property
     def junctions(self):
@@ -251,10 +260,13 @@ def snap(net, points, tolerance=None, *, progress=None, is_canceled=None):
     try:
         tick.check()
         net.build_indexes()
+        cells = _cells(xy[rows], net.search_limit / 8)
+        order = np.argsort(cells, kind="stable")  # neighbours together: one search per cell (_nearest_segments)
+        rows, cells = rows[order], cells[order]
         tick(0.1)
         for first in range(0, len(rows), CHUNK):
             chunk = rows[first:first + CHUNK]
-            src, seg = _nearest_segments(net, xy[chunk], tolerance)
+            src, seg = _nearest_segments(net, xy[chunk], tolerance, cells[first:first + CHUNK])
             src = chunk[src]
             a, b = net.nodes[net.u[seg]], net.nodes[net.v[seg]]
             d = b - a
@@ -294,14 +306,24 @@ def segment_distance(p, a, b):
     return np.where((length2 == 0) | (r <= 0.0), to_a, np.where(r >= 1.0, to_b, across))
 
 
-def _nearest_segments(net, xy, tolerance):
+def _cells(xy, size):
+    """A number for the square of side ``size`` holding each point (neighbours share it)."""
+    cell = np.floor(xy / max(size, 1e-9)).astype(np.int64)
+    cell -= cell.min(axis=0)
+    return cell[:, 0] * (int(cell[:, 1].max()) + 1) + cell[:, 1]
+
+
+def _nearest_segments(net, xy, tolerance, cells):
     """``(point, segment)`` of the points of ``xy`` with a segment within ``tolerance``: the nearest one.
 
     A point's nearest junction is on a segment, so the nearest segment is no
     farther: only segments whose boxes meet the square of that half-side
     (``tolerance`` at most) are candidates, measured by :func:`segment_distance`.
-    Ties go to the lowest segment number. Points whose square would be wide
-    (``net.search_limit``) go to GEOS's nearest-neighbour search instead.
+    The R-tree is asked once per run of points in the same cell (``cells``,
+    sorted) for the box around all their squares, then each point keeps the
+    segments whose boxes meet its own square. Ties go to the lowest segment
+    number. Points whose square would be wide (``net.search_limit``) go to
+    GEOS's nearest-neighbour search instead.
     """
     bound, _ = net.junctions.query(xy, distance_upper_bound=np.inf if tolerance is None else
                                    tolerance * (1 + 1e-9) + 1e-9)
@@ -312,15 +334,23 @@ def _nearest_segments(net, xy, tolerance):
     fast = np.flatnonzero(near)
     if len(fast):
         x, y, r = xy[fast, 0], xy[fast, 1], radius[fast]
-        src, seg = net.tree.query(shapely.box(x - r, y - r, x + r, y + r))
+        x0, y0, x1, y1 = x - r, y - r, x + r, y + r
+        starts = np.flatnonzero(np.r_[True, cells[fast][1:] != cells[fast][:-1]])
+        group, seg = net.tree.query(shapely.box(np.minimum.reduceat(x0, starts), np.minimum.reduceat(y0, starts),
+                                                np.maximum.reduceat(x1, starts), np.maximum.reduceat(y1, starts)))
+        size = np.diff(np.r_[starts, len(fast)])[group]  # every point of the group, with every segment found
+        src = np.repeat(starts[group] - np.cumsum(size) + size, size) + np.arange(size.sum())
+        seg = np.repeat(seg, size)
+        box = net.segment_bounds[seg]
+        meets = (box[:, 0] <= x1[src]) & (box[:, 2] >= x0[src]) & (box[:, 1] <= y1[src]) & (box[:, 3] >= y0[src])
+        src, seg = src[meets], seg[meets]
+        order = np.argsort(src, kind="stable")  # point by point
+        src, seg = src[order], seg[order]
         dist = segment_distance(xy[fast[src]], net.nodes[net.u[seg]], net.nodes[net.v[seg]])
         if tolerance is not None:
             keep = dist <= tolerance
             src, seg, dist = src[keep], seg[keep], dist[keep]
         if len(src):
-            if (src[1:] < src[:-1]).any():  # the tree answers point by point; sorted again if it ever did not
-                order = np.argsort(src, kind="stable")
-                src, seg, dist = src[order], seg[order], dist[order]
             starts = np.flatnonzero(np.r_[True, src[1:] != src[:-1]])
             nearest = np.repeat(np.minimum.reduceat(dist, starts), np.diff(np.r_[starts, len(src)]))
             points.append(fast[src[starts]])
