@@ -141,7 +141,8 @@ def areas_ours(server, table, folder):
 
 def native_chain(server, parcels_table, folder, timeout):
     steps = [
-        ("native:intersection", {"INPUT": pg_layer(server, parcels_table, "fid"), "OVERLAY": pg_layer(server, "zones", "fid"),
+        ("native:intersection", {"INPUT": pg_layer(server, parcels_table, "fid"),
+                                 "OVERLAY": pg_layer(server, "zones", "fid"),
                                  "INPUT_FIELDS": "parcel_id", "OVERLAY_FIELDS": "class",
                                  "OUTPUT": folder / "pieces.gpkg"}),
         ("native:fieldcalculator", {"INPUT": folder / "pieces.gpkg", "FIELD_NAME": "area", "FIELD_TYPE": 0,

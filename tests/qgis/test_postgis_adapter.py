@@ -1,4 +1,4 @@
-"""PostGIS in the adapter (issue 16): tables read and written in bulk with pyogrio give what QGIS's source and sink give.
+"""PostGIS in the adapter (issue 16): tables read and written in bulk give what QGIS's source and sink give.
 
 A real private server (the ``postgis`` fixture, tests/qgis/postgis_server.py), no
 mock. Names with quotes, spaces, accents and a semicolon; the password never in
