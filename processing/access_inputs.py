@@ -290,7 +290,7 @@ class AccessAlgorithm(AllianceAlgorithm):
             feedback.pushWarning(self.tr("No street network: distances are straight lines (the Euclidean "
                                          "proxy); every output says so."))
             return None
-        frame = read_layer(source, [], feedback, crs=crs, context=context).frame
+        frame = self._networkFrame(parameters, context, source, crs, feedback)
         a, b, owner = network.line_segments(frame["geometry"].to_numpy())
         if not len(a):
             raise QgsProcessingException(self.tr("The street network has no line to walk along."))
@@ -312,6 +312,25 @@ class AccessAlgorithm(AllianceAlgorithm):
                 "length. Nobody walks from one part to another.").format(
                     parts=parts, share=100 * length.max() / length.sum()))
         return net
+
+    def _networkFrame(self, parameters, context, source, crs, feedback):
+        """The streets' geometries in ``crs``: read with pyogrio, without attributes, when the layer is a plain
+        file already in ``crs`` with no filter (``fast_path.file_layer``) and lines without arcs or M values,
+        the same features in the same order as QGIS's source gives them; else through QGIS's source."""
+        from qgis.core import QgsWkbTypes
+
+        from ..alliance_plugin.qgis_io import fast_path
+        from ..alliance_plugin.qgis_io.reading import report_invalid
+
+        location = fast_path.file_layer(parameters.get(self.NETWORK), context)
+        wkb_type = source.wkbType()
+        if location is None or crs != source.sourceCrs() or QgsWkbTypes.isCurvedType(wkb_type) \
+                or QgsWkbTypes.hasM(wkb_type) or not fast_path.pyogrio_usable():
+            return read_layer(source, [], feedback, crs=crs, context=context).frame
+        frame, _ = fast_path.read_file(location[0], location[1], [])
+        if context.invalidGeometryCheck() != compat.InvalidGeometryCheck.NoCheck:
+            report_invalid(frame["geometry"].to_numpy(), source, feedback)
+        return frame
 
     def reportSnapping(self, attrs, population, feedback, what):
         """Log the points beyond the snap tolerance and those on parts of the network without a source."""

@@ -461,3 +461,21 @@ def test_population_written_by_pyogrio_has_the_spatial_index_qgis_writes(run_alg
     fast, qgis = indexes["pyogrio"], indexes["qgis"]
     assert [entry[0] for entry in fast["entries"]] == [1, 3, 5, 6, 9]  # no row for the NULL (7) and empty (8)
     assert fast == qgis and fast["check"] == "ok"
+
+
+def test_street_file_read_with_pyogrio_walks_as_the_layer(run_alg, layers, h, tmp_path, monkeypatch):
+    """A street network in a GeoPackage (in the computation's CRS) is read with pyogrio, without its attributes:
+    every person walks the same distance to the same stop as with the same streets read by QGIS."""
+    from alliance_territories.alliance_plugin.qgis_io import fast_path
+
+    path = save(layers["streets"], tmp_path / "streets.gpkg")
+    read = []
+    original = fast_path.read_file
+    monkeypatch.setattr(fast_path, "read_file", lambda *args: read.append(args) or original(*args))
+    outputs = {}
+    for label, network in (("layer", layers["streets"]), ("file", path)):
+        results, _ = run_alg("alliance:transitaccess", base_parameters(layers, NETWORK=network))
+        outputs[label] = {pop: (row["access"], row["distance_m"], row["nearest_stop"], row["snap_m"])
+                          for pop, row in rows(output(results, "OUTPUT"), "pop").items()}
+    assert [args[0] for args in read] == [path] and read[0][2] == []  # the streets, no attribute
+    assert outputs["file"] == outputs["layer"] and outputs["file"][10][:3] == (1, 5.0, "A")
