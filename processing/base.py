@@ -23,7 +23,7 @@ from qgis.PyQt.QtCore import QUrl
 from qgis.PyQt.QtGui import QIcon
 
 from ..alliance_plugin.core.errors import AllianceError
-from ..alliance_plugin.qgis_io.frame_writer import frame_destination, load_written, write_frame
+from ..alliance_plugin.qgis_io.frame_writer import LineStrings, frame_destination, load_written, write_frame
 from ..alliance_plugin.qgis_io.reading import FileTable, read_layer
 from ..alliance_plugin.qgis_io.writing import (
     as_multi,
@@ -201,6 +201,11 @@ class AllianceAlgorithm(QgsProcessingAlgorithm):
                    int_columns=(), text_columns=(), output_crs=None):
         """Write ``frame`` (one feature per row) with ``geometries`` (in ``crs``) to the sink ``key``.
 
+        ``geometries``: shapely geometries, a ``frame_writer.LineStrings`` (lines by their ends, no
+        geometry objects) or None. A new GeoPackage is written by the fast writer
+        (``qgis_io/frame_writer.py``) when it writes what QGIS's sink would; anything else goes through
+        QGIS's sink.
+
         With ``output_crs`` (the input's CRS) the geometries are reprojected into it and the
         layer written in it: the metric CRS made up for the computation (:func:`metric_crs`, a
         projection without a name) never reaches the user; the fields keep the numbers computed
@@ -211,7 +216,7 @@ class AllianceAlgorithm(QgsProcessingAlgorithm):
         if output_crs is not None and output_crs.isValid() and crs is not None and output_crs != crs:
             transform = QgsCoordinateTransform(crs, output_crs, context.transformContext())
             crs = output_crs
-        if geometries is not None and QgsWkbTypes.isMultiType(wkb_type):
+        if geometries is not None and not isinstance(geometries, LineStrings) and QgsWkbTypes.isMultiType(wkb_type):
             geometries = as_multi(geometries)
         # A new GeoPackage: written by pyogrio in one call when it writes what QGIS's sink would (frame_writer).
         target = frame_destination(parameters.get(key)) if transform is None else None
@@ -227,7 +232,11 @@ class AllianceAlgorithm(QgsProcessingAlgorithm):
                                           crs or QgsCoordinateReferenceSystem())
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, key))
-        write_features(sink, fields, typed_values(frame, kinds), geometries, feedback, transform=transform)
+        wkbs = None
+        if isinstance(geometries, LineStrings):  # lines given by their ends (frame_writer): their WKB
+            geometries, wkbs = None, geometries.wkb()
+        write_features(sink, fields, typed_values(frame, kinds), geometries, feedback, transform=transform,
+                       wkbs=wkbs)
         return dest
 
     def writeTerritories(self, parameters, key, context, source, frame, attributes, per_feature, feedback,

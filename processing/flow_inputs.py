@@ -14,6 +14,7 @@ from typing import NamedTuple
 from qgis.core import QgsProcessingException
 
 from ..alliance_plugin.qgis_io.flows import read_flow_input
+from ..alliance_plugin.qgis_io.frame_writer import LineStrings
 from ..alliance_plugin.qgis_io.layers import read_geometries
 from .base import AllianceAlgorithm
 from .parameters import Field, Number, NumberOutput, Source, Text, declare, territories
@@ -217,14 +218,17 @@ class FlowAlgorithm(AllianceAlgorithm):
         Rows with an end that has no geometry are not drawn, and the log says how many.
         Returns ``(destination, number of lines written)``.
         """
-        from ..alliance_plugin.core.geometry import flow_lines, points_by_code
+        from ..alliance_plugin.core.flows.lines import line_ends
+        from ..alliance_plugin.core.geometry import points_by_code
 
-        lines = flow_lines(table["origin"].to_numpy(), table["destination"].to_numpy(),
-                           points_by_code(codes.to_numpy(), frame["geometry"].to_numpy()))
-        drawn = lines != None  # noqa: E711 (element-wise)
+        # The lines by their ends: written as WKB straight from the coordinates (a million lines: no
+        # geometry objects built only to be written).
+        start, end, drawn = line_ends(table["origin"].to_numpy(), table["destination"].to_numpy(),
+                                      points_by_code(codes.to_numpy(), frame["geometry"].to_numpy()))
         if (~drawn).any():
             feedback.pushWarning(self.tr("{n} flows have an end without geometry and are not drawn.")
                                  .format(n=int((~drawn).sum())))
-        dest = self.writeFrame(parameters, key, context, table[drawn].reset_index(drop=True), lines[drawn],
-                               compat.WkbType.LineString, crs, feedback, int_columns, text_columns)
+        dest = self.writeFrame(parameters, key, context, table[drawn].reset_index(drop=True),
+                               LineStrings(start[drawn], end[drawn]), compat.WkbType.LineString, crs, feedback,
+                               int_columns, text_columns)
         return dest, int(drawn.sum())

@@ -75,6 +75,45 @@ class PreparedFrame:
     bounds: object = None  # (n, 4) array of each geometry's xmin, ymin, xmax, ymax, for the spatial index
 
 
+class LineStrings:
+    """Two-point lines given by their ends (``start``, ``end``: arrays (n, 2)), written without geometry objects.
+
+    ``AllianceAlgorithm.writeFrame`` takes them in place of shapely geometries (the flow lines of a
+    national commuting table: a million lines): :meth:`wkb` gives the bytes shapely's ``to_wkb`` gives
+    for ``shapely.linestrings`` of the same coordinates (little-endian ISO WKB), built in one numpy pass,
+    for pyogrio and for QGIS's sink alike.
+    """
+
+    def __init__(self, start, end):
+        import numpy as np
+
+        self.start = np.asarray(start, dtype=np.float64).reshape(-1, 2)
+        self.end = np.asarray(end, dtype=np.float64).reshape(-1, 2)
+
+    def __len__(self):
+        return len(self.start)
+
+    def wkb(self):
+        """The WKB of each line (numpy object array of bytes)."""
+        import numpy as np
+
+        n, size = len(self.start), 41  # byte order, type, point count, 4 doubles
+        raw = np.zeros((n, size), dtype=np.uint8)
+        raw[:, 0] = 1
+        raw[:, 1:9] = np.array([2, 2], dtype="<u4").view(np.uint8)  # LineString, 2 points
+        raw[:, 9:] = np.column_stack([self.start, self.end]).astype("<f8").view(np.uint8).reshape(n, 32)
+        data = raw.tobytes()
+        out = np.empty(n, dtype=object)
+        out[:] = [data[i:i + size] for i in range(0, n * size, size)]
+        return out
+
+    def bounds(self):
+        """``xmin, ymin, xmax, ymax`` of each line (n, 4)."""
+        import numpy as np
+
+        return np.column_stack([np.minimum(self.start, self.end), np.maximum(self.start, self.end)])
+
+
 def frame_destination(value):
     """The :class:`FrameDestination` of a sink parameter value, or None for QGIS's sink (module docstring)."""
     if not fast_path.plain_sink(value):
@@ -124,7 +163,11 @@ def prepare(frame, kinds, geometries, wkb_type, crs):
     wkb = bounds = None
     if geometry_type == "" or (geometry_type is None) != (geometries is None) or not (names or geometry_type):
         return None
-    if geometries is not None:
+    if isinstance(geometries, LineStrings):
+        if len(geometries) != len(frame) or wkb_type != QgsWkbTypes.Type.LineString:
+            return None
+        wkb, bounds = geometries.wkb(), geometries.bounds()
+    elif geometries is not None:
         geoms = np.asarray(geometries, dtype=object)
         if len(geoms) != len(frame):
             return None
@@ -365,7 +408,7 @@ def add_spatial_index(path, layer, geometry_type, bounds, ids=None):
         nodes, rowids, parents = _packed_rtree(bounds, size, ids)
         db.execute(f'DELETE FROM "{name}_node"')
         db.executemany(f'INSERT INTO "{name}_node" (nodeno, data) VALUES (?, ?)', nodes)
-        db.executemany(f'INSERT INTO "{name}_rowid" (rowid, nodeno) VALUES (?, ?)', rowids)
+        _insert_rowids(db, f"{name}_rowid", rowids)
         db.executemany(f'INSERT INTO "{name}_parent" (nodeno, parentnode) VALUES (?, ?)', parents)
         for sql in triggers:
             db.execute(sql)
@@ -375,11 +418,26 @@ def add_spatial_index(path, layer, geometry_type, bounds, ids=None):
         db.execute("COMMIT")
 
 
+def _insert_rowids(db, table, rowids):
+    """Insert the rowids and leaf nodenos ``rowids`` (two arrays, in rowid order): consecutive rowids (the
+    fids 1, 2, ... of a new layer) as one JSON array read by SQLite's json_each (2.5 x faster than
+    executemany)."""
+    import sqlite3
+
+    ids, nodes = rowids
+    if len(ids) and ids[-1] - ids[0] == len(ids) - 1 and sqlite3.sqlite_version_info >= (3, 38):
+        db.execute(f'INSERT INTO "{table}" (rowid, nodeno) SELECT key + ?, value FROM json_each(?)',
+                   (int(ids[0]), "[" + ",".join(map(str, nodes.tolist())) + "]"))
+    else:
+        db.executemany(f'INSERT INTO "{table}" (rowid, nodeno) VALUES (?, ?)', zip(ids.tolist(), nodes.tolist()))
+
+
 def _packed_rtree(bounds, node_size, ids=None):
     """SQLite R-tree nodes for boxes ``bounds`` (row i is rowid i + 1, or ``ids[i]``), packed sort-tile-recursive.
 
     Returns ``(nodes, rowids, parents)``: ``(nodeno, blob)`` with the root as node 1 (its first two bytes
-    the tree's depth), ``(rowid, leaf nodeno)`` and ``(nodeno, parent nodeno)``, as SQLite's R-tree
+    the tree's depth), the rowids and their leaf nodenos (two arrays, in rowid order) and
+    ``(nodeno, parent nodeno)``, as SQLite's R-tree
     keeps them: a node is a 2-byte depth, a 2-byte cell count and cells of a big-endian 64-bit id and four
     big-endian 32-bit floats (minx, maxx, miny, maxy), padded with zeros to ``node_size`` bytes.
     """
@@ -429,7 +487,7 @@ def _packed_rtree(bounds, node_size, ids=None):
         nodes += zip(numbers[k].tolist(), (blob.tobytes() for blob in blobs))
         if k == 0:
             by_id = np.argsort(cell_ids, kind="stable")  # inserted in rowid order: SQLite appends (3 x faster)
-            rowids = list(zip(cell_ids[by_id].tolist(), numbers[0][node_of][by_id].tolist()))
+            rowids = (cell_ids[by_id], numbers[0][node_of][by_id])
         else:
             parents += zip(numbers[k - 1][cell_ids].tolist(), numbers[k][node_of].tolist())
     return nodes, rowids, parents

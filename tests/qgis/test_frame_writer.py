@@ -144,6 +144,7 @@ def test_frames_with_geometries_are_written_as_qgis_writes_them(writer, monkeypa
     from qgis.core import QgsCoordinateReferenceSystem
 
     from alliance_territories.alliance_plugin.qgis_io import compat
+    from alliance_territories.alliance_plugin.qgis_io.frame_writer import LineStrings
 
     frame = mixed_frame()
     crs = QgsCoordinateReferenceSystem("EPSG:2154")
@@ -177,6 +178,14 @@ def test_frames_with_geometries_are_written_as_qgis_writes_them(writer, monkeypa
                                   compat.WkbType.LineString, custom)
     written = assert_same(fast, slow)
     assert used and written["type"] == "LineString" and len(written["index"]) == 3000
+    # The same lines by their ends (frame_writer.LineStrings, as the flow lines are written): the same WKB
+    # as shapely's, and the same layers both ways.
+    ends_given = LineStrings(ends[:, 0], ends[:, 1])
+    assert ends_given.wkb().tolist() == shapely.to_wkb(shapely.linestrings(ends)).tolist()
+    fast, used, slow = write_both(writer, monkeypatch, tmp_path, "ends", frame, ends_given,
+                                  compat.WkbType.LineString, custom)
+    again = assert_same(fast, slow)
+    assert used and all(again[key] == written[key] for key in ("fields", "rows", "crs", "schema", "index"))
     points = shapely.points([(0, 0, 1.5), (1, 2, -3.25)])
     fast, used, slow = write_both(writer, monkeypatch, tmp_path, "points", mixed_frame(2)[["code"]], points,
                                   compat.WkbType.PointZ, QgsCoordinateReferenceSystem("EPSG:4326"))
