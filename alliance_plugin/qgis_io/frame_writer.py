@@ -32,8 +32,12 @@ writes the same frames both ways and compares): layer name (the file's
 base name), fid 1, 2, ..., field names, order and types (``Integer64``,
 ``Real``, ``String`` without a width, from ``writing.fields_for``), values
 and NULLs, geometry type and WKB, CRS (the same WKT QGIS gives OGR), tables
-without geometry. The output is then loaded on completion (and styled by
-``styling.register_outputs``) as QGIS's sinks are.
+without geometry, and the spatial index (the same R-tree entries, triggers and
+extension row; built in one pass, :func:`add_spatial_index`). The output is
+then loaded on completion (and styled by ``styling.register_outputs``) as
+QGIS's sinks are. Lines given by their two ends (:class:`LineStrings`, the flow
+lines) are written as WKB straight from their coordinates, through either
+writer.
 """
 
 from __future__ import annotations
