@@ -240,8 +240,8 @@ def _typed(series, kind):
         missing = pd.isna(values)
         if missing.any():
             values[missing] = None
-        if all(type(v) is str for v in values[~missing]):
-            return values, None
+        if isinstance(dtype, pd.StringDtype) or all(type(v) is str for v in values[~missing]):
+            return values, None  # pandas' text dtype holds str or NA only
     # Anything else: the very values QGIS's sink is given (writing.typed_values), then as arrays.
     from .writing import typed_values
 
