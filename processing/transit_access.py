@@ -1,5 +1,8 @@
 """alliance:transitaccess: SDG 11.2.1, the share of the population near frequent public transport."""
 
+import gc
+from contextlib import contextmanager
+
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -11,6 +14,25 @@ from ..alliance_plugin.qgis_io.reading import read_layer
 from .parameters import Choice, Field, File, Number, NumberOutput, Sink, Source, Text, declare
 from .access_inputs import NETWORK_HELP, PROXY, AccessAlgorithm, as_text, inner_points
 from ..alliance_plugin.qgis_io import compat
+
+@contextmanager
+def cycle_collector_paused():
+    """Python's cycle collector off for the run, back on (as it was) after it, whatever happens.
+
+    A run builds and writes millions of small objects (the rows of a million
+    people, the R-tree's entries); the collector would walk them again and again
+    for cycles they do not make (0.3-0.6 s of a 12 s run on a million people).
+    Objects are still freed as soon as they are unused; cycles, if any, are
+    collected once it is back on.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -192,6 +214,10 @@ class TransitAccess(AccessAlgorithm):
     # --- run -------------------------------------------------------------------------------------
 
     def compute(self, parameters, context, feedback):
+        with cycle_collector_paused():
+            return self._compute(parameters, context, feedback)
+
+    def _compute(self, parameters, context, feedback):
         import numpy as np
         import pandas as pd
 

@@ -262,8 +262,11 @@ def test_curved_streets_are_walked_along_their_arc(run_alg, layers, h):
 
 def test_negative_population_is_refused(run_alg, layers, h):
     people = h.memory_layer(f"Point?crs={CRS}&field=pop:double", [("POINT(0 0)", [-3.0]), ("POINT(1 1)", [None])])
+    import gc
+
     with pytest.raises(QgsProcessingException, match="negative population"):
         run_alg("alliance:transitaccess", base_parameters(layers, POPULATION=people))
+    assert gc.isenabled()  # the cycle collector paused during the run is back on after a failed run too
 
 
 # --- services ------------------------------------------------------------------------------------
