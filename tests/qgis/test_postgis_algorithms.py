@@ -230,11 +230,6 @@ def test_shipped_model_from_postgis_writes_a_postgis_table(plugin, db, h, tmp_pa
     assert len(rows) == 10 and rows["QUE"]["main_partner"] == "ONT"
 
 
-@pytest.mark.xfail(strict=True, reason="OWNED BY HELPER A (qgis_io/postgis.py _resolved): the Basic method's "
-                   "updateDataSourceUriItems gives user='alliance' and password='...' QUOTED (libpq style); _resolved "
-                   "keeps the quotes, so the bulk writer (now also used by writeFrame, frame_writer.py) logs in as "
-                   "\"'alliance'\" and fails ('password authentication failed'; then GDAL's misleading 'createdb' "
-                   "message). Needed: strip the quotes and unescape \\' and \\\\ of each value")
 def test_authcfg_input_and_saved_connection_output(run_alg, db):
     """A layer given through an authentication configuration (its URI carries only authcfg=...), its outputs
     written through a saved connection (the connections API, as the Browser saves them) that uses it too."""

@@ -245,10 +245,6 @@ def test_a_server_that_goes_away_while_writing(gone, db):
     assert not [name for name in tables if "gone" in name], tables
 
 
-@pytest.mark.xfail(strict=True, reason="OWNED BY HELPER A (qgis_io/postgis.py write_table): when the server is "
-                   "gone, GDAL's error is passed on as it is: 'PostgreSQL driver doesn't currently support database "
-                   "creation. Please create database with the createdb command.' Needed: check the connection (or "
-                   "catch the failed open) before pyogrio.write and say that the server cannot be reached")
 def test_a_server_that_goes_away_gives_a_clear_message(gone):
     failed, _, _ = gone
     assert "createdb" not in failed and any(word in failed.lower() for word in ("connect", "server", "reach")), failed
