@@ -557,7 +557,7 @@
         </message>
         <message>
             <location filename="../alliance_plugin/qgis_io/fast_path.py" line="243" />
-            <location filename="../alliance_plugin/qgis_io/frame_writer.py" line="224" />
+            <location filename="../alliance_plugin/qgis_io/frame_writer.py" line="271" />
             <source>Writing {n:,} features with pyogrio to {path}.</source>
             <translation>Écriture de {n:,} entités avec pyogrio dans {path}.</translation>
         </message>
@@ -597,7 +597,7 @@
             <translation>Écriture de {n:,} entités avec pyogrio dans PostGIS {table}.</translation>
         </message>
         <message>
-            <location filename="../alliance_plugin/qgis_io/postgis.py" line="397" />
+            <location filename="../alliance_plugin/qgis_io/postgis.py" line="400" />
             <source>PostGIS {table}: written, but it could not be opened.</source>
             <translation>PostGIS {table} : écrite, mais elle n'a pas pu être ouverte.</translation>
         </message>
@@ -618,7 +618,7 @@
         </message>
         <message>
             <location filename="../alliance_plugin/qgis_io/reading.py" line="46" />
-            <location filename="../processing/base.py" line="220" />
+            <location filename="../processing/base.py" line="225" />
             <source>Canceled.</source>
             <translation>Annulé.</translation>
         </message>
@@ -684,7 +684,7 @@
         </message>
         <message>
             <location filename="../processing/access_inputs.py" line="121" />
-            <location filename="../processing/flow_inputs.py" line="73" />
+            <location filename="../processing/flow_inputs.py" line="74" />
             <location filename="../processing/land_consumption.py" line="57" />
             <location filename="../processing/provider.py" line="130" />
             <location filename="../processing/report/content.py" line="173" />
@@ -694,7 +694,7 @@
         </message>
         <message>
             <location filename="../processing/access_inputs.py" line="122" />
-            <location filename="../processing/flow_inputs.py" line="73" />
+            <location filename="../processing/flow_inputs.py" line="74" />
             <location filename="../processing/land_tenure.py" line="152" />
             <location filename="../processing/provider.py" line="130" />
             <location filename="../processing/urban_growth.py" line="54" />
@@ -772,12 +772,12 @@
             <translation>Le réseau viaire a {parts} parties déconnectées ; la plus grande porte {share:.1f} % de sa longueur. On ne passe pas à pied d'une partie à l'autre.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="322" />
+            <location filename="../processing/access_inputs.py" line="341" />
             <source>{n:,} population features are farther than the snap tolerance from any street: they are kept and counted without access.</source>
             <translation>{n:,} entités de population sont plus loin de toute rue que la tolérance d'accrochage : elles sont conservées et comptées sans accès.</translation>
         </message>
         <message>
-            <location filename="../processing/access_inputs.py" line="326" />
+            <location filename="../processing/access_inputs.py" line="345" />
             <source>{n:,} population features sit on parts of the network that hold no {what}: they have no access.</source>
             <translation>{n:,} entités de population se trouvent sur des parties du réseau qui ne contiennent aucun {what} : elles n'ont aucun accès.</translation>
         </message>
@@ -1357,98 +1357,98 @@ Extensions &gt; Alliance des territoires &gt; Vérifier les dépendances liste c
             <translation>La table de flux n'a pas de flux internes (aucune ligne où l'origine est la destination) pour : {types}. Ce qui reste à l'intérieur d'un territoire est inconnu : l'autocontention (sc_supply, sc_demand), le flux interne et l'indice de concentration de l'emploi (jci) ne sont pas définis. Ils sont écrits NULL, et non 0, et le tableau de bord des recommandations les lit comme non mesurables. Les parts vers les partenaires (main_share) sont des parts des flux qui quittent chaque territoire. Ajoutez les flux internes à chaque territoire (pour les navettes : les actifs qui travaillent dans leur commune de résidence) pour les mesurer.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="79" />
+            <location filename="../processing/flow_inputs.py" line="80" />
             <location filename="../processing/provider.py" line="133" />
             <source>Flows (table, layer or CSV file)</source>
             <translation>Flux (table, couche ou fichier CSV)</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="85" />
+            <location filename="../processing/flow_inputs.py" line="86" />
             <source>Flow types to keep (comma-separated)</source>
             <translation>Types de flux à garder (séparés par des virgules)</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="86" />
+            <location filename="../processing/flow_inputs.py" line="87" />
             <source>Flow type when there is no type field</source>
             <translation>Type de flux sans champ de type</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="87" />
+            <location filename="../processing/flow_inputs.py" line="88" />
             <source>Minimum volume of a flow row</source>
             <translation>Volume minimal d'une ligne de flux</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="131" />
+            <location filename="../processing/flow_inputs.py" line="132" />
             <source>The territories layer is empty.</source>
             <translation>La couche des territoires est vide.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="205" />
+            <location filename="../processing/flow_inputs.py" line="206" />
             <source>No territory has a code in the chosen field.</source>
             <translation>Aucun territoire n'a de code dans le champ choisi.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="106" />
+            <location filename="../processing/flow_inputs.py" line="107" />
             <source>Flows: {source}; origin '{o}', destination '{d}', volume '{v}', type '{t}'.</source>
             <translation>Flux : {source} ; origine '{o}', destination '{d}', volume '{v}', type '{t}'.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="146" />
+            <location filename="../processing/flow_inputs.py" line="147" />
             <source>{rows} flow rows ({volume:,.0f} in volume) have codes that match no territory and were left out: {codes}.</source>
             <translation>{rows} lignes de flux ({volume:,.0f} en volume) ont des codes qui ne correspondent à aucun territoire et ont été écartées : {codes}.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="151" />
+            <location filename="../processing/flow_inputs.py" line="152" />
             <source>Some codes look like numbers that lost their leading zero (read the codes as text, for example 01004 and not 1004).</source>
             <translation>Certains codes ressemblent à des nombres qui ont perdu leur zéro initial (lisez les codes comme du texte, par exemple 01004 et non 1004).</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="80" />
+            <location filename="../processing/flow_inputs.py" line="81" />
             <source>Origin code field</source>
             <translation>Champ du code d'origine</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="80" />
+            <location filename="../processing/flow_inputs.py" line="81" />
             <source>Destination code field</source>
             <translation>Champ du code de destination</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="80" />
+            <location filename="../processing/flow_inputs.py" line="81" />
             <source>Volume field</source>
             <translation>Champ du volume</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="80" />
+            <location filename="../processing/flow_inputs.py" line="81" />
             <source>Flow type field</source>
             <translation>Champ du type de flux</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="118" />
+            <location filename="../processing/flow_inputs.py" line="119" />
             <source>{below} rows below the minimum volume and {other} rows of other flow types were left out.</source>
             <translation>{below} lignes sous le volume minimal et {other} lignes d'autres types de flux ont été écartées.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="156" />
+            <location filename="../processing/flow_inputs.py" line="157" />
             <source>No flow row matches the territory codes of '{field}' (for example {ids}; the flows hold {codes}): check the code fields.</source>
             <translation>Aucune ligne de flux ne correspond aux codes de territoire de '{field}' (par exemple {ids} ; les flux contiennent {codes}) : vérifiez les champs de code.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="194" />
+            <location filename="../processing/flow_inputs.py" line="195" />
             <source>{n} territories have no code: their indicators are NULL.</source>
             <translation>{n} territoires n'ont pas de code : leurs indicateurs sont NULL.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="199" />
+            <location filename="../processing/flow_inputs.py" line="200" />
             <source>{n} features repeat a territory code ({codes}): they are treated as parts of one territory and share its indicators.</source>
             <translation>{n} entités répètent un code de territoire ({codes}) : elles sont traitées comme les parties d'un même territoire et partagent ses indicateurs.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="226" />
+            <location filename="../processing/flow_inputs.py" line="229" />
             <source>{n} flows have an end without geometry and are not drawn.</source>
             <translation>{n} flux ont une extrémité sans géométrie et ne sont pas dessinés.</translation>
         </message>
         <message>
-            <location filename="../processing/flow_inputs.py" line="67" />
+            <location filename="../processing/flow_inputs.py" line="68" />
             <source>The flow file {path} is empty: it holds no header and no rows.</source>
             <translation>Le fichier de flux {path} est vide : il ne contient ni en-tête ni lignes.</translation>
         </message>
@@ -3059,7 +3059,7 @@ Paramètres : {params}</translation>
         </message>
         <message>
             <location filename="../processing/service_access.py" line="47" />
-            <location filename="../processing/transit_access.py" line="59" />
+            <location filename="../processing/transit_access.py" line="81" />
             <source>&lt;p&gt;&lt;b&gt;Street network&lt;/b&gt; (optional): lines, walked in both directions. Line ends closer than the topology tolerance are one junction; lines that cross without sharing a vertex are not connected (as in QGIS's network analysis). Points, stops and facilities are snapped to the nearest point of the nearest street (not to the nearest vertex) when it lies within the snap tolerance, and that straight snap distance is added to their walk. Points farther away are kept, counted in the log and in the numeric outputs, and get no access (the denominator keeps them: nobody is lost). The graph is built once per run; one multi-source shortest-path search per access distance, with a cut-off, gives every distance. A network in several disconnected parts is reported with the population sitting on parts that hold no stop or facility.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Without a network&lt;/b&gt;, distances are straight lines: every output says &lt;i&gt;euclidean proxy&lt;/i&gt; in its method field and the log says it too.&lt;/p&gt;
 &lt;p&gt;Distances are in metres: a geographic CRS, one in feet, or Web Mercator is replaced by a Lambert azimuthal equal-area projection centred on the population (the log says so), into which the other layers are reprojected.&lt;/p&gt;</source>
@@ -3836,17 +3836,17 @@ Paramètres : {params}</translation>
             <translation>Noms des territoires : champ « {field} ».</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="52" />
+            <location filename="../processing/transit_access.py" line="74" />
             <source>Access to public transport (SDG 11.2.1)</source>
             <translation>Accès aux transports en commun (ODD 11.2.1)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="55" />
+            <location filename="../processing/transit_access.py" line="77" />
             <source>Share of the population within walking distance of a frequently served stop, along the street network, from a stops layer or a GTFS feed; per territory and group.</source>
             <translation>Part de la population à distance à pied d'un arrêt fréquemment desservi, le long du réseau viaire, à partir d'une couche d'arrêts ou d'un flux GTFS ; par territoire et par groupe.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="59" />
+            <location filename="../processing/transit_access.py" line="81" />
             <source>&lt;p&gt;SDG 11.2.1 (recommendation 7, feeding 1 and 3): the share of the population within walking distance of a public transport stop with frequent service. Low-capacity stops (bus, tram) count within 500 m, high-capacity ones (rail, metro, ferry) within 1 000 m: both are parameters.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Stops&lt;/b&gt; come from a point layer or a GTFS feed. With a layer, every stop qualifies unless a departures-per-hour field is given; the capacity field holds a mode (bus, tram, trolleybus, coach: low; rail, train, RER, metro, subway, ferry: high; in English or French) or a GTFS route type; unknown or empty values count as low capacity (the shorter distance) and are listed in the log. With a GTFS zip (stops, routes, trips, stop_times, and calendar and/or calendar_dates; frequencies.txt is honoured), departures are counted on one day in the window (default: the feed's Tuesday with the most services, 06:00 to 20:00; times after 24:00 belong to the previous service day). A departure is a call where a passenger can board: the last stop of a trip and calls with pickup_type 1 (no pickup) do not count; stops without times are served at times interpolated as the GTFS reference says. A stop qualifies when its average departures per hour reach the minimum; it is high capacity when its rail, metro and ferry departures alone reach it. Stops with no service in the window never qualify; if none qualifies the run still ends, with nobody having access and a warning.&lt;/p&gt;
 &lt;p&gt;&lt;b&gt;Population&lt;/b&gt;: points, polygons or grid cells with a population field (or 1 per feature). Polygons stand at a point inside them. Optional sex, age group and disability fields disaggregate the shares; with territories (polygons and a code field) the shares are given per territory too. Features without geometry, outside the territories or beyond the snap tolerance are counted in the denominators without access, and the log says how many.&lt;/p&gt;
@@ -3857,235 +3857,235 @@ Paramètres : {params}</translation>
 &lt;p&gt;&lt;b&gt;Sorties&lt;/b&gt; : la couche de population avec &lt;i&gt;access&lt;/i&gt; (1/0), &lt;i&gt;distance_m&lt;/i&gt; jusqu'à l'arrêt retenu le plus proche (à pied, distances d'accrochage comprises ; NULL au-delà de la plus grande distance d'accès, ou au-delà de la distance de recherche avancée si elle est donnée), l'arrêt le plus proche et sa capacité, &lt;i&gt;placed&lt;/i&gt; et &lt;i&gt;snap_m&lt;/i&gt; ; la table des parts (territory, group, value, population, with_access, share_pct) ; en option, les territoires avec leur part (&lt;i&gt;transit_share&lt;/i&gt;, de 0 à 1, lue par le tableau de bord des recommandations) ; les zones de desserte des arrêts (le long du réseau : les tronçons de rue atteints dans la distance de l'arrêt, coupés exactement à la limite atteinte, chaque tronçon étant attribué à l'arrêt le plus proche, si bien qu'un arrêt dont toutes les rues sont plus proches d'un autre n'a pas de géométrie ; sans interpolation ni terrain inatteignable ; sans réseau : des disques) ; les arrêts avec leurs départs, leur capacité et le fait qu'ils soient retenus ou non. Chaque sortie a un champ &lt;i&gt;method&lt;/i&gt; (&lt;i&gt;network&lt;/i&gt; ou &lt;i&gt;euclidean proxy&lt;/i&gt;) et un champ params ; les sorties numériques (part, population, arrêts retenus, entités non placées) alimentent les modèles.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="109" />
+            <location filename="../processing/transit_access.py" line="131" />
             <source>Give the stops either as a layer or as a GTFS feed, not both.</source>
             <translation>Donnez les arrêts soit comme couche, soit comme flux GTFS, pas les deux.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="111" />
+            <location filename="../processing/transit_access.py" line="133" />
             <source>Give the stops: a point layer or a GTFS feed (zip).</source>
             <translation>Donnez les arrêts : une couche de points ou un flux GTFS (zip).</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="130" />
+            <location filename="../processing/transit_access.py" line="152" />
             <source>The GTFS feed has no calendar.txt: services come from calendar_dates.txt alone.</source>
             <translation>Le flux GTFS n'a pas de calendar.txt : les services viennent du seul calendar_dates.txt.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="223" />
+            <location filename="../processing/transit_access.py" line="249" />
             <source>qualifying stop</source>
             <translation>arrêt retenu</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="250" />
-            <location filename="../processing/transit_access.py" line="87" />
-            <location filename="../processing/transit_access.py" line="96" />
+            <location filename="../processing/transit_access.py" line="276" />
+            <location filename="../processing/transit_access.py" line="109" />
+            <location filename="../processing/transit_access.py" line="118" />
             <location filename="../alliance_plugin/core/indicators.py" line="172" />
             <source>Population with access</source>
             <translation>Population ayant accès</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="276" />
+            <location filename="../processing/transit_access.py" line="302" />
             <source>No stop qualifies: nobody has access. Check the window, the weekday and the minimum departures per hour.</source>
             <translation>Aucun arrêt n'est retenu : personne n'a accès. Vérifiez la plage horaire, le jour de la semaine et le nombre minimal de départs par heure.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="67" />
+            <location filename="../processing/transit_access.py" line="89" />
             <source>Stops (points) (or a GTFS feed)</source>
             <translation>Arrêts (points) (ou un flux GTFS)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="69" />
+            <location filename="../processing/transit_access.py" line="91" />
             <source>Stop identifier field</source>
             <translation>Champ d'identifiant des arrêts</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="70" />
+            <location filename="../processing/transit_access.py" line="92" />
             <source>Capacity or mode field of the stops</source>
             <translation>Champ de capacité ou de mode des arrêts</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="71" />
+            <location filename="../processing/transit_access.py" line="93" />
             <source>Departures per hour field of the stops</source>
             <translation>Champ des départs par heure des arrêts</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="73" />
+            <location filename="../processing/transit_access.py" line="95" />
             <source>GTFS feed (zip) (or a stops layer)</source>
             <translation>Flux GTFS (zip) (ou une couche d'arrêts)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="73" />
+            <location filename="../processing/transit_access.py" line="95" />
             <source>GTFS feeds (*.zip *.ZIP)</source>
             <translation>Flux GTFS (*.zip *.ZIP)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="75" />
+            <location filename="../processing/transit_access.py" line="97" />
             <source>GTFS: weekday counted</source>
             <translation>GTFS : jour de semaine compté</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="76" />
+            <location filename="../processing/transit_access.py" line="98" />
             <source>GTFS: date counted instead, YYYY-MM-DD</source>
             <translation>GTFS : date comptée à la place, AAAA-MM-JJ</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="77" />
+            <location filename="../processing/transit_access.py" line="99" />
             <source>GTFS: window start (HH:MM)</source>
             <translation>GTFS : début de la plage horaire (HH:MM)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="78" />
+            <location filename="../processing/transit_access.py" line="100" />
             <source>GTFS: window end (HH:MM)</source>
             <translation>GTFS : fin de la plage horaire (HH:MM)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="79" />
+            <location filename="../processing/transit_access.py" line="101" />
             <source>Minimum departures per hour in the window (average)</source>
             <translation>Nombre minimal de départs par heure dans la plage horaire (moyenne)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="81" />
+            <location filename="../processing/transit_access.py" line="103" />
             <source>Walk to low-capacity stops (m)</source>
             <translation>Marche vers les arrêts à faible capacité (m)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="82" />
+            <location filename="../processing/transit_access.py" line="104" />
             <source>Walk to high-capacity stops (m)</source>
             <translation>Marche vers les arrêts à forte capacité (m)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="83" />
+            <location filename="../processing/transit_access.py" line="105" />
             <source>Nearest-stop distances reported up to (m)</source>
             <translation>Distances à l'arrêt indiquées jusqu'à (m)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="88" />
+            <location filename="../processing/transit_access.py" line="110" />
             <source>Shares of population with access</source>
             <translation>Parts de la population ayant accès</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="89" />
+            <location filename="../processing/transit_access.py" line="111" />
             <source>Territories with their share</source>
             <translation>Territoires avec leur part</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="91" />
+            <location filename="../processing/transit_access.py" line="113" />
             <source>Service areas of the stops</source>
             <translation>Zones de desserte des arrêts</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="93" />
+            <location filename="../processing/transit_access.py" line="115" />
             <source>Stops and their service</source>
             <translation>Arrêts et leur desserte</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="94" />
+            <location filename="../processing/transit_access.py" line="116" />
             <source>Share of the population with access (%)</source>
             <translation>Part de la population ayant accès (%)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="95" />
+            <location filename="../processing/transit_access.py" line="117" />
             <source>Population</source>
             <translation>Population</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="97" />
+            <location filename="../processing/transit_access.py" line="119" />
             <source>Qualifying stops</source>
             <translation>Arrêts retenus</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="98" />
+            <location filename="../processing/transit_access.py" line="120" />
             <source>Population features not placed on the network</source>
             <translation>Entités de population non placées sur le réseau</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="134" />
+            <location filename="../processing/transit_access.py" line="156" />
             <source>GTFS {name}: {stops:,} stops, departures counted on {day} from {start} to {end} ({served:,} stops served in the window).</source>
             <translation>GTFS {name} : {stops:,} arrêts, départs comptés le {day} de {start} à {end} ({served:,} arrêts desservis dans la plage horaire).</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="236" />
+            <location filename="../processing/transit_access.py" line="262" />
             <source>{method}: {reached:,.0f} of {total:,.0f} people have access ({share}).</source>
             <translation>{method} : {reached:,.0f} personnes sur {total:,.0f} ont accès ({share}).</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="273" />
+            <location filename="../processing/transit_access.py" line="299" />
             <source>{q:,} of {n:,} stops qualify ({high:,} high capacity).</source>
             <translation>{q:,} arrêts sur {n:,} sont retenus ({high:,} de forte capacité).</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="63" />
+            <location filename="../processing/transit_access.py" line="85" />
             <source>Population (points, polygons or grid cells)</source>
             <translation>Population (points, polygones ou carreaux de grille)</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="144" />
+            <location filename="../processing/transit_access.py" line="166" />
             <source>{n} qualifying stops have no coordinates in stops.txt: they are left out.</source>
             <translation>{n} arrêts retenus n'ont pas de coordonnées dans stops.txt : ils sont écartés.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="182" />
+            <location filename="../processing/transit_access.py" line="204" />
             <source>Capacity values not recognised, counted as low capacity: {values}.</source>
             <translation>Valeurs de capacité non reconnues, comptées comme faible capacité : {values}.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="186" />
+            <location filename="../processing/transit_access.py" line="208" />
             <source>{n} stops have no geometry: they are left out.</source>
             <translation>{n} arrêts n'ont pas de géométrie : ils sont écartés.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="289" />
+            <location filename="../processing/transit_access.py" line="315" />
             <source>{n} qualifying stops reach no street within the snap tolerance: no service area.</source>
             <translation>{n} arrêts retenus n'atteignent aucune rue dans la tolérance d'accrochage : pas de zone de desserte.</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="64" />
+            <location filename="../processing/transit_access.py" line="86" />
             <source>Sex field</source>
             <translation>Champ du sexe</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="64" />
+            <location filename="../processing/transit_access.py" line="86" />
             <source>Age group field</source>
             <translation>Champ de la tranche d'âge</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="64" />
+            <location filename="../processing/transit_access.py" line="86" />
             <source>Disability field</source>
             <translation>Champ du handicap</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="75" />
+            <location filename="../processing/transit_access.py" line="97" />
             <source>Monday</source>
             <translation>Lundi</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="75" />
+            <location filename="../processing/transit_access.py" line="97" />
             <source>Tuesday</source>
             <translation>Mardi</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="75" />
+            <location filename="../processing/transit_access.py" line="97" />
             <source>Wednesday</source>
             <translation>Mercredi</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="75" />
+            <location filename="../processing/transit_access.py" line="97" />
             <source>Thursday</source>
             <translation>Jeudi</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="75" />
+            <location filename="../processing/transit_access.py" line="97" />
             <source>Friday</source>
             <translation>Vendredi</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="75" />
+            <location filename="../processing/transit_access.py" line="97" />
             <source>Saturday</source>
             <translation>Samedi</translation>
         </message>
         <message>
-            <location filename="../processing/transit_access.py" line="75" />
+            <location filename="../processing/transit_access.py" line="97" />
             <source>Sunday</source>
             <translation>Dimanche</translation>
         </message>
@@ -5877,17 +5877,17 @@ Paramètres : {params}</translation>
         <message>
             <location filename="../alliance_plugin/core/growth/tiles.py" line="392" />
             <source>A growth patch kept growing past {rounds} windows around {region}.</source>
-            <translation type="unfinished" />
+            <translation>Une tache de croissance a continué de s'étendre au-delà de {rounds} fenêtres autour de {region}.</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/core/growth/tiles.py" line="307" />
             <source>The tile size must be a positive number of metres; got {size}.</source>
-            <translation type="unfinished" />
+            <translation>La taille des tuiles doit être un nombre positif de mètres ; reçu : {size}.</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/core/growth/tiles.py" line="148" />
             <source>A SQL filter (where) needs a GDAL source, not GeoParquet: {path}.</source>
-            <translation type="unfinished" />
+            <translation>Un filtre SQL (where) demande une source GDAL, pas du GeoParquet : {path}.</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/core/gtfs/__init__.py" line="74" />
@@ -6414,32 +6414,32 @@ Paramètres : {params}</translation>
         <message>
             <location filename="../alliance_plugin/core/tenure/dask_engine.py" line="71" />
             <source>No data file found in: {items}.</source>
-            <translation type="unfinished" />
+            <translation>Aucun fichier de données trouvé dans : {items}.</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/core/tenure/dask_engine.py" line="89" />
             <source>Expected GeoParquet (a 'geo' metadata key); this Parquet file has none.</source>
-            <translation type="unfinished" />
+            <translation>GeoParquet attendu (une clé de métadonnées « geo ») ; ce fichier Parquet n'en a pas.</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/core/tenure/dask_engine.py" line="364" />
             <source>The zones have no CRS; give them one (for example with ogr2ogr -a_srs).</source>
-            <translation type="unfinished" />
+            <translation>Les zones n'ont pas de SCR ; donnez-leur en un (par exemple avec ogr2ogr -a_srs).</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/core/tenure/dask_engine.py" line="366" />
             <source>Expected the class field {field!r} in the zones; they have {columns}.</source>
-            <translation type="unfinished" />
+            <translation>Le champ de classe {field!r} est attendu dans les zones ; elles ont {columns}.</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/core/tenure/dask_engine.py" line="473" />
             <source>{path}: the parcels have no CRS; give them one (ogr2ogr -a_srs).</source>
-            <translation type="unfinished" />
+            <translation>{path} : les parcelles n'ont pas de SCR ; donnez-leur en un (ogr2ogr -a_srs).</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/core/tenure/dask_engine.py" line="418" />
             <source>Expected the parcel id field {field!r} in {path}; it has {columns}.</source>
-            <translation type="unfinished" />
+            <translation>Le champ d'identifiant de parcelle {field!r} est attendu dans {path} ; il a {columns}.</translation>
         </message>
         <message>
             <location filename="../alliance_plugin/core/tenure/dask_engine.py" line="597" />
