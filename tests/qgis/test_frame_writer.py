@@ -127,7 +127,9 @@ def mixed_frame(n=5):
 
     return pd.DataFrame({
         "code": ["01004", "2A004", None, "Łódź", "北京"][:n],
-        "nom": pd.array(["Île", None, "Zürich", "", "São Paulo"][:n], dtype="str"),
+        # pandas 3's text dtype; pandas 2 (Debian 13) has "string" (its "str" would write None as 'None')
+        "nom": pd.array(["Île", None, "Zürich", "", "São Paulo"][:n],
+                        dtype="str" if int(pd.__version__.split(".")[0]) >= 3 else "string"),
         "n_partners": [1.0, np.nan, 3.0, 2.7, -2.7][:n],  # an integer column reindexed with NaN
         "rank": pd.array([1, None, 3, 2 ** 40, -5][:n], dtype="Int64"),
         "count": np.array([0, 1, 2, 2 ** 62, -1], dtype=np.int64)[:n],
