@@ -24,6 +24,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..alliance_plugin.core.errors import AllianceError
 from ..alliance_plugin.qgis_io.frame_writer import LineStrings, frame_destination, load_written, write_frame
+from ..alliance_plugin.qgis_io.postgis import adopt_sink_output
 from ..alliance_plugin.qgis_io.reading import FileTable, read_layer
 from ..alliance_plugin.qgis_io.writing import (
     as_multi,
@@ -237,7 +238,8 @@ class AllianceAlgorithm(QgsProcessingAlgorithm):
             geometries, wkbs = None, geometries.wkb()
         write_features(sink, fields, typed_values(frame, kinds), geometries, feedback, transform=transform,
                        wkbs=wkbs)
-        return dest
+        return adopt_sink_output(context, parameters.get(key), dest, self.parameterDefinition(key).description(),
+                                 key)
 
     def writeTerritories(self, parameters, key, context, source, frame, attributes, per_feature, feedback,
                          int_columns=(), text_columns=(), name=None):
@@ -262,7 +264,8 @@ class AllianceAlgorithm(QgsProcessingAlgorithm):
         own_wkb = frame["wkb"].to_numpy() if "wkb" in frame.columns else None  # Z and M as read
         write_features(sink, fields, typed_values(per_feature, kinds), frame["geometry"].to_numpy(),
                        feedback, prefix_attributes=attributes, wkbs=own_wkb)
-        return dest
+        return adopt_sink_output(context, parameters.get(key), dest,
+                                 name or self.parameterDefinition(key).description(), key)
 
 
 def _normalised(path):

@@ -420,3 +420,27 @@ def add_layer(context, value, layer, name, output_name):
                                                     output_name)
         context.addLayerToLoadOnCompletion(layer.id(), details)
     return layer.id()
+
+
+def adopt_sink_output(context, value, dest, name, output_name):
+    """The output of a PostGIS table written through QGIS's own sink, as a layer of the context; returns its id.
+
+    QGIS 3.22's sink for a ``postgis:`` destination returns the destination
+    text itself (password included) and puts that text, which no layer
+    answers to, on the list of layers to load: the table is written but never
+    appears in the project (native algorithms too). The table is opened here
+    as a ``postgres`` layer (its ``authcfg`` kept), given to the context and
+    loaded on completion in place of that text; the output's value becomes
+    the layer's id. Any other destination: ``dest`` unchanged.
+    """
+    target = pg_destination(value)
+    if target is None or not isinstance(dest, str) or _strip_prefix(dest) is None:
+        return dest
+    pending = context.layersToLoadOnCompletion()
+    details = pending.pop(dest, None)
+    context.setLayersToLoadOnCompletion(pending)
+    layer = table_layer(target, name)
+    context.temporaryLayerStore().addMapLayer(layer)
+    if details is not None:
+        context.addLayerToLoadOnCompletion(layer.id(), details)
+    return layer.id()

@@ -264,3 +264,36 @@ def test_authcfg_input_and_saved_connection_output(run_alg, db):
     finally:
         metadata.deleteConnection(name)
         QgsApplication.authManager().removeAuthenticationConfig(authcfg)
+
+
+def test_postgis_outputs_are_loaded_in_the_project(plugin, db):
+    """As the dialog runs it (outputs to load into the project): every PostGIS output, written by QGIS's sink
+    (parcels reprojected from EPSG:3857) or in bulk (tables), is a layer loaded on completion, with its
+    rows, and no output value carries the password (QGIS 3.22's own sink loads nothing)."""
+    from qgis import processing
+    from qgis.core import (QgsMapLayer, QgsProcessingContext, QgsProcessingFeedback,
+                           QgsProcessingOutputLayerDefinition, QgsProcessingUtils, QgsProject)
+
+    project = QgsProject.instance()
+    context = QgsProcessingContext()
+    context.setProject(project)
+    outputs = {"OUTPUT": postgis_output(db, "loaded_parcels"),
+               "OUTPUT_SUMMARY": postgis_output(db, "loaded_summary", False),
+               "OUTPUT_PROXIES": postgis_output(db, "loaded_proxies", False)}
+    results = processing.run("alliance:landtenureoverlay", {
+        "INPUT": source(db, "plots"), "TENURE_FIELD": "statut",
+        "GROWTH": [source(db, "zones", "\"kind\" = 'growth'")],
+        **{key: QgsProcessingOutputLayerDefinition(value, project) for key, value in outputs.items()}},
+        context=context, feedback=QgsProcessingFeedback())
+    pending = context.layersToLoadOnCompletion()
+    for key, table in (("OUTPUT", "loaded_parcels"), ("OUTPUT_SUMMARY", "loaded_summary"),
+                       ("OUTPUT_PROXIES", "loaded_proxies")):
+        # processing.run hands the context's layers back as layers (as for temporary outputs), else their ids
+        layer = results[key] if isinstance(results[key], QgsMapLayer) else \
+            QgsProcessingUtils.mapLayerFromString(results[key], context, False)
+        assert layer is not None and layer.isValid() and layer.providerType() == "postgres", key
+        assert layer.id() in pending, key
+        assert db.module.PASSWORD not in layer.id(), key  # its source has it: the destination typed it
+        assert layer.featureCount() == table_layer(db, table, key == "OUTPUT").featureCount() > 0, key
+    assert results["OUTPUT"].featureCount() == results["PARCELS"] == 407
+    assert not [value for value in pending if value.startswith("postgis:")]
