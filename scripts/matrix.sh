@@ -103,6 +103,19 @@ build_chroot() {  # build_chroot SUITE DIR: create or refresh; idempotent
     fi
 }
 
+install_postgis() {  # install_postgis DIR: the database tests' server, apart from CHROOT_PACKAGES
+    # (their stamp stays as it is, so a chroot already built is not rebuilt); without it they skip.
+    local dir=$1
+    compgen -G "$dir/usr/share/postgresql/*/extension/postgis.control" >/dev/null && return 0
+    say "installing PostgreSQL and PostGIS in the $(basename "$dir") chroot (the database tests)"
+    # Debian's package starts a server at installation: not in a chroot (policy-rc.d says no).
+    printf '#!/bin/sh\nexit 101\n' > "$dir/usr/sbin/policy-rc.d" && chmod +x "$dir/usr/sbin/policy-rc.d"
+    { in_chroot "$dir" apt-get update -qq && in_chroot "$dir" apt-get install -y -qq postgresql postgresql-postgis; } \
+        > "$LOGS/apt-postgis-$(basename "$dir").log" 2>&1 \
+        || say "PostgreSQL/PostGIS could not be installed in the chroot: the database tests skip there"
+    rm -f "$dir/usr/sbin/policy-rc.d"
+}
+
 versions_line() {  # QGIS and library versions inside a chroot, or on the host
     "$@" /usr/bin/python3 -c '
 import importlib
@@ -138,6 +151,7 @@ run_chroot() {
     dir="$MATRIX_DIR/$suite"
     log="$LOGS/qgis-$version.log"
     build_chroot "$suite" "$dir" || { printf '%-60s %s\n' "QGIS $version (Debian $suite)" "chroot could not be built"; cleanup; return 1; }
+    install_postgis "$dir"
     bind "$ROOT" "$dir/alliance" || { cleanup; return 1; }
     say "QGIS $version in the Debian $suite chroot: the whole suite"
     in_chroot "$dir" QT_QPA_PLATFORM=offscreen PYTHONDONTWRITEBYTECODE=1 CI="${CI:-}" ALLIANCE_MATRIX=1 \

@@ -30,6 +30,9 @@ USER = "alliance"
 #: The password of the test role: tests grep outputs and logs for it (issue 16: it must never leak).
 PASSWORD = "S3cr3t-pw-4-alliance-tests"
 DATABASE = "alliance_test"
+#: util-linux's runuser, wherever PATH lacks /usr/sbin (a chroot with a short PATH).
+RUNUSER = shutil.which("runuser") or next((p for p in ("/usr/sbin/runuser", "/sbin/runuser") if os.path.exists(p)),
+                                          "runuser")
 
 
 def server_binaries():
@@ -68,7 +71,7 @@ class Server:
     def _run(self, *args, check=True, **kwargs):
         command = list(args)
         if self.owner is not None:
-            command = ["runuser", "-u", "postgres", "--", *command]
+            command = [RUNUSER, "-u", "postgres", "--", *command]
         return subprocess.run(command, check=check, capture_output=True, text=True, **kwargs)
 
     def start(self):
