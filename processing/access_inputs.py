@@ -106,7 +106,7 @@ class AccessAlgorithm(AllianceAlgorithm):
     TEXT_COLUMNS = ()
 
     GROUP = ("mobility", "Mobility and access")
-    REQUIRES = ("numpy", "pandas", "shapely", "scipy")
+    REQUIRES = ("numpy", "pandas", "shapely", "scipy:core")  # no scipy.ndimage/signal (dependencies.PARTS)
 
     def populationParameters(self, label):
         """The population layer (``label``) and its optional count field, as declarations (:mod:`.parameters`)."""

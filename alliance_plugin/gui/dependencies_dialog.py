@@ -64,7 +64,7 @@ def algorithms_needing():
             continue
         everything.append(algorithm.displayName())
         for name in requires:
-            needs.setdefault(name, []).append(algorithm.displayName())
+            needs.setdefault(dependencies.library_of(name), []).append(algorithm.displayName())
     return needs, everything
 
 

@@ -83,3 +83,15 @@ def test_results_are_cached_until_refresh(deps, monkeypatch):
     assert deps.status("numpy").ok  # cached
     deps.refresh()
     assert deps.status("numpy").state == deps.MISSING
+
+
+def test_a_part_leaves_out_the_features_other_algorithms_use(deps, monkeypatch):
+    """``scipy:core`` (the access algorithms) does not run the scipy.signal check that ``scipy`` (DEGURBA) runs."""
+    from scipy import signal
+
+    monkeypatch.delattr(signal, "fftconvolve")
+    full, core = deps.status("scipy"), deps.status("scipy:core")
+    assert full.state == deps.TOO_OLD and "scipy.signal" in full.feature
+    assert core.state == deps.PRESENT and core.name == "scipy" and deps.library_of("scipy:core") == "scipy"
+    assert deps.problems(["numpy", "scipy:core"]) == [] and deps.problems(["scipy"]) == [full.reason()]
+    assert "scipy" in deps.install_hint(["scipy:core"])
