@@ -193,8 +193,11 @@ def read_file(path, layer, columns):
 
     Returns ``(frame, meta)``: the frame is indexed by feature id (as QGIS
     numbers them for GeoPackages), ``meta`` is pyogrio's (crs, fields,
-    dtypes...). Integer fields holding NULLs come as floats with NaN, as
-    :func:`~.reading.read_layer` gives them; :func:`integer_fields` restores them.
+    dtypes...), plus ``meta["wkb"]``, the geometries' WKB as read (None when
+    some had to be repaired), which :func:`write_gpkg` writes back as it is:
+    whoever replaces ``frame``'s geometries must drop it. Integer fields
+    holding NULLs come as floats with NaN, as :func:`~.reading.read_layer`
+    gives them; :func:`integer_fields` restores them.
     """
     import pandas as pd
     import pyogrio.raw
@@ -207,7 +210,15 @@ def read_file(path, layer, columns):
                          {name: column for name, column in read.items() if name not in columns},
                          index=pd.Index(fids, name="feature id"))
     # "fix": rings of fewer than 4 points (seen in OpenStreetMap data) are closed or dropped, not fatal.
-    frame["geometry"] = shapely.from_wkb(wkb, on_invalid="fix") if wkb is not None else None
+    geometries = shapely.from_wkb(wkb, on_invalid="ignore") if wkb is not None else None
+    if wkb is not None:
+        broken = shapely.is_missing(geometries) & pd.notna(wkb)
+        if broken.any():
+            geometries[broken] = shapely.from_wkb(wkb[broken], on_invalid="fix")
+            wkb = None  # some geometries are not those of the file: write_gpkg converts them all
+    frame["geometry"] = geometries
+    # the geometries' own WKB (None when some were repaired): written back as it is (write_gpkg)
+    meta["wkb"] = wkb
     return frame, meta
 
 
@@ -222,16 +233,18 @@ def integer_fields(frame, meta):
     return frame.assign(**changed) if changed else frame
 
 
-def write_gpkg(path, frame, extra, crs_wkt, feedback=None, *, fids=None, geometry_type=None, promote_to_multi=False):
+def write_gpkg(path, frame, extra, crs_wkt, feedback=None, *, fids=None, geometry_type=None, promote_to_multi=False,
+               wkb=None):
     """Write the input's attributes (``frame`` minus geometry), ``extra`` columns and geometries to a new GeoPackage.
 
     Column names already in the input get a ``_2`` suffix, as QGIS's
     ``combineFields`` does. ``fids`` (the input's GeoPackage fids) become the
     output's fids; ``geometry_type`` (an OGR name such as ``"MultiPolygon Z"``)
     declares the layer's type, and ``promote_to_multi`` makes every geometry
-    multi-part, as QGIS's sink does for a multi-part layer. Returns the path.
+    multi-part, as QGIS's sink does for a multi-part layer. ``wkb``: the WKB
+    of ``frame``'s geometries as read (:func:`read_file`), written as they are
+    instead of converting the shapely geometries back. Returns the path.
     """
-    import geopandas as gpd
     import numpy as np
     import pyogrio
     import shapely
@@ -251,14 +264,62 @@ def write_gpkg(path, frame, extra, crs_wkt, feedback=None, *, fids=None, geometr
     indexed = ~(shapely.is_missing(geometries) | shapely.is_empty(geometries)) if geometry_type else None
     if indexed is not None and indexed.any():
         options["layer_options"] = {"SPATIAL_INDEX": "NO"}
-    pyogrio.write_dataframe(gpd.GeoDataFrame(table, geometry=gpd.GeoSeries(geometries), crs=crs_wkt),
-                            path, layer=layer, promote_to_multi=promote_to_multi, **options)
+    columns = _field_arrays(table) if geometry_type else None
+    if columns is None:  # the layer's type from the data, or dates: geopandas' writer decides as before
+        import geopandas as gpd
+
+        pyogrio.write_dataframe(gpd.GeoDataFrame(table, geometry=gpd.GeoSeries(geometries), crs=crs_wkt),
+                                path, layer=layer, promote_to_multi=promote_to_multi, **options)
+    else:  # what pyogrio.write_dataframe passes to pyogrio.raw.write, without a GeoDataFrame nor WKB made again
+        pyogrio.raw.write(path, wkb if wkb is not None else shapely.to_wkb(geometries), columns[0], list(table.columns),
+                          columns[1], layer=layer, crs=_crs_text(crs_wkt), promote_to_multi=promote_to_multi,
+                          gdal_tz_offsets={}, **options)
     if "layer_options" in options:
         from .frame_writer import add_spatial_index
 
         ids = np.flatnonzero(indexed) + 1 if fids is None else np.asarray(fids, dtype=np.int64)[indexed]
         add_spatial_index(path, layer, geometry_type, shapely.bounds(geometries[indexed]), ids)
     return path
+
+
+def _field_arrays(table):
+    """``(values, masks)`` per column of ``table`` as ``pyogrio.write_dataframe`` gives them to ``pyogrio.raw.write``.
+
+    None when a column holds dates (the writer's own conversions then apply).
+    """
+    import numpy as np
+    import pandas as pd
+    from pandas.arrays import BooleanArray, FloatingArray, IntegerArray
+
+    values, masks = [], []
+    for name in table.columns:
+        column = table[name]
+        if isinstance(column.dtype, pd.DatetimeTZDtype) or column.dtype.kind in "mM" or (
+                column.dtype == "object" and pd.api.types.infer_dtype(column) == "datetime"):
+            return None
+        array = column.values
+        if isinstance(array, pd.api.extensions.ExtensionArray):
+            if isinstance(array, IntegerArray | FloatingArray | BooleanArray):
+                values.append(array._data)
+                masks.append(array._mask)
+            else:
+                values.append(np.asarray(array))
+                masks.append(np.asarray(array.isna()))
+        else:
+            values.append(array)
+            masks.append(None)
+    return values, masks
+
+
+def _crs_text(crs_wkt):
+    """The CRS as ``pyogrio.write_dataframe`` passes a GeoDataFrame's: ``EPSG:n`` when it has a code, else WKT1."""
+    if not crs_wkt:
+        return None
+    from pyproj import CRS
+
+    crs = CRS.from_user_input(crs_wkt)
+    epsg = crs.to_epsg()
+    return f"EPSG:{epsg}" if epsg else crs.to_wkt("WKT1_GDAL")
 
 
 def load_on_completion(context, value, path, name, output_name):

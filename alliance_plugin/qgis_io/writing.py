@@ -129,7 +129,7 @@ def write_file_table(table, per_feature, context, destination_value, name, outpu
                               geometry_type, promote)
     dest = write_gpkg(table.fast.destination, integer_fields(table.frame, table.meta), per_feature,
                       table.crs_wkt, feedback, fids=table.fids, geometry_type=geometry_type,
-                      promote_to_multi=promote)
+                      promote_to_multi=promote, wkb=table.meta.get("wkb"))
     load_on_completion(context, destination_value, dest, name, output_name)
     return dest
 

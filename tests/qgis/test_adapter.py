@@ -188,3 +188,41 @@ def test_one_read_gives_both_crs_exactly(plugin, tmp_path):
     wkb = lambda frame: shapely.to_wkb(frame["geometry"].to_numpy()).tolist()  # noqa: E731
     assert wkb(once.frame) == wkb(moved.frame) and wkb(once.own_frame) == wkb(own.frame)
     assert wkb(once.frame) != wkb(once.own_frame)
+
+
+def test_the_wkb_read_is_written_back_as_the_geometries_would_be(plugin, tmp_path):
+    """write_gpkg writes the WKB read (pyogrio.raw.write) exactly as geopandas' writer wrote the shapely geometries;
+    a geometry repaired on reading (an unclosed ring) drops that WKB, so the repaired one is written."""
+    import struct
+
+    import numpy as np
+    import pandas as pd
+    import pyogrio.raw
+    import shapely
+
+    from alliance_territories.alliance_plugin.qgis_io import fast_path
+
+    path = write_sample(tmp_path / "in.gpkg", "GPKG", z=True)
+    frame, meta = fast_path.read_file(path, None, ["nom", "entier", "réel", "statut"])
+    assert meta["wkb"] is not None and len(meta["wkb"]) == 6
+    frame = fast_path.integer_fields(frame, meta)
+    extra = pd.DataFrame({"score": np.arange(6.0), "nom": ["a", None, "c", "d", "e", "f"]}, index=frame.index)
+    fids = frame.index.to_numpy()
+    crs = meta["crs"]
+    outputs = {}
+    for how, wkb, kind in (("raw", meta["wkb"], "MultiPolygon Z"), ("shapely", None, "MultiPolygon Z"),
+                           ("geopandas", None, None)):  # no type given: geopandas' writer, as before
+        outputs[how] = snapshot(fast_path.write_gpkg(str(tmp_path / f"{how}.gpkg"), frame, extra, crs, fids=fids,
+                                                     geometry_type=kind, promote_to_multi=True, wkb=wkb))
+    assert outputs["raw"] == outputs["shapely"] == outputs["geopandas"]
+    assert outputs["raw"]["type"] == "MultiPolygonZ" and sorted(outputs["raw"]["rows"]) == [1, 2, 3, 4, 5, 6]
+    assert [f[0] for f in outputs["raw"]["fields"]] == ["fid", "nom", "entier", "réel", "statut", "score", "nom_2"]
+    # an unclosed ring: shapely repairs it ("fix"), so the WKB read is not the frame's any more
+    square = shapely.to_wkb(shapely.box(0, 0, 1, 1))
+    ring = struct.pack("<BIII6d", 1, 3, 1, 3, 0, 0, 1, 0, 1, 1)  # a polygon, one ring of 3 points, not closed
+    broken = tmp_path / "broken.gpkg"
+    pyogrio.raw.write(str(broken), np.array([square, ring], dtype=object), [np.array([1, 2])], ["n"],
+                      geometry_type="Polygon", crs=LAEA)
+    frame, meta = fast_path.read_file(str(broken), None, ["n"])
+    assert meta["wkb"] is None and shapely.is_valid(frame["geometry"].to_numpy()).all()
+    assert shapely.get_num_coordinates(frame["geometry"].to_numpy()).tolist() == [5, 4]  # closed
