@@ -129,3 +129,29 @@ def test_two_or_three_zones_of_a_class_count_their_overlap_once():
     expected = shapely.area(shapely.intersection(parcels, union))
     assert out.areas["parcel_id"].tolist() == [0, 1, 2, 3] and out.info["unions"] == 4
     np.testing.assert_allclose(out.areas["area"], expected, rtol=1e-12)
+
+
+def test_numpy_validity_of_triangles_and_quadrilaterals_is_geos():
+    """repair_polygons skips GEOS's is_valid for rings of 3-4 vertices turning clearly one way: the status of
+    every parcel (valid or repaired) must stay GEOS's, for self-crossing, degenerate and odd rings too."""
+    rng = np.random.default_rng(7)
+    corners = rng.uniform(0, 10, (3000, 4, 2))
+    corners[:1000] = np.round(corners[:1000])  # on a grid: collinear and repeated vertices
+    quads = shapely.polygons(np.concatenate([corners, corners[:, :1]], axis=1))  # bow-ties among them
+    triangles = shapely.polygons(np.concatenate([corners[:, :3], corners[:, :1]], axis=1))
+    odd = [shapely.from_wkt(w) for w in (
+        "POLYGON((0 0, 1 0, 1 0, 0 1, 0 0))", "POLYGON((0 0, 2 0, 1 0, 0 1, 0 0))", "POLYGON((0 0, 1 1, 2 2, 0 0))",
+        "POLYGON((0 0, 10 0, 10 10, 0 10.000000000001, 0 0))", "POLYGON((0 0, 1e-13 0, 1 1, 0 1, 0 0))",
+        "POLYGON((0 0, 10 0, 10 10, 0 10, 0 0), (2 2, 2 3, 3 3, 2 2))", "POLYGON((0 0, 4 0, 1 1, 0 4, 0 0))",
+        "POLYGON Z((0 0 1, 1 0 2, 1 1 3, 0 0 1))", "MULTIPOLYGON(((0 0, 1 0, 0 1, 0 0)))", "POLYGON EMPTY")]
+    geoms = np.concatenate([quads, triangles, np.array(odd + [None], dtype=object)])
+    with np.errstate(invalid="ignore"):
+        expected = np.where(shapely.is_missing(geoms), 2, np.where(shapely.is_empty(geoms), 3,
+                                                                   np.where(shapely.is_valid(geoms), 0, 1)))
+    fast = overlay._simple_convex(geoms)
+    assert 1000 < fast.sum() < len(geoms) - 1000  # both paths are taken
+    assert not shapely.is_valid(geoms[:3000]).all()
+    _, status = tenure.repair_polygons(geoms)
+    not_finite = [shapely.from_wkt(f"POLYGON((0 0, 1 0, 1 {v}, 0 1, 0 0))") for v in ("NaN", "Inf")]
+    assert not overlay._simple_convex(np.array(not_finite, dtype=object)).any()  # left to GEOS
+    assert status.tolist() == expected.tolist()

@@ -71,12 +71,48 @@ def repair_polygons(geoms):
 
     missing = shapely.is_missing(geoms)
     empty = shapely.is_empty(geoms) & ~missing
-    invalid = ~shapely.is_valid(geoms) & ~missing & ~empty
+    invalid = ~missing & ~empty
+    # Triangles and quadrilaterals that turn strictly one way are valid: GEOS checks only the others.
+    check = np.flatnonzero(invalid & ~_simple_convex(geoms))
+    invalid[:] = False
+    invalid[check] = ~shapely.is_valid(geoms[check])
     status = np.select([missing, empty, invalid], [2, 3, 1], default=0).astype(np.int8)
     if invalid.any():
         geoms = geoms.copy()
         geoms[invalid] = shapely.make_valid(geoms[invalid])
     return _polygonal(geoms), status
+
+
+def _simple_convex(geoms):
+    """Polygons that are certainly valid: one ring of 3 or 4 finite vertices, every turn the same way and
+    clearly so (a ring of at most 4 vertices turning one way winds once: it is simple and convex). Others
+    (near-collinear or repeated vertices, more vertices, holes, other types) are left to GEOS."""
+    import shapely
+
+    geoms = np.asarray(geoms, dtype=object)
+    out = np.zeros(len(geoms), dtype=bool)
+    rows = np.flatnonzero((shapely.get_type_id(geoms) == 3) & (shapely.get_num_interior_rings(geoms) == 0))
+    if len(rows) == 0:
+        return out
+    polygons = geoms[rows]  # no hole: their coordinates are the exterior ring's
+    n = shapely.get_num_coordinates(polygons)
+    for size in (4, 5):  # with the closing point
+        sub = np.flatnonzero(n == size)
+        if len(sub) == 0:
+            continue
+        xy = shapely.get_coordinates(polygons[sub]).reshape(len(sub), size, 2)
+        closed = (xy[:, 0] == xy[:, -1]).all(axis=1)
+        xy = xy[:, :-1]
+        before = xy - np.roll(xy, 1, axis=1)
+        after = np.roll(xy, -1, axis=1) - xy
+        with np.errstate(invalid="ignore", over="ignore"):
+            turn = before[..., 0] * after[..., 1] - before[..., 1] * after[..., 0]
+            scale = np.hypot(before[..., 0], before[..., 1]) * np.hypot(after[..., 0], after[..., 1])
+            clear = np.abs(turn) > 1e-9 * scale
+            ok = (np.isfinite(xy).all(axis=(1, 2)) & closed & clear.all(axis=1)
+                  & ((turn > 0).all(axis=1) | (turn < 0).all(axis=1)))
+        out[rows[sub[ok]]] = True
+    return out
 
 
 def _union_groups(pieces, group):
@@ -290,7 +326,7 @@ def _cut_areas(geoms, parcel_area, rp, rz, zones):
     slow = np.flatnonzero(~fast | (out < SLIVER * parcel_area[rp]))
     if len(slow):
         a, b = geoms[rp[slow]], zones.geoms[rz[slow]]
-        met = shapely.intersects(a, b)  # an overlap of two zones may lie away from the parcel
+        met = shapely.intersects(b, a)  # the zone (prepared) first; an overlap of two zones may lie away
         out[slow] = 0.0
         out[slow[met]] = shapely.area(shapely.intersection(a[met], b[met]))
     return out
@@ -315,7 +351,7 @@ def _convex_rings(geoms, areas):
     start, length = np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.int64)
     candidate = np.flatnonzero((shapely.get_type_id(geoms) == 3) & (shapely.get_num_interior_rings(geoms) == 0)
                                & (areas > 0))
-    coords, which = shapely.get_coordinates(shapely.get_exterior_ring(geoms[candidate]), return_index=True)
+    coords, which = shapely.get_coordinates(geoms[candidate], return_index=True)  # no hole: the exterior ring
     closing = np.ones(len(coords), dtype=bool)
     closing[:-1] = which[1:] != which[:-1]
     coords, which = coords[~closing], which[~closing]
