@@ -415,22 +415,27 @@ def _clipped_areas(parcel, zone, ring_start, ring_length, vertices, rings, parce
         if len(points) == 0:
             break
     # Shoelace of each clipped ring (a ring of fewer than 3 points has none).
-    count = np.bincount(ring_of, minlength=len(subject))
-    first = np.cumsum(count) - count
-    position = np.arange(len(points))
-    nxt = np.where(position == first[ring_of] + count[ring_of] - 1, first[ring_of], position + 1)
+    nxt = np.empty(len(points), dtype=np.int64)
+    nxt[_previous(ring_of)] = np.arange(len(points))
     cross = points[:, 0] * points[nxt, 1] - points[nxt, 0] * points[:, 1]
     ring_area = np.abs(np.bincount(ring_of, weights=cross, minlength=len(subject))) / 2.0
     return np.maximum(np.bincount(task_of_ring, weights=rings.sign[subject] * ring_area, minlength=n_tasks), 0.0)
 
 
+def _previous(ring_of):
+    """The position of each point's predecessor along its ring (``ring_of`` sorted; the last for the first)."""
+    n = len(ring_of)
+    prv = np.arange(-1, n - 1)
+    if n:
+        cut = np.flatnonzero(ring_of[1:] != ring_of[:-1]) + 1
+        prv[np.concatenate([[0], cut])] = np.concatenate([cut, [n]]) - 1
+    return prv
+
+
 def _clip_step(points, ring_of, d, n_rings):
     """One Sutherland-Hodgman step for every ring at once: the points with ``d >= 0`` are kept, and where an
     edge crosses the line the crossing point is added before the point it leads to."""
-    count = np.bincount(ring_of, minlength=n_rings)
-    first = np.cumsum(count) - count
-    position = np.arange(len(points))
-    prv = np.where(position == first[ring_of], first[ring_of] + count[ring_of] - 1, position - 1)
+    prv = _previous(ring_of)
     inside = d >= 0
     crossing = inside != inside[prv]
     emitted = inside.astype(np.int64) + crossing
