@@ -226,3 +226,29 @@ def test_the_wkb_read_is_written_back_as_the_geometries_would_be(plugin, tmp_pat
     frame, meta = fast_path.read_file(str(broken), None, ["n"])
     assert meta["wkb"] is None and shapely.is_valid(frame["geometry"].to_numpy()).all()
     assert shapely.get_num_coordinates(frame["geometry"].to_numpy()).tolist() == [5, 4]  # closed
+
+
+def test_a_geopackage_read_through_arrow_gives_what_raw_read_gives(plugin, tmp_path):
+    """read_file reads GeoPackages through GDAL's Arrow stream: the same meta, fids, geometries and arrays."""
+    import pyogrio.raw
+    import shapely
+
+    from alliance_territories.alliance_plugin.qgis_io import fast_path
+
+    path = write_sample(tmp_path / "arrow.gpkg", "GPKG", z=True)
+    columns = ["nom", "entier", "réel", "statut"]
+    arrow = fast_path._read_arrow(path, None, columns)
+    assert arrow is not None, "pyarrow is in requirements: GeoPackages are read through Arrow"
+    meta, fids, wkb, values = pyogrio.raw.read(path, columns=columns, return_fids=True)
+    assert sorted(arrow[0]) == sorted(meta) and arrow[0]["crs"] == meta["crs"]
+    assert [list(arrow[0][k]) for k in ("fields", "dtypes")] == [list(meta[k]) for k in ("fields", "dtypes")]
+    assert arrow[1].dtype == fids.dtype and arrow[1].tolist() == fids.tolist() == [1, 2, 3, 4, 5, 6]
+    # the same geometries (Z as ISO WKB through Arrow, as extended WKB through raw.read: GDAL writes both alike)
+    ours, theirs = shapely.from_wkb(arrow[2]), shapely.from_wkb(wkb)
+    assert shapely.equals_exact(ours, theirs, tolerance=0).all() and shapely.has_z(ours).all()
+    assert shapely.to_wkb(ours).tolist() == shapely.to_wkb(theirs).tolist()
+    for got, expected in zip(arrow[3], values, strict=True):
+        assert got.dtype == expected.dtype
+        assert [None if v != v else v for v in got.tolist()] == [None if v != v else v for v in expected.tolist()]
+    assert values[1].dtype.kind == "f"  # the integers with a NULL: floats with NaN both ways
+    assert fast_path._read_arrow(write_sample(tmp_path / "arrow.shp", "ESRI Shapefile"), None, columns) is None
