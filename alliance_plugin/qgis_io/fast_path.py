@@ -242,7 +242,10 @@ def _read_arrow(path, layer, columns):
         from pyogrio.raw import read_arrow
     except ImportError:
         return None
-    meta, table = read_arrow(path, layer=layer, columns=list(columns), return_fids=True)
+    try:
+        meta, table = read_arrow(path, layer=layer, columns=list(columns), return_fids=True)
+    except (RuntimeError, NotImplementedError):  # no Arrow stream in this GDAL: raw.read says what is wrong, if any
+        return None
     geometry = meta.get("geometry_name") or "wkb_geometry"
     names = table.column_names
     fields = [str(name) for name in meta["fields"]]
