@@ -238,6 +238,11 @@ def test_a_geopackage_read_through_arrow_gives_what_raw_read_gives(plugin, tmp_p
     path = write_sample(tmp_path / "arrow.gpkg", "GPKG", z=True)
     columns = ["nom", "entier", "réel", "statut"]
     arrow = fast_path._read_arrow(path, None, columns)
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:  # Debian's chroots package no pyarrow: the plain reader, which the other tests check
+        assert arrow is None
+        return
     assert arrow is not None, "pyarrow is in requirements: GeoPackages are read through Arrow"
     meta, fids, wkb, values = pyogrio.raw.read(path, columns=columns, return_fids=True)
     assert sorted(arrow[0]) == sorted(meta) and arrow[0]["crs"] == meta["crs"]
