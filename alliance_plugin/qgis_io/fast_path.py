@@ -296,7 +296,7 @@ def write_gpkg(path, frame, extra, crs_wkt, feedback=None, *, fids=None, geometr
         table.insert(0, "fid", fids)
     options = {"geometry_type": geometry_type} if geometry_type else {}
     geometries = frame["geometry"].to_numpy()
-    # The R-tree in one pass (frame_writer.add_spatial_index) rather than GDAL 3.6's row by row (10 s a million).
+    # The R-tree in one pass (gpkg_rtree.add_spatial_index) rather than GDAL 3.6's row by row (10 s a million).
     indexed = ~(shapely.is_missing(geometries) | shapely.is_empty(geometries)) if geometry_type else None
     if indexed is not None and indexed.any():
         options["layer_options"] = {"SPATIAL_INDEX": "NO"}
@@ -311,7 +311,7 @@ def write_gpkg(path, frame, extra, crs_wkt, feedback=None, *, fids=None, geometr
                           columns[1], layer=layer, crs=_crs_text(crs_wkt), promote_to_multi=promote_to_multi,
                           gdal_tz_offsets={}, **options)
     if "layer_options" in options:
-        from .frame_writer import add_spatial_index
+        from .gpkg_rtree import add_spatial_index
 
         ids = np.flatnonzero(indexed) + 1 if fids is None else np.asarray(fids, dtype=np.int64)[indexed]
         add_spatial_index(path, layer, geometry_type, shapely.bounds(geometries[indexed]), ids)

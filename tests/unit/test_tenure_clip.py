@@ -11,7 +11,7 @@ import pytest
 import shapely
 
 from alliance_territories.alliance_plugin.core import tenure
-from alliance_territories.alliance_plugin.core.tenure import overlay
+from alliance_territories.alliance_plugin.core.tenure import clip, overlay
 
 
 def random_convex(rng, n, scale=60.0, extent=2000.0):
@@ -148,10 +148,10 @@ def test_numpy_validity_of_triangles_and_quadrilaterals_is_geos():
     with np.errstate(invalid="ignore"):
         expected = np.where(shapely.is_missing(geoms), 2, np.where(shapely.is_empty(geoms), 3,
                                                                    np.where(shapely.is_valid(geoms), 0, 1)))
-    fast = overlay._simple_convex(geoms)
+    fast = clip.simple_convex(geoms)
     assert 1000 < fast.sum() < len(geoms) - 1000  # both paths are taken
     assert not shapely.is_valid(geoms[:3000]).all()
     _, status = tenure.repair_polygons(geoms)
     not_finite = [shapely.from_wkt(f"POLYGON((0 0, 1 0, 1 {v}, 0 1, 0 0))") for v in ("NaN", "Inf")]
-    assert not overlay._simple_convex(np.array(not_finite, dtype=object)).any()  # left to GEOS
+    assert not clip.simple_convex(np.array(not_finite, dtype=object)).any()  # left to GEOS
     assert status.tolist() == expected.tolist()
