@@ -26,7 +26,7 @@ rules (tiles are squares of ``size`` metres on multiples of ``size``):
   in a window that wide, grown until one is found (:func:`settle_distances`).
 
 Everything here is pure (numpy, pandas, shapely); the reading goes through
-:func:`..tenure.dask_engine.read_source` (pyogrio, pyarrow) on the worker.
+:func:`..tenure.partitions.read_source` (pyogrio, pyarrow) on the worker.
 """
 
 from __future__ import annotations
@@ -134,7 +134,7 @@ def read_buildings(sources, window, crs, where=None):
     """Polygon parts of the buildings of ``sources`` (probes) meeting ``window`` (in ``crs``), in ``crs``."""
     from pyproj import CRS
 
-    from ..tenure.dask_engine import bbox_in, read_source
+    from ..tenure.partitions import bbox_in, read_source
 
     target = CRS.from_user_input(crs)
     found = []
@@ -284,7 +284,7 @@ class _Job:
     def territory_of(self, frame):
         if self.territories is None or len(frame) == 0:
             return [None] * len(frame)
-        from ..tenure.dask_engine import bbox_in, read_source
+        from ..tenure.partitions import bbox_in, read_source
 
         import shapely
 
