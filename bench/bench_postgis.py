@@ -41,7 +41,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent / "tests" / "qgis"))
 from bench_tenure import make_parcels, make_zones  # noqa: E402
-from common import QGIS_PROCESS, load_average, qgis_env, run_child  # noqa: E402
+from common import QGIS_PROCESS, arguments, load_average, qgis_env, run_child  # noqa: E402
 
 import postgis_server  # noqa: E402
 
@@ -49,8 +49,7 @@ import postgis_server  # noqa: E402
 def qgis_process(algorithm, parameters, log, timeout=None):
     """(seconds, peak MB) of one qgis_process run; None when it ran past ``timeout``."""
     command = [QGIS_PROCESS, "run", algorithm, "--",
-               *(f"{k}={v}" for k, values in parameters.items()
-                 for v in (values if isinstance(values, list) else [values]))]
+               *arguments(parameters)]
     with open(log, "w") as handle:
         start = time.perf_counter()
         process = subprocess.Popen(command, env=qgis_env(), stdout=handle, stderr=subprocess.STDOUT)

@@ -18,7 +18,6 @@ Wall time and peak memory of each process (``wait4``), the two sides alternated
 """
 
 import argparse
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -27,9 +26,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_tenure import make_parcels, make_zones  # noqa: E402
-from common import alternate, load_average, qgis_env, run_child, run_qgis_process  # noqa: E402
+from common import alternate, load_average, run_qgis_process  # noqa: E402
 
-QGIS_PROCESS = "/usr/bin/qgis_process.bin"
 
 def native_chain(parcels, zones, folder):
     """The three native steps, each a ``qgis_process.bin`` run: (seconds, peak MB of the largest step)."""
@@ -41,26 +39,16 @@ def native_chain(parcels, zones, folder):
                                     "FIELD_LENGTH": 20, "FIELD_PRECISION": 6, "FORMULA": "$area",
                                     "OUTPUT": folder / "pieces_area.gpkg"}),
         ("qgis:statisticsbycategories", {"INPUT": folder / "pieces_area.gpkg", "VALUES_FIELD_NAME": "area",
-                                         "CATEGORIES_FIELD_NAME": "parcel_id", "OUTPUT": folder / "stats.gpkg"}),
+                                         "CATEGORIES_FIELD_NAME": ["parcel_id", "class"],
+                                         "OUTPUT": folder / "stats.gpkg"}),
     ]
     total, peak = 0.0, 0.0
     for number, (algorithm, parameters) in enumerate(steps):
-        # statisticsbycategories takes two category fields: the parcel and the class
-        extra = ["CATEGORIES_FIELD_NAME=class"] if algorithm == "qgis:statisticsbycategories" else []
-        run = run_with_extra(algorithm, parameters, extra, folder / f"native_{number}")
+        run, _ = run_qgis_process(algorithm, parameters, folder / f"native_{number}")
         total, peak = total + run.seconds, max(peak, run.peak_mb)
     for name in ("pieces.gpkg", "pieces_area.gpkg", "stats.gpkg"):
         (folder / name).unlink(missing_ok=True)
     return total, peak
-
-
-def run_with_extra(algorithm, parameters, extra, log_stem):
-    command = [QGIS_PROCESS, "run", algorithm, "--", *(f"{k}={v}" for k, v in parameters.items()), *extra]
-    with open(f"{log_stem}.log", "w") as handle:
-        run = run_child(command, env=qgis_env(), stdout=handle, stderr=subprocess.STDOUT)
-    if run.status != 0:
-        raise SystemExit(f"{algorithm} failed:\n{Path(f'{log_stem}.log').read_text()[-3000:]}")
-    return run
 
 
 def ours(parcels, zones, folder):

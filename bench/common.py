@@ -65,13 +65,19 @@ def qgis_env():
     return dict(os.environ, QT_QPA_PLATFORM="offscreen")
 
 
+def arguments(parameters):
+    """``KEY=value`` arguments of ``qgis_process``; a list value repeats its key (a multiple parameter)."""
+    return [f"{key}={value}" for key, values in parameters.items()
+            for value in (values if isinstance(values, list) else [values])]
+
+
 def run_qgis_process(algorithm, parameters, log_stem):
     """``qgis_process.bin --json run algorithm -- KEY=value ...``: (:class:`ChildRun`, the results).
 
     ``log_stem`` (a Path without suffix) gets ``.json`` (stdout) and ``.log`` (stderr); a failed run stops
     the benchmark with both.
     """
-    command = [QGIS_PROCESS, "--json", "run", algorithm, "--", *(f"{k}={v}" for k, v in parameters.items())]
+    command = [QGIS_PROCESS, "--json", "run", algorithm, "--", *arguments(parameters)]
     out, err = Path(f"{log_stem}.json"), Path(f"{log_stem}.log")
     with open(out, "w") as out_handle, open(err, "w") as err_handle:
         run = run_child(command, env=qgis_env(), stdout=out_handle, stderr=err_handle)
