@@ -8,7 +8,7 @@ alternating the order from one size to the next:
 
 - **ours from PostGIS**: ``alliance:landtenureoverlay`` through ``qgis_process.bin``,
   parcels and zones as ``postgres://`` layers, the parcels written back to a PostGIS
-  table (bulk read with pyogrio, bulk write with COPY: qgis_io/postgis.py);
+  table (bulk read with pyogrio, bulk write with COPY: qgis_io/postgis.py, postgis_write.py);
 - **ours from GeoPackage**: the same run on the GeoPackages, parcels to a new GeoPackage;
 - **our overlay alone**: parcels and zones read from PostGIS with pyogrio and
   ``tenure.overlay_areas`` (2 threads) in a child process: the same work as

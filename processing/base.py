@@ -24,7 +24,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..alliance_plugin.core.errors import AllianceError
 from ..alliance_plugin.qgis_io.frame_writer import LineStrings, frame_destination, load_written, write_frame
-from ..alliance_plugin.qgis_io.postgis import adopt_sink_output
+from ..alliance_plugin.qgis_io.postgis_write import adopt_sink_output
 from ..alliance_plugin.qgis_io.reading import FileTable, read_layer
 from ..alliance_plugin.qgis_io.writing import (
     as_multi,

@@ -34,7 +34,7 @@ What the fast path preserves, and why each condition of :func:`fast_path` is the
   or data-source creation options, or a field mapping (appending to a
   layer), go through QGIS's sink.
 
-PostGIS (qgis_io/postgis.py does the reading and writing):
+PostGIS (qgis_io/postgis.py does the reading, qgis_io/postgis_write.py the writing):
 
 - **input**: a ``postgres`` layer whose primary key is one integer column
   (QGIS's feature ids are then its values: the frame is indexed by them);

@@ -11,7 +11,7 @@ seconds. Two decisions, kept apart:
   with no layer or data-source creation option and no field mapping (the
   conditions of ``fast_path.plain_sink`` and ``fast_path.gpkg_destination``)
   is a :class:`FrameDestination`, and so is a PostGIS table (``postgis:`` +
-  URI, written by qgis_io/postgis.py); anything else (``memory:``, ``ogr:`` URIs,
+  URI, written by qgis_io/postgis_write.py); anything else (``memory:``, ``ogr:`` URIs,
   an existing file, which QGIS replaces or refuses as
   ``AllianceAlgorithm.checkParameterValues`` says, other formats, databases)
   is None: QGIS's sink. One function, so that other destinations
@@ -49,7 +49,7 @@ from dataclasses import dataclass
 from qgis.core import QgsCoordinateReferenceSystem, QgsWkbTypes
 
 from ..toolbelt.i18n import tr
-from . import fast_path, postgis
+from . import fast_path, postgis, postgis_write
 from .gpkg_rtree import add_spatial_index
 
 #: Field names the GeoPackage keeps for its own columns (QGIS's sink handles a field of that name its own way).
@@ -124,7 +124,7 @@ def frame_destination(value):
     if not fast_path.plain_sink(value):
         return None
     table = postgis.pg_destination(value)
-    if table is not None:  # written in bulk, then renamed in one transaction (qgis_io/postgis.py)
+    if table is not None:  # written in bulk, then renamed in one transaction (qgis_io/postgis_write.py)
         return FrameDestination("postgis", table.label, table.table, table) if fast_path.pyogrio_usable() else None
     path = fast_path.gpkg_destination(value)
     if not path or os.path.exists(path) or not os.path.isdir(os.path.dirname(os.path.abspath(path))):
@@ -296,7 +296,7 @@ def write_frame(destination, frame, kinds, geometries, wkb_type, crs, feedback=N
 def load_written(context, value, path, name, output_name):
     """Load the written file on completion as QGIS loads its sinks' (name, project, output)."""
     if path in _WRITTEN_TABLES:  # a PostGIS table: its layer joins the context (its id, no password, is the value)
-        postgis.add_layer(context, value, _WRITTEN_TABLES.pop(path), name, output_name)
+        postgis_write.add_layer(context, value, _WRITTEN_TABLES.pop(path), name, output_name)
         return
     fast_path.load_on_completion(context, value, path, name, output_name)
 
@@ -306,7 +306,7 @@ _WRITTEN_TABLES = {}
 
 
 def _write_postgis(destination, prepared, feedback):
-    """A :class:`PreparedFrame` to a PostGIS table (``postgis.write_table``); returns the new layer's id."""
+    """A :class:`PreparedFrame` to a PostGIS table (``postgis_write.write_table``); returns the new layer's id."""
     import numpy as np
     import pandas as pd
     import shapely
@@ -320,8 +320,8 @@ def _write_postgis(destination, prepared, feedback):
     count = len(prepared.wkb) if prepared.wkb is not None else (len(prepared.columns[0]) if prepared.columns else 0)
     frame = pd.DataFrame(columns, index=pd.RangeIndex(count))
     geometries = shapely.from_wkb(prepared.wkb) if prepared.wkb is not None else None
-    written = postgis.write_table(destination.target, frame, geometries, prepared.crs_wkt, feedback,
-                                  geometry_type=prepared.geometry_type)
-    layer = postgis.table_layer(written, destination.layer)
+    written = postgis_write.write_table(destination.target, frame, geometries, prepared.crs_wkt, feedback,
+                                        geometry_type=prepared.geometry_type)
+    layer = postgis_write.table_layer(written, destination.layer)
     _WRITTEN_TABLES[layer.id()] = layer
     return layer.id()

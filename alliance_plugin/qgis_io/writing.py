@@ -3,7 +3,7 @@
 :func:`write_features` adds one feature per row to a sink (QGIS's path);
 :func:`write_file_table` writes an input read with pyogrio back with its new
 columns (the fast path decided by :func:`~.fast_path.fast_path`) to a new
-GeoPackage or a PostGIS table (qgis_io/postgis.py). The
+GeoPackage or a PostGIS table (qgis_io/postgis_write.py). The
 algorithms call them through ``AllianceAlgorithm.writeFrame`` and
 ``writeTerritories`` (processing/base.py), which create the sinks.
 """
@@ -13,7 +13,7 @@ from __future__ import annotations
 from qgis.core import QgsFeature, QgsFeatureSink, QgsFields, QgsGeometry, QgsProcessingException, QgsWkbTypes
 
 from ..toolbelt.i18n import tr
-from . import compat, postgis
+from . import compat, postgis_write
 from .fast_path import integer_fields, load_on_completion, write_gpkg
 from .reading import BATCH, check_progress
 
@@ -150,9 +150,9 @@ def _write_postgis(table, per_feature, context, destination_value, name, output_
     renamed = {c: f"{c}_2" for c in per_feature.columns if c in attributes.columns}
     frame = attributes.join(per_feature.rename(columns=renamed))
     crs = table.crs_id if table.crs_id.upper().startswith("EPSG:") else table.crs_wkt
-    written = postgis.write_table(table.fast.target, frame, table.frame["geometry"].to_numpy(), crs, feedback,
-                                  key=key, geometry_type=geometry_type, promote_to_multi=promote)
-    return postgis.load_table(context, destination_value, written, name, output_name)
+    written = postgis_write.write_table(table.fast.target, frame, table.frame["geometry"].to_numpy(), crs,
+                                        feedback, key=key, geometry_type=geometry_type, promote_to_multi=promote)
+    return postgis_write.load_table(context, destination_value, written, name, output_name)
 
 
 def as_multi(geometries):

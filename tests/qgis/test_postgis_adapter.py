@@ -92,9 +92,9 @@ def run_tenure(run_alg, parcels, zones, output, **extra):
 def test_postgis_parcels_written_both_ways_are_equal(postgis, tables, run_alg, monkeypatch, tmp_path, to_postgis,
                                                       filtered):
     """PostGIS in, GeoPackage or PostGIS out: pyogrio (bulk) and QGIS's source and sink give the same layer."""
-    from alliance_territories.alliance_plugin.qgis_io import fast_path, postgis as pg
+    from alliance_territories.alliance_plugin.qgis_io import fast_path, postgis_write
 
-    monkeypatch.setattr(pg, "PARALLEL_ROWS", 4)  # two halves loaded at once, as from 50,000 rows
+    monkeypatch.setattr(postgis_write, "PARALLEL_ROWS", 4)  # two halves loaded at once, as from 50,000 rows
     parcels, zones = tables
     parcels.setSubsetString('"n" IS NULL OR "n" > 2' if filtered else "")
     suffix = f"{int(filtered)}{int(to_postgis)}"
@@ -187,7 +187,7 @@ def test_server_gone_before_the_write_keeps_the_previous_table(postgis, tables, 
     """The server stops just before the bulk write: a clear error, and the earlier table is still whole."""
     from qgis.core import QgsProcessingException, QgsProcessingFeedback
 
-    from alliance_territories.alliance_plugin.qgis_io import postgis as pg
+    from alliance_territories.alliance_plugin.qgis_io import postgis as pg, postgis_write
 
     parcels, zones = tables
     output = f"postgis:{postgis.uri(table='résultat', schema=SCHEMA)}"
@@ -206,7 +206,8 @@ def test_server_gone_before_the_write_keeps_the_previous_table(postgis, tables, 
     frame = gpd.GeoDataFrame({"a": [1.0]}).drop(columns="geometry", errors="ignore")
     try:
         with pytest.raises(QgsProcessingException) as raised:
-            pg.write_table(pg.pg_destination(output), frame, [shapely.box(0, 0, 1, 1)], "EPSG:2154", Stopper())
+            postgis_write.write_table(pg.pg_destination(output), frame, [shapely.box(0, 0, 1, 1)], "EPSG:2154",
+                                      Stopper())
     finally:
         postgis.launch()
     assert "server cannot be reached" in str(raised.value) and postgis.module.PASSWORD not in str(raised.value)
@@ -269,9 +270,9 @@ def test_known_parcel_codes_in_order(plugin):
 
 def test_frame_outputs_to_postgis_both_ways_are_equal(postgis, tables, run_alg, monkeypatch):
     """Tables and pieces written by writeFrame (frame_writer) to PostGIS: bulk and QGIS's sink agree."""
-    from alliance_territories.alliance_plugin.qgis_io import fast_path, postgis as pg
+    from alliance_territories.alliance_plugin.qgis_io import fast_path, postgis as pg, postgis_write
 
-    monkeypatch.setattr(pg, "PARALLEL_ROWS", 2)
+    monkeypatch.setattr(postgis_write, "PARALLEL_ROWS", 2)
     parcels, zones = tables
     outputs, next_ids = {}, {}
     for way in ("fast", "qgis"):
