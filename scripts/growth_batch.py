@@ -64,6 +64,7 @@ def main(argv=None):
     from pyproj import CRS
 
     tiles = importlib.import_module("alliance_plugin.core.growth.tiles")
+    sums = importlib.import_module("alliance_plugin.core.growth.tile_summary")
     before_files, after_files = engine.expand_sources(args.before), engine.expand_sources(args.after)
     if args.territories and not args.territory_field:
         raise SystemExit("--territories needs --territory-field")
@@ -114,7 +115,7 @@ def main(argv=None):
                  for batch in batches]
         merged = client.submit(tiles.merge_edges, job_future, str(parts), args.format, *edges, pure=False,
                                retries=args.retries)
-        total = tree_reduce(client, tiles.combine_summaries, first + [merged], retries=args.retries)
+        total = tree_reduce(client, sums.combine_summaries, first + [merged], retries=args.retries)
         show_progress(args, edges + [merged, total])
         result = total.result()
         seconds = time.perf_counter() - start
@@ -124,7 +125,7 @@ def main(argv=None):
             cluster.close()
     for leftover in parts.glob(".part-*.tmp"):
         leftover.unlink()
-    summary = tiles.finish_summary(result["summary"])
+    summary = sums.finish_summary(result["summary"])
     summary.to_csv(out_dir / "summary.csv")
     stats = result["stats"]
     n_patches = sum(s.get("patches", 0) for s in stats)

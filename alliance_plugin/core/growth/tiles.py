@@ -25,6 +25,8 @@ rules (tiles are squares of ``size`` metres on multiples of ``size``):
   by it lies inside the window; otherwise the earlier buildings are read again
   in a window that wide, grown until one is found (:func:`settle_distances`).
 
+The sums per territory of the patches each tile keeps: :mod:`.tile_summary`.
+
 Everything here is pure (numpy, pandas, shapely); the reading goes through
 :func:`..tenure.partitions.read_source` (pyogrio, pyarrow) on the worker.
 """
@@ -39,10 +41,8 @@ import pandas as pd
 
 from ..errors import InvalidValueError
 from ..geometry import explode_polygons
-from .patches import GROWTH_CLASSES, PATCH_COLUMNS, growth_patches, patch_territories
-
-#: Columns of the partial summaries summed on the cluster (:func:`partial_summary`).
-SUM_COLUMNS = tuple(f"area_{c}" for c in GROWTH_CLASSES) + tuple(f"n_{c}" for c in GROWTH_CLASSES) + ("weighted",)
+from .patches import PATCH_COLUMNS, growth_patches, patch_territories
+from .tile_summary import partial_summary
 
 
 def tile_index(x, y, size):
@@ -217,53 +217,6 @@ def patches_in_window(before, after, window, *, ring, min_area, quad_segs):
     extents = after_extents(frame["geometry"].to_numpy(), after)
     settled = strictly_inside(widen(extents, ring), window)
     return frame, extents, settled
-
-
-def partial_summary(frame, territory):
-    """Sums per territory (None left out) of a set of patches: area and number per class, area x LEI.
-
-    Summed over tiles by :func:`combine_summaries` and finished by :func:`finish_summary`, they give
-    :func:`~.patches.growth_summary` of the whole set.
-    """
-    codes = pd.Series(np.asarray(territory, dtype=object), dtype=object)
-    known = codes.notna().to_numpy()
-    table = pd.DataFrame({"territory": codes[known].to_numpy(),
-                          "area": frame["area"].to_numpy(dtype=float)[known],
-                          "weighted": (frame["area"] * frame["lei"]).to_numpy(dtype=float)[known],
-                          "growth_class": frame["growth_class"].to_numpy()[known]})
-    out = pd.DataFrame(index=pd.Index(pd.unique(table["territory"]), dtype=object, name="territory"))
-    for kind in GROWTH_CLASSES:
-        mine = table[table["growth_class"] == kind].groupby("territory")["area"]
-        out[f"area_{kind}"] = mine.sum().reindex(out.index, fill_value=0.0).to_numpy(dtype=float)
-        out[f"n_{kind}"] = mine.size().reindex(out.index, fill_value=0).to_numpy(dtype=np.int64)
-    out["weighted"] = table.groupby("territory")["weighted"].sum().reindex(out.index, fill_value=0.0).to_numpy()
-    out.attrs["unassigned_area"] = float(frame["area"].to_numpy(dtype=float)[~known].sum())
-    return out
-
-
-def combine_summaries(*parts):
-    """Sum partial results (``{"summary", "unassigned", "stats"}``) of tiles or of this function."""
-    frames = [p["summary"] for p in parts if len(p["summary"])]
-    summary = pd.concat(frames).groupby(level=0, sort=True).sum() if frames else parts[0]["summary"]
-    return {"summary": summary, "unassigned": sum(p["unassigned"] for p in parts),
-            "stats": [s for p in parts for s in p["stats"]]}
-
-
-def finish_summary(sums):
-    """:func:`~.patches.growth_summary`'s table from summed partials."""
-    out = pd.DataFrame(index=pd.Index(sums.index, dtype=object, name="territory"))
-    for kind in GROWTH_CLASSES:
-        out[f"area_{kind}"] = sums[f"area_{kind}"].to_numpy(dtype=float)
-    total = out[[f"area_{k}" for k in GROWTH_CLASSES]].sum(axis=1).to_numpy()
-    out["area_added"] = total
-    out["n_patches"] = sums[[f"n_{k}" for k in GROWTH_CLASSES]].sum(axis=1).to_numpy().astype(np.int64)
-    for kind in GROWTH_CLASSES:
-        out[f"n_{kind}"] = sums[f"n_{kind}"].to_numpy().astype(np.int64)
-    out["share_outlying"] = np.divide(out["area_outlying"].to_numpy(), total, out=np.full(len(total), np.nan),
-                                      where=total > 0)
-    out["awmei"] = np.divide(sums["weighted"].to_numpy(dtype=float), total, out=np.full(len(total), np.nan),
-                             where=total > 0)
-    return out
 
 
 class _Job:
