@@ -1,4 +1,4 @@
-"""The overlay's clipping of convex parcels (core/tenure/overlay.py, _cut_areas) against independent computations.
+"""The overlay's clipping of convex parcels (core/tenure/zones.py, cut_areas) against independent computations.
 
 Convex parcels are clipped against the zones' rings without GEOS; the areas must be those of shapely's
 intersection, pair by pair, whatever the parcels' orientation, the zones' holes and parts, and where
@@ -11,7 +11,8 @@ import pytest
 import shapely
 
 from alliance_territories.alliance_plugin.core import tenure
-from alliance_territories.alliance_plugin.core.tenure import clip, overlay
+from alliance_territories.alliance_plugin.core.tenure import clip
+from alliance_territories.alliance_plugin.core.tenure import zones as zone_engine
 
 
 def random_convex(rng, n, scale=60.0, extent=2000.0):
@@ -49,14 +50,14 @@ def test_clipped_areas_are_shapely_intersection_areas_pair_by_pair(monkeypatch):
     parcels = random_convex(rng, 600)
     zones = zones_with_holes_and_parts(rng)
     repaired, _ = tenure.repair_polygons(zones)
-    prepared = overlay._Zones(shapely.to_wkb(repaired), np.zeros(len(zones), dtype=np.int64))
+    prepared = zone_engine.Zones(shapely.to_wkb(repaired), np.zeros(len(zones), dtype=np.int64))
     p, z = prepared.tree.query(parcels, predicate="intersects")
     area = shapely.area(parcels)
     measured_by_geos = []
     with monkeypatch.context() as patch:
         intersection = shapely.intersection
         patch.setattr(shapely, "intersection", lambda a, b: measured_by_geos.append(len(a)) or intersection(a, b))
-        ours = overlay._cut_areas(parcels, area, p, z, prepared)
+        ours = zone_engine.cut_areas(parcels, area, p, z, prepared)
     assert sum(measured_by_geos) < 0.1 * len(p)  # the touching pairs and slivers only
     theirs = shapely.area(shapely.intersection(parcels[p], prepared.geoms[z]))
     assert len(p) > 800 and (theirs > 0).sum() > 700 and (theirs < area[p]).sum() > 300

@@ -11,7 +11,10 @@ table, and :func:`~.dask_engine.overlay_areas_dask` runs the overlay on
 dask-geopandas partitions with the same numbers (scripts/tenure_batch.py).
 
 Modules: ``classes`` (tenure classes), ``overlay`` (the overlay engine with
-the containment shortcut), ``summary`` (per parcel and per territory),
+the containment shortcut), ``zones`` (the zones prepared for it, and the
+exact cut areas), ``clip`` (numpy clipping of convex parcels),
+``partitions`` (a national cadastre's sources cut for the cluster),
+``summary`` (per parcel and per territory),
 ``dask_engine`` (the optional dask engine; dask is imported only when it runs).
 """
 

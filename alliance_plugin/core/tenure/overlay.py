@@ -35,32 +35,14 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InvalidValueError, first_labels
-from .clip import clipped_areas, convex_rings, simple_convex
+from .clip import simple_convex
+from .zones import Zones, cut_areas, polygonal
 
 Overlay = namedtuple("Overlay", "areas parcels pieces info")
 
 #: The geometry status of a parcel in ``Overlay.parcels``, by the code :func:`repair_polygons` gives.
 STATUS_LABELS = ("valid", "repaired", "null", "empty")
 
-
-def _polygonal(geoms):
-    """The polygonal part of each geometry: lines and points of a repaired collection have no area."""
-    import shapely
-
-    geoms = np.asarray(geoms, dtype=object)
-    rows = np.flatnonzero(shapely.get_type_id(geoms) == 7)  # GeometryCollection
-    if len(rows) == 0:
-        return geoms
-    parts, owner = shapely.get_parts(geoms[rows], return_index=True)
-    parts, sub = shapely.get_parts(parts, return_index=True)  # a collection may hold multipolygons
-    owner = owner[sub]
-    keep = shapely.get_type_id(parts) == 3
-    out = np.array([shapely.MultiPolygon()] * len(rows), dtype=object)
-    if keep.any():
-        out = shapely.multipolygons(parts[keep], indices=owner[keep], out=out)
-    geoms = geoms.copy()
-    geoms[rows] = out
-    return geoms
 
 
 def repair_polygons(geoms):
@@ -81,7 +63,7 @@ def repair_polygons(geoms):
     if invalid.any():
         geoms = geoms.copy()
         geoms[invalid] = shapely.make_valid(geoms[invalid])
-    return _polygonal(geoms), status
+    return polygonal(geoms), status
 
 
 def _union_groups(pieces, group):
@@ -101,99 +83,6 @@ def _union_groups(pieces, group):
         pieces[paired] = shapely.union(pieces[paired], pieces[paired + 1])
         pieces, group = pieces[even], group[even]
     return pieces, group
-
-
-class _Zones:
-    """Zones as one worker sees them: its own copies, prepared, and their STR-tree.
-
-    Prepared geometries are not thread-safe, so each thread builds its own.
-    """
-
-    def __init__(self, wkb, codes):
-        import shapely
-
-        self.geoms = shapely.from_wkb(wkb)
-        shapely.prepare(self.geoms)
-        self.tree = shapely.STRtree(self.geoms)
-        self.bounds = shapely.bounds(self.geoms)
-        self.codes = codes
-        self.rings = _ZoneRings(self.geoms)
-        self.overlaps = {}  # (zone, zone) -> the polygonal part of their intersection, cut when first needed
-
-    def overlap_areas(self, geoms, parcel_area, parcel, zone_a, zone_b):
-        """Area of each parcel ``parcel[i]`` within both zones ``zone_a[i]`` and ``zone_b[i]``."""
-        import shapely
-
-        low, high = np.minimum(zone_a, zone_b), np.maximum(zone_a, zone_b)
-        pairs = list(zip(low.tolist(), high.tolist()))
-        new = sorted(set(pairs) - self.overlaps.keys())
-        if new:
-            a, b = np.array(new).T
-            with np.errstate(invalid="ignore"):  # zones that only touch give an empty overlap (NaN bounds)
-                cut = _polygonal(shapely.intersection(self.geoms[a], self.geoms[b]))
-            self.overlaps.update(zip(new, cut))
-        distinct = sorted(pair for pair in set(pairs) if not self.overlaps[pair].is_empty)
-        number = {pair: k for k, pair in enumerate(distinct)}
-        region = np.array([number.get(pair, -1) for pair in pairs], dtype=np.int64)
-        out = np.zeros(len(pairs))  # zones that only touch: no common area
-        met = np.flatnonzero(region >= 0)
-        if len(met):
-            overlap = _Regions(np.array([self.overlaps[pair] for pair in distinct], dtype=object))
-            out[met] = _cut_areas(geoms, parcel_area, parcel[met], region[met], overlap)
-        return out
-
-
-class _Regions:
-    """Polygons (zones, overlaps of two zones) as :func:`_cut_areas` takes them: the geometries and rings."""
-
-    def __init__(self, geoms):
-        self.geoms = geoms
-        self.rings = _ZoneRings(geoms)
-
-
-class _ZoneRings:
-    """Every ring of every zone, for :func:`clipped_areas`: coordinates without the closing point, the
-    rings of zone ``z`` at ``first[z]:first[z] + count[z]``, each with its first coordinate, its length and
-    its sign (+1 an outer ring, -1 a hole)."""
-
-    def __init__(self, geoms):
-        import shapely
-
-        geoms = np.asarray(geoms, dtype=object)
-        parts, owner = shapely.get_parts(geoms, return_index=True)
-        polygon = shapely.get_type_id(parts) == 3
-        parts, owner = parts[polygon], owner[polygon]
-        rings, ring_part = shapely.get_rings(parts, return_index=True)
-        outer = np.ones(len(rings), dtype=bool)
-        outer[1:] = ring_part[1:] != ring_part[:-1]
-        coords, ring_of = shapely.get_coordinates(rings, return_index=True)
-        closing = np.ones(len(coords), dtype=bool)
-        closing[:-1] = ring_of[1:] != ring_of[:-1]  # the last point of each ring repeats its first
-        self.coords, ring_of = coords[~closing], ring_of[~closing]
-        self.length = np.bincount(ring_of, minlength=len(rings))
-        self.start = np.concatenate([[0], np.cumsum(self.length)[:-1]]).astype(np.int64)
-        self.sign = np.where(outer, 1.0, -1.0)
-        zone_of_ring = owner[ring_part]
-        self.count = np.bincount(zone_of_ring, minlength=len(geoms))
-        self.first = np.concatenate([[0], np.cumsum(self.count)[:-1]]).astype(np.int64)
-        # Runs of CHUNK vertices (and the next one, where the run ends) with their boxes: a run wholly on
-        # one side of a parcel's box is replaced by its first vertex (see clipped_areas).
-        self.chunk_count = -(-self.length // CHUNK)
-        self.chunk_first = (np.cumsum(self.chunk_count) - self.chunk_count).astype(np.int64)
-        ring = np.repeat(np.arange(len(self.length)), self.chunk_count)
-        j = np.arange(len(ring)) - self.chunk_first[ring]
-        self.chunk_start = self.start[ring] + j * CHUNK
-        self.chunk_length = np.minimum(CHUNK, self.length[ring] - j * CHUNK)
-        end = self.start[ring] + ((j + 1) * CHUNK) % np.maximum(self.length[ring], 1)
-        end = np.where((j + 1) * CHUNK >= self.length[ring], self.start[ring], end)
-        box = np.empty((len(ring), 4))
-        if len(ring):
-            x, y = self.coords[:, 0], self.coords[:, 1]
-            box[:, 0] = np.minimum(np.minimum.reduceat(x, self.chunk_start), x[end])
-            box[:, 1] = np.minimum(np.minimum.reduceat(y, self.chunk_start), y[end])
-            box[:, 2] = np.maximum(np.maximum.reduceat(x, self.chunk_start), x[end])
-            box[:, 3] = np.maximum(np.maximum.reduceat(y, self.chunk_start), y[end])
-        self.chunk_box = box
 
 
 def _chunk(geoms, zones, n_classes, want_pieces):
@@ -217,7 +106,7 @@ def _chunk(geoms, zones, n_classes, want_pieces):
         cut = shapely.intersection(geoms[rp], zones.geoms[rz])
         cut_area = shapely.area(cut)
     else:  # areas alone: convex parcels are clipped without GEOS (pieces are cut below where unions need them)
-        cut, cut_area = None, _cut_areas(geoms, area, rp, rz, zones)
+        cut, cut_area = None, cut_areas(geoms, area, rp, rz, zones)
     positive = cut_area > 0
     n_in = int(inside.sum())
     p = np.concatenate([pi[inside], rp[positive]])
@@ -254,51 +143,14 @@ def _chunk(geoms, zones, n_classes, want_pieces):
         united, _ = _union_groups(piece[members], key[members])
         group_area[need_union] = shapely.area(united)
         if want_pieces:
-            pieces = _polygonal(piece[first])
-            pieces[need_union] = _polygonal(united)
+            pieces = polygonal(piece[first])
+            pieces[need_union] = polygonal(united)
     keep = group_area > 0
     counts = {"candidate_pairs": len(pi), "contained_pairs": n_in, "boundary_pairs": len(rest),
               "unions": unions}
     return (group_key[keep] // n_classes, group_key[keep] % n_classes, group_area[keep],
             None if pieces is None else pieces[keep], area, status, counts)
 
-
-#: Vertices per run of a zone ring (see clipped_areas).
-CHUNK = 8
-
-#: Below this share of the parcel's area, a clipped area is measured again by GEOS: a zone that only touches
-#: the parcel (area 0, no row) and slivers are then exactly what the intersection gives.
-SLIVER = 1e-9
-
-
-def _cut_areas(geoms, parcel_area, rp, rz, zones):
-    """Area of parcel ``rp[i]`` within zone ``rz[i]`` for each pair (their boundaries cross).
-
-    A convex parcel (most cadastral parcels are quadrilaterals) clips the zone's rings, all pairs at
-    once, edge by edge (Sutherland-Hodgman, exact for a convex clip polygon: the bridges it leaves along
-    the parcel's edges have no area); a hole's clipped area is subtracted. Other parcels, and areas under
-    :data:`SLIVER` of the parcel's, go through GEOS's intersection. Both agree to about 1e-12 of the area
-    (tests/unit/test_tenure_clip.py).
-    """
-    import shapely
-
-    out = np.zeros(len(rp))
-    if len(rp) == 0:
-        return out
-    used, local = np.unique(rp, return_inverse=True)
-    convex, ring_start, ring_length, vertices = convex_rings(geoms[used], parcel_area[used])
-    fast = convex[local]
-    tasks = np.flatnonzero(fast)
-    if len(tasks):
-        out[tasks] = clipped_areas(local[tasks], rz[tasks], ring_start, ring_length, vertices, zones.rings,
-                                    shapely.bounds(geoms[used]))
-    slow = np.flatnonzero(~fast | (out < SLIVER * parcel_area[rp]))
-    if len(slow):
-        a, b = geoms[rp[slow]], zones.geoms[rz[slow]]
-        met = shapely.intersects(b, a)  # the zone (prepared) first; an overlap of two zones may lie away
-        out[slow] = 0.0
-        out[slow[met]] = shapely.area(shapely.intersection(a[met], b[met]))
-    return out
 
 
 def _parcel_index(parcels, parcel_ids):
@@ -408,7 +260,7 @@ def overlay_areas(parcels, zones, *, parcel_ids, zone_classes, return_pieces=Fal
         results = _run_threads(parcels, step, wkb, codes, n_classes, return_pieces, int(workers),
                                progress, is_canceled)
     else:
-        results = _run_chunks(parcels, chunk_size, _Zones(wkb, codes), n_classes, return_pieces,
+        results = _run_chunks(parcels, chunk_size, Zones(wkb, codes), n_classes, return_pieces,
                               progress, is_canceled)
     if results is None:
         return None
@@ -446,7 +298,7 @@ def _run_threads(parcels, step, wkb, codes, n_classes, want_pieces, workers, pro
         if stop.is_set():
             return start, None
         if not hasattr(local, "zones"):
-            local.zones = _Zones(wkb, codes)
+            local.zones = Zones(wkb, codes)
         return start, _chunk(parcels[start:start + step], local.zones, n_classes, want_pieces)
 
     results = []
