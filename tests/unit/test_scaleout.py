@@ -344,6 +344,61 @@ def test_geographic_parcels_are_refused_without_a_crs(repo, cluster, tmp_path):
     assert done.returncode != 0 and "projected CRS in metres" in done.stderr and "--crs" in done.stderr
 
 
+def test_the_readme_commands_for_several_machines(repo, tmp_path):
+    """The README's cluster on several machines, as its commands start it: ``dask scheduler``, then ``dask
+    worker ADDRESS`` started apart, each in its own folder like another machine (without the plugin on its
+    path: the job ships it), only the inputs and the output folder shared. The job gives the single-machine
+    overlay and summary, its parts written by both workers."""
+    import pyogrio
+
+    dask = shutil.which("dask", path=os.path.dirname(sys.executable)) or shutil.which("dask")
+    if dask is None:
+        pytest.skip("no dask command line next to this Python")
+    parcels = parcel_frame(20_000, seed=5)
+    pyogrio.write_dataframe(parcels, tmp_path / "p.gpkg", layer="parcels")
+    zones = make_zones(m=120, seed=4)
+    zones.to_file(tmp_path / "zones.gpkg", layer="zones")
+    machines = [tmp_path / name for name in ("scheduler-host", "host-a", "host-b")]
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH" or "alliance" not in value}
+    started = []
+    try:
+        for folder in machines:
+            folder.mkdir()
+        scheduler_file = machines[0] / "scheduler.json"
+        started.append(subprocess.Popen([dask, "scheduler", "--port", "0", "--no-dashboard", "--scheduler-file",
+                                         str(scheduler_file)], cwd=machines[0], env=env,
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        deadline = time.monotonic() + 60
+        while not scheduler_file.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        address = json.loads(scheduler_file.read_text())["address"]
+        for folder in machines[1:]:
+            started.append(subprocess.Popen([dask, "worker", address, "--nworkers", "1", "--nthreads", "1",
+                                             "--memory-limit", "2GB", "--no-dashboard", "--local-directory",
+                                             str(folder)], cwd=folder, env=env,
+                                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        with distributed.Client(address, timeout=60) as client:
+            client.wait_for_workers(2, timeout=60)
+        done, _ = run_job(repo, "tenure_batch.py", [
+            "--parcels", tmp_path / "p.gpkg", "--parcel-id", "id", "--territory-field", "commune",
+            "--zones", tmp_path / "zones.gpkg", "--class-field", "zone", "--rows-per-partition", "2500",
+            "--scheduler", address, "--no-progress", "--output", tmp_path / "shared" / "out"], tmp_path)
+    finally:
+        for process in started[::-1]:
+            process.terminate()
+        for process in started[::-1]:
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+    report = json.loads((tmp_path / "shared" / "out" / "run.json").read_text())
+    assert report["partitions"] == 8 and report["parcels"] == 20_000
+    assert len({s["worker_pid"] for s in report["partitions_detail"]}) == 2  # both "machines" worked
+    areas, crosstab = single_machine(parcels, zones, tenure=False)
+    assert_same_areas(tmp_path / "shared" / "out" / "areas", areas)
+    assert_same_summary(tmp_path / "shared" / "out" / "summary.csv", crosstab)
+
+
 def test_a_worker_killed_mid_run_is_replaced_and_the_output_stays_complete(repo, cluster, tmp_path):
     """SIGKILL one worker process while it computes: the nanny restarts it, the scheduler reruns its tasks
     (parts are written whole or not at all) and the output equals the single-machine overlay."""
